@@ -1,0 +1,185 @@
+package io.github.sessionguard.cookies;
+
+import edu.umd.cs.findbugs.ba.BasicBlock;
+import edu.umd.cs.findbugs.ba.DataflowAnalysisException;
+import edu.umd.cs.findbugs.ba.DepthFirstSearch;
+import edu.umd.cs.findbugs.ba.Edge;
+import edu.umd.cs.findbugs.ba.ForwardDataflowAnalysis;
+import edu.umd.cs.findbugs.ba.Location;
+import edu.umd.cs.findbugs.ba.constant.Constant;
+import edu.umd.cs.findbugs.ba.constant.ConstantDataflow;
+import edu.umd.cs.findbugs.ba.vna.ValueNumber;
+import edu.umd.cs.findbugs.ba.vna.ValueNumberDataflow;
+import edu.umd.cs.findbugs.classfile.MethodDescriptor;
+import io.github.sessionguard.catalogue.CookieCall;
+import io.github.sessionguard.catalogue.CookieCallMatch;
+import io.github.sessionguard.catalogue.CookieCatalogue;
+import io.github.sessionguard.flow.CallAt;
+import io.github.sessionguard.flow.Site;
+import org.apache.bcel.generic.ConstantPoolGen;
+import org.apache.bcel.generic.InstructionHandle;
+import org.apache.bcel.generic.InvokeInstruction;
+
+import java.util.Locale;
+
+/**
+ * Forward must-analysis over one method: for each cookie object created in it (by value number), the
+ * flags set on every path so far. A join keeps the worse value of each flag, so a flag set on one
+ * branch only counts as missing after the branches meet.
+ */
+final class CookieFlowAnalysis extends ForwardDataflowAnalysis<CookieFacts> {
+    private final ValueNumberDataflow vna;
+    private final ConstantDataflow constants;
+    private final ConstantPoolGen cpg;
+    private final MethodDescriptor method;
+
+    CookieFlowAnalysis(DepthFirstSearch dfs, ValueNumberDataflow vna, ConstantDataflow constants, ConstantPoolGen cpg,
+            MethodDescriptor method) {
+        super(dfs);
+        this.vna = vna;
+        this.constants = constants;
+        this.cpg = cpg;
+        this.method = method;
+    }
+
+    @Override
+    public CookieFacts createFact() {
+        return new CookieFacts();
+    }
+
+    @Override
+    public void copy(CookieFacts source, CookieFacts dest) {
+        dest.copyFrom(source);
+    }
+
+    @Override
+    public void initEntryFact(CookieFacts result) {
+        result.clear();
+    }
+
+    @Override
+    public void makeFactTop(CookieFacts fact) {
+        fact.makeTop();
+    }
+
+    @Override
+    public boolean isTop(CookieFacts fact) {
+        return fact.isTop();
+    }
+
+    @Override
+    public boolean same(CookieFacts a, CookieFacts b) {
+        return a.sameAs(b);
+    }
+
+    @Override
+    public void meetInto(CookieFacts fact, Edge edge, CookieFacts result) {
+        result.meet(fact);
+    }
+
+    @Override
+    public boolean isFactValid(CookieFacts fact) {
+        return !fact.isTop();
+    }
+
+    @Override
+    public void transferInstruction(InstructionHandle handle, BasicBlock block, CookieFacts fact)
+            throws DataflowAnalysisException {
+        if (!(handle.getInstruction() instanceof InvokeInstruction) || fact.isTop()) {
+            return;
+        }
+        CallAt call = CallAt.of((InvokeInstruction) handle.getInstruction(), cpg, new Location(handle, block), vna,
+                constants);
+        if (call == null) {
+            return;
+        }
+        CookieCallMatch match = CookieCatalogue.lookup(call.owner(), call.name(), call.descriptor());
+        if (match == null) {
+            forgetEscapingCookies(call, fact);
+            return;
+        }
+        CookieCall row = match.call();
+        if (row.role() == CookieCall.Role.CREATE) {
+            String name = row.arg() >= 0 ? call.stringArgument(row.arg()) : null;
+            fact.put(call.receiver().getNumber(),
+                    CookieState.created(match.api(), name, new Site(method, handle.getPosition())));
+            return;
+        }
+        if (row.role() == CookieCall.Role.SEND) {
+            return;
+        }
+        int cookie = call.receiver().getNumber();
+        CookieState state = fact.get(cookie);
+        if (state != null) {
+            fact.put(cookie, apply(row, call, state));
+        }
+    }
+
+    private static CookieState apply(CookieCall row, CallAt call, CookieState state) throws DataflowAnalysisException {
+        switch (row.role()) {
+        case SET_FLAG:
+            return state.withFlag(row.flag(), booleanFlag(call.constantArgument(row.arg())));
+        case SET_MAX_AGE:
+            Constant maxAge = call.constantArgument(row.arg());
+            return state.withDeleting(maxAge.isConstantInteger() && maxAge.getConstantInt() == 0);
+        case SET_ATTRIBUTE:
+            return applyAttribute(state, call.stringArgument(0), call.constantArgument(1));
+        default:
+            return state;
+        }
+    }
+
+    private static FlagValue booleanFlag(Constant value) {
+        if (!value.isConstantInteger()) {
+            return FlagValue.UNKNOWN;
+        }
+        return value.getConstantInt() != 0 ? FlagValue.SET : FlagValue.CLEARED;
+    }
+
+    /** {@code setAttribute(name, value)}, Servlet 6's generic form of every cookie attribute. */
+    private static CookieState applyAttribute(CookieState state, String attribute, Constant value) {
+        if (attribute == null) {
+            return state;
+        }
+        String text = value.isConstantString() ? value.getConstantString().trim().toLowerCase(Locale.ROOT) : null;
+        switch (attribute.toLowerCase(Locale.ROOT)) {
+        case "samesite":
+            if (text == null) {
+                return state.withFlag(CookieFlag.SAME_SITE, FlagValue.UNKNOWN);
+            }
+            if (text.equals("none")) {
+                return state.withFlag(CookieFlag.SAME_SITE, FlagValue.SET).withSameSiteNone();
+            }
+            return state.withFlag(CookieFlag.SAME_SITE,
+                    text.equals("lax") || text.equals("strict") ? FlagValue.SET : FlagValue.CLEARED);
+        case "secure":
+            return state.withFlag(CookieFlag.SECURE, attributeSwitch(text));
+        case "httponly":
+            return state.withFlag(CookieFlag.HTTP_ONLY, attributeSwitch(text));
+        default:
+            return state;
+        }
+    }
+
+    /** Servlet 6: an empty value or "true" switches a boolean attribute on, "false" off. */
+    private static FlagValue attributeSwitch(String text) {
+        if (text == null) {
+            return FlagValue.UNKNOWN;
+        }
+        return text.equals("false") ? FlagValue.CLEARED : FlagValue.SET;
+    }
+
+    /**
+     * A cookie handed to code outside the catalogue may be hardened there, so it is no longer tracked:
+     * silence beats a guess. The JDK never touches cookie attributes, so its methods (collections,
+     * logging, string building) keep the cookie tracked, and so do the cookie's own other methods.
+     */
+    private static void forgetEscapingCookies(CallAt call, CookieFacts fact) throws DataflowAnalysisException {
+        if (fact.isEmpty() || call.owner().startsWith("java/") || CookieCatalogue.isCookieType(call.owner())) {
+            return;
+        }
+        for (ValueNumber value : call.consumedValues()) {
+            fact.remove(value.getNumber());
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.github.sessionguard.flow;
+
+import edu.umd.cs.findbugs.ba.DataflowAnalysisException;
+import edu.umd.cs.findbugs.ba.Location;
+import edu.umd.cs.findbugs.ba.SignatureParser;
+import edu.umd.cs.findbugs.ba.constant.Constant;
+import edu.umd.cs.findbugs.ba.constant.ConstantDataflow;
+import edu.umd.cs.findbugs.ba.constant.ConstantFrame;
+import edu.umd.cs.findbugs.ba.vna.ValueNumber;
+import edu.umd.cs.findbugs.ba.vna.ValueNumberDataflow;
+import edu.umd.cs.findbugs.ba.vna.ValueNumberFrame;
+import org.apache.bcel.generic.ConstantPoolGen;
+import org.apache.bcel.generic.InvokeInstruction;
+
+/**
+ * A call instruction seen through SpotBugs' value-number and constant dataflows: which objects its
+ * receiver and arguments are, and which arguments are constants.
+ */
+public final class CallAt {
+    private final InvokeInstruction invoke;
+    private final ConstantPoolGen cpg;
+    private final ValueNumberFrame values;
+    private final ConstantFrame constants;
+    private final SignatureParser signature;
+
+    private CallAt(InvokeInstruction invoke, ConstantPoolGen cpg, ValueNumberFrame values, ConstantFrame constants) {
+        this.invoke = invoke;
+        this.cpg = cpg;
+        this.values = values;
+        this.constants = constants;
+        this.signature = new SignatureParser(invoke.getSignature(cpg));
+    }
+
+    /** The call at a location, or null when the value-number frame there is not valid (dead code). */
+    public static CallAt of(InvokeInstruction invoke, ConstantPoolGen cpg, Location location, ValueNumberDataflow vna,
+            ConstantDataflow constantDataflow) throws DataflowAnalysisException {
+        ValueNumberFrame values = vna.getFactAtLocation(location);
+        ConstantFrame constants = constantDataflow.getFactAtLocation(location);
+        if (!values.isValid() || !constants.isValid()) {
+            return null;
+        }
+        return new CallAt(invoke, cpg, values, constants);
+    }
+
+    public String owner() {
+        return invoke.getClassName(cpg).replace('.', '/');
+    }
+
+    public String name() {
+        return invoke.getMethodName(cpg);
+    }
+
+    public String descriptor() {
+        return invoke.getSignature(cpg);
+    }
+
+    public int argumentCount() {
+        return signature.getNumParameters();
+    }
+
+    public ValueNumber receiver() throws DataflowAnalysisException {
+        return values.getInstance(invoke, cpg);
+    }
+
+    public ValueNumber argument(int index) throws DataflowAnalysisException {
+        return values.getArgument(invoke, cpg, index, signature);
+    }
+
+    public Constant constantArgument(int index) throws DataflowAnalysisException {
+        return constants.getArgument(invoke, cpg, index, signature);
+    }
+
+    /** The argument as a constant string, or null. */
+    public String stringArgument(int index) throws DataflowAnalysisException {
+        Constant constant = constantArgument(index);
+        return constant.isConstantString() ? constant.getConstantString() : null;
+    }
+
+    /** Every value the call consumes: the receiver (when there is one) and the arguments. */
+    public ValueNumber[] consumedValues() throws DataflowAnalysisException {
+        int count = values.getNumArgumentsIncludingObjectInstance(invoke, cpg);
+        ValueNumber[] consumed = new ValueNumber[count];
+        for (int i = 0; i < count; i++) {
+            consumed[i] = values.getStackValue(i);
+        }
+        return consumed;
+    }
+}

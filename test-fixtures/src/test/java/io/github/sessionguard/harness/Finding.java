@@ -1,0 +1,92 @@
+package io.github.sessionguard.harness;
+
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+import java.util.Set;
+
+/** One finding of a SpotBugs XML report: where it is, what it is, how sure. */
+public final class Finding {
+    public static final Set<String> SESSIONGUARD_PATTERNS = Set.of("SESSION_FIXATION",
+            "SESSION_FIXATION_PROTECTION_DISABLED", "COOKIE_MISSING_SECURE", "COOKIE_MISSING_HTTPONLY",
+            "COOKIE_MISSING_SAMESITE");
+
+    private final String pattern;
+    private final int priority;
+    private final String className;
+    private final String methodName;
+    private final int line;
+    private final String message;
+
+    Finding(String pattern, int priority, String className, String methodName, int line, String message) {
+        this.pattern = pattern;
+        this.priority = priority;
+        this.className = className;
+        this.methodName = methodName;
+        this.line = line;
+        this.message = message;
+    }
+
+    static Finding from(Element bug) {
+        String className = null;
+        String methodName = null;
+        NodeList methods = bug.getElementsByTagName("Method");
+        for (int i = 0; i < methods.getLength(); i++) {
+            Element method = (Element) methods.item(i);
+            if ("true".equals(method.getAttribute("primary")) || methodName == null) {
+                className = method.getAttribute("classname");
+                methodName = method.getAttribute("name");
+            }
+        }
+        if (className == null) {
+            className = ((Element) bug.getElementsByTagName("Class").item(0)).getAttribute("classname");
+        }
+        int line = -1;
+        NodeList lines = bug.getElementsByTagName("SourceLine");
+        for (int i = 0; i < lines.getLength(); i++) {
+            Element sourceLine = (Element) lines.item(i);
+            if (sourceLine.getParentNode() == bug && !sourceLine.getAttribute("start").isEmpty()) {
+                line = Integer.parseInt(sourceLine.getAttribute("start"));
+                break;
+            }
+        }
+        NodeList longMessage = bug.getElementsByTagName("LongMessage");
+        String message = longMessage.getLength() > 0 ? longMessage.item(0).getTextContent() : "";
+        return new Finding(bug.getAttribute("type"), Integer.parseInt(bug.getAttribute("priority")), className,
+                methodName, line, message);
+    }
+
+    public boolean isSessionGuard() {
+        return SESSIONGUARD_PATTERNS.contains(pattern);
+    }
+
+    public String pattern() {
+        return pattern;
+    }
+
+    public int priority() {
+        return priority;
+    }
+
+    public String className() {
+        return className;
+    }
+
+    public String methodName() {
+        return methodName;
+    }
+
+    public int line() {
+        return line;
+    }
+
+    public String message() {
+        return message;
+    }
+
+    @Override
+    public String toString() {
+        return pattern + " priority " + priority + " at " + className + "." + methodName + " line " + line + ": "
+                + message;
+    }
+}
