@@ -1,26 +1,55 @@
 package io.github.sessionguard.catalogue;
 
 import io.github.sessionguard.cookies.CookieFlag;
+import io.github.sessionguard.cookies.FlagValue;
 
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** A cookie API: the type of its cookie objects, its calls, and how its users fix each missing flag. */
+/**
+ * A cookie API: the types its cookie objects (and their builders) have, its calls, the flags a fresh
+ * object starts with, and how its users fix each missing flag.
+ */
 public final class CookieApi {
-    private final String label;
-    private final String cookieType;
-    private final List<CookieCall> calls;
-    private final Map<CookieFlag, String> fixes;
-    private final String sameSiteSetter;
 
-    CookieApi(String label, String cookieType, List<CookieCall> calls, Map<CookieFlag, String> fixes,
-            String sameSiteSetter) {
-        this.label = label;
-        this.cookieType = cookieType;
-        this.calls = List.copyOf(calls);
-        this.fixes = new EnumMap<>(fixes);
-        this.sameSiteSetter = sameSiteSetter;
+    /** When a tracked object of the API counts as having reached the browser. */
+    public enum Kind {
+        /** A single cookie: judged where a SEND row hands it to the client. */
+        COOKIE,
+        /**
+         * A configuration (a generator, a serializer, the container's session cookie settings, a cookie
+         * bean): every cookie it will ever write is decided where it is configured, so it is judged when it
+         * leaves the configuring code (returned, stored in a field, handed to other code) or at the end of
+         * the method, as well as at its own SEND rows.
+         */
+        CONFIGURATION
+    }
+
+    private final String label;
+    private final Kind kind;
+    private final List<String> types;
+    private final List<CookieCall> calls;
+    private final Map<CookieFlag, FlagValue> defaults;
+    private final Map<CookieFlag, String> fixes;
+    private final String sameSiteMethod;
+    private final String defaultName;
+    private final boolean sessionCookie;
+
+    private CookieApi(Builder builder) {
+        this.label = builder.label;
+        this.kind = builder.kind;
+        this.types = List.copyOf(builder.types);
+        this.calls = List.copyOf(builder.calls);
+        this.defaults = new EnumMap<>(builder.defaults);
+        this.fixes = new EnumMap<>(builder.fixes);
+        this.sameSiteMethod = builder.sameSiteMethod;
+        this.defaultName = builder.defaultName;
+        this.sessionCookie = builder.sessionCookie;
+    }
+
+    static Builder builder(String label, Kind kind, String... types) {
+        return new Builder(label, kind, List.of(types));
     }
 
     /** Short name of the API, as shown in messages. */
@@ -28,13 +57,27 @@ public final class CookieApi {
         return label;
     }
 
-    /** Slashed name of the cookie object's class. */
+    public Kind kind() {
+        return kind;
+    }
+
+    /** Slashed name of the cookie object's class (the first of {@link #types()}). */
     public String cookieType() {
-        return cookieType;
+        return types.isEmpty() ? null : types.get(0);
+    }
+
+    /** Slashed names of every class whose objects stand for one cookie of this API (cookie, builders). */
+    public List<String> types() {
+        return types;
     }
 
     public List<CookieCall> calls() {
         return calls;
+    }
+
+    /** What a freshly created object has for the flag before any call. */
+    public FlagValue defaultFor(CookieFlag flag) {
+        return defaults.getOrDefault(flag, FlagValue.MISSING);
     }
 
     /** The call a user adds to set the flag, in this API's terms. */
@@ -43,12 +86,82 @@ public final class CookieApi {
     }
 
     /**
-     * Name and descriptor of the method through which this API sets SameSite, as
-     * {@code name + descriptor}; the flag is checked only when the class on the analysis classpath has
-     * it (javax {@code Cookie}, and Servlet 5 {@code jakarta} ones, cannot carry SameSite). Null when the
-     * API offers no way at all.
+     * The method through which this API sets SameSite, as {@code owner.name(descriptor)}: the flag is
+     * checked only when the class on the analysis classpath has it (javax {@code Cookie}, JAX-RS 2.1 and
+     * Servlet 5 cannot carry SameSite). The empty string means always possible; null, never.
      */
-    public String sameSiteSetter() {
-        return sameSiteSetter;
+    public String sameSiteMethod() {
+        return sameSiteMethod;
+    }
+
+    /** The cookie's name when the code never sets one (the API's own default), or null. */
+    public String defaultName() {
+        return defaultName;
+    }
+
+    /**
+     * True for APIs that configure the session cookie itself: there SameSite=None is an improper value, as
+     * it makes every cross-site request carry the session (what CSRF needs).
+     */
+    public boolean isSessionCookie() {
+        return sessionCookie;
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+
+    /** Fluent construction of the catalogue's entries. */
+    static final class Builder {
+        private final String label;
+        private final Kind kind;
+        private final List<String> types;
+        private final List<CookieCall> calls = new java.util.ArrayList<>();
+        private final Map<CookieFlag, FlagValue> defaults = new EnumMap<>(CookieFlag.class);
+        private final Map<CookieFlag, String> fixes = new EnumMap<>(CookieFlag.class);
+        private String sameSiteMethod;
+        private String defaultName;
+        private boolean sessionCookie;
+
+        private Builder(String label, Kind kind, List<String> types) {
+            this.label = label;
+            this.kind = kind;
+            this.types = types;
+        }
+
+        Builder calls(CookieCall... rows) {
+            calls.addAll(List.of(rows));
+            return this;
+        }
+
+        Builder starts(CookieFlag flag, FlagValue value) {
+            defaults.put(flag, value);
+            return this;
+        }
+
+        Builder fix(CookieFlag flag, String call) {
+            fixes.put(flag, call);
+            return this;
+        }
+
+        Builder sameSiteThrough(String ownerDotNameDescriptor) {
+            sameSiteMethod = ownerDotNameDescriptor;
+            return this;
+        }
+
+        Builder defaultName(String name) {
+            defaultName = name;
+            return this;
+        }
+
+        Builder sessionCookie() {
+            sessionCookie = true;
+            return this;
+        }
+
+        CookieApi build() {
+            return new CookieApi(this);
+        }
     }
 }

@@ -2,65 +2,113 @@ package io.github.sessionguard.catalogue;
 
 import io.github.sessionguard.cookies.CookieFlag;
 
+import java.util.List;
+
 /**
- * One row of the cookie catalogue: a method of a cookie API and what it does to the cookie it
- * touches. Argument positions count declared arguments from zero, left to right.
+ * One row of the cookie catalogue: a method of a cookie API and what it does to the cookie it touches.
+ * Argument positions count declared arguments from zero, left to right; -1 means the receiver.
+ * Descriptors are matched on their argument part only, so a fluent setter matches whatever (erased)
+ * builder type it returns.
  */
 public final class CookieCall {
 
     /** What a call does to the tracked cookie. */
     public enum Role {
-        /** Constructs a cookie; {@link #arg} is the position of its name (or -1). */
+        /**
+         * Creates a cookie object: a constructor (the receiver is the cookie) or a factory method (its
+         * result is). {@link #arg} is the position of the name, or -1.
+         */
         CREATE,
+        /**
+         * Any constructor of the owner: the name is argument 0 when it is a String; its boolean arguments
+         * set {@link #booleanFlags} in order; an argument of type {@link #sameSiteType} sets SameSite; the
+         * last int argument is the max age. Short constructors therefore leave the flags at their default.
+         */
+        CREATE_ANY_CONSTRUCTOR,
         /** Sets {@link #flag} from the boolean argument at {@link #arg}. */
         SET_FLAG,
+        /** Sets SameSite from the String or enum argument at {@link #arg} (null removes it). */
+        SET_SAME_SITE,
         /** Sets a named attribute: argument 0 is the attribute name, argument 1 its value. */
         SET_ATTRIBUTE,
-        /** Sets the max age from the int argument at {@link #arg}; zero means a deletion cookie. */
+        /** Sets the max age from the numeric argument at {@link #arg}; zero means a deletion cookie. */
         SET_MAX_AGE,
-        /** Hands the cookie at {@link #arg} to the client. */
+        /** Names the cookie from the String argument at {@link #arg}. */
+        SET_NAME,
+        /** Hands the cookie at {@link #arg} (-1: the receiver; an array: each element) to the client. */
         SEND
     }
 
-    private final String owner;
+    private final List<String> owners;
     private final String name;
-    private final String descriptor;
+    private final String arguments;
     private final Role role;
     private final CookieFlag flag;
     private final int arg;
+    private final List<CookieFlag> booleanFlags;
+    private final String sameSiteType;
 
-    private CookieCall(String owner, String name, String descriptor, Role role, CookieFlag flag, int arg) {
-        this.owner = owner;
+    private CookieCall(List<String> owners, String name, String arguments, Role role, CookieFlag flag, int arg,
+            List<CookieFlag> booleanFlags, String sameSiteType) {
+        this.owners = owners;
         this.name = name;
-        this.descriptor = descriptor;
+        this.arguments = arguments;
         this.role = role;
         this.flag = flag;
         this.arg = arg;
+        this.booleanFlags = booleanFlags;
+        this.sameSiteType = sameSiteType;
     }
 
-    static CookieCall create(String owner, String descriptor, int nameArg) {
-        return new CookieCall(owner, "<init>", descriptor, Role.CREATE, null, nameArg);
+    private static CookieCall row(List<String> owners, String name, String arguments, Role role, CookieFlag flag,
+            int arg) {
+        return new CookieCall(owners, name, arguments, role, flag, arg, List.of(), null);
     }
 
-    static CookieCall setFlag(String owner, String name, CookieFlag flag) {
-        return new CookieCall(owner, name, "(Z)V", Role.SET_FLAG, flag, 0);
+    static CookieCall constructor(String owner, String arguments, int nameArg) {
+        return row(List.of(owner), "<init>", arguments, Role.CREATE, null, nameArg);
     }
 
-    static CookieCall setAttribute(String owner) {
-        return new CookieCall(owner, "setAttribute", "(Ljava/lang/String;Ljava/lang/String;)V", Role.SET_ATTRIBUTE, null, 1);
+    /** A static or instance method whose result is a new cookie object; null owners: any receiver. */
+    static CookieCall factory(List<String> owners, String name, String arguments, int nameArg) {
+        return row(owners, name, arguments, Role.CREATE, null, nameArg);
     }
 
-    static CookieCall setMaxAge(String owner) {
-        return new CookieCall(owner, "setMaxAge", "(I)V", Role.SET_MAX_AGE, null, 0);
+    static CookieCall anyConstructor(String owner, List<CookieFlag> booleanFlags, String sameSiteType) {
+        return new CookieCall(List.of(owner), "<init>", null, Role.CREATE_ANY_CONSTRUCTOR, null, 0,
+                List.copyOf(booleanFlags), sameSiteType);
     }
 
-    /** A sink matched on name and descriptor alone, whatever the receiver (response wrappers included). */
-    static CookieCall send(String name, String descriptor, int cookieArg) {
-        return new CookieCall(null, name, descriptor, Role.SEND, null, cookieArg);
+    static CookieCall setFlag(List<String> owners, String name, CookieFlag flag) {
+        return row(owners, name, "(Z)", Role.SET_FLAG, flag, 0);
+    }
+
+    static CookieCall setSameSite(List<String> owners, String name, String argumentType) {
+        return row(owners, name, "(" + argumentType + ")", Role.SET_SAME_SITE, CookieFlag.SAME_SITE, 0);
+    }
+
+    static CookieCall setAttribute(List<String> owners) {
+        return row(owners, "setAttribute", "(Ljava/lang/String;Ljava/lang/String;)", Role.SET_ATTRIBUTE, null, 1);
+    }
+
+    static CookieCall setMaxAge(List<String> owners, String name, String argumentType) {
+        return row(owners, name, "(" + argumentType + ")", Role.SET_MAX_AGE, null, 0);
+    }
+
+    static CookieCall setName(List<String> owners, String name) {
+        return row(owners, name, "(Ljava/lang/String;)", Role.SET_NAME, null, 0);
+    }
+
+    /** A sink; null owners match any receiver (response wrappers, framework subclasses). */
+    static CookieCall send(List<String> owners, String name, String arguments, int cookieArg) {
+        return row(owners, name, arguments, Role.SEND, null, cookieArg);
     }
 
     public boolean matches(String callOwner, String callName, String callDescriptor) {
-        return name.equals(callName) && descriptor.equals(callDescriptor) && (owner == null || owner.equals(callOwner));
+        if (!name.equals(callName) || (owners != null && !owners.contains(callOwner))) {
+            return false;
+        }
+        return arguments == null || callDescriptor.startsWith(arguments);
     }
 
     public Role role() {
@@ -73,5 +121,15 @@ public final class CookieCall {
 
     public int arg() {
         return arg;
+    }
+
+    /** For {@link Role#CREATE_ANY_CONSTRUCTOR}: the flags its boolean arguments set, in order. */
+    public List<CookieFlag> booleanFlags() {
+        return booleanFlags;
+    }
+
+    /** For {@link Role#CREATE_ANY_CONSTRUCTOR}: the descriptor of its SameSite argument type, or null. */
+    public String sameSiteType() {
+        return sameSiteType;
     }
 }

@@ -1,17 +1,73 @@
 package io.github.sessionguard.catalogue;
 
+import io.github.sessionguard.catalogue.CookieApi.Kind;
 import io.github.sessionguard.cookies.CookieFlag;
+import io.github.sessionguard.cookies.FlagValue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-/** Every cookie API SessionGuard knows, as data. Adding an API is adding an entry here. */
+/**
+ * Every cookie API SessionGuard knows, as data. Adding an API is adding an entry here.
+ *
+ * <p>Where each API is judged, and where its findings are reported (the line the user must change):
+ * <ul>
+ * <li>Servlet {@code Cookie}: when {@code addCookie} sends it; at its {@code new Cookie(...)}.</li>
+ * <li>{@code Set-Cookie} header strings: at the header call ({@code addHeader}, {@code setHeader},
+ * {@code HttpHeaders.add/set}, {@code ResponseEntity...header}, JAX-RS {@code ResponseBuilder.header}),
+ * where the string is; attributes are read from the constants that build the value.</li>
+ * <li>Spring {@code ResponseCookie}: when it is serialised ({@code toString()}, whose only use is a
+ * {@code Set-Cookie} value) or handed to {@code addCookie(ResponseCookie)}; at {@code ResponseCookie.from}.</li>
+ * <li>JAX-RS {@code NewCookie}: when given to {@code ResponseBuilder.cookie(...)}, used as a header value or
+ * serialised; at the constructor or at {@code new NewCookie.Builder(...)}.</li>
+ * <li>Configurations (Spring {@code CookieGenerator}, Spring Session {@code DefaultCookieSerializer},
+ * {@code SessionCookieConfig}, Shiro {@code SimpleCookie}): they decide every cookie they will write, so
+ * they are judged when the configuring code lets them go (return, field, other code) or ends, and at
+ * their own sending calls; at their creation ({@code getSessionCookieConfig()} for the container's).</li>
+ * </ul>
+ * A cookie returned by a factory is judged where a caller sends it and reported at the factory's
+ * creation line; a flag whose value a caller passes in is reported at that caller's call.
+ */
 public final class CookieCatalogue {
+
+    private static final String STRING = "Ljava/lang/String;";
+
+    /** The pseudo-API of hand-written {@code Set-Cookie} header values. */
+    public static final CookieApi SET_COOKIE_HEADER = CookieApi.builder("Set-Cookie header", Kind.COOKIE)
+            .fix(CookieFlag.SECURE, "append \"; Secure\" to the Set-Cookie value")
+            .fix(CookieFlag.HTTP_ONLY, "append \"; HttpOnly\" to the Set-Cookie value")
+            .fix(CookieFlag.SAME_SITE, "append \"; SameSite=Lax\" (or Strict) to the Set-Cookie value")
+            .sameSiteThrough("")
+            .build();
 
     private static final List<CookieApi> APIS = List.of(
             servletCookie("javax.servlet"),
-            servletCookie("jakarta.servlet"));
+            servletCookie("jakarta.servlet"),
+            springResponseCookie(),
+            springCookieGenerator(),
+            springSessionSerializer(),
+            jaxRsNewCookie("javax.ws.rs"),
+            jaxRsNewCookie("jakarta.ws.rs"),
+            sessionCookieConfig("javax.servlet"),
+            sessionCookieConfig("jakarta.servlet"),
+            shiroSimpleCookie());
+
+    /**
+     * Calls that add a response header. Only those whose header name is the constant Set-Cookie (any
+     * case) matter; wrappers and framework subclasses are matched through a null owner.
+     */
+    private static final List<HeaderSink> HEADER_SINKS = List.of(
+            new HeaderSink(null, "addHeader", "(Ljava/lang/String;Ljava/lang/String;)"),
+            new HeaderSink(null, "setHeader", "(Ljava/lang/String;Ljava/lang/String;)"),
+            new HeaderSink("org/springframework/http/HttpHeaders", "add", "(Ljava/lang/String;Ljava/lang/String;)"),
+            new HeaderSink("org/springframework/http/HttpHeaders", "set", "(Ljava/lang/String;Ljava/lang/String;)"),
+            new HeaderSink("org/springframework/http/ResponseEntity$HeadersBuilder", "header",
+                    "(Ljava/lang/String;[Ljava/lang/String;)"),
+            new HeaderSink("org/springframework/http/ResponseEntity$BodyBuilder", "header",
+                    "(Ljava/lang/String;[Ljava/lang/String;)"),
+            new HeaderSink("javax/ws/rs/core/Response$ResponseBuilder", "header", "(Ljava/lang/String;Ljava/lang/Object;)"),
+            new HeaderSink("jakarta/ws/rs/core/Response$ResponseBuilder", "header",
+                    "(Ljava/lang/String;Ljava/lang/Object;)"));
 
     private CookieCatalogue() {
     }
@@ -24,14 +80,29 @@ public final class CookieCatalogue {
     public static List<String> relevantTypes() {
         List<String> types = new ArrayList<>();
         for (CookieApi api : APIS) {
-            types.add(api.cookieType());
+            types.addAll(api.types());
         }
         return types;
     }
 
+    /** Text whose mention (any case) in a class's constant pool makes it worth analysing. */
+    public static String headerName() {
+        return "set-cookie";
+    }
+
     /** True for a cookie class itself: its methods outside the catalogue (path, domain, value) leave the flags alone. */
     public static boolean isCookieType(String slashedName) {
-        return APIS.stream().anyMatch(api -> api.cookieType().equals(slashedName));
+        return apiForType(slashedName) != null;
+    }
+
+    /** The API whose cookie objects have this type, or null. */
+    public static CookieApi apiForType(String slashedName) {
+        for (CookieApi api : APIS) {
+            if (api.types().contains(slashedName)) {
+                return api;
+            }
+        }
+        return null;
     }
 
     /** The catalogue row for a call, or null when the call is none of the catalogue's. */
@@ -46,18 +117,175 @@ public final class CookieCatalogue {
         return null;
     }
 
+    /** The header sink a call is, or null. */
+    public static HeaderSink headerSink(String owner, String name, String descriptor) {
+        for (HeaderSink sink : HEADER_SINKS) {
+            if (sink.matches(owner, name, descriptor)) {
+                return sink;
+            }
+        }
+        return null;
+    }
+
+    /** Servlet {@code Cookie}: nothing set by default; SameSite only through Servlet 6's setAttribute. */
     private static CookieApi servletCookie(String pkg) {
         String cookie = pkg.replace('.', '/') + "/http/Cookie";
-        return new CookieApi(pkg + ".http.Cookie", cookie,
-                List.of(CookieCall.create(cookie, "(Ljava/lang/String;Ljava/lang/String;)V", 0),
-                        CookieCall.setFlag(cookie, "setSecure", CookieFlag.SECURE),
-                        CookieCall.setFlag(cookie, "setHttpOnly", CookieFlag.HTTP_ONLY),
-                        CookieCall.setAttribute(cookie),
-                        CookieCall.setMaxAge(cookie),
-                        CookieCall.send("addCookie", "(L" + cookie + ";)V", 0)),
-                Map.of(CookieFlag.SECURE, "cookie.setSecure(true)",
-                        CookieFlag.HTTP_ONLY, "cookie.setHttpOnly(true)",
-                        CookieFlag.SAME_SITE, "cookie.setAttribute(\"SameSite\", \"Lax\") (or \"Strict\")"),
-                "setAttribute(Ljava/lang/String;Ljava/lang/String;)V");
+        List<String> self = List.of(cookie);
+        return CookieApi.builder(pkg + ".http.Cookie", Kind.COOKIE, cookie)
+                .calls(CookieCall.constructor(cookie, "(Ljava/lang/String;Ljava/lang/String;)", 0),
+                        CookieCall.setFlag(self, "setSecure", CookieFlag.SECURE),
+                        CookieCall.setFlag(self, "setHttpOnly", CookieFlag.HTTP_ONLY),
+                        CookieCall.setAttribute(self),
+                        CookieCall.setMaxAge(self, "setMaxAge", "I"),
+                        CookieCall.send(null, "addCookie", "(L" + cookie + ";)", 0))
+                .fix(CookieFlag.SECURE, "cookie.setSecure(true)")
+                .fix(CookieFlag.HTTP_ONLY, "cookie.setHttpOnly(true)")
+                .fix(CookieFlag.SAME_SITE, "cookie.setAttribute(\"SameSite\", \"Lax\") (or \"Strict\")")
+                .sameSiteThrough(cookie + ".setAttribute(Ljava/lang/String;Ljava/lang/String;)V")
+                .build();
+    }
+
+    /**
+     * Spring {@code ResponseCookie}: built by {@code from(...)} and a fluent builder, nothing set by default.
+     * Sent when serialised ({@code toString()} into a Set-Cookie header) or given to a reactive response.
+     */
+    private static CookieApi springResponseCookie() {
+        String cookie = "org/springframework/http/ResponseCookie";
+        String builder = cookie + "$ResponseCookieBuilder";
+        List<String> builders = List.of(builder);
+        return CookieApi.builder("Spring ResponseCookie", Kind.COOKIE, cookie, builder)
+                .calls(CookieCall.factory(List.of(cookie), "from", "(" + STRING, 0),
+                        CookieCall.setFlag(builders, "secure", CookieFlag.SECURE),
+                        CookieCall.setFlag(builders, "httpOnly", CookieFlag.HTTP_ONLY),
+                        CookieCall.setSameSite(builders, "sameSite", STRING),
+                        CookieCall.setMaxAge(builders, "maxAge", "J"),
+                        CookieCall.send(List.of(cookie), "toString", "()", -1),
+                        CookieCall.send(null, "addCookie", "(L" + cookie + ";)", 0))
+                .fix(CookieFlag.SECURE, ".secure(true) on the ResponseCookie builder")
+                .fix(CookieFlag.HTTP_ONLY, ".httpOnly(true) on the ResponseCookie builder")
+                .fix(CookieFlag.SAME_SITE, ".sameSite(\"Lax\") (or \"Strict\") on the ResponseCookie builder")
+                .sameSiteThrough(builder + ".sameSite(Ljava/lang/String;)L" + builder + ";")
+                .build();
+    }
+
+    /** Spring {@code CookieGenerator}: neither Secure nor HttpOnly by default, and no way to set SameSite. */
+    private static CookieApi springCookieGenerator() {
+        String generator = "org/springframework/web/util/CookieGenerator";
+        List<String> self = List.of(generator);
+        return CookieApi.builder("Spring CookieGenerator", Kind.CONFIGURATION, generator)
+                .calls(CookieCall.constructor(generator, "()", -1),
+                        CookieCall.setName(self, "setCookieName"),
+                        CookieCall.setFlag(self, "setCookieSecure", CookieFlag.SECURE),
+                        CookieCall.setFlag(self, "setCookieHttpOnly", CookieFlag.HTTP_ONLY),
+                        CookieCall.send(self, "addCookie", null, -1))
+                .fix(CookieFlag.SECURE, "generator.setCookieSecure(true)")
+                .fix(CookieFlag.HTTP_ONLY, "generator.setCookieHttpOnly(true)")
+                .build();
+    }
+
+    /**
+     * Spring Session's {@code DefaultCookieSerializer} writes the session cookie: Secure follows the
+     * request's scheme, HttpOnly and SameSite=Lax are on by default. Only explicit changes are findings.
+     */
+    private static CookieApi springSessionSerializer() {
+        String serializer = "org/springframework/session/web/http/DefaultCookieSerializer";
+        List<String> self = List.of(serializer);
+        return CookieApi.builder("Spring Session DefaultCookieSerializer", Kind.CONFIGURATION, serializer)
+                .calls(CookieCall.constructor(serializer, "()", -1),
+                        CookieCall.setName(self, "setCookieName"),
+                        CookieCall.setFlag(self, "setUseSecureCookie", CookieFlag.SECURE),
+                        CookieCall.setFlag(self, "setUseHttpOnlyCookie", CookieFlag.HTTP_ONLY),
+                        CookieCall.setSameSite(self, "setSameSite", STRING),
+                        CookieCall.setMaxAge(self, "setCookieMaxAge", "I"))
+                .starts(CookieFlag.SECURE, FlagValue.SET)
+                .starts(CookieFlag.HTTP_ONLY, FlagValue.SET)
+                .starts(CookieFlag.SAME_SITE, FlagValue.SET)
+                .defaultName("SESSION")
+                .sessionCookie()
+                .fix(CookieFlag.SECURE, "serializer.setUseSecureCookie(true), or drop setUseSecureCookie(false)")
+                .fix(CookieFlag.HTTP_ONLY, "drop serializer.setUseHttpOnlyCookie(false) (HttpOnly is the default)")
+                .fix(CookieFlag.SAME_SITE, "serializer.setSameSite(\"Lax\") (the default) or \"Strict\"")
+                .sameSiteThrough("")
+                .build();
+    }
+
+    /**
+     * JAX-RS {@code NewCookie}: the constructors' boolean arguments are (secure, httpOnly), missing ones
+     * mean false; JAX-RS 3.1 adds SameSite (a constructor argument and {@code NewCookie.Builder.sameSite}).
+     */
+    private static CookieApi jaxRsNewCookie(String pkg) {
+        String core = pkg.replace('.', '/') + "/core/";
+        String cookie = core + "NewCookie";
+        String sameSite = "L" + core + "NewCookie$SameSite;";
+        List<String> builders = List.of(core + "NewCookie$Builder", core + "NewCookie$AbstractNewCookieBuilder");
+        return CookieApi.builder(pkg + ".core.NewCookie", Kind.COOKIE, cookie, core + "NewCookie$Builder",
+                core + "NewCookie$AbstractNewCookieBuilder", core + "Cookie$AbstractCookieBuilder")
+                .calls(CookieCall.anyConstructor(cookie, List.of(CookieFlag.SECURE, CookieFlag.HTTP_ONLY), sameSite),
+                        CookieCall.constructor(core + "NewCookie$Builder", "(" + STRING + ")", 0),
+                        CookieCall.constructor(core + "NewCookie$Builder", "(L" + core + "Cookie;)", -1),
+                        CookieCall.setFlag(builders, "secure", CookieFlag.SECURE),
+                        CookieCall.setFlag(builders, "httpOnly", CookieFlag.HTTP_ONLY),
+                        CookieCall.setSameSite(builders, "sameSite", sameSite),
+                        CookieCall.setMaxAge(builders, "maxAge", "I"),
+                        CookieCall.send(null, "cookie", "([L" + cookie + ";)", 0),
+                        CookieCall.send(List.of(cookie), "toString", "()", -1))
+                .fix(CookieFlag.SECURE, "secure = true in the NewCookie constructor, or .secure(true) on NewCookie.Builder")
+                .fix(CookieFlag.HTTP_ONLY,
+                        "httpOnly = true in the NewCookie constructor, or .httpOnly(true) on NewCookie.Builder")
+                .fix(CookieFlag.SAME_SITE,
+                        "NewCookie.SameSite.LAX (or STRICT) in the constructor, or .sameSite(...) on NewCookie.Builder")
+                .sameSiteThrough(core + "NewCookie$AbstractNewCookieBuilder.sameSite(" + sameSite + ")L" + core
+                        + "NewCookie$AbstractNewCookieBuilder;")
+                .build();
+    }
+
+    /**
+     * The container's session cookie ({@code ServletContext.getSessionCookieConfig()}): its defaults are the
+     * container's, so only explicit insecure settings are findings.
+     */
+    private static CookieApi sessionCookieConfig(String pkg) {
+        String config = pkg.replace('.', '/') + "/SessionCookieConfig";
+        List<String> self = List.of(config);
+        return CookieApi.builder(pkg + ".SessionCookieConfig", Kind.CONFIGURATION, config)
+                .calls(CookieCall.factory(null, "getSessionCookieConfig", "()L" + config + ";", -1),
+                        CookieCall.setName(self, "setName"),
+                        CookieCall.setFlag(self, "setSecure", CookieFlag.SECURE),
+                        CookieCall.setFlag(self, "setHttpOnly", CookieFlag.HTTP_ONLY),
+                        CookieCall.setAttribute(self),
+                        CookieCall.setMaxAge(self, "setMaxAge", "I"))
+                .starts(CookieFlag.SECURE, FlagValue.SET)
+                .starts(CookieFlag.HTTP_ONLY, FlagValue.SET)
+                .starts(CookieFlag.SAME_SITE, FlagValue.SET)
+                .defaultName("JSESSIONID")
+                .sessionCookie()
+                .fix(CookieFlag.SECURE, "sessionCookieConfig.setSecure(true)")
+                .fix(CookieFlag.HTTP_ONLY, "sessionCookieConfig.setHttpOnly(true)")
+                .fix(CookieFlag.SAME_SITE, "sessionCookieConfig.setAttribute(\"SameSite\", \"Lax\") (or \"Strict\")")
+                .sameSiteThrough(config + ".setAttribute(Ljava/lang/String;Ljava/lang/String;)V")
+                .build();
+    }
+
+    /** Shiro {@code SimpleCookie}: HttpOnly and SameSite=Lax by default, Secure off. */
+    private static CookieApi shiroSimpleCookie() {
+        String cookie = "org/apache/shiro/web/servlet/SimpleCookie";
+        String contract = "org/apache/shiro/web/servlet/Cookie";
+        List<String> both = List.of(cookie, contract);
+        String sameSite = "L" + contract + "$SameSiteOptions;";
+        return CookieApi.builder("Shiro SimpleCookie", Kind.CONFIGURATION, cookie, contract)
+                .calls(CookieCall.constructor(cookie, "()", -1),
+                        CookieCall.constructor(cookie, "(" + STRING + ")", 0),
+                        CookieCall.setName(both, "setName"),
+                        CookieCall.setFlag(both, "setSecure", CookieFlag.SECURE),
+                        CookieCall.setFlag(both, "setHttpOnly", CookieFlag.HTTP_ONLY),
+                        CookieCall.setSameSite(both, "setSameSite", sameSite),
+                        CookieCall.setMaxAge(both, "setMaxAge", "I"),
+                        CookieCall.send(both, "saveTo", null, -1))
+                .starts(CookieFlag.HTTP_ONLY, FlagValue.SET)
+                .starts(CookieFlag.SAME_SITE, FlagValue.SET)
+                .fix(CookieFlag.SECURE, "cookie.setSecure(true)")
+                .fix(CookieFlag.HTTP_ONLY, "drop cookie.setHttpOnly(false) (HttpOnly is Shiro's default)")
+                .fix(CookieFlag.SAME_SITE, "cookie.setSameSite(Cookie.SameSiteOptions.LAX) (or STRICT)")
+                .sameSiteThrough(cookie + ".setSameSite(" + sameSite + ")V")
+                .build();
     }
 }

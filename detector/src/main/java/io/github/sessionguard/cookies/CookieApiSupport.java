@@ -8,11 +8,16 @@ import edu.umd.cs.findbugs.classfile.DescriptorFactory;
 import edu.umd.cs.findbugs.classfile.Global;
 import io.github.sessionguard.catalogue.CookieApi;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * Which flags an API lets its users set, decided from the classes on the analysis classpath: a finding
- * the user cannot fix with the API at hand is noise (javax {@code Cookie} has no SameSite at all).
+ * the user cannot fix with the API at hand is noise (javax {@code Cookie} and JAX-RS 2.1 have no SameSite).
  */
 final class CookieApiSupport {
+    private static final Map<String, Boolean> KNOWN = new HashMap<>();
+
     private CookieApiSupport() {
     }
 
@@ -20,22 +25,35 @@ final class CookieApiSupport {
         if (flag != CookieFlag.SAME_SITE) {
             return true;
         }
-        String setter = api.sameSiteSetter();
-        return setter != null && hasMethod(api.cookieType(), setter);
-    }
-
-    private static boolean hasMethod(String slashedType, String nameAndDescriptor) {
-        int paren = nameAndDescriptor.indexOf('(');
-        String name = nameAndDescriptor.substring(0, paren);
-        String descriptor = nameAndDescriptor.substring(paren);
-        try {
-            XClass type = Global.getAnalysisCache().getClassAnalysis(XClass.class,
-                    DescriptorFactory.createClassDescriptor(slashedType));
-            XMethod method = type.findMethod(name, descriptor, false);
-            return method != null;
-        } catch (CheckedAnalysisException e) {
-            AnalysisContext.reportMissingClass(DescriptorFactory.createClassDescriptor(slashedType));
+        String method = api.sameSiteMethod();
+        if (method == null) {
             return false;
         }
+        return method.isEmpty() || hasMethod(method);
+    }
+
+    /** {@code owner.name(descriptor)}: is the method on the analysis classpath? */
+    private static synchronized boolean hasMethod(String qualified) {
+        Boolean known = KNOWN.get(qualified);
+        if (known != null) {
+            return known;
+        }
+        int dot = qualified.lastIndexOf('.', qualified.indexOf('('));
+        int paren = qualified.indexOf('(');
+        String owner = qualified.substring(0, dot);
+        String name = qualified.substring(dot + 1, paren);
+        String descriptor = qualified.substring(paren);
+        boolean found;
+        try {
+            XClass type = Global.getAnalysisCache().getClassAnalysis(XClass.class,
+                    DescriptorFactory.createClassDescriptor(owner));
+            XMethod xmethod = type.findMethod(name, descriptor, false);
+            found = xmethod != null;
+        } catch (CheckedAnalysisException e) {
+            AnalysisContext.reportMissingClass(DescriptorFactory.createClassDescriptor(owner));
+            found = false;
+        }
+        KNOWN.put(qualified, found);
+        return found;
     }
 }

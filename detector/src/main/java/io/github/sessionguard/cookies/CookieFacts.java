@@ -1,11 +1,18 @@
 package io.github.sessionguard.cookies;
 
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
-/** The dataflow fact: the tracked cookies live at a point, keyed by value number. */
+/**
+ * The dataflow fact: the tracked cookies live at a point, keyed by value number, and the arrays that
+ * hold some of them (varargs such as {@code ResponseBuilder.cookie(NewCookie...)}).
+ */
 final class CookieFacts {
     private final Map<Integer, CookieState> byValueNumber = new HashMap<>();
+    private final Map<Integer, Set<Integer>> arrayMembers = new HashMap<>();
     private boolean top;
 
     boolean isTop() {
@@ -14,16 +21,22 @@ final class CookieFacts {
 
     void makeTop() {
         byValueNumber.clear();
+        arrayMembers.clear();
         top = true;
     }
 
     void clear() {
         byValueNumber.clear();
+        arrayMembers.clear();
         top = false;
     }
 
     CookieState get(int valueNumber) {
         return byValueNumber.get(valueNumber);
+    }
+
+    Map<Integer, CookieState> all() {
+        return Collections.unmodifiableMap(byValueNumber);
     }
 
     void put(int valueNumber, CookieState state) {
@@ -34,6 +47,32 @@ final class CookieFacts {
         byValueNumber.remove(valueNumber);
     }
 
+    /** Every value number that holds the same object as {@code state} (a builder and its fluent results). */
+    void replaceObject(CookieState state, CookieState updated) {
+        for (Map.Entry<Integer, CookieState> entry : byValueNumber.entrySet()) {
+            if (sameObject(entry.getValue(), state)) {
+                entry.setValue(updated);
+            }
+        }
+    }
+
+    void removeObject(CookieState state) {
+        byValueNumber.values().removeIf(other -> sameObject(other, state));
+    }
+
+    private static boolean sameObject(CookieState a, CookieState b) {
+        return a.parameter() == b.parameter() && java.util.Objects.equals(a.origin(), b.origin());
+    }
+
+    void addArrayMember(int array, int cookie) {
+        arrayMembers.computeIfAbsent(array, a -> new HashSet<>()).add(cookie);
+    }
+
+    /** The tracked cookies stored into an array. */
+    Set<Integer> arrayMembers(int array) {
+        return arrayMembers.getOrDefault(array, Set.of());
+    }
+
     boolean isEmpty() {
         return byValueNumber.isEmpty();
     }
@@ -41,6 +80,8 @@ final class CookieFacts {
     void copyFrom(CookieFacts other) {
         byValueNumber.clear();
         byValueNumber.putAll(other.byValueNumber);
+        arrayMembers.clear();
+        other.arrayMembers.forEach((array, members) -> arrayMembers.put(array, new HashSet<>(members)));
         top = other.top;
     }
 
@@ -59,10 +100,13 @@ final class CookieFacts {
         for (Map.Entry<Integer, CookieState> entry : other.byValueNumber.entrySet()) {
             byValueNumber.merge(entry.getKey(), entry.getValue(), CookieState::merge);
         }
+        other.arrayMembers.forEach((array, members) -> arrayMembers.computeIfAbsent(array, a -> new HashSet<>())
+                .addAll(members));
     }
 
     boolean sameAs(CookieFacts other) {
-        return top == other.top && byValueNumber.equals(other.byValueNumber);
+        return top == other.top && byValueNumber.equals(other.byValueNumber)
+                && arrayMembers.equals(other.arrayMembers);
     }
 
     @Override

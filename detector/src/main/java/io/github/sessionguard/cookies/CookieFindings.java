@@ -6,30 +6,34 @@ import edu.umd.cs.findbugs.Detector;
 import edu.umd.cs.findbugs.Priorities;
 import io.github.sessionguard.flow.Site;
 
-import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
- * Turns sent cookies into findings: one per cookie and missing flag, at the cookie's creation, with
- * the most severe priority any of its sends earned. Sites already reported stay reported, so a cookie
- * sent from several places is one finding.
+ * Turns sent cookies into findings: one per cookie and missing flag, at the cookie's creation (or the
+ * call that chose its flag), with the most severe priority any of its sends earned. Findings are held
+ * until the end of the analysis, so which class SpotBugs visits first changes nothing.
  */
 final class CookieFindings {
     private final Detector detector;
     private final BugReporter bugReporter;
-    private final Map<Key, Pending> pending = new LinkedHashMap<>();
-    private final Set<Key> reported = new HashSet<>();
+    private final Map<Key, Pending> pending = new HashMap<>();
 
     CookieFindings(Detector detector, BugReporter bugReporter) {
         this.detector = detector;
         this.bugReporter = bugReporter;
     }
 
-    void sent(CookieState cookie) {
-        for (CookieFlag flag : CookieFlag.values()) {
+    void sent(Sent sent) {
+        CookieState cookie = sent.cookie();
+        if (Boolean.getBoolean("sessionguard.debug")) {
+            System.err.println("sent " + cookie + " " + sent.flags() + " at " + cookie.origin());
+        }
+        for (CookieFlag flag : sent.flags()) {
             if (!CookieApiSupport.supports(cookie.api(), flag)) {
                 continue;
             }
@@ -38,18 +42,17 @@ final class CookieFindings {
                 continue;
             }
             Key key = new Key(cookie.origin(), flag);
-            Pending previous = pending.get(key);
-            if (previous == null || priority < previous.priority) {
-                pending.put(key, new Pending(cookie, flag, priority));
-            }
+            Pending candidate = new Pending(cookie, flag, priority);
+            pending.merge(key, candidate, Pending::moreSevere);
         }
     }
 
+    /** Reports everything, in a stable order. */
     void flush() {
-        for (Map.Entry<Key, Pending> entry : pending.entrySet()) {
-            if (reported.add(entry.getKey())) {
-                bugReporter.reportBug(entry.getValue().toBug(detector));
-            }
+        List<Pending> all = new ArrayList<>(pending.values());
+        all.sort(Comparator.comparing(Pending::sortKey));
+        for (Pending finding : all) {
+            bugReporter.reportBug(finding.toBug(detector));
         }
         pending.clear();
     }
@@ -85,6 +88,18 @@ final class CookieFindings {
             this.priority = priority;
         }
 
+        /** The more severe of two findings for one cookie and flag; ties broken by text, for stable output. */
+        static Pending moreSevere(Pending a, Pending b) {
+            if (a.priority != b.priority) {
+                return a.priority < b.priority ? a : b;
+            }
+            return a.describe().compareTo(b.describe()) <= 0 ? a : b;
+        }
+
+        String sortKey() {
+            return cookie.origin() + "/" + flag;
+        }
+
         BugInstance toBug(Detector detector) {
             Site origin = cookie.origin();
             return new BugInstance(detector, flag.bugPattern(), priority)
@@ -95,13 +110,14 @@ final class CookieFindings {
         }
 
         private String describe() {
-            String name = cookie.name() == null ? "a cookie" : "cookie \"" + cookie.name() + "\"";
+            String what = cookie.api().label();
+            String name = cookie.name() == null ? "a cookie (" + what + ")" : "cookie \"" + cookie.name() + "\" (" + what + ")";
             FlagValue value = cookie.flag(flag);
             if (value == FlagValue.CLEARED) {
-                return name + " (" + flag.attributeName() + " explicitly switched off or invalid)";
+                return name + " with " + flag.attributeName() + " explicitly switched off or invalid";
             }
             if (value == FlagValue.UNKNOWN) {
-                return name + " (" + flag.attributeName() + " set from a value known only at run time)";
+                return name + " with " + flag.attributeName() + " set from a value known only at run time";
             }
             return name;
         }

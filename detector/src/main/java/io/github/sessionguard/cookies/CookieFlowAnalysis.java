@@ -6,40 +6,36 @@ import edu.umd.cs.findbugs.ba.DepthFirstSearch;
 import edu.umd.cs.findbugs.ba.Edge;
 import edu.umd.cs.findbugs.ba.ForwardDataflowAnalysis;
 import edu.umd.cs.findbugs.ba.Location;
-import edu.umd.cs.findbugs.ba.constant.Constant;
-import edu.umd.cs.findbugs.ba.constant.ConstantDataflow;
 import edu.umd.cs.findbugs.ba.vna.ValueNumber;
 import edu.umd.cs.findbugs.ba.vna.ValueNumberDataflow;
-import edu.umd.cs.findbugs.classfile.MethodDescriptor;
-import io.github.sessionguard.catalogue.CookieCall;
+import edu.umd.cs.findbugs.ba.vna.ValueNumberFrame;
+import io.github.sessionguard.catalogue.CookieApi;
 import io.github.sessionguard.catalogue.CookieCallMatch;
 import io.github.sessionguard.catalogue.CookieCatalogue;
 import io.github.sessionguard.flow.CallAt;
 import io.github.sessionguard.flow.Site;
-import org.apache.bcel.generic.ConstantPoolGen;
+import org.apache.bcel.generic.AASTORE;
 import org.apache.bcel.generic.InstructionHandle;
 import org.apache.bcel.generic.InvokeInstruction;
 
-import java.util.Locale;
+import java.util.Map;
 
 /**
- * Forward must-analysis over one method: for each cookie object created in it (by value number), the
- * flags set on every path so far. A join keeps the worse value of each flag, so a flag set on one
- * branch only counts as missing after the branches meet.
+ * Forward must-analysis over one method: for each cookie object made in it, or received as a parameter,
+ * what every path so far did to its flags (by value number). A join keeps every possibility of each
+ * flag, so a flag set on one branch only counts as missing after the branches meet. Calls to application
+ * methods apply their summaries; cookies handed to code the analysis cannot see stop being tracked.
  */
 final class CookieFlowAnalysis extends ForwardDataflowAnalysis<CookieFacts> {
     private final ValueNumberDataflow vna;
-    private final ConstantDataflow constants;
-    private final ConstantPoolGen cpg;
-    private final MethodDescriptor method;
+    private final MethodContext context;
+    private final CookieCallInterpreter interpreter;
 
-    CookieFlowAnalysis(DepthFirstSearch dfs, ValueNumberDataflow vna, ConstantDataflow constants, ConstantPoolGen cpg,
-            MethodDescriptor method) {
+    CookieFlowAnalysis(DepthFirstSearch dfs, ValueNumberDataflow vna, MethodContext context) {
         super(dfs);
         this.vna = vna;
-        this.constants = constants;
-        this.cpg = cpg;
-        this.method = method;
+        this.context = context;
+        this.interpreter = new CookieCallInterpreter(context);
     }
 
     @Override
@@ -52,9 +48,14 @@ final class CookieFlowAnalysis extends ForwardDataflowAnalysis<CookieFacts> {
         dest.copyFrom(source);
     }
 
+    /** At entry, each parameter of a cookie type is the caller's cookie, untouched. */
     @Override
     public void initEntryFact(CookieFacts result) {
         result.clear();
+        for (Map.Entry<Integer, CookieApi> parameter : context.cookieParameters().entrySet()) {
+            result.put(context.parameterValue(parameter.getKey()),
+                    CookieState.parameter(parameter.getValue(), parameter.getKey()));
+        }
     }
 
     @Override
@@ -85,101 +86,80 @@ final class CookieFlowAnalysis extends ForwardDataflowAnalysis<CookieFacts> {
     @Override
     public void transferInstruction(InstructionHandle handle, BasicBlock block, CookieFacts fact)
             throws DataflowAnalysisException {
-        if (!(handle.getInstruction() instanceof InvokeInstruction) || fact.isTop()) {
+        if (fact.isTop()) {
             return;
         }
-        CallAt call = CallAt.of((InvokeInstruction) handle.getInstruction(), cpg, new Location(handle, block), vna,
-                constants);
+        Location location = new Location(handle, block);
+        if (handle.getInstruction() instanceof AASTORE) {
+            noteArrayStore(location, fact);
+            return;
+        }
+        if (!(handle.getInstruction() instanceof InvokeInstruction)) {
+            return;
+        }
+        CallAt call = context.callAt((InvokeInstruction) handle.getInstruction(), location);
         if (call == null) {
             return;
         }
+        ValueNumber result = resultOf(location);
         CookieCallMatch match = CookieCatalogue.lookup(call.owner(), call.name(), call.descriptor());
-        if (match == null) {
-            forgetEscapingCookies(call, fact);
+        if (match != null) {
+            interpreter.apply(match, call, result, new Site(context.method(), handle.getPosition()), fact);
             return;
         }
-        CookieCall row = match.call();
-        if (row.role() == CookieCall.Role.CREATE) {
-            String name = row.arg() >= 0 ? call.stringArgument(row.arg()) : null;
-            fact.put(call.receiver().getNumber(),
-                    CookieState.created(match.api(), name, new Site(method, handle.getPosition())));
+        if (interpreter.followFluentCall(call, result, fact)) {
             return;
         }
-        if (row.role() == CookieCall.Role.SEND) {
+        if (isTransparent(call.owner())) {
             return;
         }
-        int cookie = call.receiver().getNumber();
-        CookieState state = fact.get(cookie);
-        if (state != null) {
-            fact.put(cookie, apply(row, call, state));
+        MethodSummary summary = context.summaryFor(call, fact);
+        if (summary != null && summary.isFollowed()) {
+            interpreter.applySummary(summary, call, result, new Site(context.method(), handle.getPosition()), fact);
+            return;
         }
+        forgetEscapingCookies(call, fact);
     }
 
-    private static CookieState apply(CookieCall row, CallAt call, CookieState state) throws DataflowAnalysisException {
-        switch (row.role()) {
-        case SET_FLAG:
-            return state.withFlag(row.flag(), booleanFlag(call.constantArgument(row.arg())));
-        case SET_MAX_AGE:
-            Constant maxAge = call.constantArgument(row.arg());
-            return state.withDeleting(maxAge.isConstantInteger() && maxAge.getConstantInt() == 0);
-        case SET_ATTRIBUTE:
-            return applyAttribute(state, call.stringArgument(0), call.constantArgument(1));
-        default:
-            return state;
-        }
+    /** The JDK and the cookie classes themselves never change a cookie's flags behind its back. */
+    static boolean isTransparent(String owner) {
+        return owner.startsWith("java/") || CookieCatalogue.isCookieType(owner);
     }
 
-    private static FlagValue booleanFlag(Constant value) {
-        if (!value.isConstantInteger()) {
-            return FlagValue.UNKNOWN;
+    private ValueNumber resultOf(Location location) throws DataflowAnalysisException {
+        ValueNumberFrame after = vna.getFactAfterLocation(location);
+        InvokeInstruction invoke = (InvokeInstruction) location.getHandle().getInstruction();
+        if (!after.isValid() || invoke.getReturnType(context.cpg()).getSize() != 1 || after.getStackDepth() == 0) {
+            return null;
         }
-        return value.getConstantInt() != 0 ? FlagValue.SET : FlagValue.CLEARED;
+        return after.getTopValue();
     }
 
-    /** {@code setAttribute(name, value)}, Servlet 6's generic form of every cookie attribute. */
-    private static CookieState applyAttribute(CookieState state, String attribute, Constant value) {
-        if (attribute == null) {
-            return state;
+    private void noteArrayStore(Location location, CookieFacts fact) throws DataflowAnalysisException {
+        ValueNumberFrame frame = vna.getFactAtLocation(location);
+        if (!frame.isValid() || frame.getStackDepth() < 3) {
+            return;
         }
-        String text = value.isConstantString() ? value.getConstantString().trim().toLowerCase(Locale.ROOT) : null;
-        switch (attribute.toLowerCase(Locale.ROOT)) {
-        case "samesite":
-            if (text == null) {
-                return state.withFlag(CookieFlag.SAME_SITE, FlagValue.UNKNOWN);
-            }
-            if (text.equals("none")) {
-                return state.withFlag(CookieFlag.SAME_SITE, FlagValue.SET).withSameSiteNone();
-            }
-            return state.withFlag(CookieFlag.SAME_SITE,
-                    text.equals("lax") || text.equals("strict") ? FlagValue.SET : FlagValue.CLEARED);
-        case "secure":
-            return state.withFlag(CookieFlag.SECURE, attributeSwitch(text));
-        case "httponly":
-            return state.withFlag(CookieFlag.HTTP_ONLY, attributeSwitch(text));
-        default:
-            return state;
+        ValueNumber value = frame.getStackValue(0);
+        ValueNumber array = frame.getStackValue(2);
+        if (fact.get(value.getNumber()) != null) {
+            fact.addArrayMember(array.getNumber(), value.getNumber());
         }
-    }
-
-    /** Servlet 6: an empty value or "true" switches a boolean attribute on, "false" off. */
-    private static FlagValue attributeSwitch(String text) {
-        if (text == null) {
-            return FlagValue.UNKNOWN;
-        }
-        return text.equals("false") ? FlagValue.CLEARED : FlagValue.SET;
     }
 
     /**
      * A cookie handed to code outside the catalogue may be hardened there, so it is no longer tracked:
-     * silence beats a guess. The JDK never touches cookie attributes, so its methods (collections,
-     * logging, string building) keep the cookie tracked, and so do the cookie's own other methods.
+     * silence beats a guess.
      */
     private static void forgetEscapingCookies(CallAt call, CookieFacts fact) throws DataflowAnalysisException {
-        if (fact.isEmpty() || call.owner().startsWith("java/") || CookieCatalogue.isCookieType(call.owner())) {
+        if (fact.isEmpty()) {
             return;
         }
         for (ValueNumber value : call.consumedValues()) {
-            fact.remove(value.getNumber());
+            CookieState state = fact.get(value.getNumber());
+            if (state != null) {
+                fact.removeObject(state);
+            }
         }
     }
 }

@@ -7,32 +7,49 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 
-/** What is known of one cookie object at one point of a method, over every path that reaches it. */
+/**
+ * What is known of one cookie object at one point of a method, over every path that reaches it: a cookie
+ * made in the method (it has an origin), or one received as parameter {@link #parameter()} (its flags are
+ * then what the method does to the caller's cookie).
+ */
 public final class CookieState {
     private final CookieApi api;
     private final String name;
+    private final int nameParameter;
     private final Site origin;
-    private final Map<CookieFlag, FlagValue> flags;
+    private final int parameter;
+    private final Map<CookieFlag, FlagEffect> flags;
     private final boolean deleting;
     private final boolean sameSiteNone;
 
-    private CookieState(CookieApi api, String name, Site origin, Map<CookieFlag, FlagValue> flags, boolean deleting,
-            boolean sameSiteNone) {
+    private CookieState(CookieApi api, String name, int nameParameter, Site origin, int parameter,
+            Map<CookieFlag, FlagEffect> flags, boolean deleting, boolean sameSiteNone) {
         this.api = api;
         this.name = name;
+        this.nameParameter = nameParameter;
         this.origin = origin;
+        this.parameter = parameter;
         this.flags = flags;
         this.deleting = deleting;
         this.sameSiteNone = sameSiteNone;
     }
 
-    /** A cookie just built: every flag at the API's default, which is off. */
+    /** A cookie just built: every flag at the API's default. */
     public static CookieState created(CookieApi api, String name, Site origin) {
-        Map<CookieFlag, FlagValue> flags = new EnumMap<>(CookieFlag.class);
+        Map<CookieFlag, FlagEffect> flags = new EnumMap<>(CookieFlag.class);
         for (CookieFlag flag : CookieFlag.values()) {
-            flags.put(flag, FlagValue.MISSING);
+            flags.put(flag, FlagEffect.of(api.defaultFor(flag)));
         }
-        return new CookieState(api, name, origin, flags, false, false);
+        return new CookieState(api, name == null ? api.defaultName() : name, -1, origin, -1, flags, false, false);
+    }
+
+    /** The caller's cookie, received as parameter {@code index}: nothing done to it yet. */
+    public static CookieState parameter(CookieApi api, int index) {
+        Map<CookieFlag, FlagEffect> flags = new EnumMap<>(CookieFlag.class);
+        for (CookieFlag flag : CookieFlag.values()) {
+            flags.put(flag, FlagEffect.KEEP);
+        }
+        return new CookieState(api, null, -1, null, index, flags, false, false);
     }
 
     public CookieApi api() {
@@ -44,13 +61,37 @@ public final class CookieState {
         return name;
     }
 
-    /** Where the cookie was created: the line a fix belongs next to. */
+    /** The String parameter the name comes from (its caller's choice), or -1. */
+    public int nameParameter() {
+        return nameParameter;
+    }
+
+    /** Where the cookie was created: the line a fix belongs next to. Null for a parameter's cookie. */
     public Site origin() {
         return origin;
     }
 
-    public FlagValue flag(CookieFlag flag) {
+    /** The parameter this cookie came in as, or -1 for a cookie made in the method. */
+    public int parameter() {
+        return parameter;
+    }
+
+    public boolean isParameter() {
+        return parameter >= 0;
+    }
+
+    public FlagEffect effect(CookieFlag flag) {
         return flags.get(flag);
+    }
+
+    /** The flag's value for a cookie made here, with no caller involved. */
+    public FlagValue flag(CookieFlag flag) {
+        return flags.get(flag).value();
+    }
+
+    /** True when the flag's value (on some path) is the caller's choice, passed as a boolean parameter. */
+    public boolean isCallerDecided(CookieFlag flag) {
+        return flags.get(flag).parameter() >= 0;
     }
 
     /** True when every path gave the cookie max-age 0: it removes a cookie and carries nothing. */
@@ -63,32 +104,60 @@ public final class CookieState {
         return sameSiteNone;
     }
 
-    public CookieState withFlag(CookieFlag flag, FlagValue value) {
-        Map<CookieFlag, FlagValue> copy = new EnumMap<>(flags);
+    public CookieState withFlag(CookieFlag flag, FlagEffect value) {
+        Map<CookieFlag, FlagEffect> copy = new EnumMap<>(flags);
         copy.put(flag, value);
-        return new CookieState(api, name, origin, copy, deleting, sameSiteNone);
+        return new CookieState(api, name, nameParameter, origin, parameter, copy, deleting, sameSiteNone);
+    }
+
+    public CookieState withFlag(CookieFlag flag, FlagValue value) {
+        return withFlag(flag, FlagEffect.of(value));
     }
 
     public CookieState withDeleting(boolean value) {
-        return new CookieState(api, name, origin, flags, value, sameSiteNone);
+        return new CookieState(api, name, nameParameter, origin, parameter, flags, value, sameSiteNone);
     }
 
-    public CookieState withSameSiteNone() {
-        return new CookieState(api, name, origin, flags, deleting, true);
+    public CookieState withSameSiteNone(boolean value) {
+        return new CookieState(api, name, nameParameter, origin, parameter, flags, deleting, value);
     }
 
-    /** The state on a join of two paths: the worse value of each flag. */
+    public CookieState withName(String newName, int newNameParameter) {
+        return new CookieState(api, newName, newNameParameter, origin, parameter, flags, deleting, sameSiteNone);
+    }
+
+    public CookieState withOrigin(Site newOrigin) {
+        return new CookieState(api, name, nameParameter, newOrigin, -1, flags, deleting, sameSiteNone);
+    }
+
+    /**
+     * This cookie after a callee did {@code effect} to it (the callee's view of the cookie as its
+     * parameter): flags the callee wrote replace these where the callee's paths wrote them.
+     */
+    public CookieState then(CookieState effect) {
+        Map<CookieFlag, FlagEffect> composed = new EnumMap<>(CookieFlag.class);
+        for (CookieFlag flag : CookieFlag.values()) {
+            composed.put(flag, flags.get(flag).then(effect.flags.get(flag)));
+        }
+        String composedName = effect.name != null ? effect.name : name;
+        int composedNameParameter = effect.name != null ? -1 : nameParameter;
+        return new CookieState(api, composedName, composedNameParameter, origin, parameter, composed,
+                deleting || effect.deleting, sameSiteNone || effect.sameSiteNone);
+    }
+
+    /** The state on a join of two paths: every possibility of each flag. */
     public CookieState merge(CookieState other) {
         if (equals(other)) {
             return this;
         }
-        Map<CookieFlag, FlagValue> merged = new EnumMap<>(CookieFlag.class);
+        Map<CookieFlag, FlagEffect> merged = new EnumMap<>(CookieFlag.class);
         for (CookieFlag flag : CookieFlag.values()) {
             merged.put(flag, flags.get(flag).merge(other.flags.get(flag)));
         }
         String mergedName = Objects.equals(name, other.name) ? name : null;
-        return new CookieState(api, mergedName, origin, merged, deleting && other.deleting,
-                sameSiteNone || other.sameSiteNone);
+        int mergedNameParameter = nameParameter == other.nameParameter ? nameParameter : -1;
+        return new CookieState(api, mergedName, mergedNameParameter, origin, parameter, merged,
+                deleting && other.deleting, sameSiteNone || other.sameSiteNone);
     }
 
     @Override
@@ -98,16 +167,19 @@ public final class CookieState {
         }
         CookieState other = (CookieState) o;
         return deleting == other.deleting && sameSiteNone == other.sameSiteNone && api == other.api
-                && Objects.equals(name, other.name) && origin.equals(other.origin) && flags.equals(other.flags);
+                && parameter == other.parameter && nameParameter == other.nameParameter
+                && Objects.equals(name, other.name) && Objects.equals(origin, other.origin)
+                && flags.equals(other.flags);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, origin, flags, deleting, sameSiteNone);
+        return Objects.hash(name, origin, parameter, flags, deleting, sameSiteNone);
     }
 
     @Override
     public String toString() {
-        return "Cookie(" + name + " " + flags + (deleting ? " deleting" : "") + ")";
+        return "Cookie(" + (name != null ? name : "p" + nameParameter) + (parameter >= 0 ? " param" + parameter : "")
+                + " " + flags + (deleting ? " deleting" : "") + ")";
     }
 }

@@ -54,6 +54,12 @@ public final class CallAt {
         return invoke.getSignature(cpg);
     }
 
+    /** False for static calls (and invokedynamic), which have no receiver. */
+    public boolean hasReceiver() {
+        return !(invoke instanceof org.apache.bcel.generic.INVOKESTATIC)
+                && !(invoke instanceof org.apache.bcel.generic.INVOKEDYNAMIC);
+    }
+
     public int argumentCount() {
         return signature.getNumParameters();
     }

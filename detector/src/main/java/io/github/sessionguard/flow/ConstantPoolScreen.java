@@ -16,6 +16,14 @@ public final class ConstantPoolScreen {
     }
 
     public static boolean mentionsAny(JavaClass javaClass, Collection<String> slashedTypeNames) {
+        return mentionsAny(javaClass, slashedTypeNames, null);
+    }
+
+    /**
+     * True when the pool names one of the types, or (when {@code lowerCaseText} is not null) contains the
+     * text in any letter case, such as a header name.
+     */
+    public static boolean mentionsAny(JavaClass javaClass, Collection<String> slashedTypeNames, String lowerCaseText) {
         ConstantPool pool = javaClass.getConstantPool();
         for (Constant constant : pool.getConstantPool()) {
             if (constant instanceof ConstantUtf8) {
@@ -24,6 +32,10 @@ public final class ConstantPoolScreen {
                     if (text.contains(type)) {
                         return true;
                     }
+                }
+                if (lowerCaseText != null && text.length() >= lowerCaseText.length()
+                        && text.toLowerCase(java.util.Locale.ROOT).contains(lowerCaseText)) {
+                    return true;
                 }
             }
         }

@@ -1,0 +1,52 @@
+package io.github.sessionguard.cookies;
+
+import edu.umd.cs.findbugs.ba.DataflowAnalysisException;
+import edu.umd.cs.findbugs.ba.constant.Constant;
+import edu.umd.cs.findbugs.ba.vna.ValueNumber;
+import io.github.sessionguard.flow.CallAt;
+
+/**
+ * The arguments of a call as the cookie analysis reads them: a constant, or a parameter of the calling
+ * method (the caller's caller decides), or unknown.
+ */
+final class CallArguments {
+    private final CallAt call;
+    private final int[] parameterValues;
+
+    CallArguments(CallAt call, int[] parameterValues) {
+        this.call = call;
+        this.parameterValues = parameterValues;
+    }
+
+    CallAt call() {
+        return call;
+    }
+
+    /** A boolean argument as a flag: its constant, the calling method's parameter it is, or UNKNOWN. */
+    FlagEffect booleanArgument(int index) throws DataflowAnalysisException {
+        Constant value = call.constantArgument(index);
+        if (value.isConstantInteger()) {
+            return FlagEffect.of(value.getConstantInt() != 0 ? FlagValue.SET : FlagValue.CLEARED);
+        }
+        int parameter = parameterOf(call.argument(index));
+        return parameter >= 0 ? FlagEffect.fromParameter(parameter) : FlagEffect.of(FlagValue.UNKNOWN);
+    }
+
+    String stringArgument(int index) throws DataflowAnalysisException {
+        return call.stringArgument(index);
+    }
+
+    /** The calling method's parameter whose entry value the argument is, or -1. */
+    int parameterOfArgument(int index) throws DataflowAnalysisException {
+        return parameterOf(call.argument(index));
+    }
+
+    private int parameterOf(ValueNumber value) {
+        for (int i = 0; i < parameterValues.length; i++) {
+            if (parameterValues[i] == value.getNumber()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

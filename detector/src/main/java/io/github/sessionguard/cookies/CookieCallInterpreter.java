@@ -1,0 +1,279 @@
+package io.github.sessionguard.cookies;
+
+import edu.umd.cs.findbugs.ba.DataflowAnalysisException;
+import edu.umd.cs.findbugs.ba.SignatureParser;
+import edu.umd.cs.findbugs.ba.constant.Constant;
+import edu.umd.cs.findbugs.ba.vna.ValueNumber;
+import io.github.sessionguard.catalogue.CookieApi;
+import io.github.sessionguard.catalogue.CookieCall;
+import io.github.sessionguard.catalogue.CookieCallMatch;
+import io.github.sessionguard.flow.CallAt;
+import io.github.sessionguard.flow.Site;
+
+import java.util.List;
+import java.util.Locale;
+
+/** What each catalogue call, fluent builder call and summarised application call does to the facts. */
+final class CookieCallInterpreter {
+    private final MethodContext context;
+
+    CookieCallInterpreter(MethodContext context) {
+        this.context = context;
+    }
+
+    void apply(CookieCallMatch match, CallAt call, ValueNumber result, Site site, CookieFacts fact)
+            throws DataflowAnalysisException {
+        CookieCall row = match.call();
+        CallArguments arguments = context.arguments(call);
+        switch (row.role()) {
+        case CREATE:
+            create(match.api(), row, arguments, result, site, fact);
+            return;
+        case CREATE_ANY_CONSTRUCTOR:
+            createFromConstructor(match.api(), row, arguments, site, fact);
+            return;
+        case SEND:
+            followFluentCall(call, result, fact);
+            return;
+        default:
+            break;
+        }
+        if (!call.hasReceiver()) {
+            return;
+        }
+        CookieState state = fact.get(call.receiver().getNumber());
+        if (state == null) {
+            return;
+        }
+        CookieState updated = update(row, arguments, state);
+        fact.replaceObject(state, updated);
+        aliasResult(call, result, updated, fact);
+    }
+
+    private void create(CookieApi api, CookieCall row, CallArguments arguments, ValueNumber result, Site site,
+            CookieFacts fact) throws DataflowAnalysisException {
+        CookieState state = named(CookieState.created(api, null, site), row.arg(), arguments);
+        CallAt call = arguments.call();
+        if ("<init>".equals(call.name())) {
+            fact.put(call.receiver().getNumber(), state);
+        } else if (result != null) {
+            fact.put(result.getNumber(), state);
+        }
+    }
+
+    private CookieState named(CookieState state, int nameArg, CallArguments arguments)
+            throws DataflowAnalysisException {
+        if (nameArg < 0) {
+            return state;
+        }
+        String name = arguments.stringArgument(nameArg);
+        if (name != null) {
+            return state.withName(name, -1);
+        }
+        return state.withName(null, arguments.parameterOfArgument(nameArg));
+    }
+
+    /** Any constructor: booleans set the flags in order, the SameSite enum argument SameSite, the last int the max age. */
+    private void createFromConstructor(CookieApi api, CookieCall row, CallArguments arguments, Site site,
+            CookieFacts fact) throws DataflowAnalysisException {
+        CallAt call = arguments.call();
+        List<String> types = List.of(new SignatureParser(call.descriptor()).getArguments());
+        CookieState state = CookieState.created(api, null, site);
+        if (!types.isEmpty() && "Ljava/lang/String;".equals(types.get(0))) {
+            state = named(state, 0, arguments);
+        }
+        int booleans = 0;
+        int lastInt = -1;
+        for (int i = 0; i < types.size(); i++) {
+            String type = types.get(i);
+            if ("Z".equals(type) && booleans < row.booleanFlags().size()) {
+                state = state.withFlag(row.booleanFlags().get(booleans++), arguments.booleanArgument(i));
+            } else if (type.equals(row.sameSiteType())) {
+                state = sameSite(state, enumName(call, i, type));
+            } else if ("I".equals(type)) {
+                lastInt = i;
+            }
+        }
+        if (lastInt >= 0) {
+            state = state.withDeleting(isZero(call, lastInt));
+        }
+        fact.put(call.receiver().getNumber(), state);
+    }
+
+    private CookieState update(CookieCall row, CallArguments arguments, CookieState state)
+            throws DataflowAnalysisException {
+        CallAt call = arguments.call();
+        switch (row.role()) {
+        case SET_FLAG:
+            return state.withFlag(row.flag(), arguments.booleanArgument(row.arg()));
+        case SET_SAME_SITE:
+            return sameSite(state, sameSiteText(call, row.arg()));
+        case SET_MAX_AGE:
+            return state.withDeleting(isZero(call, row.arg()));
+        case SET_NAME:
+            return named(state, row.arg(), arguments);
+        case SET_ATTRIBUTE:
+            return attribute(state, call.stringArgument(0), call.constantArgument(1), call.argument(1));
+        default:
+            return state;
+        }
+    }
+
+    /** The SameSite argument as text: a constant string, an enum constant's name; "" for null; else null. */
+    private String sameSiteText(CallAt call, int arg) throws DataflowAnalysisException {
+        String type = new SignatureParser(call.descriptor()).getArguments()[arg];
+        if ("Ljava/lang/String;".equals(type)) {
+            Constant constant = call.constantArgument(arg);
+            if (constant.isConstantString()) {
+                return constant.getConstantString();
+            }
+            return context.origins().isNullLiteral(call.argument(arg)) ? "" : null;
+        }
+        return enumName(call, arg, type);
+    }
+
+    private String enumName(CallAt call, int arg, String type) throws DataflowAnalysisException {
+        ValueNumber value = call.argument(arg);
+        if (context.origins().isNullLiteral(value)) {
+            return "";
+        }
+        return context.origins().staticFieldName(value, type.substring(1, type.length() - 1));
+    }
+
+    private boolean isZero(CallAt call, int arg) throws DataflowAnalysisException {
+        Constant constant = call.constantArgument(arg);
+        if (constant.isConstantInteger()) {
+            return constant.getConstantInt() == 0;
+        }
+        Number literal = context.origins().numberLiteral(call.argument(arg));
+        return literal != null && literal.longValue() == 0;
+    }
+
+    /**
+     * A SameSite value: Lax and Strict protect; None needs Secure, and on the session cookie itself is
+     * improper; an empty text (null) removes the attribute; anything else browsers ignore.
+     */
+    static CookieState sameSite(CookieState state, String text) {
+        if (text == null) {
+            return state.withFlag(CookieFlag.SAME_SITE, FlagValue.UNKNOWN);
+        }
+        String value = text.trim().toLowerCase(Locale.ROOT);
+        if (value.equals("none")) {
+            if (state.api().isSessionCookie()) {
+                return state.withFlag(CookieFlag.SAME_SITE, FlagValue.CLEARED);
+            }
+            return state.withFlag(CookieFlag.SAME_SITE, FlagValue.SET).withSameSiteNone(true);
+        }
+        boolean protective = value.equals("lax") || value.equals("strict");
+        return state.withFlag(CookieFlag.SAME_SITE, protective ? FlagValue.SET : FlagValue.CLEARED)
+                .withSameSiteNone(false);
+    }
+
+    /** {@code setAttribute(name, value)}, Servlet 6's generic form of every cookie attribute. */
+    private CookieState attribute(CookieState state, String attribute, Constant value, ValueNumber valueNumber) {
+        if (attribute == null) {
+            return state;
+        }
+        String text = value.isConstantString() ? value.getConstantString()
+                : context.origins().isNullLiteral(valueNumber) ? "" : null;
+        switch (attribute.toLowerCase(Locale.ROOT)) {
+        case "samesite":
+            return sameSite(state, text);
+        case "secure":
+            return state.withFlag(CookieFlag.SECURE, attributeSwitch(text));
+        case "httponly":
+            return state.withFlag(CookieFlag.HTTP_ONLY, attributeSwitch(text));
+        default:
+            return state;
+        }
+    }
+
+    /** Servlet 6: an empty value or "true" switches a boolean attribute on, "false" off. */
+    private static FlagValue attributeSwitch(String text) {
+        if (text == null) {
+            return FlagValue.UNKNOWN;
+        }
+        return text.trim().equalsIgnoreCase("false") ? FlagValue.CLEARED : FlagValue.SET;
+    }
+
+    /**
+     * A builder call outside the catalogue (path, domain, value, build, mutate): when it returns one of
+     * the cookie's own types, its result is the same cookie. Returns true when the call was on a cookie.
+     */
+    boolean followFluentCall(CallAt call, ValueNumber result, CookieFacts fact) throws DataflowAnalysisException {
+        if (!call.hasReceiver()) {
+            return false;
+        }
+        CookieState state = fact.get(call.receiver().getNumber());
+        if (state == null || !state.api().types().contains(call.owner())) {
+            return false;
+        }
+        aliasResult(call, result, state, fact);
+        return true;
+    }
+
+    private static void aliasResult(CallAt call, ValueNumber result, CookieState state, CookieFacts fact) {
+        String returnType = new SignatureParser(call.descriptor()).getReturnTypeSignature();
+        if (result != null && returnType.startsWith("L")
+                && state.api().types().contains(returnType.substring(1, returnType.length() - 1))) {
+            fact.put(result.getNumber(), state);
+        }
+    }
+
+    /**
+     * A call to a summarised application method: the caller's cookies it receives get its effect, and
+     * the cookie it returns (made there, or one of the caller's own) is tracked from here.
+     */
+    void applySummary(MethodSummary summary, CallAt call, ValueNumber result, Site site, CookieFacts fact)
+            throws DataflowAnalysisException {
+        CallArguments arguments = context.arguments(call);
+        int count = call.argumentCount();
+        for (int i = 0; i < count; i++) {
+            CookieState state = fact.get(call.argument(i).getNumber());
+            if (state == null) {
+                continue;
+            }
+            CookieState effect = summary.parameterEffect(i);
+            if (effect == null) {
+                fact.removeObject(state);
+            } else {
+                fact.replaceObject(state, state.then(resolve(effect, arguments, null)));
+            }
+        }
+        CookieState returned = summary.returned();
+        if (returned == null || result == null) {
+            return;
+        }
+        if (returned.isParameter()) {
+            CookieState caller = fact.get(call.argument(returned.parameter()).getNumber());
+            if (caller != null) {
+                fact.put(result.getNumber(), caller.then(resolve(returned, arguments, null)));
+            }
+        } else {
+            fact.put(result.getNumber(), resolve(returned, arguments, site));
+        }
+    }
+
+    /**
+     * Replaces the callee's parameters in a state by what this call passes. When the caller chose
+     * anything (a flag, the name) and {@code callSite} is given, the cookie is reported at the call.
+     */
+    static CookieState resolve(CookieState state, CallArguments arguments, Site callSite)
+            throws DataflowAnalysisException {
+        CookieState resolved = state;
+        boolean chosenHere = false;
+        for (CookieFlag flag : CookieFlag.values()) {
+            FlagEffect effect = state.effect(flag);
+            if (effect.parameter() >= 0 && effect.parameter() < arguments.call().argumentCount()) {
+                resolved = resolved.withFlag(flag, effect.withArgument(arguments.booleanArgument(effect.parameter())));
+                chosenHere = true;
+            }
+        }
+        if (state.nameParameter() >= 0 && state.nameParameter() < arguments.call().argumentCount()) {
+            String name = arguments.stringArgument(state.nameParameter());
+            resolved = resolved.withName(name, name != null ? -1 : arguments.parameterOfArgument(state.nameParameter()));
+            chosenHere = true;
+        }
+        return chosenHere && callSite != null ? resolved.withOrigin(callSite) : resolved;
+    }
+}

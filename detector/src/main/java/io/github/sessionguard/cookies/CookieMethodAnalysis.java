@@ -1,0 +1,278 @@
+package io.github.sessionguard.cookies;
+
+import edu.umd.cs.findbugs.ba.CFG;
+import edu.umd.cs.findbugs.ba.ClassContext;
+import edu.umd.cs.findbugs.ba.Dataflow;
+import edu.umd.cs.findbugs.ba.DataflowAnalysisException;
+import edu.umd.cs.findbugs.ba.Location;
+import edu.umd.cs.findbugs.ba.SignatureParser;
+import edu.umd.cs.findbugs.ba.constant.Constant;
+import edu.umd.cs.findbugs.ba.constant.ConstantDataflow;
+import edu.umd.cs.findbugs.ba.constant.ConstantFrame;
+import edu.umd.cs.findbugs.ba.vna.ValueNumber;
+import edu.umd.cs.findbugs.ba.vna.ValueNumberDataflow;
+import edu.umd.cs.findbugs.ba.vna.ValueNumberFrame;
+import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
+import edu.umd.cs.findbugs.classfile.MethodDescriptor;
+import io.github.sessionguard.catalogue.CookieApi;
+import io.github.sessionguard.catalogue.CookieCall;
+import io.github.sessionguard.catalogue.CookieCallMatch;
+import io.github.sessionguard.catalogue.CookieCatalogue;
+import io.github.sessionguard.catalogue.HeaderSink;
+import io.github.sessionguard.flow.CallAt;
+import io.github.sessionguard.flow.Site;
+import io.github.sessionguard.flow.StringSketch;
+import io.github.sessionguard.flow.StringSketchReader;
+import io.github.sessionguard.flow.ValueOrigins;
+import org.apache.bcel.classfile.Method;
+import org.apache.bcel.generic.AASTORE;
+import org.apache.bcel.generic.ARETURN;
+import org.apache.bcel.generic.ConstantPoolGen;
+import org.apache.bcel.generic.FieldInstruction;
+import org.apache.bcel.generic.Instruction;
+import org.apache.bcel.generic.InvokeInstruction;
+import org.apache.bcel.generic.PUTFIELD;
+import org.apache.bcel.generic.PUTSTATIC;
+import org.apache.bcel.generic.ReturnInstruction;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One method's cookie analysis: runs {@link CookieFlowAnalysis}, then reads every point where a cookie
+ * reaches the client, leaves the method or is returned, and writes the method's summary and findings.
+ */
+final class CookieMethodAnalysis {
+    private final ClassContext classContext;
+    private final Method method;
+    private final MethodDescriptor descriptor;
+    private final CookieSummaries summaries;
+    private final MethodSummary summary = new MethodSummary(true);
+
+    CookieMethodAnalysis(ClassContext classContext, Method method, MethodDescriptor descriptor,
+            CookieSummaries summaries) {
+        this.classContext = classContext;
+        this.method = method;
+        this.descriptor = descriptor;
+        this.summaries = summaries;
+    }
+
+    MethodSummary run() throws CheckedAnalysisException {
+        CFG cfg = classContext.getCFG(method);
+        ConstantPoolGen cpg = classContext.getConstantPoolGen();
+        ValueNumberDataflow vna = classContext.getValueNumberDataflow(method);
+        ConstantDataflow constants = classContext.getConstantDataflow(method);
+        ValueOrigins origins = ValueOrigins.of(cfg, vna, cpg);
+        MethodContext context = new MethodContext(descriptor, cpg, vna, constants, origins, summaries);
+        CookieFlowAnalysis analysis = new CookieFlowAnalysis(classContext.getDepthFirstSearch(method), vna, context);
+        Dataflow<CookieFacts, CookieFlowAnalysis> dataflow = new Dataflow<>(cfg, analysis);
+        dataflow.execute();
+        StringSketchReader strings = new StringSketchReader(cfg, vna, constants, cpg, classContext.getJavaClass(),
+                origins);
+        Map<Integer, List<Location>> arrayStores = arrayStores(cfg, vna);
+
+        List<Location> locations = new ArrayList<>();
+        for (Iterator<Location> it = cfg.locationIterator(); it.hasNext();) {
+            locations.add(it.next());
+        }
+        locations.sort(Comparator.comparingInt(l -> l.getHandle().getPosition()));
+        for (Location location : locations) {
+            CookieFacts fact = analysis.getFactAtLocation(location);
+            if (fact.isTop()) {
+                continue;
+            }
+            Instruction instruction = location.getHandle().getInstruction();
+            Site site = new Site(descriptor, location.getHandle().getPosition());
+            if (instruction instanceof InvokeInstruction) {
+                CallAt call = context.callAt((InvokeInstruction) instruction, location);
+                if (call != null) {
+                    readCall(call, fact, context, site, strings, arrayStores, vna, constants);
+                }
+            } else if (instruction instanceof ReturnInstruction) {
+                if (instruction instanceof ARETURN) {
+                    readReturn(location, fact, vna, origins);
+                }
+                atNormalExit(fact);
+            } else if (instruction instanceof PUTFIELD || instruction instanceof PUTSTATIC) {
+                ValueNumberFrame frame = vna.getFactAtLocation(location);
+                if (frame.isValid() && ((FieldInstruction) instruction).getFieldType(cpg).getSize() == 1) {
+                    leaves(fact.get(frame.getTopValue().getNumber()));
+                }
+            }
+        }
+        return summary;
+    }
+
+    /**
+     * A normal return: what happened to the caller's cookies is the method's effect on them; the
+     * configurations made here and still held are final. (Exceptional exits are not effects: a caller
+     * whose helper threw does not go on to send the cookie.)
+     */
+    private void atNormalExit(CookieFacts fact) {
+        for (CookieState state : fact.all().values()) {
+            if (state.isParameter()) {
+                summary.parameterEffect(state.parameter(), state);
+            } else {
+                leaves(state);
+            }
+        }
+    }
+
+    private void readCall(CallAt call, CookieFacts fact, MethodContext context, Site site, StringSketchReader strings,
+            Map<Integer, List<Location>> arrayStores, ValueNumberDataflow vna, ConstantDataflow constants)
+            throws DataflowAnalysisException {
+        CookieCallMatch match = CookieCatalogue.lookup(call.owner(), call.name(), call.descriptor());
+        if (match != null) {
+            if (match.call().role() == CookieCall.Role.SEND) {
+                ValueNumber cookie = match.call().arg() < 0 ? call.receiver() : call.argument(match.call().arg());
+                sendValue(cookie, fact);
+            }
+            return;
+        }
+        HeaderSink sink = CookieCatalogue.headerSink(call.owner(), call.name(), call.descriptor());
+        if (sink != null) {
+            String header = call.stringArgument(sink.nameArg());
+            if (header != null && header.trim().equalsIgnoreCase(CookieCatalogue.headerName())) {
+                readHeaderValue(call, sink, fact, site, strings, arrayStores, vna, constants);
+            }
+            return;
+        }
+        if (CookieFlowAnalysis.isTransparent(call.owner())) {
+            return;
+        }
+        MethodSummary callee = context.summaryFor(call, fact);
+        if (callee != null && callee.isFollowed()) {
+            CallArguments arguments = context.arguments(call);
+            for (Map.Entry<Integer, CookieState> send : callee.parameterSends().entrySet()) {
+                CookieState caller = fact.get(call.argument(send.getKey()).getNumber());
+                if (caller != null) {
+                    sent(caller.then(CookieCallInterpreter.resolve(send.getValue(), arguments, null)),
+                            EnumSet.allOf(CookieFlag.class));
+                }
+            }
+            for (Sent decided : callee.callerDecidedSends()) {
+                sent(CookieCallInterpreter.resolve(decided.cookie(), arguments, site), decided.flags());
+            }
+            return;
+        }
+        for (ValueNumber value : call.consumedValues()) {
+            leaves(fact.get(value.getNumber()));
+        }
+    }
+
+    /** A header value: a tracked cookie object, or text read from its constants. */
+    private void readHeaderValue(CallAt call, HeaderSink sink, CookieFacts fact, Site site, StringSketchReader strings,
+            Map<Integer, List<Location>> arrayStores, ValueNumberDataflow vna, ConstantDataflow constants)
+            throws DataflowAnalysisException {
+        ValueNumber value = call.argument(sink.valueArg());
+        String type = new SignatureParser(call.descriptor()).getArguments()[sink.valueArg()];
+        if (type.startsWith("[")) {
+            for (Location store : arrayStores.getOrDefault(value.getNumber(), List.of())) {
+                ValueNumberFrame frame = vna.getFactAtLocation(store);
+                ConstantFrame constantFrame = constants.getFactAtLocation(store);
+                if (frame.isValid() && constantFrame.isValid()) {
+                    readHeaderText(frame.getStackValue(0), constantFrame.getStackValue(0), fact, site, strings);
+                }
+            }
+            return;
+        }
+        readHeaderText(value, call.constantArgument(sink.valueArg()), fact, site, strings);
+    }
+
+    private void readHeaderText(ValueNumber value, Constant constant, CookieFacts fact, Site site,
+            StringSketchReader strings) throws DataflowAnalysisException {
+        if (fact.get(value.getNumber()) != null) {
+            sendValue(value, fact);
+            return;
+        }
+        StringSketch sketch = strings.read(value, constant);
+        CookieState header = SetCookieHeader.parse(sketch, site);
+        if (header != null) {
+            sent(header, EnumSet.allOf(CookieFlag.class));
+        }
+    }
+
+    /** A sent value: a tracked cookie, or an array of them. */
+    private void sendValue(ValueNumber value, CookieFacts fact) {
+        CookieState state = fact.get(value.getNumber());
+        if (state != null) {
+            sent(state, EnumSet.allOf(CookieFlag.class));
+        }
+        for (int member : fact.arrayMembers(value.getNumber())) {
+            CookieState memberState = fact.get(member);
+            if (memberState != null) {
+                sent(memberState, EnumSet.allOf(CookieFlag.class));
+            }
+        }
+    }
+
+    private void readReturn(Location location, CookieFacts fact, ValueNumberDataflow vna, ValueOrigins origins)
+            throws DataflowAnalysisException {
+        ValueNumberFrame frame = vna.getFactAtLocation(location);
+        if (!frame.isValid()) {
+            return;
+        }
+        ValueNumber value = frame.getTopValue();
+        CookieState state = fact.get(value.getNumber());
+        if (state == null) {
+            if (!origins.isNullLiteral(value)) {
+                summary.returnsSomethingElse();
+            }
+        } else if (state.api().kind() == CookieApi.Kind.CONFIGURATION && !state.isParameter()) {
+            leaves(state);
+        } else {
+            summary.returns(state);
+        }
+    }
+
+    /** A configuration leaving the code that configures it is judged there; plain cookies wait for a send. */
+    private void leaves(CookieState state) {
+        if (state != null && state.api().kind() == CookieApi.Kind.CONFIGURATION) {
+            sent(state, EnumSet.allOf(CookieFlag.class));
+        }
+    }
+
+    /**
+     * A cookie reaching the client: the caller's cookie goes into the summary; the flags the caller
+     * chooses wait for the caller; the rest is judged here.
+     */
+    private void sent(CookieState state, Set<CookieFlag> flags) {
+        if (state.isParameter()) {
+            summary.parameterSent(state);
+            return;
+        }
+        Set<CookieFlag> own = EnumSet.noneOf(CookieFlag.class);
+        Set<CookieFlag> decided = EnumSet.noneOf(CookieFlag.class);
+        for (CookieFlag flag : flags) {
+            (state.isCallerDecided(flag) ? decided : own).add(flag);
+        }
+        if (!own.isEmpty()) {
+            summary.finding(new Sent(state, own));
+        }
+        if (!decided.isEmpty()) {
+            summary.callerDecidedSend(new Sent(state, decided));
+        }
+    }
+
+    /** The AASTORE locations of each array value, for varargs header values. */
+    private static Map<Integer, List<Location>> arrayStores(CFG cfg, ValueNumberDataflow vna)
+            throws DataflowAnalysisException {
+        Map<Integer, List<Location>> stores = new HashMap<>();
+        for (Iterator<Location> it = cfg.locationIterator(); it.hasNext();) {
+            Location location = it.next();
+            if (location.getHandle().getInstruction() instanceof AASTORE) {
+                ValueNumberFrame frame = vna.getFactAtLocation(location);
+                if (frame.isValid() && frame.getStackDepth() >= 3) {
+                    stores.computeIfAbsent(frame.getStackValue(2).getNumber(), a -> new ArrayList<>()).add(location);
+                }
+            }
+        }
+        return stores;
+    }
+}

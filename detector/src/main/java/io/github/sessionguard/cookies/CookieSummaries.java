@@ -1,0 +1,135 @@
+package io.github.sessionguard.cookies;
+
+import edu.umd.cs.findbugs.BugReporter;
+import edu.umd.cs.findbugs.ba.ClassContext;
+import edu.umd.cs.findbugs.bcel.BCELUtil;
+import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
+import edu.umd.cs.findbugs.classfile.Global;
+import edu.umd.cs.findbugs.classfile.MethodDescriptor;
+import io.github.sessionguard.catalogue.CookieCatalogue;
+import io.github.sessionguard.flow.CallTargets;
+import io.github.sessionguard.flow.ClassRelevance;
+import io.github.sessionguard.flow.ConstantPoolScreen;
+import org.apache.bcel.classfile.JavaClass;
+import org.apache.bcel.classfile.Method;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Method summaries of the application, computed on demand and memoised, so that every method is analysed
+ * once whichever class SpotBugs visits first.
+ *
+ * <p>Recursion: a call to a method whose summary is being computed closes a cycle; every method on that
+ * cycle, and every method calling one, is opaque to its callers (cookies handed to it are no longer
+ * followed). That rule names the same methods whatever the order of the questions, so results do not
+ * depend on it, and the analysis ends.
+ */
+final class CookieSummaries {
+    /** Deeper call chains than this are not followed (a guard against stack exhaustion). */
+    private static final int MAX_DEPTH = 40;
+
+    private final BugReporter bugReporter;
+    private final ClassRelevance relevance = new ClassRelevance(CookieSummaries::passesScreen);
+    private final Map<MethodDescriptor, MethodSummary> done = new HashMap<>();
+    private final Deque<MethodDescriptor> inProgress = new ArrayDeque<>();
+    private final Set<MethodDescriptor> recursive = new HashSet<>();
+
+    CookieSummaries(BugReporter bugReporter) {
+        this.bugReporter = bugReporter;
+    }
+
+    /** The cheap screen: the class names a catalogue type or a Set-Cookie header. */
+    static boolean passesScreen(JavaClass javaClass) {
+        return ConstantPoolScreen.mentionsAny(javaClass, CookieCatalogue.relevantTypes(), CookieCatalogue.headerName());
+    }
+
+    boolean isRelevant(JavaClass javaClass) {
+        return relevance.isRelevant(javaClass);
+    }
+
+    /** The method's own analysis: its findings, and its summary for callers (which may be opaque). */
+    MethodSummary analysisOf(JavaClass javaClass, Method method) throws CheckedAnalysisException {
+        MethodDescriptor descriptor = BCELUtil.getMethodDescriptor(javaClass, method);
+        MethodSummary summary = done.get(descriptor);
+        if (summary == null) {
+            summary = compute(javaClass, method, descriptor, true);
+        }
+        return summary;
+    }
+
+    /**
+     * The summary a caller uses for a call to an application method, or {@link MethodSummary#OPAQUE}.
+     * {@code caller} is the method asking: calling an opaque method makes it opaque too.
+     */
+    MethodSummary forCall(String owner, String name, String descriptor, boolean consumesCookie) {
+        CallTargets.Target target = CallTargets.resolve(owner, name, descriptor);
+        if (target == null || !(consumesCookie || relevance.isRelevant(target.javaClass()))) {
+            return null;
+        }
+        MethodDescriptor callee = BCELUtil.getMethodDescriptor(target.javaClass(), target.method());
+        MethodSummary summary;
+        if (inProgress.contains(callee)) {
+            markCycle(callee);
+            summary = MethodSummary.OPAQUE;
+        } else {
+            summary = done.get(callee);
+            if (summary == null) {
+                try {
+                    summary = compute(target.javaClass(), target.method(), callee, false);
+                } catch (CheckedAnalysisException | RuntimeException e) {
+                    summary = MethodSummary.OPAQUE;
+                }
+            }
+        }
+        boolean opaque = recursive.contains(callee) || !summary.isFollowed();
+        if (Boolean.getBoolean("sessionguard.debug")) {
+            System.err.println("summary " + callee + " followed=" + summary.isFollowed() + " opaque=" + opaque
+                    + " returns=" + summary.returned() + " effects=" + summary.parameterEffect(0) + "/"
+                    + summary.parameterEffect(1) + " sends=" + summary.parameterSends());
+        }
+        if (opaque && !inProgress.isEmpty() && recursive.contains(callee)) {
+            recursive.add(inProgress.peek());
+        }
+        return opaque ? MethodSummary.OPAQUE : summary;
+    }
+
+    private void markCycle(MethodDescriptor head) {
+        for (MethodDescriptor method : inProgress) {
+            recursive.add(method);
+            if (method.equals(head)) {
+                return;
+            }
+        }
+    }
+
+    private MethodSummary compute(JavaClass javaClass, Method method, MethodDescriptor descriptor, boolean rethrow)
+            throws CheckedAnalysisException {
+        if (inProgress.size() >= MAX_DEPTH) {
+            return MethodSummary.OPAQUE;
+        }
+        inProgress.push(descriptor);
+        MethodSummary summary;
+        try {
+            ClassContext classContext = Global.getAnalysisCache().getClassAnalysis(ClassContext.class,
+                    BCELUtil.getClassDescriptor(javaClass));
+            summary = new CookieMethodAnalysis(classContext, method, descriptor, this).run();
+        } catch (CheckedAnalysisException | RuntimeException e) {
+            summary = MethodSummary.OPAQUE;
+            done.put(descriptor, summary);
+            if (rethrow) {
+                throw e;
+            }
+            bugReporter.logError("SessionGuard could not summarise " + descriptor + ": " + e, e);
+            return summary;
+        } finally {
+            inProgress.pop();
+        }
+        done.put(descriptor, summary);
+        return summary;
+    }
+}

@@ -1,0 +1,94 @@
+package io.github.sessionguard.cookies;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * What one application method does with cookies, as its callers see it, and the findings its own code
+ * earned. Built once per method, from its analysis alone and the summaries of what it calls.
+ */
+final class MethodSummary {
+    /** A method the analysis does not follow: cookies handed to it are no longer tracked. */
+    static final MethodSummary OPAQUE = new MethodSummary(false);
+
+    private final boolean followed;
+    private CookieState returned;
+    private boolean returnsUnknown;
+    private final Map<Integer, CookieState> parameterEffects = new TreeMap<>();
+    private final Map<Integer, CookieState> parameterSends = new TreeMap<>();
+    private final Set<Sent> callerDecidedSends = new LinkedHashSet<>();
+    private final List<Sent> findings = new ArrayList<>();
+
+    MethodSummary(boolean followed) {
+        this.followed = followed;
+    }
+
+    /** False for methods whose effect on cookies is unknown (library, recursive, failed). */
+    boolean isFollowed() {
+        return followed;
+    }
+
+    /** The cookie the method returns on every path that returns one, or null. */
+    CookieState returned() {
+        return returnsUnknown ? null : returned;
+    }
+
+    void returns(CookieState state) {
+        if (returned == null) {
+            returned = state;
+        } else if (returned.parameter() == state.parameter() && java.util.Objects.equals(returned.origin(), state.origin())) {
+            returned = returned.merge(state);
+        } else {
+            returnsUnknown = true;
+        }
+    }
+
+    void returnsSomethingElse() {
+        returnsUnknown = true;
+    }
+
+    /** What the method does to the cookie passed as parameter {@code index}, or null when it loses track. */
+    CookieState parameterEffect(int index) {
+        return parameterEffects.get(index);
+    }
+
+    void parameterEffect(int index, CookieState effect) {
+        parameterEffects.merge(index, effect, CookieState::merge);
+    }
+
+    /** The caller's cookie {@code index} as the method sends it (effects so far applied), or null. */
+    CookieState parameterSend(int index) {
+        return parameterSends.get(index);
+    }
+
+    Map<Integer, CookieState> parameterSends() {
+        return Collections.unmodifiableMap(parameterSends);
+    }
+
+    void parameterSent(CookieState state) {
+        parameterSends.merge(state.parameter(), state, CookieState::merge);
+    }
+
+    /** Cookies made and sent here whose listed flags the caller chooses through boolean arguments. */
+    Set<Sent> callerDecidedSends() {
+        return Collections.unmodifiableSet(callerDecidedSends);
+    }
+
+    void callerDecidedSend(Sent sent) {
+        callerDecidedSends.add(sent);
+    }
+
+    /** Sends judged in this method: reported when the detector visits it. */
+    List<Sent> findings() {
+        return Collections.unmodifiableList(findings);
+    }
+
+    void finding(Sent sent) {
+        findings.add(sent);
+    }
+}

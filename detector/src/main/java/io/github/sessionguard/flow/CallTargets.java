@@ -1,0 +1,67 @@
+package io.github.sessionguard.flow;
+
+import edu.umd.cs.findbugs.ba.AnalysisContext;
+import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
+import edu.umd.cs.findbugs.classfile.ClassDescriptor;
+import edu.umd.cs.findbugs.classfile.DescriptorFactory;
+import edu.umd.cs.findbugs.classfile.Global;
+import org.apache.bcel.classfile.JavaClass;
+import org.apache.bcel.classfile.Method;
+
+/**
+ * Resolves a call to the application method it runs, statically: the method declared in the named class
+ * or inherited from its nearest application superclass. Overrides in subclasses are not considered, as
+ * in SpotBugs' own first-pass databases.
+ */
+public final class CallTargets {
+    private static final int MAX_SUPERCLASSES = 20;
+
+    private CallTargets() {
+    }
+
+    /** The application class and method a call reaches, or null (library code, abstract, native). */
+    public static Target resolve(String slashedOwner, String name, String descriptor) {
+        String owner = slashedOwner;
+        for (int i = 0; i < MAX_SUPERCLASSES && owner != null && !owner.startsWith("java/"); i++) {
+            ClassDescriptor classDescriptor = DescriptorFactory.createClassDescriptor(owner);
+            if (!AnalysisContext.currentAnalysisContext().isApplicationClass(classDescriptor)) {
+                return null;
+            }
+            JavaClass javaClass;
+            try {
+                javaClass = Global.getAnalysisCache().getClassAnalysis(JavaClass.class, classDescriptor);
+            } catch (CheckedAnalysisException e) {
+                return null;
+            }
+            for (Method method : javaClass.getMethods()) {
+                if (method.getName().equals(name) && method.getSignature().equals(descriptor)) {
+                    return method.getCode() == null ? null : new Target(javaClass, method);
+                }
+            }
+            if ("<init>".equals(name) || "<clinit>".equals(name)) {
+                return null;
+            }
+            owner = javaClass.getSuperclassName().replace('.', '/');
+        }
+        return null;
+    }
+
+    /** A resolved call target. */
+    public static final class Target {
+        private final JavaClass javaClass;
+        private final Method method;
+
+        Target(JavaClass javaClass, Method method) {
+            this.javaClass = javaClass;
+            this.method = method;
+        }
+
+        public JavaClass javaClass() {
+            return javaClass;
+        }
+
+        public Method method() {
+            return method;
+        }
+    }
+}

@@ -1,0 +1,271 @@
+package io.github.sessionguard.flow;
+
+import edu.umd.cs.findbugs.ba.CFG;
+import edu.umd.cs.findbugs.ba.DataflowAnalysisException;
+import edu.umd.cs.findbugs.ba.Location;
+import edu.umd.cs.findbugs.ba.SignatureParser;
+import edu.umd.cs.findbugs.ba.constant.Constant;
+import edu.umd.cs.findbugs.ba.constant.ConstantDataflow;
+import edu.umd.cs.findbugs.ba.constant.ConstantFrame;
+import edu.umd.cs.findbugs.ba.vna.ValueNumber;
+import edu.umd.cs.findbugs.ba.vna.ValueNumberDataflow;
+import edu.umd.cs.findbugs.ba.vna.ValueNumberFrame;
+import org.apache.bcel.classfile.Attribute;
+import org.apache.bcel.classfile.BootstrapMethod;
+import org.apache.bcel.classfile.BootstrapMethods;
+import org.apache.bcel.classfile.ConstantInvokeDynamic;
+import org.apache.bcel.classfile.ConstantPool;
+import org.apache.bcel.classfile.ConstantString;
+import org.apache.bcel.classfile.JavaClass;
+import org.apache.bcel.generic.ConstantPoolGen;
+import org.apache.bcel.generic.INVOKEDYNAMIC;
+import org.apache.bcel.generic.InvokeInstruction;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads what a method's bytecode reveals of a string value: constants, Java 9+ string concatenation
+ * ({@code makeConcatWithConstants} recipes, whose constant parts are bootstrap arguments),
+ * {@code StringBuilder}/{@code StringBuffer} chains and variables, {@code String.format} and
+ * {@code formatted} patterns, {@code concat}. Everything else is a hole.
+ */
+public final class StringSketchReader {
+    private static final int MAX_DEPTH = 8;
+    private static final Pattern FORMAT_SPECIFIER = Pattern.compile("%(?:\\d+\\$)?[-#+ 0,(<]*\\d*(?:\\.\\d+)?[a-zA-Z%]");
+
+    private final CFG cfg;
+    private final ValueNumberDataflow vna;
+    private final ConstantDataflow constants;
+    private final ConstantPoolGen cpg;
+    private final JavaClass javaClass;
+    private final ValueOrigins origins;
+    private Map<Integer, List<Append>> appendsByBuilder;
+    private final Map<Integer, Integer> builderAliases = new HashMap<>();
+
+    public StringSketchReader(CFG cfg, ValueNumberDataflow vna, ConstantDataflow constants, ConstantPoolGen cpg,
+            JavaClass javaClass, ValueOrigins origins) {
+        this.cfg = cfg;
+        this.vna = vna;
+        this.constants = constants;
+        this.cpg = cpg;
+        this.javaClass = javaClass;
+        this.origins = origins;
+    }
+
+    /** The sketch of a value, given what the constant dataflow knows of it where it is used. */
+    public StringSketch read(ValueNumber value, Constant constantAtUse) throws DataflowAnalysisException {
+        return read(value, constantAtUse, 0);
+    }
+
+    private StringSketch read(ValueNumber value, Constant constant, int depth) throws DataflowAnalysisException {
+        if (constant != null && constant.isConstantString()) {
+            return StringSketch.literal(constant.getConstantString());
+        }
+        Location producer = origins.producer(value);
+        if (producer == null || depth > MAX_DEPTH || !(producer.getHandle().getInstruction() instanceof InvokeInstruction)) {
+            return StringSketch.hole();
+        }
+        InvokeInstruction call = (InvokeInstruction) producer.getHandle().getInstruction();
+        String owner = call.getClassName(cpg);
+        String name = call.getMethodName(cpg);
+        String signature = call.getSignature(cpg);
+        if (call instanceof INVOKEDYNAMIC) {
+            return readConcatenation((INVOKEDYNAMIC) call, producer, depth);
+        }
+        if (isStringBuilder(owner) && "toString".equals(name)) {
+            return readBuilder(argumentValue(producer, call, -1), depth);
+        }
+        if ("java.lang.String".equals(owner)) {
+            switch (name) {
+            case "format":
+                int patternArg = signature.startsWith("(Ljava/util/Locale;") ? 1 : 0;
+                return readFormat(argumentConstant(producer, call, patternArg));
+            case "formatted":
+                return readFormat(argumentConstant(producer, call, -1));
+            case "concat":
+                return read(argumentValue(producer, call, -1), argumentConstant(producer, call, -1), depth + 1)
+                        .then(read(argumentValue(producer, call, 0), argumentConstant(producer, call, 0), depth + 1));
+            default:
+                return StringSketch.hole();
+            }
+        }
+        return StringSketch.hole();
+    }
+
+    private StringSketch readConcatenation(INVOKEDYNAMIC call, Location producer, int depth)
+            throws DataflowAnalysisException {
+        String name = call.getMethodName(cpg);
+        int count = new SignatureParser(call.getSignature(cpg)).getNumParameters();
+        List<String> bootstrapStrings = bootstrapStrings(call);
+        String recipe;
+        if ("makeConcatWithConstants".equals(name) && !bootstrapStrings.isEmpty()) {
+            recipe = bootstrapStrings.get(0);
+        } else if ("makeConcat".equals(name)) {
+            recipe = "\u0001".repeat(count);
+        } else {
+            return StringSketch.hole();
+        }
+        StringSketch sketch = StringSketch.literal("");
+        int argument = 0;
+        int constant = 1;
+        StringBuilder literal = new StringBuilder();
+        for (char c : recipe.toCharArray()) {
+            if (c == '\u0001' || c == '\u0002') {
+                sketch = sketch.then(StringSketch.literal(literal.toString()));
+                literal.setLength(0);
+                if (c == '\u0001') {
+                    sketch = sketch.then(read(argumentValue(producer, call, argument),
+                            argumentConstant(producer, call, argument), depth + 1));
+                    argument++;
+                } else {
+                    sketch = sketch.then(constant < bootstrapStrings.size()
+                            ? StringSketch.literal(bootstrapStrings.get(constant)) : StringSketch.hole());
+                    constant++;
+                }
+            } else {
+                literal.append(c);
+            }
+        }
+        return sketch.then(StringSketch.literal(literal.toString()));
+    }
+
+    /** The String constants among the bootstrap arguments of an invokedynamic, in order. */
+    private List<String> bootstrapStrings(INVOKEDYNAMIC call) {
+        List<String> strings = new ArrayList<>();
+        ConstantPool pool = javaClass.getConstantPool();
+        ConstantInvokeDynamic dynamic = (ConstantInvokeDynamic) pool.getConstant(call.getIndex());
+        for (Attribute attribute : javaClass.getAttributes()) {
+            if (attribute instanceof BootstrapMethods) {
+                BootstrapMethod method = ((BootstrapMethods) attribute).getBootstrapMethods()[dynamic
+                        .getBootstrapMethodAttrIndex()];
+                for (int index : method.getBootstrapArguments()) {
+                    org.apache.bcel.classfile.Constant argument = pool.getConstant(index);
+                    strings.add(argument instanceof ConstantString
+                            ? ((ConstantString) argument).getBytes(pool) : null);
+                }
+            }
+        }
+        return strings;
+    }
+
+    private StringSketch readFormat(Constant pattern) {
+        if (pattern == null || !pattern.isConstantString()) {
+            return StringSketch.hole();
+        }
+        Matcher matcher = FORMAT_SPECIFIER.matcher(pattern.getConstantString());
+        StringSketch sketch = StringSketch.literal("");
+        int last = 0;
+        while (matcher.find()) {
+            sketch = sketch.then(StringSketch.literal(pattern.getConstantString().substring(last, matcher.start())));
+            String specifier = matcher.group();
+            sketch = sketch.then(specifier.endsWith("%") ? StringSketch.literal("%")
+                    : specifier.endsWith("n") ? StringSketch.literal("\n") : StringSketch.hole());
+            last = matcher.end();
+        }
+        return sketch.then(StringSketch.literal(pattern.getConstantString().substring(last)));
+    }
+
+    /** Everything appended to one builder object, in code order; path-insensitive by design. */
+    private StringSketch readBuilder(ValueNumber builder, int depth) throws DataflowAnalysisException {
+        if (builder == null) {
+            return StringSketch.hole();
+        }
+        indexBuilders();
+        List<Append> appends = appendsByBuilder.get(root(builder.getNumber()));
+        if (appends == null) {
+            return StringSketch.hole();
+        }
+        StringSketch sketch = StringSketch.literal("");
+        for (Append append : appends) {
+            sketch = sketch.then(append.value == null ? StringSketch.hole()
+                    : read(append.value, append.constant, depth + 1));
+        }
+        return sketch;
+    }
+
+    private void indexBuilders() throws DataflowAnalysisException {
+        if (appendsByBuilder != null) {
+            return;
+        }
+        appendsByBuilder = new HashMap<>();
+        List<Location> locations = new ArrayList<>();
+        for (Iterator<Location> it = cfg.locationIterator(); it.hasNext();) {
+            locations.add(it.next());
+        }
+        locations.sort(Comparator.comparingInt(l -> l.getHandle().getPosition()));
+        for (Location location : locations) {
+            if (!(location.getHandle().getInstruction() instanceof InvokeInstruction)) {
+                continue;
+            }
+            InvokeInstruction call = (InvokeInstruction) location.getHandle().getInstruction();
+            String name = call.getMethodName(cpg);
+            if (!isStringBuilder(call.getClassName(cpg)) || !("append".equals(name) || "<init>".equals(name))) {
+                continue;
+            }
+            ValueNumberFrame frame = vna.getFactAtLocation(location);
+            if (!frame.isValid()) {
+                continue;
+            }
+            ValueNumber receiver = frame.getInstance(call, cpg);
+            int builder = root(receiver.getNumber());
+            String signature = call.getSignature(cpg);
+            boolean textual = signature.startsWith("(Ljava/lang/String;") || signature.startsWith("(Ljava/lang/CharSequence;");
+            if ("append".equals(name)) {
+                ValueNumberFrame after = vna.getFactAfterLocation(location);
+                if (after.isValid() && after.getStackDepth() > 0) {
+                    builderAliases.put(after.getTopValue().getNumber(), builder);
+                }
+            }
+            if (new SignatureParser(signature).getNumParameters() == 1 && (textual || "append".equals(name))) {
+                appendsByBuilder.computeIfAbsent(builder, b -> new ArrayList<>())
+                        .add(textual ? new Append(argumentValue(location, call, 0), argumentConstant(location, call, 0))
+                                : new Append(null, null));
+            }
+        }
+    }
+
+    private int root(int value) {
+        Integer alias = builderAliases.get(value);
+        return alias == null ? value : alias;
+    }
+
+    private static boolean isStringBuilder(String dottedName) {
+        return "java.lang.StringBuilder".equals(dottedName) || "java.lang.StringBuffer".equals(dottedName);
+    }
+
+    /** The value of argument {@code index} (-1: the receiver) of the call at a location. */
+    private ValueNumber argumentValue(Location location, InvokeInstruction call, int index)
+            throws DataflowAnalysisException {
+        ValueNumberFrame frame = vna.getFactAtLocation(location);
+        if (!frame.isValid()) {
+            return null;
+        }
+        return index < 0 ? frame.getInstance(call, cpg) : frame.getArgument(call, cpg, index, new SignatureParser(call.getSignature(cpg)));
+    }
+
+    private Constant argumentConstant(Location location, InvokeInstruction call, int index)
+            throws DataflowAnalysisException {
+        ConstantFrame frame = constants.getFactAtLocation(location);
+        if (!frame.isValid()) {
+            return null;
+        }
+        return index < 0 ? frame.getInstance(call, cpg) : frame.getArgument(call, cpg, index, new SignatureParser(call.getSignature(cpg)));
+    }
+
+    private static final class Append {
+        final ValueNumber value;
+        final Constant constant;
+
+        Append(ValueNumber value, Constant constant) {
+            this.value = value;
+            this.constant = constant;
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.github.sessionguard.flow;
+
+import edu.umd.cs.findbugs.ba.CFG;
+import edu.umd.cs.findbugs.ba.DataflowAnalysisException;
+import edu.umd.cs.findbugs.ba.Location;
+import edu.umd.cs.findbugs.ba.vna.ValueNumber;
+import edu.umd.cs.findbugs.ba.vna.ValueNumberDataflow;
+import edu.umd.cs.findbugs.ba.vna.ValueNumberFrame;
+import org.apache.bcel.generic.ACONST_NULL;
+import org.apache.bcel.generic.ConstantPoolGen;
+import org.apache.bcel.generic.ConstantPushInstruction;
+import org.apache.bcel.generic.GETSTATIC;
+import org.apache.bcel.generic.Instruction;
+import org.apache.bcel.generic.InvokeInstruction;
+
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * Which instruction produced each value of a method, by value number: what the constant dataflow does
+ * not model (null, long and enum constants, the call that built a string) is read from the producer.
+ */
+public final class ValueOrigins {
+    private final Map<Integer, Location> producers = new HashMap<>();
+    private final ConstantPoolGen cpg;
+
+    private ValueOrigins(ConstantPoolGen cpg) {
+        this.cpg = cpg;
+    }
+
+    public static ValueOrigins of(CFG cfg, ValueNumberDataflow vna, ConstantPoolGen cpg)
+            throws DataflowAnalysisException {
+        ValueOrigins origins = new ValueOrigins(cpg);
+        for (Iterator<Location> it = cfg.locationIterator(); it.hasNext();) {
+            Location location = it.next();
+            Instruction instruction = location.getHandle().getInstruction();
+            if (instruction.produceStack(cpg) < 1) {
+                continue;
+            }
+            ValueNumberFrame after = vna.getFactAfterLocation(location);
+            if (after.isValid() && after.getStackDepth() > 0) {
+                origins.producers.putIfAbsent(after.getTopValue().getNumber(), location);
+            }
+        }
+        return origins;
+    }
+
+    /** The location whose instruction produced the value, or null (parameters, merged values). */
+    public Location producer(ValueNumber value) {
+        return value == null ? null : producers.get(value.getNumber());
+    }
+
+    public boolean isNullLiteral(ValueNumber value) {
+        Location producer = producer(value);
+        return producer != null && producer.getHandle().getInstruction() instanceof ACONST_NULL;
+    }
+
+    /** The value of an int or long constant pushed by a constant instruction, or null. */
+    public Number numberLiteral(ValueNumber value) {
+        Location producer = producer(value);
+        if (producer != null && producer.getHandle().getInstruction() instanceof ConstantPushInstruction) {
+            return ((ConstantPushInstruction) producer.getHandle().getInstruction()).getValue();
+        }
+        return null;
+    }
+
+    /** For a value loaded from a static field of {@code slashedOwner} (an enum constant), the field's name. */
+    public String staticFieldName(ValueNumber value, String slashedOwner) {
+        Location producer = producer(value);
+        if (producer == null || !(producer.getHandle().getInstruction() instanceof GETSTATIC)) {
+            return null;
+        }
+        GETSTATIC load = (GETSTATIC) producer.getHandle().getInstruction();
+        return load.getClassName(cpg).replace('.', '/').equals(slashedOwner) ? load.getFieldName(cpg) : null;
+    }
+
+    /** The call that produced the value, or null. */
+    public InvokeInstruction producingCall(ValueNumber value) {
+        Location producer = producer(value);
+        if (producer != null && producer.getHandle().getInstruction() instanceof InvokeInstruction) {
+            return (InvokeInstruction) producer.getHandle().getInstruction();
+        }
+        return null;
+    }
+}
