@@ -47,6 +47,7 @@ public final class CookieCall {
     private final int arg;
     private final List<CookieFlag> booleanFlags;
     private final String sameSiteType;
+    private List<String> receiverTypes = List.of();
 
     private CookieCall(List<String> owners, String name, String arguments, Role role, CookieFlag flag, int arg,
             List<CookieFlag> booleanFlags, String sameSiteType) {
@@ -102,6 +103,21 @@ public final class CookieCall {
     /** A sink; null owners match any receiver (response wrappers, framework subclasses). */
     static CookieCall send(List<String> owners, String name, String arguments, int cookieArg) {
         return row(owners, name, arguments, Role.SEND, null, cookieArg);
+    }
+
+    /**
+     * A sink on any receiver that is one of these types or a subtype (a response wrapper, a container's
+     * response): a same-named method of another class (a saved request's {@code addCookie}) is no sink.
+     */
+    static CookieCall sendThrough(List<String> receiverTypes, String name, String arguments, int cookieArg) {
+        CookieCall call = row(null, name, arguments, Role.SEND, null, cookieArg);
+        call.receiverTypes = List.copyOf(receiverTypes);
+        return call;
+    }
+
+    /** For sinks matched on any receiver: the types the receiver must have; empty when any will do. */
+    public List<String> receiverTypes() {
+        return receiverTypes;
     }
 
     public boolean matches(String callOwner, String callName, String callDescriptor) {

@@ -137,7 +137,8 @@ public final class CookieCatalogue {
                         CookieCall.setFlag(self, "setHttpOnly", CookieFlag.HTTP_ONLY),
                         CookieCall.setAttribute(self),
                         CookieCall.setMaxAge(self, "setMaxAge", "I"),
-                        CookieCall.send(null, "addCookie", "(L" + cookie + ";)", 0))
+                        CookieCall.sendThrough(List.of(pkg.replace('.', '/') + "/http/HttpServletResponse"), "addCookie",
+                                "(L" + cookie + ";)", 0))
                 .fix(CookieFlag.SECURE, "cookie.setSecure(true)")
                 .fix(CookieFlag.HTTP_ONLY, "cookie.setHttpOnly(true)")
                 .fix(CookieFlag.SAME_SITE, "cookie.setAttribute(\"SameSite\", \"Lax\") (or \"Strict\")")
@@ -160,7 +161,8 @@ public final class CookieCatalogue {
                         CookieCall.setSameSite(builders, "sameSite", STRING),
                         CookieCall.setMaxAge(builders, "maxAge", "J"),
                         CookieCall.send(List.of(cookie), "toString", "()", -1),
-                        CookieCall.send(null, "addCookie", "(L" + cookie + ";)", 0))
+                        CookieCall.sendThrough(List.of("org/springframework/http/server/reactive/ServerHttpResponse"),
+                                "addCookie", "(L" + cookie + ";)", 0))
                 .fix(CookieFlag.SECURE, ".secure(true) on the ResponseCookie builder")
                 .fix(CookieFlag.HTTP_ONLY, ".httpOnly(true) on the ResponseCookie builder")
                 .fix(CookieFlag.SAME_SITE, ".sameSite(\"Lax\") (or \"Strict\") on the ResponseCookie builder")
@@ -227,7 +229,7 @@ public final class CookieCatalogue {
                         CookieCall.setFlag(builders, "httpOnly", CookieFlag.HTTP_ONLY),
                         CookieCall.setSameSite(builders, "sameSite", sameSite),
                         CookieCall.setMaxAge(builders, "maxAge", "I"),
-                        CookieCall.send(null, "cookie", "([L" + cookie + ";)", 0),
+                        CookieCall.sendThrough(List.of(core + "Response$ResponseBuilder"), "cookie", "([L" + cookie + ";)", 0),
                         CookieCall.send(List.of(cookie), "toString", "()", -1))
                 .fix(CookieFlag.SECURE, "secure = true in the NewCookie constructor, or .secure(true) on NewCookie.Builder")
                 .fix(CookieFlag.HTTP_ONLY,

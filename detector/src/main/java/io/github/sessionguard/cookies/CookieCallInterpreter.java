@@ -1,6 +1,7 @@
 package io.github.sessionguard.cookies;
 
 import edu.umd.cs.findbugs.ba.DataflowAnalysisException;
+import edu.umd.cs.findbugs.ba.Location;
 import edu.umd.cs.findbugs.ba.SignatureParser;
 import edu.umd.cs.findbugs.ba.constant.Constant;
 import edu.umd.cs.findbugs.ba.vna.ValueNumber;
@@ -21,8 +22,9 @@ final class CookieCallInterpreter {
         this.context = context;
     }
 
-    void apply(CookieCallMatch match, CallAt call, ValueNumber result, Site site, CookieFacts fact)
+    void apply(CookieCallMatch match, CallAt call, ValueNumber result, Location location, CookieFacts fact)
             throws DataflowAnalysisException {
+        Site site = new Site(context.method(), location.getHandle().getPosition());
         CookieCall row = match.call();
         CallArguments arguments = context.arguments(call);
         switch (row.role()) {
@@ -46,6 +48,11 @@ final class CookieCallInterpreter {
             return;
         }
         CookieState updated = update(row, arguments, state);
+        if (row.flag() != null && updated.effect(row.flag()).equals(FlagEffect.of(FlagValue.SET))
+                && context.branches().guardedByMemberNamed(location, row.flag().attributeName().toLowerCase(Locale.ROOT))) {
+            // "if (config.isHttpOnly()) cookie.setHttpOnly(true)": the flag mirrors a run-time setting.
+            updated = updated.withFlag(row.flag(), FlagValue.UNKNOWN);
+        }
         fact.replaceObject(state, updated);
         aliasResult(call, result, updated, fact);
     }
@@ -54,6 +61,9 @@ final class CookieCallInterpreter {
             CookieFacts fact) throws DataflowAnalysisException {
         CookieState state = named(CookieState.created(api, null, site), row.arg(), arguments);
         CallAt call = arguments.call();
+        if ("<init>".equals(call.name()) && context.isThis(call.receiver())) {
+            return; // this(...) or super(...) in a constructor: no new cookie
+        }
         if ("<init>".equals(call.name())) {
             fact.put(call.receiver().getNumber(), state);
         } else if (result != null) {
@@ -77,6 +87,9 @@ final class CookieCallInterpreter {
     private void createFromConstructor(CookieApi api, CookieCall row, CallArguments arguments, Site site,
             CookieFacts fact) throws DataflowAnalysisException {
         CallAt call = arguments.call();
+        if (context.isThis(call.receiver())) {
+            return;
+        }
         List<String> types = List.of(new SignatureParser(call.descriptor()).getArguments());
         CookieState state = CookieState.created(api, null, site);
         if (!types.isEmpty() && "Ljava/lang/String;".equals(types.get(0))) {

@@ -104,7 +104,7 @@ final class CookieFlowAnalysis extends ForwardDataflowAnalysis<CookieFacts> {
         ValueNumber result = resultOf(location);
         CookieCallMatch match = CookieCatalogue.lookup(call.owner(), call.name(), call.descriptor());
         if (match != null) {
-            interpreter.apply(match, call, result, new Site(context.method(), handle.getPosition()), fact);
+            interpreter.apply(match, call, result, location, fact);
             return;
         }
         if (interpreter.followFluentCall(call, result, fact)) {
@@ -121,9 +121,14 @@ final class CookieFlowAnalysis extends ForwardDataflowAnalysis<CookieFacts> {
         forgetEscapingCookies(call, fact);
     }
 
-    /** The JDK and the cookie classes themselves never change a cookie's flags behind its back. */
+    /**
+     * The JDK and the cookie classes themselves never change a cookie's flags behind its back; JDK
+     * callbacks (functional interfaces, reflection) run application code, so they do not count as JDK.
+     */
     static boolean isTransparent(String owner) {
-        return owner.startsWith("java/") || CookieCatalogue.isCookieType(owner);
+        boolean callback = owner.startsWith("java/util/function/") || owner.startsWith("java/lang/reflect/")
+                || owner.equals("java/lang/Runnable") || owner.equals("java/util/concurrent/Callable");
+        return (owner.startsWith("java/") && !callback) || CookieCatalogue.isCookieType(owner);
     }
 
     private ValueNumber resultOf(Location location) throws DataflowAnalysisException {

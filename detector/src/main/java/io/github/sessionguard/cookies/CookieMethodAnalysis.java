@@ -23,6 +23,7 @@ import io.github.sessionguard.flow.CallAt;
 import io.github.sessionguard.flow.Site;
 import io.github.sessionguard.flow.StringSketch;
 import io.github.sessionguard.flow.StringSketchReader;
+import io.github.sessionguard.flow.TypeChecks;
 import io.github.sessionguard.flow.ValueOrigins;
 import org.apache.bcel.classfile.Method;
 import org.apache.bcel.generic.AASTORE;
@@ -69,7 +70,7 @@ final class CookieMethodAnalysis {
         ValueNumberDataflow vna = classContext.getValueNumberDataflow(method);
         ConstantDataflow constants = classContext.getConstantDataflow(method);
         ValueOrigins origins = ValueOrigins.of(cfg, vna, cpg);
-        MethodContext context = new MethodContext(descriptor, cpg, vna, constants, origins, summaries);
+        MethodContext context = new MethodContext(descriptor, cfg, cpg, vna, constants, origins, summaries);
         CookieFlowAnalysis analysis = new CookieFlowAnalysis(classContext.getDepthFirstSearch(method), vna, context);
         Dataflow<CookieFacts, CookieFlowAnalysis> dataflow = new Dataflow<>(cfg, analysis);
         dataflow.execute();
@@ -129,7 +130,8 @@ final class CookieMethodAnalysis {
             throws DataflowAnalysisException {
         CookieCallMatch match = CookieCatalogue.lookup(call.owner(), call.name(), call.descriptor());
         if (match != null) {
-            if (match.call().role() == CookieCall.Role.SEND) {
+            if (match.call().role() == CookieCall.Role.SEND && (match.call().receiverTypes().isEmpty()
+                    || TypeChecks.isSubtypeOfAny(call.owner(), match.call().receiverTypes()))) {
                 ValueNumber cookie = match.call().arg() < 0 ? call.receiver() : call.argument(match.call().arg());
                 sendValue(cookie, fact);
             }

@@ -1,5 +1,6 @@
 package io.github.sessionguard.cookies;
 
+import edu.umd.cs.findbugs.ba.CFG;
 import edu.umd.cs.findbugs.ba.DataflowAnalysisException;
 import edu.umd.cs.findbugs.ba.Location;
 import edu.umd.cs.findbugs.ba.SignatureParser;
@@ -9,6 +10,7 @@ import edu.umd.cs.findbugs.ba.vna.ValueNumberDataflow;
 import edu.umd.cs.findbugs.classfile.MethodDescriptor;
 import io.github.sessionguard.catalogue.CookieApi;
 import io.github.sessionguard.catalogue.CookieCatalogue;
+import io.github.sessionguard.flow.BranchConditions;
 import io.github.sessionguard.flow.CallAt;
 import io.github.sessionguard.flow.ValueOrigins;
 import org.apache.bcel.generic.ConstantPoolGen;
@@ -27,9 +29,11 @@ final class MethodContext {
     private final CookieSummaries summaries;
     private final int[] parameterValues;
     private final Map<Integer, CookieApi> cookieParameters = new TreeMap<>();
+    private final BranchConditions branches;
 
-    MethodContext(MethodDescriptor method, ConstantPoolGen cpg, ValueNumberDataflow vna, ConstantDataflow constants,
-            ValueOrigins origins, CookieSummaries summaries) {
+    MethodContext(MethodDescriptor method, CFG cfg, ConstantPoolGen cpg, ValueNumberDataflow vna,
+            ConstantDataflow constants, ValueOrigins origins, CookieSummaries summaries) {
+        this.branches = new BranchConditions(cfg, vna, origins, cpg);
         this.method = method;
         this.cpg = cpg;
         this.vna = vna;
@@ -61,6 +65,15 @@ final class MethodContext {
 
     ValueOrigins origins() {
         return origins;
+    }
+
+    BranchConditions branches() {
+        return branches;
+    }
+
+    /** True for the receiver of an instance method ({@code this}). */
+    boolean isThis(ValueNumber value) {
+        return !method.isStatic() && value.equals(vna.getAnalysis().getThisValue());
     }
 
     /** Parameters whose declared type is a catalogue cookie type, by index. */

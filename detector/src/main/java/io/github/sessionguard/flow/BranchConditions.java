@@ -1,0 +1,97 @@
+package io.github.sessionguard.flow;
+
+import edu.umd.cs.findbugs.ba.BasicBlock;
+import edu.umd.cs.findbugs.ba.CFG;
+import edu.umd.cs.findbugs.ba.DataflowAnalysisException;
+import edu.umd.cs.findbugs.ba.Edge;
+import edu.umd.cs.findbugs.ba.Location;
+import edu.umd.cs.findbugs.ba.vna.ValueNumber;
+import edu.umd.cs.findbugs.ba.vna.ValueNumberDataflow;
+import edu.umd.cs.findbugs.ba.vna.ValueNumberFrame;
+import org.apache.bcel.generic.ConstantPoolGen;
+import org.apache.bcel.generic.FieldInstruction;
+import org.apache.bcel.generic.IfInstruction;
+import org.apache.bcel.generic.Instruction;
+import org.apache.bcel.generic.InstructionHandle;
+import org.apache.bcel.generic.InvokeInstruction;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What the branches leading to an instruction test: whether a nearby condition reads a method or field
+ * whose name mentions a word (the code does X only "if the configuration says X").
+ */
+public final class BranchConditions {
+    /** How many blocks above the instruction are searched for the deciding branch. */
+    private static final int MAX_BLOCKS = 8;
+
+    private final CFG cfg;
+    private final ValueNumberDataflow vna;
+    private final ValueOrigins origins;
+    private final ConstantPoolGen cpg;
+
+    public BranchConditions(CFG cfg, ValueNumberDataflow vna, ValueOrigins origins, ConstantPoolGen cpg) {
+        this.cfg = cfg;
+        this.vna = vna;
+        this.origins = origins;
+        this.cpg = cpg;
+    }
+
+    /** True when a branch shortly before {@code location} tests a value read from a member named with the word. */
+    public boolean guardedByMemberNamed(Location location, String lowerCaseWord) throws DataflowAnalysisException {
+        Deque<BasicBlock> work = new ArrayDeque<>();
+        Set<BasicBlock> seen = new HashSet<>();
+        work.add(location.getBasicBlock());
+        seen.add(location.getBasicBlock());
+        while (!work.isEmpty() && seen.size() <= MAX_BLOCKS) {
+            BasicBlock block = work.poll();
+            for (Iterator<Edge> it = cfg.incomingEdgeIterator(block); it.hasNext();) {
+                Edge edge = it.next();
+                if (edge.isExceptionEdge()) {
+                    continue;
+                }
+                BasicBlock source = edge.getSource();
+                InstructionHandle last = source.getLastInstruction();
+                if (last != null && last.getInstruction() instanceof IfInstruction) {
+                    if (testsMemberNamed(new Location(last, source), lowerCaseWord)) {
+                        return true;
+                    }
+                } else if (seen.add(source)) {
+                    work.add(source);
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean testsMemberNamed(Location branch, String word) throws DataflowAnalysisException {
+        ValueNumberFrame frame = vna.getFactAtLocation(branch);
+        if (!frame.isValid()) {
+            return false;
+        }
+        int operands = branch.getHandle().getInstruction().consumeStack(cpg);
+        for (int i = 0; i < operands && i < frame.getStackDepth(); i++) {
+            ValueNumber operand = frame.getStackValue(i);
+            Location producer = origins.producer(operand);
+            if (producer != null && memberName(producer.getHandle().getInstruction()).contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String memberName(Instruction instruction) {
+        if (instruction instanceof InvokeInstruction) {
+            return ((InvokeInstruction) instruction).getMethodName(cpg).toLowerCase(Locale.ROOT);
+        }
+        if (instruction instanceof FieldInstruction) {
+            return ((FieldInstruction) instruction).getFieldName(cpg).toLowerCase(Locale.ROOT);
+        }
+        return "";
+    }
+}

@@ -1,0 +1,34 @@
+package io.github.sessionguard.flow;
+
+import edu.umd.cs.findbugs.ba.AnalysisContext;
+import edu.umd.cs.findbugs.classfile.DescriptorFactory;
+
+import java.util.List;
+
+/** Class-hierarchy questions answered from the analysis classpath. */
+public final class TypeChecks {
+    private TypeChecks() {
+    }
+
+    /**
+     * True when {@code slashedType} is one of the supertypes or a subtype of one. A type missing from the
+     * classpath counts as a subtype: a call on it that names the right method is most likely the real one.
+     */
+    public static boolean isSubtypeOfAny(String slashedType, List<String> slashedSupertypes) {
+        if (slashedSupertypes.contains(slashedType)) {
+            return true;
+        }
+        for (String supertype : slashedSupertypes) {
+            try {
+                if (AnalysisContext.currentAnalysisContext().getSubtypes2().isSubtype(
+                        DescriptorFactory.createClassDescriptor(slashedType),
+                        DescriptorFactory.createClassDescriptor(supertype))) {
+                    return true;
+                }
+            } catch (ClassNotFoundException e) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

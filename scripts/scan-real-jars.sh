@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# Precision and cost of SessionGuard's cookie analysis on real framework code.
+#
+# Copies spring-web, spring-security-web, tomcat-embed-core and shiro-web (each jar alone) from Maven
+# Central with dependency:copy, plus the jars they compile against as auxiliary classpath, then runs the
+# SpotBugs command line (FindBugs2) over them twice: with SessionGuard (-pluginList) and without. Prints
+# every SessionGuard finding and the time of both runs.
+#
+# Usage: scripts/scan-real-jars.sh            (builds the plugin jar first if it is missing)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+WORK="$ROOT/target/real-jars"
+PLUGIN="$ROOT/detector/target/sessionguard-0.1.0-SNAPSHOT.jar"
+SPOTBUGS_VERSION=4.10.4
+DEP_PLUGIN=org.apache.maven.plugins:maven-dependency-plugin:3.8.1
+# shiro-web's parent pom is not on Central: 2.8's copy takes the jar without reading its descriptor.
+DEP_PLUGIN_NO_DESCRIPTOR=org.apache.maven.plugins:maven-dependency-plugin:2.8
+
+TARGETS=(
+  org.springframework:spring-web:6.2.12
+  org.springframework.security:spring-security-web:6.4.5
+  org.apache.tomcat.embed:tomcat-embed-core:11.0.27
+)
+SHIRO=org.apache.shiro:shiro-web:2.2.0
+AUX=(
+  org.springframework:spring-core:6.2.12
+  org.springframework:spring-beans:6.2.12
+  org.springframework:spring-context:6.2.12
+  org.springframework:spring-aop:6.2.12
+  org.springframework:spring-expression:6.2.12
+  org.springframework.security:spring-security-core:6.4.5
+  org.springframework.security:spring-security-crypto:6.4.5
+  io.micrometer:micrometer-observation:1.14.12
+  io.micrometer:micrometer-commons:1.14.12
+  jakarta.servlet:jakarta.servlet-api:6.1.0
+  javax.servlet:javax.servlet-api:4.0.1
+  org.apache.shiro:shiro-core:2.2.0
+  org.apache.shiro:shiro-lang:2.2.0
+  org.apache.shiro:shiro-cache:2.2.0
+  org.apache.shiro:shiro-event:2.2.0
+  org.apache.shiro:shiro-crypto-core:2.2.0
+  org.apache.shiro:shiro-config-core:2.2.0
+  org.apache.tomcat:tomcat-annotations-api:11.0.27
+  org.slf4j:slf4j-api:2.0.17
+)
+ENGINE=(
+  com.github.spotbugs:spotbugs:$SPOTBUGS_VERSION
+)
+
+mkdir -p "$WORK/targets" "$WORK/aux" "$WORK/engine"
+copy() { # plugin dir artifact
+  local name plugin=$1; name="$(echo "$3" | cut -d: -f2)-$(echo "$3" | cut -d: -f3).jar"
+  case "$3" in org.apache.shiro:*) plugin=$DEP_PLUGIN_NO_DESCRIPTOR ;; esac
+  [ -f "$2/$name" ] || (cd "$WORK" && mvn -B -q "$plugin:copy" -Dartifact="$3" -DoutputDirectory="$2")
+}
+for a in "${TARGETS[@]}"; do copy "$DEP_PLUGIN" "$WORK/targets" "$a"; done
+copy "$DEP_PLUGIN_NO_DESCRIPTOR" "$WORK/targets" "$SHIRO"
+for a in "${AUX[@]}"; do copy "$DEP_PLUGIN" "$WORK/aux" "$a"; done
+if [ ! -f "$WORK/engine/classpath.txt" ]; then
+  # The engine with its own dependencies, resolved by Maven from a throw-away pom.
+  cat > "$WORK/engine/pom.xml" <<POM
+<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
+  <groupId>local</groupId><artifactId>spotbugs-engine</artifactId><version>1</version>
+  <dependencies><dependency><groupId>com.github.spotbugs</groupId><artifactId>spotbugs</artifactId>
+  <version>$SPOTBUGS_VERSION</version></dependency></dependencies></project>
+POM
+  (cd "$WORK/engine" && mvn -B -q "$DEP_PLUGIN:build-classpath" -Dmdep.outputFile=classpath.txt)
+fi
+if [ ! -f "$PLUGIN" ]; then
+  (cd "$ROOT" && mvn -B -q -pl detector package -DskipTests)
+fi
+
+ENGINE_CP="$(cat "$WORK/engine/classpath.txt")"
+AUX_CP="$(ls "$WORK"/aux/*.jar | tr '\n' ':')"
+TARGET_JARS=("$WORK"/targets/*.jar)
+
+run() { # name extra-args...
+  local name=$1; shift
+  local start end
+  start=$(date +%s%N)
+  java -Xmx3g -cp "$ENGINE_CP" edu.umd.cs.findbugs.FindBugs2 -quiet -low -effort:max "$@" \
+    -xml:withMessages -output "$WORK/$name.xml" -auxclasspath "$AUX_CP" "${TARGET_JARS[@]}" \
+    > "$WORK/$name.log" 2>&1
+  end=$(date +%s%N)
+  echo $(( (end - start) / 1000000 ))
+}
+
+echo "Scanning: $(for j in "${TARGET_JARS[@]}"; do basename "$j"; done | tr '\n' ' ')"
+without=$(run without-plugin)
+with=$(run with-plugin -pluginList "$PLUGIN")
+
+python3 - "$WORK/with-plugin.xml" <<'PY'
+import sys, xml.etree.ElementTree as ET
+patterns = {"COOKIE_MISSING_SECURE", "COOKIE_MISSING_HTTPONLY", "COOKIE_MISSING_SAMESITE",
+            "SESSION_FIXATION", "SESSION_FIXATION_PROTECTION_DISABLED"}
+names = {1: "HIGH", 2: "NORMAL", 3: "LOW"}
+rows = []
+for bug in ET.parse(sys.argv[1]).getroot().iter("BugInstance"):
+    if bug.get("type") not in patterns:
+        continue
+    line = next((s.get("start") for s in bug.findall("SourceLine")), "?")
+    message = bug.findtext("LongMessage") or ""
+    method = bug.find("Method")
+    rows.append((int(bug.get("priority")), bug.get("type"), method.get("classname") + "." + method.get("name"),
+                 line, message))
+rows.sort()
+print(f"SessionGuard findings: {len(rows)} "
+      f"(HIGH {sum(r[0] == 1 for r in rows)}, NORMAL {sum(r[0] == 2 for r in rows)}, LOW {sum(r[0] == 3 for r in rows)})")
+for priority, pattern, where, line, message in rows:
+    print(f"  [{names[priority]}] {pattern} {where}:{line}\n      {message}")
+PY
+echo "SpotBugs errors mentioning SessionGuard: $(grep -o '<ErrorMessage>[^<]*SessionGuard[^<]*' "$WORK/with-plugin.xml" | wc -l)"
+python3 -c "print(f'Time without plugin: {$without/1000:.1f} s'); print(f'Time with plugin:    {$with/1000:.1f} s'); print(f'Ratio with/without:  {$with/$without:.2f}')"
