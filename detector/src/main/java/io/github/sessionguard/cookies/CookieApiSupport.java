@@ -16,12 +16,10 @@ import java.util.Map;
  * the user cannot fix with the API at hand is noise (javax {@code Cookie} and JAX-RS 2.1 have no SameSite).
  */
 final class CookieApiSupport {
-    private static final Map<String, Boolean> KNOWN = new HashMap<>();
+    /** Answers per analysis: another analysis in the same JVM (an IDE) may have another classpath. */
+    private final Map<String, Boolean> known = new HashMap<>();
 
-    private CookieApiSupport() {
-    }
-
-    static boolean supports(CookieApi api, CookieFlag flag) {
+    boolean supports(CookieApi api, CookieFlag flag) {
         if (flag != CookieFlag.SAME_SITE) {
             return true;
         }
@@ -33,10 +31,10 @@ final class CookieApiSupport {
     }
 
     /** {@code owner.name(descriptor)}: is the method on the analysis classpath? */
-    private static synchronized boolean hasMethod(String qualified) {
-        Boolean known = KNOWN.get(qualified);
-        if (known != null) {
-            return known;
+    private boolean hasMethod(String qualified) {
+        Boolean answer = known.get(qualified);
+        if (answer != null) {
+            return answer;
         }
         int dot = qualified.lastIndexOf('.', qualified.indexOf('('));
         int paren = qualified.indexOf('(');
@@ -53,7 +51,7 @@ final class CookieApiSupport {
             AnalysisContext.reportMissingClass(DescriptorFactory.createClassDescriptor(owner));
             found = false;
         }
-        KNOWN.put(qualified, found);
+        known.put(qualified, found);
         return found;
     }
 }

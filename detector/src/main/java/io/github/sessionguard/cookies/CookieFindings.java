@@ -22,6 +22,7 @@ final class CookieFindings {
     private final Detector detector;
     private final BugReporter bugReporter;
     private final Map<Key, Pending> pending = new HashMap<>();
+    private final CookieApiSupport apiSupport = new CookieApiSupport();
 
     CookieFindings(Detector detector, BugReporter bugReporter) {
         this.detector = detector;
@@ -30,11 +31,8 @@ final class CookieFindings {
 
     void sent(Sent sent) {
         CookieState cookie = sent.cookie();
-        if (Boolean.getBoolean("sessionguard.debug")) {
-            System.err.println("sent " + cookie + " " + sent.flags() + " at " + cookie.origin());
-        }
         for (CookieFlag flag : sent.flags()) {
-            if (!CookieApiSupport.supports(cookie.api(), flag)) {
+            if (!apiSupport.supports(cookie.api(), flag)) {
                 continue;
             }
             int priority = CookieVerdict.priority(cookie, flag);

@@ -63,8 +63,9 @@ final class CookieSummaries {
     }
 
     /**
-     * The summary a caller uses for a call to an application method, or {@link MethodSummary#OPAQUE}.
-     * {@code caller} is the method asking: calling an opaque method makes it opaque too.
+     * The summary a caller uses for a call to an application method: null when the call is not worth
+     * following, {@link MethodSummary#OPAQUE} when its effect is unknown. A method that calls a recursive
+     * one becomes opaque to its own callers too.
      */
     MethodSummary forCall(String owner, String name, String descriptor, boolean consumesCookie) {
         CallTargets.Target target = CallTargets.resolve(owner, name, descriptor);
@@ -87,11 +88,6 @@ final class CookieSummaries {
             }
         }
         boolean opaque = recursive.contains(callee) || !summary.isFollowed();
-        if (Boolean.getBoolean("sessionguard.debug")) {
-            System.err.println("summary " + callee + " followed=" + summary.isFollowed() + " opaque=" + opaque
-                    + " returns=" + summary.returned() + " effects=" + summary.parameterEffect(0) + "/"
-                    + summary.parameterEffect(1) + " sends=" + summary.parameterSends());
-        }
         if (opaque && !inProgress.isEmpty() && recursive.contains(callee)) {
             recursive.add(inProgress.peek());
         }
