@@ -13,6 +13,7 @@ import java.util.Set;
 final class CookieFacts {
     private final Map<Integer, CookieState> byValueNumber = new HashMap<>();
     private final Map<Integer, Set<Integer>> arrayMembers = new HashMap<>();
+    private final Map<String, Integer> fieldHolders = new HashMap<>();
     private boolean top;
 
     boolean isTop() {
@@ -22,12 +23,14 @@ final class CookieFacts {
     void makeTop() {
         byValueNumber.clear();
         arrayMembers.clear();
+        fieldHolders.clear();
         top = true;
     }
 
     void clear() {
         byValueNumber.clear();
         arrayMembers.clear();
+        fieldHolders.clear();
         top = false;
     }
 
@@ -73,6 +76,21 @@ final class CookieFacts {
         return arrayMembers.getOrDefault(array, Set.of());
     }
 
+    /** A tracked cookie was stored into the field: a later load of it in this method is the same cookie. */
+    void storeField(String field, int cookie) {
+        fieldHolders.put(field, cookie);
+    }
+
+    /** The value number of the tracked cookie last stored into the field on every path, or -1. */
+    int fieldHolder(String field) {
+        Integer holder = fieldHolders.get(field);
+        return holder == null ? -1 : holder;
+    }
+
+    void forgetField(String field) {
+        fieldHolders.remove(field);
+    }
+
     boolean isEmpty() {
         return byValueNumber.isEmpty();
     }
@@ -82,6 +100,8 @@ final class CookieFacts {
         byValueNumber.putAll(other.byValueNumber);
         arrayMembers.clear();
         other.arrayMembers.forEach((array, members) -> arrayMembers.put(array, new HashSet<>(members)));
+        fieldHolders.clear();
+        fieldHolders.putAll(other.fieldHolders);
         top = other.top;
     }
 
@@ -102,11 +122,12 @@ final class CookieFacts {
         }
         other.arrayMembers.forEach((array, members) -> arrayMembers.computeIfAbsent(array, a -> new HashSet<>())
                 .addAll(members));
+        fieldHolders.entrySet().removeIf(e -> !e.getValue().equals(other.fieldHolders.get(e.getKey())));
     }
 
     boolean sameAs(CookieFacts other) {
         return top == other.top && byValueNumber.equals(other.byValueNumber)
-                && arrayMembers.equals(other.arrayMembers);
+                && arrayMembers.equals(other.arrayMembers) && fieldHolders.equals(other.fieldHolders);
     }
 
     @Override

@@ -15,6 +15,11 @@ import io.github.sessionguard.catalogue.CookieCatalogue;
 import io.github.sessionguard.flow.CallAt;
 import io.github.sessionguard.flow.Site;
 import org.apache.bcel.generic.AASTORE;
+import org.apache.bcel.generic.FieldInstruction;
+import org.apache.bcel.generic.GETFIELD;
+import org.apache.bcel.generic.GETSTATIC;
+import org.apache.bcel.generic.PUTFIELD;
+import org.apache.bcel.generic.PUTSTATIC;
 import org.apache.bcel.generic.InstructionHandle;
 import org.apache.bcel.generic.InvokeInstruction;
 
@@ -94,6 +99,10 @@ final class CookieFlowAnalysis extends ForwardDataflowAnalysis<CookieFacts> {
             noteArrayStore(location, fact);
             return;
         }
+        if (handle.getInstruction() instanceof FieldInstruction) {
+            followField((FieldInstruction) handle.getInstruction(), location, fact);
+            return;
+        }
         if (!(handle.getInstruction() instanceof InvokeInstruction)) {
             return;
         }
@@ -138,6 +147,33 @@ final class CookieFlowAnalysis extends ForwardDataflowAnalysis<CookieFacts> {
             return null;
         }
         return after.getTopValue();
+    }
+
+    /**
+     * A cookie stored into a field and loaded again in the same method (a generator kept in a field and
+     * configured in the constructor) is the same cookie.
+     */
+    private void followField(FieldInstruction instruction, Location location, CookieFacts fact)
+            throws DataflowAnalysisException {
+        String field = instruction.getClassName(context.cpg()) + "." + instruction.getFieldName(context.cpg());
+        if (instruction instanceof PUTFIELD || instruction instanceof PUTSTATIC) {
+            ValueNumberFrame frame = vna.getFactAtLocation(location);
+            if (!frame.isValid() || instruction.getFieldType(context.cpg()).getSize() != 1) {
+                return;
+            }
+            int value = frame.getTopValue().getNumber();
+            if (fact.get(value) != null) {
+                fact.storeField(field, value);
+            } else {
+                fact.forgetField(field);
+            }
+        } else if (instruction instanceof GETFIELD || instruction instanceof GETSTATIC) {
+            int holder = fact.fieldHolder(field);
+            ValueNumberFrame after = vna.getFactAfterLocation(location);
+            if (holder >= 0 && fact.get(holder) != null && after.isValid() && after.getStackDepth() > 0) {
+                fact.put(after.getTopValue().getNumber(), fact.get(holder));
+            }
+        }
     }
 
     private void noteArrayStore(Location location, CookieFacts fact) throws DataflowAnalysisException {

@@ -29,11 +29,8 @@ import org.apache.bcel.classfile.Method;
 import org.apache.bcel.generic.AASTORE;
 import org.apache.bcel.generic.ARETURN;
 import org.apache.bcel.generic.ConstantPoolGen;
-import org.apache.bcel.generic.FieldInstruction;
 import org.apache.bcel.generic.Instruction;
 import org.apache.bcel.generic.InvokeInstruction;
-import org.apache.bcel.generic.PUTFIELD;
-import org.apache.bcel.generic.PUTSTATIC;
 import org.apache.bcel.generic.ReturnInstruction;
 
 import java.util.ArrayList;
@@ -47,7 +44,8 @@ import java.util.Set;
 
 /**
  * One method's cookie analysis: runs {@link CookieFlowAnalysis}, then reads every point where a cookie
- * reaches the client, leaves the method or is returned, and writes the method's summary and findings.
+ * reaches the client, leaves the method or is returned, and writes the method's summary and findings. A
+ * configuration stored into a field is judged when the method returns, as configured by then.
  */
 final class CookieMethodAnalysis {
     private final ClassContext classContext;
@@ -100,11 +98,6 @@ final class CookieMethodAnalysis {
                     readReturn(location, fact, vna, origins);
                 }
                 atNormalExit(fact);
-            } else if (instruction instanceof PUTFIELD || instruction instanceof PUTSTATIC) {
-                ValueNumberFrame frame = vna.getFactAtLocation(location);
-                if (frame.isValid() && ((FieldInstruction) instruction).getFieldType(cpg).getSize() == 1) {
-                    leaves(fact.get(frame.getTopValue().getNumber()));
-                }
             }
         }
         return summary;

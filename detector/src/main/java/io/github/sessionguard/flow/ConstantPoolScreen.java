@@ -33,10 +33,20 @@ public final class ConstantPoolScreen {
                         return true;
                     }
                 }
-                if (lowerCaseText != null && text.length() >= lowerCaseText.length()
-                        && text.toLowerCase(java.util.Locale.ROOT).contains(lowerCaseText)) {
+                if (lowerCaseText != null && containsIgnoringCase(text, lowerCaseText)) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /** Case-insensitive search without copying the text: the screen runs on every constant of every class. */
+    private static boolean containsIgnoringCase(String text, String lowerCaseText) {
+        int last = text.length() - lowerCaseText.length();
+        for (int i = 0; i <= last; i++) {
+            if (text.regionMatches(true, i, lowerCaseText, 0, lowerCaseText.length())) {
+                return true;
             }
         }
         return false;
