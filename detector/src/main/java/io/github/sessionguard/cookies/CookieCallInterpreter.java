@@ -11,7 +11,9 @@ import io.github.sessionguard.catalogue.CookieCallMatch;
 import io.github.sessionguard.flow.CallAt;
 import io.github.sessionguard.flow.Site;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 
 /** What each catalogue call, fluent builder call and summarised application call does to the facts. */
@@ -275,11 +277,13 @@ final class CookieCallInterpreter {
             throws DataflowAnalysisException {
         CookieState resolved = state;
         boolean chosenHere = false;
+        Set<CookieFlag> chosenFlags = EnumSet.noneOf(CookieFlag.class);
         for (CookieFlag flag : CookieFlag.values()) {
             FlagEffect effect = state.effect(flag);
             if (effect.parameter() >= 0 && effect.parameter() < arguments.call().argumentCount()) {
                 resolved = resolved.withFlag(flag, effect.withArgument(arguments.booleanArgument(effect.parameter())));
                 chosenHere = true;
+                chosenFlags.add(flag);
             }
         }
         if (state.nameParameter() >= 0 && state.nameParameter() < arguments.call().argumentCount()) {
@@ -287,6 +291,11 @@ final class CookieCallInterpreter {
             resolved = resolved.withName(name, name != null ? -1 : arguments.parameterOfArgument(state.nameParameter()));
             chosenHere = true;
         }
-        return chosenHere && callSite != null ? resolved.withOrigin(callSite) : resolved;
+        if (!chosenHere || callSite == null) {
+            return resolved;
+        }
+        CallAt call = arguments.call();
+        return resolved.chosenAt(callSite, call.owner().substring(call.owner().lastIndexOf('/') + 1) + "." + call.name(),
+                chosenFlags);
     }
 }

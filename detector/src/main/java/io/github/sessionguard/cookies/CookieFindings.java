@@ -122,6 +122,11 @@ final class CookieFindings {
 
         private String fix() {
             String call = cookie.api().fixFor(flag);
+            String chooser = cookie.chooserOf(flag);
+            if (chooser != null) {
+                call = "pass true as the " + flag.attributeName() + " argument of " + chooser + " (which does "
+                        + call + ")";
+            }
             if (flag == CookieFlag.SECURE && cookie.isSameSiteNone()) {
                 return call + "; browsers reject SameSite=None cookies that are not Secure";
             }

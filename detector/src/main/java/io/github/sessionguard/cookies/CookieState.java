@@ -21,6 +21,8 @@ public final class CookieState {
     private final Map<CookieFlag, FlagEffect> flags;
     private final boolean deleting;
     private final boolean sameSiteNone;
+    private String chooser;
+    private java.util.Set<CookieFlag> chosen = java.util.EnumSet.noneOf(CookieFlag.class);
 
     private CookieState(CookieApi api, String name, int nameParameter, Site origin, int parameter,
             Map<CookieFlag, FlagEffect> flags, boolean deleting, boolean sameSiteNone) {
@@ -107,7 +109,13 @@ public final class CookieState {
     public CookieState withFlag(CookieFlag flag, FlagEffect value) {
         Map<CookieFlag, FlagEffect> copy = new EnumMap<>(flags);
         copy.put(flag, value);
-        return new CookieState(api, name, nameParameter, origin, parameter, copy, deleting, sameSiteNone);
+        return keepChooser(new CookieState(api, name, nameParameter, origin, parameter, copy, deleting, sameSiteNone));
+    }
+
+    private CookieState keepChooser(CookieState copy) {
+        copy.chooser = chooser;
+        copy.chosen = chosen;
+        return copy;
     }
 
     public CookieState withFlag(CookieFlag flag, FlagValue value) {
@@ -115,19 +123,29 @@ public final class CookieState {
     }
 
     public CookieState withDeleting(boolean value) {
-        return new CookieState(api, name, nameParameter, origin, parameter, flags, value, sameSiteNone);
+        return keepChooser(new CookieState(api, name, nameParameter, origin, parameter, flags, value, sameSiteNone));
     }
 
     public CookieState withSameSiteNone(boolean value) {
-        return new CookieState(api, name, nameParameter, origin, parameter, flags, deleting, value);
+        return keepChooser(new CookieState(api, name, nameParameter, origin, parameter, flags, deleting, value));
     }
 
     public CookieState withName(String newName, int newNameParameter) {
-        return new CookieState(api, newName, newNameParameter, origin, parameter, flags, deleting, sameSiteNone);
+        return keepChooser(new CookieState(api, newName, newNameParameter, origin, parameter, flags, deleting,
+                sameSiteNone));
     }
 
-    public CookieState withOrigin(Site newOrigin) {
-        return new CookieState(api, name, nameParameter, newOrigin, -1, flags, deleting, sameSiteNone);
+    /** The cookie as reported at a call whose arguments chose some of its flags ({@code chooser}: the callee). */
+    public CookieState chosenAt(Site callSite, String chooserName, java.util.Set<CookieFlag> chosenFlags) {
+        CookieState copy = new CookieState(api, name, nameParameter, callSite, -1, flags, deleting, sameSiteNone);
+        copy.chooser = chooserName;
+        copy.chosen = java.util.EnumSet.copyOf(chosenFlags);
+        return copy;
+    }
+
+    /** The method whose arguments chose the flag at this cookie's reported call, or null. */
+    public String chooserOf(CookieFlag flag) {
+        return chosen.contains(flag) ? chooser : null;
     }
 
     /**
@@ -141,8 +159,8 @@ public final class CookieState {
         }
         String composedName = effect.name != null ? effect.name : name;
         int composedNameParameter = effect.name != null ? -1 : nameParameter;
-        return new CookieState(api, composedName, composedNameParameter, origin, parameter, composed,
-                deleting || effect.deleting, sameSiteNone || effect.sameSiteNone);
+        return keepChooser(new CookieState(api, composedName, composedNameParameter, origin, parameter, composed,
+                deleting || effect.deleting, sameSiteNone || effect.sameSiteNone));
     }
 
     /** The state on a join of two paths: every possibility of each flag. */
@@ -156,8 +174,8 @@ public final class CookieState {
         }
         String mergedName = Objects.equals(name, other.name) ? name : null;
         int mergedNameParameter = nameParameter == other.nameParameter ? nameParameter : -1;
-        return new CookieState(api, mergedName, mergedNameParameter, origin, parameter, merged,
-                deleting && other.deleting, sameSiteNone || other.sameSiteNone);
+        return keepChooser(new CookieState(api, mergedName, mergedNameParameter, origin, parameter, merged,
+                deleting && other.deleting, sameSiteNone || other.sameSiteNone));
     }
 
     @Override
@@ -169,7 +187,7 @@ public final class CookieState {
         return deleting == other.deleting && sameSiteNone == other.sameSiteNone && api == other.api
                 && parameter == other.parameter && nameParameter == other.nameParameter
                 && Objects.equals(name, other.name) && Objects.equals(origin, other.origin)
-                && flags.equals(other.flags);
+                && Objects.equals(chooser, other.chooser) && flags.equals(other.flags);
     }
 
     @Override
