@@ -47,10 +47,16 @@ public final class CookieCall {
     private final int arg;
     private final List<CookieFlag> booleanFlags;
     private final String sameSiteType;
-    private List<String> receiverTypes = List.of();
+    private final List<String> receiverTypes;
 
     private CookieCall(List<String> owners, String name, String arguments, Role role, CookieFlag flag, int arg,
             List<CookieFlag> booleanFlags, String sameSiteType) {
+        this(owners, name, arguments, role, flag, arg, booleanFlags, sameSiteType, List.of());
+    }
+
+    private CookieCall(List<String> owners, String name, String arguments, Role role, CookieFlag flag, int arg,
+            List<CookieFlag> booleanFlags, String sameSiteType, List<String> receiverTypes) {
+        this.receiverTypes = receiverTypes;
         this.owners = owners;
         this.name = name;
         this.arguments = arguments;
@@ -110,9 +116,8 @@ public final class CookieCall {
      * response): a same-named method of another class (a saved request's {@code addCookie}) is no sink.
      */
     static CookieCall sendThrough(List<String> receiverTypes, String name, String arguments, int cookieArg) {
-        CookieCall call = row(null, name, arguments, Role.SEND, null, cookieArg);
-        call.receiverTypes = List.copyOf(receiverTypes);
-        return call;
+        return new CookieCall(null, name, arguments, Role.SEND, null, cookieArg, List.of(), null,
+                List.copyOf(receiverTypes));
     }
 
     /** For sinks matched on any receiver: the types the receiver must have; empty when any will do. */

@@ -97,7 +97,7 @@ final class CookieMethodAnalysis {
                 if (instruction instanceof ARETURN) {
                     readReturn(location, fact, vna, origins);
                 }
-                atNormalExit(fact);
+                atNormalExit(fact, context);
             }
         }
         return summary;
@@ -108,7 +108,12 @@ final class CookieMethodAnalysis {
      * configurations made here and still held are final. (Exceptional exits are not effects: a caller
      * whose helper threw does not go on to send the cookie.)
      */
-    private void atNormalExit(CookieFacts fact) {
+    private void atNormalExit(CookieFacts fact, MethodContext context) {
+        for (int parameter : context.cookieParameters().keySet()) {
+            if (fact.all().values().stream().noneMatch(state -> state.parameter() == parameter)) {
+                summary.parameterLost(parameter);
+            }
+        }
         for (CookieState state : fact.all().values()) {
             if (state.isParameter()) {
                 summary.parameterEffect(state.parameter(), state);

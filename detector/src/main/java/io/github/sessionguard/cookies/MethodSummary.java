@@ -20,6 +20,7 @@ final class MethodSummary {
     private CookieState returned;
     private boolean returnsUnknown;
     private final Map<Integer, CookieState> parameterEffects = new TreeMap<>();
+    private final Set<Integer> lostParameters = new java.util.TreeSet<>();
     private final Map<Integer, CookieState> parameterSends = new TreeMap<>();
     private final Set<Sent> callerDecidedSends = new LinkedHashSet<>();
     private final List<Sent> findings = new ArrayList<>();
@@ -54,18 +55,19 @@ final class MethodSummary {
 
     /** What the method does to the cookie passed as parameter {@code index}, or null when it loses track. */
     CookieState parameterEffect(int index) {
-        return parameterEffects.get(index);
+        return lostParameters.contains(index) ? null : parameterEffects.get(index);
+    }
+
+    /** On some normal return the method no longer knew what became of the caller's cookie {@code index}. */
+    void parameterLost(int index) {
+        lostParameters.add(index);
     }
 
     void parameterEffect(int index, CookieState effect) {
         parameterEffects.merge(index, effect, CookieState::merge);
     }
 
-    /** The caller's cookie {@code index} as the method sends it (effects so far applied), or null. */
-    CookieState parameterSend(int index) {
-        return parameterSends.get(index);
-    }
-
+    /** The caller's cookies the method sends, by parameter index, as they are when sent. */
     Map<Integer, CookieState> parameterSends() {
         return Collections.unmodifiableMap(parameterSends);
     }
