@@ -160,6 +160,7 @@ public final class CookieCatalogue {
                         CookieCall.setFlag(builders, "httpOnly", CookieFlag.HTTP_ONLY),
                         CookieCall.setSameSite(builders, "sameSite", STRING),
                         CookieCall.setMaxAge(builders, "maxAge", "J"),
+                        CookieCall.setMaxAge(builders, "maxAge", "Ljava/time/Duration;"),
                         CookieCall.send(List.of(cookie), "toString", "()", -1),
                         CookieCall.sendThrough(List.of("org/springframework/http/server/reactive/ServerHttpResponse"),
                                 "addCookie", "(L" + cookie + ";)", 0))

@@ -160,8 +160,10 @@ final class CookieCallInterpreter {
         if (constant.isConstantInteger()) {
             return constant.getConstantInt() == 0;
         }
-        Number literal = context.origins().numberLiteral(call.argument(arg));
-        return literal != null && literal.longValue() == 0;
+        ValueNumber value = call.argument(arg);
+        Number literal = context.origins().numberLiteral(value);
+        return (literal != null && literal.longValue() == 0)
+                || "ZERO".equals(context.origins().staticFieldName(value, "java/time/Duration"));
     }
 
     /**

@@ -60,6 +60,10 @@ final class SetCookieHeader {
             case "max-age":
                 deleting = argument.equals("0");
                 break;
+            case "expires":
+                // The conventional deletion date, the epoch.
+                deleting |= argument.contains("1970");
+                break;
             default:
                 break;
             }
