@@ -1,0 +1,139 @@
+package io.github.sessionguard.catalogue;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The session-fixation catalogue as data: what makes a session authenticated, what verifies a
+ * credential, what gives the session a new id, and what names a login handler.
+ */
+public final class LoginCatalogue {
+
+    /** {@code HttpSession} writes; argument 0 is the attribute name. */
+    public static final List<CallPattern> SESSION_WRITES = List.of(
+            CallPattern.of(CallPattern.servlet("http/HttpSession"), "setAttribute", "(Ljava/lang/String;Ljava/lang/Object;)V"),
+            CallPattern.of(CallPattern.servlet("http/HttpSession"), "putValue", "(Ljava/lang/String;Ljava/lang/Object;)V"));
+
+    /** Spring Security calls that make an authentication current; a login only after a credential check. */
+    public static final List<CallPattern> SPRING_LOGINS = List.of(
+            CallPattern.of(Set.of("org/springframework/security/core/context/SecurityContext",
+                    "org/springframework/security/core/context/SecurityContextImpl"), "setAuthentication", null),
+            CallPattern.of(Set.of("org/springframework/security/core/context/SecurityContextHolder",
+                    "org/springframework/security/core/context/SecurityContextHolderStrategy"), "setContext", null),
+            CallPattern.of(Set.of("org/springframework/security/web/context/SecurityContextRepository",
+                    "org/springframework/security/web/context/HttpSessionSecurityContextRepository"), "saveContext", null));
+
+    public static final List<CallPattern> SHIRO_LOGINS = List.of(
+            CallPattern.of("org/apache/shiro/subject/Subject", "login", "(Lorg/apache/shiro/authc/AuthenticationToken;)V"));
+
+    /** Logins the container performs, and (Tomcat, Jetty) follows with its own id change. */
+    public static final List<CallPattern> CONTAINER_LOGINS = List.of(
+            CallPattern.of(CallPattern.servlet("http/HttpServletRequest"), "login", "(Ljava/lang/String;Ljava/lang/String;)V"),
+            CallPattern.of(Set.of("jakarta/security/enterprise/SecurityContext", "javax/security/enterprise/SecurityContext"),
+                    "authenticate", null));
+
+    /** Calls that give the session a new id (or end it) on the path they are on. */
+    public static final List<CallPattern> ROTATIONS = List.of(
+            CallPattern.anyOwner("changeSessionId", "()Ljava/lang/String;"),
+            CallPattern.of(CallPattern.servlet("http/HttpSession"), "invalidate", "()V"),
+            CallPattern.anyOwner("onAuthentication", "(Lorg/springframework/security/core/Authentication;"
+                    + "Ljakarta/servlet/http/HttpServletRequest;Ljakarta/servlet/http/HttpServletResponse;)V"),
+            CallPattern.anyOwner("onAuthentication", "(Lorg/springframework/security/core/Authentication;"
+                    + "Ljavax/servlet/http/HttpServletRequest;Ljavax/servlet/http/HttpServletResponse;)V"),
+            CallPattern.of(Set.of("org/apache/shiro/session/Session"), "stop", "()V"),
+            CallPattern.of(Set.of("org/apache/shiro/subject/Subject"), "logout", "()V"));
+
+    /** The one session strategy that changes nothing. */
+    public static final String NULL_SESSION_STRATEGY =
+            "org/springframework/security/web/authentication/session/NullAuthenticatedSessionStrategy";
+
+    /** Library calls that verify a credential. */
+    public static final List<CallPattern> CREDENTIAL_CHECKS = List.of(
+            CallPattern.anyOwner("authenticate", "(Lorg/springframework/security/core/Authentication;)"
+                    + "Lorg/springframework/security/core/Authentication;"),
+            CallPattern.anyOwner("matches", "(Ljava/lang/CharSequence;Ljava/lang/String;)Z"),
+            CallPattern.anyOwner("checkpw", "(Ljava/lang/String;Ljava/lang/String;)Z"),
+            CallPattern.anyOwner("checkpw", "([BLjava/lang/String;)Z"));
+
+    /** Request parameters whose reading marks a handler of a login form. */
+    public static final Set<String> CREDENTIAL_PARAMETERS = Set.of("password", "passwd", "pwd", "pass", "j_password");
+
+    public static final List<CallPattern> PARAMETER_READS = List.of(
+            CallPattern.of(CallPattern.servlet("ServletRequest"), "getParameter", "(Ljava/lang/String;)Ljava/lang/String;"),
+            CallPattern.of(CallPattern.servlet("http/HttpServletRequest"), "getParameter", "(Ljava/lang/String;)Ljava/lang/String;"));
+
+    /** Method names (lower case) of application code that logs a user in or checks a password. */
+    private static final Set<String> LOGIN_METHOD_NAMES = Set.of("authenticate", "authenticateuser", "login", "signin",
+            "logon", "dologin", "dosignin", "processlogin", "handlelogin", "performlogin", "checklogin",
+            "verifylogin", "validatelogin", "loginuser", "userlogin", "attemptlogin", "trylogin");
+
+    /** Name words of credential checks: checkPassword, verifyCredentials, isPasswordValid... */
+    private static final List<String> CREDENTIAL_WORDS = List.of("password", "credential");
+
+    /** ...but not of code that manages passwords rather than checking one. */
+    private static final List<String> PASSWORD_MANAGEMENT_PREFIXES = List.of("get", "set", "change", "reset", "update",
+            "encode", "hash", "forgot", "generate", "create", "store", "save", "new", "expire", "validatenew");
+
+    /** Names (normalised: lower case, letters and digits only) of attributes that identify the user. */
+    private static final Set<String> IDENTITY_NAMES = Set.of("user", "username", "userid", "uid", "currentuser",
+            "loggeduser", "loggedinuser", "loginuser", "authuser", "sessionuser", "principal", "account", "accountid",
+            "authenticated", "isauthenticated", "loggedin", "isloggedin", "role", "roles", "userrole", "userroles",
+            "springsecuritycontext", "member", "memberid", "admin", "isadmin", "login", "userinfo", "userdetails",
+            "useraccount", "customerid", "authentication", "subject", "identity", "usr", "userobj");
+
+    private static final List<String> IDENTITY_SUFFIXES = List.of("user", "userid", "username", "principal");
+
+    private static final List<String> IDENTITY_PARTS = List.of("loggedin", "authenticated", "springsecuritycontext");
+
+    private LoginCatalogue() {
+    }
+
+    public static boolean any(List<CallPattern> patterns, String owner, String name, String descriptor) {
+        for (CallPattern pattern : patterns) {
+            if (pattern.matches(owner, name, descriptor)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Slashed type names whose mention makes a class worth the fixation analysis. */
+    public static List<String> relevantTypes() {
+        return List.of("servlet/http/HttpSession", "servlet/http/HttpServletRequest", "org/apache/shiro/subject/Subject",
+                "org/springframework/security/core/context/SecurityContext", "security/enterprise/SecurityContext");
+    }
+
+    public static boolean isIdentityAttribute(String name) {
+        if (name == null) {
+            return false;
+        }
+        String normal = normalise(name);
+        if (IDENTITY_NAMES.contains(normal) || UserSettings.current().identityAttributes().contains(normal)) {
+            return true;
+        }
+        return IDENTITY_SUFFIXES.stream().anyMatch(normal::endsWith) || IDENTITY_PARTS.stream().anyMatch(normal::contains);
+    }
+
+    /** A method of application code that, by its name, logs in or checks a credential. */
+    public static boolean isLoginMethodName(String methodName) {
+        String lower = methodName.toLowerCase(Locale.ROOT);
+        return LOGIN_METHOD_NAMES.contains(lower);
+    }
+
+    public static boolean isCredentialCheckName(String methodName) {
+        String lower = methodName.toLowerCase(Locale.ROOT);
+        if (isLoginMethodName(methodName)) {
+            return true;
+        }
+        if (CREDENTIAL_WORDS.stream().noneMatch(lower::contains)) {
+            return false;
+        }
+        return PASSWORD_MANAGEMENT_PREFIXES.stream().noneMatch(lower::startsWith);
+    }
+
+    /** Attribute names are compared without case and separators: LOGGED_IN_USER is loggedinuser. */
+    public static String normalise(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+}

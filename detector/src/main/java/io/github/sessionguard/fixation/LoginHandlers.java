@@ -1,0 +1,123 @@
+package io.github.sessionguard.fixation;
+
+import edu.umd.cs.findbugs.ba.AnalysisContext;
+import edu.umd.cs.findbugs.ba.XClass;
+import edu.umd.cs.findbugs.ba.XFactory;
+import edu.umd.cs.findbugs.ba.XMethod;
+import edu.umd.cs.findbugs.ba.ch.Subtypes2;
+import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
+import edu.umd.cs.findbugs.classfile.ClassDescriptor;
+import edu.umd.cs.findbugs.classfile.DescriptorFactory;
+import edu.umd.cs.findbugs.classfile.Global;
+import edu.umd.cs.findbugs.classfile.analysis.AnnotationValue;
+import io.github.sessionguard.catalogue.LoginCatalogue;
+import io.github.sessionguard.catalogue.UserSettings;
+import org.apache.bcel.classfile.JavaClass;
+import org.apache.bcel.classfile.Method;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Which methods are login handlers by their name or request mapping, and which classes are filters. */
+final class LoginHandlers {
+    private static final List<String> LOGIN_WORDS = List.of("login", "signin", "sign-in", "logon", "log-in",
+            "authenticate");
+
+    /** Request-mapping annotations (Spring MVC, JAX-RS, servlet) and the members that hold their paths. */
+    private static final List<String> MAPPING_MEMBERS = List.of("value", "path", "urlPatterns");
+
+    private static final Set<String> SERVLET_HANDLERS = Set.of("doPost", "doGet", "service", "handle", "handleRequest",
+            "execute", "process");
+
+    private static final List<ClassDescriptor> FILTERS = List.of(
+            DescriptorFactory.createClassDescriptor("javax/servlet/Filter"),
+            DescriptorFactory.createClassDescriptor("jakarta/servlet/Filter"));
+
+    private LoginHandlers() {
+    }
+
+    static boolean isLoginHandler(JavaClass javaClass, Method method) {
+        String slashed = javaClass.getClassName().replace('.', '/');
+        if (LoginCatalogue.isLoginMethodName(method.getName())
+                || UserSettings.current().isLoginMethod(slashed, method.getName())) {
+            return true;
+        }
+        XMethod xMethod = XFactory.createXMethod(javaClass, method);
+        if (mapsToLogin(xMethod.getAnnotations())) {
+            return true;
+        }
+        boolean handler = SERVLET_HANDLERS.contains(method.getName()) || hasMapping(xMethod.getAnnotations());
+        return handler && (mentionsLogin(simpleName(javaClass.getClassName())) || classMapsToLogin(javaClass));
+    }
+
+    /** A servlet filter runs on every request: what it authenticates is per request, not a login. */
+    static boolean isFilter(JavaClass javaClass) {
+        Subtypes2 subtypes = AnalysisContext.currentAnalysisContext().getSubtypes2();
+        ClassDescriptor self = DescriptorFactory.createClassDescriptor(javaClass.getClassName().replace('.', '/'));
+        for (ClassDescriptor filter : FILTERS) {
+            try {
+                if (subtypes.isSubtype(self, filter)) {
+                    return true;
+                }
+            } catch (ClassNotFoundException e) {
+                AnalysisContext.reportMissingClass(e);
+            }
+        }
+        return false;
+    }
+
+    private static boolean classMapsToLogin(JavaClass javaClass) {
+        try {
+            XClass xClass = Global.getAnalysisCache().getClassAnalysis(XClass.class,
+                    DescriptorFactory.createClassDescriptor(javaClass.getClassName().replace('.', '/')));
+            return mapsToLogin(xClass.getAnnotations());
+        } catch (CheckedAnalysisException e) {
+            return false;
+        }
+    }
+
+    private static boolean hasMapping(Collection<AnnotationValue> annotations) {
+        return annotations.stream().anyMatch(LoginHandlers::isMapping);
+    }
+
+    private static boolean isMapping(AnnotationValue annotation) {
+        String type = annotation.getAnnotationClass().getClassName();
+        return type.endsWith("Mapping") || type.endsWith("/Path") || type.endsWith("/WebServlet");
+    }
+
+    private static boolean mapsToLogin(Collection<AnnotationValue> annotations) {
+        for (AnnotationValue annotation : annotations) {
+            if (!isMapping(annotation)) {
+                continue;
+            }
+            for (String member : MAPPING_MEMBERS) {
+                if (mentionsLogin(flatten(annotation.getValue(member)))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String flatten(Object value) {
+        if (value instanceof Object[]) {
+            StringBuilder all = new StringBuilder();
+            for (Object element : (Object[]) value) {
+                all.append(flatten(element)).append(' ');
+            }
+            return all.toString();
+        }
+        return value == null ? "" : value.toString();
+    }
+
+    private static boolean mentionsLogin(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        return LOGIN_WORDS.stream().anyMatch(lower::contains);
+    }
+
+    private static String simpleName(String dotted) {
+        return dotted.substring(dotted.lastIndexOf('.') + 1);
+    }
+}

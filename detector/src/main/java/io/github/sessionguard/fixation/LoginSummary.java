@@ -1,0 +1,49 @@
+package io.github.sessionguard.fixation;
+
+import java.util.Set;
+
+/**
+ * What one method does for its callers' login paths: whether it changes the session id on every
+ * normal path, whether it checks a credential, and which authentications it leaves unfixed for its
+ * callers to answer for (none when it is a login path itself and so answers for them).
+ */
+final class LoginSummary {
+    static final LoginSummary NOTHING = new LoginSummary(false, false, Set.of(), Set.of(), false);
+
+    private final boolean rotatesOnEveryPath;
+    private final boolean checksCredentials;
+    private final Set<LoginEvent> exported;
+    private final Set<LoginEvent> reported;
+    private final boolean loginPath;
+
+    LoginSummary(boolean rotatesOnEveryPath, boolean checksCredentials, Set<LoginEvent> exported,
+            Set<LoginEvent> reported, boolean loginPath) {
+        this.rotatesOnEveryPath = rotatesOnEveryPath;
+        this.checksCredentials = checksCredentials;
+        this.exported = Set.copyOf(exported);
+        this.reported = Set.copyOf(reported);
+        this.loginPath = loginPath;
+    }
+
+    boolean rotatesOnEveryPath() {
+        return rotatesOnEveryPath;
+    }
+
+    boolean checksCredentials() {
+        return checksCredentials;
+    }
+
+    /** Unfixed authentications that only a caller on a login path can turn into a finding. */
+    Set<LoginEvent> exported() {
+        return exported;
+    }
+
+    /** Unfixed authentications this method, a login path, is reported for. */
+    Set<LoginEvent> reported() {
+        return reported;
+    }
+
+    boolean isLoginPath() {
+        return loginPath;
+    }
+}
