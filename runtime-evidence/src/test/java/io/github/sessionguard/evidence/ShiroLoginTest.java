@@ -27,9 +27,9 @@ class ShiroLoginTest {
 
     @BeforeAll
     static void load() {
-        current = ShiroRelease.load(ShiroRelease.property("evidence.shiro.current"), List.of());
-        previous = ShiroRelease.load(ShiroRelease.property("evidence.shiro.previous"), List.of());
-        old = ShiroRelease.load(ShiroRelease.property("evidence.shiro.old"), List.of());
+        current = ShiroRelease.load(ShiroRelease.property("evidence.shiro.current"), false);
+        previous = ShiroRelease.load(ShiroRelease.property("evidence.shiro.previous"), false);
+        old = ShiroRelease.load(ShiroRelease.property("evidence.shiro.old"), false);
     }
 
     @AfterAll

@@ -31,10 +31,15 @@ final class ShiroRelease implements AutoCloseable {
         this.loader = loader;
     }
 
-    static ShiroRelease load(String version, List<Path> extraClassPath) {
+    /**
+     * @param web also compile the probes under {@code web/} against this release's shiro-web (jakarta) and the
+     *            Servlet API of the test class path
+     */
+    static ShiroRelease load(String version, boolean web) {
         Path jars = Paths.get(property("evidence.shiro.dir"), version);
-        Path sources = Paths.get(property("evidence.probe.sources"));
-        Path classes = Paths.get(property("evidence.probe.work"), version);
+        Path probes = Paths.get(property("evidence.probe.sources"));
+        List<Path> sources = web ? List.of(probes.resolve("core"), probes.resolve("web")) : List.of(probes.resolve("core"));
+        Path classes = Paths.get(property("evidence.probe.work"), version + (web ? "-web" : ""));
         try {
             List<Path> classPath = new ArrayList<>();
             try (Stream<Path> files = Files.list(jars)) {
@@ -43,14 +48,18 @@ final class ShiroRelease implements AutoCloseable {
             if (classPath.stream().noneMatch(j -> j.getFileName().toString().equals("shiro-core-" + version + ".jar"))) {
                 throw new IllegalStateException("no shiro-core " + version + " in " + jars);
             }
-            classPath.addAll(extraClassPath);
-            List<String> sourceFiles;
-            try (Stream<Path> files = Files.walk(sources)) {
-                sourceFiles = files.filter(f -> f.toString().endsWith(".java")).map(Path::toString)
-                        .collect(Collectors.toList());
+            List<Path> compileClassPath = new ArrayList<>(classPath);
+            if (web) {
+                compileClassPath.addAll(testClassPath());
+            }
+            List<String> sourceFiles = new ArrayList<>();
+            for (Path root : sources) {
+                try (Stream<Path> files = Files.walk(root)) {
+                    files.filter(f -> f.toString().endsWith(".java")).map(Path::toString).forEach(sourceFiles::add);
+                }
             }
             Files.createDirectories(classes);
-            compile(classPath, classes, sourceFiles);
+            compile(compileClassPath, classes, sourceFiles);
             List<URL> urls = new ArrayList<>();
             urls.add(classes.toUri().toURL());
             for (Path jar : classPath) {
@@ -79,12 +88,15 @@ final class ShiroRelease implements AutoCloseable {
         }
     }
 
+    /** A new instance of a probe class of this release, seen through an interface of the JDK or the test class path. */
+    <T> T newProbe(String probeClass, Class<T> as) throws ReflectiveOperationException {
+        return as.cast(Class.forName(probeClass, true, loader).getDeclaredConstructor().newInstance());
+    }
+
     /** Runs a probe class (a {@code Function<String, Map<String, String>>}) of this release with an argument. */
     @SuppressWarnings("unchecked")
     Map<String, String> run(String probeClass, String argument) throws ReflectiveOperationException {
-        Class<?> type = Class.forName(probeClass, true, loader);
-        Function<String, Map<String, String>> probe =
-                (Function<String, Map<String, String>>) type.getDeclaredConstructor().newInstance();
+        Function<String, Map<String, String>> probe = newProbe(probeClass, Function.class);
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);
