@@ -36,6 +36,11 @@ public final class CallPattern {
                 && (owners == null || owners.contains(owner));
     }
 
+    /** The owner types this pattern names; null when it matches any owner. */
+    public Set<String> owners() {
+        return owners;
+    }
+
     /** Both the javax and the jakarta spelling of a servlet type. */
     public static Set<String> servlet(String typeAfterServlet) {
         return Set.of("javax/servlet/" + typeAfterServlet, "jakarta/servlet/" + typeAfterServlet);

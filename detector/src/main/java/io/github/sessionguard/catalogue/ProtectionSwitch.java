@@ -21,29 +21,33 @@ public final class ProtectionSwitch {
             new ProtectionSwitch(
                     CallPattern.of("org/springframework/security/config/annotation/web/configurers/SessionManagementConfigurer$SessionFixationConfigurer",
                             "none", null),
-                    Trigger.ANY_CALL, null, "Spring Security sessionFixation().none()",
+                    Trigger.ANY_CALL, null, "org/springframework/security/", "Spring Security sessionFixation().none()",
                     "use the default (changeSessionId()) or sessionFixation(fix -> fix.changeSessionId())"),
             new ProtectionSwitch(
                     CallPattern.of("org/springframework/security/config/annotation/web/configurers/SessionManagementConfigurer",
                             "sessionAuthenticationStrategy", null),
                     Trigger.ARGUMENT_OF_TYPE, "Lorg/springframework/security/web/authentication/session/NullAuthenticatedSessionStrategy;",
+                    "org/springframework/security/",
                     "Spring Security sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy())",
                     "pass a ChangeSessionIdAuthenticationStrategy (or leave the default)"),
             new ProtectionSwitch(
                     CallPattern.anyOwner("setChangeSessionIdOnAuthentication", "(Z)V"),
-                    Trigger.FALSE_ARGUMENT, null, "Tomcat setChangeSessionIdOnAuthentication(false)",
+                    Trigger.FALSE_ARGUMENT, null, "org/apache/catalina/", "Tomcat setChangeSessionIdOnAuthentication(false)",
                     "leave changeSessionIdOnAuthentication at its default, true"));
 
     private final CallPattern call;
     private final Trigger trigger;
     private final String argumentType;
+    private final String vendorPackage;
     private final String description;
     private final String fix;
 
-    private ProtectionSwitch(CallPattern call, Trigger trigger, String argumentType, String description, String fix) {
+    private ProtectionSwitch(CallPattern call, Trigger trigger, String argumentType, String vendorPackage,
+            String description, String fix) {
         this.call = call;
         this.trigger = trigger;
         this.argumentType = argumentType;
+        this.vendorPackage = vendorPackage;
         this.description = description;
         this.fix = fix;
     }
@@ -59,6 +63,14 @@ public final class ProtectionSwitch {
     /** Type descriptor of the argument that disables the protection, for {@link Trigger#ARGUMENT_OF_TYPE}. */
     public String argumentType() {
         return argumentType;
+    }
+
+    /**
+     * True when the calling class is the framework's own code (its DSL relaying a user's choice, its
+     * defaults for stateless setups): configuration is what applications write, not what frameworks ship.
+     */
+    public boolean isFrameworkInternal(String slashedCallingClass) {
+        return slashedCallingClass.startsWith(vendorPackage);
     }
 
     public String description() {

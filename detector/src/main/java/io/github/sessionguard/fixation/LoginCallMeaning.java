@@ -24,6 +24,7 @@ final class LoginCallMeaning {
     private final MethodDescriptor method;
     private final LoginSummaries summaries;
     private boolean springLoginsCount;
+    private boolean containerLoginsCount = true;
     private final boolean shiroLoginsCount;
 
     LoginCallMeaning(ConstantPoolGen cpg, ValueNumberDataflow vna, ConstantDataflow constants, MethodDescriptor method,
@@ -42,6 +43,11 @@ final class LoginCallMeaning {
      */
     void countSpringLogins(boolean count) {
         springLoginsCount = count;
+    }
+
+    /** A request wrapper's login() delegating to the wrapped request's is no login of its own. */
+    void countContainerLogins(boolean count) {
+        containerLoginsCount = count;
     }
 
     CallAt callAt(Location location) throws DataflowAnalysisException {
@@ -108,7 +114,7 @@ final class LoginCallMeaning {
         if (shiroLoginsCount && LoginCatalogue.any(LoginCatalogue.SHIRO_LOGINS, owner, name, descriptor)) {
             return new LoginEvent(site, LoginEventKind.SHIRO, "Shiro Subject.login");
         }
-        if (LoginCatalogue.any(LoginCatalogue.CONTAINER_LOGINS, owner, name, descriptor)) {
+        if (containerLoginsCount && LoginCatalogue.any(LoginCatalogue.CONTAINER_LOGINS, owner, name, descriptor)) {
             return new LoginEvent(site, LoginEventKind.CONTAINER, "container login " + simpleName(owner) + "." + name);
         }
         return null;

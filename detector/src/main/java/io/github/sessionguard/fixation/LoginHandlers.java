@@ -10,6 +10,7 @@ import edu.umd.cs.findbugs.classfile.ClassDescriptor;
 import edu.umd.cs.findbugs.classfile.DescriptorFactory;
 import edu.umd.cs.findbugs.classfile.Global;
 import edu.umd.cs.findbugs.classfile.analysis.AnnotationValue;
+import io.github.sessionguard.catalogue.CallPattern;
 import io.github.sessionguard.catalogue.LoginCatalogue;
 import io.github.sessionguard.catalogue.UserSettings;
 import org.apache.bcel.classfile.JavaClass;
@@ -52,20 +53,39 @@ final class LoginHandlers {
         return handler && (mentionsLogin(simpleName(javaClass.getClassName())) || classMapsToLogin(javaClass));
     }
 
-    /** A servlet filter runs on every request: what it authenticates is per request, not a login. */
-    static boolean isFilter(JavaClass javaClass) {
-        Subtypes2 subtypes = AnalysisContext.currentAnalysisContext().getSubtypes2();
-        ClassDescriptor self = DescriptorFactory.createClassDescriptor(javaClass.getClassName().replace('.', '/'));
-        for (ClassDescriptor filter : FILTERS) {
-            try {
-                if (subtypes.isSubtype(self, filter)) {
+    /**
+     * The method is an implementation of a container login API ({@code HttpServletRequest.login} in a
+     * request wrapper or a framework's request): it is the container's login, not an application's.
+     */
+    static boolean implementsContainerLogin(JavaClass javaClass, Method method) {
+        for (CallPattern login : LoginCatalogue.CONTAINER_LOGINS) {
+            for (String owner : login.owners()) {
+                if (login.matches(owner, method.getName(), method.getSignature()) && isSubtype(javaClass, owner)) {
                     return true;
                 }
-            } catch (ClassNotFoundException e) {
-                AnalysisContext.reportMissingClass(e);
             }
         }
         return false;
+    }
+
+    /** A servlet filter runs on every request: what it authenticates is per request, not a login. */
+    static boolean isFilter(JavaClass javaClass) {
+        return FILTERS.stream().anyMatch(filter -> isSubtype(javaClass, filter));
+    }
+
+    private static boolean isSubtype(JavaClass javaClass, String slashedSupertype) {
+        return isSubtype(javaClass, DescriptorFactory.createClassDescriptor(slashedSupertype));
+    }
+
+    private static boolean isSubtype(JavaClass javaClass, ClassDescriptor supertype) {
+        Subtypes2 subtypes = AnalysisContext.currentAnalysisContext().getSubtypes2();
+        ClassDescriptor self = DescriptorFactory.createClassDescriptor(javaClass.getClassName().replace('.', '/'));
+        try {
+            return subtypes.isSubtype(self, supertype);
+        } catch (ClassNotFoundException e) {
+            AnalysisContext.reportMissingClass(e);
+            return false;
+        }
     }
 
     private static boolean classMapsToLogin(JavaClass javaClass) {

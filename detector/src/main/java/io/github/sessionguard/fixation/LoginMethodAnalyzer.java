@@ -35,7 +35,7 @@ final class LoginMethodAnalyzer {
             throws CheckedAnalysisException {
         if (!ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), LoginCatalogue.relevantTypes())) {
             boolean checks = checksCredentialsByName(classContext, method);
-            return new LoginMethodResult(new LoginSummary(false, checks, Set.of(), Set.of(), false), Set.of());
+            return new LoginMethodResult(new LoginSummary(false, checks, Set.of(), Set.of(), false, false), Set.of());
         }
         CFG cfg = classContext.getCFG(method);
         LoginCallMeaning meaning = new LoginCallMeaning(classContext.getConstantPoolGen(),
@@ -48,6 +48,8 @@ final class LoginMethodAnalyzer {
             credentials = call != null && meaning.checksCredentials(call);
         }
         meaning.countSpringLogins(credentials && !LoginHandlers.isFilter(classContext.getJavaClass()));
+        boolean containerLogin = LoginHandlers.implementsContainerLogin(classContext.getJavaClass(), method);
+        meaning.countContainerLogins(!containerLogin);
 
         LoginFlowAnalysis analysis = new LoginFlowAnalysis(classContext.getDepthFirstSearch(method), meaning);
         new Dataflow<>(cfg, analysis).execute();
@@ -78,7 +80,7 @@ final class LoginMethodAnalyzer {
         boolean loginPath = credentials || LoginHandlers.isLoginHandler(classContext.getJavaClass(), method)
                 || pending.stream().anyMatch(e -> e.kind() != LoginEventKind.SESSION_ATTRIBUTE);
         LoginSummary summary = new LoginSummary(anyReturn && rotatesOnEveryPath, credentials,
-                loginPath ? Set.of() : pending, loginPath ? pending : Set.of(), loginPath);
+                loginPath ? Set.of() : pending, loginPath ? pending : Set.of(), loginPath, containerLogin);
         return new LoginMethodResult(summary, reused);
     }
 

@@ -35,20 +35,24 @@ final class LoginSummaries {
 
     /** The summary of a called application method, or null for library code and unresolvable calls. */
     LoginSummary of(CallAt call) {
-        ClassDescriptor owner = DescriptorFactory.createClassDescriptor(call.owner());
         AnalysisContext context = AnalysisContext.currentAnalysisContext();
-        if (context == null || !context.isApplicationClass(owner)) {
+        if (context == null) {
+            return null;
+        }
+        ClassDescriptor target = CallTargets.implementation(context,
+                DescriptorFactory.createClassDescriptor(call.owner()), call.name(), call.descriptor());
+        if (target == null) {
             return null;
         }
         try {
-            ClassContext classContext = Global.getAnalysisCache().getClassAnalysis(ClassContext.class, owner);
+            ClassContext classContext = Global.getAnalysisCache().getClassAnalysis(ClassContext.class, target);
             for (Method method : classContext.getJavaClass().getMethods()) {
                 if (method.getName().equals(call.name()) && method.getSignature().equals(call.descriptor())) {
                     return of(classContext, method);
                 }
             }
         } catch (CheckedAnalysisException e) {
-            AnalysisContext.logError("SessionGuard could not read " + owner + " for its login summary", e);
+            AnalysisContext.logError("SessionGuard could not read " + target + " for its login summary", e);
         }
         return null;
     }

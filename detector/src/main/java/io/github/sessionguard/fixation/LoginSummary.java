@@ -8,16 +8,18 @@ import java.util.Set;
  * callers to answer for (none when it is a login path itself and so answers for them).
  */
 final class LoginSummary {
-    static final LoginSummary NOTHING = new LoginSummary(false, false, Set.of(), Set.of(), false);
+    static final LoginSummary NOTHING = new LoginSummary(false, false, Set.of(), Set.of(), false, false);
 
     private final boolean rotatesOnEveryPath;
     private final boolean checksCredentials;
     private final Set<LoginEvent> exported;
     private final Set<LoginEvent> reported;
     private final boolean loginPath;
+    private final boolean containerLogin;
 
     LoginSummary(boolean rotatesOnEveryPath, boolean checksCredentials, Set<LoginEvent> exported,
-            Set<LoginEvent> reported, boolean loginPath) {
+            Set<LoginEvent> reported, boolean loginPath, boolean containerLogin) {
+        this.containerLogin = containerLogin;
         this.rotatesOnEveryPath = rotatesOnEveryPath;
         this.checksCredentials = checksCredentials;
         this.exported = Set.copyOf(exported);
@@ -41,6 +43,11 @@ final class LoginSummary {
     /** Unfixed authentications this method, a login path, is reported for. */
     Set<LoginEvent> reported() {
         return reported;
+    }
+
+    /** The method implements a container login API: whether the id changes is the container's business. */
+    boolean isContainerLogin() {
+        return containerLogin;
     }
 
     boolean isLoginPath() {

@@ -80,6 +80,9 @@ public class ProtectionDisabledDetector extends OpcodeStackDetector {
     }
 
     private void report(ProtectionSwitch protection, int priority) {
+        if (protection.isFrameworkInternal(getClassName())) {
+            return;
+        }
         bugReporter.reportBug(new BugInstance(this, PATTERN, priority)
                 .addClassAndMethod(this)
                 .addString(protection.description())

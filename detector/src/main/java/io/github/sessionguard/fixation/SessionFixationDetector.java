@@ -59,7 +59,7 @@ public class SessionFixationDetector implements Detector {
 
     private static int priority(LoginSummary summary) {
         boolean containerOnly = summary.reported().stream().allMatch(e -> e.kind() == LoginEventKind.CONTAINER);
-        if (containerOnly) {
+        if (containerOnly || summary.isContainerLogin()) {
             return Priorities.LOW_PRIORITY;
         }
         return summary.checksCredentials() ? Priorities.HIGH_PRIORITY : Priorities.NORMAL_PRIORITY;
