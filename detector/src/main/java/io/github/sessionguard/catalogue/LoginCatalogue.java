@@ -126,10 +126,17 @@ public final class LoginCatalogue {
         if (isLoginMethodName(methodName)) {
             return true;
         }
-        if (CREDENTIAL_WORDS.stream().noneMatch(lower::contains)) {
-            return false;
-        }
-        return PASSWORD_MANAGEMENT_PREFIXES.stream().noneMatch(lower::startsWith);
+        return CREDENTIAL_WORDS.stream().anyMatch(lower::contains) && !managesPasswords(methodName);
+    }
+
+    /**
+     * Code that changes, resets or stores a password verifies the old one at most: re-checking a
+     * password there is not a login, so a check found inside it does not make its caller one.
+     */
+    public static boolean managesPasswords(String methodName) {
+        String lower = methodName.toLowerCase(Locale.ROOT);
+        return CREDENTIAL_WORDS.stream().anyMatch(lower::contains)
+                && PASSWORD_MANAGEMENT_PREFIXES.stream().anyMatch(lower::startsWith);
     }
 
     /** Attribute names are compared without case and separators: LOGGED_IN_USER is loggedinuser. */

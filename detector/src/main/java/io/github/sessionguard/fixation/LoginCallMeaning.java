@@ -142,6 +142,9 @@ final class LoginCallMeaning {
             String parameter = call.stringArgument(0);
             return parameter != null && LoginCatalogue.CREDENTIAL_PARAMETERS.contains(parameter.toLowerCase());
         }
+        if (LoginCatalogue.managesPasswords(name)) {
+            return false;
+        }
         LoginSummary callee = summaries.of(call);
         return callee != null && callee.checksCredentials();
     }
