@@ -32,6 +32,13 @@ import java.util.Locale;
  * branch only counts as missing after the branches meet.
  */
 final class CookieFlowAnalysis extends ForwardDataflowAnalysis<CookieFacts> {
+    /**
+     * JDK packages whose methods run application code handed to them (a {@code Consumer<Cookie>} cookie
+     * policy, reflection, method handles): a cookie passed there may well be hardened.
+     */
+    private static final List<String> JDK_CALLBACK_PACKAGES = List.of("java/util/function/", "java/lang/reflect/",
+            "java/lang/invoke/");
+
     private final ValueNumberDataflow vna;
     private final ConstantDataflow constants;
     private final ConstantPoolGen cpg;
@@ -199,10 +206,11 @@ final class CookieFlowAnalysis extends ForwardDataflowAnalysis<CookieFacts> {
     /**
      * A cookie handed to code outside the catalogue may be hardened there, so it is no longer tracked:
      * silence beats a guess. The JDK never touches cookie attributes, so its methods (collections,
-     * logging, string building) keep the cookie tracked, and so do the cookie's own other methods.
+     * logging, string building) keep the cookie tracked, and so do the cookie's own other methods; JDK
+     * types that call back into code chosen at run time are the exception.
      */
     private void forgetEscapingCookies(CallAt call, CookieFacts fact) throws DataflowAnalysisException {
-        if (fact.isEmpty() || call.owner().startsWith("java/") || CookieCatalogue.isCookieType(call.owner())) {
+        if (fact.isEmpty() || CookieCatalogue.isCookieType(call.owner()) || isJdkOwnCode(call.owner())) {
             return;
         }
         for (ValueNumber value : call.consumedValues()) {
@@ -210,5 +218,9 @@ final class CookieFlowAnalysis extends ForwardDataflowAnalysis<CookieFacts> {
                 fact.remove(cookie);
             }
         }
+    }
+
+    private static boolean isJdkOwnCode(String owner) {
+        return owner.startsWith("java/") && JDK_CALLBACK_PACKAGES.stream().noneMatch(owner::startsWith);
     }
 }
