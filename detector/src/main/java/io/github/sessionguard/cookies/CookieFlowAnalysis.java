@@ -182,7 +182,7 @@ final class CookieFlowAnalysis extends ForwardDataflowAnalysis<CookieFacts> {
                 return state.withFlag(CookieFlag.SAME_SITE, FlagValue.UNKNOWN);
             }
             if (text.equals("none")) {
-                return state.withFlag(CookieFlag.SAME_SITE, FlagValue.SET).withSameSiteNone();
+                return state.withSameSiteNone();
             }
             return state.withFlag(CookieFlag.SAME_SITE,
                     text.equals("lax") || text.equals("strict") ? FlagValue.SET : FlagValue.CLEARED);
