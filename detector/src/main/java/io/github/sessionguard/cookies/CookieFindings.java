@@ -108,7 +108,7 @@ final class CookieFindings {
 
         private String fix() {
             String call = cookie.api().fixFor(flag);
-            if (flag == CookieFlag.SECURE && cookie.isSameSiteNone()) {
+            if (flag == CookieFlag.SECURE && cookie.isSameSiteNoneWithoutSecure()) {
                 return call + "; browsers reject SameSite=None cookies that are not Secure";
             }
             if (priority == Priorities.LOW_PRIORITY) {

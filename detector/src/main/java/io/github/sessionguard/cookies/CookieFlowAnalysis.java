@@ -8,6 +8,7 @@ import edu.umd.cs.findbugs.ba.ForwardDataflowAnalysis;
 import edu.umd.cs.findbugs.ba.Location;
 import edu.umd.cs.findbugs.ba.constant.Constant;
 import edu.umd.cs.findbugs.ba.constant.ConstantDataflow;
+import edu.umd.cs.findbugs.ba.vna.MergeTree;
 import edu.umd.cs.findbugs.ba.vna.ValueNumber;
 import edu.umd.cs.findbugs.ba.vna.ValueNumberDataflow;
 import edu.umd.cs.findbugs.classfile.MethodDescriptor;
@@ -20,6 +21,9 @@ import org.apache.bcel.generic.ConstantPoolGen;
 import org.apache.bcel.generic.InstructionHandle;
 import org.apache.bcel.generic.InvokeInstruction;
 
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -28,10 +32,18 @@ import java.util.Locale;
  * branch only counts as missing after the branches meet.
  */
 final class CookieFlowAnalysis extends ForwardDataflowAnalysis<CookieFacts> {
+    /**
+     * JDK packages whose methods run application code handed to them (a {@code Consumer<Cookie>} cookie
+     * policy, reflection, method handles): a cookie passed there may well be hardened.
+     */
+    private static final List<String> JDK_CALLBACK_PACKAGES = List.of("java/util/function/", "java/lang/reflect/",
+            "java/lang/invoke/");
+
     private final ValueNumberDataflow vna;
     private final ConstantDataflow constants;
     private final ConstantPoolGen cpg;
     private final MethodDescriptor method;
+    private final MergeTree mergeTree;
 
     CookieFlowAnalysis(DepthFirstSearch dfs, ValueNumberDataflow vna, ConstantDataflow constants, ConstantPoolGen cpg,
             MethodDescriptor method) {
@@ -40,6 +52,30 @@ final class CookieFlowAnalysis extends ForwardDataflowAnalysis<CookieFacts> {
         this.constants = constants;
         this.cpg = cpg;
         this.method = method;
+        this.mergeTree = vna.getAnalysis().getMergeTree();
+    }
+
+    /**
+     * The tracked cookies a value may be, as value numbers. Where paths holding different objects meet
+     * (get-or-create: {@code if (c == null) c = new Cookie(...)}), SpotBugs gives the variable a fresh
+     * "phi" value number; its merge tree names the values that flow into it, so a flag set on, or a send
+     * of, the merged value applies to every tracked cookie among them.
+     */
+    List<Integer> trackedValues(CookieFacts fact, ValueNumber value) {
+        if (fact.get(value.getNumber()) != null) {
+            return List.of(value.getNumber());
+        }
+        if (mergeTree == null || !value.hasFlag(ValueNumber.PHI_NODE)) {
+            return List.of();
+        }
+        BitSet inputs = mergeTree.getTransitiveInputSet(value);
+        List<Integer> tracked = new ArrayList<>();
+        for (int input = inputs.nextSetBit(0); input >= 0; input = inputs.nextSetBit(input + 1)) {
+            if (fact.get(input) != null) {
+                tracked.add(input);
+            }
+        }
+        return tracked;
     }
 
     @Override
@@ -108,10 +144,8 @@ final class CookieFlowAnalysis extends ForwardDataflowAnalysis<CookieFacts> {
         if (row.role() == CookieCall.Role.SEND) {
             return;
         }
-        int cookie = call.receiver().getNumber();
-        CookieState state = fact.get(cookie);
-        if (state != null) {
-            fact.put(cookie, apply(row, call, state));
+        for (int cookie : trackedValues(fact, call.receiver())) {
+            fact.put(cookie, apply(row, call, fact.get(cookie)));
         }
     }
 
@@ -148,7 +182,7 @@ final class CookieFlowAnalysis extends ForwardDataflowAnalysis<CookieFacts> {
                 return state.withFlag(CookieFlag.SAME_SITE, FlagValue.UNKNOWN);
             }
             if (text.equals("none")) {
-                return state.withFlag(CookieFlag.SAME_SITE, FlagValue.SET).withSameSiteNone();
+                return state.withSameSiteNone();
             }
             return state.withFlag(CookieFlag.SAME_SITE,
                     text.equals("lax") || text.equals("strict") ? FlagValue.SET : FlagValue.CLEARED);
@@ -172,14 +206,21 @@ final class CookieFlowAnalysis extends ForwardDataflowAnalysis<CookieFacts> {
     /**
      * A cookie handed to code outside the catalogue may be hardened there, so it is no longer tracked:
      * silence beats a guess. The JDK never touches cookie attributes, so its methods (collections,
-     * logging, string building) keep the cookie tracked, and so do the cookie's own other methods.
+     * logging, string building) keep the cookie tracked, and so do the cookie's own other methods; JDK
+     * types that call back into code chosen at run time are the exception.
      */
-    private static void forgetEscapingCookies(CallAt call, CookieFacts fact) throws DataflowAnalysisException {
-        if (fact.isEmpty() || call.owner().startsWith("java/") || CookieCatalogue.isCookieType(call.owner())) {
+    private void forgetEscapingCookies(CallAt call, CookieFacts fact) throws DataflowAnalysisException {
+        if (fact.isEmpty() || CookieCatalogue.isCookieType(call.owner()) || isJdkOwnCode(call.owner())) {
             return;
         }
         for (ValueNumber value : call.consumedValues()) {
-            fact.remove(value.getNumber());
+            for (int cookie : trackedValues(fact, value)) {
+                fact.remove(cookie);
+            }
         }
+    }
+
+    private static boolean isJdkOwnCode(String owner) {
+        return owner.startsWith("java/") && JDK_CALLBACK_PACKAGES.stream().noneMatch(owner::startsWith);
     }
 }

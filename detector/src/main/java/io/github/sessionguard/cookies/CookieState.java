@@ -14,16 +14,20 @@ public final class CookieState {
     private final Site origin;
     private final Map<CookieFlag, FlagValue> flags;
     private final boolean deleting;
+    /** Some path set SameSite=None (and no later setter changed it). */
     private final boolean sameSiteNone;
+    /** Some path has SameSite=None and no Secure at this point. */
+    private final boolean sameSiteNoneWithoutSecure;
 
     private CookieState(CookieApi api, String name, Site origin, Map<CookieFlag, FlagValue> flags, boolean deleting,
-            boolean sameSiteNone) {
+            boolean sameSiteNone, boolean sameSiteNoneWithoutSecure) {
         this.api = api;
         this.name = name;
         this.origin = origin;
         this.flags = flags;
         this.deleting = deleting;
         this.sameSiteNone = sameSiteNone;
+        this.sameSiteNoneWithoutSecure = sameSiteNoneWithoutSecure;
     }
 
     /** A cookie just built: every flag at the API's default, which is off. */
@@ -32,7 +36,7 @@ public final class CookieState {
         for (CookieFlag flag : CookieFlag.values()) {
             flags.put(flag, FlagValue.MISSING);
         }
-        return new CookieState(api, name, origin, flags, false, false);
+        return new CookieState(api, name, origin, flags, false, false, false);
     }
 
     public CookieApi api() {
@@ -58,23 +62,34 @@ public final class CookieState {
         return deleting;
     }
 
-    /** True when some path marked the cookie SameSite=None, which browsers accept only with Secure. */
-    public boolean isSameSiteNone() {
-        return sameSiteNone;
+    /**
+     * True when some path leaves the cookie SameSite=None and not Secure, which browsers reject. Kept per
+     * path rather than derived from the merged flags: a path with None and Secure joined with one with Lax
+     * and no Secure has a merged "None somewhere" and "Secure missing", yet no path sends None unsecured.
+     */
+    public boolean isSameSiteNoneWithoutSecure() {
+        return sameSiteNoneWithoutSecure;
     }
 
+    /** A later setter overrides an earlier one: a new SameSite value ends a previous None. */
     public CookieState withFlag(CookieFlag flag, FlagValue value) {
         Map<CookieFlag, FlagValue> copy = new EnumMap<>(flags);
         copy.put(flag, value);
-        return new CookieState(api, name, origin, copy, deleting, sameSiteNone);
+        boolean none = flag != CookieFlag.SAME_SITE && sameSiteNone;
+        boolean unsecured = flag == CookieFlag.SECURE ? none && value != FlagValue.SET
+                : none && sameSiteNoneWithoutSecure;
+        return new CookieState(api, name, origin, copy, deleting, none, unsecured);
     }
 
     public CookieState withDeleting(boolean value) {
-        return new CookieState(api, name, origin, flags, value, sameSiteNone);
+        return new CookieState(api, name, origin, flags, value, sameSiteNone, sameSiteNoneWithoutSecure);
     }
 
+    /** SameSite=None: a valid choice for cross-site use, as long as the cookie is (or becomes) Secure. */
     public CookieState withSameSiteNone() {
-        return new CookieState(api, name, origin, flags, deleting, true);
+        Map<CookieFlag, FlagValue> copy = new EnumMap<>(flags);
+        copy.put(CookieFlag.SAME_SITE, FlagValue.SET);
+        return new CookieState(api, name, origin, copy, deleting, true, flags.get(CookieFlag.SECURE) != FlagValue.SET);
     }
 
     /** The state on a join of two paths: the worse value of each flag. */
@@ -88,7 +103,7 @@ public final class CookieState {
         }
         String mergedName = Objects.equals(name, other.name) ? name : null;
         return new CookieState(api, mergedName, origin, merged, deleting && other.deleting,
-                sameSiteNone || other.sameSiteNone);
+                sameSiteNone || other.sameSiteNone, sameSiteNoneWithoutSecure || other.sameSiteNoneWithoutSecure);
     }
 
     @Override
@@ -97,13 +112,14 @@ public final class CookieState {
             return false;
         }
         CookieState other = (CookieState) o;
-        return deleting == other.deleting && sameSiteNone == other.sameSiteNone && api == other.api
+        return deleting == other.deleting && sameSiteNone == other.sameSiteNone
+                && sameSiteNoneWithoutSecure == other.sameSiteNoneWithoutSecure && api == other.api
                 && Objects.equals(name, other.name) && origin.equals(other.origin) && flags.equals(other.flags);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, origin, flags, deleting, sameSiteNone);
+        return Objects.hash(name, origin, flags, deleting, sameSiteNone, sameSiteNoneWithoutSecure);
     }
 
     @Override

@@ -75,9 +75,8 @@ public class InsecureCookieDetector implements Detector {
             if (call == null || facts.isTop()) {
                 continue;
             }
-            CookieState cookie = facts.get(call.argument(match.call().arg()).getNumber());
-            if (cookie != null) {
-                findings.sent(cookie);
+            for (int cookie : analysis.trackedValues(facts, call.argument(match.call().arg()))) {
+                findings.sent(facts.get(cookie));
             }
         }
         findings.flush();
