@@ -63,5 +63,11 @@ assert titles['614'].contains("'Secure'")
 assert titles['1004'].contains("'HttpOnly'")
 assert titles['1275'].contains('SameSite')
 
+// 3. The XML report (target/spotbugsXml.xml) carries the same CWE ids on each bug instance.
+def xml = new groovy.xml.XmlSlurper().parse(new File(basedir, 'target/spotbugsXml.xml'))
+def xmlCwe = xml.BugInstance.collectEntries { [(it.@type.text()): it.@cweid.text()] }
+assert xmlCwe == expectedCwe
+assert xml.BugInstance.every { it.@category.text() == 'SECURITY' && it.@priority.text() == '1' }
+
 println "SARIF checked: ${run.results.size()} SessionGuard results, rules related to CWE ${expectedCwe.values()}"
 return true
