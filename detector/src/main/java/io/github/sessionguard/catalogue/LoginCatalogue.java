@@ -44,6 +44,25 @@ public final class LoginCatalogue {
             CallPattern.of(Set.of("org/apache/shiro/session/Session"), "stop", "()V"),
             CallPattern.of(Set.of("org/apache/shiro/subject/Subject"), "logout", "()V"));
 
+    /** {@code getSession(false)}: null when the request has no session yet, so nothing can be fixed. */
+    public static final List<CallPattern> SESSION_IF_EXISTS = List.of(
+            CallPattern.of(CallPattern.servlet("http/HttpServletRequest"), "getSession", "(Z)Ljavax/servlet/http/HttpSession;"),
+            CallPattern.of(CallPattern.servlet("http/HttpServletRequest"), "getSession", "(Z)Ljakarta/servlet/http/HttpSession;"),
+            CallPattern.of("org/apache/shiro/subject/Subject", "getSession", "(Z)Lorg/apache/shiro/session/Session;"));
+
+    /** The request's session, created or not: after an invalidation, the next call gives a new session. */
+    public static final List<CallPattern> SESSION_GETTERS = List.of(
+            CallPattern.of(CallPattern.servlet("http/HttpServletRequest"), "getSession", null));
+
+    /**
+     * Components that run on every request (servlet filters, Spring MVC interceptors and WebFilters,
+     * JAX-RS request filters): a Spring Security context they build is per request, not a login,
+     * unless they read a login form's password.
+     */
+    public static final List<String> PER_REQUEST_COMPONENTS = List.of("javax/servlet/Filter", "jakarta/servlet/Filter",
+            "org/springframework/web/servlet/HandlerInterceptor", "org/springframework/web/server/WebFilter",
+            "jakarta/ws/rs/container/ContainerRequestFilter", "javax/ws/rs/container/ContainerRequestFilter");
+
     /** The one session strategy that changes nothing. */
     public static final String NULL_SESSION_STRATEGY =
             "org/springframework/security/web/authentication/session/NullAuthenticatedSessionStrategy";
@@ -66,7 +85,11 @@ public final class LoginCatalogue {
     /** Method names (lower case) of application code that logs a user in or checks a password. */
     private static final Set<String> LOGIN_METHOD_NAMES = Set.of("authenticate", "authenticateuser", "login", "signin",
             "logon", "dologin", "dosignin", "processlogin", "handlelogin", "performlogin", "checklogin",
-            "verifylogin", "validatelogin", "loginuser", "userlogin", "attemptlogin", "trylogin");
+            "verifylogin", "validatelogin", "loginuser", "userlogin", "attemptlogin", "trylogin", "verify", "verifyuser",
+            "validateuser", "checkuser", "isvaliduser", "isvalidlogin", "checkcredentials", "authenticatecredentials");
+
+    /** Words of handlers that end a session: never a login, whatever their class is called. */
+    private static final List<String> LOGOUT_WORDS = List.of("logout", "logoff", "signout", "log-out", "sign-out");
 
     /** Name words of credential checks: checkPassword, verifyCredentials, isPasswordValid... */
     private static final List<String> CREDENTIAL_WORDS = List.of("password", "credential");
@@ -113,6 +136,11 @@ public final class LoginCatalogue {
             return true;
         }
         return IDENTITY_SUFFIXES.stream().anyMatch(normal::endsWith) || IDENTITY_PARTS.stream().anyMatch(normal::contains);
+    }
+
+    public static boolean mentionsLogout(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        return LOGOUT_WORDS.stream().anyMatch(lower::contains);
     }
 
     /** A method of application code that, by its name, logs in or checks a credential. */

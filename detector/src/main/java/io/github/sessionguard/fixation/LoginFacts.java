@@ -5,31 +5,38 @@ import java.util.Set;
 
 /**
  * The dataflow fact of the login analysis, over all paths reaching a point: whether some path has
- * not changed the session id yet, which authentications happened on such paths, and which session
- * objects some path invalidated.
+ * not changed the session id yet, which authentications happened on such paths, and which sessions
+ * (and requests whose session) some path invalidated.
  */
 final class LoginFacts {
     private boolean top;
     private boolean unrotated;
     private final Set<LoginEvent> pending = new HashSet<>();
     private final Set<Integer> invalidatedSessions = new HashSet<>();
+    private final Set<Integer> invalidatedRequests = new HashSet<>();
+    private final Set<Integer> freshSessions = new HashSet<>();
 
     boolean isTop() {
         return top;
     }
 
     void makeTop() {
+        clear();
         top = true;
         unrotated = false;
-        pending.clear();
-        invalidatedSessions.clear();
     }
 
     void makeEntry() {
+        clear();
         top = false;
         unrotated = true;
+    }
+
+    private void clear() {
         pending.clear();
         invalidatedSessions.clear();
+        invalidatedRequests.clear();
+        freshSessions.clear();
     }
 
     /** Some path here has not (yet) given the session a new id. */
@@ -37,13 +44,9 @@ final class LoginFacts {
         return unrotated;
     }
 
-    /** Authentications on paths that have not changed the session id. */
+    /** Authentications on paths that have not changed the session id (or left it to the container). */
     Set<LoginEvent> pending() {
         return pending;
-    }
-
-    boolean isInvalidated(int sessionValue) {
-        return invalidatedSessions.contains(sessionValue);
     }
 
     void authenticate(LoginEvent event) {
@@ -58,9 +61,40 @@ final class LoginFacts {
         pending.clear();
     }
 
-    void invalidate(int sessionValue) {
+    /**
+     * A container login: Tomcat and Jetty change the id themselves, so what came before and what
+     * follows is as safe as the container's setting, which the bytecode cannot see.
+     */
+    void containerLogin(LoginEvent event) {
+        if (unrotated) {
+            pending.clear();
+            pending.add(event);
+            unrotated = false;
+        }
+    }
+
+    /** {@code session.invalidate()}: a new id for whatever the request's next session holds. */
+    void invalidate(int session, Integer request) {
         rotate();
-        invalidatedSessions.add(sessionValue);
+        invalidatedSessions.add(session);
+        if (request != null) {
+            invalidatedRequests.add(request);
+        }
+    }
+
+    /** {@code request.getSession()} after an invalidation of that request's session gives a new session. */
+    void sessionObtained(int session, int request) {
+        if (invalidatedRequests.contains(request)) {
+            freshSessions.add(session);
+        }
+    }
+
+    /** Is this session object (obtained from that request, if known) one some path invalidated? */
+    boolean isInvalidated(int session, Integer request) {
+        if (invalidatedSessions.contains(session)) {
+            return true;
+        }
+        return request != null && invalidatedRequests.contains(request) && !freshSessions.contains(session);
     }
 
     /** An exception path is a failed login: it carries no authentication to an exit. */
@@ -71,10 +105,11 @@ final class LoginFacts {
     void copyFrom(LoginFacts other) {
         top = other.top;
         unrotated = other.unrotated;
-        pending.clear();
+        clear();
         pending.addAll(other.pending);
-        invalidatedSessions.clear();
         invalidatedSessions.addAll(other.invalidatedSessions);
+        invalidatedRequests.addAll(other.invalidatedRequests);
+        freshSessions.addAll(other.freshSessions);
     }
 
     void meet(LoginFacts other) {
@@ -88,11 +123,14 @@ final class LoginFacts {
         unrotated |= other.unrotated;
         pending.addAll(other.pending);
         invalidatedSessions.addAll(other.invalidatedSessions);
+        invalidatedRequests.addAll(other.invalidatedRequests);
+        freshSessions.retainAll(other.freshSessions);
     }
 
     boolean sameAs(LoginFacts other) {
         return top == other.top && unrotated == other.unrotated && pending.equals(other.pending)
-                && invalidatedSessions.equals(other.invalidatedSessions);
+                && invalidatedSessions.equals(other.invalidatedSessions)
+                && invalidatedRequests.equals(other.invalidatedRequests) && freshSessions.equals(other.freshSessions);
     }
 
     @Override

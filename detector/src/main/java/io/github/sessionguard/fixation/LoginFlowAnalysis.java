@@ -53,12 +53,22 @@ final class LoginFlowAnalysis extends ForwardDataflowAnalysis<LoginFacts> {
     }
 
     @Override
-    public void meetInto(LoginFacts fact, Edge edge, LoginFacts result) {
-        if (edge.isExceptionEdge() && !fact.isTop() && !fact.pending().isEmpty()) {
+    public void meetInto(LoginFacts fact, Edge edge, LoginFacts result) throws DataflowAnalysisException {
+        if (fact.isTop()) {
+            return;
+        }
+        if (edge.isExceptionEdge() && !fact.pending().isEmpty()) {
             LoginFacts failed = new LoginFacts();
             failed.copyFrom(fact);
             failed.dropPending();
             result.meet(failed);
+            return;
+        }
+        if (meaning.meansNoSession(edge)) {
+            LoginFacts noSession = new LoginFacts();
+            noSession.copyFrom(fact);
+            noSession.rotate();
+            result.meet(noSession);
             return;
         }
         result.meet(fact);

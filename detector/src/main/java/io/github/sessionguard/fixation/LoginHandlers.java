@@ -32,25 +32,33 @@ final class LoginHandlers {
     private static final Set<String> SERVLET_HANDLERS = Set.of("doPost", "doGet", "service", "handle", "handleRequest",
             "execute", "process");
 
-    private static final List<ClassDescriptor> FILTERS = List.of(
-            DescriptorFactory.createClassDescriptor("javax/servlet/Filter"),
-            DescriptorFactory.createClassDescriptor("jakarta/servlet/Filter"));
-
     private LoginHandlers() {
     }
 
     static boolean isLoginHandler(JavaClass javaClass, Method method) {
         String slashed = javaClass.getClassName().replace('.', '/');
-        if (LoginCatalogue.isLoginMethodName(method.getName())
-                || UserSettings.current().isLoginMethod(slashed, method.getName())) {
+        if (UserSettings.current().isLoginMethod(slashed, method.getName())) {
+            return true;
+        }
+        if (LoginCatalogue.mentionsLogout(method.getName())) {
+            return false;
+        }
+        if (LoginCatalogue.isLoginMethodName(method.getName())) {
             return true;
         }
         XMethod xMethod = XFactory.createXMethod(javaClass, method);
-        if (mapsToLogin(xMethod.getAnnotations())) {
-            return true;
+        String ownPaths = mappedPaths(xMethod.getAnnotations());
+        if (!ownPaths.isBlank()) {
+            // A handler mapped to a path of its own is what its path says, whatever its class is called.
+            return mentionsLogin(ownPaths) && !LoginCatalogue.mentionsLogout(ownPaths);
         }
         boolean handler = SERVLET_HANDLERS.contains(method.getName()) || hasMapping(xMethod.getAnnotations());
         return handler && (mentionsLogin(simpleName(javaClass.getClassName())) || classMapsToLogin(javaClass));
+    }
+
+    /** Components that run on every request: see {@link LoginCatalogue#PER_REQUEST_COMPONENTS}. */
+    static boolean isPerRequestComponent(JavaClass javaClass) {
+        return LoginCatalogue.PER_REQUEST_COMPONENTS.stream().anyMatch(type -> isSubtype(javaClass, type));
     }
 
     /**
@@ -66,11 +74,6 @@ final class LoginHandlers {
             }
         }
         return false;
-    }
-
-    /** A servlet filter runs on every request: what it authenticates is per request, not a login. */
-    static boolean isFilter(JavaClass javaClass) {
-        return FILTERS.stream().anyMatch(filter -> isSubtype(javaClass, filter));
     }
 
     private static boolean isSubtype(JavaClass javaClass, String slashedSupertype) {
@@ -108,17 +111,20 @@ final class LoginHandlers {
     }
 
     private static boolean mapsToLogin(Collection<AnnotationValue> annotations) {
+        return mentionsLogin(mappedPaths(annotations));
+    }
+
+    /** Every path the request-mapping annotations name, blank when there are none. */
+    private static String mappedPaths(Collection<AnnotationValue> annotations) {
+        StringBuilder paths = new StringBuilder();
         for (AnnotationValue annotation : annotations) {
-            if (!isMapping(annotation)) {
-                continue;
-            }
-            for (String member : MAPPING_MEMBERS) {
-                if (mentionsLogin(flatten(annotation.getValue(member)))) {
-                    return true;
+            if (isMapping(annotation)) {
+                for (String member : MAPPING_MEMBERS) {
+                    paths.append(flatten(annotation.getValue(member))).append(' ');
                 }
             }
         }
-        return false;
+        return paths.toString();
     }
 
     private static String flatten(Object value) {

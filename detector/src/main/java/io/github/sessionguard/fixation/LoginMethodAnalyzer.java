@@ -3,7 +3,9 @@ package io.github.sessionguard.fixation;
 import edu.umd.cs.findbugs.ba.CFG;
 import edu.umd.cs.findbugs.ba.ClassContext;
 import edu.umd.cs.findbugs.ba.Dataflow;
+import edu.umd.cs.findbugs.ba.DataflowAnalysisException;
 import edu.umd.cs.findbugs.ba.Location;
+import edu.umd.cs.findbugs.ba.vna.ValueNumberAnalysis;
 import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
 import edu.umd.cs.findbugs.classfile.MethodDescriptor;
 import io.github.sessionguard.catalogue.LoginCatalogue;
@@ -14,7 +16,6 @@ import io.github.sessionguard.flow.ConstantPoolScreen;
 import io.github.sessionguard.flow.Site;
 import org.apache.bcel.classfile.Method;
 import org.apache.bcel.generic.ConstantPoolGen;
-import org.apache.bcel.generic.Instruction;
 import org.apache.bcel.generic.InstructionHandle;
 import org.apache.bcel.generic.InvokeInstruction;
 import org.apache.bcel.generic.ReturnInstruction;
@@ -35,53 +36,97 @@ final class LoginMethodAnalyzer {
             throws CheckedAnalysisException {
         if (!ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), LoginCatalogue.relevantTypes())) {
             boolean checks = checksCredentialsByName(classContext, method);
-            return new LoginMethodResult(new LoginSummary(false, checks, Set.of(), Set.of(), false, false), Set.of());
+            return new LoginMethodResult(new LoginSummary(false, checks, Set.of(), Set.of(), false, false, Set.of()),
+                    Set.of());
         }
         CFG cfg = classContext.getCFG(method);
-        LoginCallMeaning meaning = new LoginCallMeaning(classContext.getConstantPoolGen(),
-                classContext.getValueNumberDataflow(method), classContext.getConstantDataflow(method), descriptor,
-                summaries, !ShiroProtection.loginStopsOldSession());
-
-        boolean credentials = false;
-        for (Iterator<Location> it = cfg.locationIterator(); it.hasNext() && !credentials;) {
-            CallAt call = meaning.callAt(it.next());
-            credentials = call != null && meaning.checksCredentials(call);
-        }
-        meaning.countSpringLogins(credentials && !LoginHandlers.isFilter(classContext.getJavaClass()));
+        LoginCallMeaning meaning = new LoginCallMeaning(classContext, method, descriptor, summaries,
+                !ShiroProtection.loginStopsOldSession());
+        meaning.survey(cfg);
+        meaning.countSpringLogins(!LoginHandlers.isPerRequestComponent(classContext.getJavaClass()));
         boolean containerLogin = LoginHandlers.implementsContainerLogin(classContext.getJavaClass(), method);
         meaning.countContainerLogins(!containerLogin);
 
         LoginFlowAnalysis analysis = new LoginFlowAnalysis(classContext.getDepthFirstSearch(method), meaning);
         new Dataflow<>(cfg, analysis).execute();
-
-        Set<LoginEvent> pending = new HashSet<>();
-        Set<LoginEvent> reused = new HashSet<>();
-        boolean anyReturn = false;
-        boolean rotatesOnEveryPath = true;
+        PathsOut paths = new PathsOut(classContext, method, descriptor, meaning, analysis);
         for (Iterator<Location> it = cfg.locationIterator(); it.hasNext();) {
-            Location location = it.next();
+            paths.visit(it.next());
+        }
+
+        boolean credentials = meaning.checksCredentials();
+        boolean loginPath = credentials || LoginHandlers.isLoginHandler(classContext.getJavaClass(), method)
+                || paths.pending.stream().anyMatch(e -> e.kind() == LoginEventKind.SHIRO || e.kind() == LoginEventKind.CONTAINER);
+        LoginSummary summary = new LoginSummary(paths.anyReturn && paths.rotatesOnEveryPath, credentials,
+                loginPath ? Set.of() : paths.pending, loginPath ? paths.pending : Set.of(), loginPath, containerLogin,
+                paths.identityWrittenToParameters);
+        return new LoginMethodResult(summary, paths.reused);
+    }
+
+    /** What the paths carry to the method's normal exits, and the writes to invalidated sessions on them. */
+    private static final class PathsOut {
+        private final MethodDescriptor descriptor;
+        private final LoginCallMeaning meaning;
+        private final LoginFlowAnalysis analysis;
+        private final ValueNumberAnalysis values;
+        private final int parameterCount;
+        final Set<LoginEvent> pending = new HashSet<>();
+        final Set<LoginEvent> reused = new HashSet<>();
+        final Set<Integer> identityWrittenToParameters = new HashSet<>();
+        boolean anyReturn;
+        boolean rotatesOnEveryPath = true;
+
+        PathsOut(ClassContext classContext, Method method, MethodDescriptor descriptor, LoginCallMeaning meaning,
+                LoginFlowAnalysis analysis) throws CheckedAnalysisException {
+            this.descriptor = descriptor;
+            this.meaning = meaning;
+            this.analysis = analysis;
+            this.values = classContext.getValueNumberDataflow(method).getAnalysis();
+            this.parameterCount = method.getArgumentTypes().length;
+        }
+
+        void visit(Location location) throws DataflowAnalysisException {
             LoginFacts fact = analysis.getFactAtLocation(location);
             if (fact.isTop()) {
-                continue;
+                return;
             }
-            Instruction instruction = location.getHandle().getInstruction();
-            if (instruction instanceof ReturnInstruction) {
+            if (location.getHandle().getInstruction() instanceof ReturnInstruction) {
                 anyReturn = true;
                 rotatesOnEveryPath &= !fact.isUnrotated();
                 pending.addAll(fact.pending());
-            } else if (instruction instanceof InvokeInstruction) {
-                CallAt call = meaning.callAt(location);
-                if (call != null && meaning.isIdentityWrite(call) && fact.isInvalidated(call.receiver().getNumber())) {
-                    reused.add(meaning.event(call, new Site(descriptor, location.getHandle().getPosition())));
-                }
+                return;
+            }
+            CallAt call = meaning.callAt(location);
+            if (call == null) {
+                return;
+            }
+            Site site = new Site(descriptor, location.getHandle().getPosition());
+            if (meaning.isIdentityWrite(call, location)) {
+                int session = call.receiver().getNumber();
+                checkWrite(fact, session, meaning.event(call, site, location));
+                return;
+            }
+            LoginSummary callee = meaning.calleeSummary(call, location);
+            if (callee == null) {
+                return;
+            }
+            for (int parameter : callee.identityWrittenToParameters()) {
+                int session = call.argument(parameter).getNumber();
+                checkWrite(fact, session, new LoginEvent(site, LoginEventKind.SESSION_ATTRIBUTE,
+                        "the user written by " + call.name() + "()"));
             }
         }
 
-        boolean loginPath = credentials || LoginHandlers.isLoginHandler(classContext.getJavaClass(), method)
-                || pending.stream().anyMatch(e -> e.kind() != LoginEventKind.SESSION_ATTRIBUTE);
-        LoginSummary summary = new LoginSummary(anyReturn && rotatesOnEveryPath, credentials,
-                loginPath ? Set.of() : pending, loginPath ? pending : Set.of(), loginPath, containerLogin);
-        return new LoginMethodResult(summary, reused);
+        private void checkWrite(LoginFacts fact, int session, LoginEvent write) {
+            if (fact.isInvalidated(session, meaning.requestOf(session))) {
+                reused.add(write);
+            }
+            for (int parameter = 0; parameter < parameterCount; parameter++) {
+                if (values.getEntryValueForParameter(parameter).getNumber() == session) {
+                    identityWrittenToParameters.add(parameter);
+                }
+            }
+        }
     }
 
     /** For classes that touch no session API: only the names of what they call can reveal a credential check. */
@@ -96,7 +141,7 @@ final class LoginMethodAnalyzer {
                 String owner = invoke.getClassName(cpg).replace('.', '/');
                 String name = invoke.getMethodName(cpg);
                 if (LoginCatalogue.any(LoginCatalogue.CREDENTIAL_CHECKS, owner, name, invoke.getSignature(cpg))
-                        || LoginCatalogue.isCredentialCheckName(name)
+                        || (!owner.startsWith("java/") && LoginCatalogue.isCredentialCheckName(name))
                         || UserSettings.current().isLoginMethod(owner, name)) {
                     return true;
                 }

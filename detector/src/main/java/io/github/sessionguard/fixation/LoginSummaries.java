@@ -8,7 +8,6 @@ import edu.umd.cs.findbugs.classfile.DescriptorFactory;
 import edu.umd.cs.findbugs.classfile.Global;
 import edu.umd.cs.findbugs.classfile.IAnalysisCache;
 import edu.umd.cs.findbugs.classfile.MethodDescriptor;
-import io.github.sessionguard.flow.CallAt;
 import org.apache.bcel.classfile.Method;
 
 import java.util.HashMap;
@@ -34,20 +33,20 @@ final class LoginSummaries {
     }
 
     /** The summary of a called application method, or null for library code and unresolvable calls. */
-    LoginSummary of(CallAt call) {
+    LoginSummary of(String owner, String name, String descriptor) {
         AnalysisContext context = AnalysisContext.currentAnalysisContext();
         if (context == null) {
             return null;
         }
         ClassDescriptor target = CallTargets.implementation(context,
-                DescriptorFactory.createClassDescriptor(call.owner()), call.name(), call.descriptor());
+                DescriptorFactory.createClassDescriptor(owner), name, descriptor);
         if (target == null) {
             return null;
         }
         try {
             ClassContext classContext = Global.getAnalysisCache().getClassAnalysis(ClassContext.class, target);
             for (Method method : classContext.getJavaClass().getMethods()) {
-                if (method.getName().equals(call.name()) && method.getSignature().equals(call.descriptor())) {
+                if (method.getName().equals(name) && method.getSignature().equals(descriptor)) {
                     return of(classContext, method);
                 }
             }

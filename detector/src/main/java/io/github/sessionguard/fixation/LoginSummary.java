@@ -8,7 +8,7 @@ import java.util.Set;
  * callers to answer for (none when it is a login path itself and so answers for them).
  */
 final class LoginSummary {
-    static final LoginSummary NOTHING = new LoginSummary(false, false, Set.of(), Set.of(), false, false);
+    static final LoginSummary NOTHING = new LoginSummary(false, false, Set.of(), Set.of(), false, false, Set.of());
 
     private final boolean rotatesOnEveryPath;
     private final boolean checksCredentials;
@@ -16,10 +16,13 @@ final class LoginSummary {
     private final Set<LoginEvent> reported;
     private final boolean loginPath;
     private final boolean containerLogin;
+    private final Set<Integer> identityWrittenToParameters;
 
     LoginSummary(boolean rotatesOnEveryPath, boolean checksCredentials, Set<LoginEvent> exported,
-            Set<LoginEvent> reported, boolean loginPath, boolean containerLogin) {
+            Set<LoginEvent> reported, boolean loginPath, boolean containerLogin,
+            Set<Integer> identityWrittenToParameters) {
         this.containerLogin = containerLogin;
+        this.identityWrittenToParameters = Set.copyOf(identityWrittenToParameters);
         this.rotatesOnEveryPath = rotatesOnEveryPath;
         this.checksCredentials = checksCredentials;
         this.exported = Set.copyOf(exported);
@@ -48,6 +51,11 @@ final class LoginSummary {
     /** The method implements a container login API: whether the id changes is the container's business. */
     boolean isContainerLogin() {
         return containerLogin;
+    }
+
+    /** Parameters (0 = first) that are sessions this method writes the user's identity to. */
+    Set<Integer> identityWrittenToParameters() {
+        return identityWrittenToParameters;
     }
 
     boolean isLoginPath() {
