@@ -41,6 +41,7 @@ public final class LoginCatalogue {
                     + "Ljakarta/servlet/http/HttpServletRequest;Ljakarta/servlet/http/HttpServletResponse;)V"),
             CallPattern.anyOwner("onAuthentication", "(Lorg/springframework/security/core/Authentication;"
                     + "Ljavax/servlet/http/HttpServletRequest;Ljavax/servlet/http/HttpServletResponse;)V"),
+            CallPattern.anyOwner("changeSessionIdentifier", null),
             CallPattern.of(Set.of("org/apache/shiro/session/Session"), "stop", "()V"),
             CallPattern.of(Set.of("org/apache/shiro/subject/Subject"), "logout", "()V"));
 
@@ -63,9 +64,12 @@ public final class LoginCatalogue {
             "org/springframework/web/servlet/HandlerInterceptor", "org/springframework/web/server/WebFilter",
             "jakarta/ws/rs/container/ContainerRequestFilter", "javax/ws/rs/container/ContainerRequestFilter");
 
-    /** The one session strategy that changes nothing. */
-    public static final String NULL_SESSION_STRATEGY =
-            "org/springframework/security/web/authentication/session/NullAuthenticatedSessionStrategy";
+    /** Spring session strategies that run on authentication but leave the session id as it is. */
+    public static final Set<String> NON_ROTATING_STRATEGIES = Set.of(
+            "org/springframework/security/web/authentication/session/NullAuthenticatedSessionStrategy",
+            "org/springframework/security/web/authentication/session/RegisterSessionAuthenticationStrategy",
+            "org/springframework/security/web/authentication/session/ConcurrentSessionControlAuthenticationStrategy",
+            "org/springframework/security/web/csrf/CsrfAuthenticationStrategy");
 
     /** Library calls that verify a credential. */
     public static final List<CallPattern> CREDENTIAL_CHECKS = List.of(
@@ -103,7 +107,8 @@ public final class LoginCatalogue {
             "loggeduser", "loggedinuser", "loginuser", "authuser", "sessionuser", "principal", "account", "accountid",
             "authenticated", "isauthenticated", "loggedin", "isloggedin", "role", "roles", "userrole", "userroles",
             "springsecuritycontext", "member", "memberid", "admin", "isadmin", "login", "userinfo", "userdetails",
-            "useraccount", "customerid", "authentication", "subject", "identity", "usr", "userobj");
+            "useraccount", "customer", "customerid", "authentication", "subject", "identity", "usr", "userobj", "userlogin",
+            "loginname", "loginid", "logininfo", "operator", "employee", "authtoken", "accesstoken", "usersession");
 
     private static final List<String> IDENTITY_SUFFIXES = List.of("user", "userid", "username", "principal");
 

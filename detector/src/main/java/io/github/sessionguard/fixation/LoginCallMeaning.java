@@ -176,8 +176,12 @@ final class LoginCallMeaning {
         if (!LoginCatalogue.any(LoginCatalogue.ROTATIONS, call.owner(), call.name(), call.descriptor())) {
             return UserSettings.current().isRotationMethod(call.owner(), call.name());
         }
-        return !LoginCatalogue.NULL_SESSION_STRATEGY.equals(call.owner())
-                && !LoginCatalogue.NULL_SESSION_STRATEGY.equals(receiverType(location));
+        if (LoginCatalogue.NON_ROTATING_STRATEGIES.contains(call.owner())) {
+            return false;
+        }
+        // A strategy made in this method is known exactly, even behind an interface-typed variable.
+        return !call.name().equals("onAuthentication")
+                || !LoginCatalogue.NON_ROTATING_STRATEGIES.contains(receiverType(location));
     }
 
     /** The receiver's type as SpotBugs' type analysis knows it: exact for an object made in this method. */
