@@ -15,6 +15,16 @@ public final class LoginCatalogue {
             CallPattern.of(CallPattern.servlet("http/HttpSession"), "setAttribute", "(Ljava/lang/String;Ljava/lang/Object;)V"),
             CallPattern.of(CallPattern.servlet("http/HttpSession"), "putValue", "(Ljava/lang/String;Ljava/lang/Object;)V"));
 
+    /** Framework views of the session as a {@code Map} (JSF, Struts 2): a put with an identity key is a write. */
+    public static final List<CallPattern> SESSION_MAP_GETTERS = List.of(
+            CallPattern.of(Set.of("jakarta/faces/context/ExternalContext", "javax/faces/context/ExternalContext"),
+                    "getSessionMap", "()Ljava/util/Map;"),
+            CallPattern.of(Set.of("com/opensymphony/xwork2/ActionContext", "org/apache/struts2/ActionContext"),
+                    "getSession", "()Ljava/util/Map;"));
+
+    public static final List<CallPattern> MAP_WRITES = List.of(
+            CallPattern.of(Set.of("java/util/Map"), "put", "(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;"));
+
     /** Spring Security calls that make an authentication current; a login only after a credential check. */
     public static final List<CallPattern> SPRING_LOGINS = List.of(
             CallPattern.of(Set.of("org/springframework/security/core/context/SecurityContext",
@@ -42,6 +52,9 @@ public final class LoginCatalogue {
             CallPattern.anyOwner("onAuthentication", "(Lorg/springframework/security/core/Authentication;"
                     + "Ljavax/servlet/http/HttpServletRequest;Ljavax/servlet/http/HttpServletResponse;)V"),
             CallPattern.anyOwner("changeSessionIdentifier", null),
+            CallPattern.of(Set.of("jakarta/faces/context/ExternalContext", "javax/faces/context/ExternalContext"),
+                    "invalidateSession", "()V"),
+            CallPattern.of(Set.of("org/apache/struts2/dispatcher/SessionMap"), "invalidate", "()V"),
             CallPattern.of(Set.of("org/apache/shiro/session/Session"), "stop", "()V"),
             CallPattern.of(Set.of("org/apache/shiro/subject/Subject"), "logout", "()V"));
 
@@ -129,6 +142,7 @@ public final class LoginCatalogue {
     /** Slashed type names whose mention makes a class worth the fixation analysis. */
     public static List<String> relevantTypes() {
         return List.of("servlet/http/HttpSession", "servlet/http/HttpServletRequest", "org/apache/shiro/subject/Subject",
+                "faces/context/ExternalContext", "ActionContext",
                 "org/springframework/security/core/context/SecurityContext", "security/enterprise/SecurityContext");
     }
 

@@ -4,6 +4,9 @@ package io.github.sessionguard.catalogue;
 public enum LoginEventKind {
     /** The user's identity stored as a session attribute. */
     SESSION_ATTRIBUTE("request.changeSessionId() before storing the user (or session.invalidate() and a new request.getSession(true))"),
+    /** The user's identity put into a framework's session map (JSF, Struts 2). */
+    SESSION_MAP("end the old session before the put: externalContext.invalidateSession() (JSF) or "
+            + "((SessionMap) session).invalidate() (Struts 2), or request.changeSessionId()"),
     /** A programmatic Spring Security login. */
     SPRING_SECURITY("sessionAuthenticationStrategy.onAuthentication(authentication, request, response) "
             + "(a ChangeSessionIdAuthenticationStrategy) or request.changeSessionId() after authenticating"),

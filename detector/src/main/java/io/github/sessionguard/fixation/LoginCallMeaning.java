@@ -55,6 +55,7 @@ final class LoginCallMeaning {
 
     private final Map<Integer, Integer> requestOfSession = new HashMap<>();
     private final Set<Integer> maybeAbsentSessions = new HashSet<>();
+    private final Set<Integer> sessionMaps = new HashSet<>();
     private boolean checksCredentials;
     private boolean readsCredentialParameter;
     private boolean springLoginsCount = true;
@@ -81,6 +82,9 @@ final class LoginCallMeaning {
                 continue;
             }
             checksCredentials |= checksCredentials(call);
+            if (LoginCatalogue.any(LoginCatalogue.SESSION_MAP_GETTERS, call.owner(), call.name(), call.descriptor())) {
+                sessionMaps.add(result(location).getNumber());
+            }
             if (LoginCatalogue.any(LoginCatalogue.SESSION_GETTERS, call.owner(), call.name(), call.descriptor())
                     || LoginCatalogue.any(LoginCatalogue.SESSION_IF_EXISTS, call.owner(), call.name(), call.descriptor())) {
                 int session = result(location).getNumber();
@@ -122,7 +126,7 @@ final class LoginCallMeaning {
             return;
         }
         if (isRotation(call, location)) {
-            if (call.name().equals("invalidate")) {
+            if (call.name().equals("invalidate") && !sessionMaps.contains(call.receiver().getNumber())) {
                 int session = call.receiver().getNumber();
                 fact.invalidate(session, requestOfSession.get(session));
             } else {
@@ -204,8 +208,9 @@ final class LoginCallMeaning {
         String name = call.name();
         String callDescriptor = call.descriptor();
         if (isIdentityWrite(call, location)) {
-            return new LoginEvent(site, LoginEventKind.SESSION_ATTRIBUTE,
-                    "session attribute \"" + call.stringArgument(0) + "\"");
+            boolean map = sessionMaps.contains(call.receiver().getNumber());
+            return new LoginEvent(site, map ? LoginEventKind.SESSION_MAP : LoginEventKind.SESSION_ATTRIBUTE,
+                    (map ? "session map key \"" : "session attribute \"") + call.stringArgument(0) + "\"");
         }
         if (springLoginsCount && LoginCatalogue.any(LoginCatalogue.SPRING_LOGINS, owner, name, callDescriptor)) {
             return new LoginEvent(site, LoginEventKind.SPRING_SECURITY, "Spring Security " + simpleName(owner) + "." + name);
@@ -224,8 +229,10 @@ final class LoginCallMeaning {
      * that is not {@code null} or {@code Boolean.FALSE} (logout code clears the same attributes).
      */
     boolean isIdentityWrite(CallAt call, Location location) throws DataflowAnalysisException {
-        return LoginCatalogue.any(LoginCatalogue.SESSION_WRITES, call.owner(), call.name(), call.descriptor())
-                && LoginCatalogue.isIdentityAttribute(call.stringArgument(0))
+        boolean write = LoginCatalogue.any(LoginCatalogue.SESSION_WRITES, call.owner(), call.name(), call.descriptor())
+                || (LoginCatalogue.any(LoginCatalogue.MAP_WRITES, call.owner(), call.name(), call.descriptor())
+                        && sessionMaps.contains(call.receiver().getNumber()));
+        return write && LoginCatalogue.isIdentityAttribute(call.stringArgument(0))
                 && !clearsValue(location.getHandle().getPrev());
     }
 
