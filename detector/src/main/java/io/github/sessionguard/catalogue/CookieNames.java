@@ -6,9 +6,12 @@ import java.util.Locale;
 /** What a cookie's name reveals about its content, for the priority policy. */
 public final class CookieNames {
 
-    /** Parts of a name that say the cookie carries a session or a credential. */
-    private static final List<String> SENSITIVE_PARTS = List.of("session", "token", "auth", "jwt", "remember",
-            "login", "credential", "passw", "sso", "saml", "oauth", "apikey", "access", "refresh");
+    /**
+     * Parts of a name that say the cookie carries a session or a credential ("sessid" for the PHPSESSID
+     * and SESSID of platforms a Java front end often sits beside).
+     */
+    private static final List<String> SENSITIVE_PARTS = List.of("session", "sessid", "token", "auth", "jwt",
+            "remember", "login", "credential", "passw", "sso", "saml", "oauth", "apikey", "access", "refresh");
 
     /** Whole words that say the same but are too short to match inside other words. */
     private static final List<String> SENSITIVE_WORDS = List.of("sid", "sess", "user", "uid");

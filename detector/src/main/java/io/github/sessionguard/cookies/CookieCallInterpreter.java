@@ -45,18 +45,20 @@ final class CookieCallInterpreter {
         if (!call.hasReceiver()) {
             return;
         }
-        CookieState state = fact.get(call.receiver().getNumber());
-        if (state == null) {
-            return;
+        List<CookieState> states = context.trackedStates(fact, call.receiver());
+        for (CookieState state : states) {
+            CookieState updated = update(row, arguments, state);
+            if (row.flag() != null && updated.effect(row.flag()).equals(FlagEffect.of(FlagValue.SET))
+                    && context.branches().guardedByMemberNamed(location,
+                            row.flag().attributeName().toLowerCase(Locale.ROOT))) {
+                // "if (config.isHttpOnly()) cookie.setHttpOnly(true)": the flag mirrors a run-time setting.
+                updated = updated.withFlag(row.flag(), FlagValue.UNKNOWN);
+            }
+            fact.replaceObject(state, updated);
+            if (states.size() == 1) {
+                aliasResult(call, result, updated, fact);
+            }
         }
-        CookieState updated = update(row, arguments, state);
-        if (row.flag() != null && updated.effect(row.flag()).equals(FlagEffect.of(FlagValue.SET))
-                && context.branches().guardedByMemberNamed(location, row.flag().attributeName().toLowerCase(Locale.ROOT))) {
-            // "if (config.isHttpOnly()) cookie.setHttpOnly(true)": the flag mirrors a run-time setting.
-            updated = updated.withFlag(row.flag(), FlagValue.UNKNOWN);
-        }
-        fact.replaceObject(state, updated);
-        aliasResult(call, result, updated, fact);
     }
 
     private void create(CookieApi api, CookieCall row, CallArguments arguments, ValueNumber result, Site site,
@@ -221,11 +223,13 @@ final class CookieCallInterpreter {
         if (!call.hasReceiver()) {
             return false;
         }
-        CookieState state = fact.get(call.receiver().getNumber());
-        if (state == null || !state.api().types().contains(call.owner())) {
+        List<CookieState> states = context.trackedStates(fact, call.receiver());
+        if (states.isEmpty() || states.stream().noneMatch(state -> state.api().types().contains(call.owner()))) {
             return false;
         }
-        aliasResult(call, result, state, fact);
+        if (states.size() == 1) {
+            aliasResult(call, result, states.get(0), fact);
+        }
         return true;
     }
 
@@ -246,15 +250,13 @@ final class CookieCallInterpreter {
         CallArguments arguments = context.arguments(call);
         int count = call.argumentCount();
         for (int i = 0; i < count; i++) {
-            CookieState state = fact.get(call.argument(i).getNumber());
-            if (state == null) {
-                continue;
-            }
-            CookieState effect = summary.parameterEffect(i);
-            if (effect == null) {
-                fact.removeObject(state);
-            } else {
-                fact.replaceObject(state, state.then(resolve(effect, arguments, null)));
+            for (CookieState state : context.trackedStates(fact, call.argument(i))) {
+                CookieState effect = summary.parameterEffect(i);
+                if (effect == null) {
+                    fact.removeObject(state);
+                } else {
+                    fact.replaceObject(state, state.then(resolve(effect, arguments, null)));
+                }
             }
         }
         CookieState returned = summary.returned();
@@ -262,9 +264,9 @@ final class CookieCallInterpreter {
             return;
         }
         if (returned.isParameter()) {
-            CookieState caller = fact.get(call.argument(returned.parameter()).getNumber());
-            if (caller != null) {
-                fact.put(result.getNumber(), caller.then(resolve(returned, arguments, null)));
+            List<CookieState> callers = context.trackedStates(fact, call.argument(returned.parameter()));
+            if (callers.size() == 1) {
+                fact.put(result.getNumber(), callers.get(0).then(resolve(returned, arguments, null)));
             }
         } else {
             fact.put(result.getNumber(), resolve(returned, arguments, site));

@@ -63,7 +63,7 @@ final class CookieFacts {
         byValueNumber.values().removeIf(other -> sameObject(other, state));
     }
 
-    private static boolean sameObject(CookieState a, CookieState b) {
+    static boolean sameObject(CookieState a, CookieState b) {
         return a.parameter() == b.parameter() && java.util.Objects.equals(a.origin(), b.origin());
     }
 

@@ -108,8 +108,11 @@ final class CookieFindings {
         }
 
         private String describe() {
-            String what = cookie.api().label();
-            String name = cookie.name() == null ? "a cookie (" + what + ")" : "cookie \"" + cookie.name() + "\" (" + what + ")";
+            // The subject is the cookie's name when it is known (the documented message form,
+            // `cookie "NAME" can be sent ...`, which reports and IDE filters rely on); the API only
+            // stands in for an unknown name. The fix names the API's own call either way.
+            String name = cookie.name() == null ? "a cookie (" + cookie.api().label() + ")"
+                    : "cookie \"" + cookie.name() + "\"";
             FlagValue value = cookie.flag(flag);
             if (value == FlagValue.CLEARED) {
                 return name + " with " + flag.attributeName() + " explicitly switched off or invalid";
@@ -127,7 +130,7 @@ final class CookieFindings {
                 call = "pass true as the " + flag.attributeName() + " argument of " + chooser + " (which does "
                         + call + ")";
             }
-            if (flag == CookieFlag.SECURE && cookie.isSameSiteNone()) {
+            if (flag == CookieFlag.SECURE && cookie.isSameSiteNoneWithoutSecure()) {
                 return call + "; browsers reject SameSite=None cookies that are not Secure";
             }
             if (priority == Priorities.LOW_PRIORITY) {

@@ -23,6 +23,7 @@ import org.apache.bcel.generic.PUTSTATIC;
 import org.apache.bcel.generic.InstructionHandle;
 import org.apache.bcel.generic.InvokeInstruction;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -131,12 +132,22 @@ final class CookieFlowAnalysis extends ForwardDataflowAnalysis<CookieFacts> {
     }
 
     /**
+     * JDK types whose methods run application code handed to them (a {@code Consumer<Cookie>} cookie
+     * policy, reflection, method handles, tasks): a cookie passed there may well be hardened.
+     */
+    private static final List<String> JDK_CALLBACK_PACKAGES = List.of("java/util/function/", "java/lang/reflect/",
+            "java/lang/invoke/");
+    private static final List<String> JDK_CALLBACK_TYPES = List.of("java/lang/Runnable",
+            "java/util/concurrent/Callable");
+
+    /**
      * The JDK and the cookie classes themselves never change a cookie's flags behind its back; JDK
-     * callbacks (functional interfaces, reflection) run application code, so they do not count as JDK.
+     * callbacks (functional interfaces, reflection, method handles) run application code, so they do not
+     * count as JDK.
      */
     static boolean isTransparent(String owner) {
-        boolean callback = owner.startsWith("java/util/function/") || owner.startsWith("java/lang/reflect/")
-                || owner.equals("java/lang/Runnable") || owner.equals("java/util/concurrent/Callable");
+        boolean callback = JDK_CALLBACK_PACKAGES.stream().anyMatch(owner::startsWith)
+                || JDK_CALLBACK_TYPES.contains(owner);
         return (owner.startsWith("java/") && !callback) || CookieCatalogue.isCookieType(owner);
     }
 
@@ -161,9 +172,9 @@ final class CookieFlowAnalysis extends ForwardDataflowAnalysis<CookieFacts> {
             if (!frame.isValid() || instruction.getFieldType(context.cpg()).getSize() != 1) {
                 return;
             }
-            int value = frame.getTopValue().getNumber();
-            if (fact.get(value) != null) {
-                fact.storeField(field, value);
+            List<Integer> tracked = context.trackedValues(fact, frame.getTopValue());
+            if (tracked.size() == 1) {
+                fact.storeField(field, tracked.get(0));
             } else {
                 fact.forgetField(field);
             }
@@ -183,22 +194,21 @@ final class CookieFlowAnalysis extends ForwardDataflowAnalysis<CookieFacts> {
         }
         ValueNumber value = frame.getStackValue(0);
         ValueNumber array = frame.getStackValue(2);
-        if (fact.get(value.getNumber()) != null) {
-            fact.addArrayMember(array.getNumber(), value.getNumber());
+        for (int cookie : context.trackedValues(fact, value)) {
+            fact.addArrayMember(array.getNumber(), cookie);
         }
     }
 
     /**
      * A cookie handed to code outside the catalogue may be hardened there, so it is no longer tracked:
-     * silence beats a guess.
+     * silence beats a guess. A merged value (get-or-create) escapes with every tracked cookie it may be.
      */
-    private static void forgetEscapingCookies(CallAt call, CookieFacts fact) throws DataflowAnalysisException {
+    private void forgetEscapingCookies(CallAt call, CookieFacts fact) throws DataflowAnalysisException {
         if (fact.isEmpty()) {
             return;
         }
         for (ValueNumber value : call.consumedValues()) {
-            CookieState state = fact.get(value.getNumber());
-            if (state != null) {
+            for (CookieState state : context.trackedStates(fact, value)) {
                 fact.removeObject(state);
             }
         }

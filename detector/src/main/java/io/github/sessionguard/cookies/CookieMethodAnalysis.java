@@ -95,7 +95,7 @@ final class CookieMethodAnalysis {
                 }
             } else if (instruction instanceof ReturnInstruction) {
                 if (instruction instanceof ARETURN) {
-                    readReturn(location, fact, vna, origins);
+                    readReturn(location, fact, context, vna, origins);
                 }
                 atNormalExit(fact, context);
             }
@@ -131,7 +131,7 @@ final class CookieMethodAnalysis {
             if (match.call().role() == CookieCall.Role.SEND && (match.call().receiverTypes().isEmpty()
                     || TypeChecks.isSubtypeOfAny(call.owner(), match.call().receiverTypes()))) {
                 ValueNumber cookie = match.call().arg() < 0 ? call.receiver() : call.argument(match.call().arg());
-                sendValue(cookie, fact);
+                sendValue(cookie, fact, context);
             }
             return;
         }
@@ -139,7 +139,7 @@ final class CookieMethodAnalysis {
         if (sink != null) {
             String header = call.stringArgument(sink.nameArg());
             if (header != null && header.trim().equalsIgnoreCase(CookieCatalogue.headerName())) {
-                readHeaderValue(call, sink, fact, site, strings, arrayStores, vna, constants);
+                readHeaderValue(call, sink, fact, context, site, strings, arrayStores, vna, constants);
             }
             return;
         }
@@ -150,8 +150,7 @@ final class CookieMethodAnalysis {
         if (callee != null && callee.isFollowed()) {
             CallArguments arguments = context.arguments(call);
             for (Map.Entry<Integer, CookieState> send : callee.parameterSends().entrySet()) {
-                CookieState caller = fact.get(call.argument(send.getKey()).getNumber());
-                if (caller != null) {
+                for (CookieState caller : context.trackedStates(fact, call.argument(send.getKey()))) {
                     sent(caller.then(CookieCallInterpreter.resolve(send.getValue(), arguments, null)),
                             EnumSet.allOf(CookieFlag.class));
                 }
@@ -162,14 +161,14 @@ final class CookieMethodAnalysis {
             return;
         }
         for (ValueNumber value : call.consumedValues()) {
-            leaves(fact.get(value.getNumber()));
+            context.trackedStates(fact, value).forEach(this::leaves);
         }
     }
 
     /** A header value: a tracked cookie object, or text read from its constants. */
-    private void readHeaderValue(CallAt call, HeaderSink sink, CookieFacts fact, Site site, StringSketchReader strings,
-            Map<Integer, List<Location>> arrayStores, ValueNumberDataflow vna, ConstantDataflow constants)
-            throws DataflowAnalysisException {
+    private void readHeaderValue(CallAt call, HeaderSink sink, CookieFacts fact, MethodContext context, Site site,
+            StringSketchReader strings, Map<Integer, List<Location>> arrayStores, ValueNumberDataflow vna,
+            ConstantDataflow constants) throws DataflowAnalysisException {
         ValueNumber value = call.argument(sink.valueArg());
         String type = new SignatureParser(call.descriptor()).getArguments()[sink.valueArg()];
         if (type.startsWith("[")) {
@@ -177,18 +176,19 @@ final class CookieMethodAnalysis {
                 ValueNumberFrame frame = vna.getFactAtLocation(store);
                 ConstantFrame constantFrame = constants.getFactAtLocation(store);
                 if (frame.isValid() && constantFrame.isValid()) {
-                    readHeaderText(frame.getStackValue(0), constantFrame.getStackValue(0), fact, site, strings);
+                    readHeaderText(frame.getStackValue(0), constantFrame.getStackValue(0), fact, context, site,
+                            strings);
                 }
             }
             return;
         }
-        readHeaderText(value, call.constantArgument(sink.valueArg()), fact, site, strings);
+        readHeaderText(value, call.constantArgument(sink.valueArg()), fact, context, site, strings);
     }
 
-    private void readHeaderText(ValueNumber value, Constant constant, CookieFacts fact, Site site,
-            StringSketchReader strings) throws DataflowAnalysisException {
-        if (fact.get(value.getNumber()) != null) {
-            sendValue(value, fact);
+    private void readHeaderText(ValueNumber value, Constant constant, CookieFacts fact, MethodContext context,
+            Site site, StringSketchReader strings) throws DataflowAnalysisException {
+        if (!context.trackedValues(fact, value).isEmpty()) {
+            sendValue(value, fact, context);
             return;
         }
         StringSketch sketch = strings.read(value, constant);
@@ -198,10 +198,9 @@ final class CookieMethodAnalysis {
         }
     }
 
-    /** A sent value: a tracked cookie, or an array of them. */
-    private void sendValue(ValueNumber value, CookieFacts fact) {
-        CookieState state = fact.get(value.getNumber());
-        if (state != null) {
+    /** A sent value: a tracked cookie (any of those a merged value may be), or an array of them. */
+    private void sendValue(ValueNumber value, CookieFacts fact, MethodContext context) {
+        for (CookieState state : context.trackedStates(fact, value)) {
             sent(state, EnumSet.allOf(CookieFlag.class));
         }
         for (int member : fact.arrayMembers(value.getNumber())) {
@@ -212,22 +211,23 @@ final class CookieMethodAnalysis {
         }
     }
 
-    private void readReturn(Location location, CookieFacts fact, ValueNumberDataflow vna, ValueOrigins origins)
-            throws DataflowAnalysisException {
+    private void readReturn(Location location, CookieFacts fact, MethodContext context, ValueNumberDataflow vna,
+            ValueOrigins origins) throws DataflowAnalysisException {
         ValueNumberFrame frame = vna.getFactAtLocation(location);
         if (!frame.isValid()) {
             return;
         }
         ValueNumber value = frame.getTopValue();
-        CookieState state = fact.get(value.getNumber());
-        if (state == null) {
-            if (!origins.isNullLiteral(value)) {
-                summary.returnsSomethingElse();
+        List<CookieState> states = context.trackedStates(fact, value);
+        if (states.isEmpty() && !origins.isNullLiteral(value)) {
+            summary.returnsSomethingElse();
+        }
+        for (CookieState state : states) {
+            if (state.api().kind() == CookieApi.Kind.CONFIGURATION && !state.isParameter()) {
+                leaves(state);
+            } else {
+                summary.returns(state);
             }
-        } else if (state.api().kind() == CookieApi.Kind.CONFIGURATION && !state.isParameter()) {
-            leaves(state);
-        } else {
-            summary.returns(state);
         }
     }
 

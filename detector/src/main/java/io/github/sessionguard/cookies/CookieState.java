@@ -20,12 +20,16 @@ public final class CookieState {
     private final int parameter;
     private final Map<CookieFlag, FlagEffect> flags;
     private final boolean deleting;
+    /** Some path set SameSite=None (and no later SameSite setter changed it). */
     private final boolean sameSiteNone;
+    /** Some path has SameSite=None and no Secure at this point. */
+    private final boolean sameSiteNoneWithoutSecure;
     private String chooser;
     private java.util.Set<CookieFlag> chosen = java.util.EnumSet.noneOf(CookieFlag.class);
 
     private CookieState(CookieApi api, String name, int nameParameter, Site origin, int parameter,
-            Map<CookieFlag, FlagEffect> flags, boolean deleting, boolean sameSiteNone) {
+            Map<CookieFlag, FlagEffect> flags, boolean deleting, boolean sameSiteNone,
+            boolean sameSiteNoneWithoutSecure) {
         this.api = api;
         this.name = name;
         this.nameParameter = nameParameter;
@@ -34,6 +38,7 @@ public final class CookieState {
         this.flags = flags;
         this.deleting = deleting;
         this.sameSiteNone = sameSiteNone;
+        this.sameSiteNoneWithoutSecure = sameSiteNoneWithoutSecure;
     }
 
     /** A cookie just built: every flag at the API's default. */
@@ -42,7 +47,8 @@ public final class CookieState {
         for (CookieFlag flag : CookieFlag.values()) {
             flags.put(flag, FlagEffect.of(api.defaultFor(flag)));
         }
-        return new CookieState(api, name == null ? api.defaultName() : name, -1, origin, -1, flags, false, false);
+        return new CookieState(api, name == null ? api.defaultName() : name, -1, origin, -1, flags, false, false,
+                false);
     }
 
     /** The caller's cookie, received as parameter {@code index}: nothing done to it yet. */
@@ -51,7 +57,7 @@ public final class CookieState {
         for (CookieFlag flag : CookieFlag.values()) {
             flags.put(flag, FlagEffect.KEEP);
         }
-        return new CookieState(api, null, -1, null, index, flags, false, false);
+        return new CookieState(api, null, -1, null, index, flags, false, false, false);
     }
 
     public CookieApi api() {
@@ -101,15 +107,36 @@ public final class CookieState {
         return deleting;
     }
 
-    /** True when some path marked the cookie SameSite=None, which browsers accept only with Secure. */
+    /** True when some path marked the cookie SameSite=None (and no later SameSite setter changed it). */
     public boolean isSameSiteNone() {
         return sameSiteNone;
     }
 
+    /**
+     * True when some path leaves the cookie SameSite=None and not Secure, which browsers reject. Kept per
+     * path rather than derived from the merged flags: a path with None and Secure joined with one with Lax
+     * and no Secure has a merged "None somewhere" and "Secure missing", yet no path sends None unsecured.
+     */
+    public boolean isSameSiteNoneWithoutSecure() {
+        return sameSiteNoneWithoutSecure;
+    }
+
+    /**
+     * A later setter overrides an earlier one: a new SameSite value ends a previous None; Secure switched
+     * on (surely) ends "None without Secure" on this path, anything else written into Secure leaves it.
+     */
     public CookieState withFlag(CookieFlag flag, FlagEffect value) {
         Map<CookieFlag, FlagEffect> copy = new EnumMap<>(flags);
         copy.put(flag, value);
-        return keepChooser(new CookieState(api, name, nameParameter, origin, parameter, copy, deleting, sameSiteNone));
+        boolean none = flag != CookieFlag.SAME_SITE && sameSiteNone;
+        boolean unsecured = flag == CookieFlag.SECURE ? none && !isSurelySet(value)
+                : none && sameSiteNoneWithoutSecure;
+        return keepChooser(new CookieState(api, name, nameParameter, origin, parameter, copy, deleting, none,
+                unsecured));
+    }
+
+    private static boolean isSurelySet(FlagEffect effect) {
+        return effect.equals(FlagEffect.of(FlagValue.SET));
     }
 
     private CookieState keepChooser(CookieState copy) {
@@ -123,21 +150,28 @@ public final class CookieState {
     }
 
     public CookieState withDeleting(boolean value) {
-        return keepChooser(new CookieState(api, name, nameParameter, origin, parameter, flags, value, sameSiteNone));
+        return keepChooser(new CookieState(api, name, nameParameter, origin, parameter, flags, value, sameSiteNone,
+                sameSiteNoneWithoutSecure));
     }
 
+    /**
+     * SameSite=None on this path (or its end, for {@code false}): a valid choice for cross-site use, as
+     * long as the cookie is (or becomes) Secure.
+     */
     public CookieState withSameSiteNone(boolean value) {
-        return keepChooser(new CookieState(api, name, nameParameter, origin, parameter, flags, deleting, value));
+        return keepChooser(new CookieState(api, name, nameParameter, origin, parameter, flags, deleting, value,
+                value && !isSurelySet(flags.get(CookieFlag.SECURE))));
     }
 
     public CookieState withName(String newName, int newNameParameter) {
         return keepChooser(new CookieState(api, newName, newNameParameter, origin, parameter, flags, deleting,
-                sameSiteNone));
+                sameSiteNone, sameSiteNoneWithoutSecure));
     }
 
     /** The cookie as reported at a call whose arguments chose some of its flags ({@code chooser}: the callee). */
     public CookieState chosenAt(Site callSite, String chooserName, java.util.Set<CookieFlag> chosenFlags) {
-        CookieState copy = new CookieState(api, name, nameParameter, callSite, -1, flags, deleting, sameSiteNone);
+        CookieState copy = new CookieState(api, name, nameParameter, callSite, -1, flags, deleting, sameSiteNone,
+                sameSiteNoneWithoutSecure);
         copy.chooser = chooserName;
         copy.chosen = java.util.EnumSet.copyOf(chosenFlags);
         return copy;
@@ -150,7 +184,9 @@ public final class CookieState {
 
     /**
      * This cookie after a callee did {@code effect} to it (the callee's view of the cookie as its
-     * parameter): flags the callee wrote replace these where the callee's paths wrote them.
+     * parameter): flags the callee wrote replace these where the callee's paths wrote them. A None the
+     * callee set, or this cookie's None where the callee left SameSite alone, stays unsecured unless the
+     * composed Secure is surely on.
      */
     public CookieState then(CookieState effect) {
         Map<CookieFlag, FlagEffect> composed = new EnumMap<>(CookieFlag.class);
@@ -159,8 +195,12 @@ public final class CookieState {
         }
         String composedName = effect.name != null ? effect.name : name;
         int composedNameParameter = effect.name != null ? -1 : nameParameter;
+        boolean keepsSameSite = effect.flags.get(CookieFlag.SAME_SITE).keepsIncoming();
+        boolean none = effect.sameSiteNone || (sameSiteNone && keepsSameSite);
+        boolean unsecured = (effect.sameSiteNoneWithoutSecure || (sameSiteNoneWithoutSecure && keepsSameSite))
+                && !isSurelySet(composed.get(CookieFlag.SECURE));
         return keepChooser(new CookieState(api, composedName, composedNameParameter, origin, parameter, composed,
-                deleting || effect.deleting, sameSiteNone || effect.sameSiteNone));
+                deleting || effect.deleting, none, unsecured));
     }
 
     /** The state on a join of two paths: every possibility of each flag. */
@@ -175,7 +215,8 @@ public final class CookieState {
         String mergedName = Objects.equals(name, other.name) ? name : null;
         int mergedNameParameter = nameParameter == other.nameParameter ? nameParameter : -1;
         return keepChooser(new CookieState(api, mergedName, mergedNameParameter, origin, parameter, merged,
-                deleting && other.deleting, sameSiteNone || other.sameSiteNone));
+                deleting && other.deleting, sameSiteNone || other.sameSiteNone,
+                sameSiteNoneWithoutSecure || other.sameSiteNoneWithoutSecure));
     }
 
     @Override
@@ -184,7 +225,8 @@ public final class CookieState {
             return false;
         }
         CookieState other = (CookieState) o;
-        return deleting == other.deleting && sameSiteNone == other.sameSiteNone && api == other.api
+        return deleting == other.deleting && sameSiteNone == other.sameSiteNone
+                && sameSiteNoneWithoutSecure == other.sameSiteNoneWithoutSecure && api == other.api
                 && parameter == other.parameter && nameParameter == other.nameParameter
                 && Objects.equals(name, other.name) && Objects.equals(origin, other.origin)
                 && Objects.equals(chooser, other.chooser) && flags.equals(other.flags);
@@ -192,7 +234,7 @@ public final class CookieState {
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, origin, parameter, flags, deleting, sameSiteNone);
+        return Objects.hash(name, origin, parameter, flags, deleting, sameSiteNone, sameSiteNoneWithoutSecure);
     }
 
     @Override

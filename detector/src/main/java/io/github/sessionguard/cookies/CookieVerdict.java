@@ -35,6 +35,6 @@ final class CookieVerdict {
         if (CookieNames.isSensitive(cookie.name())) {
             return true;
         }
-        return flag == CookieFlag.SECURE && (CookieNames.hasSecurePrefix(cookie.name()) || cookie.isSameSiteNone());
+        return flag == CookieFlag.SECURE && (CookieNames.hasSecurePrefix(cookie.name()) || cookie.isSameSiteNoneWithoutSecure());
     }
 }

@@ -5,6 +5,7 @@ import edu.umd.cs.findbugs.ba.DataflowAnalysisException;
 import edu.umd.cs.findbugs.ba.Location;
 import edu.umd.cs.findbugs.ba.SignatureParser;
 import edu.umd.cs.findbugs.ba.constant.ConstantDataflow;
+import edu.umd.cs.findbugs.ba.vna.MergeTree;
 import edu.umd.cs.findbugs.ba.vna.ValueNumber;
 import edu.umd.cs.findbugs.ba.vna.ValueNumberDataflow;
 import edu.umd.cs.findbugs.classfile.MethodDescriptor;
@@ -16,6 +17,9 @@ import io.github.sessionguard.flow.ValueOrigins;
 import org.apache.bcel.generic.ConstantPoolGen;
 import org.apache.bcel.generic.InvokeInstruction;
 
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -30,6 +34,7 @@ final class MethodContext {
     private final int[] parameterValues;
     private final Map<Integer, CookieApi> cookieParameters = new TreeMap<>();
     private final BranchConditions branches;
+    private final MergeTree mergeTree;
 
     MethodContext(MethodDescriptor method, CFG cfg, ConstantPoolGen cpg, ValueNumberDataflow vna,
             ConstantDataflow constants, ValueOrigins origins, CookieSummaries summaries) {
@@ -40,6 +45,7 @@ final class MethodContext {
         this.constants = constants;
         this.origins = origins;
         this.summaries = summaries;
+        this.mergeTree = vna.getAnalysis().getMergeTree();
         SignatureParser signature = new SignatureParser(method.getSignature());
         this.parameterValues = new int[signature.getNumParameters()];
         int index = 0;
@@ -85,6 +91,41 @@ final class MethodContext {
         return parameterValues[index];
     }
 
+    /**
+     * The tracked cookies a value may be, as value numbers. Where paths holding different objects meet
+     * (get-or-create: {@code if (c == null) c = new Cookie(...)}), SpotBugs gives the variable a fresh
+     * "phi" value number; its merge tree names the values that flow into it, so a flag set on, a send of,
+     * or an escape of the merged value applies to every tracked cookie among them.
+     */
+    List<Integer> trackedValues(CookieFacts fact, ValueNumber value) {
+        if (fact.get(value.getNumber()) != null) {
+            return List.of(value.getNumber());
+        }
+        if (mergeTree == null || !value.hasFlag(ValueNumber.PHI_NODE)) {
+            return List.of();
+        }
+        BitSet inputs = mergeTree.getTransitiveInputSet(value);
+        List<Integer> tracked = new ArrayList<>();
+        for (int input = inputs.nextSetBit(0); input >= 0; input = inputs.nextSetBit(input + 1)) {
+            if (fact.get(input) != null) {
+                tracked.add(input);
+            }
+        }
+        return tracked;
+    }
+
+    /** The distinct cookie objects (a builder and its fluent results are one) a value may be. */
+    List<CookieState> trackedStates(CookieFacts fact, ValueNumber value) {
+        List<CookieState> states = new ArrayList<>();
+        for (int number : trackedValues(fact, value)) {
+            CookieState state = fact.get(number);
+            if (states.stream().noneMatch(known -> CookieFacts.sameObject(known, state))) {
+                states.add(state);
+            }
+        }
+        return states;
+    }
+
     CallAt callAt(InvokeInstruction invoke, Location location) throws DataflowAnalysisException {
         return CallAt.of(invoke, cpg, location, vna, constants);
     }
@@ -100,7 +141,7 @@ final class MethodContext {
         }
         boolean consumesCookie = false;
         for (ValueNumber value : call.consumedValues()) {
-            consumesCookie |= fact.get(value.getNumber()) != null;
+            consumesCookie |= !trackedValues(fact, value).isEmpty();
         }
         return summaries.forCall(call.owner(), call.name(), call.descriptor(), consumesCookie);
     }

@@ -31,11 +31,19 @@ public final class CallAt {
         this.signature = new SignatureParser(invoke.getSignature(cpg));
     }
 
-    /** The call at a location, or null when the value-number frame there is not valid (dead code). */
+    /**
+     * The call at a location, or null when the frames there are top (dead code). A bottom frame means
+     * SpotBugs gave up on the method (paths that meet with different stack depths): that is a failure
+     * to report, not a call to skip in silence.
+     */
     public static CallAt of(InvokeInstruction invoke, ConstantPoolGen cpg, Location location, ValueNumberDataflow vna,
             ConstantDataflow constantDataflow) throws DataflowAnalysisException {
         ValueNumberFrame values = vna.getFactAtLocation(location);
         ConstantFrame constants = constantDataflow.getFactAtLocation(location);
+        if (values.isBottom() || constants.isBottom()) {
+            throw new DataflowAnalysisException("no operand stack model at " + location
+                    + " (paths meet with different stack depths)");
+        }
         if (!values.isValid() || !constants.isValid()) {
             return null;
         }

@@ -42,6 +42,7 @@ class SetCookieHeaderTest {
     void sameSiteNoneNeedsSecure() {
         CookieState cookie = parse(value("embed=", "; HttpOnly; SameSite=None"));
         assertTrue(cookie.isSameSiteNone());
+        assertTrue(cookie.isSameSiteNoneWithoutSecure());
         assertEquals(FlagValue.MISSING, cookie.flag(CookieFlag.SECURE));
     }
 

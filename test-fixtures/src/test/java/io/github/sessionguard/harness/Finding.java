@@ -76,6 +76,20 @@ public final class Finding {
         return methodName;
     }
 
+    /**
+     * The source method a finding belongs to: javac compiles a lambda in {@code filterChain} to
+     * {@code lambda$filterChain$0}, and annotations can only sit on {@code filterChain}.
+     */
+    public String sourceMethodName() {
+        if (methodName.startsWith("lambda$")) {
+            int end = methodName.indexOf('$', "lambda$".length());
+            if (end > 0) {
+                return methodName.substring("lambda$".length(), end);
+            }
+        }
+        return methodName;
+    }
+
     public int line() {
         return line;
     }

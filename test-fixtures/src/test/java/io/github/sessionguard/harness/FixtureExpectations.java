@@ -29,7 +29,7 @@ final class FixtureExpectations {
         }
 
         boolean matches(Finding finding) {
-            return finding.methodName().equals(method) && finding.pattern().equals(pattern)
+            return finding.sourceMethodName().equals(method) && finding.pattern().equals(pattern)
                     && finding.priority() == priority.spotBugsPriority();
         }
 
@@ -50,7 +50,7 @@ final class FixtureExpectations {
         }
 
         boolean matches(Finding finding) {
-            return finding.pattern().equals(pattern) && (method == null || finding.methodName().equals(method));
+            return finding.pattern().equals(pattern) && (method == null || finding.sourceMethodName().equals(method));
         }
 
         @Override

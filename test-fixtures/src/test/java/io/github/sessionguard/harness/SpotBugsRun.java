@@ -42,6 +42,12 @@ public final class SpotBugsRun {
 
     /** Analyses {@code targets} (class folders or jars) with every framework jar of the test classpath as aux. */
     public static SpotBugsRun analyse(String name, List<Path> targets) throws IOException, InterruptedException {
+        return analyse(name, targets, engineClasspath());
+    }
+
+    /** Analyses {@code targets} with the given aux classpath (the engine runs on the test classpath). */
+    public static SpotBugsRun analyse(String name, List<Path> targets, List<String> auxClasspath)
+            throws IOException, InterruptedException {
         Path work = Paths.get(System.getProperty("sessionguard.work", "target/spotbugs-runs"));
         Files.createDirectories(work);
         Path report = work.resolve(name + ".xml");
@@ -57,7 +63,7 @@ public final class SpotBugsRun {
         command.add("edu.umd.cs.findbugs.FindBugs2");
         command.addAll(Arrays.asList("-quiet", "-low", "-effort:max", "-pluginList", pluginJar().toString(),
                 "-xml:withMessages", "-output", report.toString(), "-auxclasspath",
-                String.join(File.pathSeparator, classpath)));
+                String.join(File.pathSeparator, auxClasspath)));
         targets.forEach(t -> command.add(t.toString()));
 
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
@@ -74,7 +80,7 @@ public final class SpotBugsRun {
     }
 
     /** The test JVM's classpath without the plugin itself, which must come only from -pluginList. */
-    private static List<String> engineClasspath() {
+    public static List<String> engineClasspath() {
         String fixtures = Paths.get(System.getProperty("sessionguard.fixtures")).toAbsolutePath().toString();
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> !entry.contains("sessionguard-0") && !entry.contains("detector" + File.separator + "target"))

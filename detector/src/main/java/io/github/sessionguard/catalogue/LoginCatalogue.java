@@ -1,0 +1,193 @@
+package io.github.sessionguard.catalogue;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The session-fixation catalogue as data: what makes a session authenticated, what verifies a
+ * credential, what gives the session a new id, and what names a login handler.
+ */
+public final class LoginCatalogue {
+
+    /** {@code HttpSession} writes; argument 0 is the attribute name. */
+    public static final List<CallPattern> SESSION_WRITES = List.of(
+            CallPattern.of(CallPattern.servlet("http/HttpSession"), "setAttribute", "(Ljava/lang/String;Ljava/lang/Object;)V"),
+            CallPattern.of(CallPattern.servlet("http/HttpSession"), "putValue", "(Ljava/lang/String;Ljava/lang/Object;)V"));
+
+    /** Framework views of the session as a {@code Map} (JSF, Struts 2): a put with an identity key is a write. */
+    public static final List<CallPattern> SESSION_MAP_GETTERS = List.of(
+            CallPattern.of(Set.of("jakarta/faces/context/ExternalContext", "javax/faces/context/ExternalContext"),
+                    "getSessionMap", "()Ljava/util/Map;"),
+            CallPattern.of(Set.of("com/opensymphony/xwork2/ActionContext", "org/apache/struts2/ActionContext"),
+                    "getSession", "()Ljava/util/Map;"));
+
+    public static final List<CallPattern> MAP_WRITES = List.of(
+            CallPattern.of(Set.of("java/util/Map"), "put", "(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;"));
+
+    /** Spring Security calls that make an authentication current; a login only after a credential check. */
+    public static final List<CallPattern> SPRING_LOGINS = List.of(
+            CallPattern.of(Set.of("org/springframework/security/core/context/SecurityContext",
+                    "org/springframework/security/core/context/SecurityContextImpl"), "setAuthentication", null),
+            CallPattern.of(Set.of("org/springframework/security/core/context/SecurityContextHolder",
+                    "org/springframework/security/core/context/SecurityContextHolderStrategy"), "setContext", null),
+            CallPattern.of(Set.of("org/springframework/security/web/context/SecurityContextRepository",
+                    "org/springframework/security/web/context/HttpSessionSecurityContextRepository"), "saveContext", null));
+
+    public static final List<CallPattern> SHIRO_LOGINS = List.of(
+            CallPattern.of("org/apache/shiro/subject/Subject", "login", "(Lorg/apache/shiro/authc/AuthenticationToken;)V"));
+
+    /** Logins the container performs, and (Tomcat, Jetty) follows with its own id change. */
+    public static final List<CallPattern> CONTAINER_LOGINS = List.of(
+            CallPattern.of(CallPattern.servlet("http/HttpServletRequest"), "login", "(Ljava/lang/String;Ljava/lang/String;)V"),
+            CallPattern.of(Set.of("jakarta/security/enterprise/SecurityContext", "javax/security/enterprise/SecurityContext"),
+                    "authenticate", null));
+
+    /** Calls that give the session a new id (or end it) on the path they are on. */
+    public static final List<CallPattern> ROTATIONS = List.of(
+            CallPattern.anyOwner("changeSessionId", "()Ljava/lang/String;"),
+            CallPattern.of(CallPattern.servlet("http/HttpSession"), "invalidate", "()V"),
+            CallPattern.anyOwner("onAuthentication", "(Lorg/springframework/security/core/Authentication;"
+                    + "Ljakarta/servlet/http/HttpServletRequest;Ljakarta/servlet/http/HttpServletResponse;)V"),
+            CallPattern.anyOwner("onAuthentication", "(Lorg/springframework/security/core/Authentication;"
+                    + "Ljavax/servlet/http/HttpServletRequest;Ljavax/servlet/http/HttpServletResponse;)V"),
+            CallPattern.anyOwner("changeSessionIdentifier", null),
+            CallPattern.of(Set.of("jakarta/faces/context/ExternalContext", "javax/faces/context/ExternalContext"),
+                    "invalidateSession", "()V"),
+            CallPattern.of(Set.of("org/apache/struts2/dispatcher/SessionMap"), "invalidate", "()V"),
+            CallPattern.of(Set.of("org/apache/shiro/session/Session"), "stop", "()V"),
+            CallPattern.of(Set.of("org/apache/shiro/subject/Subject"), "logout", "()V"));
+
+    /** {@code getSession(false)}: null when the request has no session yet, so nothing can be fixed. */
+    public static final List<CallPattern> SESSION_IF_EXISTS = List.of(
+            CallPattern.of(CallPattern.servlet("http/HttpServletRequest"), "getSession", "(Z)Ljavax/servlet/http/HttpSession;"),
+            CallPattern.of(CallPattern.servlet("http/HttpServletRequest"), "getSession", "(Z)Ljakarta/servlet/http/HttpSession;"),
+            CallPattern.of("org/apache/shiro/subject/Subject", "getSession", "(Z)Lorg/apache/shiro/session/Session;"));
+
+    /** The request's session, created or not: after an invalidation, the next call gives a new session. */
+    public static final List<CallPattern> SESSION_GETTERS = List.of(
+            CallPattern.of(CallPattern.servlet("http/HttpServletRequest"), "getSession", null));
+
+    /**
+     * Components that run on every request (servlet filters, Spring MVC interceptors and WebFilters,
+     * JAX-RS request filters): a Spring Security context they build is per request, not a login,
+     * unless they read a login form's password.
+     */
+    public static final List<String> PER_REQUEST_COMPONENTS = List.of("javax/servlet/Filter", "jakarta/servlet/Filter",
+            "org/springframework/web/servlet/HandlerInterceptor", "org/springframework/web/server/WebFilter",
+            "jakarta/ws/rs/container/ContainerRequestFilter", "javax/ws/rs/container/ContainerRequestFilter");
+
+    /** Spring session strategies that run on authentication but leave the session id as it is. */
+    public static final Set<String> NON_ROTATING_STRATEGIES = Set.of(
+            "org/springframework/security/web/authentication/session/NullAuthenticatedSessionStrategy",
+            "org/springframework/security/web/authentication/session/RegisterSessionAuthenticationStrategy",
+            "org/springframework/security/web/authentication/session/ConcurrentSessionControlAuthenticationStrategy",
+            "org/springframework/security/web/csrf/CsrfAuthenticationStrategy");
+
+    /** Library calls that verify a credential. */
+    public static final List<CallPattern> CREDENTIAL_CHECKS = List.of(
+            CallPattern.anyOwner("authenticate", "(Lorg/springframework/security/core/Authentication;)"
+                    + "Lorg/springframework/security/core/Authentication;"),
+            CallPattern.anyOwner("matches", "(Ljava/lang/CharSequence;Ljava/lang/String;)Z"),
+            CallPattern.anyOwner("checkpw", "(Ljava/lang/String;Ljava/lang/String;)Z"),
+            CallPattern.anyOwner("checkpw", "([BLjava/lang/String;)Z"));
+
+    /** Request parameters whose reading marks a handler of a login form. */
+    public static final Set<String> CREDENTIAL_PARAMETERS = Set.of("password", "passwd", "pwd", "pass", "j_password");
+
+    public static final List<CallPattern> PARAMETER_READS = List.of(
+            CallPattern.of(CallPattern.servlet("ServletRequest"), "getParameter", "(Ljava/lang/String;)Ljava/lang/String;"),
+            CallPattern.of(CallPattern.servlet("http/HttpServletRequest"), "getParameter", "(Ljava/lang/String;)Ljava/lang/String;"));
+
+    /** Method names (lower case) of application code that logs a user in or checks a password. */
+    private static final Set<String> LOGIN_METHOD_NAMES = Set.of("authenticate", "authenticateuser", "login", "signin",
+            "logon", "dologin", "dosignin", "processlogin", "handlelogin", "performlogin", "checklogin",
+            "verifylogin", "validatelogin", "loginuser", "userlogin", "attemptlogin", "trylogin", "verify", "verifyuser",
+            "validateuser", "checkuser", "isvaliduser", "isvalidlogin", "checkcredentials", "authenticatecredentials");
+
+    /** Words of handlers that end a session: never a login, whatever their class is called. */
+    private static final List<String> LOGOUT_WORDS = List.of("logout", "logoff", "signout", "log-out", "sign-out");
+
+    /** Name words of credential checks: checkPassword, verifyCredentials, isPasswordValid... */
+    private static final List<String> CREDENTIAL_WORDS = List.of("password", "credential");
+
+    /** ...but not of code that manages passwords rather than checking one. */
+    private static final List<String> PASSWORD_MANAGEMENT_PREFIXES = List.of("get", "set", "change", "reset", "update",
+            "encode", "hash", "forgot", "generate", "create", "store", "save", "new", "expire", "validatenew");
+
+    /** Names (normalised: lower case, letters and digits only) of attributes that identify the user. */
+    private static final Set<String> IDENTITY_NAMES = Set.of("user", "username", "userid", "uid", "currentuser",
+            "loggeduser", "loggedinuser", "loginuser", "authuser", "sessionuser", "principal", "account", "accountid",
+            "authenticated", "isauthenticated", "loggedin", "isloggedin", "role", "roles", "userrole", "userroles",
+            "springsecuritycontext", "member", "memberid", "admin", "isadmin", "login", "userinfo", "userdetails",
+            "useraccount", "customer", "customerid", "authentication", "subject", "identity", "usr", "userobj", "userlogin",
+            "loginname", "loginid", "logininfo", "operator", "employee", "authtoken", "accesstoken", "usersession");
+
+    private static final List<String> IDENTITY_SUFFIXES = List.of("user", "userid", "username", "principal");
+
+    private static final List<String> IDENTITY_PARTS = List.of("loggedin", "authenticated", "springsecuritycontext");
+
+    private LoginCatalogue() {
+    }
+
+    public static boolean any(List<CallPattern> patterns, String owner, String name, String descriptor) {
+        for (CallPattern pattern : patterns) {
+            if (pattern.matches(owner, name, descriptor)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Slashed type names whose mention makes a class worth the fixation analysis. */
+    public static List<String> relevantTypes() {
+        return List.of("servlet/http/HttpSession", "servlet/http/HttpServletRequest", "org/apache/shiro/subject/Subject",
+                "faces/context/ExternalContext", "ActionContext",
+                "org/springframework/security/core/context/SecurityContext", "security/enterprise/SecurityContext");
+    }
+
+    public static boolean isIdentityAttribute(String name) {
+        if (name == null) {
+            return false;
+        }
+        String normal = normalise(name);
+        if (IDENTITY_NAMES.contains(normal) || UserSettings.current().identityAttributes().contains(normal)) {
+            return true;
+        }
+        return IDENTITY_SUFFIXES.stream().anyMatch(normal::endsWith) || IDENTITY_PARTS.stream().anyMatch(normal::contains);
+    }
+
+    public static boolean mentionsLogout(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        return LOGOUT_WORDS.stream().anyMatch(lower::contains);
+    }
+
+    /** A method of application code that, by its name, logs in or checks a credential. */
+    public static boolean isLoginMethodName(String methodName) {
+        String lower = methodName.toLowerCase(Locale.ROOT);
+        return LOGIN_METHOD_NAMES.contains(lower);
+    }
+
+    public static boolean isCredentialCheckName(String methodName) {
+        String lower = methodName.toLowerCase(Locale.ROOT);
+        if (isLoginMethodName(methodName)) {
+            return true;
+        }
+        return CREDENTIAL_WORDS.stream().anyMatch(lower::contains) && !managesPasswords(methodName);
+    }
+
+    /**
+     * Code that changes, resets or stores a password verifies the old one at most: re-checking a
+     * password there is not a login, so a check found inside it does not make its caller one.
+     */
+    public static boolean managesPasswords(String methodName) {
+        String lower = methodName.toLowerCase(Locale.ROOT);
+        return CREDENTIAL_WORDS.stream().anyMatch(lower::contains)
+                && PASSWORD_MANAGEMENT_PREFIXES.stream().anyMatch(lower::startsWith);
+    }
+
+    /** Attribute names are compared without case and separators: LOGGED_IN_USER is loggedinuser. */
+    public static String normalise(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+}

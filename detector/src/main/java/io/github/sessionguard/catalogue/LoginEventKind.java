@@ -1,0 +1,28 @@
+package io.github.sessionguard.catalogue;
+
+/** How a session becomes authenticated, and how a user of that API gives it a new id. */
+public enum LoginEventKind {
+    /** The user's identity stored as a session attribute. */
+    SESSION_ATTRIBUTE("request.changeSessionId() before storing the user (or session.invalidate() and a new request.getSession(true))"),
+    /** The user's identity put into a framework's session map (JSF, Struts 2). */
+    SESSION_MAP("end the old session before the put: externalContext.invalidateSession() (JSF) or "
+            + "((SessionMap) session).invalidate() (Struts 2), or request.changeSessionId()"),
+    /** A programmatic Spring Security login. */
+    SPRING_SECURITY("sessionAuthenticationStrategy.onAuthentication(authentication, request, response) "
+            + "(a ChangeSessionIdAuthenticationStrategy) or request.changeSessionId() after authenticating"),
+    /** Apache Shiro's {@code Subject.login}. */
+    SHIRO("subject.getSession().stop() (or subject.logout()) before subject.login(token)"),
+    /** A login performed by the container, which normally changes the id itself. */
+    CONTAINER("request.changeSessionId() after the login, unless the container's own id change on authentication "
+            + "is known to be on");
+
+    private final String fix;
+
+    LoginEventKind(String fix) {
+        this.fix = fix;
+    }
+
+    public String fix() {
+        return fix;
+    }
+}

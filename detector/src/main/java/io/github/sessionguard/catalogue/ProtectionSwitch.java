@@ -1,0 +1,88 @@
+package io.github.sessionguard.catalogue;
+
+import java.util.List;
+
+/**
+ * A call that switches a framework's own session-id change on login off, as data: which call, and
+ * what about its argument makes it the switch.
+ */
+public final class ProtectionSwitch {
+    /** What makes the call a switch-off. */
+    public enum Trigger {
+        /** Calling it at all (or referencing it as a method handle, as the lambda DSL allows). */
+        ANY_CALL,
+        /** Its single argument is an object of {@link #argumentType()}. */
+        ARGUMENT_OF_TYPE,
+        /** Its single boolean argument is false. */
+        FALSE_ARGUMENT
+    }
+
+    public static final List<ProtectionSwitch> ALL = List.of(
+            new ProtectionSwitch(
+                    CallPattern.of("org/springframework/security/config/annotation/web/configurers/SessionManagementConfigurer$SessionFixationConfigurer",
+                            "none", null),
+                    Trigger.ANY_CALL, null, "org/springframework/security/", "Spring Security sessionFixation().none()",
+                    "use the default (changeSessionId()) or sessionFixation(fix -> fix.changeSessionId())"),
+            new ProtectionSwitch(
+                    CallPattern.of("org/springframework/security/config/annotation/web/configurers/SessionManagementConfigurer",
+                            "sessionAuthenticationStrategy", null),
+                    Trigger.ARGUMENT_OF_TYPE, "Lorg/springframework/security/web/authentication/session/NullAuthenticatedSessionStrategy;",
+                    "org/springframework/security/",
+                    "Spring Security sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy())",
+                    "pass a ChangeSessionIdAuthenticationStrategy (or leave the default)"),
+            new ProtectionSwitch(
+                    CallPattern.anyOwner("setChangeSessionIdOnAuthentication", "(Z)V"),
+                    Trigger.FALSE_ARGUMENT, null, "org/apache/catalina/", "Tomcat setChangeSessionIdOnAuthentication(false)",
+                    "leave changeSessionIdOnAuthentication at its default, true"));
+
+    private final CallPattern call;
+    private final Trigger trigger;
+    private final String argumentType;
+    private final String vendorPackage;
+    private final String description;
+    private final String fix;
+
+    private ProtectionSwitch(CallPattern call, Trigger trigger, String argumentType, String vendorPackage,
+            String description, String fix) {
+        this.call = call;
+        this.trigger = trigger;
+        this.argumentType = argumentType;
+        this.vendorPackage = vendorPackage;
+        this.description = description;
+        this.fix = fix;
+    }
+
+    public boolean matches(String owner, String name, String descriptor) {
+        return call.matches(owner, name, descriptor);
+    }
+
+    public Trigger trigger() {
+        return trigger;
+    }
+
+    /** Type descriptor of the argument that disables the protection, for {@link Trigger#ARGUMENT_OF_TYPE}. */
+    public String argumentType() {
+        return argumentType;
+    }
+
+    /**
+     * True when the calling class is the framework's own code (its DSL relaying a user's choice, its
+     * defaults for stateless setups): configuration is what applications write, not what frameworks ship.
+     */
+    public boolean isFrameworkInternal(String slashedCallingClass) {
+        return slashedCallingClass.startsWith(vendorPackage);
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public String fix() {
+        return fix;
+    }
+
+    /** Slashed names whose mention makes a class worth reading for switches. */
+    public static List<String> relevantNames() {
+        return List.of("SessionFixationConfigurer", "SessionManagementConfigurer", "setChangeSessionIdOnAuthentication");
+    }
+}

@@ -1,0 +1,140 @@
+package io.github.sessionguard.fixation;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The dataflow fact of the login analysis, over all paths reaching a point: whether some path has
+ * not changed the session id yet, which authentications happened on such paths, and which sessions
+ * (and requests whose session) some path invalidated.
+ */
+final class LoginFacts {
+    private boolean top;
+    private boolean unrotated;
+    private final Set<LoginEvent> pending = new HashSet<>();
+    private final Set<Integer> invalidatedSessions = new HashSet<>();
+    private final Set<Integer> invalidatedRequests = new HashSet<>();
+    private final Set<Integer> freshSessions = new HashSet<>();
+
+    boolean isTop() {
+        return top;
+    }
+
+    void makeTop() {
+        clear();
+        top = true;
+        unrotated = false;
+    }
+
+    void makeEntry() {
+        clear();
+        top = false;
+        unrotated = true;
+    }
+
+    private void clear() {
+        pending.clear();
+        invalidatedSessions.clear();
+        invalidatedRequests.clear();
+        freshSessions.clear();
+    }
+
+    /** Some path here has not (yet) given the session a new id. */
+    boolean isUnrotated() {
+        return unrotated;
+    }
+
+    /** Authentications on paths that have not changed the session id (or left it to the container). */
+    Set<LoginEvent> pending() {
+        return pending;
+    }
+
+    void authenticate(LoginEvent event) {
+        if (unrotated) {
+            pending.add(event);
+        }
+    }
+
+    /** Every path through this point now has a new id: what came before is fixed. */
+    void rotate() {
+        unrotated = false;
+        pending.clear();
+    }
+
+    /**
+     * A container login: Tomcat and Jetty change the id themselves, so what came before and what
+     * follows is as safe as the container's setting, which the bytecode cannot see.
+     */
+    void containerLogin(LoginEvent event) {
+        if (unrotated) {
+            pending.clear();
+            pending.add(event);
+            unrotated = false;
+        }
+    }
+
+    /** {@code session.invalidate()}: a new id for whatever the request's next session holds. */
+    void invalidate(int session, Integer request) {
+        rotate();
+        invalidatedSessions.add(session);
+        if (request != null) {
+            invalidatedRequests.add(request);
+        }
+    }
+
+    /** {@code request.getSession()} after an invalidation of that request's session gives a new session. */
+    void sessionObtained(int session, int request) {
+        if (invalidatedRequests.contains(request)) {
+            freshSessions.add(session);
+        }
+    }
+
+    /** Is this session object (obtained from that request, if known) one some path invalidated? */
+    boolean isInvalidated(int session, Integer request) {
+        if (invalidatedSessions.contains(session)) {
+            return true;
+        }
+        return request != null && invalidatedRequests.contains(request) && !freshSessions.contains(session);
+    }
+
+    /** An exception path is a failed login: it carries no authentication to an exit. */
+    void dropPending() {
+        pending.clear();
+    }
+
+    void copyFrom(LoginFacts other) {
+        top = other.top;
+        unrotated = other.unrotated;
+        clear();
+        pending.addAll(other.pending);
+        invalidatedSessions.addAll(other.invalidatedSessions);
+        invalidatedRequests.addAll(other.invalidatedRequests);
+        freshSessions.addAll(other.freshSessions);
+    }
+
+    void meet(LoginFacts other) {
+        if (other.top) {
+            return;
+        }
+        if (top) {
+            copyFrom(other);
+            return;
+        }
+        unrotated |= other.unrotated;
+        pending.addAll(other.pending);
+        invalidatedSessions.addAll(other.invalidatedSessions);
+        invalidatedRequests.addAll(other.invalidatedRequests);
+        freshSessions.retainAll(other.freshSessions);
+    }
+
+    boolean sameAs(LoginFacts other) {
+        return top == other.top && unrotated == other.unrotated && pending.equals(other.pending)
+                && invalidatedSessions.equals(other.invalidatedSessions)
+                && invalidatedRequests.equals(other.invalidatedRequests) && freshSessions.equals(other.freshSessions);
+    }
+
+    @Override
+    public String toString() {
+        return top ? "TOP" : (unrotated ? "unrotated " : "rotated ") + pending;
+    }
+}

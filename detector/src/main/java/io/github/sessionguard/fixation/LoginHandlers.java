@@ -1,0 +1,149 @@
+package io.github.sessionguard.fixation;
+
+import edu.umd.cs.findbugs.ba.AnalysisContext;
+import edu.umd.cs.findbugs.ba.XClass;
+import edu.umd.cs.findbugs.ba.XFactory;
+import edu.umd.cs.findbugs.ba.XMethod;
+import edu.umd.cs.findbugs.ba.ch.Subtypes2;
+import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
+import edu.umd.cs.findbugs.classfile.ClassDescriptor;
+import edu.umd.cs.findbugs.classfile.DescriptorFactory;
+import edu.umd.cs.findbugs.classfile.Global;
+import edu.umd.cs.findbugs.classfile.analysis.AnnotationValue;
+import io.github.sessionguard.catalogue.CallPattern;
+import io.github.sessionguard.catalogue.LoginCatalogue;
+import io.github.sessionguard.catalogue.UserSettings;
+import org.apache.bcel.classfile.JavaClass;
+import org.apache.bcel.classfile.Method;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Which methods are login handlers by their name or request mapping, and which classes are filters. */
+final class LoginHandlers {
+    private static final List<String> LOGIN_WORDS = List.of("login", "signin", "sign-in", "logon", "log-in",
+            "authenticate");
+
+    /** Request-mapping annotations (Spring MVC, JAX-RS, servlet) and the members that hold their paths. */
+    private static final List<String> MAPPING_MEMBERS = List.of("value", "path", "urlPatterns");
+
+    private static final Set<String> SERVLET_HANDLERS = Set.of("doPost", "doGet", "service", "handle", "handleRequest",
+            "execute", "process");
+
+    private LoginHandlers() {
+    }
+
+    static boolean isLoginHandler(JavaClass javaClass, Method method) {
+        String slashed = javaClass.getClassName().replace('.', '/');
+        if (UserSettings.current().isLoginMethod(slashed, method.getName())) {
+            return true;
+        }
+        if (LoginCatalogue.mentionsLogout(method.getName())) {
+            return false;
+        }
+        if (LoginCatalogue.isLoginMethodName(method.getName())) {
+            return true;
+        }
+        XMethod xMethod = XFactory.createXMethod(javaClass, method);
+        String ownPaths = mappedPaths(xMethod.getAnnotations());
+        if (!ownPaths.isBlank()) {
+            // A handler mapped to a path of its own is what its path says, whatever its class is called.
+            return mentionsLogin(ownPaths) && !LoginCatalogue.mentionsLogout(ownPaths);
+        }
+        boolean handler = SERVLET_HANDLERS.contains(method.getName()) || hasMapping(xMethod.getAnnotations());
+        return handler && (mentionsLogin(simpleName(javaClass.getClassName())) || classMapsToLogin(javaClass));
+    }
+
+    /** Components that run on every request: see {@link LoginCatalogue#PER_REQUEST_COMPONENTS}. */
+    static boolean isPerRequestComponent(JavaClass javaClass) {
+        return LoginCatalogue.PER_REQUEST_COMPONENTS.stream().anyMatch(type -> isSubtype(javaClass, type));
+    }
+
+    /**
+     * The method is an implementation of a container login API ({@code HttpServletRequest.login} in a
+     * request wrapper or a framework's request): it is the container's login, not an application's.
+     */
+    static boolean implementsContainerLogin(JavaClass javaClass, Method method) {
+        for (CallPattern login : LoginCatalogue.CONTAINER_LOGINS) {
+            for (String owner : login.owners()) {
+                if (login.matches(owner, method.getName(), method.getSignature()) && isSubtype(javaClass, owner)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean isSubtype(JavaClass javaClass, String slashedSupertype) {
+        return isSubtype(javaClass, DescriptorFactory.createClassDescriptor(slashedSupertype));
+    }
+
+    private static boolean isSubtype(JavaClass javaClass, ClassDescriptor supertype) {
+        Subtypes2 subtypes = AnalysisContext.currentAnalysisContext().getSubtypes2();
+        ClassDescriptor self = DescriptorFactory.createClassDescriptor(javaClass.getClassName().replace('.', '/'));
+        try {
+            return subtypes.isSubtype(self, supertype);
+        } catch (ClassNotFoundException e) {
+            AnalysisContext.reportMissingClass(e);
+            return false;
+        }
+    }
+
+    private static boolean classMapsToLogin(JavaClass javaClass) {
+        try {
+            XClass xClass = Global.getAnalysisCache().getClassAnalysis(XClass.class,
+                    DescriptorFactory.createClassDescriptor(javaClass.getClassName().replace('.', '/')));
+            return mapsToLogin(xClass.getAnnotations());
+        } catch (CheckedAnalysisException e) {
+            return false;
+        }
+    }
+
+    private static boolean hasMapping(Collection<AnnotationValue> annotations) {
+        return annotations.stream().anyMatch(LoginHandlers::isMapping);
+    }
+
+    private static boolean isMapping(AnnotationValue annotation) {
+        String type = annotation.getAnnotationClass().getClassName();
+        return type.endsWith("Mapping") || type.endsWith("/Path") || type.endsWith("/WebServlet");
+    }
+
+    private static boolean mapsToLogin(Collection<AnnotationValue> annotations) {
+        return mentionsLogin(mappedPaths(annotations));
+    }
+
+    /** Every path the request-mapping annotations name, blank when there are none. */
+    private static String mappedPaths(Collection<AnnotationValue> annotations) {
+        StringBuilder paths = new StringBuilder();
+        for (AnnotationValue annotation : annotations) {
+            if (isMapping(annotation)) {
+                for (String member : MAPPING_MEMBERS) {
+                    paths.append(flatten(annotation.getValue(member))).append(' ');
+                }
+            }
+        }
+        return paths.toString();
+    }
+
+    private static String flatten(Object value) {
+        if (value instanceof Object[]) {
+            StringBuilder all = new StringBuilder();
+            for (Object element : (Object[]) value) {
+                all.append(flatten(element)).append(' ');
+            }
+            return all.toString();
+        }
+        return value == null ? "" : value.toString();
+    }
+
+    private static boolean mentionsLogin(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        return LOGIN_WORDS.stream().anyMatch(lower::contains);
+    }
+
+    private static String simpleName(String dotted) {
+        return dotted.substring(dotted.lastIndexOf('.') + 1);
+    }
+}

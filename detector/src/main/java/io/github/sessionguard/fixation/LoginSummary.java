@@ -1,0 +1,64 @@
+package io.github.sessionguard.fixation;
+
+import java.util.Set;
+
+/**
+ * What one method does for its callers' login paths: whether it changes the session id on every
+ * normal path, whether it checks a credential, and which authentications it leaves unfixed for its
+ * callers to answer for (none when it is a login path itself and so answers for them).
+ */
+final class LoginSummary {
+    static final LoginSummary NOTHING = new LoginSummary(false, false, Set.of(), Set.of(), false, false, Set.of());
+
+    private final boolean rotatesOnEveryPath;
+    private final boolean checksCredentials;
+    private final Set<LoginEvent> exported;
+    private final Set<LoginEvent> reported;
+    private final boolean loginPath;
+    private final boolean containerLogin;
+    private final Set<Integer> identityWrittenToParameters;
+
+    LoginSummary(boolean rotatesOnEveryPath, boolean checksCredentials, Set<LoginEvent> exported,
+            Set<LoginEvent> reported, boolean loginPath, boolean containerLogin,
+            Set<Integer> identityWrittenToParameters) {
+        this.containerLogin = containerLogin;
+        this.identityWrittenToParameters = Set.copyOf(identityWrittenToParameters);
+        this.rotatesOnEveryPath = rotatesOnEveryPath;
+        this.checksCredentials = checksCredentials;
+        this.exported = Set.copyOf(exported);
+        this.reported = Set.copyOf(reported);
+        this.loginPath = loginPath;
+    }
+
+    boolean rotatesOnEveryPath() {
+        return rotatesOnEveryPath;
+    }
+
+    boolean checksCredentials() {
+        return checksCredentials;
+    }
+
+    /** Unfixed authentications that only a caller on a login path can turn into a finding. */
+    Set<LoginEvent> exported() {
+        return exported;
+    }
+
+    /** Unfixed authentications this method, a login path, is reported for. */
+    Set<LoginEvent> reported() {
+        return reported;
+    }
+
+    /** The method implements a container login API: whether the id changes is the container's business. */
+    boolean isContainerLogin() {
+        return containerLogin;
+    }
+
+    /** Parameters (0 = first) that are sessions this method writes the user's identity to. */
+    Set<Integer> identityWrittenToParameters() {
+        return identityWrittenToParameters;
+    }
+
+    boolean isLoginPath() {
+        return loginPath;
+    }
+}

@@ -1,0 +1,92 @@
+package io.github.sessionguard.fixation;
+
+import edu.umd.cs.findbugs.BugInstance;
+import edu.umd.cs.findbugs.BugReporter;
+import edu.umd.cs.findbugs.OpcodeStack;
+import edu.umd.cs.findbugs.Priorities;
+import edu.umd.cs.findbugs.ba.ClassContext;
+import edu.umd.cs.findbugs.bcel.OpcodeStackDetector;
+import io.github.sessionguard.catalogue.ProtectionSwitch;
+import io.github.sessionguard.flow.ConstantPoolScreen;
+import io.github.sessionguard.flow.MethodHandleTargets;
+import org.apache.bcel.Const;
+
+/**
+ * Reports configuration that switches a framework's session-id change on login off: Spring
+ * Security's {@code sessionFixation().none()} (chained, in the lambda DSL, or as a method
+ * reference), a {@code NullAuthenticatedSessionStrategy}, Tomcat's
+ * {@code setChangeSessionIdOnAuthentication(false)}.
+ */
+public class ProtectionDisabledDetector extends OpcodeStackDetector {
+    private static final String PATTERN = "SESSION_FIXATION_PROTECTION_DISABLED";
+
+    private final BugReporter bugReporter;
+
+    public ProtectionDisabledDetector(BugReporter bugReporter) {
+        this.bugReporter = bugReporter;
+    }
+
+    @Override
+    public void visitClassContext(ClassContext classContext) {
+        if (ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), ProtectionSwitch.relevantNames())) {
+            super.visitClassContext(classContext);
+        }
+    }
+
+    @Override
+    public void sawOpcode(int seen) {
+        if (seen == Const.INVOKEDYNAMIC) {
+            for (MethodHandleTargets.Target target : MethodHandleTargets.of(getThisClass(), getConstantRefOperand())) {
+                for (ProtectionSwitch protection : ProtectionSwitch.ALL) {
+                    if (protection.trigger() == ProtectionSwitch.Trigger.ANY_CALL
+                            && protection.matches(target.owner(), target.name(), target.descriptor())) {
+                        report(protection, Priorities.HIGH_PRIORITY);
+                    }
+                }
+            }
+            return;
+        }
+        if (seen != Const.INVOKEVIRTUAL && seen != Const.INVOKEINTERFACE && seen != Const.INVOKESTATIC
+                && seen != Const.INVOKESPECIAL) {
+            return;
+        }
+        for (ProtectionSwitch protection : ProtectionSwitch.ALL) {
+            if (protection.matches(getClassConstantOperand(), getNameConstantOperand(), getSigConstantOperand())) {
+                int priority = priorityOf(protection);
+                if (priority != 0) {
+                    report(protection, priority);
+                }
+            }
+        }
+    }
+
+    private int priorityOf(ProtectionSwitch protection) {
+        switch (protection.trigger()) {
+        case ARGUMENT_OF_TYPE:
+            return stack.getStackDepth() > 0 && protection.argumentType().equals(stack.getStackItem(0).getSignature())
+                    ? Priorities.HIGH_PRIORITY : 0;
+        case FALSE_ARGUMENT:
+            if (stack.getStackDepth() == 0) {
+                return 0;
+            }
+            Object value = stack.getStackItem(0).getConstant();
+            if (value == null) {
+                return Priorities.LOW_PRIORITY;
+            }
+            return value instanceof Integer && (Integer) value == 0 ? Priorities.HIGH_PRIORITY : 0;
+        default:
+            return Priorities.HIGH_PRIORITY;
+        }
+    }
+
+    private void report(ProtectionSwitch protection, int priority) {
+        if (protection.isFrameworkInternal(getClassName())) {
+            return;
+        }
+        bugReporter.reportBug(new BugInstance(this, PATTERN, priority)
+                .addClassAndMethod(this)
+                .addString(protection.description())
+                .addString(protection.fix())
+                .addSourceLine(this));
+    }
+}

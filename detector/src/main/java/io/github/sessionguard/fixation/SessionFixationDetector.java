@@ -1,0 +1,80 @@
+package io.github.sessionguard.fixation;
+
+import edu.umd.cs.findbugs.BugInstance;
+import edu.umd.cs.findbugs.BugReporter;
+import edu.umd.cs.findbugs.Detector;
+import edu.umd.cs.findbugs.Priorities;
+import edu.umd.cs.findbugs.ba.ClassContext;
+import io.github.sessionguard.catalogue.LoginCatalogue;
+import io.github.sessionguard.catalogue.LoginEventKind;
+import io.github.sessionguard.catalogue.UserSettings;
+import io.github.sessionguard.flow.ConstantPoolScreen;
+import org.apache.bcel.classfile.Method;
+
+import java.util.Comparator;
+import java.util.Set;
+
+/**
+ * Reports login paths that authenticate the session without giving it a new id on every path, once
+ * per login method, at its first unfixed authentication; and identity written to a session the same
+ * method has just invalidated.
+ */
+public class SessionFixationDetector implements Detector {
+    private static final String PATTERN = "SESSION_FIXATION";
+
+    private final BugReporter bugReporter;
+
+    public SessionFixationDetector(BugReporter bugReporter) {
+        this.bugReporter = bugReporter;
+        UserSettings.load();
+    }
+
+    @Override
+    public void visitClassContext(ClassContext classContext) {
+        if (!ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), LoginCatalogue.relevantTypes())) {
+            return;
+        }
+        LoginSummaries summaries = LoginSummaries.forCurrentAnalysis();
+        for (Method method : classContext.getJavaClass().getMethods()) {
+            if (method.getCode() == null) {
+                continue;
+            }
+            LoginMethodResult result = summaries.resultOf(classContext, method);
+            report(result);
+        }
+    }
+
+    private void report(LoginMethodResult result) {
+        LoginSummary summary = result.summary();
+        Set<LoginEvent> reported = summary.reported();
+        reported.stream().min(Comparator.comparingInt((LoginEvent e) -> e.site().pc())).ifPresent(first -> {
+            bugReporter.reportBug(bug(first, priority(summary), first.what(), first.kind().fix()));
+        });
+        for (LoginEvent reuse : result.reusedInvalidatedSessions()) {
+            bugReporter.reportBug(bug(reuse, Priorities.HIGH_PRIORITY,
+                    reuse.what() + " written to the session invalidated just before (it throws, and the login gets no new session)",
+                    "store it in the new session: request.getSession(true).setAttribute(...) after invalidate()"));
+        }
+    }
+
+    private static int priority(LoginSummary summary) {
+        boolean containerOnly = summary.reported().stream().allMatch(e -> e.kind() == LoginEventKind.CONTAINER);
+        if (containerOnly || summary.isContainerLogin()) {
+            return Priorities.LOW_PRIORITY;
+        }
+        return summary.checksCredentials() ? Priorities.HIGH_PRIORITY : Priorities.NORMAL_PRIORITY;
+    }
+
+    private BugInstance bug(LoginEvent event, int priority, String what, String fix) {
+        return new BugInstance(this, PATTERN, priority)
+                .addClassAndMethod(event.site().method())
+                .addString(what)
+                .addString(fix)
+                .addSourceLine(event.site().sourceLine());
+    }
+
+    @Override
+    public void report() {
+        // Reported per class as it is visited.
+    }
+}

@@ -1,0 +1,83 @@
+package io.github.sessionguard.flow;
+
+import org.apache.bcel.Const;
+import org.apache.bcel.classfile.Attribute;
+import org.apache.bcel.classfile.BootstrapMethod;
+import org.apache.bcel.classfile.BootstrapMethods;
+import org.apache.bcel.classfile.Constant;
+import org.apache.bcel.classfile.ConstantCP;
+import org.apache.bcel.classfile.ConstantInvokeDynamic;
+import org.apache.bcel.classfile.ConstantMethodHandle;
+import org.apache.bcel.classfile.ConstantNameAndType;
+import org.apache.bcel.classfile.ConstantPool;
+import org.apache.bcel.classfile.JavaClass;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The methods an invokedynamic call site refers to through method-handle bootstrap arguments: a
+ * method reference such as {@code Configurer::none} is a call of {@code none} in all but bytecode.
+ */
+public final class MethodHandleTargets {
+    /** A method named by a method handle. */
+    public static final class Target {
+        private final String owner;
+        private final String name;
+        private final String descriptor;
+
+        Target(String owner, String name, String descriptor) {
+            this.owner = owner;
+            this.name = name;
+            this.descriptor = descriptor;
+        }
+
+        public String owner() {
+            return owner;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public String descriptor() {
+            return descriptor;
+        }
+    }
+
+    private MethodHandleTargets() {
+    }
+
+    public static List<Target> of(JavaClass javaClass, Constant invokeDynamic) {
+        List<Target> targets = new ArrayList<>();
+        if (!(invokeDynamic instanceof ConstantInvokeDynamic)) {
+            return targets;
+        }
+        BootstrapMethods bootstraps = null;
+        for (Attribute attribute : javaClass.getAttributes()) {
+            if (attribute instanceof BootstrapMethods) {
+                bootstraps = (BootstrapMethods) attribute;
+            }
+        }
+        int index = ((ConstantInvokeDynamic) invokeDynamic).getBootstrapMethodAttrIndex();
+        if (bootstraps == null || index >= bootstraps.getBootstrapMethods().length) {
+            return targets;
+        }
+        ConstantPool pool = javaClass.getConstantPool();
+        BootstrapMethod bootstrap = bootstraps.getBootstrapMethods()[index];
+        for (int argument : bootstrap.getBootstrapArguments()) {
+            Constant constant = pool.getConstant(argument);
+            if (constant instanceof ConstantMethodHandle) {
+                Constant reference = pool.getConstant(((ConstantMethodHandle) constant).getReferenceIndex());
+                if (reference instanceof ConstantCP) {
+                    ConstantCP member = (ConstantCP) reference;
+                    ConstantNameAndType nameAndType = pool.getConstant(member.getNameAndTypeIndex(), Const.CONSTANT_NameAndType,
+                            ConstantNameAndType.class);
+                    targets.add(new Target(member.getClass(pool).replace('.', '/'), nameAndType.getName(pool),
+                            nameAndType.getSignature(pool)));
+                }
+            }
+        }
+        return targets;
+    }
+}

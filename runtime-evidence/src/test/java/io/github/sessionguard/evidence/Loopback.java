@@ -1,0 +1,67 @@
+package io.github.sessionguard.evidence;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Real HTTP over loopback, with the session cookie handled by hand: the test decides which id the "browser"
+ * presents (the planted one, or the one the server handed out), as an attacker who fixed the id would.
+ */
+final class Loopback {
+
+    static final String SESSION_COOKIE = "JSESSIONID";
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+
+    private final int port;
+
+    Loopback(int port) {
+        this.port = port;
+    }
+
+    /**
+     * What one request saw.
+     *
+     * @param status    HTTP status
+     * @param body      the servlet's {@code key=value} lines
+     * @param issuedId  the {@code JSESSIONID} value of a {@code Set-Cookie} header on this response, if any
+     */
+    record Reply(int status, Map<String, String> body, Optional<String> issuedId) {
+        String get(String key) {
+            return body.get(key);
+        }
+    }
+
+    /** GET {@code path} on 127.0.0.1, presenting {@code sessionId} as the session cookie when it is not null. */
+    Reply get(String path, String sessionId) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10))
+                .GET();
+        if (sessionId != null) {
+            request.header("Cookie", SESSION_COOKIE + "=" + sessionId);
+        }
+        HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        Map<String, String> body = new LinkedHashMap<>();
+        for (String line : response.body().split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                body.put(line.substring(0, eq), line.substring(eq + 1).trim());
+            }
+        }
+        Optional<String> issued = response.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith(SESSION_COOKIE + "="))
+                .map(c -> c.substring(SESSION_COOKIE.length() + 1, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
+                .findFirst();
+        return new Reply(response.statusCode(), body, issued);
+    }
+}

@@ -1,0 +1,91 @@
+package io.github.sessionguard.evidence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Fact 3: Shiro's native {@code Subject.login(token)} on a subject whose session already exists, with
+ * DefaultSecurityManager + SimpleAccountRealm, in three releases side by side (each in its own class loader).
+ */
+@Timeout(120)
+class ShiroLoginTest {
+
+    private static final String NATIVE_PROBE = "io.github.sessionguard.evidence.probe.ShiroNativeLoginProbe";
+
+    private static ShiroRelease current;
+    private static ShiroRelease previous;
+    private static ShiroRelease old;
+
+    @BeforeAll
+    static void load() {
+        current = ShiroRelease.load(ShiroRelease.property("evidence.shiro.current"), false);
+        previous = ShiroRelease.load(ShiroRelease.property("evidence.shiro.previous"), false);
+        old = ShiroRelease.load(ShiroRelease.property("evidence.shiro.old"), false);
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        for (ShiroRelease release : new ShiroRelease[] {current, previous, old}) {
+            if (release != null) {
+                release.close();
+            }
+        }
+    }
+
+    private static Map<String, String> login(ShiroRelease release, String mode) throws Exception {
+        Map<String, String> seen = release.run(NATIVE_PROBE, mode);
+        System.out.printf("[evidence] Shiro %s native login (%s): %s%n", release.version, mode, seen);
+        assertTrue(seen.get("loadedFrom").contains("shiro-core-" + release.version + ".jar"), seen.get("loadedFrom"));
+        assertEquals("true", seen.get("authenticated"), "the login succeeded");
+        return seen;
+    }
+
+    @Test
+    void shiroIsNotOnTheTestClassPath() {
+        assertThrows(ClassNotFoundException.class, () -> Class.forName("org.apache.shiro.mgt.DefaultSecurityManager"));
+    }
+
+    @Test
+    void currentReleaseStopsThePlantedSessionOnLogin() throws Exception {
+        Map<String, String> seen = login(current, "plain");
+        assertNotEquals(seen.get("before"), seen.get("after"), "login gave the subject a new session");
+        assertTrue(seen.get("plantedSession").startsWith("invalid"), "the planted session was stopped");
+        assertEquals("false", seen.get("attackerAuthenticated"), "the planted id is worth nothing");
+        assertEquals("null", seen.get("cartAfter"), "attributes are not carried over to the new session");
+        assertEquals("true", seen.get("declaresBeforeSuccessfulLogin"));
+    }
+
+    @Test
+    void previousReleasesKeepThePlantedSession() throws Exception {
+        for (ShiroRelease release : List.of(previous, old)) {
+            Map<String, String> seen = login(release, "plain");
+            assertEquals(seen.get("before"), seen.get("after"), release.version + ": same session after login");
+            assertEquals("valid", seen.get("plantedSession"));
+            assertEquals("true", seen.get("attackerAuthenticated"),
+                    release.version + ": the planted id is now logged in as the victim: session fixation");
+            assertEquals("alice", seen.get("attackerPrincipal"));
+            assertEquals("false", seen.get("declaresBeforeSuccessfulLogin"));
+        }
+    }
+
+    @Test
+    void stoppingTheSessionOrLoggingOutBeforeLoginProtectsOlderReleases() throws Exception {
+        for (ShiroRelease release : List.of(previous, old)) {
+            for (String mode : List.of("stop-first", "logout-first")) {
+                Map<String, String> seen = login(release, mode);
+                assertNotEquals(seen.get("before"), seen.get("after"), release.version + " " + mode);
+                assertTrue(seen.get("plantedSession").startsWith("invalid"), release.version + " " + mode);
+                assertEquals("false", seen.get("attackerAuthenticated"), release.version + " " + mode);
+            }
+        }
+    }
+}
