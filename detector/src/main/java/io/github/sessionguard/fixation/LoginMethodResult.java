@@ -1,6 +1,5 @@
 package io.github.sessionguard.fixation;
 
-import io.github.sessionguard.flow.Site;
 
 import java.util.Set;
 
