@@ -77,26 +77,24 @@ ENGINE_CP="$(cat "$WORK/engine/classpath.txt")"
 AUX_CP="$(ls "$WORK"/aux/*.jar | tr '\n' ':')"
 TARGET_JARS=("$WORK"/targets/*.jar)
 
-run() { # name extra-args...
+run() { # name extra-args...; prints "wall-ms cpu-ms" (CPU = user + system time of the JVM)
   local name=$1; shift
-  local start end
-  start=$(date +%s%N)
-  java -Xmx3g -cp "$ENGINE_CP" edu.umd.cs.findbugs.FindBugs2 -quiet -low -effort:max "$@" \
-    -xml:withMessages -output "$WORK/$name.xml" -auxclasspath "$AUX_CP" "${TARGET_JARS[@]}" \
-    > "$WORK/$name.log" 2>&1
-  end=$(date +%s%N)
-  echo $(( (end - start) / 1000000 ))
+  local times
+  times=$( { TIMEFORMAT='%R %U %S'; time java -Xmx3g -cp "$ENGINE_CP" edu.umd.cs.findbugs.FindBugs2 -quiet -low \
+    -effort:max "$@" -xml:withMessages -output "$WORK/$name.xml" -auxclasspath "$AUX_CP" "${TARGET_JARS[@]}" \
+    > "$WORK/$name.log" 2>&1; } 2>&1 )
+  python3 -c "r, u, s = map(float, '$times'.split()); print(int(r * 1000), int((u + s) * 1000))"
 }
 
 echo "Scanning: $(for j in "${TARGET_JARS[@]}"; do basename "$j"; done | tr '\n' ' ')"
-without=
-with=
+wall_without= wall_with= cpu_without= cpu_with=
+min() { if [ -z "$1" ] || [ "$2" -lt "$1" ]; then echo "$2"; else echo "$1"; fi; }
 for ((i = 0; i < ${RUNS:-2}; i++)); do
-  a=$(run without-plugin)
-  b=$(run with-plugin -pluginList "$PLUGIN")
-  echo "  run $((i + 1)): without ${a} ms, with ${b} ms"
-  if [ -z "$without" ] || [ "$a" -lt "$without" ]; then without=$a; fi
-  if [ -z "$with" ] || [ "$b" -lt "$with" ]; then with=$b; fi
+  read -r wa ca <<< "$(run without-plugin)"
+  read -r wb cb <<< "$(run with-plugin -pluginList "$PLUGIN")"
+  echo "  run $((i + 1)): without ${wa} ms wall / ${ca} ms CPU, with ${wb} ms wall / ${cb} ms CPU"
+  wall_without=$(min "$wall_without" "$wa"); wall_with=$(min "$wall_with" "$wb")
+  cpu_without=$(min "$cpu_without" "$ca"); cpu_with=$(min "$cpu_with" "$cb")
 done
 
 python3 - "$WORK/with-plugin.xml" <<'PY'
@@ -120,4 +118,6 @@ for priority, pattern, where, line, message in rows:
     print(f"  [{names[priority]}] {pattern} {where}:{line}\n      {message}")
 PY
 echo "SpotBugs errors mentioning SessionGuard: $(grep -o '<ErrorMessage>[^<]*SessionGuard[^<]*' "$WORK/with-plugin.xml" | wc -l)"
-python3 -c "print(f'Time without plugin: {$without/1000:.1f} s (fastest run)'); print(f'Time with plugin:    {$with/1000:.1f} s (fastest run)'); print(f'Ratio with/without:  {$with/$without:.2f}')"
+python3 -c "
+print(f'Wall time without plugin: {$wall_without/1000:.1f} s, with: {$wall_with/1000:.1f} s, ratio {$wall_with/$wall_without:.2f} (fastest runs)')
+print(f'CPU time without plugin:  {$cpu_without/1000:.1f} s, with: {$cpu_with/1000:.1f} s, ratio {$cpu_with/$cpu_without:.2f} (fastest runs)')"

@@ -6,9 +6,12 @@ import edu.umd.cs.findbugs.bcel.BCELUtil;
 import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
 import edu.umd.cs.findbugs.classfile.Global;
 import edu.umd.cs.findbugs.classfile.MethodDescriptor;
+import edu.umd.cs.findbugs.ba.SignatureParser;
+import io.github.sessionguard.catalogue.CookieCall;
+import io.github.sessionguard.catalogue.CookieCallMatch;
 import io.github.sessionguard.catalogue.CookieCatalogue;
 import io.github.sessionguard.flow.CallTargets;
-import io.github.sessionguard.flow.ClassRelevance;
+import io.github.sessionguard.flow.MethodReach;
 import io.github.sessionguard.flow.ConstantPoolScreen;
 import org.apache.bcel.classfile.JavaClass;
 import org.apache.bcel.classfile.Method;
@@ -34,7 +37,8 @@ final class CookieSummaries {
     private static final int MAX_DEPTH = 40;
 
     private final BugReporter bugReporter;
-    private final ClassRelevance relevance = new ClassRelevance(CookieSummaries::passesScreen);
+    private final MethodReach flagCarriers = new MethodReach(CookieSummaries::createsCookie, CookieSummaries::carriesFlag);
+    private final Map<String, Boolean> relevantClasses = new HashMap<>();
     private final Map<MethodDescriptor, MethodSummary> done = new HashMap<>();
     private final Deque<MethodDescriptor> inProgress = new ArrayDeque<>();
     private final Set<MethodDescriptor> recursive = new HashSet<>();
@@ -48,8 +52,33 @@ final class CookieSummaries {
         return ConstantPoolScreen.mentionsAny(javaClass, CookieCatalogue.relevantTypes(), CookieCatalogue.headerName());
     }
 
+    /**
+     * A class is analysed when it names a cookie type or header itself (every factory, helper taking a
+     * cookie, and their callers do: the cookie type is in the call's descriptor), or when it calls an
+     * application method taking a boolean that, directly or through further such calls, creates a cookie:
+     * its constant may be the cookie's flag.
+     */
     boolean isRelevant(JavaClass javaClass) {
-        return relevance.isRelevant(javaClass);
+        return relevantClasses.computeIfAbsent(javaClass.getClassName(),
+                name -> passesScreen(javaClass) || flagCarriers.classCallsReachingMethod(javaClass));
+    }
+
+    private static boolean createsCookie(String owner, String name, String descriptor) {
+        CookieCallMatch match = CookieCatalogue.lookup(owner, name, descriptor);
+        return match != null && (match.call().role() == CookieCall.Role.CREATE
+                || match.call().role() == CookieCall.Role.CREATE_ANY_CONSTRUCTOR);
+    }
+
+    private static boolean carriesFlag(String owner, String name, String descriptor) {
+        if (owner.startsWith("java/") || owner.startsWith("[")) {
+            return false;
+        }
+        for (String argument : new SignatureParser(descriptor).getArguments()) {
+            if ("Z".equals(argument)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The method's own analysis: its findings, and its summary for callers (which may be opaque). */
@@ -69,7 +98,7 @@ final class CookieSummaries {
      */
     MethodSummary forCall(String owner, String name, String descriptor, boolean consumesCookie) {
         CallTargets.Target target = CallTargets.resolve(owner, name, descriptor);
-        if (target == null || !(consumesCookie || relevance.isRelevant(target.javaClass()))) {
+        if (target == null || !(consumesCookie || isRelevant(target.javaClass()))) {
             return null;
         }
         MethodDescriptor callee = BCELUtil.getMethodDescriptor(target.javaClass(), target.method());

@@ -26,7 +26,7 @@ public class InsecureCookieDetector implements Detector {
     @Override
     public void visitClassContext(ClassContext classContext) {
         JavaClass javaClass = classContext.getJavaClass();
-        if (!summaries.isRelevant(javaClass)) {
+        if (!isRelevant(javaClass)) {
             return;
         }
         for (Method method : javaClass.getMethods()) {
@@ -34,6 +34,16 @@ public class InsecureCookieDetector implements Detector {
                 MethodGuard.run(bugReporter, classContext, method,
                         () -> summaries.analysisOf(javaClass, method).findings().forEach(findings::sent));
             }
+        }
+    }
+
+    /** The pre-screen; an odd class it cannot read goes to the error channel and falls back to its own pool. */
+    private boolean isRelevant(JavaClass javaClass) {
+        try {
+            return summaries.isRelevant(javaClass);
+        } catch (RuntimeException e) {
+            bugReporter.logError("SessionGuard could not screen the callees of " + javaClass.getClassName() + ": " + e, e);
+            return CookieSummaries.passesScreen(javaClass);
         }
     }
 

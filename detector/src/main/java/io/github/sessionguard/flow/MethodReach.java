@@ -1,0 +1,122 @@
+package io.github.sessionguard.flow;
+
+import edu.umd.cs.findbugs.ba.AnalysisContext;
+import edu.umd.cs.findbugs.classfile.DescriptorFactory;
+import org.apache.bcel.classfile.Constant;
+import org.apache.bcel.classfile.ConstantCP;
+import org.apache.bcel.classfile.ConstantNameAndType;
+import org.apache.bcel.classfile.ConstantPool;
+import org.apache.bcel.classfile.JavaClass;
+import org.apache.bcel.generic.ConstantPoolGen;
+import org.apache.bcel.generic.Instruction;
+import org.apache.bcel.generic.InstructionList;
+import org.apache.bcel.generic.InvokeInstruction;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which application methods reach a call of interest through calls that can carry an argument of
+ * interest, read from the bytecode alone (no dataflow). Used to find the callers worth analysing although
+ * their constant pool names no cookie type: the callers of a helper that creates a cookie with a flag they
+ * pass in. Answers do not depend on the order of the questions: a method is "does not reach" only when a
+ * complete search from it found nothing, and so is every method that search visited.
+ */
+public final class MethodReach {
+    /** Is a call (slashed owner, name, descriptor) one of interest? */
+    public interface CallFilter {
+        boolean test(String owner, String name, String descriptor);
+    }
+
+    private final CallFilter source;
+    private final CallFilter carrier;
+    private final Map<String, Boolean> known = new HashMap<>();
+
+    /**
+     * @param source  the calls of interest (a cookie being created)
+     * @param carrier the calls through which reach is followed (an application method taking a flag)
+     */
+    public MethodReach(CallFilter source, CallFilter carrier) {
+        this.source = source;
+        this.carrier = carrier;
+    }
+
+    /** True when some method the class calls through a carrier call reaches a source call. */
+    public boolean classCallsReachingMethod(JavaClass javaClass) {
+        ConstantPool pool = javaClass.getConstantPool();
+        for (Constant constant : pool.getConstantPool()) {
+            if (constant instanceof ConstantCP && !(constant instanceof org.apache.bcel.classfile.ConstantInvokeDynamic)) {
+                ConstantCP reference = (ConstantCP) constant;
+                if (!(pool.getConstant(reference.getNameAndTypeIndex()) instanceof ConstantNameAndType)) {
+                    continue;
+                }
+                ConstantNameAndType nameAndType = pool.getConstant(reference.getNameAndTypeIndex());
+                String owner = reference.getClass(pool).replace('.', '/');
+                String name = nameAndType.getName(pool);
+                String descriptor = nameAndType.getSignature(pool);
+                if (descriptor.startsWith("(") && carrier.test(owner, name, descriptor) && reaches(owner, name, descriptor)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean reaches(String owner, String name, String descriptor) {
+        String start = owner + "." + name + descriptor;
+        Boolean answer = known.get(start);
+        if (answer != null) {
+            return answer;
+        }
+        Set<String> visited = new HashSet<>();
+        Deque<String[]> work = new ArrayDeque<>();
+        visited.add(start);
+        work.add(new String[] {owner, name, descriptor});
+        while (!work.isEmpty()) {
+            String[] call = work.poll();
+            Boolean done = known.get(call[0] + "." + call[1] + call[2]);
+            if (Boolean.FALSE.equals(done)) {
+                continue;
+            }
+            if (Boolean.TRUE.equals(done)) {
+                known.put(start, true);
+                return true;
+            }
+            if (!AnalysisContext.currentAnalysisContext()
+                    .isApplicationClass(DescriptorFactory.createClassDescriptor(call[0]))) {
+                continue;
+            }
+            CallTargets.Target target = CallTargets.resolve(call[0], call[1], call[2]);
+            if (target == null) {
+                continue;
+            }
+            ConstantPoolGen cpg = new ConstantPoolGen(target.javaClass().getConstantPool());
+            for (Instruction instruction : new InstructionList(target.method().getCode().getCode()).getInstructions()) {
+                if (!(instruction instanceof InvokeInstruction)
+                        || instruction instanceof org.apache.bcel.generic.INVOKEDYNAMIC) {
+                    continue;
+                }
+                InvokeInstruction invoke = (InvokeInstruction) instruction;
+                String calleeOwner = invoke.getClassName(cpg).replace('.', '/');
+                String calleeName = invoke.getMethodName(cpg);
+                String calleeDescriptor = invoke.getSignature(cpg);
+                if (source.test(calleeOwner, calleeName, calleeDescriptor)) {
+                    known.put(start, true);
+                    return true;
+                }
+                String key = calleeOwner + "." + calleeName + calleeDescriptor;
+                if (carrier.test(calleeOwner, calleeName, calleeDescriptor) && visited.add(key)) {
+                    work.add(new String[] {calleeOwner, calleeName, calleeDescriptor});
+                }
+            }
+        }
+        for (String method : visited) {
+            known.put(method, false);
+        }
+        return false;
+    }
+}
