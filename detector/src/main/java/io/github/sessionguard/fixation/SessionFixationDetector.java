@@ -47,7 +47,9 @@ public class SessionFixationDetector implements Detector {
     private void report(LoginMethodResult result) {
         LoginSummary summary = result.summary();
         Set<LoginEvent> reported = summary.reported();
-        reported.stream().min(Comparator.comparingInt((LoginEvent e) -> e.site().pc())).ifPresent(first -> {
+        // Events are kept in sets whose order varies from run to run: the choice must not.
+        reported.stream().min(Comparator.comparingInt((LoginEvent e) -> e.site().pc()).thenComparing(LoginEvent::what))
+                .ifPresent(first -> {
             bugReporter.reportBug(bug(first, priority(summary), first.what(), first.kind().fix()));
         });
         for (LoginEvent reuse : result.reusedInvalidatedSessions()) {

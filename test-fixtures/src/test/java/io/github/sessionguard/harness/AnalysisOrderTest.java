@@ -15,8 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * Method summaries are computed on demand across classes: the findings must not depend on which
- * classes SpotBugs sees first. The fixtures are split in two class folders (the interprocedural ones
- * and the rest) and analysed in both orders; the interprocedural half is also analysed alone.
+ * classes SpotBugs sees first. The fixtures are split in two class folders (the interprocedural ones:
+ * cookie helpers and login helpers, and the rest) and analysed in both orders; the interprocedural
+ * half is also analysed alone.
  */
 class AnalysisOrderTest {
 
@@ -27,36 +28,27 @@ class AnalysisOrderTest {
         Path helpers = split(classes, work.resolve("order-interproc"), true);
         Path rest = split(classes, work.resolve("order-rest"), false);
 
-        List<String> forward = cookieFindings(SpotBugsRun.analyse("order-forward", List.of(helpers, rest)), null);
-        List<String> backward = cookieFindings(SpotBugsRun.analyse("order-backward", List.of(rest, helpers)), null);
-        List<String> alone = cookieFindings(SpotBugsRun.analyse("order-alone", List.of(helpers)), ".interproc.");
+        List<String> forward = findings(SpotBugsRun.analyse("order-forward", List.of(helpers, rest)), false);
+        List<String> backward = findings(SpotBugsRun.analyse("order-backward", List.of(rest, helpers)), false);
+        List<String> alone = findings(SpotBugsRun.analyse("order-alone", List.of(helpers)), true);
 
         assertFalse(forward.isEmpty(), "the fixtures produce findings");
         assertEquals(forward, backward, "findings changed with the order of the classes");
-        assertEquals(forward.stream().filter(f -> f.contains(".interproc.")).collect(Collectors.toList()), alone,
+        assertEquals(forward.stream().filter(AnalysisOrderTest::isInterprocedural).collect(Collectors.toList()), alone,
                 "the interprocedural fixtures' findings changed when analysed without the others");
     }
 
-    /**
-     * Every SessionGuard finding. Cookie findings are compared whole, message included. Fixation findings
-     * are compared by pattern, priority and location: which of several session attributes a login helper
-     * writes their message names depends on the analysis order (seen after merging main's fixation
-     * detector, whose code is not this harness's to change), while the finding itself does not.
-     */
-    private static List<String> cookieFindings(SpotBugsRun run, String onlyIn) {
-        return run.findings().stream().filter(Finding::isSessionGuard).map(AnalysisOrderTest::comparable)
-                .filter(f -> onlyIn == null || f.contains(onlyIn)).sorted().collect(Collectors.toList());
+    /** Every SessionGuard finding, message included, in a stable order. */
+    private static List<String> findings(SpotBugsRun run, boolean interproceduralOnly) {
+        return run.findings().stream().filter(Finding::isSessionGuard).map(Finding::toString)
+                .filter(f -> !interproceduralOnly || isInterprocedural(f)).sorted().collect(Collectors.toList());
     }
 
-    private static String comparable(Finding finding) {
-        if (finding.pattern().startsWith("COOKIE_")) {
-            return finding.toString();
-        }
-        return finding.pattern() + " priority " + finding.priority() + " at " + finding.className() + "."
-                + finding.methodName() + " line " + finding.line();
+    private static boolean isInterprocedural(String classNameOrFinding) {
+        return classNameOrFinding.contains(".interproc.") || classNameOrFinding.contains(".fixation.helpers.");
     }
 
-    /** Copies the fixture classes of the interproc package (or all the others) into a fresh folder. */
+    /** Copies the interprocedural fixture classes (or all the others) into a fresh folder. */
     private static Path split(Path classes, Path target, boolean interproc) throws IOException {
         if (Files.exists(target)) {
             try (Stream<Path> old = Files.walk(target)) {
@@ -66,7 +58,7 @@ class AnalysisOrderTest {
         try (Stream<Path> files = Files.walk(classes)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".class")).collect(Collectors.toList())) {
                 Path relative = classes.relativize(file);
-                if (relative.toString().contains("interproc") == interproc) {
+                if (isInterprocedural(relative.toString().replace('/', '.')) == interproc) {
                     Files.createDirectories(target.resolve(relative).getParent());
                     Files.copy(file, target.resolve(relative));
                 }
