@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Precision and cost of SessionGuard's cookie analysis on real framework code.
 #
-# Copies spring-web, spring-security-web, tomcat-embed-core and shiro-web (each jar alone) from Maven
+# Copies spring-web, spring-security-web, spring-security-config, tomcat-embed-core, shiro-core and
+# shiro-web (each jar alone) from Maven
 # Central with dependency:copy, plus the jars they compile against as auxiliary classpath, then runs the
 # SpotBugs command line (FindBugs2) over them twice: with SessionGuard (-pluginList) and without. Prints
 # every SessionGuard finding and the time of both runs.
@@ -22,6 +23,7 @@ DEP_PLUGIN_NO_DESCRIPTOR=org.apache.maven.plugins:maven-dependency-plugin:2.8
 TARGETS=(
   org.springframework:spring-web:6.2.12
   org.springframework.security:spring-security-web:6.4.5
+  org.springframework.security:spring-security-config:6.4.5
   org.apache.tomcat.embed:tomcat-embed-core:11.0.27
 )
 SHIRO=org.apache.shiro:shiro-web:2.2.0
@@ -37,7 +39,6 @@ AUX=(
   io.micrometer:micrometer-commons:1.14.12
   jakarta.servlet:jakarta.servlet-api:6.1.0
   javax.servlet:javax.servlet-api:4.0.1
-  org.apache.shiro:shiro-core:2.2.0
   org.apache.shiro:shiro-lang:2.2.0
   org.apache.shiro:shiro-cache:2.2.0
   org.apache.shiro:shiro-event:2.2.0
@@ -58,6 +59,7 @@ copy() { # plugin dir artifact
 }
 for a in "${TARGETS[@]}"; do copy "$DEP_PLUGIN" "$WORK/targets" "$a"; done
 copy "$DEP_PLUGIN_NO_DESCRIPTOR" "$WORK/targets" "$SHIRO"
+copy "$DEP_PLUGIN_NO_DESCRIPTOR" "$WORK/targets" org.apache.shiro:shiro-core:2.2.0
 for a in "${AUX[@]}"; do copy "$DEP_PLUGIN" "$WORK/aux" "$a"; done
 if [ ! -f "$WORK/engine/classpath.txt" ]; then
   # The engine with its own dependencies, resolved by Maven from a throw-away pom.
