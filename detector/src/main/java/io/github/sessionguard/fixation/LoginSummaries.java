@@ -8,6 +8,7 @@ import edu.umd.cs.findbugs.classfile.DescriptorFactory;
 import edu.umd.cs.findbugs.classfile.Global;
 import edu.umd.cs.findbugs.classfile.IAnalysisCache;
 import edu.umd.cs.findbugs.classfile.MethodDescriptor;
+import io.github.sessionguard.flow.CallTargets;
 import org.apache.bcel.classfile.Method;
 
 import java.util.HashMap;
@@ -34,26 +35,21 @@ final class LoginSummaries {
 
     /** The summary of a called application method, or null for library code and unresolvable calls. */
     LoginSummary of(String owner, String name, String descriptor) {
-        AnalysisContext context = AnalysisContext.currentAnalysisContext();
-        if (context == null) {
+        if (AnalysisContext.currentAnalysisContext() == null) {
             return null;
         }
-        ClassDescriptor target = CallTargets.implementation(context,
-                DescriptorFactory.createClassDescriptor(owner), name, descriptor);
+        CallTargets.Target target = CallTargets.resolve(owner, name, descriptor);
         if (target == null) {
             return null;
         }
+        ClassDescriptor targetClass = DescriptorFactory.createClassDescriptor(
+                target.javaClass().getClassName().replace('.', '/'));
         try {
-            ClassContext classContext = Global.getAnalysisCache().getClassAnalysis(ClassContext.class, target);
-            for (Method method : classContext.getJavaClass().getMethods()) {
-                if (method.getName().equals(name) && method.getSignature().equals(descriptor)) {
-                    return of(classContext, method);
-                }
-            }
+            return of(Global.getAnalysisCache().getClassAnalysis(ClassContext.class, targetClass), target.method());
         } catch (CheckedAnalysisException e) {
-            AnalysisContext.logError("SessionGuard could not read " + target + " for its login summary", e);
+            AnalysisContext.logError("SessionGuard could not read " + targetClass + " for its login summary", e);
+            return null;
         }
-        return null;
     }
 
     LoginSummary of(ClassContext classContext, Method method) {

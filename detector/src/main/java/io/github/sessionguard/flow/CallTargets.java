@@ -10,8 +10,9 @@ import org.apache.bcel.classfile.Method;
 
 /**
  * Resolves a call to the application method it runs, statically: the method declared in the named class
- * or inherited from its nearest application superclass. Overrides in subclasses are not considered, as
- * in SpotBugs' own first-pass databases.
+ * or inherited from its nearest application superclass; for an interface or abstract method, its one
+ * application implementation. Other overrides in subclasses are not considered, as in SpotBugs' own
+ * first-pass databases: with several possible bodies, a summary of one of them would be a guess.
  */
 public final class CallTargets {
     private static final int MAX_SUPERCLASSES = 20;
@@ -35,15 +36,47 @@ public final class CallTargets {
             }
             for (Method method : javaClass.getMethods()) {
                 if (method.getName().equals(name) && method.getSignature().equals(descriptor)) {
-                    return method.getCode() == null ? null : new Target(javaClass, method);
+                    if (method.getCode() != null) {
+                        return new Target(javaClass, method);
+                    }
+                    return method.isAbstract() ? uniqueImplementation(slashedOwner, name, descriptor) : null;
                 }
             }
             if ("<init>".equals(name) || "<clinit>".equals(name)) {
                 return null;
             }
+            if (javaClass.isInterface()) {
+                return uniqueImplementation(slashedOwner, name, descriptor);
+            }
             owner = javaClass.getSuperclassName().replace('.', '/');
         }
         return null;
+    }
+
+    private static Target uniqueImplementation(String slashedOwner, String name, String descriptor) {
+        AnalysisContext context = AnalysisContext.currentAnalysisContext();
+        ClassDescriptor owner = DescriptorFactory.createClassDescriptor(slashedOwner);
+        Target found = null;
+        try {
+            for (ClassDescriptor subtype : context.getSubtypes2().getSubtypes(owner)) {
+                if (subtype.equals(owner) || !context.isApplicationClass(subtype)) {
+                    continue;
+                }
+                JavaClass javaClass = Global.getAnalysisCache().getClassAnalysis(JavaClass.class, subtype);
+                for (Method method : javaClass.getMethods()) {
+                    if (method.getName().equals(name) && method.getSignature().equals(descriptor)
+                            && method.getCode() != null) {
+                        if (found != null) {
+                            return null;
+                        }
+                        found = new Target(javaClass, method);
+                    }
+                }
+            }
+        } catch (ClassNotFoundException | CheckedAnalysisException e) {
+            return null;
+        }
+        return found;
     }
 
     /** A resolved call target. */
