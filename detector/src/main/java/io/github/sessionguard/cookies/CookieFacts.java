@@ -1,5 +1,7 @@
 package io.github.sessionguard.cookies;
 
+import io.github.sessionguard.flow.PathFact;
+
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,17 +12,19 @@ import java.util.Set;
  * The dataflow fact: the tracked cookies live at a point, keyed by value number, and the arrays that
  * hold some of them (varargs such as {@code ResponseBuilder.cookie(NewCookie...)}).
  */
-final class CookieFacts {
+final class CookieFacts implements PathFact<CookieFacts> {
     private final Map<Integer, CookieState> byValueNumber = new HashMap<>();
     private final Map<Integer, Set<Integer>> arrayMembers = new HashMap<>();
     private final Map<String, Integer> fieldHolders = new HashMap<>();
     private boolean top;
 
-    boolean isTop() {
+    @Override
+    public boolean isTop() {
         return top;
     }
 
-    void makeTop() {
+    @Override
+    public void makeTop() {
         byValueNumber.clear();
         arrayMembers.clear();
         fieldHolders.clear();
@@ -95,7 +99,8 @@ final class CookieFacts {
         return byValueNumber.isEmpty();
     }
 
-    void copyFrom(CookieFacts other) {
+    @Override
+    public void copyFrom(CookieFacts other) {
         byValueNumber.clear();
         byValueNumber.putAll(other.byValueNumber);
         arrayMembers.clear();
@@ -109,7 +114,8 @@ final class CookieFacts {
      * Joins another path into this one. A value number live on one side only names an object that the
      * other path never created, so its state passes through unchanged.
      */
-    void meet(CookieFacts other) {
+    @Override
+    public void meet(CookieFacts other) {
         if (other.top) {
             return;
         }
@@ -125,7 +131,8 @@ final class CookieFacts {
         fieldHolders.entrySet().removeIf(e -> !e.getValue().equals(other.fieldHolders.get(e.getKey())));
     }
 
-    boolean sameAs(CookieFacts other) {
+    @Override
+    public boolean sameAs(CookieFacts other) {
         return top == other.top && byValueNumber.equals(other.byValueNumber)
                 && arrayMembers.equals(other.arrayMembers) && fieldHolders.equals(other.fieldHolders);
     }

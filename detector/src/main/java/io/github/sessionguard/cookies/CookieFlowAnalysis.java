@@ -3,8 +3,6 @@ package io.github.sessionguard.cookies;
 import edu.umd.cs.findbugs.ba.BasicBlock;
 import edu.umd.cs.findbugs.ba.DataflowAnalysisException;
 import edu.umd.cs.findbugs.ba.DepthFirstSearch;
-import edu.umd.cs.findbugs.ba.Edge;
-import edu.umd.cs.findbugs.ba.ForwardDataflowAnalysis;
 import edu.umd.cs.findbugs.ba.Location;
 import edu.umd.cs.findbugs.ba.vna.ValueNumber;
 import edu.umd.cs.findbugs.ba.vna.ValueNumberDataflow;
@@ -13,6 +11,7 @@ import io.github.sessionguard.catalogue.CookieApi;
 import io.github.sessionguard.catalogue.CookieCallMatch;
 import io.github.sessionguard.catalogue.CookieCatalogue;
 import io.github.sessionguard.flow.CallAt;
+import io.github.sessionguard.flow.PathFactAnalysis;
 import io.github.sessionguard.flow.Site;
 import org.apache.bcel.generic.AASTORE;
 import org.apache.bcel.generic.FieldInstruction;
@@ -32,26 +31,16 @@ import java.util.Map;
  * flag, so a flag set on one branch only counts as missing after the branches meet. Calls to application
  * methods apply their summaries; cookies handed to code the analysis cannot see stop being tracked.
  */
-final class CookieFlowAnalysis extends ForwardDataflowAnalysis<CookieFacts> {
+final class CookieFlowAnalysis extends PathFactAnalysis<CookieFacts> {
     private final ValueNumberDataflow vna;
     private final MethodContext context;
     private final CookieCallInterpreter interpreter;
 
     CookieFlowAnalysis(DepthFirstSearch dfs, ValueNumberDataflow vna, MethodContext context) {
-        super(dfs);
+        super(dfs, CookieFacts::new);
         this.vna = vna;
         this.context = context;
         this.interpreter = new CookieCallInterpreter(context);
-    }
-
-    @Override
-    public CookieFacts createFact() {
-        return new CookieFacts();
-    }
-
-    @Override
-    public void copy(CookieFacts source, CookieFacts dest) {
-        dest.copyFrom(source);
     }
 
     /** At entry, each parameter of a cookie type is the caller's cookie, untouched. */
@@ -62,31 +51,6 @@ final class CookieFlowAnalysis extends ForwardDataflowAnalysis<CookieFacts> {
             result.put(context.parameterValue(parameter.getKey()),
                     CookieState.parameter(parameter.getValue(), parameter.getKey()));
         }
-    }
-
-    @Override
-    public void makeFactTop(CookieFacts fact) {
-        fact.makeTop();
-    }
-
-    @Override
-    public boolean isTop(CookieFacts fact) {
-        return fact.isTop();
-    }
-
-    @Override
-    public boolean same(CookieFacts a, CookieFacts b) {
-        return a.sameAs(b);
-    }
-
-    @Override
-    public void meetInto(CookieFacts fact, Edge edge, CookieFacts result) {
-        result.meet(fact);
-    }
-
-    @Override
-    public boolean isFactValid(CookieFacts fact) {
-        return !fact.isTop();
     }
 
     @Override

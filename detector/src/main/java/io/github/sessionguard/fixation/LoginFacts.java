@@ -1,5 +1,7 @@
 package io.github.sessionguard.fixation;
 
+import io.github.sessionguard.flow.PathFact;
+
 import java.util.HashSet;
 import java.util.Set;
 
@@ -8,7 +10,7 @@ import java.util.Set;
  * not changed the session id yet, which authentications happened on such paths, and which sessions
  * (and requests whose session) some path invalidated.
  */
-final class LoginFacts {
+final class LoginFacts implements PathFact<LoginFacts> {
     private boolean top;
     private boolean unrotated;
     private final Set<LoginEvent> pending = new HashSet<>();
@@ -16,11 +18,13 @@ final class LoginFacts {
     private final Set<Integer> invalidatedRequests = new HashSet<>();
     private final Set<Integer> freshSessions = new HashSet<>();
 
-    boolean isTop() {
+    @Override
+    public boolean isTop() {
         return top;
     }
 
-    void makeTop() {
+    @Override
+    public void makeTop() {
         clear();
         top = true;
         unrotated = false;
@@ -102,7 +106,8 @@ final class LoginFacts {
         pending.clear();
     }
 
-    void copyFrom(LoginFacts other) {
+    @Override
+    public void copyFrom(LoginFacts other) {
         top = other.top;
         unrotated = other.unrotated;
         clear();
@@ -112,7 +117,8 @@ final class LoginFacts {
         freshSessions.addAll(other.freshSessions);
     }
 
-    void meet(LoginFacts other) {
+    @Override
+    public void meet(LoginFacts other) {
         if (other.top) {
             return;
         }
@@ -127,7 +133,8 @@ final class LoginFacts {
         freshSessions.retainAll(other.freshSessions);
     }
 
-    boolean sameAs(LoginFacts other) {
+    @Override
+    public boolean sameAs(LoginFacts other) {
         return top == other.top && unrotated == other.unrotated && pending.equals(other.pending)
                 && invalidatedSessions.equals(other.invalidatedSessions)
                 && invalidatedRequests.equals(other.invalidatedRequests) && freshSessions.equals(other.freshSessions);

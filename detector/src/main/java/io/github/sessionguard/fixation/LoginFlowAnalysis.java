@@ -4,8 +4,8 @@ import edu.umd.cs.findbugs.ba.BasicBlock;
 import edu.umd.cs.findbugs.ba.DataflowAnalysisException;
 import edu.umd.cs.findbugs.ba.DepthFirstSearch;
 import edu.umd.cs.findbugs.ba.Edge;
-import edu.umd.cs.findbugs.ba.ForwardDataflowAnalysis;
 import edu.umd.cs.findbugs.ba.Location;
+import io.github.sessionguard.flow.PathFactAnalysis;
 import org.apache.bcel.generic.InstructionHandle;
 import org.apache.bcel.generic.InvokeInstruction;
 
@@ -14,42 +14,17 @@ import org.apache.bcel.generic.InvokeInstruction;
  * not changed the session id, whatever the order of the two on that path (a later id change fixes
  * an earlier authentication). What each call means comes from {@link LoginCallMeaning}.
  */
-final class LoginFlowAnalysis extends ForwardDataflowAnalysis<LoginFacts> {
+final class LoginFlowAnalysis extends PathFactAnalysis<LoginFacts> {
     private final LoginCallMeaning meaning;
 
     LoginFlowAnalysis(DepthFirstSearch dfs, LoginCallMeaning meaning) {
-        super(dfs);
+        super(dfs, LoginFacts::new);
         this.meaning = meaning;
-    }
-
-    @Override
-    public LoginFacts createFact() {
-        return new LoginFacts();
-    }
-
-    @Override
-    public void copy(LoginFacts source, LoginFacts dest) {
-        dest.copyFrom(source);
     }
 
     @Override
     public void initEntryFact(LoginFacts result) {
         result.makeEntry();
-    }
-
-    @Override
-    public void makeFactTop(LoginFacts fact) {
-        fact.makeTop();
-    }
-
-    @Override
-    public boolean isTop(LoginFacts fact) {
-        return fact.isTop();
-    }
-
-    @Override
-    public boolean same(LoginFacts a, LoginFacts b) {
-        return a.sameAs(b);
     }
 
     @Override
@@ -72,11 +47,6 @@ final class LoginFlowAnalysis extends ForwardDataflowAnalysis<LoginFacts> {
             return;
         }
         result.meet(fact);
-    }
-
-    @Override
-    public boolean isFactValid(LoginFacts fact) {
-        return !fact.isTop();
     }
 
     @Override
