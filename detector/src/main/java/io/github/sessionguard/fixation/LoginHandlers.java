@@ -1,18 +1,16 @@
 package io.github.sessionguard.fixation;
 
-import edu.umd.cs.findbugs.ba.AnalysisContext;
 import edu.umd.cs.findbugs.ba.XClass;
 import edu.umd.cs.findbugs.ba.XFactory;
 import edu.umd.cs.findbugs.ba.XMethod;
-import edu.umd.cs.findbugs.ba.ch.Subtypes2;
 import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
-import edu.umd.cs.findbugs.classfile.ClassDescriptor;
 import edu.umd.cs.findbugs.classfile.DescriptorFactory;
 import edu.umd.cs.findbugs.classfile.Global;
 import edu.umd.cs.findbugs.classfile.analysis.AnnotationValue;
 import io.github.sessionguard.catalogue.CallPattern;
 import io.github.sessionguard.catalogue.LoginCatalogue;
 import io.github.sessionguard.catalogue.UserSettings;
+import io.github.sessionguard.flow.TypeChecks;
 import org.apache.bcel.classfile.JavaClass;
 import org.apache.bcel.classfile.Method;
 
@@ -77,18 +75,7 @@ final class LoginHandlers {
     }
 
     private static boolean isSubtype(JavaClass javaClass, String slashedSupertype) {
-        return isSubtype(javaClass, DescriptorFactory.createClassDescriptor(slashedSupertype));
-    }
-
-    private static boolean isSubtype(JavaClass javaClass, ClassDescriptor supertype) {
-        Subtypes2 subtypes = AnalysisContext.currentAnalysisContext().getSubtypes2();
-        ClassDescriptor self = DescriptorFactory.createClassDescriptor(javaClass.getClassName().replace('.', '/'));
-        try {
-            return subtypes.isSubtype(self, supertype);
-        } catch (ClassNotFoundException e) {
-            AnalysisContext.reportMissingClass(e);
-            return false;
-        }
+        return TypeChecks.isKnownSubtype(javaClass.getClassName().replace('.', '/'), slashedSupertype);
     }
 
     private static boolean classMapsToLogin(JavaClass javaClass) {

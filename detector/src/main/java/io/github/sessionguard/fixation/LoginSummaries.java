@@ -6,7 +6,6 @@ import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
 import edu.umd.cs.findbugs.classfile.ClassDescriptor;
 import edu.umd.cs.findbugs.classfile.DescriptorFactory;
 import edu.umd.cs.findbugs.classfile.Global;
-import edu.umd.cs.findbugs.classfile.IAnalysisCache;
 import edu.umd.cs.findbugs.classfile.MethodDescriptor;
 import io.github.sessionguard.flow.CallTargets;
 import org.apache.bcel.classfile.Method;
@@ -15,23 +14,17 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.WeakHashMap;
 
 /**
- * Login summaries of application methods, computed on demand and memoised for one analysis run. A
- * summary depends only on the method and its callees, never on the order classes are visited in;
- * a recursive cycle is cut by treating the method being computed as doing nothing.
+ * Login summaries of application methods, computed on demand and memoised for one analysis run (the
+ * detector that owns them lives as long as the run). A summary depends only on the method and its
+ * callees, never on the order classes are visited in; a recursive cycle is cut by treating the
+ * method being computed as doing nothing.
  */
 final class LoginSummaries {
-    private static final Map<IAnalysisCache, LoginSummaries> PER_ANALYSIS = new WeakHashMap<>();
-
     private final Map<MethodDescriptor, LoginMethodResult> done = new HashMap<>();
     private final Set<MethodDescriptor> inProgress = new HashSet<>();
     private final LoginMethodAnalyzer analyzer = new LoginMethodAnalyzer(this);
-
-    static synchronized LoginSummaries forCurrentAnalysis() {
-        return PER_ANALYSIS.computeIfAbsent(Global.getAnalysisCache(), cache -> new LoginSummaries());
-    }
 
     /** The summary of a called application method, or null for library code and unresolvable calls. */
     LoginSummary of(String owner, String name, String descriptor) {

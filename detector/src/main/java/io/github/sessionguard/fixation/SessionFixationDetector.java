@@ -23,6 +23,7 @@ public class SessionFixationDetector implements Detector {
     private static final String PATTERN = "SESSION_FIXATION";
 
     private final BugReporter bugReporter;
+    private final LoginSummaries summaries = new LoginSummaries();
 
     public SessionFixationDetector(BugReporter bugReporter) {
         this.bugReporter = bugReporter;
@@ -34,7 +35,6 @@ public class SessionFixationDetector implements Detector {
         if (!ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), LoginCatalogue.relevantTypes())) {
             return;
         }
-        LoginSummaries summaries = LoginSummaries.forCurrentAnalysis();
         for (Method method : classContext.getJavaClass().getMethods()) {
             if (method.getCode() == null) {
                 continue;

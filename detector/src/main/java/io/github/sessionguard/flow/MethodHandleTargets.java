@@ -1,9 +1,6 @@
 package io.github.sessionguard.flow;
 
 import org.apache.bcel.Const;
-import org.apache.bcel.classfile.Attribute;
-import org.apache.bcel.classfile.BootstrapMethod;
-import org.apache.bcel.classfile.BootstrapMethods;
 import org.apache.bcel.classfile.Constant;
 import org.apache.bcel.classfile.ConstantCP;
 import org.apache.bcel.classfile.ConstantInvokeDynamic;
@@ -53,20 +50,8 @@ public final class MethodHandleTargets {
         if (!(invokeDynamic instanceof ConstantInvokeDynamic)) {
             return targets;
         }
-        BootstrapMethods bootstraps = null;
-        for (Attribute attribute : javaClass.getAttributes()) {
-            if (attribute instanceof BootstrapMethods) {
-                bootstraps = (BootstrapMethods) attribute;
-            }
-        }
-        int index = ((ConstantInvokeDynamic) invokeDynamic).getBootstrapMethodAttrIndex();
-        if (bootstraps == null || index >= bootstraps.getBootstrapMethods().length) {
-            return targets;
-        }
         ConstantPool pool = javaClass.getConstantPool();
-        BootstrapMethod bootstrap = bootstraps.getBootstrapMethods()[index];
-        for (int argument : bootstrap.getBootstrapArguments()) {
-            Constant constant = pool.getConstant(argument);
+        for (Constant constant : BootstrapArguments.of(javaClass, (ConstantInvokeDynamic) invokeDynamic)) {
             if (constant instanceof ConstantMethodHandle) {
                 Constant reference = pool.getConstant(((ConstantMethodHandle) constant).getReferenceIndex());
                 if (reference instanceof ConstantCP) {

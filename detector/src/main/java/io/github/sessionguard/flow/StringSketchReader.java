@@ -10,9 +10,6 @@ import edu.umd.cs.findbugs.ba.constant.ConstantFrame;
 import edu.umd.cs.findbugs.ba.vna.ValueNumber;
 import edu.umd.cs.findbugs.ba.vna.ValueNumberDataflow;
 import edu.umd.cs.findbugs.ba.vna.ValueNumberFrame;
-import org.apache.bcel.classfile.Attribute;
-import org.apache.bcel.classfile.BootstrapMethod;
-import org.apache.bcel.classfile.BootstrapMethods;
 import org.apache.bcel.classfile.ConstantInvokeDynamic;
 import org.apache.bcel.classfile.ConstantPool;
 import org.apache.bcel.classfile.ConstantString;
@@ -141,16 +138,8 @@ public final class StringSketchReader {
         List<String> strings = new ArrayList<>();
         ConstantPool pool = javaClass.getConstantPool();
         ConstantInvokeDynamic dynamic = (ConstantInvokeDynamic) pool.getConstant(call.getIndex());
-        for (Attribute attribute : javaClass.getAttributes()) {
-            if (attribute instanceof BootstrapMethods) {
-                BootstrapMethod method = ((BootstrapMethods) attribute).getBootstrapMethods()[dynamic
-                        .getBootstrapMethodAttrIndex()];
-                for (int index : method.getBootstrapArguments()) {
-                    org.apache.bcel.classfile.Constant argument = pool.getConstant(index);
-                    strings.add(argument instanceof ConstantString
-                            ? ((ConstantString) argument).getBytes(pool) : null);
-                }
-            }
+        for (org.apache.bcel.classfile.Constant argument : BootstrapArguments.of(javaClass, dynamic)) {
+            strings.add(argument instanceof ConstantString ? ((ConstantString) argument).getBytes(pool) : null);
         }
         return strings;
     }

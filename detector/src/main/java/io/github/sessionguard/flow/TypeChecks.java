@@ -31,4 +31,19 @@ public final class TypeChecks {
         }
         return false;
     }
+
+    /**
+     * True when {@code slashedType} is {@code slashedSupertype} or one of its subtypes, as far as the
+     * classpath shows: a missing class is reported to SpotBugs and answers false.
+     */
+    public static boolean isKnownSubtype(String slashedType, String slashedSupertype) {
+        try {
+            return AnalysisContext.currentAnalysisContext().getSubtypes2().isSubtype(
+                    DescriptorFactory.createClassDescriptor(slashedType),
+                    DescriptorFactory.createClassDescriptor(slashedSupertype));
+        } catch (ClassNotFoundException e) {
+            AnalysisContext.reportMissingClass(e);
+            return false;
+        }
+    }
 }
