@@ -162,6 +162,18 @@ public final class LoginCatalogue {
         return LOGOUT_WORDS.stream().anyMatch(lower::contains);
     }
 
+    /**
+     * A call that verifies a credential by what it is: a catalogue check, a Shiro or container login,
+     * an in-house login method from the settings, or a non-JDK method named like a check (the JDK's
+     * {@code Signature.verify} checks no user's password).
+     */
+    public static boolean isCredentialCheck(String owner, String name, String descriptor) {
+        boolean jdk = owner.startsWith("java/") || owner.startsWith("javax/crypto/");
+        return any(CREDENTIAL_CHECKS, owner, name, descriptor) || any(SHIRO_LOGINS, owner, name, descriptor)
+                || any(CONTAINER_LOGINS, owner, name, descriptor) || (!jdk && isCredentialCheckName(name))
+                || UserSettings.current().isLoginMethod(owner, name);
+    }
+
     /** A method of application code that, by its name, logs in or checks a credential. */
     public static boolean isLoginMethodName(String methodName) {
         String lower = methodName.toLowerCase(Locale.ROOT);

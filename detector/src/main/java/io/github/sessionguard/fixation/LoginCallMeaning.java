@@ -266,11 +266,7 @@ final class LoginCallMeaning {
         String owner = call.owner();
         String name = call.name();
         String callDescriptor = call.descriptor();
-        if (LoginCatalogue.any(LoginCatalogue.CREDENTIAL_CHECKS, owner, name, callDescriptor)
-                || LoginCatalogue.any(LoginCatalogue.SHIRO_LOGINS, owner, name, callDescriptor)
-                || LoginCatalogue.any(LoginCatalogue.CONTAINER_LOGINS, owner, name, callDescriptor)
-                || (!isJdk(owner) && LoginCatalogue.isCredentialCheckName(name))
-                || UserSettings.current().isLoginMethod(owner, name)) {
+        if (LoginCatalogue.isCredentialCheck(owner, name, callDescriptor)) {
             return true;
         }
         if (LoginCatalogue.any(LoginCatalogue.PARAMETER_READS, owner, name, callDescriptor)) {
@@ -310,10 +306,6 @@ final class LoginCallMeaning {
     private static boolean isFalse(CallAt call, int argument) throws DataflowAnalysisException {
         edu.umd.cs.findbugs.ba.constant.Constant value = call.constantArgument(argument);
         return value.isConstantInteger() && value.getConstantInt() == 0;
-    }
-
-    private static boolean isJdk(String owner) {
-        return owner.startsWith("java/") || owner.startsWith("javax/crypto/");
     }
 
     private static String simpleName(String slashed) {

@@ -10,7 +10,6 @@ import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
 import edu.umd.cs.findbugs.classfile.MethodDescriptor;
 import io.github.sessionguard.catalogue.LoginCatalogue;
 import io.github.sessionguard.catalogue.LoginEventKind;
-import io.github.sessionguard.catalogue.UserSettings;
 import io.github.sessionguard.flow.CallAt;
 import io.github.sessionguard.flow.ConstantPoolScreen;
 import io.github.sessionguard.flow.Site;
@@ -140,9 +139,7 @@ final class LoginMethodAnalyzer {
                 InvokeInstruction invoke = (InvokeInstruction) handle.getInstruction();
                 String owner = invoke.getClassName(cpg).replace('.', '/');
                 String name = invoke.getMethodName(cpg);
-                if (LoginCatalogue.any(LoginCatalogue.CREDENTIAL_CHECKS, owner, name, invoke.getSignature(cpg))
-                        || (!owner.startsWith("java/") && LoginCatalogue.isCredentialCheckName(name))
-                        || UserSettings.current().isLoginMethod(owner, name)) {
+                if (LoginCatalogue.isCredentialCheck(owner, name, invoke.getSignature(cpg))) {
                     return true;
                 }
             }
