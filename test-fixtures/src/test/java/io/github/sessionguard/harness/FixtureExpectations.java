@@ -16,26 +16,38 @@ import java.util.stream.Stream;
 
 /** What one fixture class says it must and must not produce, read from its annotations. */
 final class FixtureExpectations {
-    /** One expected finding: the method it must be reported in, its pattern and priority. */
+    /**
+     * One expected finding: the method it must be reported in, its pattern and priority, and where
+     * stated the text of the line it points at and fragments of its message.
+     */
     static final class Expected {
         final String method;
         final String pattern;
         final Confidence priority;
+        final String at;
+        final List<String> message;
+        private final FixtureSource source;
 
-        Expected(String method, String pattern, Confidence priority) {
+        Expected(String method, ExpectWarning expect, FixtureSource source) {
             this.method = method;
-            this.pattern = pattern;
-            this.priority = priority;
+            this.pattern = expect.value();
+            this.priority = expect.priority();
+            this.at = expect.at();
+            this.message = List.of(expect.message());
+            this.source = source;
         }
 
         boolean matches(Finding finding) {
             return finding.sourceMethodName().equals(method) && finding.pattern().equals(pattern)
-                    && finding.priority() == priority.spotBugsPriority();
+                    && finding.priority() == priority.spotBugsPriority()
+                    && (at.isEmpty() || source.lineContains(finding.line(), at))
+                    && message.stream().allMatch(finding.message()::contains);
         }
 
         @Override
         public String toString() {
-            return pattern + " " + priority + " in " + method + "()";
+            return pattern + " " + priority + " in " + method + "()" + (at.isEmpty() ? "" : " at `" + at + "`")
+                    + (message.isEmpty() ? "" : " saying " + message);
         }
     }
 
@@ -63,8 +75,11 @@ final class FixtureExpectations {
     final List<Expected> expected = new ArrayList<>();
     final List<Forbidden> forbidden = new ArrayList<>();
 
-    private FixtureExpectations(Class<?> fixture) {
+    private final FixtureSource source;
+
+    private FixtureExpectations(Class<?> fixture, FixtureSource source) {
         this.fixture = fixture;
+        this.source = source;
         NoWarning classLevel = fixture.getAnnotation(NoWarning.class);
         if (classLevel != null) {
             Arrays.stream(classLevel.value()).forEach(p -> forbidden.add(new Forbidden(null, p)));
@@ -76,7 +91,7 @@ final class FixtureExpectations {
     private void read(Executable member) {
         String name = member instanceof java.lang.reflect.Constructor ? "<init>" : member.getName();
         for (ExpectWarning expect : member.getAnnotationsByType(ExpectWarning.class)) {
-            expected.add(new Expected(name, expect.value(), expect.priority()));
+            expected.add(new Expected(name, expect, source));
         }
         NoWarning none = member.getAnnotation(NoWarning.class);
         if (none != null) {
@@ -88,8 +103,11 @@ final class FixtureExpectations {
         return !expected.isEmpty() || !forbidden.isEmpty();
     }
 
-    /** Every class compiled into the fixtures folder except the annotations themselves. */
-    static List<FixtureExpectations> load(Path classesDir) throws IOException {
+    /**
+     * Every class compiled into the fixtures folder except the annotations themselves; their sources,
+     * for the line text an expectation pins, are under {@code sourcesDir}.
+     */
+    static List<FixtureExpectations> load(Path classesDir, Path sourcesDir) throws IOException {
         try (Stream<Path> files = Files.walk(classesDir)) {
             List<String> names = files.filter(f -> f.toString().endsWith(".class"))
                     .map(f -> classesDir.relativize(f).toString().replace(".class", "").replace('/', '.'))
@@ -100,7 +118,8 @@ final class FixtureExpectations {
             List<FixtureExpectations> all = new ArrayList<>();
             for (String name : names) {
                 try {
-                    all.add(new FixtureExpectations(Class.forName(name, false, FixtureExpectations.class.getClassLoader())));
+                    Class<?> fixture = Class.forName(name, false, FixtureExpectations.class.getClassLoader());
+                    all.add(new FixtureExpectations(fixture, FixtureSource.of(sourcesDir, fixture)));
                 } catch (ClassNotFoundException e) {
                     throw new IOException("Fixture class " + name + " cannot be loaded", e);
                 }

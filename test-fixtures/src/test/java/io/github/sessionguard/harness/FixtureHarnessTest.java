@@ -29,7 +29,7 @@ class FixtureHarnessTest {
     @BeforeAll
     static void analyseFixtures() throws Exception {
         Path classes = Paths.get(System.getProperty("sessionguard.fixtures"));
-        fixtures = FixtureExpectations.load(classes);
+        fixtures = FixtureExpectations.load(classes, Paths.get(System.getProperty("sessionguard.fixtureSources")));
         run = SpotBugsRun.analyse("fixtures", List.of(classes));
         findings = run.findings().stream().filter(Finding::isSessionGuard).collect(Collectors.toList());
     }
