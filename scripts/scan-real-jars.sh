@@ -14,11 +14,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 WORK="$ROOT/target/real-jars"
-PLUGIN="$ROOT/detector/target/sessionguard-0.1.0-SNAPSHOT.jar"
-SPOTBUGS_VERSION=4.10.4
-DEP_PLUGIN=org.apache.maven.plugins:maven-dependency-plugin:3.8.1
-# shiro-web's parent pom is not on Central: 2.8's copy takes the jar without reading its descriptor.
-DEP_PLUGIN_NO_DESCRIPTOR=org.apache.maven.plugins:maven-dependency-plugin:2.8
+. "$ROOT/scripts/lib/spotbugs-env.sh"
 
 TARGETS=(
   org.springframework:spring-web:6.2.12
@@ -26,7 +22,6 @@ TARGETS=(
   org.springframework.security:spring-security-config:6.4.5
   org.apache.tomcat.embed:tomcat-embed-core:11.0.27
 )
-SHIRO=org.apache.shiro:shiro-web:2.2.0
 AUX=(
   org.springframework:spring-core:6.2.12
   org.springframework:spring-beans:6.2.12
@@ -47,35 +42,11 @@ AUX=(
   org.apache.tomcat:tomcat-annotations-api:11.0.27
   org.slf4j:slf4j-api:2.0.17
 )
-ENGINE=(
-  com.github.spotbugs:spotbugs:$SPOTBUGS_VERSION
-)
+fetch "$WORK/targets" "${TARGETS[@]}" org.apache.shiro:shiro-web:2.2.0 org.apache.shiro:shiro-core:2.2.0
+fetch "$WORK/aux" "${AUX[@]}"
+ensure_plugin
 
-mkdir -p "$WORK/targets" "$WORK/aux" "$WORK/engine"
-copy() { # plugin dir artifact
-  local name plugin=$1; name="$(echo "$3" | cut -d: -f2)-$(echo "$3" | cut -d: -f3).jar"
-  case "$3" in org.apache.shiro:*) plugin=$DEP_PLUGIN_NO_DESCRIPTOR ;; esac
-  [ -f "$2/$name" ] || (cd "$WORK" && mvn -B -q "$plugin:copy" -Dartifact="$3" -DoutputDirectory="$2")
-}
-for a in "${TARGETS[@]}"; do copy "$DEP_PLUGIN" "$WORK/targets" "$a"; done
-copy "$DEP_PLUGIN_NO_DESCRIPTOR" "$WORK/targets" "$SHIRO"
-copy "$DEP_PLUGIN_NO_DESCRIPTOR" "$WORK/targets" org.apache.shiro:shiro-core:2.2.0
-for a in "${AUX[@]}"; do copy "$DEP_PLUGIN" "$WORK/aux" "$a"; done
-if [ ! -f "$WORK/engine/classpath.txt" ]; then
-  # The engine with its own dependencies, resolved by Maven from a throw-away pom.
-  cat > "$WORK/engine/pom.xml" <<POM
-<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
-  <groupId>local</groupId><artifactId>spotbugs-engine</artifactId><version>1</version>
-  <dependencies><dependency><groupId>com.github.spotbugs</groupId><artifactId>spotbugs</artifactId>
-  <version>$SPOTBUGS_VERSION</version></dependency></dependencies></project>
-POM
-  (cd "$WORK/engine" && mvn -B -q "$DEP_PLUGIN:build-classpath" -Dmdep.outputFile=classpath.txt)
-fi
-if [ ! -f "$PLUGIN" ]; then
-  (cd "$ROOT" && mvn -B -q -pl detector package -DskipTests)
-fi
-
-ENGINE_CP="$(cat "$WORK/engine/classpath.txt")"
+ENGINE_CP="$(engine_classpath)"
 AUX_CP="$(ls "$WORK"/aux/*.jar | tr '\n' ':')"
 TARGET_JARS=("$WORK"/targets/*.jar)
 

@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# Cost of SessionGuard: SpotBugs with and without the plugin, same jars, alternating runs.
+#
+# Two sets:
+#   frameworks   real jars from Maven Central (tomcat-embed-core, spring-security-web/config, spring-webmvc,
+#                spring-web, shiro-core/web, jetty-server, keycloak-services): mostly code SessionGuard
+#                screens out cheaply;
+#   servlet-app  a generated servlet-dense application (scripts/generate-servlet-app.py, 2,000 classes
+#                by default) where every class passes the pre-screen and most methods are analysed.
+# For each set it prints the median wall time, CPU time (user + system) and peak memory (maximum resident
+# set size) of each side, their ratios (target: <= 1.03 wall and CPU, memory within 5 %), and checks
+# robustness: no SessionGuard analysis error, and the findings of two runs with the plugin identical.
+# It reports; it does not fail on a ratio.
+#
+# Usage: scripts/benchmark.sh                 (RUNS=3 alternating pairs per set)
+#        RUNS=5 SETS="servlet-app" CLASSES=3000 scripts/benchmark.sh
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+WORK="$ROOT/target/benchmark"
+. "$ROOT/scripts/lib/spotbugs-env.sh"
+RUNS=${RUNS:-3}
+SETS=${SETS:-"frameworks servlet-app"}
+CLASSES=${CLASSES:-2000}
+
+FRAMEWORKS=(
+  org.apache.tomcat.embed:tomcat-embed-core:11.0.27
+  org.springframework.security:spring-security-web:6.4.5
+  org.springframework.security:spring-security-config:6.4.5
+  org.springframework:spring-webmvc:6.2.12
+  org.springframework:spring-web:6.2.12
+  org.apache.shiro:shiro-core:2.2.0
+  org.apache.shiro:shiro-web:2.2.0
+  org.eclipse.jetty:jetty-server:12.1.14
+  org.keycloak:keycloak-services:26.0.7
+)
+AUX=(
+  org.springframework:spring-core:6.2.12
+  org.springframework:spring-beans:6.2.12
+  org.springframework:spring-context:6.2.12
+  org.springframework:spring-aop:6.2.12
+  org.springframework:spring-expression:6.2.12
+  org.springframework.security:spring-security-core:6.4.5
+  org.springframework.security:spring-security-crypto:6.4.5
+  io.micrometer:micrometer-observation:1.14.12
+  io.micrometer:micrometer-commons:1.14.12
+  jakarta.servlet:jakarta.servlet-api:6.1.0
+  javax.servlet:javax.servlet-api:4.0.1
+  org.apache.shiro:shiro-lang:2.2.0
+  org.apache.shiro:shiro-cache:2.2.0
+  org.apache.shiro:shiro-event:2.2.0
+  org.apache.shiro:shiro-crypto-core:2.2.0
+  org.apache.shiro:shiro-config-core:2.2.0
+  org.apache.tomcat:tomcat-annotations-api:11.0.27
+  org.eclipse.jetty:jetty-http:12.1.14
+  org.eclipse.jetty:jetty-io:12.1.14
+  org.eclipse.jetty:jetty-util:12.1.14
+  org.slf4j:slf4j-api:2.0.17
+)
+
+ensure_plugin
+ENGINE_CP="$(engine_classpath)"
+fetch "$WORK/aux" "${AUX[@]}"
+AUX_CP="$(ls "$WORK"/aux/*.jar | tr '\n' ':')"
+
+prepare() { # set -> prints the paths to analyse
+  case "$1" in
+    frameworks)
+      fetch "$WORK/frameworks" "${FRAMEWORKS[@]}"
+      ls "$WORK"/frameworks/*.jar ;;
+    servlet-app)
+      local app="$WORK/servlet-app-$CLASSES"
+      if [ ! -d "$app/classes" ]; then
+        rm -rf "$app"
+        python3 "$ROOT/scripts/generate-servlet-app.py" "$app/src" "$CLASSES"
+        mkdir -p "$app/classes"
+        find "$app/src" -name '*.java' > "$app/sources.txt"
+        javac -nowarn -g -d "$app/classes" -cp "$WORK/aux/jakarta.servlet-api-6.1.0.jar" @"$app/sources.txt"
+      fi
+      echo "$app/classes" ;;
+    *) echo "unknown set $1" >&2; exit 2 ;;
+  esac
+}
+
+run() { # set name extra-args... (analyses "${paths[@]}"); prints "wall-ms cpu-ms peak-kb"
+  local set=$1 name=$2; shift 2
+  local out="$WORK/$set-$name"
+  /usr/bin/time -f '%e %U %S %M' -o "$out.time" java -Xmx4g -cp "$ENGINE_CP" edu.umd.cs.findbugs.FindBugs2 \
+    -quiet -low -effort:max "$@" -xml:withMessages -output "$out.xml" -auxclasspath "$AUX_CP" "${paths[@]}" > "$out.log" 2>&1 \
+    || { echo "SpotBugs failed ($name), see $out.log:" >&2; tail -5 "$out.log" >&2; exit 1; }
+  python3 -c "r, u, s, m = map(float, open('$out.time').read().split()[-4:]); print(int(r * 1000), int((u + s) * 1000), int(m))"
+}
+
+findings() { # xml -> SessionGuard findings, one per line, sorted, without timestamps
+  python3 - "$1" <<'PY'
+import sys, xml.etree.ElementTree as ET
+rows = []
+for bug in ET.parse(sys.argv[1]).getroot().iter("BugInstance"):
+    if bug.get("type", "").startswith(("COOKIE_MISSING_", "SESSION_")):
+        line = next((s.get("start") for s in bug.findall("SourceLine")), "?")
+        rows.append(f'{bug.get("type")} {bug.get("priority")} {bug.find("Class").get("classname")}:{line} {bug.findtext("LongMessage")}')
+print("\n".join(sorted(rows)))
+PY
+}
+
+for set in $SETS; do
+  mapfile -t paths < <(prepare "$set")
+  echo "== $set: $(for p in "${paths[@]}"; do basename "$p"; done | tr '\n' ' ')"
+  : > "$WORK/$set.samples"
+  for ((i = 0; i < RUNS; i++)); do
+    read -r wa ca ma <<< "$(run "$set" without)"
+    read -r wb cb mb <<< "$(run "$set" with -pluginList "$PLUGIN")"
+    echo "  run $((i + 1)): without ${wa} ms wall, ${ca} ms CPU, ${ma} KB peak; with ${wb} ms, ${cb} ms, ${mb} KB"
+    echo "$wa $ca $ma $wb $cb $mb" >> "$WORK/$set.samples"
+    findings "$WORK/$set-with.xml" > "$WORK/$set-findings-$i.txt"
+  done
+  python3 - "$WORK/$set.samples" <<'PY'
+import statistics, sys
+rows = [list(map(int, l.split())) for l in open(sys.argv[1]) if l.strip()]
+col = lambda k: statistics.median(r[k] for r in rows)
+for label, a, b, unit, scale in (("wall", 0, 3, "s", 1000), ("CPU", 1, 4, "s", 1000), ("peak memory", 2, 5, "MB", 1024)):
+    print(f"  median {label}: without {col(a) / scale:.1f} {unit}, with {col(b) / scale:.1f} {unit}, ratio {col(b) / col(a):.3f}")
+PY
+  errors=$(python3 -c "
+import xml.etree.ElementTree as ET
+r = ET.parse('$WORK/$set-with.xml').getroot()
+print(sum('SessionGuard' in (e.findtext('ErrorMessage') or '') for e in r.iter('Error')))")
+  echo "  SessionGuard analysis errors: $errors"
+  echo "  SessionGuard findings: $(grep -c . "$WORK/$set-findings-0.txt" || true)"
+  identical=yes
+  for f in "$WORK/$set"-findings-*.txt; do cmp -s "$f" "$WORK/$set-findings-0.txt" || identical=no; done
+  echo "  findings identical across runs: $identical"
+done
