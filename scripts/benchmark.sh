@@ -86,7 +86,7 @@ run() { # set name extra-args... (analyses "${paths[@]}"); prints "wall-ms cpu-m
   local set=$1 name=$2; shift 2
   local out="$WORK/$set-$name"
   /usr/bin/time -f '%e %U %S %M' -o "$out.time" java -Xmx4g -cp "$ENGINE_CP" edu.umd.cs.findbugs.FindBugs2 \
-    -quiet -low -effort:max "$@" -xml:withMessages -output "$out.xml" -auxclasspath "$AUX_CP" "${paths[@]}" > "$out.log" 2>&1 \
+    -quiet -low -effort:max "$@" -xml:withMessages="$out.xml" -auxclasspath "$AUX_CP" "${paths[@]}" > "$out.log" 2>&1 \
     || { echo "SpotBugs failed ($name), see $out.log:" >&2; tail -5 "$out.log" >&2; exit 1; }
   python3 -c "r, u, s, m = map(float, open('$out.time').read().split()[-4:]); print(int(r * 1000), int((u + s) * 1000), int(m))"
 }

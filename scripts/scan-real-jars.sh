@@ -54,7 +54,7 @@ run() { # name extra-args...; prints "wall-ms cpu-ms" (CPU = user + system time 
   local name=$1; shift
   local times
   times=$( { TIMEFORMAT='%R %U %S'; time java -Xmx3g -cp "$ENGINE_CP" edu.umd.cs.findbugs.FindBugs2 -quiet -low \
-    -effort:max "$@" -xml:withMessages -output "$WORK/$name.xml" -auxclasspath "$AUX_CP" "${TARGET_JARS[@]}" \
+    -effort:max "$@" -xml:withMessages="$WORK/$name.xml" -auxclasspath "$AUX_CP" "${TARGET_JARS[@]}" \
     > "$WORK/$name.log" 2>&1; } 2>&1 )
   python3 -c "r, u, s = map(float, '$times'.split()); print(int(r * 1000), int((u + s) * 1000))"
 }
