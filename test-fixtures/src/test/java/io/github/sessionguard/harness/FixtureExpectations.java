@@ -105,9 +105,9 @@ final class FixtureExpectations {
 
     /**
      * Every class compiled into the fixtures folder except the annotations themselves; their sources,
-     * for the line text an expectation pins, are under {@code sourcesDir}.
+     * for the line text an expectation pins, are under one of {@code sourceRoots} (Java and Kotlin).
      */
-    static List<FixtureExpectations> load(Path classesDir, Path sourcesDir) throws IOException {
+    static List<FixtureExpectations> load(Path classesDir, List<Path> sourceRoots) throws IOException {
         try (Stream<Path> files = Files.walk(classesDir)) {
             List<String> names = files.filter(f -> f.toString().endsWith(".class"))
                     .map(f -> classesDir.relativize(f).toString().replace(".class", "").replace('/', '.'))
@@ -119,7 +119,7 @@ final class FixtureExpectations {
             for (String name : names) {
                 try {
                     Class<?> fixture = Class.forName(name, false, FixtureExpectations.class.getClassLoader());
-                    all.add(new FixtureExpectations(fixture, FixtureSource.of(sourcesDir, fixture)));
+                    all.add(new FixtureExpectations(fixture, FixtureSource.of(sourceRoots, fixture)));
                 } catch (ClassNotFoundException e) {
                     throw new IOException("Fixture class " + name + " cannot be loaded", e);
                 }

@@ -5,9 +5,11 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -29,7 +31,9 @@ class FixtureHarnessTest {
     @BeforeAll
     static void analyseFixtures() throws Exception {
         Path classes = Paths.get(System.getProperty("sessionguard.fixtures"));
-        fixtures = FixtureExpectations.load(classes, Paths.get(System.getProperty("sessionguard.fixtureSources")));
+        List<Path> sources = Arrays.stream(System.getProperty("sessionguard.fixtureSources").split(File.pathSeparator))
+                .map(Paths::get).collect(Collectors.toList());
+        fixtures = FixtureExpectations.load(classes, sources);
         run = SpotBugsRun.analyse("fixtures", List.of(classes));
         findings = run.findings().stream().filter(Finding::isSessionGuard).collect(Collectors.toList());
     }

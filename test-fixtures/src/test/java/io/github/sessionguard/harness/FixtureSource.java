@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** A fixture's source file, read so an expectation can pin the text of the line a finding points at. */
 final class FixtureSource {
@@ -17,9 +18,14 @@ final class FixtureSource {
         this.lines = lines;
     }
 
-    /** The top-level class's {@code .java} file under the sources folder. */
-    static FixtureSource of(Path sourcesDir, Class<?> fixture) {
-        Path file = sourcesDir.resolve(fixture.getName().replace('.', '/') + ".java");
+    /** The top-level class's {@code .java} or {@code .kt} file under one of the source folders. */
+    static FixtureSource of(List<Path> sourceRoots, Class<?> fixture) {
+        String base = fixture.getName().replace('.', '/');
+        Path file = sourceRoots.stream()
+                .flatMap(root -> Stream.of(root.resolve(base + ".java"), root.resolve(base + ".kt")))
+                .filter(Files::isRegularFile).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no source of fixture " + fixture.getName()
+                        + " under " + sourceRoots));
         try {
             return new FixtureSource(file, Files.readAllLines(file, StandardCharsets.UTF_8));
         } catch (IOException e) {

@@ -62,7 +62,8 @@ public final class SpotBugsRun {
         command.add(String.join(File.pathSeparator, classpath));
         command.add("edu.umd.cs.findbugs.FindBugs2");
         command.addAll(Arrays.asList("-quiet", "-low", "-effort:max", "-pluginList", pluginJar().toString(),
-                "-xml:withMessages", "-output", report.toString(), "-auxclasspath",
+                // "=file" rather than -output: SpotBugs 4.8 leaves the messages out of an -output report.
+                "-xml:withMessages=" + report, "-auxclasspath",
                 String.join(File.pathSeparator, auxClasspath)));
         targets.forEach(t -> command.add(t.toString()));
 
