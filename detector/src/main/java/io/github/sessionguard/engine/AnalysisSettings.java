@@ -18,19 +18,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The {@link UserSettings} of one analysis, read once when a detector first asks for them and kept in
  * SpotBugs' analysis cache (see {@link SessionGuardEngines}). A bad setting does not abort SpotBugs:
- * it is kept as a problem, reported once to SpotBugs' error channel, and SessionGuard's detectors
- * analyse nothing in that run (their verdicts would depend on settings the user did not mean).
+ * it is kept as a problem, reported once to SpotBugs' error channel (without a stack trace: it is the
+ * user's input, not our failure), and SessionGuard's detectors analyse nothing in that run (their
+ * verdicts would depend on settings the user did not mean).
  */
 public final class AnalysisSettings {
     private final UserSettings settings;
     private final String problem;
-    private final Throwable cause;
     private final AtomicBoolean reported = new AtomicBoolean();
 
-    private AnalysisSettings(UserSettings settings, String problem, Throwable cause) {
+    private AnalysisSettings(UserSettings settings, String problem) {
         this.settings = settings;
         this.problem = problem;
-        this.cause = cause;
     }
 
     /** This analysis' settings, from the analysis cache of the running SpotBugs analysis. */
@@ -40,7 +39,7 @@ public final class AnalysisSettings {
 
     /** Settings given directly (tests, tools that run the analysis code outside SpotBugs' engine). */
     public static AnalysisSettings of(UserSettings settings) {
-        return new AnalysisSettings(settings, null, null);
+        return new AnalysisSettings(settings, null);
     }
 
     /** Reads the analysis' own {@value UserSettings#RESOURCE}, if its class path has one, over the process-wide sources. */
@@ -59,12 +58,12 @@ public final class AnalysisSettings {
             origin = null;
         } catch (IOException | RuntimeException e) {
             return new AnalysisSettings(null, "SessionGuard setting " + UserSettings.RESOURCE + ": cannot read "
-                    + (origin != null ? origin : "it") + " (" + e + "); expected a readable properties file", e);
+                    + (origin != null ? origin : "it") + " (" + e + "); expected a readable properties file");
         }
         try {
-            return new AnalysisSettings(UserSettings.load(own, origin), null, null);
+            return new AnalysisSettings(UserSettings.load(own, origin), null);
         } catch (IllegalArgumentException e) {
-            return new AnalysisSettings(null, e.getMessage(), e);
+            return new AnalysisSettings(null, e.getMessage());
         }
     }
 
@@ -75,7 +74,7 @@ public final class AnalysisSettings {
     public UserSettings usable(BugReporter reporter) {
         if (settings == null && reported.compareAndSet(false, true)) {
             reporter.logError(problem + ". SessionGuard analyses nothing in this run until the setting is fixed; "
-                    + "other detectors and plugins are not affected", cause);
+                    + "other detectors and plugins are not affected");
         }
         return settings;
     }

@@ -29,6 +29,9 @@ public class SessionFixationDetector implements Detector {
     /** Made at the first class visit, with this analysis' settings (null before, or if they are bad). */
     private LoginSummaries summaries;
     private boolean settingsRead;
+    /** With bad settings: the problem, and the first class by name, which carries its one report. */
+    private String settingsProblem;
+    private String firstClass;
 
     public SessionFixationDetector(BugReporter bugReporter) {
         this.bugReporter = bugReporter;
@@ -42,8 +45,14 @@ public class SessionFixationDetector implements Detector {
     private void visitGuarded(ClassContext classContext) {
         if (!settingsRead) {
             settingsRead = true;
-            UserSettings settings = AnalysisSettings.ofThisAnalysis().usable(bugReporter);
+            AnalysisSettings analysisSettings = AnalysisSettings.ofThisAnalysis();
+            UserSettings settings = analysisSettings.usable(bugReporter);
             summaries = settings == null ? null : new LoginSummaries(settings);
+            settingsProblem = analysisSettings.problem();
+        }
+        String className = classContext.getJavaClass().getClassName();
+        if (settingsProblem != null && (firstClass == null || className.compareTo(firstClass) < 0)) {
+            firstClass = className;
         }
         if (summaries == null
                 || !ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), LoginCatalogue.relevantTypes())) {
@@ -90,7 +99,13 @@ public class SessionFixationDetector implements Detector {
 
     @Override
     public void report() {
-        // Findings are reported per class as it is visited.
+        // Findings are reported per class as it is visited. A bad setting is also reported as a finding,
+        // once, because spotbugs:check ignores SpotBugs' analysis errors and must still fail the build.
+        if (settingsProblem != null && firstClass != null) {
+            MethodGuard.runReport(bugReporter, "report its bad setting", () -> bugReporter.reportBug(
+                    new BugInstance(this, "SESSIONGUARD_BAD_SETTING", Priorities.HIGH_PRIORITY)
+                            .addClass(firstClass).addString(settingsProblem)));
+        }
         MethodGuard.runReport(bugReporter, "count its class lookups", LookupFailures::logOnce);
     }
 }

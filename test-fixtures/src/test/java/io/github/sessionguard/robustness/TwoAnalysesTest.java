@@ -78,6 +78,8 @@ class TwoAnalysesTest {
                         rb.fixations, "analysis B (renewal not taught) must report both logins; errors: " + rb.errors);
                 assertEquals(List.of(), ra.errors);
                 assertEquals(List.of(), rb.errors);
+                assertEquals(List.of(), ra.badSettings);
+                assertEquals(List.of(), rb.badSettings);
             }
         } finally {
             threads.shutdownNow();
@@ -94,6 +96,8 @@ class TwoAnalysesTest {
                 && error.contains("com.example.shop.AcmeSessions.renew") && error.contains("ClassName#methodName"),
                 "the error must name the setting, the value and the expected form: " + error);
         assertTrue(rc.otherFindings > 0, "SpotBugs' own detectors must still report (new String(...) in Other)");
+        assertEquals(1, rc.badSettings.size(), "one finding makes spotbugs:check fail: " + rc.badSettings);
+        assertTrue(rc.badSettings.get(0).contains("com.example.shop.AcmeSessions.renew"), rc.badSettings.get(0));
     }
 
     /** One analysis of its own copy of the compiled classes, with {@code settings} as its sessionguard.properties. */
@@ -182,6 +186,7 @@ class TwoAnalysesTest {
     private static final class Report {
         final List<String> fixations = new ArrayList<>();
         final List<String> errors = new ArrayList<>();
+        final List<String> badSettings = new ArrayList<>();
         int otherFindings;
 
         static Report read(Path xml) throws Exception {
@@ -193,6 +198,8 @@ class TwoAnalysesTest {
                 if ("SESSION_FIXATION".equals(bug.getAttribute("type"))) {
                     Element classElement = (Element) bug.getElementsByTagName("Class").item(0);
                     report.fixations.add(classElement.getAttribute("classname"));
+                } else if ("SESSIONGUARD_BAD_SETTING".equals(bug.getAttribute("type"))) {
+                    report.badSettings.add(bug.getElementsByTagName("LongMessage").item(0).getTextContent());
                 } else if (!bug.getAttribute("type").startsWith("SESSION_") && !bug.getAttribute("type").startsWith("COOKIE_")) {
                     report.otherFindings++;
                 }
