@@ -146,12 +146,13 @@ public final class LoginCatalogue {
                 "org/springframework/security/core/context/SecurityContext", "security/enterprise/SecurityContext");
     }
 
-    public static boolean isIdentityAttribute(String name) {
+    /** A session attribute name that identifies the user: built in, or added by this analysis' settings. */
+    public static boolean isIdentityAttribute(String name, UserSettings settings) {
         if (name == null) {
             return false;
         }
         String normal = normalise(name);
-        if (IDENTITY_NAMES.contains(normal) || UserSettings.current().identityAttributes().contains(normal)) {
+        if (IDENTITY_NAMES.contains(normal) || settings.identityAttributes().contains(normal)) {
             return true;
         }
         return IDENTITY_SUFFIXES.stream().anyMatch(normal::endsWith) || IDENTITY_PARTS.stream().anyMatch(normal::contains);
@@ -167,11 +168,11 @@ public final class LoginCatalogue {
      * an in-house login method from the settings, or a non-JDK method named like a check (the JDK's
      * {@code Signature.verify} checks no user's password).
      */
-    public static boolean isCredentialCheck(String owner, String name, String descriptor) {
+    public static boolean isCredentialCheck(String owner, String name, String descriptor, UserSettings settings) {
         boolean jdk = owner.startsWith("java/") || owner.startsWith("javax/crypto/");
         return any(CREDENTIAL_CHECKS, owner, name, descriptor) || any(SHIRO_LOGINS, owner, name, descriptor)
                 || any(CONTAINER_LOGINS, owner, name, descriptor) || (!jdk && isCredentialCheckName(name))
-                || UserSettings.current().isLoginMethod(owner, name);
+                || settings.isLoginMethod(owner, name);
     }
 
     /** A method of application code that, by its name, logs in or checks a credential. */

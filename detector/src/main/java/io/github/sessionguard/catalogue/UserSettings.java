@@ -16,12 +16,19 @@ import java.util.regex.Pattern;
 
 /**
  * What users teach SessionGuard about their own code without rebuilding it: in-house login methods,
- * identity attribute names and id-changing helpers. Read from system properties (which
- * spotbugs-maven-plugin passes through {@code jvmArgs}) or from a properties file named by
- * {@code sessionguard.config}. A malformed setting is an error naming the setting, never ignored.
+ * identity attribute names and id-changing helpers. One value per analysis, handed down from the
+ * detector (see {@code io.github.sessionguard.engine.AnalysisSettings}); nothing here is global.
+ *
+ * <p>Sources, per key, first found wins: the analysis' own {@value #RESOURCE} (a resource on the class
+ * path SpotBugs analyses, so two analyses in one JVM can differ), a system property (which
+ * spotbugs-maven-plugin passes through {@code jvmArgs}; process-wide), a properties file named by the
+ * {@value #CONFIG_FILE} system property. A malformed setting is an error naming the setting, its value and
+ * what is expected, never ignored.
  */
 public final class UserSettings {
     public static final String CONFIG_FILE = "sessionguard.config";
+    /** The per-analysis settings file, looked up on the analysed class path and the aux class path. */
+    public static final String RESOURCE = "sessionguard.properties";
     public static final String LOGIN_METHODS = "sessionguard.loginMethods";
     public static final String ROTATION_METHODS = "sessionguard.rotationMethods";
     public static final String IDENTITY_ATTRIBUTES = "sessionguard.identityAttributes";
@@ -30,7 +37,8 @@ public final class UserSettings {
             "(\\*|[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)*)#[A-Za-z_$][\\w$]*");
     private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[\\w.:\\-]+");
 
-    private static volatile UserSettings current = new UserSettings(List.of(), List.of(), Set.of());
+    /** No settings: the built-in catalogue only. */
+    public static final UserSettings NONE = new UserSettings(List.of(), List.of(), Set.of());
 
     private final List<String> loginMethods;
     private final List<String> rotationMethods;
@@ -42,48 +50,61 @@ public final class UserSettings {
         this.identityAttributes = identityAttributes;
     }
 
-    /** The settings of the running analysis (empty until {@link #load()}). */
-    public static UserSettings current() {
-        return current;
+    /** Reads and validates the process-wide settings only; throws {@link IllegalArgumentException} naming a bad one. */
+    public static UserSettings load() {
+        return load(new Properties(), null);
     }
 
-    /** Reads and validates the settings; throws {@link IllegalArgumentException} naming a bad one. */
-    public static UserSettings load() {
-        Properties properties = new Properties();
-        String file = System.getProperty(CONFIG_FILE);
-        if (file != null) {
-            Path path = Paths.get(file);
+    /**
+     * Reads and validates the settings of one analysis: {@code perAnalysis} (the content of the
+     * analysis' {@value #RESOURCE}, read from {@code perAnalysisOrigin}; empty if it has none) over the
+     * process-wide sources. Throws {@link IllegalArgumentException} naming a bad setting.
+     */
+    public static UserSettings load(Properties perAnalysis, String perAnalysisOrigin) {
+        checkKeys(perAnalysis, RESOURCE, perAnalysisOrigin);
+        Properties file = new Properties();
+        String fileName = System.getProperty(CONFIG_FILE);
+        if (fileName != null) {
+            Path path = Paths.get(fileName);
             try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-                properties.load(reader);
+                file.load(reader);
             } catch (IOException | RuntimeException e) {
-                throw new IllegalArgumentException("SessionGuard setting " + CONFIG_FILE + ": cannot read '" + file
-                        + "' (" + e.getMessage() + ")", e);
+                throw new IllegalArgumentException("SessionGuard setting " + CONFIG_FILE + ": cannot read '" + fileName
+                        + "' (" + e.getMessage() + "); expected a readable properties file", e);
             }
-            for (String key : properties.stringPropertyNames()) {
-                if (!key.equals(LOGIN_METHODS) && !key.equals(ROTATION_METHODS) && !key.equals(IDENTITY_ATTRIBUTES)) {
-                    throw new IllegalArgumentException("SessionGuard setting " + CONFIG_FILE + ": unknown key '" + key
-                            + "' in " + file + "; known keys are " + LOGIN_METHODS + ", " + ROTATION_METHODS + ", "
-                            + IDENTITY_ATTRIBUTES);
-                }
+            checkKeys(file, CONFIG_FILE, fileName);
+        }
+        return new UserSettings(
+                methodRefs(LOGIN_METHODS, value(perAnalysis, file, LOGIN_METHODS)),
+                methodRefs(ROTATION_METHODS, value(perAnalysis, file, ROTATION_METHODS)),
+                attributes(value(perAnalysis, file, IDENTITY_ATTRIBUTES)));
+    }
+
+    private static void checkKeys(Properties properties, String setting, String origin) {
+        for (String key : properties.stringPropertyNames()) {
+            if (!key.equals(LOGIN_METHODS) && !key.equals(ROTATION_METHODS) && !key.equals(IDENTITY_ATTRIBUTES)) {
+                throw new IllegalArgumentException("SessionGuard setting " + setting + ": unknown key '" + key
+                        + "' in " + origin + "; known keys are " + LOGIN_METHODS + ", " + ROTATION_METHODS + ", "
+                        + IDENTITY_ATTRIBUTES);
             }
         }
-        UserSettings settings = new UserSettings(
-                methodRefs(LOGIN_METHODS, value(properties, LOGIN_METHODS)),
-                methodRefs(ROTATION_METHODS, value(properties, ROTATION_METHODS)),
-                attributes(value(properties, IDENTITY_ATTRIBUTES)));
-        current = settings;
-        return settings;
     }
 
-    /** A system property wins over the file, so one build can override a shared file. */
-    private static String value(Properties file, String key) {
+    /**
+     * The analysis' own file wins (it is the only source two analyses in one JVM do not share), then a
+     * system property, then the file named by {@value #CONFIG_FILE}, so one build can override a shared file.
+     */
+    private static String value(Properties perAnalysis, Properties file, String key) {
+        String own = perAnalysis.getProperty(key);
+        if (own != null) {
+            return own;
+        }
         String fromSystem = System.getProperty(key);
         return fromSystem != null ? fromSystem : file.getProperty(key);
     }
-
     private static List<String> methodRefs(String key, String value) {
         List<String> refs = new ArrayList<>();
-        for (String entry : entries(value)) {
+        for (String entry : entries(key, value)) {
             if (!METHOD_REF.matcher(entry).matches()) {
                 throw new IllegalArgumentException("SessionGuard setting " + key + ": '" + entry
                         + "' is not of the form com.example.ClassName#methodName (or *#methodName)");
@@ -95,7 +116,7 @@ public final class UserSettings {
 
     private static Set<String> attributes(String value) {
         Set<String> names = new HashSet<>();
-        for (String entry : entries(value)) {
+        for (String entry : entries(IDENTITY_ATTRIBUTES, value)) {
             if (!ATTRIBUTE_NAME.matcher(entry).matches()) {
                 throw new IllegalArgumentException("SessionGuard setting " + IDENTITY_ATTRIBUTES + ": '" + entry
                         + "' is not an attribute name (letters, digits, '_', '.', ':', '-')");
@@ -105,7 +126,7 @@ public final class UserSettings {
         return Collections.unmodifiableSet(names);
     }
 
-    private static List<String> entries(String value) {
+    private static List<String> entries(String key, String value) {
         List<String> entries = new ArrayList<>();
         if (value == null) {
             return entries;
@@ -117,7 +138,8 @@ public final class UserSettings {
             }
         }
         if (entries.isEmpty() && !value.trim().isEmpty()) {
-            throw new IllegalArgumentException("SessionGuard setting has no entries: '" + value + "'");
+            throw new IllegalArgumentException("SessionGuard setting " + key + ": '" + value
+                    + "' has no entries; expected a comma-separated list");
         }
         return entries;
     }

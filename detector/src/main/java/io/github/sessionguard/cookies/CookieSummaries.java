@@ -112,6 +112,8 @@ final class CookieSummaries {
                 try {
                     summary = compute(target.javaClass(), target.method(), callee, false);
                 } catch (CheckedAnalysisException | RuntimeException e) {
+                    // compute() reports its own failures; this only catches what escapes it.
+                    bugReporter.logError("SessionGuard could not summarise " + callee + ": " + e, e);
                     summary = MethodSummary.OPAQUE;
                 }
             }

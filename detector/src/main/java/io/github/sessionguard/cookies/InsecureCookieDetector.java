@@ -3,6 +3,8 @@ package io.github.sessionguard.cookies;
 import edu.umd.cs.findbugs.BugReporter;
 import edu.umd.cs.findbugs.Detector;
 import edu.umd.cs.findbugs.ba.ClassContext;
+import io.github.sessionguard.engine.AnalysisSettings;
+import io.github.sessionguard.flow.LookupFailures;
 import io.github.sessionguard.flow.MethodGuard;
 import org.apache.bcel.classfile.JavaClass;
 import org.apache.bcel.classfile.Method;
@@ -25,8 +27,12 @@ public class InsecureCookieDetector implements Detector {
 
     @Override
     public void visitClassContext(ClassContext classContext) {
+        MethodGuard.runClass(bugReporter, classContext.getJavaClass(), () -> visitGuarded(classContext));
+    }
+
+    private void visitGuarded(ClassContext classContext) {
         JavaClass javaClass = classContext.getJavaClass();
-        if (!isRelevant(javaClass)) {
+        if (AnalysisSettings.ofThisAnalysis().usable(bugReporter) == null || !isRelevant(javaClass)) {
             return;
         }
         for (Method method : javaClass.getMethods()) {
@@ -49,6 +55,7 @@ public class InsecureCookieDetector implements Detector {
 
     @Override
     public void report() {
-        findings.flush();
+        MethodGuard.runReport(bugReporter, "report its cookie findings", findings::flush);
+        MethodGuard.runReport(bugReporter, "count its class lookups", LookupFailures::logOnce);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.sessionguard.fixation;
 
+import edu.umd.cs.findbugs.ba.AnalysisContext;
 import edu.umd.cs.findbugs.ba.BasicBlock;
 import edu.umd.cs.findbugs.ba.CFG;
 import edu.umd.cs.findbugs.ba.ClassContext;
@@ -16,7 +17,6 @@ import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
 import edu.umd.cs.findbugs.classfile.MethodDescriptor;
 import io.github.sessionguard.catalogue.LoginCatalogue;
 import io.github.sessionguard.catalogue.LoginEventKind;
-import io.github.sessionguard.catalogue.UserSettings;
 import io.github.sessionguard.flow.CallAt;
 import io.github.sessionguard.flow.MethodHandleTargets;
 import io.github.sessionguard.flow.Site;
@@ -178,7 +178,7 @@ final class LoginCallMeaning {
 
     private boolean isRotation(CallAt call, Location location) throws DataflowAnalysisException {
         if (!LoginCatalogue.any(LoginCatalogue.ROTATIONS, call.owner(), call.name(), call.descriptor())) {
-            return UserSettings.current().isRotationMethod(call.owner(), call.name());
+            return summaries.settings().isRotationMethod(call.owner(), call.name());
         }
         if (LoginCatalogue.NON_ROTATING_STRATEGIES.contains(call.owner())) {
             return false;
@@ -198,6 +198,7 @@ final class LoginCallMeaning {
             Type type = types.getInstance(location.getHandle().getInstruction(), cpg);
             return type.getSignature().replaceAll("^L|;$", "");
         } catch (CheckedAnalysisException e) {
+            AnalysisContext.logError("SessionGuard could not read the receiver types of " + descriptor + ": " + e, e);
             return null;
         }
     }
@@ -232,7 +233,7 @@ final class LoginCallMeaning {
         boolean write = LoginCatalogue.any(LoginCatalogue.SESSION_WRITES, call.owner(), call.name(), call.descriptor())
                 || (LoginCatalogue.any(LoginCatalogue.MAP_WRITES, call.owner(), call.name(), call.descriptor())
                         && sessionMaps.contains(call.receiver().getNumber()));
-        return write && LoginCatalogue.isIdentityAttribute(call.stringArgument(0))
+        return write && LoginCatalogue.isIdentityAttribute(call.stringArgument(0), summaries.settings())
                 && !clearsValue(location.getHandle().getPrev());
     }
 
@@ -266,7 +267,7 @@ final class LoginCallMeaning {
         String owner = call.owner();
         String name = call.name();
         String callDescriptor = call.descriptor();
-        if (LoginCatalogue.isCredentialCheck(owner, name, callDescriptor)) {
+        if (LoginCatalogue.isCredentialCheck(owner, name, callDescriptor, summaries.settings())) {
             return true;
         }
         if (LoginCatalogue.any(LoginCatalogue.PARAMETER_READS, owner, name, callDescriptor)) {

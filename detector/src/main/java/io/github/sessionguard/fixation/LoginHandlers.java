@@ -10,6 +10,7 @@ import edu.umd.cs.findbugs.classfile.analysis.AnnotationValue;
 import io.github.sessionguard.catalogue.CallPattern;
 import io.github.sessionguard.catalogue.LoginCatalogue;
 import io.github.sessionguard.catalogue.UserSettings;
+import io.github.sessionguard.flow.LookupFailures;
 import io.github.sessionguard.flow.TypeChecks;
 import org.apache.bcel.classfile.JavaClass;
 import org.apache.bcel.classfile.Method;
@@ -33,9 +34,9 @@ final class LoginHandlers {
     private LoginHandlers() {
     }
 
-    static boolean isLoginHandler(JavaClass javaClass, Method method) {
+    static boolean isLoginHandler(JavaClass javaClass, Method method, UserSettings settings) {
         String slashed = javaClass.getClassName().replace('.', '/');
-        if (UserSettings.current().isLoginMethod(slashed, method.getName())) {
+        if (settings.isLoginMethod(slashed, method.getName())) {
             return true;
         }
         if (LoginCatalogue.mentionsLogout(method.getName())) {
@@ -84,6 +85,8 @@ final class LoginHandlers {
                     DescriptorFactory.createClassDescriptor(javaClass.getClassName().replace('.', '/')));
             return mapsToLogin(xClass.getAnnotations());
         } catch (CheckedAnalysisException e) {
+            // The class being analysed is on the class path: a failure here is reported, not expected.
+            LookupFailures.failed(e, "the annotations of " + javaClass.getClassName());
             return false;
         }
     }

@@ -10,6 +10,7 @@ import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
 import edu.umd.cs.findbugs.classfile.MethodDescriptor;
 import io.github.sessionguard.catalogue.LoginCatalogue;
 import io.github.sessionguard.catalogue.LoginEventKind;
+import io.github.sessionguard.catalogue.UserSettings;
 import io.github.sessionguard.flow.CallAt;
 import io.github.sessionguard.flow.ConstantPoolScreen;
 import io.github.sessionguard.flow.Site;
@@ -34,7 +35,7 @@ final class LoginMethodAnalyzer {
     LoginMethodResult analyze(ClassContext classContext, Method method, MethodDescriptor descriptor)
             throws CheckedAnalysisException {
         if (!ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), LoginCatalogue.relevantTypes())) {
-            boolean checks = checksCredentialsByName(classContext, method);
+            boolean checks = checksCredentialsByName(classContext, method, summaries.settings());
             return new LoginMethodResult(new LoginSummary(false, checks, Set.of(), Set.of(), false, false, Set.of()),
                     Set.of());
         }
@@ -54,7 +55,7 @@ final class LoginMethodAnalyzer {
         }
 
         boolean credentials = meaning.checksCredentials();
-        boolean loginPath = credentials || LoginHandlers.isLoginHandler(classContext.getJavaClass(), method)
+        boolean loginPath = credentials || LoginHandlers.isLoginHandler(classContext.getJavaClass(), method, summaries.settings())
                 || paths.pending.stream().anyMatch(e -> e.kind() == LoginEventKind.SHIRO || e.kind() == LoginEventKind.CONTAINER);
         LoginSummary summary = new LoginSummary(paths.anyReturn && paths.rotatesOnEveryPath, credentials,
                 loginPath ? Set.of() : paths.pending, loginPath ? paths.pending : Set.of(), loginPath, containerLogin,
@@ -129,7 +130,7 @@ final class LoginMethodAnalyzer {
     }
 
     /** For classes that touch no session API: only the names of what they call can reveal a credential check. */
-    private static boolean checksCredentialsByName(ClassContext classContext, Method method) {
+    private static boolean checksCredentialsByName(ClassContext classContext, Method method, UserSettings settings) {
         if (method.getCode() == null) {
             return false;
         }
@@ -139,7 +140,7 @@ final class LoginMethodAnalyzer {
                 InvokeInstruction invoke = (InvokeInstruction) handle.getInstruction();
                 String owner = invoke.getClassName(cpg).replace('.', '/');
                 String name = invoke.getMethodName(cpg);
-                if (LoginCatalogue.isCredentialCheck(owner, name, invoke.getSignature(cpg))) {
+                if (LoginCatalogue.isCredentialCheck(owner, name, invoke.getSignature(cpg), settings)) {
                     return true;
                 }
             }

@@ -7,6 +7,7 @@ import edu.umd.cs.findbugs.classfile.ClassDescriptor;
 import edu.umd.cs.findbugs.classfile.DescriptorFactory;
 import edu.umd.cs.findbugs.classfile.Global;
 import edu.umd.cs.findbugs.classfile.MethodDescriptor;
+import io.github.sessionguard.catalogue.UserSettings;
 import io.github.sessionguard.flow.CallTargets;
 import org.apache.bcel.classfile.Method;
 
@@ -25,6 +26,16 @@ final class LoginSummaries {
     private final Map<MethodDescriptor, LoginMethodResult> done = new HashMap<>();
     private final Set<MethodDescriptor> inProgress = new HashSet<>();
     private final LoginMethodAnalyzer analyzer = new LoginMethodAnalyzer(this);
+    private final UserSettings settings;
+
+    LoginSummaries(UserSettings settings) {
+        this.settings = settings;
+    }
+
+    /** This analysis' settings, handed down to the code that reads calls and attributes. */
+    UserSettings settings() {
+        return settings;
+    }
 
     /** The summary of a called application method, or null for library code and unresolvable calls. */
     LoginSummary of(String owner, String name, String descriptor) {

@@ -6,7 +6,10 @@ import edu.umd.cs.findbugs.Priorities;
 import edu.umd.cs.findbugs.ba.ClassContext;
 import edu.umd.cs.findbugs.bcel.OpcodeStackDetector;
 import io.github.sessionguard.catalogue.ProtectionSwitch;
+import io.github.sessionguard.engine.AnalysisSettings;
 import io.github.sessionguard.flow.ConstantPoolScreen;
+import io.github.sessionguard.flow.LookupFailures;
+import io.github.sessionguard.flow.MethodGuard;
 import io.github.sessionguard.flow.MethodHandleTargets;
 import org.apache.bcel.Const;
 
@@ -27,13 +30,20 @@ public class ProtectionDisabledDetector extends OpcodeStackDetector {
 
     @Override
     public void visitClassContext(ClassContext classContext) {
-        if (ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), ProtectionSwitch.relevantNames())) {
-            super.visitClassContext(classContext);
-        }
+        MethodGuard.runClass(bugReporter, classContext.getJavaClass(), () -> {
+            if (AnalysisSettings.ofThisAnalysis().usable(bugReporter) != null
+                    && ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), ProtectionSwitch.relevantNames())) {
+                super.visitClassContext(classContext);
+            }
+        });
     }
 
     @Override
     public void sawOpcode(int seen) {
+        MethodGuard.run(bugReporter, getThisClass(), getMethod(), () -> sawOpcodeGuarded(seen));
+    }
+
+    private void sawOpcodeGuarded(int seen) {
         if (seen == Const.INVOKEDYNAMIC) {
             for (MethodHandleTargets.Target target : MethodHandleTargets.of(getThisClass(), getConstantRefOperand())) {
                 for (ProtectionSwitch protection : ProtectionSwitch.ALL) {
@@ -87,5 +97,10 @@ public class ProtectionDisabledDetector extends OpcodeStackDetector {
                 .addString(protection.description())
                 .addString(protection.fix())
                 .addSourceLine(this));
+    }
+
+    @Override
+    public void report() {
+        MethodGuard.runReport(bugReporter, "count its class lookups", LookupFailures::logOnce);
     }
 }

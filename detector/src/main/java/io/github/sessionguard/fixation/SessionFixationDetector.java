@@ -8,7 +8,10 @@ import edu.umd.cs.findbugs.ba.ClassContext;
 import io.github.sessionguard.catalogue.LoginCatalogue;
 import io.github.sessionguard.catalogue.LoginEventKind;
 import io.github.sessionguard.catalogue.UserSettings;
+import io.github.sessionguard.engine.AnalysisSettings;
 import io.github.sessionguard.flow.ConstantPoolScreen;
+import io.github.sessionguard.flow.LookupFailures;
+import io.github.sessionguard.flow.MethodGuard;
 import org.apache.bcel.classfile.Method;
 
 import java.util.Comparator;
@@ -23,24 +26,43 @@ public class SessionFixationDetector implements Detector {
     private static final String PATTERN = "SESSION_FIXATION";
 
     private final BugReporter bugReporter;
-    private final LoginSummaries summaries = new LoginSummaries();
+    /** Made at the first class visit, with this analysis' settings (null before, or if they are bad). */
+    private LoginSummaries summaries;
+    private boolean settingsRead;
+    /** With bad settings: the problem, and the first class by name, which carries its one report. */
+    private String settingsProblem;
+    private String firstClass;
 
     public SessionFixationDetector(BugReporter bugReporter) {
         this.bugReporter = bugReporter;
-        UserSettings.load();
     }
 
     @Override
     public void visitClassContext(ClassContext classContext) {
-        if (!ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), LoginCatalogue.relevantTypes())) {
+        MethodGuard.runClass(bugReporter, classContext.getJavaClass(), () -> visitGuarded(classContext));
+    }
+
+    private void visitGuarded(ClassContext classContext) {
+        if (!settingsRead) {
+            settingsRead = true;
+            AnalysisSettings analysisSettings = AnalysisSettings.ofThisAnalysis();
+            UserSettings settings = analysisSettings.usable(bugReporter);
+            summaries = settings == null ? null : new LoginSummaries(settings);
+            settingsProblem = analysisSettings.problem();
+        }
+        String className = classContext.getJavaClass().getClassName();
+        if (settingsProblem != null && (firstClass == null || className.compareTo(firstClass) < 0)) {
+            firstClass = className;
+        }
+        if (summaries == null
+                || !ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), LoginCatalogue.relevantTypes())) {
             return;
         }
         for (Method method : classContext.getJavaClass().getMethods()) {
             if (method.getCode() == null) {
                 continue;
             }
-            LoginMethodResult result = summaries.resultOf(classContext, method);
-            report(result);
+            MethodGuard.run(bugReporter, classContext, method, () -> report(summaries.resultOf(classContext, method)));
         }
     }
 
@@ -77,6 +99,13 @@ public class SessionFixationDetector implements Detector {
 
     @Override
     public void report() {
-        // Reported per class as it is visited.
+        // Findings are reported per class as it is visited. A bad setting is also reported as a finding,
+        // once, because spotbugs:check ignores SpotBugs' analysis errors and must still fail the build.
+        if (settingsProblem != null && firstClass != null) {
+            MethodGuard.runReport(bugReporter, "report its bad setting", () -> bugReporter.reportBug(
+                    new BugInstance(this, "SESSIONGUARD_BAD_SETTING", Priorities.HIGH_PRIORITY)
+                            .addClass(firstClass).addString(settingsProblem)));
+        }
+        MethodGuard.runReport(bugReporter, "count its class lookups", LookupFailures::logOnce);
     }
 }

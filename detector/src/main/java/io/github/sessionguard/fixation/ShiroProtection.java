@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.ba.XClass;
 import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
 import edu.umd.cs.findbugs.classfile.DescriptorFactory;
 import edu.umd.cs.findbugs.classfile.Global;
+import io.github.sessionguard.flow.LookupFailures;
 
 /**
  * Whether the Apache Shiro on the analysis classpath stops the pre-login session inside
@@ -28,7 +29,9 @@ final class ShiroProtection {
                     DescriptorFactory.createClassDescriptor(SECURITY_MANAGER));
             return securityManager.findMethod(MARKER, MARKER_DESCRIPTOR, false) != null;
         } catch (CheckedAnalysisException e) {
-            // No Shiro core on the classpath: nothing protects the application's logins.
+            // Expected when Shiro core is not on the classpath (counted): nothing protects the application's
+            // logins. Any other failure to read it is reported.
+            LookupFailures.failed(e, SECURITY_MANAGER);
             return false;
         }
     }

@@ -32,6 +32,8 @@ public final class CallTargets {
             try {
                 javaClass = Global.getAnalysisCache().getClassAnalysis(JavaClass.class, classDescriptor);
             } catch (CheckedAnalysisException e) {
+                // A missing application class is an expected answer (counted); anything else is reported.
+                LookupFailures.failed(e, "class " + owner + " to resolve a call of " + name);
                 return null;
             }
             for (Method method : javaClass.getMethods()) {
@@ -73,7 +75,12 @@ public final class CallTargets {
                     }
                 }
             }
-        } catch (ClassNotFoundException | CheckedAnalysisException e) {
+        } catch (ClassNotFoundException e) {
+            // Expected: a type of the hierarchy is not on the class path; counted, and no single target.
+            LookupFailures.missingClass();
+            return null;
+        } catch (CheckedAnalysisException e) {
+            LookupFailures.failed(e, "the implementations of " + slashedOwner + "." + name);
             return null;
         }
         return found;

@@ -26,6 +26,8 @@ public final class TypeChecks {
                     return true;
                 }
             } catch (ClassNotFoundException e) {
+                // Expected: the type is not on the class path; counted, and answered as documented above.
+                LookupFailures.missingClass();
                 return true;
             }
         }

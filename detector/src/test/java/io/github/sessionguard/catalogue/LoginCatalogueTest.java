@@ -10,12 +10,12 @@ class LoginCatalogueTest {
     void identityNamesAreComparedWithoutCaseAndSeparators() {
         for (String name : new String[] {"user", "LOGIN_USER", "currentUser", "user_id", "SPRING_SECURITY_CONTEXT",
                 "loggedIn", "is-authenticated", "adminPrincipal", "CUSTOMER"}) {
-            assertTrue(LoginCatalogue.isIdentityAttribute(name), name);
+            assertTrue(LoginCatalogue.isIdentityAttribute(name, UserSettings.NONE), name);
         }
         for (String name : new String[] {"cart", "locale", "theme", "lastVisit", "loginAttempts", "csrfToken"}) {
-            assertFalse(LoginCatalogue.isIdentityAttribute(name), name);
+            assertFalse(LoginCatalogue.isIdentityAttribute(name, UserSettings.NONE), name);
         }
-        assertFalse(LoginCatalogue.isIdentityAttribute(null));
+        assertFalse(LoginCatalogue.isIdentityAttribute(null, UserSettings.NONE));
     }
 
     @Test

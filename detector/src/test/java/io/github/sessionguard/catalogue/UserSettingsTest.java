@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,7 +21,6 @@ class UserSettingsTest {
         System.clearProperty(UserSettings.LOGIN_METHODS);
         System.clearProperty(UserSettings.ROTATION_METHODS);
         System.clearProperty(UserSettings.IDENTITY_ATTRIBUTES);
-        UserSettings.load();
     }
 
     @Test
@@ -33,7 +33,7 @@ class UserSettingsTest {
         assertTrue(settings.isLoginMethod("org/other/Any", "doAuth"));
         assertFalse(settings.isLoginMethod("com/acme/auth/Other", "signOn"));
         assertTrue(settings.isRotationMethod("com/acme/web/Sessions", "renew"));
-        assertTrue(LoginCatalogue.isIdentityAttribute("acme-principal"));
+        assertTrue(LoginCatalogue.isIdentityAttribute("acme-principal", settings));
     }
 
     @Test
@@ -78,5 +78,35 @@ class UserSettingsTest {
         assertFalse(settings.isLoginMethod("com/acme/A", "fromFile"));
         assertTrue(settings.isRotationMethod("com/acme/S", "rotate"));
         assertEquals(0, settings.identityAttributes().size());
+    }
+
+    @Test
+    void theAnalysisOwnFileWinsOverSystemProperties() {
+        System.setProperty(UserSettings.LOGIN_METHODS, "com.acme.A#fromProperty");
+        System.setProperty(UserSettings.ROTATION_METHODS, "com.acme.S#rotate");
+        Properties own = new Properties();
+        own.setProperty(UserSettings.LOGIN_METHODS, "com.acme.A#fromAnalysis");
+        UserSettings settings = UserSettings.load(own, "classes/sessionguard.properties");
+        assertTrue(settings.isLoginMethod("com/acme/A", "fromAnalysis"));
+        assertFalse(settings.isLoginMethod("com/acme/A", "fromProperty"));
+        assertTrue(settings.isRotationMethod("com/acme/S", "rotate"), "a key the file lacks falls back to the system");
+    }
+
+    @Test
+    void analysisFileWithUnknownKeyNamesTheFile() {
+        Properties own = new Properties();
+        own.setProperty("sessionguard.rotationMethod", "com.acme.S#rotate");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> UserSettings.load(own, "classes/sessionguard.properties"));
+        assertTrue(e.getMessage().contains("sessionguard.rotationMethod"), e.getMessage());
+        assertTrue(e.getMessage().contains("classes/sessionguard.properties"), e.getMessage());
+    }
+
+    @Test
+    void emptyListNamesTheSettingAndWhatIsExpected() {
+        System.setProperty(UserSettings.IDENTITY_ATTRIBUTES, " , ");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, UserSettings::load);
+        assertTrue(e.getMessage().contains(UserSettings.IDENTITY_ATTRIBUTES), e.getMessage());
+        assertTrue(e.getMessage().contains("expected"), e.getMessage());
     }
 }

@@ -9,7 +9,7 @@ import java.util.Set;
 public final class Finding {
     public static final Set<String> SESSIONGUARD_PATTERNS = Set.of("SESSION_FIXATION",
             "SESSION_FIXATION_PROTECTION_DISABLED", "COOKIE_MISSING_SECURE", "COOKIE_MISSING_HTTPONLY",
-            "COOKIE_MISSING_SAMESITE");
+            "COOKIE_MISSING_SAMESITE", "SESSIONGUARD_BAD_SETTING");
 
     private final String pattern;
     private final int priority;

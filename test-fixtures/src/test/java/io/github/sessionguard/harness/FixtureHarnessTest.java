@@ -11,6 +11,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -24,6 +25,14 @@ import static org.junit.jupiter.api.Assertions.fail;
  * and priority, nothing forbidden, and nothing unexpected.
  */
 class FixtureHarnessTest {
+    /**
+     * Expectations that may leave {@code at} out because the finding points at the wrong line today
+     * (a detector bug to fix, not a line to pin): fixture class and method. Remove an entry with its fix.
+     */
+    private static final Set<String> WRONG_LINE_KNOWN = Set.of(
+            "io.github.sessionguard.fixtures.cookies.jaxrs.NewCookieHttpOnlyFalse.prefs",
+            "io.github.sessionguard.fixtures.fixation.spring.LoginControllerOptionalLambda.login");
+
     private static List<FixtureExpectations> fixtures;
     private static List<Finding> findings;
     private static SpotBugsRun run;
@@ -49,7 +58,7 @@ class FixtureHarnessTest {
         List<Finding> actual = findings.stream().filter(f -> belongsTo(f, fixture.fixture))
                 .collect(Collectors.toList());
         List<FixtureExpectations.Expected> missing = new ArrayList<>(fixture.expected);
-        List<String> problems = new ArrayList<>();
+        List<String> problems = new ArrayList<>(unpinned(fixture));
         for (Finding finding : actual) {
             FixtureExpectations.Expected match = missing.stream().filter(e -> e.matches(finding)).findFirst()
                     .orElse(null);
@@ -64,6 +73,37 @@ class FixtureHarnessTest {
         missing.forEach(m -> problems.add("missing: " + m));
         if (!problems.isEmpty()) {
             fail(fixture.fixture.getName() + ":\n  " + String.join("\n  ", problems));
+        }
+    }
+
+    /**
+     * Every expectation pins what the user sees: {@code at} (text of the reported line) and at least one
+     * {@code message} fragment (the cookie or attribute named, the fix offered).
+     */
+    private static List<String> unpinned(FixtureExpectations fixture) {
+        List<String> problems = new ArrayList<>();
+        for (FixtureExpectations.Expected expected : fixture.expected) {
+            String where = fixture.fixture.getName() + "." + expected.method;
+            if (expected.at.isEmpty() && !WRONG_LINE_KNOWN.contains(where)) {
+                problems.add("unpinned: @ExpectWarning(" + expected.pattern + ") on " + expected.method
+                        + "() needs at = \"text of the reported line\"");
+            }
+            if (expected.message.isEmpty()) {
+                problems.add("unpinned: @ExpectWarning(" + expected.pattern + ") on " + expected.method
+                        + "() needs message = {\"\\\"name\\\"\", \"the fix\"}");
+            }
+        }
+        return problems;
+    }
+
+    @Test
+    void knownWrongLinesAreStillUnpinned() {
+        for (String where : WRONG_LINE_KNOWN) {
+            boolean listed = fixtures.stream().flatMap(f -> f.expected.stream()
+                    .filter(e -> where.equals(f.fixture.getName() + "." + e.method) && e.at.isEmpty()))
+                    .findAny().isPresent();
+            assertTrue(listed, where + " is listed as pointing at the wrong line but has no unpinned expectation:"
+                    + " remove it from WRONG_LINE_KNOWN");
         }
     }
 
