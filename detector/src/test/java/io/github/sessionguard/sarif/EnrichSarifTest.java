@@ -107,7 +107,7 @@ class EnrichSarifTest {
         }
 
         Map<String, Object> first = map(list(run(log).get("results")).get(0));
-        assertEquals("cookie \"cart_sid\" is readable from page scripts in com.example.bookshop.web.CartServlet.doPost("
+        assertEquals("cookie \"cart_sid\" is readable from page scripts in doPost("
                 + "HttpServletRequest, HttpServletResponse); fix: cookie.setHttpOnly(true).", map(first.get("message")).get("text"));
         for (Object result : list(run(log).get("results"))) {
             String text = (String) map(map(result).get("message")).get("text");
