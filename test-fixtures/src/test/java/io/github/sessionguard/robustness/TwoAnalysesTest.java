@@ -111,8 +111,8 @@ class TwoAnalysesTest {
             start.await();
             try (FindBugs2 engine = new FindBugs2()) {
                 TextUICommandLine commandLine = new TextUICommandLine();
-                FindBugs.processCommandLine(commandLine, new String[] {"-quiet", "-low", "-xml:withMessages",
-                    "-output", report.toString(), "-auxclasspath", servletJar(), classes.toString()}, engine);
+                FindBugs.processCommandLine(commandLine, new String[] {"-quiet", "-low",
+                    "-xml:withMessages=" + report, "-auxclasspath", servletJar(), classes.toString()}, engine);
                 engine.execute();
             }
             return Report.read(report);
