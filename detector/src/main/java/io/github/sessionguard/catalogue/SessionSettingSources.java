@@ -25,8 +25,17 @@ public final class SessionSettingSources {
             "org/springframework/boot/web/server/servlet/CookieSameSiteSupplier",
             "org/apache/tomcat/util/http/Rfc6265CookieProcessor");
 
-    /** On the classpath, Spring Session replaces the container's session cookie (SameSite=Lax by default). */
-    public static final String SPRING_SESSION_SERIALIZER = "org/springframework/session/web/http/DefaultCookieSerializer.class";
+    /**
+     * A Spring Session store on the classpath: Spring Boot then replaces the container's session with
+     * Spring Session's, whose cookie is {@code SESSION} with SameSite=Lax by default. spring-session-core
+     * alone activates nothing.
+     */
+    public static final List<String> SPRING_SESSION_STORES = List.of(
+            "org/springframework/session/jdbc/JdbcIndexedSessionRepository.class",
+            "org/springframework/session/data/redis/RedisIndexedSessionRepository.class",
+            "org/springframework/session/data/redis/RedisSessionRepository.class",
+            "org/springframework/session/data/mongo/MongoIndexedSessionRepository.class",
+            "org/springframework/session/hazelcast/HazelcastIndexedSessionRepository.class");
 
     /** The annotation that marks the class users know as "the application" in a Spring Boot code base. */
     public static final String SPRING_BOOT_APPLICATION = "org/springframework/boot/autoconfigure/SpringBootApplication";

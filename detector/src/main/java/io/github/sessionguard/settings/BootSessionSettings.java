@@ -40,8 +40,8 @@ final class BootSessionSettings {
         List<SettingFinding> findings = new ArrayList<>();
         boolean sameSiteNoneWithoutSecure = false;
         for (CookieKeys keys : List.of(BootSessionKeys.SERVLET, BootSessionKeys.REACTIVE)) {
-            String cookie = cookieName(properties, keys, context);
             for (BootProperty property : properties) {
+                String cookie = cookieName(properties, keys, context, property.profile());
                 if (property.is(keys.secure)) {
                     insecureFlag(property, SECURE, cookie, keys.prefix + "secure=true", findings);
                 } else if (property.is(keys.httpOnly)) {
@@ -85,7 +85,7 @@ final class BootSessionSettings {
         }
         CookieKeys keys = BootSessionKeys.SERVLET;
         SettingsResource home = home(files);
-        String cookie = cookieName(properties, keys, context);
+        String cookie = cookieName(properties, keys, context, null);
         if (!anySet(properties, keys.secure) && !sameSiteNoneWithoutSecure) {
             findings.add(new SettingFinding(SECURE, Priorities.LOW_PRIORITY, home, 1, "the session cookie \"" + cookie
                     + "\" (Secure only on requests the server sees as HTTPS, not behind a TLS proxy without"
@@ -154,12 +154,23 @@ final class BootSessionSettings {
         return false;
     }
 
-    private static String cookieName(List<BootProperty> properties, CookieKeys keys, SessionContext context) {
+    /** The cookie's configured name in the profile, else in the default profile, else the container's. */
+    private static String cookieName(List<BootProperty> properties, CookieKeys keys, SessionContext context,
+            String profile) {
+        String inDefault = null;
         for (BootProperty property : properties) {
-            if (property.is(keys.name) && property.profile() == null && !property.value().isBlank()
-                    && !BootSessionKeys.isPlaceholder(property.value())) {
+            if (!property.is(keys.name) || property.value().isBlank() || BootSessionKeys.isPlaceholder(property.value())) {
+                continue;
+            }
+            if (profile != null && profile.equals(property.profile())) {
                 return property.value().trim();
             }
+            if (property.profile() == null && inDefault == null) {
+                inDefault = property.value().trim();
+            }
+        }
+        if (inDefault != null) {
+            return inDefault;
         }
         return keys == BootSessionKeys.REACTIVE ? "SESSION" : context.defaultCookieName();
     }

@@ -84,7 +84,7 @@ public class SettingsDetector implements Detector2 {
             return;
         }
         SessionContext context = new SessionContext(webApplication, cookieConfiguredInCode, sameSiteConfiguredInCode,
-                onClasspath(classPath, SessionSettingSources.SPRING_SESSION_SERIALIZER));
+                SessionSettingSources.SPRING_SESSION_STORES.stream().anyMatch(store -> onClasspath(classPath, store)));
         for (Iterator<? extends ICodeBase> it = classPath.appCodeBaseIterator(); it.hasNext();) {
             ICodeBase codeBase = it.next();
             if (!CodeBaseResources.isSpecifiedApplicationCodeBase(codeBase)) {

@@ -67,7 +67,8 @@ final class WebXmlSessionSettings {
                         continue;
                     }
                     sameSiteSet = true;
-                    if (value != null && "none".equalsIgnoreCase(value.text())) {
+                    // With <secure>false</secure> the finding above already asks for Secure.
+                    if (value != null && "none".equalsIgnoreCase(value.text()) && (secure == null || secureTrue)) {
                         findings.add(secureTrue
                                 ? new SettingFinding("COOKIE_MISSING_SAMESITE", Priorities.NORMAL_PRIORITY, file,
                                         value.line, "the session cookie \"" + cookie
@@ -77,7 +78,7 @@ final class WebXmlSessionSettings {
                                         value.line, "the session cookie \"" + cookie
                                                 + "\" (SameSite=None without Secure, which browsers reject)",
                                         "set <cookie-config><secure>true</secure> in <session-config>"));
-                        secureSet |= !secureTrue;
+                        secureSet = true;
                     }
                 }
             }
