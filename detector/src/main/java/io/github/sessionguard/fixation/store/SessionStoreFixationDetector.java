@@ -104,7 +104,7 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
     private final BugReporter bugReporter;
     /** Sites in methods that are not login paths themselves, by method key: a login caller decides. */
     private final TreeMap<String, Site> pending = new TreeMap<>();
-    /** Methods called by credential-checking methods (owner.name+descriptor). */
+    /** Methods called by credential-checking methods that leave the HttpSession alone (owner.name+descriptor). */
     private final Set<String> calledByLogins = new HashSet<>();
 
     private Site site;
@@ -154,7 +154,8 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         markedRegisters.clear();
         noteCookieParameters(getMethod());
         super.visit(code);
-        if (credentialCheck) {
+        // A login that also stores the user in the HttpSession is the session fixation analysis' finding.
+        if (credentialCheck && !writesSession) {
             calledByLogins.addAll(callees);
         }
         if (site == null || writesSession) {
