@@ -5,6 +5,7 @@ import edu.umd.cs.findbugs.BugReporter;
 import edu.umd.cs.findbugs.Detector2;
 import edu.umd.cs.findbugs.SourceLineAnnotation;
 import edu.umd.cs.findbugs.ba.XClass;
+import edu.umd.cs.findbugs.ba.XMethod;
 import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
 import edu.umd.cs.findbugs.classfile.ClassDescriptor;
 import edu.umd.cs.findbugs.classfile.Global;
@@ -41,6 +42,7 @@ public class SettingsDetector implements Detector2 {
     private final BugReporter bugReporter;
     private final TreeSet<String> classes = new TreeSet<>();
     private final TreeSet<String> bootApplications = new TreeSet<>();
+    private final TreeSet<String> mainClasses = new TreeSet<>();
     private boolean webApplication;
     private boolean cookieConfiguredInCode;
     private boolean sameSiteConfiguredInCode;
@@ -66,6 +68,11 @@ public class SettingsDetector implements Detector2 {
         for (ClassDescriptor annotation : xclass.getAnnotationDescriptors()) {
             if (annotation.getClassName().equals(SessionSettingSources.SPRING_BOOT_APPLICATION)) {
                 bootApplications.add(classDescriptor.getDottedClassName());
+            }
+        }
+        for (XMethod method : xclass.getXMethods()) {
+            if (method.isStatic() && method.getName().equals("main") && method.getSignature().equals("([Ljava/lang/String;)V")) {
+                mainClasses.add(classDescriptor.getDottedClassName());
             }
         }
         JavaClass javaClass = cache.getClassAnalysis(JavaClass.class, classDescriptor);
@@ -159,8 +166,12 @@ public class SettingsDetector implements Detector2 {
         bugReporter.reportBug(bug);
     }
 
-    /** The code base's {@code @SpringBootApplication} class, else its first class by name; null if it has none. */
+    /**
+     * The class users know as the application: the code base's {@code @SpringBootApplication} class, else
+     * a class with a {@code main} method, else its first top-level class by name; null if it has no class.
+     */
     private String anchorClass(ICodeBase codeBase, IClassPath classPath) {
+        String main = null;
         String first = null;
         for (String name : classes) {
             if (!inCodeBase(name, codeBase, classPath)) {
@@ -169,11 +180,14 @@ public class SettingsDetector implements Detector2 {
             if (bootApplications.contains(name)) {
                 return name;
             }
+            if (main == null && mainClasses.contains(name)) {
+                main = name;
+            }
             if (first == null || first.contains("$") && !name.contains("$")) {
                 first = name;
             }
         }
-        return first;
+        return main != null ? main : first;
     }
 
     private static boolean inCodeBase(String dottedName, ICodeBase codeBase, IClassPath classPath) {
