@@ -9,7 +9,7 @@ import java.util.Set;
 public final class Finding {
     public static final Set<String> SESSIONGUARD_PATTERNS = Set.of("SESSION_FIXATION",
             "SESSION_FIXATION_PROTECTION_DISABLED", "COOKIE_MISSING_SECURE", "COOKIE_MISSING_HTTPONLY",
-            "COOKIE_MISSING_SAMESITE", "SESSIONGUARD_BAD_SETTING");
+            "COOKIE_MISSING_SAMESITE", "SESSIONGUARD_BAD_SETTING", "SESSION_ID_IN_URL");
 
     private final String pattern;
     private final int priority;
@@ -17,14 +17,17 @@ public final class Finding {
     private final String methodName;
     private final int line;
     private final String message;
+    private final String sourcePath;
 
-    Finding(String pattern, int priority, String className, String methodName, int line, String message) {
+    Finding(String pattern, int priority, String className, String methodName, int line, String message,
+            String sourcePath) {
         this.pattern = pattern;
         this.priority = priority;
         this.className = className;
         this.methodName = methodName;
         this.line = line;
         this.message = message;
+        this.sourcePath = sourcePath;
     }
 
     static Finding from(Element bug) {
@@ -42,18 +45,30 @@ public final class Finding {
             className = ((Element) bug.getElementsByTagName("Class").item(0)).getAttribute("classname");
         }
         int line = -1;
+        String sourcePath = "";
         NodeList lines = bug.getElementsByTagName("SourceLine");
         for (int i = 0; i < lines.getLength(); i++) {
             Element sourceLine = (Element) lines.item(i);
             if (sourceLine.getParentNode() == bug && !sourceLine.getAttribute("start").isEmpty()) {
                 line = Integer.parseInt(sourceLine.getAttribute("start"));
+                sourcePath = sourceLine.getAttribute("sourcepath");
                 break;
             }
         }
         NodeList longMessage = bug.getElementsByTagName("LongMessage");
         String message = longMessage.getLength() > 0 ? longMessage.item(0).getTextContent() : "";
         return new Finding(bug.getAttribute("type"), Integer.parseInt(bug.getAttribute("priority")), className,
-                methodName, line, message);
+                methodName, line, message, sourcePath);
+    }
+
+    /** The reported file as SpotBugs names it (the primary source line's {@code sourcepath}). */
+    public String sourcePath() {
+        return sourcePath;
+    }
+
+    /** A finding in a settings file rather than in code. */
+    public boolean isInSettingsFile() {
+        return !sourcePath.isEmpty() && !sourcePath.endsWith(".java");
     }
 
     public boolean isSessionGuard() {
@@ -81,6 +96,9 @@ public final class Finding {
      * {@code lambda$filterChain$0}, and annotations can only sit on {@code filterChain}.
      */
     public String sourceMethodName() {
+        if (methodName == null) {
+            return "";
+        }
         if (methodName.startsWith("lambda$")) {
             int end = methodName.indexOf('$', "lambda$".length());
             if (end > 0) {
@@ -100,6 +118,9 @@ public final class Finding {
 
     @Override
     public String toString() {
+        if (isInSettingsFile()) {
+            return pattern + " priority " + priority + " at " + sourcePath + " line " + line + ": " + message;
+        }
         return pattern + " priority " + priority + " at " + className + "." + methodName + " line " + line + ": "
                 + message;
     }

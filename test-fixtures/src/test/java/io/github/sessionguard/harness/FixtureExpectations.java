@@ -1,8 +1,11 @@
 package io.github.sessionguard.harness;
 
 import io.github.sessionguard.fixtures.expect.Confidence;
+import io.github.sessionguard.fixtures.expect.ExpectSettingWarning;
 import io.github.sessionguard.fixtures.expect.ExpectWarning;
+import io.github.sessionguard.fixtures.expect.NoSettingWarning;
 import io.github.sessionguard.fixtures.expect.NoWarning;
+import io.github.sessionguard.fixtures.expect.SettingsApplication;
 
 import java.io.IOException;
 import java.lang.reflect.Executable;
@@ -51,22 +54,60 @@ final class FixtureExpectations {
         }
     }
 
-    /** A pattern that must not appear in a method (or, with a null method, anywhere in the class). */
-    static final class Forbidden {
-        final String method;
-        final String pattern;
+    /** One expected finding in a settings file: the file, pattern, priority, line text and message fragments. */
+    static final class ExpectedSetting {
+        final ExpectSettingWarning expect;
+        private final SettingsFiles files;
 
-        Forbidden(String method, String pattern) {
-            this.method = method;
-            this.pattern = pattern;
+        ExpectedSetting(ExpectSettingWarning expect, SettingsFiles files) {
+            this.expect = expect;
+            this.files = files;
         }
 
         boolean matches(Finding finding) {
-            return finding.pattern().equals(pattern) && (method == null || finding.sourceMethodName().equals(method));
+            return finding.isInSettingsFile() && finding.sourcePath().equals(expect.file())
+                    && finding.pattern().equals(expect.value())
+                    && finding.priority() == expect.priority().spotBugsPriority()
+                    && files.lineContains(expect.file(), finding.line(), expect.at())
+                    && Arrays.stream(expect.message()).allMatch(finding.message()::contains);
         }
 
         @Override
         public String toString() {
+            return expect.value() + " " + expect.priority() + " in " + expect.file() + " at `" + expect.at()
+                    + "` saying " + Arrays.toString(expect.message());
+        }
+    }
+
+    /** A pattern that must not appear in a method (or, with a null method, anywhere in the class). */
+    static final class Forbidden {
+        final String method;
+        final String pattern;
+        final String file;
+
+        Forbidden(String method, String pattern) {
+            this(method, pattern, null);
+        }
+
+        Forbidden(String method, String pattern, String file) {
+            this.method = method;
+            this.pattern = pattern;
+            this.file = file;
+        }
+
+        boolean matches(Finding finding) {
+            if (file != null) {
+                return finding.isInSettingsFile() && finding.sourcePath().equals(file) && finding.pattern().equals(pattern);
+            }
+            return !finding.isInSettingsFile() && finding.pattern().equals(pattern)
+                    && (method == null || finding.sourceMethodName().equals(method));
+        }
+
+        @Override
+        public String toString() {
+            if (file != null) {
+                return "no " + pattern + " in " + file;
+            }
             return "no " + pattern + (method == null ? " anywhere" : " in " + method + "()");
         }
     }
@@ -74,12 +115,30 @@ final class FixtureExpectations {
     final Class<?> fixture;
     final List<Expected> expected = new ArrayList<>();
     final List<Forbidden> forbidden = new ArrayList<>();
+    final List<ExpectedSetting> expectedSettings = new ArrayList<>();
+    /** The settings files this fixture speaks for: their findings belong to it. */
+    final List<String> settingsFiles = new ArrayList<>();
+    /** The folder under {@code src/settings-apps/} analysed with this class alone, or null. */
+    final String application;
+    final SettingsFiles files;
 
     private final FixtureSource source;
 
-    private FixtureExpectations(Class<?> fixture, FixtureSource source) {
+    private FixtureExpectations(Class<?> fixture, FixtureSource source, Path settingsRoot) {
         this.fixture = fixture;
         this.source = source;
+        SettingsApplication app = fixture.getAnnotation(SettingsApplication.class);
+        this.application = app == null ? null : app.value();
+        this.files = new SettingsFiles(app == null ? settingsRoot.resolve("main-resources")
+                : settingsRoot.resolve("settings-apps").resolve(app.value()));
+        for (ExpectSettingWarning expect : fixture.getAnnotationsByType(ExpectSettingWarning.class)) {
+            expectedSettings.add(new ExpectedSetting(expect, files));
+            settingsFiles.add(expect.file());
+        }
+        for (NoSettingWarning none : fixture.getAnnotationsByType(NoSettingWarning.class)) {
+            Arrays.stream(none.value()).forEach(p -> forbidden.add(new Forbidden(null, p, none.file())));
+            settingsFiles.add(none.file());
+        }
         NoWarning classLevel = fixture.getAnnotation(NoWarning.class);
         if (classLevel != null) {
             Arrays.stream(classLevel.value()).forEach(p -> forbidden.add(new Forbidden(null, p)));
@@ -100,7 +159,7 @@ final class FixtureExpectations {
     }
 
     boolean statesAnything() {
-        return !expected.isEmpty() || !forbidden.isEmpty();
+        return !expected.isEmpty() || !forbidden.isEmpty() || !expectedSettings.isEmpty();
     }
 
     /**
@@ -108,6 +167,15 @@ final class FixtureExpectations {
      * for the line text an expectation pins, are under one of {@code sourceRoots} (Java and Kotlin).
      */
     static List<FixtureExpectations> load(Path classesDir, List<Path> sourceRoots) throws IOException {
+        return load(classesDir, sourceRoots, sourceRoots.get(0).getParent().getParent());
+    }
+
+    /**
+     * {@code settingsRoot} is {@code src/}: settings files are read from {@code src/main/resources} (under
+     * the name {@code main-resources}, see {@link SettingsFiles}) and {@code src/settings-apps/<app>}.
+     */
+    static List<FixtureExpectations> load(Path classesDir, List<Path> sourceRoots, Path settingsRoot)
+            throws IOException {
         try (Stream<Path> files = Files.walk(classesDir)) {
             List<String> names = files.filter(f -> f.toString().endsWith(".class"))
                     .map(f -> classesDir.relativize(f).toString().replace(".class", "").replace('/', '.'))
@@ -119,7 +187,7 @@ final class FixtureExpectations {
             for (String name : names) {
                 try {
                     Class<?> fixture = Class.forName(name, false, FixtureExpectations.class.getClassLoader());
-                    all.add(new FixtureExpectations(fixture, FixtureSource.of(sourceRoots, fixture)));
+                    all.add(new FixtureExpectations(fixture, FixtureSource.of(sourceRoots, fixture), settingsRoot));
                 } catch (ClassNotFoundException e) {
                     throw new IOException("Fixture class " + name + " cannot be loaded", e);
                 }

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -36,6 +38,9 @@ class FixtureHarnessTest {
     private static List<FixtureExpectations> fixtures;
     private static List<Finding> findings;
     private static SpotBugsRun run;
+    /** Findings of each {@code @SettingsApplication} fixture's own run, by fixture class name. */
+    private static final Map<String, List<Finding>> applicationFindings = new TreeMap<>();
+    private static final List<String> applicationErrors = new ArrayList<>();
 
     @BeforeAll
     static void analyseFixtures() throws Exception {
@@ -45,6 +50,15 @@ class FixtureHarnessTest {
         fixtures = FixtureExpectations.load(classes, sources);
         run = SpotBugsRun.analyse("fixtures", List.of(classes));
         findings = run.findings().stream().filter(Finding::isSessionGuard).collect(Collectors.toList());
+        for (FixtureExpectations fixture : fixtures) {
+            if (fixture.application != null) {
+                SpotBugsRun own = SpotBugsRun.analyse("app-" + fixture.application,
+                        List.of(SettingsApplications.assemble(classes, fixture)));
+                applicationFindings.put(fixture.fixture.getName(),
+                        own.findings().stream().filter(Finding::isSessionGuard).collect(Collectors.toList()));
+                applicationErrors.addAll(own.errors());
+            }
+        }
     }
 
     @TestFactory
@@ -55,15 +69,23 @@ class FixtureHarnessTest {
     private static void check(FixtureExpectations fixture) {
         assertTrue(fixture.statesAnything(), fixture.fixture.getName()
                 + " states no expectation: annotate it with @ExpectWarning or @NoWarning");
-        List<Finding> actual = findings.stream().filter(f -> belongsTo(f, fixture.fixture))
-                .collect(Collectors.toList());
+        List<Finding> actual = fixture.application == null
+                ? findings.stream().filter(f -> belongsTo(f, fixture)).collect(Collectors.toList())
+                : applicationFindings.get(fixture.fixture.getName());
         List<FixtureExpectations.Expected> missing = new ArrayList<>(fixture.expected);
+        List<FixtureExpectations.ExpectedSetting> missingSettings = new ArrayList<>(fixture.expectedSettings);
         List<String> problems = new ArrayList<>(unpinned(fixture));
         for (Finding finding : actual) {
-            FixtureExpectations.Expected match = missing.stream().filter(e -> e.matches(finding)).findFirst()
-                    .orElse(null);
+            FixtureExpectations.Expected match = finding.isInSettingsFile() ? null
+                    : missing.stream().filter(e -> e.matches(finding)).findFirst().orElse(null);
             if (match != null) {
                 missing.remove(match);
+                continue;
+            }
+            FixtureExpectations.ExpectedSetting setting = missingSettings.stream().filter(e -> e.matches(finding))
+                    .findFirst().orElse(null);
+            if (setting != null) {
+                missingSettings.remove(setting);
                 continue;
             }
             String forbidden = fixture.forbidden.stream().filter(n -> n.matches(finding)).map(Object::toString)
@@ -71,6 +93,7 @@ class FixtureHarnessTest {
             problems.add((forbidden != null ? "forbidden (" + forbidden + "): " : "unexpected: ") + finding);
         }
         missing.forEach(m -> problems.add("missing: " + m));
+        missingSettings.forEach(m -> problems.add("missing: " + m));
         if (!problems.isEmpty()) {
             fail(fixture.fixture.getName() + ":\n  " + String.join("\n  ", problems));
         }
@@ -107,22 +130,30 @@ class FixtureHarnessTest {
         }
     }
 
-    /** Findings in a fixture's nested classes and lambdas belong to the fixture. */
-    private static boolean belongsTo(Finding finding, Class<?> fixture) {
-        return finding.className().equals(fixture.getName()) || finding.className().startsWith(fixture.getName() + "$");
+    /**
+     * Findings in a fixture's nested classes and lambdas belong to the fixture; findings in a settings
+     * file belong to the fixture that names the file (in the main run, fixtures with their own
+     * application run own no settings file: theirs are checked in that run).
+     */
+    private static boolean belongsTo(Finding finding, FixtureExpectations fixture) {
+        if (finding.isInSettingsFile()) {
+            return fixture.application == null && fixture.settingsFiles.contains(finding.sourcePath());
+        }
+        String name = fixture.fixture.getName();
+        return finding.className().equals(name) || finding.className().startsWith(name + "$");
     }
 
     @Test
     void everyFindingBelongsToAFixture() {
         List<Finding> orphans = findings.stream()
-                .filter(f -> fixtures.stream().noneMatch(x -> belongsTo(f, x.fixture)))
+                .filter(f -> fixtures.stream().noneMatch(x -> belongsTo(f, x)))
                 .collect(Collectors.toList());
         assertEquals(List.of(), orphans, "findings outside any fixture");
     }
 
     @Test
     void sessionGuardLogsNoAnalysisError() {
-        List<String> ours = run.errors().stream().filter(e -> e.contains("SessionGuard") || e.contains("sessionguard"))
+        List<String> ours = Stream.concat(run.errors().stream(), applicationErrors.stream()).filter(e -> e.contains("SessionGuard") || e.contains("sessionguard"))
                 .collect(Collectors.toList());
         assertEquals(List.of(), ours, "SessionGuard failed on fixture code");
     }

@@ -1,0 +1,85 @@
+package io.github.sessionguard.catalogue;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Home-made session stores: where a login reads the session id the browser presented, and the calls
+ * that write a record keyed by it (JDBC, JPA/Spring Data, Redis clients, maps and caches, an
+ * application's registry of logged-in sessions).
+ */
+public final class SessionStoreCatalogue {
+    /** Calls whose result is the id the browser presented (before any id change in the method). */
+    public static final List<CallPattern> PRESENTED_IDS = List.of(
+            CallPattern.of(CallPattern.servlet("http/HttpSession"), "getId", "()Ljava/lang/String;"),
+            CallPattern.of(CallPattern.servlet("http/HttpServletRequest"), "getRequestedSessionId", "()Ljava/lang/String;"),
+            CallPattern.of(CallPattern.servlet("http/Cookie"), "getValue", "()Ljava/lang/String;"),
+            CallPattern.of(Set.of("javax/ws/rs/core/Cookie", "jakarta/ws/rs/core/Cookie"), "getValue",
+                    "()Ljava/lang/String;"));
+
+    /** Parameter annotations that hand a handler a request cookie's value. */
+    public static final Set<String> COOKIE_PARAMETERS = Set.of("Lorg/springframework/web/bind/annotation/CookieValue;",
+            "Ljavax/ws/rs/CookieParam;", "Ljakarta/ws/rs/CookieParam;");
+
+    /** JDBC: a statement parameter bound to the id; the statement's SQL decides whether it writes. */
+    public static final Set<String> JDBC_STATEMENTS = Set.of("java/sql/PreparedStatement", "java/sql/CallableStatement");
+    public static final Set<String> JDBC_SETTERS = Set.of("setString", "setObject", "setNString");
+    public static final Set<String> JDBC_PREPARES = Set.of("prepareStatement", "prepareCall");
+
+    /** Maps and caches: {@code put(key, value)} with the id in the key. */
+    public static final Set<String> MAP_TYPES = Set.of("java/util/Map", "java/util/HashMap", "java/util/LinkedHashMap",
+            "java/util/TreeMap", "java/util/Hashtable", "java/util/concurrent/ConcurrentMap",
+            "java/util/concurrent/ConcurrentHashMap", "javax/cache/Cache", "com/google/common/cache/Cache",
+            "com/github/benmanes/caffeine/cache/Cache", "org/springframework/cache/Cache",
+            "org/springframework/data/redis/core/HashOperations");
+    public static final Set<String> MAP_WRITES = Set.of("put", "putIfAbsent", "replace");
+
+    /** Redis clients (Jedis, Lettuce, Spring Data Redis value operations): writes with the id in the key. */
+    public static final List<String> REDIS_PREFIXES = List.of("redis/clients/jedis/", "io/lettuce/core/",
+            "org/springframework/data/redis/core/");
+    public static final Set<String> REDIS_WRITES = Set.of("set", "setex", "setnx", "psetex", "hset", "hsetnx", "hmset",
+            "setIfAbsent", "put", "putIfAbsent");
+
+    /** Repositories and entity managers: an entity carrying the id is saved. */
+    public static final Set<String> ENTITY_WRITES = Set.of("save", "saveAndFlush", "persist", "merge", "insert",
+            "upsert");
+
+    /** An application's own registry of logged-in sessions: {@code registry.register(id, user)}. */
+    private static final List<String> REGISTRY_PREFIXES = List.of("register", "bind", "put", "store", "save",
+            "track", "associate", "attach");
+
+    private SessionStoreCatalogue() {
+    }
+
+    public static boolean isPresentedId(String owner, String name, String descriptor) {
+        return LoginCatalogue.any(PRESENTED_IDS, owner, name, descriptor);
+    }
+
+    public static boolean isRedisWrite(String owner, String name) {
+        return REDIS_WRITES.contains(name) && REDIS_PREFIXES.stream().anyMatch(owner::startsWith);
+    }
+
+    public static boolean isRegistryWrite(String owner, String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return !isLibrary(owner) && REGISTRY_PREFIXES.stream().anyMatch(lower::startsWith);
+    }
+
+    /** JDK and framework code: its methods are not the application's registry. */
+    public static boolean isLibrary(String owner) {
+        return owner.startsWith("java/") || owner.startsWith("javax/") || owner.startsWith("jakarta/")
+                || owner.startsWith("org/springframework/") || owner.startsWith("org/apache/") || owner.startsWith("kotlin/");
+    }
+
+    /** SQL that writes a row (INSERT, UPDATE, MERGE, REPLACE), not one that reads or deletes. */
+    public static boolean isWritingSql(String sql) {
+        String lower = sql.trim().toLowerCase(Locale.ROOT);
+        return lower.startsWith("insert") || lower.startsWith("update") || lower.startsWith("merge")
+                || lower.startsWith("replace") || lower.startsWith("upsert");
+    }
+
+    public static List<String> relevantTypes() {
+        return List.of("servlet/http/HttpSession", "servlet/http/Cookie", "getRequestedSessionId", "CookieValue",
+                "CookieParam", "ws/rs/core/Cookie");
+    }
+}

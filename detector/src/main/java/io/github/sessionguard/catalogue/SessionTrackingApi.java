@@ -1,0 +1,60 @@
+package io.github.sessionguard.catalogue;
+
+import java.util.List;
+
+/**
+ * The calls that choose how a session id travels, and the constants that mean "in the URL". Servlet
+ * {@code ServletContext.setSessionTrackingModes} (javax, jakarta), Spring Boot's
+ * {@code Session.setTrackingModes} (on a {@code ConfigurableServletWebServerFactory}), Jetty's
+ * {@code SessionHandler.setSessionTrackingModes}.
+ */
+public final class SessionTrackingApi {
+    /** A setter: owner (slashed) and method name; the set is its only argument. */
+    public static final class Setter {
+        public final String owner;
+        public final String name;
+        public final String display;
+
+        Setter(String owner, String name, String display) {
+            this.owner = owner;
+            this.name = name;
+            this.display = display;
+        }
+    }
+
+    public static final List<Setter> SETTERS = List.of(
+            new Setter("javax/servlet/ServletContext", "setSessionTrackingModes", "ServletContext.setSessionTrackingModes"),
+            new Setter("jakarta/servlet/ServletContext", "setSessionTrackingModes",
+                    "ServletContext.setSessionTrackingModes"),
+            new Setter("org/springframework/boot/web/servlet/server/Session", "setTrackingModes",
+                    "Session.setTrackingModes"),
+            new Setter("org/springframework/boot/web/server/servlet/Session", "setTrackingModes",
+                    "Session.setTrackingModes"),
+            new Setter("org/eclipse/jetty/session/SessionHandler", "setSessionTrackingModes",
+                    "SessionHandler.setSessionTrackingModes"),
+            new Setter("org/eclipse/jetty/ee10/servlet/SessionHandler", "setSessionTrackingModes",
+                    "SessionHandler.setSessionTrackingModes"));
+
+    /** Enum types whose constant {@code URL} puts the session id into URLs. */
+    public static final List<String> MODE_TYPES = List.of("javax/servlet/SessionTrackingMode",
+            "jakarta/servlet/SessionTrackingMode", "org/springframework/boot/web/servlet/server/Session$SessionTrackingMode",
+            "org/springframework/boot/web/server/servlet/Session$SessionTrackingMode");
+
+    public static final String URL = "URL";
+
+    private SessionTrackingApi() {
+    }
+
+    public static Setter setter(String owner, String name) {
+        for (Setter setter : SETTERS) {
+            if (setter.owner.equals(owner) && setter.name.equals(name)) {
+                return setter;
+            }
+        }
+        return null;
+    }
+
+    public static boolean isModeType(String slashedOwner) {
+        return MODE_TYPES.contains(slashedOwner);
+    }
+}

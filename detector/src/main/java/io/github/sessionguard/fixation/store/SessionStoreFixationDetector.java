@@ -1,0 +1,377 @@
+package io.github.sessionguard.fixation.store;
+
+import edu.umd.cs.findbugs.BugInstance;
+import edu.umd.cs.findbugs.BugReporter;
+import edu.umd.cs.findbugs.MethodAnnotation;
+import edu.umd.cs.findbugs.OpcodeStack;
+import edu.umd.cs.findbugs.Priorities;
+import edu.umd.cs.findbugs.SourceLineAnnotation;
+import edu.umd.cs.findbugs.ba.ClassContext;
+import edu.umd.cs.findbugs.bcel.OpcodeStackDetector;
+import io.github.sessionguard.catalogue.LoginCatalogue;
+import io.github.sessionguard.catalogue.SessionStoreCatalogue;
+import io.github.sessionguard.flow.ConstantPoolScreen;
+import org.apache.bcel.Const;
+import org.apache.bcel.classfile.AnnotationEntry;
+import org.apache.bcel.classfile.Code;
+import org.apache.bcel.classfile.Method;
+import org.apache.bcel.classfile.ParameterAnnotationEntry;
+import org.apache.bcel.generic.Type;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Session fixation in a home-made session store: a login binds the user to a record keyed by the
+ * session id the browser presented (a request cookie's value, {@code getRequestedSessionId()}, or
+ * {@code HttpSession.getId()} read before any id change in the method) and writes it to a store
+ * (JDBC INSERT/UPDATE, a repository or entity manager, Redis, a map or cache, an application registry)
+ * without a fresh id: whoever planted that id is logged in with the victim. A store keyed by a new
+ * random id, or by {@code getId()} after {@code changeSessionId()}, is safe.
+ *
+ * <p>The login path is the one the fixation analysis uses: a credential check
+ * ({@link LoginCatalogue#isCredentialCheck}) in the method (HIGH), a method named as a login (NORMAL),
+ * or a credential-checking caller of the method (HIGH), resolved after every class is seen so the
+ * order of classes does not matter. A method that also stores the user in the {@code HttpSession} is
+ * left to the session fixation analysis (one finding per login).
+ *
+ * <p>The id is followed through the operand stack and locals ({@link OpcodeStack} user values): string
+ * concatenation, {@code StringBuilder}, builders, and entities constructed or set with it.
+ */
+@OpcodeStack.CustomUserValue
+public class SessionStoreFixationDetector extends OpcodeStackDetector {
+    private static final String PATTERN = "SESSION_FIXATION";
+    private static final String FIX = "issue a new random session id at login (SecureRandom or UUID.randomUUID()), "
+            + "send it as the new session cookie and key the record by it; or call request.changeSessionId() "
+            + "before reading getId()";
+
+    /** The stack value is (or carries) the session id the browser presented. */
+    private static final Object PRESENTED = new Object() {
+        @Override
+        public String toString() {
+            return "presented session id";
+        }
+    };
+
+    /** A prepared statement and its SQL. */
+    private static final class Sql {
+        final String text;
+
+        Sql(String text) {
+            this.text = text;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Sql && ((Sql) o).text.equals(text);
+        }
+
+        @Override
+        public int hashCode() {
+            return text.hashCode();
+        }
+    }
+
+    /** A store write keyed by the presented id, waiting for its method's verdict. */
+    private static final class Site {
+        final String className;
+        final String methodName;
+        final String signature;
+        final MethodAnnotation method;
+        final SourceLineAnnotation line;
+        final String store;
+        final String source;
+
+        Site(String className, String methodName, String signature, MethodAnnotation method,
+                SourceLineAnnotation line, String store, String source) {
+            this.method = method;
+            this.className = className;
+            this.methodName = methodName;
+            this.signature = signature;
+            this.line = line;
+            this.store = store;
+            this.source = source;
+        }
+
+        String key() {
+            return className.replace('.', '/') + "." + methodName + signature;
+        }
+    }
+
+    private final BugReporter bugReporter;
+    /** Sites in methods that are not login paths themselves, by method key: a login caller decides. */
+    private final TreeMap<String, Site> pending = new TreeMap<>();
+    /** Methods called by credential-checking methods that leave the HttpSession alone (owner.name+descriptor). */
+    private final Set<String> calledByLogins = new HashSet<>();
+
+    private Site site;
+    private boolean rotated;
+    private boolean credentialCheck;
+    private boolean writesSession;
+    private boolean markResult;
+    private boolean markedSource;
+    private String sourceName;
+    private String pendingSql;
+    private final List<String> callees = new ArrayList<>();
+    /**
+     * Locals that hold the presented id somewhere in the method (cookie parameters, and every local it
+     * is stored in): a flow-insensitive "may" set, because OpcodeStack drops a user value where a
+     * branch that assigned it meets one that did not ({@code sid = null; for (...) sid = c.getValue();}).
+     */
+    private final Set<Integer> markedRegisters = new HashSet<>();
+
+    public SessionStoreFixationDetector(BugReporter bugReporter) {
+        this.bugReporter = bugReporter;
+    }
+
+    @Override
+    public void visitClassContext(ClassContext classContext) {
+        if (!ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), SessionStoreCatalogue.relevantTypes())
+                && !ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), LoginCatalogue.relevantTypes())) {
+            return;
+        }
+        try {
+            super.visitClassContext(classContext);
+        } catch (RuntimeException e) {
+            bugReporter.logError("SessionGuard could not analyse " + classContext.getJavaClass().getClassName()
+                    + " for home-made session stores", e);
+        }
+    }
+
+    @Override
+    public void visit(Code code) {
+        site = null;
+        rotated = false;
+        credentialCheck = false;
+        writesSession = false;
+        markResult = false;
+        markedSource = false;
+        pendingSql = null;
+        callees.clear();
+        markedRegisters.clear();
+        noteCookieParameters(getMethod());
+        super.visit(code);
+        // A login that also stores the user in the HttpSession is the session fixation analysis' finding.
+        if (credentialCheck && !writesSession) {
+            calledByLogins.addAll(callees);
+        }
+        if (site == null || writesSession) {
+            return;
+        }
+        if (credentialCheck) {
+            report(site, Priorities.HIGH_PRIORITY);
+        } else if (LoginCatalogue.isLoginMethodName(getMethodName())) {
+            report(site, Priorities.NORMAL_PRIORITY);
+        } else {
+            pending.putIfAbsent(site.key(), site);
+        }
+    }
+
+    @Override
+    public void report() {
+        for (Site waiting : pending.values()) {
+            if (calledByLogins.contains(waiting.key())) {
+                report(waiting, Priorities.HIGH_PRIORITY);
+            }
+        }
+        pending.clear();
+        calledByLogins.clear();
+    }
+
+    private void report(Site found, int priority) {
+        bugReporter.reportBug(new BugInstance(this, PATTERN, priority)
+                .addClassAndMethod(found.method)
+                .addString("a session record keyed by the session id the browser presented (" + found.source
+                        + ") written to " + found.store)
+                .addString(FIX)
+                .addSourceLine(found.line));
+    }
+
+    private void noteCookieParameters(Method method) {
+        ParameterAnnotationEntry[] parameters = method.getParameterAnnotationEntries();
+        if (parameters == null || parameters.length == 0) {
+            return;
+        }
+        Type[] types = Type.getArgumentTypes(method.getSignature());
+        int register = method.isStatic() ? 0 : 1;
+        for (int i = 0; i < types.length; i++) {
+            if (i < parameters.length) {
+                for (AnnotationEntry annotation : parameters[i].getAnnotationEntries()) {
+                    if (SessionStoreCatalogue.COOKIE_PARAMETERS.contains(annotation.getAnnotationType())) {
+                        markedRegisters.add(register);
+                    }
+                }
+            }
+            register += types[i].getSize();
+        }
+    }
+
+    @Override
+    public void sawOpcode(int seen) {
+        markResult = false;
+        markedSource = false;
+        pendingSql = null;
+        switch (seen) {
+        case Const.ASTORE:
+        case Const.ASTORE_0:
+        case Const.ASTORE_1:
+        case Const.ASTORE_2:
+        case Const.ASTORE_3:
+            if (stack.getStackDepth() > 0 && marked(stack.getStackItem(0))) {
+                markedRegisters.add(getRegisterOperand());
+            }
+            return;
+        case Const.INVOKEVIRTUAL:
+        case Const.INVOKEINTERFACE:
+        case Const.INVOKESTATIC:
+        case Const.INVOKESPECIAL:
+            sawCall(seen);
+            return;
+        case Const.INVOKEDYNAMIC:
+            markResult = anyArgumentMarked(getSigConstantOperand(), 0);
+            return;
+        default:
+            return;
+        }
+    }
+
+    @Override
+    public void afterOpcode(int seen) {
+        super.afterOpcode(seen);
+        if (stack.getStackDepth() == 0) {
+            return;
+        }
+        if (markedSource || markResult) {
+            stack.getStackItem(0).setUserValue(PRESENTED);
+        } else if (pendingSql != null) {
+            stack.getStackItem(0).setUserValue(new Sql(pendingSql));
+        } else if (seen == Const.ALOAD || seen == Const.ALOAD_0 || seen == Const.ALOAD_1 || seen == Const.ALOAD_2
+                || seen == Const.ALOAD_3) {
+            if (markedRegisters.contains(getRegisterOperand())) {
+                stack.getStackItem(0).setUserValue(PRESENTED);
+            }
+        }
+    }
+
+    private void sawCall(int seen) {
+        String owner = getClassConstantOperand();
+        String name = getNameConstantOperand();
+        String signature = getSigConstantOperand();
+        int arguments = Type.getArgumentTypes(signature).length;
+        callees.add(owner + "." + name + signature);
+        if (LoginCatalogue.isCredentialCheck(owner, name, signature)) {
+            credentialCheck = true;
+        }
+        if (LoginCatalogue.any(LoginCatalogue.ROTATIONS, owner, name, signature)) {
+            rotated = true;
+        }
+        if (LoginCatalogue.any(LoginCatalogue.SESSION_WRITES, owner, name, signature)) {
+            writesSession = true;
+        }
+        if (SessionStoreCatalogue.isPresentedId(owner, name, signature)) {
+            markedSource = !rotated;
+            if (markedSource) {
+                sourceName = owner.substring(owner.lastIndexOf('/') + 1) + "." + name + "()";
+            }
+            return;
+        }
+        if (stack.getStackDepth() < arguments + (seen == Const.INVOKESTATIC ? 0 : 1)) {
+            return;
+        }
+        if (SessionStoreCatalogue.JDBC_PREPARES.contains(name) && owner.startsWith("java/sql/") && arguments >= 1) {
+            Object sql = stack.getStackItem(arguments - 1).getConstant();
+            pendingSql = sql instanceof String ? (String) sql : null;
+            return;
+        }
+        propagate(seen, owner, name, signature, arguments);
+        if (site == null) {
+            String store = storeWritten(seen, owner, name, arguments);
+            if (store != null) {
+                site = new Site(getDottedClassName(), getMethodName(), getMethodSig(),
+                        MethodAnnotation.fromVisitedMethod(this), SourceLineAnnotation.fromVisitedInstruction(this), store,
+                        sourceName == null ? "a request cookie's value" : sourceName);
+            }
+        }
+    }
+
+    /** Values derived from the presented id: strings built from it, builders and entities given it. */
+    private void propagate(int seen, String owner, String name, String signature, int arguments) {
+        boolean argument = anyArgumentMarked(signature, 0);
+        boolean receiver = seen != Const.INVOKESTATIC && marked(stack.getStackItem(arguments));
+        boolean stringWork = owner.equals("java/lang/StringBuilder") || owner.equals("java/lang/StringBuffer")
+                || owner.equals("java/lang/String") || owner.endsWith("Builder");
+        if (stringWork && (argument || receiver) && !signature.endsWith(")V")) {
+            markResult = true;
+        }
+        if (!argument || SessionStoreCatalogue.isLibrary(owner)) {
+            return;
+        }
+        if (seen == Const.INVOKESPECIAL && name.equals("<init>") && stack.getStackDepth() > arguments + 1) {
+            OpcodeStack.Item created = stack.getStackItem(arguments + 1);
+            if (("L" + owner + ";").equals(created.getSignature())) {
+                created.setUserValue(PRESENTED);
+            }
+        } else if (seen != Const.INVOKESTATIC && name.startsWith("set") && arguments == 1) {
+            int register = stack.getStackItem(arguments).getRegisterNumber();
+            if (register >= 0) {
+                stack.getLVValue(register).setUserValue(PRESENTED);
+                markedRegisters.add(register);
+            }
+        }
+    }
+
+    /** The store this call writes a record keyed by the presented id to, or null. */
+    private String storeWritten(int seen, String owner, String name, int arguments) {
+        if (seen == Const.INVOKESTATIC || arguments == 0) {
+            return null;
+        }
+        OpcodeStack.Item receiver = stack.getStackItem(arguments);
+        if (SessionStoreCatalogue.JDBC_STATEMENTS.contains(owner) && SessionStoreCatalogue.JDBC_SETTERS.contains(name)
+                && marked(stack.getStackItem(0)) && receiver.getUserValue() instanceof Sql
+                && SessionStoreCatalogue.isWritingSql(((Sql) receiver.getUserValue()).text)) {
+            return "the database (" + firstWords(((Sql) receiver.getUserValue()).text) + ")";
+        }
+        boolean anyMarked = anyArgumentMarked(getSigConstantOperand(), 0);
+        if (SessionStoreCatalogue.MAP_TYPES.contains(owner) && SessionStoreCatalogue.MAP_WRITES.contains(name)
+                && arguments >= 2 && marked(stack.getStackItem(arguments - 1)) && !receiver.isNewlyAllocated()) {
+            return (receiver.getXField() != null ? "the map " + receiver.getXField().getName() : "a map or cache")
+                    + " (" + simple(owner) + "." + name + ")";
+        }
+        if (anyMarked && SessionStoreCatalogue.isRedisWrite(owner, name)) {
+            return "Redis (" + simple(owner) + "." + name + ")";
+        }
+        if (anyMarked && SessionStoreCatalogue.ENTITY_WRITES.contains(name) && !owner.startsWith("java/")) {
+            return "a repository (" + simple(owner) + "." + name + ")";
+        }
+        if (anyMarked && arguments >= 2 && SessionStoreCatalogue.isRegistryWrite(owner, name)) {
+            return "the application's session registry (" + simple(owner) + "." + name + ")";
+        }
+        return null;
+    }
+
+    private boolean anyArgumentMarked(String signature, int from) {
+        int arguments = Type.getArgumentTypes(signature).length;
+        for (int i = from; i < arguments && i < stack.getStackDepth(); i++) {
+            if (marked(stack.getStackItem(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean marked(OpcodeStack.Item item) {
+        return item.getUserValue() == PRESENTED;
+    }
+
+    private static String simple(String owner) {
+        return owner.substring(owner.lastIndexOf('/') + 1).replace('$', '.');
+    }
+
+    private static String firstWords(String sql) {
+        String trimmed = sql.trim().replaceAll("\\s+", " ");
+        return trimmed.length() <= 40 ? trimmed : trimmed.substring(0, 40) + "...";
+    }
+}

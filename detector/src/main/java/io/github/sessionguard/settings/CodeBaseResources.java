@@ -1,0 +1,88 @@
+package io.github.sessionguard.settings;
+
+import edu.umd.cs.findbugs.classfile.ICodeBase;
+import edu.umd.cs.findbugs.classfile.ICodeBaseEntry;
+import edu.umd.cs.findbugs.classfile.ICodeBaseIterator;
+import edu.umd.cs.findbugs.classfile.IScannableCodeBase;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The settings files of one application code base (a classes folder, a jar with its resources at the
+ * root or under {@code BOOT-INF/classes/}, a war with {@code WEB-INF/}), read once per analysis through
+ * SpotBugs' code base iterator, sorted by path so findings never depend on the file system's order.
+ */
+final class CodeBaseResources {
+    /** Settings files are small; anything larger is not one we read. */
+    private static final int MAX_BYTES = 1 << 20;
+    private static final List<String> CLASS_ROOTS = List.of("BOOT-INF/classes/", "WEB-INF/classes/");
+
+    private CodeBaseResources() {
+    }
+
+    /** The resource's path relative to the application's resource (or web) root. */
+    static String pathOf(String resourceName) {
+        for (String root : CLASS_ROOTS) {
+            if (resourceName.startsWith(root)) {
+                return resourceName.substring(root.length());
+            }
+        }
+        return resourceName;
+    }
+
+    static boolean isCandidate(String resourceName) {
+        String path = pathOf(resourceName);
+        String lower = path.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("meta-inf/maven/")) {
+            return false;
+        }
+        return BootSessionSettings.isBootSettingsFile(path) || lower.endsWith(".xml");
+    }
+
+    static List<SettingsResource> read(IScannableCodeBase codeBase) throws InterruptedException, IOException {
+        List<SettingsResource> found = new ArrayList<>();
+        ICodeBaseIterator entries = codeBase.iterator();
+        while (entries.hasNext()) {
+            ICodeBaseEntry entry = entries.next();
+            String name = entry.getResourceName();
+            if (!isCandidate(name) || entry.getNumBytes() > MAX_BYTES) {
+                continue;
+            }
+            String text = readText(entry);
+            if (text != null) {
+                found.add(new SettingsResource(name, pathOf(name), text));
+            }
+        }
+        found.sort(Comparator.comparing(SettingsResource::path).thenComparing(SettingsResource::resourceName));
+        return found;
+    }
+
+    private static String readText(ICodeBaseEntry entry) throws IOException {
+        try (InputStream in = entry.openResource()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            int total = 0;
+            for (int n; (n = in.read(buffer)) > 0;) {
+                total += n;
+                if (total > MAX_BYTES) {
+                    return null;
+                }
+                out.write(buffer, 0, n);
+            }
+            String text = new String(out.toByteArray(), StandardCharsets.UTF_8);
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        }
+    }
+
+    static boolean isSpecifiedApplicationCodeBase(ICodeBase codeBase) {
+        return codeBase instanceof IScannableCodeBase && codeBase.isApplicationCodeBase()
+                && codeBase.getHowDiscovered() == ICodeBase.Discovered.SPECIFIED;
+    }
+}

@@ -1,0 +1,40 @@
+package io.github.sessionguard.settings;
+
+/**
+ * What the rest of the application says about its session cookie, gathered from the code and the
+ * classpath before the settings are judged: a session cookie configured in code
+ * ({@code SessionCookieConfig}, a Spring Session {@code CookieSerializer}, a Boot {@code Session.Cookie}
+ * customizer) makes the container's defaults irrelevant, as does a SameSite policy in code for SameSite.
+ */
+final class SessionContext {
+    final boolean webApplication;
+    final boolean cookieConfiguredInCode;
+    final boolean sameSiteConfiguredInCode;
+    final boolean springSession;
+
+    SessionContext(boolean webApplication, boolean cookieConfiguredInCode, boolean sameSiteConfiguredInCode,
+            boolean springSession) {
+        this.webApplication = webApplication;
+        this.cookieConfiguredInCode = cookieConfiguredInCode;
+        this.sameSiteConfiguredInCode = sameSiteConfiguredInCode;
+        this.springSession = springSession;
+    }
+
+    /**
+     * Tomcat's {@code <CookieProcessor sameSiteCookies="...">} in the application's
+     * {@code META-INF/context.xml} sets SameSite on every cookie, the session cookie included.
+     */
+    SessionContext withSameSiteFrom(java.util.List<SettingsResource> files) {
+        for (SettingsResource file : files) {
+            if (file.path().equals("META-INF/context.xml") && file.text().contains("sameSiteCookies")) {
+                return new SessionContext(webApplication, cookieConfiguredInCode, true, springSession);
+            }
+        }
+        return this;
+    }
+
+    /** Spring Session replaces the container's JSESSIONID with its SESSION cookie (Lax by default). */
+    String defaultCookieName() {
+        return springSession ? "SESSION" : "JSESSIONID";
+    }
+}

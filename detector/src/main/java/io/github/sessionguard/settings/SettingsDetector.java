@@ -1,0 +1,220 @@
+package io.github.sessionguard.settings;
+
+import edu.umd.cs.findbugs.BugInstance;
+import edu.umd.cs.findbugs.BugReporter;
+import edu.umd.cs.findbugs.Detector2;
+import edu.umd.cs.findbugs.SourceLineAnnotation;
+import edu.umd.cs.findbugs.ba.XClass;
+import edu.umd.cs.findbugs.ba.XMethod;
+import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
+import edu.umd.cs.findbugs.classfile.ClassDescriptor;
+import edu.umd.cs.findbugs.classfile.Global;
+import edu.umd.cs.findbugs.classfile.IAnalysisCache;
+import edu.umd.cs.findbugs.classfile.IClassPath;
+import edu.umd.cs.findbugs.classfile.ICodeBase;
+import edu.umd.cs.findbugs.classfile.IScannableCodeBase;
+import edu.umd.cs.findbugs.classfile.ResourceNotFoundException;
+import io.github.sessionguard.catalogue.SessionSettingSources;
+import io.github.sessionguard.flow.ConstantPoolScreen;
+import org.apache.bcel.classfile.JavaClass;
+import org.xml.sax.SAXException;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Reads the application's settings files (Spring Boot {@code application*.properties}/{@code .yml},
+ * {@code web.xml}/{@code web-fragment.xml}, Spring Security XML) from the analysed code bases, once per
+ * analysis, and reports at the file and line of the setting (or the file that should hold it).
+ *
+ * <p>While SpotBugs visits the application's classes this detector only notes facts about them (is it a
+ * web application, does its code configure the session cookie, which class is the Spring Boot
+ * application); the files are judged in {@link #finishPass()}, after every class, so the verdict never
+ * depends on the order of classes. A finding needs a class: the code base's
+ * {@code @SpringBootApplication} class, else its first class by name, is the finding's class, and a
+ * source line annotation names the settings file by its path under the resource root, which SpotBugs'
+ * text, XML and SARIF reports show as the location.
+ */
+public class SettingsDetector implements Detector2 {
+    private final BugReporter bugReporter;
+    private final TreeSet<String> classes = new TreeSet<>();
+    private final TreeSet<String> bootApplications = new TreeSet<>();
+    private final TreeSet<String> mainClasses = new TreeSet<>();
+    private boolean webApplication;
+    private boolean cookieConfiguredInCode;
+    private boolean sameSiteConfiguredInCode;
+
+    public SettingsDetector(BugReporter bugReporter) {
+        this.bugReporter = bugReporter;
+    }
+
+    @Override
+    public void visitClass(ClassDescriptor classDescriptor) throws CheckedAnalysisException {
+        try {
+            noteFacts(classDescriptor);
+        } catch (RuntimeException e) {
+            bugReporter.logError("SessionGuard could not read " + classDescriptor.getDottedClassName()
+                    + " for its session settings", e);
+        }
+    }
+
+    private void noteFacts(ClassDescriptor classDescriptor) throws CheckedAnalysisException {
+        IAnalysisCache cache = Global.getAnalysisCache();
+        XClass xclass = cache.getClassAnalysis(XClass.class, classDescriptor);
+        classes.add(classDescriptor.getDottedClassName());
+        for (ClassDescriptor annotation : xclass.getAnnotationDescriptors()) {
+            if (annotation.getClassName().equals(SessionSettingSources.SPRING_BOOT_APPLICATION)) {
+                bootApplications.add(classDescriptor.getDottedClassName());
+            }
+        }
+        for (XMethod method : xclass.getXMethods()) {
+            if (method.isStatic() && method.getName().equals("main") && method.getSignature().equals("([Ljava/lang/String;)V")) {
+                mainClasses.add(classDescriptor.getDottedClassName());
+            }
+        }
+        JavaClass javaClass = cache.getClassAnalysis(JavaClass.class, classDescriptor);
+        webApplication |= ConstantPoolScreen.mentionsAny(javaClass, SessionSettingSources.WEB_TYPES);
+        cookieConfiguredInCode |= ConstantPoolScreen.mentionsAny(javaClass, SessionSettingSources.SESSION_COOKIE_IN_CODE);
+        sameSiteConfiguredInCode |= ConstantPoolScreen.mentionsAny(javaClass, SessionSettingSources.SAME_SITE_IN_CODE);
+    }
+
+    @Override
+    public void finishPass() {
+        IClassPath classPath;
+        try {
+            classPath = Global.getAnalysisCache().getClassPath();
+        } catch (RuntimeException e) {
+            bugReporter.logError("SessionGuard could not reach the analysis' class path to read settings files", e);
+            return;
+        }
+        SessionContext context = new SessionContext(webApplication, cookieConfiguredInCode, sameSiteConfiguredInCode,
+                SessionSettingSources.SPRING_SESSION_STORES.stream().anyMatch(store -> onClasspath(classPath, store)));
+        for (Iterator<? extends ICodeBase> it = classPath.appCodeBaseIterator(); it.hasNext();) {
+            ICodeBase codeBase = it.next();
+            if (!CodeBaseResources.isSpecifiedApplicationCodeBase(codeBase)) {
+                continue;
+            }
+            try {
+                judge(codeBase, CodeBaseResources.read((IScannableCodeBase) codeBase), classPath, context);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (IOException | RuntimeException e) {
+                bugReporter.logError("SessionGuard could not read the settings files of " + codeBase.getPathName(), e);
+            }
+        }
+    }
+
+    private void judge(ICodeBase codeBase, List<SettingsResource> files, IClassPath classPath, SessionContext context) {
+        String anchor = anchorClass(codeBase, classPath);
+        if (anchor == null || files.isEmpty()) {
+            return;
+        }
+        List<SettingsResource> bootFiles = new ArrayList<>();
+        List<BootProperty> bootProperties = new ArrayList<>();
+        List<SettingFinding> findings = new ArrayList<>();
+        for (SettingsResource file : files) {
+            if (BootSessionSettings.isBootSettingsFile(file.path())) {
+                try {
+                    bootProperties.addAll(BootSessionSettings.read(file));
+                    bootFiles.add(file);
+                } catch (RuntimeException e) {
+                    bugReporter.logError("SessionGuard could not read " + file.path() + " (not valid YAML?)", e);
+                }
+            }
+        }
+        if (!bootFiles.isEmpty()) {
+            findings.addAll(BootSessionSettings.judge(bootFiles, bootProperties, context));
+        }
+        for (SettingsResource file : files) {
+            boolean webXml = WebXmlSessionSettings.isWebXml(file.resourceName());
+            boolean security = SpringSecurityXml.mayConfigure(file.text());
+            if (!webXml && !security) {
+                continue;
+            }
+            try {
+                XmlElement root = XmlReader.parse(file);
+                if (webXml) {
+                    findings.addAll(WebXmlSessionSettings.judge(file, root,
+                            context.withSameSiteFrom(files), bootFiles.isEmpty()));
+                }
+                if (security) {
+                    findings.addAll(SpringSecurityXml.judge(file, root));
+                }
+            } catch (SAXException | IOException e) {
+                bugReporter.logError("SessionGuard could not read " + file.path() + " (not well-formed XML?)", e);
+            }
+        }
+        for (SettingFinding finding : findings) {
+            report(anchor, finding);
+        }
+    }
+
+    private void report(String anchor, SettingFinding finding) {
+        String simpleName = anchor.substring(anchor.lastIndexOf('.') + 1);
+        BugInstance bug = new BugInstance(this, finding.pattern(), finding.priority())
+                .addClass(anchor)
+                .addString(finding.resource().path())
+                .addString(finding.description())
+                .addString(finding.fix());
+        // A class name without a package keeps SpotBugs from prefixing the file's path with one.
+        bug.addSourceLine(new SourceLineAnnotation(simpleName, finding.resource().path(), finding.line(),
+                finding.line(), -1, -1));
+        bugReporter.reportBug(bug);
+    }
+
+    /**
+     * The class users know as the application: the code base's {@code @SpringBootApplication} class, else
+     * a class with a {@code main} method, else its first top-level class by name; null if it has no class.
+     */
+    private String anchorClass(ICodeBase codeBase, IClassPath classPath) {
+        String main = null;
+        String first = null;
+        for (String name : classes) {
+            if (!inCodeBase(name, codeBase, classPath)) {
+                continue;
+            }
+            if (bootApplications.contains(name)) {
+                return name;
+            }
+            if (main == null && mainClasses.contains(name)) {
+                main = name;
+            }
+            if (first == null || first.contains("$") && !name.contains("$")) {
+                first = name;
+            }
+        }
+        return main != null ? main : first;
+    }
+
+    private static boolean inCodeBase(String dottedName, ICodeBase codeBase, IClassPath classPath) {
+        try {
+            return classPath.lookupResource(dottedName.replace('.', '/') + ".class").getCodeBase() == codeBase;
+        } catch (ResourceNotFoundException e) {
+            // Classes of a Boot fat jar or a war live under BOOT-INF/classes/ or WEB-INF/classes/.
+            for (String root : new String[] {"BOOT-INF/classes/", "WEB-INF/classes/"}) {
+                if (codeBase.lookupResource(root + dottedName.replace('.', '/') + ".class") != null) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private static boolean onClasspath(IClassPath classPath, String resource) {
+        try {
+            classPath.lookupResource(resource);
+            return true;
+        } catch (ResourceNotFoundException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public String getDetectorClassName() {
+        return getClass().getName();
+    }
+}

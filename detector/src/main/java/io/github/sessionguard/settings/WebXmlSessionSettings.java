@@ -1,0 +1,125 @@
+package io.github.sessionguard.settings;
+
+import edu.umd.cs.findbugs.Priorities;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Judges {@code <session-config>} in {@code WEB-INF/web.xml} and {@code META-INF/web-fragment.xml}:
+ * {@code <cookie-config>} {@code <secure>false}, {@code <http-only>false}, the Servlet 6
+ * {@code <attribute>} SameSite=None without Secure, and {@code <tracking-mode>URL}. With nothing set in a
+ * {@code web.xml} (and no Spring Boot settings, which take over in a Boot application) the container
+ * default decides: Tomcat marks the session cookie Secure only on HTTPS requests (LOW) and HttpOnly
+ * always (nothing); SameSite is asked for only where {@code web.xml} can set it (Servlet 6, version 6.0+).
+ */
+final class WebXmlSessionSettings {
+    private WebXmlSessionSettings() {
+    }
+
+    static boolean isWebXml(String resourceName) {
+        return resourceName.equals("WEB-INF/web.xml") || resourceName.endsWith("/WEB-INF/web.xml")
+                || resourceName.equals("META-INF/web-fragment.xml");
+    }
+
+    static List<SettingFinding> judge(SettingsResource file, XmlElement root, SessionContext context,
+            boolean judgeDefaults) {
+        List<SettingFinding> findings = new ArrayList<>();
+        if (root == null || !(root.localName.equals("web-app") || root.localName.equals("web-fragment"))) {
+            return findings;
+        }
+        String cookie = "JSESSIONID";
+        boolean secureSet = false;
+        boolean sameSiteSet = false;
+        XmlElement sessionConfig = root.child("session-config");
+        List<XmlElement> sessionConfigs = root.children("session-config");
+        for (XmlElement config : sessionConfigs) {
+            XmlElement cookieConfig = config.child("cookie-config");
+            if (cookieConfig != null) {
+                XmlElement name = cookieConfig.child("name");
+                if (name != null && !name.text().isEmpty()) {
+                    cookie = name.text();
+                }
+            }
+        }
+        for (XmlElement config : sessionConfigs) {
+            XmlElement cookieConfig = config.child("cookie-config");
+            if (cookieConfig != null) {
+                XmlElement secure = cookieConfig.child("secure");
+                XmlElement httpOnly = cookieConfig.child("http-only");
+                boolean secureTrue = secure != null && "true".equalsIgnoreCase(secure.text());
+                secureSet |= secure != null;
+                if (secure != null && "false".equalsIgnoreCase(secure.text())) {
+                    findings.add(new SettingFinding("COOKIE_MISSING_SECURE", Priorities.HIGH_PRIORITY, file,
+                            secure.line, "the session cookie \"" + cookie + "\" (<secure>false</secure>)",
+                            "set <cookie-config><secure>true</secure> in <session-config>"));
+                }
+                if (httpOnly != null && "false".equalsIgnoreCase(httpOnly.text())) {
+                    findings.add(new SettingFinding("COOKIE_MISSING_HTTPONLY", Priorities.HIGH_PRIORITY, file,
+                            httpOnly.line, "the session cookie \"" + cookie + "\" (<http-only>false</http-only>)",
+                            "set <cookie-config><http-only>true</http-only> in <session-config>"));
+                }
+                for (XmlElement attribute : cookieConfig.children("attribute")) {
+                    XmlElement name = attribute.child("attribute-name");
+                    XmlElement value = attribute.child("attribute-value");
+                    if (name == null || !"samesite".equalsIgnoreCase(name.text())) {
+                        continue;
+                    }
+                    sameSiteSet = true;
+                    // With <secure>false</secure> the finding above already asks for Secure.
+                    if (value != null && "none".equalsIgnoreCase(value.text()) && (secure == null || secureTrue)) {
+                        findings.add(secureTrue
+                                ? new SettingFinding("COOKIE_MISSING_SAMESITE", Priorities.NORMAL_PRIORITY, file,
+                                        value.line, "the session cookie \"" + cookie
+                                                + "\" (SameSite=None: sent on cross-site requests)",
+                                        "set the SameSite <attribute-value> to Lax")
+                                : new SettingFinding("COOKIE_MISSING_SECURE", Priorities.HIGH_PRIORITY, file,
+                                        value.line, "the session cookie \"" + cookie
+                                                + "\" (SameSite=None without Secure, which browsers reject)",
+                                        "set <cookie-config><secure>true</secure> in <session-config>"));
+                        secureSet = true;
+                    }
+                }
+            }
+            for (XmlElement mode : config.children("tracking-mode")) {
+                if ("url".equals(mode.text().toLowerCase(Locale.ROOT))) {
+                    findings.add(new SettingFinding("SESSION_ID_IN_URL", Priorities.HIGH_PRIORITY, file, mode.line,
+                            "<tracking-mode>URL</tracking-mode> accepts session ids from ;jsessionid= in links",
+                            "keep only <tracking-mode>COOKIE</tracking-mode>"));
+                }
+            }
+        }
+        if (judgeDefaults && context.webApplication && !context.cookieConfiguredInCode
+                && root.localName.equals("web-app")) {
+            int line = sessionConfig != null ? sessionConfig.line : root.line;
+            if (!secureSet) {
+                findings.add(new SettingFinding("COOKIE_MISSING_SECURE", Priorities.LOW_PRIORITY, file, line,
+                        "the session cookie \"" + cookie + "\" (Secure only on requests the container sees as HTTPS:"
+                                + " no <cookie-config><secure>)",
+                        "set <session-config><cookie-config><secure>true</secure>"));
+            }
+            if (!sameSiteSet && !context.sameSiteConfiguredInCode && !context.springSession
+                    && servletVersion(root) >= 6) {
+                findings.add(new SettingFinding("COOKIE_MISSING_SAMESITE", Priorities.LOW_PRIORITY, file, line,
+                        "the session cookie \"" + cookie + "\" (no SameSite: no <cookie-config><attribute> SameSite)",
+                        "add <attribute><attribute-name>SameSite</attribute-name><attribute-value>Lax"
+                                + "</attribute-value></attribute> to <cookie-config>"));
+            }
+        }
+        return findings;
+    }
+
+    private static int servletVersion(XmlElement root) {
+        String version = root.attribute("version");
+        if (version == null) {
+            return 0;
+        }
+        try {
+            return (int) Double.parseDouble(version.trim());
+        } catch (NumberFormatException e) {
+            // An unreadable version attribute: the SameSite question cannot be asked of this file.
+            return 0;
+        }
+    }
+}

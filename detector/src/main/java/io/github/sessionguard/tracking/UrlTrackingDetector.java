@@ -1,0 +1,161 @@
+package io.github.sessionguard.tracking;
+
+import edu.umd.cs.findbugs.BugInstance;
+import edu.umd.cs.findbugs.BugReporter;
+import edu.umd.cs.findbugs.Priorities;
+import edu.umd.cs.findbugs.ba.ClassContext;
+import edu.umd.cs.findbugs.bcel.OpcodeStackDetector;
+import edu.umd.cs.findbugs.OpcodeStack;
+import edu.umd.cs.findbugs.ba.XField;
+import io.github.sessionguard.catalogue.SessionTrackingApi;
+import io.github.sessionguard.flow.ConstantPoolScreen;
+import org.apache.bcel.Const;
+import org.apache.bcel.classfile.Code;
+import org.apache.bcel.classfile.JavaClass;
+import org.apache.bcel.classfile.Method;
+import org.apache.bcel.generic.ConstantPoolGen;
+import org.apache.bcel.generic.FieldInstruction;
+import org.apache.bcel.generic.GETSTATIC;
+import org.apache.bcel.generic.Instruction;
+import org.apache.bcel.generic.InstructionHandle;
+import org.apache.bcel.generic.InstructionList;
+import org.apache.bcel.generic.LDC;
+import org.apache.bcel.generic.PUTFIELD;
+import org.apache.bcel.generic.PUTSTATIC;
+import org.apache.bcel.generic.ObjectType;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Reports code that turns URL session tracking on: a tracking-mode setter
+ * ({@code ServletContext.setSessionTrackingModes}, Boot's {@code Session.setTrackingModes}, Jetty's
+ * {@code SessionHandler}) given a set built with {@code SessionTrackingMode.URL} (or every mode,
+ * {@code EnumSet.allOf}/{@code values()}) in the same method, or a field of this class such a set was
+ * stored in. A set whose contents the class does not show (a parameter) is not reported.
+ */
+public class UrlTrackingDetector extends OpcodeStackDetector {
+    private static final String PATTERN = "SESSION_ID_IN_URL";
+
+    private final BugReporter bugReporter;
+    /** Fields of the class being visited that hold a set built with the URL mode. */
+    private final Set<String> urlFields = new HashSet<>();
+    private boolean urlInMethod;
+    private boolean urlPending;
+    private boolean modeClassPending;
+
+    public UrlTrackingDetector(BugReporter bugReporter) {
+        this.bugReporter = bugReporter;
+    }
+
+    @Override
+    public void visitClassContext(ClassContext classContext) {
+        JavaClass javaClass = classContext.getJavaClass();
+        if (!ConstantPoolScreen.mentionsAny(javaClass, SessionTrackingApi.MODE_TYPES)) {
+            return;
+        }
+        urlFields.clear();
+        try {
+            collectUrlFields(javaClass);
+        } catch (RuntimeException e) {
+            bugReporter.logError("SessionGuard could not read the fields of " + javaClass.getClassName(), e);
+        }
+        try {
+            super.visitClassContext(classContext);
+        } catch (RuntimeException e) {
+            bugReporter.logError("SessionGuard could not analyse " + javaClass.getClassName()
+                    + " for URL session tracking", e);
+        }
+    }
+
+    @Override
+    public void visit(Code code) {
+        urlInMethod = false;
+        urlPending = false;
+        modeClassPending = false;
+        super.visit(code);
+    }
+
+    @Override
+    public void sawOpcode(int seen) {
+        switch (seen) {
+        case Const.GETSTATIC:
+            if (SessionTrackingApi.isModeType(getClassConstantOperand())
+                    && SessionTrackingApi.URL.equals(getNameConstantOperand())) {
+                urlPending = true;
+            }
+            return;
+        case Const.LDC:
+        case Const.LDC_W:
+            modeClassPending = getConstantRefOperand() instanceof org.apache.bcel.classfile.ConstantClass
+                    && SessionTrackingApi.isModeType(getClassConstantOperand());
+            return;
+        case Const.INVOKESTATIC:
+        case Const.INVOKEVIRTUAL:
+        case Const.INVOKEINTERFACE:
+        case Const.INVOKESPECIAL:
+            sawCall();
+            return;
+        default:
+            return;
+        }
+    }
+
+    private void sawCall() {
+        String owner = getClassConstantOperand();
+        String name = getNameConstantOperand();
+        if (urlPending) {
+            // SessionTrackingMode.URL passed to remove(...) takes it out of the set.
+            urlInMethod |= !name.startsWith("remove");
+            urlPending = false;
+        }
+        if (modeClassPending && "allOf".equals(name) || SessionTrackingApi.isModeType(owner) && "values".equals(name)) {
+            urlInMethod = true;
+        }
+        modeClassPending = false;
+        SessionTrackingApi.Setter setter = SessionTrackingApi.setter(owner, name);
+        if (setter == null || stack.getStackDepth() == 0) {
+            return;
+        }
+        OpcodeStack.Item argument = stack.getStackItem(0);
+        XField field = argument.getXField();
+        boolean fromUrlField = field != null && field.getClassName().equals(getDottedClassName())
+                && urlFields.contains(field.getName());
+        if (urlInMethod || fromUrlField) {
+            bugReporter.reportBug(new BugInstance(this, PATTERN, Priorities.HIGH_PRIORITY)
+                    .addClassAndMethod(this)
+                    .addString(setter.display + "(...) with SessionTrackingMode.URL")
+                    .addString("track sessions by cookie only, e.g. " + setter.display
+                            + "(EnumSet.of(SessionTrackingMode.COOKIE))")
+                    .addSourceLine(this));
+        }
+    }
+
+    /** Fields assigned in a method that loads the URL mode (typically a static initializer). */
+    private void collectUrlFields(JavaClass javaClass) {
+        ConstantPoolGen pool = new ConstantPoolGen(javaClass.getConstantPool());
+        for (Method method : javaClass.getMethods()) {
+            Code code = method.getCode();
+            if (code == null) {
+                continue;
+            }
+            boolean url = false;
+            InstructionList instructions = new InstructionList(code.getCode());
+            for (InstructionHandle handle : instructions.getInstructionHandles()) {
+                Instruction instruction = handle.getInstruction();
+                if (instruction instanceof GETSTATIC) {
+                    FieldInstruction get = (FieldInstruction) instruction;
+                    url |= get.getReferenceType(pool) instanceof ObjectType
+                            && SessionTrackingApi.isModeType(((ObjectType) get.getReferenceType(pool)).getClassName()
+                                    .replace('.', '/'))
+                            && SessionTrackingApi.URL.equals(get.getFieldName(pool));
+                } else if (instruction instanceof LDC && ((LDC) instruction).getValue(pool) instanceof ObjectType) {
+                    url |= SessionTrackingApi.isModeType(
+                            ((ObjectType) ((LDC) instruction).getValue(pool)).getClassName().replace('.', '/'));
+                } else if (url && (instruction instanceof PUTSTATIC || instruction instanceof PUTFIELD)) {
+                    urlFields.add(((FieldInstruction) instruction).getFieldName(pool));
+                }
+            }
+        }
+    }
+}
