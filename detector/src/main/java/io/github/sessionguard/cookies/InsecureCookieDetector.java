@@ -16,11 +16,15 @@ public class InsecureCookieDetector implements Detector {
     private final BugReporter bugReporter;
     private final CookieFindings findings;
     private final CookieSummaries summaries;
+    /** The application's cookie policies, gathered by {@link CookiePolicyCollector} in the pass before. */
+    private final AppCookiePolicies policies;
 
     public InsecureCookieDetector(BugReporter bugReporter) {
         this.bugReporter = bugReporter;
         this.findings = new CookieFindings(this, bugReporter);
         this.summaries = new CookieSummaries(bugReporter);
+        this.policies = new AppCookiePolicies(CookiePolicyFacts.ofAnalysis(), summaries);
+        this.findings.coveredBy(policies);
     }
 
     @Override
@@ -49,6 +53,11 @@ public class InsecureCookieDetector implements Detector {
 
     @Override
     public void report() {
+        try {
+            policies.policyFindings(this).forEach(bugReporter::reportBug);
+        } catch (RuntimeException e) {
+            bugReporter.logError("SessionGuard could not report the application's cookie policies: " + e, e);
+        }
         findings.flush();
     }
 }

@@ -28,7 +28,9 @@ class FixtureHarnessTest {
 
     @BeforeAll
     static void analyseFixtures() throws Exception {
-        Path classes = Paths.get(System.getProperty("sessionguard.fixtures"));
+        Path work = Paths.get(System.getProperty("sessionguard.work", "target/spotbugs-runs"));
+        Path classes = FixtureFolders.withoutPolicies(Paths.get(System.getProperty("sessionguard.fixtures")),
+                work.resolve("fixture-classes"));
         fixtures = FixtureExpectations.load(classes, Paths.get(System.getProperty("sessionguard.fixtureSources")));
         run = SpotBugsRun.analyse("fixtures", List.of(classes));
         findings = run.findings().stream().filter(Finding::isSessionGuard).collect(Collectors.toList());
@@ -36,10 +38,11 @@ class FixtureHarnessTest {
 
     @TestFactory
     Stream<DynamicTest> eachFixtureProducesExactlyWhatItStates() {
-        return fixtures.stream().map(f -> DynamicTest.dynamicTest(f.fixture.getSimpleName(), () -> check(f)));
+        return fixtures.stream().map(f -> DynamicTest.dynamicTest(f.fixture.getSimpleName(), () -> check(f, findings)));
     }
 
-    private static void check(FixtureExpectations fixture) {
+    /** Fails unless the fixture's findings among {@code findings} are exactly what its annotations state. */
+    static void check(FixtureExpectations fixture, List<Finding> findings) {
         assertTrue(fixture.statesAnything(), fixture.fixture.getName()
                 + " states no expectation: annotate it with @ExpectWarning or @NoWarning");
         List<Finding> actual = findings.stream().filter(f -> belongsTo(f, fixture.fixture))
@@ -64,7 +67,7 @@ class FixtureHarnessTest {
     }
 
     /** Findings in a fixture's nested classes and lambdas belong to the fixture. */
-    private static boolean belongsTo(Finding finding, Class<?> fixture) {
+    static boolean belongsTo(Finding finding, Class<?> fixture) {
         return finding.className().equals(fixture.getName()) || finding.className().startsWith(fixture.getName() + "$");
     }
 
