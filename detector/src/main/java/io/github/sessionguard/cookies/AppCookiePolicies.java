@@ -39,6 +39,9 @@ final class AppCookiePolicies implements CookieFindings.PolicyHook {
             return false;
         }
         String type = cookie.api().cookieType();
+        if (type == null) {
+            return false; // a hand-written Set-Cookie header: no policy reaches it
+        }
         if (CookiePolicyCatalogue.ADDED_THROUGH_RESPONSE.contains(type) && forcedByWrappers().contains(flag)) {
             return true;
         }

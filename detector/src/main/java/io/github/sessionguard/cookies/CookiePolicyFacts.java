@@ -1,6 +1,7 @@
 package io.github.sessionguard.cookies;
 
 import edu.umd.cs.findbugs.classfile.Global;
+import edu.umd.cs.findbugs.classfile.IAnalysisCache;
 import io.github.sessionguard.flow.Site;
 
 import java.util.ArrayList;
@@ -25,13 +26,20 @@ public final class CookiePolicyFacts {
 
     /** The facts of the running analysis, or null when the first pass did not run (its detector disabled). */
     static CookiePolicyFacts ofAnalysis() {
-        return Global.getAnalysisCache().getOptionalDatabase(CookiePolicyFacts.class);
+        IAnalysisCache cache = Global.getAnalysisCache();
+        return cache == null ? null : cache.getOptionalDatabase(CookiePolicyFacts.class);
     }
 
-    /** A fresh, empty database for the analysis that is starting. */
+    /**
+     * A fresh, empty database for the analysis that is starting (a detector made outside an analysis,
+     * with no cache, keeps its facts to itself).
+     */
     static CookiePolicyFacts startAnalysis() {
         CookiePolicyFacts facts = new CookiePolicyFacts();
-        Global.getAnalysisCache().eagerlyPutDatabase(CookiePolicyFacts.class, facts);
+        IAnalysisCache cache = Global.getAnalysisCache();
+        if (cache != null) {
+            cache.eagerlyPutDatabase(CookiePolicyFacts.class, facts);
+        }
         return facts;
     }
 
