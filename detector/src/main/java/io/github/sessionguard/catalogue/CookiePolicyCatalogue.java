@@ -33,6 +33,9 @@ public final class CookiePolicyCatalogue {
     public static final Map<String, String> SUPPLIER_FACTORIES = Map.of("ofLax", "Lax", "ofStrict", "Strict",
             "ofNone", "None");
 
+    /** The supplier's general factory, {@code of(Cookie.SameSite.LAX)}: the value is the enum constant's. */
+    public static final String SUPPLIER_OF = "of";
+
     /** Narrowing to one cookie name (a constant argument). */
     public static final String SUPPLIER_EXACT_NAME = "whenHasName";
     /** Narrowing to the names a regular expression matches (a constant argument). */
@@ -85,6 +88,14 @@ public final class CookiePolicyCatalogue {
     public static boolean isHardeningSameSite(String value) {
         String lower = value == null ? "" : value.toLowerCase(Locale.ROOT);
         return "lax".equals(lower) || "strict".equals(lower);
+    }
+
+    /** The SameSite value of Boot's {@code Cookie.SameSite} constant ({@code LAX} gives "Lax"), or null. */
+    public static String sameSiteOfConstant(String enumConstant) {
+        if (enumConstant == null || enumConstant.isEmpty()) {
+            return null;
+        }
+        return enumConstant.charAt(0) + enumConstant.substring(1).toLowerCase(Locale.ROOT);
     }
 
     /** True for SameSite=None (any case). */

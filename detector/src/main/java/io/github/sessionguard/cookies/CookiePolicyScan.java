@@ -17,6 +17,7 @@ import io.github.sessionguard.flow.CallAt;
 import io.github.sessionguard.flow.QuietClasspath;
 import io.github.sessionguard.flow.Site;
 import io.github.sessionguard.flow.TypeChecks;
+import io.github.sessionguard.flow.ValueOrigins;
 import org.apache.bcel.classfile.Method;
 import org.apache.bcel.generic.ConstantPoolGen;
 import org.apache.bcel.generic.Instruction;
@@ -54,6 +55,7 @@ final class CookiePolicyScan {
         ValueNumberDataflow vna = classContext.getValueNumberDataflow(method);
         ConstantDataflow constants = classContext.getConstantDataflow(method);
         ConstantPoolGen cpg = classContext.getConstantPoolGen();
+        ValueOrigins origins = ValueOrigins.of(cfg, vna, cpg);
         MethodDescriptor descriptor = BCELUtil.getMethodDescriptor(classContext.getJavaClass(), method);
 
         List<Location> locations = new ArrayList<>();
@@ -84,7 +86,7 @@ final class CookiePolicyScan {
             }
             Site site = new Site(descriptor, location.getHandle().getPosition());
             if (CookiePolicyCatalogue.SAME_SITE_SUPPLIERS.contains(call.owner())) {
-                readSupplierCall(call, site, result(vna, location), suppliers, narrowed);
+                readSupplierCall(call, site, result(vna, location), origins, suppliers, narrowed);
             } else if (isProcessorSetting(call)) {
                 String value = call.stringArgument(0);
                 if (value != null) {
@@ -105,10 +107,21 @@ final class CookiePolicyScan {
         });
     }
 
-    private static void readSupplierCall(CallAt call, Site site, ValueNumber result,
+    private static void readSupplierCall(CallAt call, Site site, ValueNumber result, ValueOrigins origins,
             Map<ValueNumber, SameSitePolicy> suppliers, Set<ValueNumber> narrowed) throws DataflowAnalysisException {
         String factoryValue = CookiePolicyCatalogue.SUPPLIER_FACTORIES.get(call.name());
-        if (factoryValue != null && !call.hasReceiver() && call.argumentCount() == 0) {
+        if (factoryValue == null && CookiePolicyCatalogue.SUPPLIER_OF.equals(call.name()) && call.argumentCount() == 1
+                && !call.hasReceiver() && call.descriptor().startsWith("(L")) {
+            // of(Cookie.SameSite.X): the enum type is the argument's; a value not read from a constant is unknown.
+            String descriptor = call.descriptor();
+            String enumType = descriptor.substring(2, descriptor.indexOf(';'));
+            factoryValue = CookiePolicyCatalogue.sameSiteOfConstant(origins.staticFieldName(call.argument(0), enumType));
+            if (factoryValue == null) {
+                return;
+            }
+        }
+        if (factoryValue != null && !call.hasReceiver() && (call.argumentCount() == 0
+                || CookiePolicyCatalogue.SUPPLIER_OF.equals(call.name()))) {
             if (result != null) {
                 suppliers.put(result, SameSitePolicy.everyCookie(factoryValue, call.owner(), site));
             }
