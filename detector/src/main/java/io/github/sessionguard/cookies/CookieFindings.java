@@ -23,16 +23,27 @@ final class CookieFindings {
     private final BugReporter bugReporter;
     private final Map<Key, Pending> pending = new HashMap<>();
     private final CookieApiSupport apiSupport = new CookieApiSupport();
+    private PolicyHook policies = (cookie, flag) -> false;
+
+    /** App-wide policies that decide a flag of some cookies: those cookies are not blamed for it. */
+    interface PolicyHook {
+        boolean covers(CookieState cookie, CookieFlag flag);
+    }
 
     CookieFindings(Detector detector, BugReporter bugReporter) {
         this.detector = detector;
         this.bugReporter = bugReporter;
     }
 
+    /** Judges every later cookie against these policies. */
+    void coveredBy(PolicyHook hook) {
+        this.policies = hook;
+    }
+
     void sent(Sent sent) {
         CookieState cookie = sent.cookie();
         for (CookieFlag flag : sent.flags()) {
-            if (!apiSupport.supports(cookie.api(), flag)) {
+            if (!apiSupport.supports(cookie.api(), flag) || policies.covers(cookie, flag)) {
                 continue;
             }
             int priority = CookieVerdict.priority(cookie, flag);

@@ -18,11 +18,15 @@ public class InsecureCookieDetector implements Detector {
     private final BugReporter bugReporter;
     private final CookieFindings findings;
     private final CookieSummaries summaries;
+    /** The application's cookie policies, gathered by {@link CookiePolicyCollector} in the pass before. */
+    private final AppCookiePolicies policies;
 
     public InsecureCookieDetector(BugReporter bugReporter) {
         this.bugReporter = bugReporter;
         this.findings = new CookieFindings(this, bugReporter);
         this.summaries = new CookieSummaries(bugReporter);
+        this.policies = new AppCookiePolicies(CookiePolicyFacts.ofAnalysis(), summaries);
+        this.findings.coveredBy(policies);
     }
 
     @Override
@@ -55,6 +59,8 @@ public class InsecureCookieDetector implements Detector {
 
     @Override
     public void report() {
+        MethodGuard.runReport(bugReporter, "report the application's cookie policies",
+                () -> policies.policyFindings(this).forEach(bugReporter::reportBug));
         MethodGuard.runReport(bugReporter, "report its cookie findings", findings::flush);
         MethodGuard.runReport(bugReporter, "count its class lookups", LookupFailures::logOnce);
     }

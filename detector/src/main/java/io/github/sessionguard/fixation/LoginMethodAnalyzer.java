@@ -138,7 +138,7 @@ final class LoginMethodAnalyzer {
         for (InstructionHandle handle : classContext.getMethodGen(method).getInstructionList()) {
             if (handle.getInstruction() instanceof InvokeInstruction) {
                 InvokeInstruction invoke = (InvokeInstruction) handle.getInstruction();
-                String owner = invoke.getClassName(cpg).replace('.', '/');
+                String owner = CallAt.ownerOf(invoke, cpg);
                 String name = invoke.getMethodName(cpg);
                 if (LoginCatalogue.isCredentialCheck(owner, name, invoke.getSignature(cpg), settings)) {
                     return true;

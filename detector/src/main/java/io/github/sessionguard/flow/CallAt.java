@@ -51,8 +51,24 @@ public final class CallAt {
     }
 
     public String owner() {
+        return ownerOf(invoke, cpg);
+    }
+
+    /**
+     * The slashed class a call names. An invokedynamic call names none: BCEL's
+     * {@code INVOKEDYNAMIC.getClassName} answers the call's method name ({@code accept},
+     * {@code makeConcatWithConstants}), which, taken for a class, SpotBugs reports as missing. Such a call
+     * stands for {@link #DYNAMIC_CALL_SITE}, which no catalogue row and no application class matches.
+     */
+    public static String ownerOf(InvokeInstruction invoke, ConstantPoolGen cpg) {
+        if (invoke instanceof org.apache.bcel.generic.INVOKEDYNAMIC) {
+            return DYNAMIC_CALL_SITE;
+        }
         return invoke.getClassName(cpg).replace('.', '/');
     }
+
+    /** The owner of every invokedynamic call (see {@link #ownerOf}). */
+    public static final String DYNAMIC_CALL_SITE = "java/lang/invoke/CallSite";
 
     public String name() {
         return invoke.getMethodName(cpg);

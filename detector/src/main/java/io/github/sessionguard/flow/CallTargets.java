@@ -25,7 +25,7 @@ public final class CallTargets {
         String owner = slashedOwner;
         for (int i = 0; i < MAX_SUPERCLASSES && owner != null && !owner.startsWith("java/"); i++) {
             ClassDescriptor classDescriptor = DescriptorFactory.createClassDescriptor(owner);
-            if (!AnalysisContext.currentAnalysisContext().isApplicationClass(classDescriptor)) {
+            if (!QuietClasspath.isApplicationClass(owner)) {
                 return null;
             }
             JavaClass javaClass;
@@ -61,7 +61,7 @@ public final class CallTargets {
         Target found = null;
         try {
             for (ClassDescriptor subtype : context.getSubtypes2().getSubtypes(owner)) {
-                if (subtype.equals(owner) || !context.isApplicationClass(subtype)) {
+                if (subtype.equals(owner) || !QuietClasspath.isApplicationClass(subtype.getClassName())) {
                     continue;
                 }
                 JavaClass javaClass = Global.getAnalysisCache().getClassAnalysis(JavaClass.class, subtype);

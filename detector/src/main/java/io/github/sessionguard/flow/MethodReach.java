@@ -1,7 +1,5 @@
 package io.github.sessionguard.flow;
 
-import edu.umd.cs.findbugs.ba.AnalysisContext;
-import edu.umd.cs.findbugs.classfile.DescriptorFactory;
 import org.apache.bcel.classfile.Constant;
 import org.apache.bcel.classfile.ConstantCP;
 import org.apache.bcel.classfile.ConstantNameAndType;
@@ -86,8 +84,7 @@ public final class MethodReach {
                 known.put(start, true);
                 return true;
             }
-            if (!AnalysisContext.currentAnalysisContext()
-                    .isApplicationClass(DescriptorFactory.createClassDescriptor(call[0]))) {
+            if (!QuietClasspath.isApplicationClass(call[0])) {
                 continue;
             }
             CallTargets.Target target = CallTargets.resolve(call[0], call[1], call[2]);
@@ -101,7 +98,7 @@ public final class MethodReach {
                     continue;
                 }
                 InvokeInstruction invoke = (InvokeInstruction) instruction;
-                String calleeOwner = invoke.getClassName(cpg).replace('.', '/');
+                String calleeOwner = CallAt.ownerOf(invoke, cpg);
                 String calleeName = invoke.getMethodName(cpg);
                 String calleeDescriptor = invoke.getSignature(cpg);
                 if (source.test(calleeOwner, calleeName, calleeDescriptor)) {

@@ -44,10 +44,10 @@ class FixtureHarnessTest {
 
     @BeforeAll
     static void analyseFixtures() throws Exception {
-        Path classes = Paths.get(System.getProperty("sessionguard.fixtures"));
-        List<Path> sources = Arrays.stream(System.getProperty("sessionguard.fixtureSources").split(File.pathSeparator))
-                .map(Paths::get).collect(Collectors.toList());
-        fixtures = FixtureExpectations.load(classes, sources);
+        Path work = Paths.get(System.getProperty("sessionguard.work", "target/spotbugs-runs"));
+        Path classes = FixtureFolders.withoutPolicies(Paths.get(System.getProperty("sessionguard.fixtures")),
+                work.resolve("fixture-classes"));
+        fixtures = FixtureExpectations.load(classes, fixtureSources());
         run = SpotBugsRun.analyse("fixtures", List.of(classes));
         findings = run.findings().stream().filter(Finding::isSessionGuard).collect(Collectors.toList());
         for (FixtureExpectations fixture : fixtures) {
@@ -61,12 +61,19 @@ class FixtureHarnessTest {
         }
     }
 
-    @TestFactory
-    Stream<DynamicTest> eachFixtureProducesExactlyWhatItStates() {
-        return fixtures.stream().map(f -> DynamicTest.dynamicTest(f.fixture.getSimpleName(), () -> check(f)));
+    /** The fixtures' source folders (Java and Kotlin), for the line text expectations pin. */
+    static List<Path> fixtureSources() {
+        return Arrays.stream(System.getProperty("sessionguard.fixtureSources").split(File.pathSeparator))
+                .map(Paths::get).collect(Collectors.toList());
     }
 
-    private static void check(FixtureExpectations fixture) {
+    @TestFactory
+    Stream<DynamicTest> eachFixtureProducesExactlyWhatItStates() {
+        return fixtures.stream().map(f -> DynamicTest.dynamicTest(f.fixture.getSimpleName(), () -> check(f, findings)));
+    }
+
+    /** Fails unless the fixture's findings among {@code findings} are exactly what its annotations state. */
+    static void check(FixtureExpectations fixture, List<Finding> findings) {
         assertTrue(fixture.statesAnything(), fixture.fixture.getName()
                 + " states no expectation: annotate it with @ExpectWarning or @NoWarning");
         List<Finding> actual = fixture.application == null
@@ -141,6 +148,11 @@ class FixtureHarnessTest {
         }
         String name = fixture.fixture.getName();
         return finding.className().equals(name) || finding.className().startsWith(name + "$");
+    }
+
+    /** Findings in a fixture's nested classes and lambdas belong to the fixture. */
+    static boolean belongsTo(Finding finding, Class<?> fixture) {
+        return finding.className().equals(fixture.getName()) || finding.className().startsWith(fixture.getName() + "$");
     }
 
     @Test

@@ -25,11 +25,13 @@ public final class SpotBugsRun {
     private final List<Finding> findings;
     private final List<String> errors;
     private final String log;
+    private final List<String> missingClasses;
 
-    private SpotBugsRun(List<Finding> findings, List<String> errors, String log) {
+    private SpotBugsRun(List<Finding> findings, List<String> errors, String log, List<String> missingClasses) {
         this.findings = findings;
         this.errors = errors;
         this.log = log;
+        this.missingClasses = missingClasses;
     }
 
     public static Path pluginJar() {
@@ -48,6 +50,15 @@ public final class SpotBugsRun {
     /** Analyses {@code targets} with the given aux classpath (the engine runs on the test classpath). */
     public static SpotBugsRun analyse(String name, List<Path> targets, List<String> auxClasspath)
             throws IOException, InterruptedException {
+        return analyse(name, targets, auxClasspath, true);
+    }
+
+    /**
+     * Analyses {@code targets} with the given aux classpath, with SessionGuard loaded or (to compare
+     * SpotBugs' own output with and without it) not.
+     */
+    public static SpotBugsRun analyse(String name, List<Path> targets, List<String> auxClasspath, boolean withPlugin)
+            throws IOException, InterruptedException {
         Path work = Paths.get(System.getProperty("sessionguard.work", "target/spotbugs-runs"));
         Files.createDirectories(work);
         Path report = work.resolve(name + ".xml");
@@ -61,9 +72,12 @@ public final class SpotBugsRun {
         command.add("-cp");
         command.add(String.join(File.pathSeparator, classpath));
         command.add("edu.umd.cs.findbugs.FindBugs2");
-        command.addAll(Arrays.asList("-quiet", "-low", "-effort:max", "-pluginList", pluginJar().toString(),
-                // "=file" rather than -output: SpotBugs 4.8 leaves the messages out of an -output report.
-                "-xml:withMessages=" + report, "-auxclasspath",
+        command.addAll(Arrays.asList("-quiet", "-low", "-effort:max"));
+        if (withPlugin) {
+            command.addAll(Arrays.asList("-pluginList", pluginJar().toString()));
+        }
+        // "=file" rather than -output: SpotBugs 4.8 leaves the messages out of an -output report.
+        command.addAll(Arrays.asList("-xml:withMessages=" + report, "-auxclasspath",
                 String.join(File.pathSeparator, auxClasspath)));
         targets.forEach(t -> command.add(t.toString()));
 
@@ -103,7 +117,12 @@ public final class SpotBugsRun {
             for (int i = 0; i < errorNodes.getLength(); i++) {
                 errors.add(errorNodes.item(i).getTextContent().trim());
             }
-            return new SpotBugsRun(findings, errors, log);
+            List<String> missing = new ArrayList<>();
+            NodeList missingNodes = doc.getElementsByTagName("MissingClass");
+            for (int i = 0; i < missingNodes.getLength(); i++) {
+                missing.add(missingNodes.item(i).getTextContent().trim());
+            }
+            return new SpotBugsRun(findings, errors, log, missing);
         } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException e) {
             throw new IOException("Unreadable SpotBugs report " + report, e);
         }
@@ -116,6 +135,11 @@ public final class SpotBugsRun {
     /** Analysis errors SpotBugs collected (message and stack trace of each). */
     public List<String> errors() {
         return errors;
+    }
+
+    /** The classes SpotBugs reported missing from the classpath ({@code <MissingClass>}), in report order. */
+    public List<String> missingClasses() {
+        return missingClasses;
     }
 
     public String log() {

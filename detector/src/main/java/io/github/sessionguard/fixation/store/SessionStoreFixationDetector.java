@@ -9,6 +9,8 @@ import edu.umd.cs.findbugs.SourceLineAnnotation;
 import edu.umd.cs.findbugs.ba.ClassContext;
 import edu.umd.cs.findbugs.bcel.OpcodeStackDetector;
 import io.github.sessionguard.catalogue.LoginCatalogue;
+import io.github.sessionguard.catalogue.UserSettings;
+import io.github.sessionguard.engine.AnalysisSettings;
 import io.github.sessionguard.catalogue.SessionStoreCatalogue;
 import io.github.sessionguard.flow.ConstantPoolScreen;
 import org.apache.bcel.Const;
@@ -123,12 +125,19 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
      */
     private final Set<Integer> markedRegisters = new HashSet<>();
 
+    /** This analysis' settings (in-house login methods count as credential checks). */
+    private UserSettings settings;
+
     public SessionStoreFixationDetector(BugReporter bugReporter) {
         this.bugReporter = bugReporter;
     }
 
     @Override
     public void visitClassContext(ClassContext classContext) {
+        settings = AnalysisSettings.ofThisAnalysis().usable(bugReporter);
+        if (settings == null) {
+            return; // a bad setting: reported once by AnalysisSettings, and SessionGuard analyses nothing
+        }
         if (!ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), SessionStoreCatalogue.relevantTypes())
                 && !ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), LoginCatalogue.relevantTypes())) {
             return;
@@ -262,7 +271,7 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         String signature = getSigConstantOperand();
         int arguments = Type.getArgumentTypes(signature).length;
         callees.add(owner + "." + name + signature);
-        if (LoginCatalogue.isCredentialCheck(owner, name, signature)) {
+        if (LoginCatalogue.isCredentialCheck(owner, name, signature, settings)) {
             credentialCheck = true;
         }
         if (LoginCatalogue.any(LoginCatalogue.ROTATIONS, owner, name, signature)) {

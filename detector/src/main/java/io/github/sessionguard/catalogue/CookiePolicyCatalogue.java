@@ -1,0 +1,123 @@
+package io.github.sessionguard.catalogue;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * App-wide cookie policies, as data: settings an application installs once that decide attributes of every
+ * cookie it writes, and which cookies each one reaches (a policy applied by the container's cookie writer
+ * reaches the cookies the container writes; a response wrapper reaches the cookies added through
+ * {@code addCookie}; neither reaches a hand-written {@code Set-Cookie} header).
+ *
+ * <ul>
+ * <li>Spring Boot {@code CookieSameSiteSupplier} beans ({@code ofLax()}, {@code ofStrict()}, {@code ofNone()},
+ * narrowed by {@code whenHasName}/{@code whenHasNameMatching}): Boot installs them in the embedded server's
+ * cookie writer, which gives a cookie without its own SameSite the supplier's value.</li>
+ * <li>Tomcat {@code Rfc6265CookieProcessor.setSameSiteCookies(value)}: every cookie without its own SameSite,
+ * the session cookie included, is sent with that value; a cookie's own value wins (runtime-evidence
+ * {@code TomcatSameSitePolicyTest}).</li>
+ * <li>A servlet response wrapper whose {@code addCookie} sets a flag on every cookie before passing it on,
+ * installed by a filter ({@code chain.doFilter(request, new Wrapper(response))}): every cookie added
+ * downstream has the flag, whatever the code that made it chose.</li>
+ * </ul>
+ */
+public final class CookiePolicyCatalogue {
+
+    /** Spring Boot's SameSite supplier: Boot 2.6 to 3.x, and Boot 4. */
+    public static final List<String> SAME_SITE_SUPPLIERS = List.of(
+            "org/springframework/boot/web/servlet/server/CookieSameSiteSupplier",
+            "org/springframework/boot/web/server/servlet/CookieSameSiteSupplier");
+
+    /** The supplier's factories and the SameSite value each supplies. */
+    public static final Map<String, String> SUPPLIER_FACTORIES = Map.of("ofLax", "Lax", "ofStrict", "Strict",
+            "ofNone", "None");
+
+    /** The supplier's general factory, {@code of(Cookie.SameSite.LAX)}: the value is the enum constant's. */
+    public static final String SUPPLIER_OF = "of";
+
+    /** Narrowing to one cookie name (a constant argument). */
+    public static final String SUPPLIER_EXACT_NAME = "whenHasName";
+    /** Narrowing to the names a regular expression matches (a constant argument). */
+    public static final String SUPPLIER_NAME_PATTERN = "whenHasNameMatching";
+    /** Any narrowing method: a name prefix ({@code when}, {@code whenHasName(Supplier)}, ...). */
+    public static final String SUPPLIER_NARROWING = "when";
+
+    /** Tomcat's cookie writers (the setter is declared in {@code CookieProcessorBase}). */
+    public static final List<String> SAME_SITE_PROCESSORS = List.of(
+            "org/apache/tomcat/util/http/Rfc6265CookieProcessor",
+            "org/apache/tomcat/util/http/CookieProcessorBase",
+            "org/apache/tomcat/util/http/LegacyCookieProcessor");
+    public static final String PROCESSOR_SETTER = "setSameSiteCookies";
+    public static final String PROCESSOR_SETTER_DESCRIPTOR = "(Ljava/lang/String;)V";
+
+    /** Servlet response wrappers, whose application subclasses may harden every cookie in addCookie. */
+    public static final List<String> RESPONSE_WRAPPERS = List.of("javax/servlet/http/HttpServletResponseWrapper",
+            "jakarta/servlet/http/HttpServletResponseWrapper");
+
+    /** {@code addCookie} of a wrapper, per servlet namespace. */
+    public static final List<String> WRAPPER_ADD_COOKIE_DESCRIPTORS = List.of("(Ljavax/servlet/http/Cookie;)V",
+            "(Ljakarta/servlet/http/Cookie;)V");
+
+    /** The call through which a filter hands the rest of the chain its (wrapped) response. */
+    public static final List<String> FILTER_CHAINS = List.of("javax/servlet/FilterChain", "jakarta/servlet/FilterChain");
+    public static final String FILTER_CHAIN_CALL = "doFilter";
+
+    /**
+     * Cookie types the container writes through its cookie writer (Tomcat's processor, Boot's suppliers):
+     * servlet cookies, Spring's {@code CookieGenerator} (which adds servlet cookies) and the container's own
+     * session cookie.
+     */
+    public static final List<String> CONTAINER_WRITTEN = List.of("javax/servlet/http/Cookie",
+            "jakarta/servlet/http/Cookie", "org/springframework/web/util/CookieGenerator",
+            "javax/servlet/SessionCookieConfig", "jakarta/servlet/SessionCookieConfig");
+
+    /** Cookie types that reach the response through {@code addCookie}, hence through a response wrapper. */
+    public static final List<String> ADDED_THROUGH_RESPONSE = List.of("javax/servlet/http/Cookie",
+            "jakarta/servlet/http/Cookie", "org/springframework/web/util/CookieGenerator");
+
+    /** Every type whose mention makes a class worth the first pass. */
+    public static final List<String> POLICY_TYPES = List.of(SAME_SITE_SUPPLIERS.get(0), SAME_SITE_SUPPLIERS.get(1),
+            SAME_SITE_PROCESSORS.get(0), SAME_SITE_PROCESSORS.get(1), SAME_SITE_PROCESSORS.get(2),
+            FILTER_CHAINS.get(0), FILTER_CHAINS.get(1));
+
+    private CookiePolicyCatalogue() {
+    }
+
+    /** True for SameSite values that keep a cookie off cross-site requests (Lax, Strict; any case). */
+    public static boolean isHardeningSameSite(String value) {
+        String lower = value == null ? "" : value.toLowerCase(Locale.ROOT);
+        return "lax".equals(lower) || "strict".equals(lower);
+    }
+
+    /** The SameSite value of Boot's {@code Cookie.SameSite} constant ({@code LAX} gives "Lax"), or null. */
+    public static String sameSiteOfConstant(String enumConstant) {
+        if (enumConstant == null || enumConstant.isEmpty()) {
+            return null;
+        }
+        return enumConstant.charAt(0) + enumConstant.substring(1).toLowerCase(Locale.ROOT);
+    }
+
+    /** True for SameSite=None (any case). */
+    public static boolean isNone(String value) {
+        return value != null && "none".equals(value.toLowerCase(Locale.ROOT));
+    }
+
+    /** The fix for a policy that sends every cookie SameSite=None, in the policy's own terms. */
+    public static String noneEverywhereFix(String policyOwner) {
+        if (SAME_SITE_SUPPLIERS.contains(policyOwner)) {
+            return "CookieSameSiteSupplier.ofLax() (or ofStrict()), or narrow ofNone() with whenHasName(...) to the"
+                    + " cookies that must travel cross-site";
+        }
+        return "setSameSiteCookies(\"Lax\") (or \"Strict\"), and set SameSite=None on the cookies that must"
+                + " travel cross-site only";
+    }
+
+    /** What a policy that sends every cookie SameSite=None is called in its finding. */
+    public static String noneEverywhereSubject(String policyOwner) {
+        String how = SAME_SITE_SUPPLIERS.contains(policyOwner) ? "CookieSameSiteSupplier.ofNone() for every cookie"
+                : "setSameSiteCookies(\"None\")";
+        return "every cookie the server writes without its own SameSite, the session cookie included (" + how
+                + ": SameSite=None sends them on every cross-site request),";
+    }
+}

@@ -1,0 +1,112 @@
+package io.github.sessionguard.cookies;
+
+import edu.umd.cs.findbugs.BugInstance;
+import edu.umd.cs.findbugs.Detector;
+import edu.umd.cs.findbugs.Priorities;
+import io.github.sessionguard.catalogue.CookiePolicyCatalogue;
+import io.github.sessionguard.cookies.CookiePolicyFacts.SameSitePolicy;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The second pass' view of the application's cookie policies ({@link CookiePolicyFacts}): which flags of
+ * which cookies a policy decides, so the cookie is not blamed for them, and which policies are findings
+ * themselves (SameSite=None for every cookie, reported where the policy is installed).
+ */
+final class AppCookiePolicies implements CookieFindings.PolicyHook {
+    private final CookiePolicyFacts facts;
+    private final CookieSummaries summaries;
+    /** The flags the installed response wrappers set on every added cookie; computed on first use. */
+    private Set<CookieFlag> forcedByWrappers;
+
+    /** @param facts the first pass' facts, or null when it did not run (no policies then) */
+    AppCookiePolicies(CookiePolicyFacts facts, CookieSummaries summaries) {
+        this.facts = facts;
+        this.summaries = summaries;
+    }
+
+    /**
+     * True when a policy decides the flag for this cookie. A wrapper that sets the flag on every
+     * {@code addCookie} overrides whatever the cookie's own code did; a SameSite policy gives its value
+     * only to cookies without their own (an explicit value is judged at the cookie, as Tomcat keeps it).
+     */
+    @Override
+    public boolean covers(CookieState cookie, CookieFlag flag) {
+        if (facts == null) {
+            return false;
+        }
+        String type = cookie.api().cookieType();
+        if (type == null) {
+            return false; // a hand-written Set-Cookie header: no policy reaches it
+        }
+        if (CookiePolicyCatalogue.ADDED_THROUGH_RESPONSE.contains(type) && forcedByWrappers().contains(flag)) {
+            return true;
+        }
+        if (flag != CookieFlag.SAME_SITE || !CookiePolicyCatalogue.CONTAINER_WRITTEN.contains(type)
+                || cookie.flag(CookieFlag.SAME_SITE) != FlagValue.MISSING || cookie.isSameSiteNone()) {
+            return false;
+        }
+        for (SameSitePolicy policy : facts.sameSitePolicies()) {
+            // A None policy decides too: the finding is then the policy's (everyCookieNone), or, for a
+            // supplier narrowed to named cookies, a deliberate cross-site choice for those cookies.
+            if (policy.reaches(cookie.name()) && (CookiePolicyCatalogue.isHardeningSameSite(policy.value())
+                    || CookiePolicyCatalogue.isNone(policy.value()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Findings for the policies that send every cookie SameSite=None, at the call that installs them. */
+    List<BugInstance> policyFindings(Detector detector) {
+        List<BugInstance> bugs = new ArrayList<>();
+        if (facts == null) {
+            return bugs;
+        }
+        for (SameSitePolicy policy : facts.sameSitePolicies()) {
+            if (policy.isEveryCookie() && CookiePolicyCatalogue.isNone(policy.value())) {
+                bugs.add(new BugInstance(detector, CookieFlag.SAME_SITE.bugPattern(), Priorities.NORMAL_PRIORITY)
+                        .addClassAndMethod(policy.site().method())
+                        .addString(CookiePolicyCatalogue.noneEverywhereSubject(policy.owner()))
+                        .addString(CookiePolicyCatalogue.noneEverywhereFix(policy.owner()))
+                        .addSourceLine(policy.site().sourceLine()));
+            }
+        }
+        return bugs;
+    }
+
+    private Set<CookieFlag> forcedByWrappers() {
+        if (forcedByWrappers == null) {
+            forcedByWrappers = EnumSet.noneOf(CookieFlag.class);
+            for (String wrapper : facts.wrappers().keySet()) {
+                for (String descriptor : CookiePolicyCatalogue.WRAPPER_ADD_COOKIE_DESCRIPTORS) {
+                    forcedByWrappers.addAll(forcedBy(wrapper, descriptor));
+                }
+            }
+        }
+        return forcedByWrappers;
+    }
+
+    /** The flags the wrapper's addCookie surely sets (to a protective value) on every cookie it passes on. */
+    private Set<CookieFlag> forcedBy(String wrapper, String descriptor) {
+        Set<CookieFlag> forced = EnumSet.noneOf(CookieFlag.class);
+        MethodSummary summary = summaries.forCall(wrapper, "addCookie", descriptor, true);
+        if (summary == null || !summary.isFollowed()) {
+            return forced;
+        }
+        CookieState passedOn = summary.parameterSends().get(0);
+        if (passedOn == null) {
+            return forced;
+        }
+        for (CookieFlag flag : CookieFlag.values()) {
+            boolean none = flag == CookieFlag.SAME_SITE && passedOn.isSameSiteNone();
+            if (!none && passedOn.effect(flag).equals(FlagEffect.of(FlagValue.SET))) {
+                forced.add(flag);
+            }
+        }
+        return forced;
+    }
+}

@@ -1,0 +1,50 @@
+package io.github.sessionguard.cookies;
+
+import edu.umd.cs.findbugs.BugReporter;
+import edu.umd.cs.findbugs.Detector;
+import edu.umd.cs.findbugs.NonReportingDetector;
+import edu.umd.cs.findbugs.ba.ClassContext;
+import io.github.sessionguard.catalogue.CookiePolicyCatalogue;
+import io.github.sessionguard.flow.ConstantPoolScreen;
+import io.github.sessionguard.flow.MethodGuard;
+import io.github.sessionguard.flow.QuietClasspath;
+import org.apache.bcel.classfile.JavaClass;
+import org.apache.bcel.classfile.Method;
+
+/**
+ * The first pass of the cookie analysis: collects the app-wide cookie policies the application installs
+ * ({@link CookiePolicyCatalogue}) into this analysis' {@link CookiePolicyFacts}, before
+ * {@link InsecureCookieDetector} judges any cookie (findbugs.xml orders the two into separate passes). It
+ * reports nothing itself.
+ */
+public class CookiePolicyCollector implements Detector, NonReportingDetector {
+    private final BugReporter bugReporter;
+    private final CookiePolicyFacts facts;
+
+    public CookiePolicyCollector(BugReporter bugReporter) {
+        this.bugReporter = bugReporter;
+        this.facts = CookiePolicyFacts.startAnalysis();
+    }
+
+    @Override
+    public void visitClassContext(ClassContext classContext) {
+        JavaClass javaClass = classContext.getJavaClass();
+        // SpotBugs' first pass also visits the library classes the application references: their own
+        // cookie code (Tomcat's, Boot's) is not a policy of the application.
+        if (!QuietClasspath.isApplicationClass(javaClass.getClassName().replace('.', '/'))
+                || !ConstantPoolScreen.mentionsAny(javaClass, CookiePolicyCatalogue.POLICY_TYPES)) {
+            return;
+        }
+        for (Method method : javaClass.getMethods()) {
+            if (method.getCode() != null) {
+                MethodGuard.run(bugReporter, classContext, method,
+                        () -> new CookiePolicyScan(classContext, method, facts).run());
+            }
+        }
+    }
+
+    @Override
+    public void report() {
+        // Nothing to report: the facts are read by InsecureCookieDetector in the next pass.
+    }
+}

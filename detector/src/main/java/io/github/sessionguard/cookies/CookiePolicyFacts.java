@@ -1,0 +1,153 @@
+package io.github.sessionguard.cookies;
+
+import edu.umd.cs.findbugs.classfile.Global;
+import edu.umd.cs.findbugs.classfile.IAnalysisCache;
+import io.github.sessionguard.flow.Site;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The app-wide cookie policies the first pass ({@link CookiePolicyCollector}) found in the application
+ * classes: one database per analysis, kept in SpotBugs' analysis cache (never in a static field), complete
+ * before the cookie detector's pass starts, so no verdict depends on the order of the classes.
+ */
+public final class CookiePolicyFacts {
+    private final List<SameSitePolicy> sameSitePolicies = new ArrayList<>();
+    /** Installed response wrappers (slashed class name) and the first place that installs each. */
+    private final Map<String, Site> wrappers = new TreeMap<>();
+
+    /** The facts of the running analysis, or null when the first pass did not run (its detector disabled). */
+    static CookiePolicyFacts ofAnalysis() {
+        IAnalysisCache cache = Global.getAnalysisCache();
+        return cache == null ? null : cache.getOptionalDatabase(CookiePolicyFacts.class);
+    }
+
+    /**
+     * A fresh, empty database for the analysis that is starting (a detector made outside an analysis,
+     * with no cache, keeps its facts to itself).
+     */
+    static CookiePolicyFacts startAnalysis() {
+        CookiePolicyFacts facts = new CookiePolicyFacts();
+        IAnalysisCache cache = Global.getAnalysisCache();
+        if (cache != null) {
+            cache.eagerlyPutDatabase(CookiePolicyFacts.class, facts);
+        }
+        return facts;
+    }
+
+    void sameSite(SameSitePolicy policy) {
+        sameSitePolicies.add(policy);
+    }
+
+    void wrapperInstalled(String slashedWrapper, Site site) {
+        wrappers.merge(slashedWrapper, site, (a, b) -> a.toString().compareTo(b.toString()) <= 0 ? a : b);
+    }
+
+    /** The SameSite policies, in a stable order. */
+    List<SameSitePolicy> sameSitePolicies() {
+        List<SameSitePolicy> sorted = new ArrayList<>(sameSitePolicies);
+        sorted.sort(Comparator.comparing(p -> p.site().toString()));
+        return Collections.unmodifiableList(sorted);
+    }
+
+    Map<String, Site> wrappers() {
+        return Collections.unmodifiableMap(wrappers);
+    }
+
+    /** A SameSite value given to the cookies of some names (or all) that have none of their own. */
+    static final class SameSitePolicy {
+        private final String value;
+        private final String owner;
+        private final Site site;
+        /** Null: every cookie. */
+        private final String exactName;
+        private final Pattern namePattern;
+        /** Narrowed by a condition the bytecode does not reveal: which cookies it reaches is unknown. */
+        private final boolean unknownScope;
+
+        private SameSitePolicy(String value, String owner, Site site, String exactName, Pattern namePattern,
+                boolean unknownScope) {
+            this.value = value;
+            this.owner = owner;
+            this.site = site;
+            this.exactName = exactName;
+            this.namePattern = namePattern;
+            this.unknownScope = unknownScope;
+        }
+
+        static SameSitePolicy everyCookie(String value, String owner, Site site) {
+            return new SameSitePolicy(value, owner, site, null, null, false);
+        }
+
+        SameSitePolicy onlyNamed(String name) {
+            return name == null ? unknownScope() : new SameSitePolicy(value, owner, site, name, null, false);
+        }
+
+        SameSitePolicy onlyMatching(String regex) {
+            if (regex == null) {
+                return unknownScope();
+            }
+            try {
+                return new SameSitePolicy(value, owner, site, null, Pattern.compile(regex), false);
+            } catch (PatternSyntaxException e) {
+                // Spring Boot would reject it at start-up; the supplier reaches nothing.
+                return unknownScope();
+            }
+        }
+
+        SameSitePolicy unknownScope() {
+            return new SameSitePolicy(value, owner, site, null, null, true);
+        }
+
+        String value() {
+            return value;
+        }
+
+        /** Slashed type whose call installed it (the supplier or the processor). */
+        String owner() {
+            return owner;
+        }
+
+        Site site() {
+            return site;
+        }
+
+        boolean isEveryCookie() {
+            return !unknownScope && exactName == null && namePattern == null;
+        }
+
+        /** Does it surely reach a cookie of this name (null: a name the analysis does not know)? */
+        boolean reaches(String cookieName) {
+            if (isEveryCookie()) {
+                return true;
+            }
+            if (unknownScope || cookieName == null) {
+                return false;
+            }
+            return exactName != null ? exactName.equals(cookieName) : namePattern.matcher(cookieName).matches();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof SameSitePolicy)) {
+                return false;
+            }
+            SameSitePolicy other = (SameSitePolicy) o;
+            return value.equals(other.value) && site.equals(other.site) && Objects.equals(exactName, other.exactName)
+                    && unknownScope == other.unknownScope;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(value, site, exactName, unknownScope);
+        }
+    }
+}

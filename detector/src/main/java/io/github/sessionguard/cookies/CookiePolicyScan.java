@@ -1,0 +1,172 @@
+package io.github.sessionguard.cookies;
+
+import edu.umd.cs.findbugs.ba.CFG;
+import edu.umd.cs.findbugs.ba.ClassContext;
+import edu.umd.cs.findbugs.ba.DataflowAnalysisException;
+import edu.umd.cs.findbugs.ba.Location;
+import edu.umd.cs.findbugs.ba.constant.ConstantDataflow;
+import edu.umd.cs.findbugs.ba.vna.ValueNumber;
+import edu.umd.cs.findbugs.ba.vna.ValueNumberDataflow;
+import edu.umd.cs.findbugs.ba.vna.ValueNumberFrame;
+import edu.umd.cs.findbugs.bcel.BCELUtil;
+import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
+import edu.umd.cs.findbugs.classfile.MethodDescriptor;
+import io.github.sessionguard.catalogue.CookiePolicyCatalogue;
+import io.github.sessionguard.cookies.CookiePolicyFacts.SameSitePolicy;
+import io.github.sessionguard.flow.CallAt;
+import io.github.sessionguard.flow.QuietClasspath;
+import io.github.sessionguard.flow.Site;
+import io.github.sessionguard.flow.TypeChecks;
+import io.github.sessionguard.flow.ValueOrigins;
+import org.apache.bcel.classfile.Method;
+import org.apache.bcel.generic.ConstantPoolGen;
+import org.apache.bcel.generic.Instruction;
+import org.apache.bcel.generic.InvokeInstruction;
+import org.apache.bcel.generic.NEW;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the policies one method installs, per value (value numbers, not "a call somewhere in the method"):
+ * a SameSite supplier and the narrowing calls made on that supplier, a Tomcat processor's SameSite setting,
+ * and a response wrapper created here and handed to the rest of the filter chain.
+ */
+final class CookiePolicyScan {
+    private final ClassContext classContext;
+    private final Method method;
+    private final CookiePolicyFacts facts;
+
+    CookiePolicyScan(ClassContext classContext, Method method, CookiePolicyFacts facts) {
+        this.classContext = classContext;
+        this.method = method;
+        this.facts = facts;
+    }
+
+    void run() throws CheckedAnalysisException {
+        CFG cfg = classContext.getCFG(method);
+        ValueNumberDataflow vna = classContext.getValueNumberDataflow(method);
+        ConstantDataflow constants = classContext.getConstantDataflow(method);
+        ConstantPoolGen cpg = classContext.getConstantPoolGen();
+        ValueOrigins origins = ValueOrigins.of(cfg, vna, cpg);
+        MethodDescriptor descriptor = BCELUtil.getMethodDescriptor(classContext.getJavaClass(), method);
+
+        List<Location> locations = new ArrayList<>();
+        for (Iterator<Location> i = cfg.locationIterator(); i.hasNext();) {
+            locations.add(i.next());
+        }
+        // Bytecode order: a supplier is made before it is narrowed, a wrapper before it is handed on.
+        locations.sort(Comparator.comparingInt(l -> l.getHandle().getPosition()));
+
+        Map<ValueNumber, SameSitePolicy> suppliers = new LinkedHashMap<>();
+        Set<ValueNumber> narrowed = new HashSet<>();
+        Map<ValueNumber, String> created = new HashMap<>();
+        for (Location location : locations) {
+            Instruction instruction = location.getHandle().getInstruction();
+            if (instruction instanceof NEW) {
+                ValueNumber made = result(vna, location);
+                if (made != null) {
+                    created.put(made, ((NEW) instruction).getLoadClassType(cpg).getClassName().replace('.', '/'));
+                }
+                continue;
+            }
+            if (!(instruction instanceof InvokeInstruction)) {
+                continue;
+            }
+            CallAt call = CallAt.of((InvokeInstruction) instruction, cpg, location, vna, constants);
+            if (call == null) {
+                continue;
+            }
+            Site site = new Site(descriptor, location.getHandle().getPosition());
+            if (CookiePolicyCatalogue.SAME_SITE_SUPPLIERS.contains(call.owner())) {
+                readSupplierCall(call, site, result(vna, location), origins, suppliers, narrowed);
+            } else if (isProcessorSetting(call)) {
+                String value = call.stringArgument(0);
+                if (value != null) {
+                    facts.sameSite(SameSitePolicy.everyCookie(value, call.owner(), site));
+                }
+            } else if (isChainCall(call)) {
+                String wrapper = created.get(call.argument(1));
+                if (wrapper != null && QuietClasspath.isApplicationClass(wrapper)) {
+                    facts.wrapperInstalled(wrapper, site);
+                }
+            }
+        }
+        // A supplier that is not narrowed further is the one the method hands to Boot (its bean).
+        suppliers.forEach((value, policy) -> {
+            if (!narrowed.contains(value)) {
+                facts.sameSite(policy);
+            }
+        });
+    }
+
+    private static void readSupplierCall(CallAt call, Site site, ValueNumber result, ValueOrigins origins,
+            Map<ValueNumber, SameSitePolicy> suppliers, Set<ValueNumber> narrowed) throws DataflowAnalysisException {
+        String factoryValue = CookiePolicyCatalogue.SUPPLIER_FACTORIES.get(call.name());
+        if (factoryValue == null && CookiePolicyCatalogue.SUPPLIER_OF.equals(call.name()) && call.argumentCount() == 1
+                && !call.hasReceiver() && call.descriptor().startsWith("(L")) {
+            // of(Cookie.SameSite.X): the enum type is the argument's; a value not read from a constant is unknown.
+            String descriptor = call.descriptor();
+            String enumType = descriptor.substring(2, descriptor.indexOf(';'));
+            factoryValue = CookiePolicyCatalogue.sameSiteOfConstant(origins.staticFieldName(call.argument(0), enumType));
+            if (factoryValue == null) {
+                return;
+            }
+        }
+        if (factoryValue != null && !call.hasReceiver() && (call.argumentCount() == 0
+                || CookiePolicyCatalogue.SUPPLIER_OF.equals(call.name()))) {
+            if (result != null) {
+                suppliers.put(result, SameSitePolicy.everyCookie(factoryValue, call.owner(), site));
+            }
+            return;
+        }
+        if (!call.hasReceiver() || !call.name().startsWith(CookiePolicyCatalogue.SUPPLIER_NARROWING)) {
+            return;
+        }
+        SameSitePolicy supplier = suppliers.get(call.receiver());
+        if (supplier == null) {
+            return;
+        }
+        narrowed.add(call.receiver());
+        boolean oneString = "(Ljava/lang/String;)".equals(call.descriptor().substring(0, call.descriptor().indexOf(')') + 1));
+        SameSitePolicy narrower;
+        if (oneString && CookiePolicyCatalogue.SUPPLIER_EXACT_NAME.equals(call.name())) {
+            narrower = supplier.onlyNamed(call.stringArgument(0));
+        } else if (oneString && CookiePolicyCatalogue.SUPPLIER_NAME_PATTERN.equals(call.name())) {
+            narrower = supplier.onlyMatching(call.stringArgument(0));
+        } else {
+            narrower = supplier.unknownScope();
+        }
+        if (result != null) {
+            suppliers.put(result, narrower);
+        }
+    }
+
+    private static boolean isProcessorSetting(CallAt call) {
+        return CookiePolicyCatalogue.PROCESSOR_SETTER.equals(call.name())
+                && CookiePolicyCatalogue.PROCESSOR_SETTER_DESCRIPTOR.equals(call.descriptor()) && call.hasReceiver()
+                && TypeChecks.isSubtypeOfAny(call.owner(), CookiePolicyCatalogue.SAME_SITE_PROCESSORS);
+    }
+
+    private static boolean isChainCall(CallAt call) {
+        return CookiePolicyCatalogue.FILTER_CHAIN_CALL.equals(call.name()) && call.hasReceiver()
+                && call.argumentCount() == 2
+                && TypeChecks.isSubtypeOfAny(call.owner(), CookiePolicyCatalogue.FILTER_CHAINS);
+    }
+
+    /** The value an instruction leaves on top of the stack, or null (dead code, nothing pushed). */
+    private static ValueNumber result(ValueNumberDataflow vna, Location location) throws DataflowAnalysisException {
+        ValueNumberFrame after = vna.getFactAfterLocation(location);
+        if (!after.isValid() || after.getStackDepth() == 0) {
+            return null;
+        }
+        return after.getTopValue();
+    }
+}
