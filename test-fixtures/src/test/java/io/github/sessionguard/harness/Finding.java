@@ -68,7 +68,7 @@ public final class Finding {
 
     /** A finding in a settings file rather than in code. */
     public boolean isInSettingsFile() {
-        return !sourcePath.isEmpty() && !sourcePath.endsWith(".java");
+        return !sourcePath.isEmpty() && !sourcePath.endsWith(".java") && !sourcePath.endsWith(".kt");
     }
 
     public boolean isSessionGuard() {

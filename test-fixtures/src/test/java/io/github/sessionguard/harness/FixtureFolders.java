@@ -25,7 +25,10 @@ final class FixtureFolders {
         return copy(classes, target, relative -> !relative.startsWith(POLICIES));
     }
 
-    /** Copies the classes whose slashed relative path passes the filter into a fresh folder. */
+    /**
+     * Copies the files (classes, and the settings files beside them) whose slashed relative path passes
+     * the filter into a fresh folder.
+     */
     static Path copy(Path classes, Path target, Predicate<String> relativePath) throws IOException {
         if (Files.exists(target)) {
             try (Stream<Path> old = Files.walk(target)) {
@@ -34,7 +37,7 @@ final class FixtureFolders {
         }
         Files.createDirectories(target);
         try (Stream<Path> files = Files.walk(classes)) {
-            List<Path> all = files.filter(f -> f.toString().endsWith(".class")).collect(Collectors.toList());
+            List<Path> all = files.filter(Files::isRegularFile).collect(Collectors.toList());
             for (Path file : all) {
                 Path relative = classes.relativize(file);
                 if (relativePath.test(relative.toString().replace('\\', '/'))) {
