@@ -13,13 +13,17 @@ import java.util.Map;
 
 /**
  * Which flags an API lets its users set, decided from the classes on the analysis classpath: a finding
- * the user cannot fix with the API at hand is noise (javax {@code Cookie} and JAX-RS 2.1 have no SameSite).
+ * the user cannot fix with the API at hand is noise (javax {@code Cookie} and JAX-RS 2.1 have no SameSite,
+ * Servlet 2.x's {@code Cookie} has no {@code setHttpOnly}).
  */
 final class CookieApiSupport {
     /** Answers per analysis: another analysis in the same JVM (an IDE) may have another classpath. */
     private final Map<String, Boolean> known = new HashMap<>();
 
     boolean supports(CookieApi api, CookieFlag flag) {
+        if (flag == CookieFlag.HTTP_ONLY) {
+            return api.httpOnlyMethod() == null || hasMethod(api.httpOnlyMethod());
+        }
         if (flag != CookieFlag.SAME_SITE) {
             return true;
         }

@@ -37,7 +37,11 @@ final class CookieCallInterpreter {
             createFromConstructor(match.api(), row, arguments, site, fact);
             return;
         case SEND:
+        case CREATE_SENT:
             followFluentCall(call, result, fact);
+            return;
+        case SERIALIZE:
+            serialize(call, result, fact);
             return;
         default:
             break;
@@ -61,9 +65,36 @@ final class CookieCallInterpreter {
         }
     }
 
+    /** The text of a serialised cookie stands for the cookie: written into a Set-Cookie header, it is sent. */
+    private void serialize(CallAt call, ValueNumber result, CookieFacts fact) throws DataflowAnalysisException {
+        List<CookieState> states = context.trackedStates(fact, call.receiver());
+        if (states.size() == 1 && result != null) {
+            fact.put(result.getNumber(), states.get(0));
+        }
+    }
+
+    /** A cookie as a CREATE or CREATE_SENT row makes it: named, and empty when its value is "" or null. */
+    CookieState created(CookieApi api, CookieCall row, CallArguments arguments, Site site)
+            throws DataflowAnalysisException {
+        CookieState state = named(CookieState.created(api, null, site), row.arg(), arguments);
+        if (row.valueArg() >= 0 && isEmptyText(arguments.call(), row.valueArg())) {
+            state = state.withEmptyValue(true);
+        }
+        return state;
+    }
+
+    /**
+     * The argument is the constant "" or null: a cookie with no value carries nothing (a logout or
+     * "clear" cookie), like one with max-age 0.
+     */
+    private boolean isEmptyText(CallAt call, int arg) throws DataflowAnalysisException {
+        String text = call.stringArgument(arg);
+        return (text != null && text.isEmpty()) || context.origins().isNullLiteral(call.argument(arg));
+    }
+
     private void create(CookieApi api, CookieCall row, CallArguments arguments, ValueNumber result, Site site,
             CookieFacts fact) throws DataflowAnalysisException {
-        CookieState state = named(CookieState.created(api, null, site), row.arg(), arguments);
+        CookieState state = created(api, row, arguments, site);
         CallAt call = arguments.call();
         if ("<init>".equals(call.name()) && context.isThis(call.receiver())) {
             return; // this(...) or super(...) in a constructor: no new cookie
@@ -99,20 +130,34 @@ final class CookieCallInterpreter {
         if (!types.isEmpty() && "Ljava/lang/String;".equals(types.get(0))) {
             state = named(state, 0, arguments);
         }
+        boolean empty = types.size() > 1 && "Ljava/lang/String;".equals(types.get(1)) && isEmptyText(call, 1);
+        // Kotlin's default-argument constructor passes a placeholder false for every defaulted boolean.
+        boolean kotlinDefaults = call.descriptor().contains("Lkotlin/jvm/internal/DefaultConstructorMarker;");
         int booleans = 0;
-        int lastInt = -1;
+        List<Integer> ints = new java.util.ArrayList<>();
         for (int i = 0; i < types.size(); i++) {
             String type = types.get(i);
             if ("Z".equals(type) && booleans < row.booleanFlags().size()) {
-                state = state.withFlag(row.booleanFlags().get(booleans++), arguments.booleanArgument(i));
+                FlagEffect value = arguments.booleanArgument(i);
+                if (kotlinDefaults && value.equals(FlagEffect.of(FlagValue.CLEARED))) {
+                    value = FlagEffect.of(FlagValue.MISSING);
+                }
+                state = state.withFlag(row.booleanFlags().get(booleans++), value);
             } else if (type.equals(row.sameSiteType())) {
                 state = sameSite(state, enumName(call, i, type));
             } else if ("I".equals(type)) {
-                lastInt = i;
+                ints.add(i);
             }
         }
-        if (lastInt >= 0) {
-            state = state.withDeleting(isZero(call, lastInt));
+        if (kotlinDefaults) {
+            ints.remove(ints.size() - 1); // the default-argument mask
+        }
+        int maxAge = row.maxAgeInt() < 0 ? ints.size() - 1 : row.maxAgeInt();
+        if (maxAge >= 0 && maxAge < ints.size()) {
+            state = state.withDeleting(isZero(call, ints.get(maxAge)));
+        }
+        if (empty) {
+            state = state.withEmptyValue(true);
         }
         fact.put(call.receiver().getNumber(), state);
     }
@@ -122,7 +167,11 @@ final class CookieCallInterpreter {
         CallAt call = arguments.call();
         switch (row.role()) {
         case SET_FLAG:
-            return state.withFlag(row.flag(), arguments.booleanArgument(row.arg()));
+            return state.withFlag(row.flag(), row.arg() < 0 ? FlagEffect.of(FlagValue.SET)
+                    : arguments.booleanArgument(row.arg()));
+        case SET_VALUE:
+            // A value written later replaces an empty one: the cookie carries something again.
+            return state.withEmptyValue(isEmptyText(call, row.arg()));
         case SET_SAME_SITE:
             return sameSite(state, sameSiteText(call, row.arg()));
         case SET_MAX_AGE:

@@ -128,6 +128,11 @@ final class CookieMethodAnalysis {
             throws DataflowAnalysisException {
         CookieCallMatch match = CookieCatalogue.lookup(call.owner(), call.name(), call.descriptor());
         if (match != null) {
+            if (match.call().role() == CookieCall.Role.CREATE_SENT) {
+                sent(new CookieCallInterpreter(context).created(match.api(), match.call(), context.arguments(call), site),
+                        EnumSet.allOf(CookieFlag.class));
+                return;
+            }
             if (match.call().role() == CookieCall.Role.SEND && (match.call().receiverTypes().isEmpty()
                     || TypeChecks.isSubtypeOfAny(call.owner(), match.call().receiverTypes()))) {
                 ValueNumber cookie = match.call().arg() < 0 ? call.receiver() : call.argument(match.call().arg());
@@ -137,8 +142,7 @@ final class CookieMethodAnalysis {
         }
         HeaderSink sink = CookieCatalogue.headerSink(call.owner(), call.name(), call.descriptor());
         if (sink != null) {
-            String header = call.stringArgument(sink.nameArg());
-            if (header != null && header.trim().equalsIgnoreCase(CookieCatalogue.headerName())) {
+            if (isSetCookie(call, sink, context)) {
                 readHeaderValue(call, sink, fact, context, site, strings, arrayStores, vna, constants);
             }
             return;
@@ -163,6 +167,20 @@ final class CookieMethodAnalysis {
         for (ValueNumber value : call.consumedValues()) {
             context.trackedStates(fact, value).forEach(this::leaves);
         }
+    }
+
+    /**
+     * The header's name is the text Set-Cookie (any case), or a constant field named {@code SET_COOKIE}
+     * (Netty's {@code HttpHeaderNames}, Vert.x's {@code HttpHeaders}, Undertow's {@code Headers}: a
+     * {@code CharSequence} or {@code HttpString}, so no string constant javac could inline).
+     */
+    private static boolean isSetCookie(CallAt call, HeaderSink sink, MethodContext context)
+            throws DataflowAnalysisException {
+        String header = call.stringArgument(sink.nameArg());
+        if (header != null) {
+            return header.trim().equalsIgnoreCase(CookieCatalogue.headerName());
+        }
+        return CookieCatalogue.headerField().equals(context.origins().staticFieldName(call.argument(sink.nameArg())));
     }
 
     /** A header value: a tracked cookie object, or text read from its constants. */

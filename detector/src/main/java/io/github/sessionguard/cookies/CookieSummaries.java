@@ -20,6 +20,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -49,7 +51,8 @@ final class CookieSummaries {
 
     /** The cheap screen: the class names a catalogue type or a Set-Cookie header. */
     static boolean passesScreen(JavaClass javaClass) {
-        return ConstantPoolScreen.mentionsAny(javaClass, CookieCatalogue.relevantTypes(), CookieCatalogue.headerName());
+        return ConstantPoolScreen.mentionsAny(javaClass, CookieCatalogue.relevantTypes(), CookieCatalogue.headerName())
+                || ConstantPoolScreen.mentionsAny(javaClass, List.of(), CookieCatalogue.headerField().toLowerCase(Locale.ROOT));
     }
 
     /**
