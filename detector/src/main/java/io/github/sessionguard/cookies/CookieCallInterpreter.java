@@ -218,8 +218,8 @@ final class CookieCallInterpreter {
     }
 
     /**
-     * A SameSite value: Lax and Strict protect; None needs Secure, and on the session cookie itself is
-     * improper; an empty text (null) removes the attribute; anything else browsers ignore.
+     * A SameSite value: Lax and Strict protect; None needs Secure, and on a session or credential cookie
+     * is improper (see {@link CookieVerdict}); an empty text (null) removes the attribute; anything else browsers ignore.
      */
     static CookieState sameSite(CookieState state, String text) {
         if (text == null) {
@@ -227,9 +227,7 @@ final class CookieCallInterpreter {
         }
         String value = text.trim().toLowerCase(Locale.ROOT);
         if (value.equals("none")) {
-            if (state.api().isSessionCookie()) {
-                return state.withFlag(CookieFlag.SAME_SITE, FlagValue.CLEARED);
-            }
+            // Valid, but on a session or credential cookie improper: CookieVerdict judges it by name.
             return state.withFlag(CookieFlag.SAME_SITE, FlagValue.SET).withSameSiteNone(true);
         }
         boolean protective = value.equals("lax") || value.equals("strict");

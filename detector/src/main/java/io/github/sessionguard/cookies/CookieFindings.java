@@ -114,6 +114,9 @@ final class CookieFindings {
             String name = cookie.name() == null ? "a cookie (" + cookie.api().label() + ")"
                     : "cookie \"" + cookie.name() + "\"";
             FlagValue value = cookie.flag(flag);
+            if (CookieVerdict.isSameSiteNoneOnCredential(cookie, flag)) {
+                return name + " with SameSite=None, which sends it on every cross-site request";
+            }
             if (value == FlagValue.CLEARED) {
                 return name + " with " + flag.attributeName() + " explicitly switched off or invalid";
             }
