@@ -55,8 +55,9 @@ final class CookieCallInterpreter {
             if (row.flag() != null && updated.effect(row.flag()).equals(FlagEffect.of(FlagValue.SET))
                     && context.branches().guardedByMemberNamed(location,
                             row.flag().attributeName().toLowerCase(Locale.ROOT))) {
-                // "if (config.isHttpOnly()) cookie.setHttpOnly(true)": the flag mirrors a run-time setting.
-                updated = updated.withFlag(row.flag(), FlagValue.UNKNOWN);
+                // "if (config.isHttpOnly()) cookie.setHttpOnly(true)": the flag mirrors a run-time setting
+                // where the path without the setter joins; on the tested path alone it is set.
+                updated = updated.withFlag(row.flag(), FlagValue.SET_WHEN_TESTED);
             }
             fact.replaceObject(state, updated);
             if (states.size() == 1) {

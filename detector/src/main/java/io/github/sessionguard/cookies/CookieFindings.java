@@ -120,6 +120,10 @@ final class CookieFindings {
             if (value == FlagValue.CLEARED) {
                 return name + " with " + flag.attributeName() + " explicitly switched off or invalid";
             }
+            if (value == FlagValue.CONFIGURED_OFF_BY_DEFAULT) {
+                return name + " with " + flag.attributeName()
+                        + " from a configuration property that is off unless configured (its default in the code)";
+            }
             if (value == FlagValue.UNKNOWN) {
                 return name + " with " + flag.attributeName() + " set from a value known only at run time";
             }

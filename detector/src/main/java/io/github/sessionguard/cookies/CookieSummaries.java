@@ -77,7 +77,7 @@ final class CookieSummaries {
             return false;
         }
         for (String argument : new SignatureParser(descriptor).getArguments()) {
-            if ("Z".equals(argument)) {
+            if ("Z".equals(argument) || "Ljava/lang/Boolean;".equals(argument)) {
                 return true;
             }
         }

@@ -31,6 +31,8 @@ final class CookieVerdict {
             return CookieNames.isInnocuous(cookie.name()) ? Priorities.LOW_PRIORITY : Priorities.NORMAL_PRIORITY;
         case UNKNOWN:
             return Priorities.LOW_PRIORITY;
+        case CONFIGURED_OFF_BY_DEFAULT:
+            return CookieNames.isInnocuous(cookie.name()) ? Priorities.LOW_PRIORITY : Priorities.NORMAL_PRIORITY;
         default:
             return SILENT;
         }

@@ -35,6 +35,7 @@ final class MethodContext {
     private final Map<Integer, CookieApi> cookieParameters = new TreeMap<>();
     private final BranchConditions branches;
     private final MergeTree mergeTree;
+    private final BooleanOrigins booleans;
 
     MethodContext(MethodDescriptor method, CFG cfg, ConstantPoolGen cpg, ValueNumberDataflow vna,
             ConstantDataflow constants, ValueOrigins origins, CookieSummaries summaries) {
@@ -46,6 +47,7 @@ final class MethodContext {
         this.origins = origins;
         this.summaries = summaries;
         this.mergeTree = vna.getAnalysis().getMergeTree();
+        this.booleans = new BooleanOrigins(vna, origins, cpg);
         SignatureParser signature = new SignatureParser(method.getSignature());
         this.parameterValues = new int[signature.getNumParameters()];
         int index = 0;
@@ -131,7 +133,7 @@ final class MethodContext {
     }
 
     CallArguments arguments(CallAt call) {
-        return new CallArguments(call, parameterValues);
+        return new CallArguments(call, parameterValues, booleans);
     }
 
     /** The summary of the application method a call runs, when it is worth following; else null. */
