@@ -209,8 +209,14 @@ final class CookieMethodAnalysis {
             sendValue(value, fact, context);
             return;
         }
-        StringSketch sketch = strings.read(value, constant);
-        CookieState header = SetCookieHeader.parse(sketch, site);
+        // One cookie, judged over every way the code builds its text (a branch that appends an attribute).
+        CookieState header = null;
+        for (StringSketch sketch : strings.readAlternatives(value, constant)) {
+            CookieState path = SetCookieHeader.parse(sketch, site);
+            if (path != null) {
+                header = header == null ? path : header.merge(path);
+            }
+        }
         if (header != null) {
             sent(header, EnumSet.allOf(CookieFlag.class));
         }
