@@ -23,7 +23,6 @@ import io.github.sessionguard.flow.CallAt;
 import io.github.sessionguard.flow.Site;
 import io.github.sessionguard.flow.StringSketch;
 import io.github.sessionguard.flow.StringSketchReader;
-import io.github.sessionguard.flow.TypeChecks;
 import io.github.sessionguard.flow.ValueOrigins;
 import org.apache.bcel.classfile.Method;
 import org.apache.bcel.generic.AASTORE;
@@ -126,15 +125,14 @@ final class CookieMethodAnalysis {
     private void readCall(CallAt call, CookieFacts fact, MethodContext context, Site site, StringSketchReader strings,
             Map<Integer, List<Location>> arrayStores, ValueNumberDataflow vna, ConstantDataflow constants)
             throws DataflowAnalysisException {
-        CookieCallMatch match = CookieCatalogue.lookup(call.owner(), call.name(), call.descriptor());
+        CookieCallMatch match = context.catalogueMatch(call);
         if (match != null) {
             if (match.call().role() == CookieCall.Role.CREATE_SENT) {
                 sent(new CookieCallInterpreter(context).created(match.api(), match.call(), context.arguments(call), site),
                         EnumSet.allOf(CookieFlag.class));
                 return;
             }
-            if (match.call().role() == CookieCall.Role.SEND && (match.call().receiverTypes().isEmpty()
-                    || TypeChecks.isSubtypeOfAny(call.owner(), match.call().receiverTypes()))) {
+            if (match.call().role() == CookieCall.Role.SEND) {
                 ValueNumber cookie = match.call().arg() < 0 ? call.receiver() : call.argument(match.call().arg());
                 sendValue(cookie, fact, context);
             }

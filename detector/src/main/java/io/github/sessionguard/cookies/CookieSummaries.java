@@ -101,9 +101,32 @@ final class CookieSummaries {
      */
     MethodSummary forCall(String owner, String name, String descriptor, boolean consumesCookie) {
         CallTargets.Target target = CallTargets.resolve(owner, name, descriptor);
-        if (target == null || !(consumesCookie || isRelevant(target.javaClass()))) {
+        if (target == null) {
+            return consumesCookie ? forAnyImplementation(owner, name, descriptor) : null;
+        }
+        if (!(consumesCookie || isRelevant(target.javaClass()))) {
             return null;
         }
+        return forTarget(target);
+    }
+
+    /**
+     * A cookie handed to an interface method with several application implementations (a response
+     * facade or an execution context): it is sent where any of them sends it.
+     */
+    private MethodSummary forAnyImplementation(String owner, String name, String descriptor) {
+        List<CallTargets.Target> targets = CallTargets.implementations(owner, name, descriptor);
+        if (targets.isEmpty()) {
+            return null;
+        }
+        List<MethodSummary> summaries = new java.util.ArrayList<>();
+        for (CallTargets.Target target : targets) {
+            summaries.add(forTarget(target));
+        }
+        return MethodSummary.anyOf(summaries);
+    }
+
+    private MethodSummary forTarget(CallTargets.Target target) {
         MethodDescriptor callee = BCELUtil.getMethodDescriptor(target.javaClass(), target.method());
         MethodSummary summary;
         if (inProgress.contains(callee)) {

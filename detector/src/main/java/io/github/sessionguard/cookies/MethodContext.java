@@ -10,7 +10,9 @@ import edu.umd.cs.findbugs.ba.vna.ValueNumber;
 import edu.umd.cs.findbugs.ba.vna.ValueNumberDataflow;
 import edu.umd.cs.findbugs.classfile.MethodDescriptor;
 import io.github.sessionguard.catalogue.CookieApi;
+import io.github.sessionguard.catalogue.CookieCallMatch;
 import io.github.sessionguard.catalogue.CookieCatalogue;
+import io.github.sessionguard.flow.TypeChecks;
 import io.github.sessionguard.flow.BranchConditions;
 import io.github.sessionguard.flow.CallAt;
 import io.github.sessionguard.flow.ValueOrigins;
@@ -130,6 +132,19 @@ final class MethodContext {
 
     CallAt callAt(InvokeInstruction invoke, Location location) throws DataflowAnalysisException {
         return CallAt.of(invoke, cpg, location, vna, constants);
+    }
+
+    /**
+     * The catalogue row of a call, or null. A sink matched on any receiver counts only on the types it
+     * names: an application's own {@code addCookie(Cookie)} (a response facade) is followed as a method.
+     */
+    CookieCallMatch catalogueMatch(CallAt call) {
+        CookieCallMatch match = CookieCatalogue.lookup(call.owner(), call.name(), call.descriptor());
+        if (match != null && !match.call().receiverTypes().isEmpty()
+                && !TypeChecks.isSubtypeOfAny(call.owner(), match.call().receiverTypes())) {
+            return null;
+        }
+        return match;
     }
 
     CallArguments arguments(CallAt call) {
