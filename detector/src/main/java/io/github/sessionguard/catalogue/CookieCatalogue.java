@@ -24,7 +24,16 @@ import java.util.List;
  * {@code SessionCookieConfig}, Shiro {@code SimpleCookie}): they decide every cookie they will write, so
  * they are judged when the configuring code lets them go (return, field, other code) or ends, and at
  * their own sending calls; at their creation ({@code getSessionCookieConfig()} for the container's).</li>
+ * <li>Other stacks' cookie objects (Vert.x {@code Cookie}, Netty {@code DefaultCookie}, Javalin, Jetty 12,
+ * Undertow, Micronaut, WebFlux's {@code ServerResponse...cookie}): when their framework's send call takes
+ * them (Netty: {@code ServerCookieEncoder.encode}, whose text only serves as a Set-Cookie value); at their
+ * creation. Javalin's {@code ctx.cookie(name, value)} and Netty's {@code encode(name, value)} make and send
+ * a flagless cookie at once, reported at that call.</li>
+ * <li>{@code java.net.HttpCookie}: when its {@code toString()} is written into a Set-Cookie header; that
+ * text never carries Secure or HttpOnly.</li>
+ * <li>Vert.x Web {@code SessionHandler}: a configuration, with the defaults of its session cookie.</li>
  * </ul>
+ * A cookie whose value is the constant "" or null (and never set later) carries nothing and is not judged.
  * A cookie returned by a factory is judged where a caller sends it and reported at the factory's
  * creation line; a flag whose value a caller passes in is reported at that caller's call.
  */
