@@ -115,7 +115,7 @@ final class CookieFindings {
                     : "cookie \"" + cookie.name() + "\"";
             FlagValue value = cookie.flag(flag);
             if (CookieVerdict.isSameSiteNoneOnCredential(cookie, flag)) {
-                return name + " with SameSite=None, which sends it on every cross-site request";
+                return name + " with SameSite=None, which sends it on every cross-site request,";
             }
             if (value == FlagValue.CLEARED) {
                 return name + " with " + flag.attributeName() + " explicitly switched off or invalid";
