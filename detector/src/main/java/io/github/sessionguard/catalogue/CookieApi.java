@@ -37,8 +37,10 @@ public final class CookieApi {
     private final boolean sessionCookie;
     private final String httpOnlyMethod;
     private final List<String> mentions;
+    private final List<String> implementedIn;
 
     private CookieApi(Builder builder) {
+        this.implementedIn = List.copyOf(builder.implementedIn);
         this.httpOnlyMethod = builder.httpOnlyMethod;
         this.mentions = List.copyOf(builder.mentions);
         this.label = builder.label;
@@ -114,6 +116,16 @@ public final class CookieApi {
         return mentions;
     }
 
+    /**
+     * Slashed package prefixes of the framework code that implements this API (its own cookie helpers,
+     * which build cookies from their callers' arguments): that code is not the application's, and is not
+     * judged, so the framework's jars stay quiet. Narrow on purpose: sample applications live in sibling
+     * packages ({@code io.vertx.example}, {@code io.undertow.examples}).
+     */
+    public List<String> implementedIn() {
+        return implementedIn;
+    }
+
     /** The cookie's name when the code never sets one (the API's own default), or null. */
     public String defaultName() {
         return defaultName;
@@ -145,6 +157,7 @@ public final class CookieApi {
         private boolean sessionCookie;
         private String httpOnlyMethod;
         private final List<String> mentions = new java.util.ArrayList<>();
+        private final List<String> implementedIn = new java.util.ArrayList<>();
 
         private Builder(String label, Kind kind, List<String> types) {
             this.label = label;
@@ -174,6 +187,11 @@ public final class CookieApi {
 
         Builder httpOnlyThrough(String ownerDotNameDescriptor) {
             httpOnlyMethod = ownerDotNameDescriptor;
+            return this;
+        }
+
+        Builder implementedIn(String... slashedPackagePrefixes) {
+            implementedIn.addAll(List.of(slashedPackagePrefixes));
             return this;
         }
 

@@ -126,6 +126,21 @@ public final class CookieCatalogue {
         return "set-cookie";
     }
 
+    /**
+     * True for a class of the frameworks' own implementations of the catalogue's APIs (see
+     * {@link CookieApi#implementedIn()}): not application code, so its cookies are not judged.
+     */
+    public static boolean isFrameworkImplementation(String slashedClassName) {
+        for (CookieApi api : APIS) {
+            for (String prefix : api.implementedIn()) {
+                if (slashedClassName.startsWith(prefix)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** The name of the constant fields that hold the Set-Cookie header name in every web stack. */
     public static String headerField() {
         return "SET_COOKIE";
@@ -345,6 +360,7 @@ public final class CookieCatalogue {
         List<String> self = List.of(cookie);
         String sameSite = "Lio/vertx/core/http/CookieSameSite;";
         return CookieApi.builder("Vert.x Cookie", Kind.COOKIE, cookie)
+                .implementedIn("io/vertx/core/", "io/vertx/ext/web/")
                 .calls(CookieCall.nameValueFactory(self, "cookie"),
                         CookieCall.setValue(self, "setValue"),
                         CookieCall.setFlag(self, "setSecure", CookieFlag.SECURE),
@@ -371,6 +387,7 @@ public final class CookieCatalogue {
         List<String> self = List.of(handler);
         String sameSite = "Lio/vertx/core/http/CookieSameSite;";
         return CookieApi.builder("Vert.x SessionHandler", Kind.CONFIGURATION, handler)
+                .implementedIn("io/vertx/core/", "io/vertx/ext/web/")
                 .calls(CookieCall.factory(self, "create", "(", -1),
                         CookieCall.setName(self, "setSessionCookieName"),
                         CookieCall.setFlag(self, "setCookieSecureFlag", CookieFlag.SECURE),
@@ -396,6 +413,7 @@ public final class CookieCatalogue {
         List<String> encoder = List.of(pkg + "ServerCookieEncoder");
         String sameSite = "L" + pkg + "CookieHeaderNames$SameSite;";
         return CookieApi.builder("Netty DefaultCookie", Kind.COOKIE, cookie, pkg + "Cookie")
+                .implementedIn("io/netty/handler/codec/http/")
                 .mentions(pkg + "ServerCookieEncoder")
                 .calls(CookieCall.nameValueConstructor(cookie),
                         CookieCall.setValue(both, "setValue"),
@@ -442,6 +460,7 @@ public final class CookieCatalogue {
         List<String> self = List.of(cookie);
         String sameSite = "Lio/javalin/http/SameSite;";
         return CookieApi.builder("Javalin Cookie", Kind.COOKIE, cookie)
+                .implementedIn("io/javalin/http/")
                 .calls(CookieCall.anyConstructor(cookie, List.of(CookieFlag.SECURE, CookieFlag.HTTP_ONLY), sameSite)
                                 .maxAgeAtInt(0),
                         CookieCall.setValue(self, "setValue"),
@@ -463,6 +482,7 @@ public final class CookieCatalogue {
         String fix = "send ctx.cookie(new Cookie(name, value, path, maxAge, %s)) instead: ctx.cookie(name, value)"
                 + " cannot set %s";
         return CookieApi.builder("Javalin ctx.cookie(name, value)", Kind.COOKIE)
+                .implementedIn("io/javalin/http/")
                 .mentions("io/javalin/http/Context")
                 .calls(CookieCall.createSent(context, "cookie", "(" + STRING + STRING, 0, 1))
                 .fix(CookieFlag.SECURE, String.format(fix, "secure = true, 0, true", "Secure"))
@@ -481,6 +501,7 @@ public final class CookieCatalogue {
         List<String> response = List.of("org/eclipse/jetty/server/Response");
         String sameSite = "L" + cookie + "$SameSite;";
         return CookieApi.builder("Jetty HttpCookie", Kind.COOKIE, cookie, builder)
+                .implementedIn("org/eclipse/jetty/http/", "org/eclipse/jetty/server/")
                 .calls(CookieCall.nameValueFactory(self, "from"),
                         CookieCall.factory(self, "from", "(" + STRING + STRING, 0).valueAt(1),
                         CookieCall.factory(self, "build", "(" + STRING + STRING, 0).valueAt(1),
@@ -505,6 +526,7 @@ public final class CookieCatalogue {
         String cookie = pkg + "CookieImpl";
         List<String> both = List.of(cookie, pkg + "Cookie");
         return CookieApi.builder("Undertow CookieImpl", Kind.COOKIE, cookie, pkg + "Cookie")
+                .implementedIn("io/undertow/server/", "io/undertow/attribute/", "io/undertow/security/", "io/undertow/util/")
                 .calls(CookieCall.nameValueConstructor(cookie),
                         CookieCall.constructor(cookie, "(" + STRING + ")", 0),
                         CookieCall.setValue(both, "setValue"),
@@ -527,6 +549,7 @@ public final class CookieCatalogue {
         List<String> self = List.of(cookie);
         String sameSite = "Lio/micronaut/http/cookie/SameSite;";
         return CookieApi.builder("Micronaut Cookie", Kind.COOKIE, cookie)
+                .implementedIn("io/micronaut/http/")
                 .calls(CookieCall.nameValueFactory(self, "of"),
                         CookieCall.setValue(self, "value"),
                         CookieCall.setFlag(self, "secure", CookieFlag.SECURE),

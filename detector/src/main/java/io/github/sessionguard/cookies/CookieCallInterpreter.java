@@ -145,7 +145,9 @@ final class CookieCallInterpreter {
                 }
                 state = state.withFlag(row.booleanFlags().get(booleans++), value);
             } else if (type.equals(row.sameSiteType())) {
-                state = sameSite(state, enumName(call, i, type));
+                String sameSite = enumName(call, i, type);
+                // A defaulted argument of Kotlin's default-argument constructor is a placeholder null.
+                state = kotlinDefaults && "".equals(sameSite) ? state : sameSite(state, sameSite);
             } else if ("I".equals(type)) {
                 ints.add(i);
             }

@@ -274,7 +274,7 @@ final class CookieMethodAnalysis {
         for (CookieFlag flag : flags) {
             (state.isCallerDecided(flag) ? decided : own).add(flag);
         }
-        if (!own.isEmpty()) {
+        if (!own.isEmpty() && !CookieCatalogue.isFrameworkImplementation(descriptor.getSlashedClassName())) {
             summary.finding(new Sent(state, own));
         }
         if (!decided.isEmpty()) {
