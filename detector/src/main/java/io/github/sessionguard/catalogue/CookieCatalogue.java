@@ -225,7 +225,12 @@ public final class CookieCatalogue {
                         CookieCall.sendThrough(List.of("org/springframework/http/server/reactive/ServerHttpResponse"),
                                 "addCookie", "(L" + cookie + ";)", 0),
                         CookieCall.sendThrough(List.of("org/springframework/web/reactive/function/server/ServerResponse$HeadersBuilder"),
-                                "cookie", "(L" + cookie + ";)", 0))
+                                "cookie", "(L" + cookie + ";)", 0),
+                        // exchange.getResponse().getCookies().add(name, cookie): the response's cookie map.
+                        CookieCall.send(List.of("org/springframework/util/MultiValueMap"), "add",
+                                "(Ljava/lang/Object;Ljava/lang/Object;)", 1),
+                        CookieCall.send(List.of("org/springframework/util/MultiValueMap"), "set",
+                                "(Ljava/lang/Object;Ljava/lang/Object;)", 1))
                 .fix(CookieFlag.SECURE, ".secure(true) on the ResponseCookie builder")
                 .fix(CookieFlag.HTTP_ONLY, ".httpOnly(true) on the ResponseCookie builder")
                 .fix(CookieFlag.SAME_SITE, ".sameSite(\"Lax\") (or \"Strict\") on the ResponseCookie builder")
