@@ -102,9 +102,11 @@ public final class StringSketchReader {
             switch (name) {
             case "format":
                 int patternArg = signature.startsWith("(Ljava/util/Locale;") ? 1 : 0;
-                return readFormat(argumentConstant(producer, call, patternArg));
+                return readFormat(argumentConstant(producer, call, patternArg),
+                        formatArguments(argumentValue(producer, call, patternArg + 1), depth));
             case "formatted":
-                return readFormat(argumentConstant(producer, call, -1));
+                return readFormat(argumentConstant(producer, call, -1),
+                        formatArguments(argumentValue(producer, call, 0), depth));
             case "concat":
                 return read(argumentValue(producer, call, -1), argumentConstant(producer, call, -1), depth + 1)
                         .then(read(argumentValue(producer, call, 0), argumentConstant(producer, call, 0), depth + 1));
@@ -341,21 +343,92 @@ public final class StringSketchReader {
         return strings;
     }
 
-    private StringSketch readFormat(Constant pattern) {
+    /**
+     * A format pattern with its {@code %s} (and {@code %d}) specifiers replaced by what is known of the
+     * varargs elements they format (a constant cookie name, a zero max age); other specifiers are holes.
+     */
+    private StringSketch readFormat(Constant pattern, List<StringSketch> arguments) {
         if (pattern == null || !pattern.isConstantString()) {
             return StringSketch.hole();
         }
         Matcher matcher = FORMAT_SPECIFIER.matcher(pattern.getConstantString());
         StringSketch sketch = StringSketch.literal("");
         int last = 0;
+        int next = 0;
         while (matcher.find()) {
             sketch = sketch.then(StringSketch.literal(pattern.getConstantString().substring(last, matcher.start())));
             String specifier = matcher.group();
-            sketch = sketch.then(specifier.endsWith("%") ? StringSketch.literal("%")
-                    : specifier.endsWith("n") ? StringSketch.literal("\n") : StringSketch.hole());
+            if (specifier.endsWith("%")) {
+                sketch = sketch.then(StringSketch.literal("%"));
+            } else if (specifier.endsWith("n")) {
+                sketch = sketch.then(StringSketch.literal("\n"));
+            } else {
+                Matcher position = EXPLICIT_INDEX.matcher(specifier);
+                int index = position.lookingAt() ? Integer.parseInt(position.group(1)) - 1 : next++;
+                boolean plain = specifier.length() == 2 || position.matches();
+                boolean textual = specifier.endsWith("s") || specifier.endsWith("d");
+                sketch = sketch.then(plain && textual && index >= 0 && index < arguments.size() ? arguments.get(index)
+                        : StringSketch.hole());
+            }
             last = matcher.end();
         }
         return sketch.then(StringSketch.literal(pattern.getConstantString().substring(last)));
+    }
+
+    private static final Pattern EXPLICIT_INDEX = Pattern.compile("%(\\d+)\\$[sd]");
+
+    /**
+     * The sketches of a varargs array's elements, by index, from the stores that fill it in this method
+     * (javac's {@code new Object[]{...}}); an element stored more than once, or boxed, is a hole.
+     */
+    private List<StringSketch> formatArguments(ValueNumber array, int depth) throws DataflowAnalysisException {
+        List<StringSketch> elements = new ArrayList<>();
+        if (array == null || depth > MAX_DEPTH) {
+            return elements;
+        }
+        Map<Integer, StringSketch> byIndex = new HashMap<>();
+        for (Iterator<Location> it = cfg.locationIterator(); it.hasNext();) {
+            Location location = it.next();
+            if (!(location.getHandle().getInstruction() instanceof org.apache.bcel.generic.AASTORE)) {
+                continue;
+            }
+            ValueNumberFrame frame = vna.getFactAtLocation(location);
+            ConstantFrame constantFrame = constants.getFactAtLocation(location);
+            if (!frame.isValid() || !constantFrame.isValid() || frame.getStackDepth() < 3
+                    || !frame.getStackValue(2).equals(array)) {
+                continue;
+            }
+            Constant index = constantFrame.getStackValue(1);
+            if (!index.isConstantInteger()) {
+                return elements;
+            }
+            StringSketch element = read(frame.getStackValue(0), constantFrame.getStackValue(0), depth + 1);
+            Number literal = origins.numberLiteral(unboxedNumber(frame.getStackValue(0)));
+            if (literal != null) {
+                element = StringSketch.literal(literal.toString());
+            }
+            byIndex.merge(index.getConstantInt(), element, (a, b) -> StringSketch.hole());
+        }
+        for (int i = 0; byIndex.containsKey(i); i++) {
+            elements.add(byIndex.get(i));
+        }
+        return elements;
+    }
+
+    /** For {@code Integer.valueOf(x)} (javac's boxing of a format argument), the value {@code x}. */
+    private ValueNumber unboxedNumber(ValueNumber value) throws DataflowAnalysisException {
+        Location producer = origins.producer(value);
+        if (producer != null && producer.getHandle().getInstruction() instanceof InvokeInstruction) {
+            InvokeInstruction call = (InvokeInstruction) producer.getHandle().getInstruction();
+            if ("valueOf".equals(call.getMethodName(cpg)) && (call.getClassName(cpg).equals("java.lang.Integer")
+                    || call.getClassName(cpg).equals("java.lang.Long"))) {
+                ValueNumberFrame frame = vna.getFactAtLocation(producer);
+                if (frame.isValid() && frame.getStackDepth() > 0) {
+                    return frame.getTopValue();
+                }
+            }
+        }
+        return null;
     }
 
     /** Everything appended to one builder object, in code order; path-insensitive by design. */
