@@ -35,8 +35,14 @@ public final class CookieApi {
     private final String sameSiteMethod;
     private final String defaultName;
     private final boolean sessionCookie;
+    private final String httpOnlyMethod;
+    private final List<String> mentions;
+    private final List<String> implementedIn;
 
     private CookieApi(Builder builder) {
+        this.implementedIn = List.copyOf(builder.implementedIn);
+        this.httpOnlyMethod = builder.httpOnlyMethod;
+        this.mentions = List.copyOf(builder.mentions);
         this.label = builder.label;
         this.kind = builder.kind;
         this.types = List.copyOf(builder.types);
@@ -94,6 +100,32 @@ public final class CookieApi {
         return sameSiteMethod;
     }
 
+    /**
+     * The method through which this API sets HttpOnly, as {@code owner.name(descriptor)}, checked like
+     * {@link #sameSiteMethod()}: Servlet 2.x's {@code Cookie} has no {@code setHttpOnly}. Null: always possible.
+     */
+    public String httpOnlyMethod() {
+        return httpOnlyMethod;
+    }
+
+    /**
+     * Slashed names of types that are no cookie objects but whose mention makes a class worth analysing
+     * (Javalin's {@code Context}, whose {@code cookie(name, value)} builds and sends a cookie at once).
+     */
+    public List<String> mentions() {
+        return mentions;
+    }
+
+    /**
+     * Slashed package prefixes of the framework code that implements this API (its own cookie helpers,
+     * which build cookies from their callers' arguments): that code is not the application's, and is not
+     * judged, so the framework's jars stay quiet. Narrow on purpose: sample applications live in sibling
+     * packages ({@code io.vertx.example}, {@code io.undertow.examples}).
+     */
+    public List<String> implementedIn() {
+        return implementedIn;
+    }
+
     /** The cookie's name when the code never sets one (the API's own default), or null. */
     public String defaultName() {
         return defaultName;
@@ -123,6 +155,9 @@ public final class CookieApi {
         private String sameSiteMethod;
         private String defaultName;
         private boolean sessionCookie;
+        private String httpOnlyMethod;
+        private final List<String> mentions = new java.util.ArrayList<>();
+        private final List<String> implementedIn = new java.util.ArrayList<>();
 
         private Builder(String label, Kind kind, List<String> types) {
             this.label = label;
@@ -147,6 +182,21 @@ public final class CookieApi {
 
         Builder sameSiteThrough(String ownerDotNameDescriptor) {
             sameSiteMethod = ownerDotNameDescriptor;
+            return this;
+        }
+
+        Builder httpOnlyThrough(String ownerDotNameDescriptor) {
+            httpOnlyMethod = ownerDotNameDescriptor;
+            return this;
+        }
+
+        Builder implementedIn(String... slashedPackagePrefixes) {
+            implementedIn.addAll(List.of(slashedPackagePrefixes));
+            return this;
+        }
+
+        Builder mentions(String... slashedTypes) {
+            mentions.addAll(List.of(slashedTypes));
             return this;
         }
 

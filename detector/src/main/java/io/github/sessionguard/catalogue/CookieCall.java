@@ -25,7 +25,7 @@ public final class CookieCall {
          * last int argument is the max age. Short constructors therefore leave the flags at their default.
          */
         CREATE_ANY_CONSTRUCTOR,
-        /** Sets {@link #flag} from the boolean argument at {@link #arg}. */
+        /** Sets {@link #flag} from the boolean argument at {@link #arg} (-1: a setter without argument that switches it on). */
         SET_FLAG,
         /** Sets SameSite from the String or enum argument at {@link #arg} (null removes it). */
         SET_SAME_SITE,
@@ -36,7 +36,21 @@ public final class CookieCall {
         /** Names the cookie from the String argument at {@link #arg}. */
         SET_NAME,
         /** Hands the cookie at {@link #arg} (-1: the receiver; an array: each element) to the client. */
-        SEND
+        SEND,
+        /**
+         * Builds a cookie with the API's defaults from a name ({@link #arg}) and a value
+         * ({@link #valueArg()}) and sends it at once: Javalin's {@code ctx.cookie(name, value)}, Netty's
+         * {@code ServerCookieEncoder.encode(name, value)}. Reported at the call.
+         */
+        CREATE_SENT,
+        /** Sets the cookie's value from the String argument at {@link #arg}: an empty one carries nothing. */
+        SET_VALUE,
+        /**
+         * Turns the receiver into text whose only faithful use is a {@code Set-Cookie} value: the result
+         * stands for the cookie, which is sent when the text is written into that header
+         * ({@code java.net.HttpCookie.toString()}, which leaves out Secure and HttpOnly).
+         */
+        SERIALIZE
     }
 
     private final List<String> owners;
@@ -48,6 +62,8 @@ public final class CookieCall {
     private final List<CookieFlag> booleanFlags;
     private final String sameSiteType;
     private final List<String> receiverTypes;
+    private int valueArg = -1;
+    private int maxAgeInt = -1;
 
     private CookieCall(List<String> owners, String name, String arguments, Role role, CookieFlag flag, int arg,
             List<CookieFlag> booleanFlags, String sameSiteType) {
@@ -76,9 +92,51 @@ public final class CookieCall {
         return row(List.of(owner), "<init>", arguments, Role.CREATE, null, nameArg);
     }
 
+    /** A constructor taking the cookie's name and value (in that order, at 0 and 1). */
+    static CookieCall nameValueConstructor(String owner) {
+        return constructor(owner, "(Ljava/lang/String;Ljava/lang/String;)", 0).valueAt(1);
+    }
+
+    /** A static factory {@code name(String name, String value)}. */
+    static CookieCall nameValueFactory(List<String> owners, String name) {
+        return factory(owners, name, "(Ljava/lang/String;Ljava/lang/String;)", 0).valueAt(1);
+    }
+
     /** A static or instance method whose result is a new cookie object; null owners: any receiver. */
     static CookieCall factory(List<String> owners, String name, String arguments, int nameArg) {
         return row(owners, name, arguments, Role.CREATE, null, nameArg);
+    }
+
+    /** This row's String argument at {@code index} is the cookie's value (for CREATE, CREATE_SENT rows). */
+    CookieCall valueAt(int index) {
+        valueArg = index;
+        return this;
+    }
+
+    /**
+     * For {@link Role#CREATE_ANY_CONSTRUCTOR}: which int argument (counting int arguments only) is the max
+     * age, when it is not the last one (Javalin's {@code Cookie} has {@code maxAge} before {@code version}).
+     */
+    CookieCall maxAgeAtInt(int index) {
+        maxAgeInt = index;
+        return this;
+    }
+
+    static CookieCall createSent(List<String> owners, String name, String arguments, int nameArg, int valueArg) {
+        return row(owners, name, arguments, Role.CREATE_SENT, null, nameArg).valueAt(valueArg);
+    }
+
+    static CookieCall setValue(List<String> owners, String name) {
+        return row(owners, name, "(Ljava/lang/String;)", Role.SET_VALUE, null, 0);
+    }
+
+    static CookieCall serialize(List<String> owners, String name) {
+        return row(owners, name, "()", Role.SERIALIZE, null, -1);
+    }
+
+    /** A setter without argument that switches the flag on (Micronaut's {@code secure()}). */
+    static CookieCall switchOn(List<String> owners, String name, CookieFlag flag) {
+        return row(owners, name, "()", Role.SET_FLAG, flag, -1);
     }
 
     static CookieCall anyConstructor(String owner, List<CookieFlag> booleanFlags, String sameSiteType) {
@@ -147,6 +205,16 @@ public final class CookieCall {
     /** For {@link Role#CREATE_ANY_CONSTRUCTOR}: the flags its boolean arguments set, in order. */
     public List<CookieFlag> booleanFlags() {
         return booleanFlags;
+    }
+
+    /** The position of the cookie's value among the arguments, or -1. */
+    public int valueArg() {
+        return valueArg;
+    }
+
+    /** For {@link Role#CREATE_ANY_CONSTRUCTOR}: the max age's position among the int arguments; -1: the last. */
+    public int maxAgeInt() {
+        return maxAgeInt;
     }
 
     /** For {@link Role#CREATE_ANY_CONSTRUCTOR}: the descriptor of its SameSite argument type, or null. */

@@ -24,7 +24,16 @@ import java.util.List;
  * {@code SessionCookieConfig}, Shiro {@code SimpleCookie}): they decide every cookie they will write, so
  * they are judged when the configuring code lets them go (return, field, other code) or ends, and at
  * their own sending calls; at their creation ({@code getSessionCookieConfig()} for the container's).</li>
+ * <li>Other stacks' cookie objects (Vert.x {@code Cookie}, Netty {@code DefaultCookie}, Javalin, Jetty 12,
+ * Undertow, Micronaut, WebFlux's {@code ServerResponse...cookie}): when their framework's send call takes
+ * them (Netty: {@code ServerCookieEncoder.encode}, whose text only serves as a Set-Cookie value); at their
+ * creation. Javalin's {@code ctx.cookie(name, value)} and Netty's {@code encode(name, value)} make and send
+ * a flagless cookie at once, reported at that call.</li>
+ * <li>{@code java.net.HttpCookie}: when its {@code toString()} is written into a Set-Cookie header; that
+ * text never carries Secure or HttpOnly.</li>
+ * <li>Vert.x Web {@code SessionHandler}: a configuration, with the defaults of its session cookie.</li>
  * </ul>
+ * A cookie whose value is the constant "" or null (and never set later) carries nothing and is not judged.
  * A cookie returned by a factory is judged where a caller sends it and reported at the factory's
  * creation line; a flag whose value a caller passes in is reported at that caller's call.
  */
@@ -50,7 +59,16 @@ public final class CookieCatalogue {
             jaxRsNewCookie("jakarta.ws.rs"),
             sessionCookieConfig("javax.servlet"),
             sessionCookieConfig("jakarta.servlet"),
-            shiroSimpleCookie());
+            shiroSimpleCookie(),
+            vertxCookie(),
+            vertxSessionHandler(),
+            nettyCookie(),
+            javaNetHttpCookie(),
+            javalinCookie(),
+            javalinShortForms(),
+            jettyCookie(),
+            undertowCookie(),
+            micronautCookie());
 
     /**
      * Calls that add a response header. Only those whose header name is the constant Set-Cookie (any
@@ -67,7 +85,24 @@ public final class CookieCatalogue {
                     "(Ljava/lang/String;[Ljava/lang/String;)"),
             new HeaderSink("javax/ws/rs/core/Response$ResponseBuilder", "header", "(Ljava/lang/String;Ljava/lang/Object;)"),
             new HeaderSink("jakarta/ws/rs/core/Response$ResponseBuilder", "header",
-                    "(Ljava/lang/String;Ljava/lang/Object;)"));
+                    "(Ljava/lang/String;Ljava/lang/Object;)"),
+            new HeaderSink("io/netty/handler/codec/http/HttpHeaders", "add", "(Ljava/lang/CharSequence;Ljava/lang/Object;)"),
+            new HeaderSink("io/netty/handler/codec/http/HttpHeaders", "set", "(Ljava/lang/CharSequence;Ljava/lang/Object;)"),
+            new HeaderSink("io/netty/handler/codec/http/HttpHeaders", "add", "(Ljava/lang/String;Ljava/lang/Object;)"),
+            new HeaderSink("io/netty/handler/codec/http/HttpHeaders", "set", "(Ljava/lang/String;Ljava/lang/Object;)"),
+            new HeaderSink("io/vertx/core/http/HttpServerResponse", "putHeader", "(Ljava/lang/String;Ljava/lang/String;)"),
+            new HeaderSink("io/vertx/core/http/HttpServerResponse", "putHeader",
+                    "(Ljava/lang/CharSequence;Ljava/lang/CharSequence;)"),
+            new HeaderSink("io/vertx/core/MultiMap", "add", "(Ljava/lang/String;Ljava/lang/String;)"),
+            new HeaderSink("io/vertx/core/MultiMap", "add", "(Ljava/lang/CharSequence;Ljava/lang/CharSequence;)"),
+            new HeaderSink("io/vertx/core/MultiMap", "set", "(Ljava/lang/String;Ljava/lang/String;)"),
+            new HeaderSink("io/vertx/core/MultiMap", "set", "(Ljava/lang/CharSequence;Ljava/lang/CharSequence;)"),
+            new HeaderSink("io/undertow/util/HeaderMap", "add", "(Lio/undertow/util/HttpString;Ljava/lang/String;)"),
+            new HeaderSink("io/undertow/util/HeaderMap", "put", "(Lio/undertow/util/HttpString;Ljava/lang/String;)"),
+            new HeaderSink("io/micronaut/http/MutableHttpResponse", "header",
+                    "(Ljava/lang/CharSequence;Ljava/lang/CharSequence;)"),
+            new HeaderSink("io/micronaut/http/MutableHttpHeaders", "add",
+                    "(Ljava/lang/CharSequence;Ljava/lang/CharSequence;)"));
 
     private CookieCatalogue() {
     }
@@ -81,6 +116,7 @@ public final class CookieCatalogue {
         List<String> types = new ArrayList<>();
         for (CookieApi api : APIS) {
             types.addAll(api.types());
+            types.addAll(api.mentions());
         }
         return types;
     }
@@ -88,6 +124,26 @@ public final class CookieCatalogue {
     /** Text whose mention (any case) in a class's constant pool makes it worth analysing. */
     public static String headerName() {
         return "set-cookie";
+    }
+
+    /**
+     * True for a class of the frameworks' own implementations of the catalogue's APIs (see
+     * {@link CookieApi#implementedIn()}): not application code, so its cookies are not judged.
+     */
+    public static boolean isFrameworkImplementation(String slashedClassName) {
+        for (CookieApi api : APIS) {
+            for (String prefix : api.implementedIn()) {
+                if (slashedClassName.startsWith(prefix)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The name of the constant fields that hold the Set-Cookie header name in every web stack. */
+    public static String headerField() {
+        return "SET_COOKIE";
     }
 
     /** True for a cookie class itself: its methods outside the catalogue (path, domain, value) leave the flags alone. */
@@ -132,7 +188,8 @@ public final class CookieCatalogue {
         String cookie = pkg.replace('.', '/') + "/http/Cookie";
         List<String> self = List.of(cookie);
         return CookieApi.builder(pkg + ".http.Cookie", Kind.COOKIE, cookie)
-                .calls(CookieCall.constructor(cookie, "(Ljava/lang/String;Ljava/lang/String;)", 0),
+                .calls(CookieCall.nameValueConstructor(cookie),
+                        CookieCall.setValue(self, "setValue"),
                         CookieCall.setFlag(self, "setSecure", CookieFlag.SECURE),
                         CookieCall.setFlag(self, "setHttpOnly", CookieFlag.HTTP_ONLY),
                         CookieCall.setAttribute(self),
@@ -143,6 +200,7 @@ public final class CookieCatalogue {
                 .fix(CookieFlag.HTTP_ONLY, "cookie.setHttpOnly(true)")
                 .fix(CookieFlag.SAME_SITE, "cookie.setAttribute(\"SameSite\", \"Lax\") (or \"Strict\")")
                 .sameSiteThrough(cookie + ".setAttribute(Ljava/lang/String;Ljava/lang/String;)V")
+                .httpOnlyThrough(cookie + ".setHttpOnly(Z)V")
                 .build();
     }
 
@@ -155,7 +213,9 @@ public final class CookieCatalogue {
         String builder = cookie + "$ResponseCookieBuilder";
         List<String> builders = List.of(builder);
         return CookieApi.builder("Spring ResponseCookie", Kind.COOKIE, cookie, builder)
-                .calls(CookieCall.factory(List.of(cookie), "from", "(" + STRING, 0),
+                .calls(CookieCall.factory(List.of(cookie), "from", "(" + STRING + STRING, 0).valueAt(1),
+                        CookieCall.factory(List.of(cookie), "from", "(" + STRING, 0),
+                        CookieCall.setValue(builders, "value"),
                         CookieCall.setFlag(builders, "secure", CookieFlag.SECURE),
                         CookieCall.setFlag(builders, "httpOnly", CookieFlag.HTTP_ONLY),
                         CookieCall.setSameSite(builders, "sameSite", STRING),
@@ -163,7 +223,14 @@ public final class CookieCatalogue {
                         CookieCall.setMaxAge(builders, "maxAge", "Ljava/time/Duration;"),
                         CookieCall.send(List.of(cookie), "toString", "()", -1),
                         CookieCall.sendThrough(List.of("org/springframework/http/server/reactive/ServerHttpResponse"),
-                                "addCookie", "(L" + cookie + ";)", 0))
+                                "addCookie", "(L" + cookie + ";)", 0),
+                        CookieCall.sendThrough(List.of("org/springframework/web/reactive/function/server/ServerResponse$HeadersBuilder"),
+                                "cookie", "(L" + cookie + ";)", 0),
+                        // exchange.getResponse().getCookies().add(name, cookie): the response's cookie map.
+                        CookieCall.send(List.of("org/springframework/util/MultiValueMap"), "add",
+                                "(Ljava/lang/Object;Ljava/lang/Object;)", 1),
+                        CookieCall.send(List.of("org/springframework/util/MultiValueMap"), "set",
+                                "(Ljava/lang/Object;Ljava/lang/Object;)", 1))
                 .fix(CookieFlag.SECURE, ".secure(true) on the ResponseCookie builder")
                 .fix(CookieFlag.HTTP_ONLY, ".httpOnly(true) on the ResponseCookie builder")
                 .fix(CookieFlag.SAME_SITE, ".sameSite(\"Lax\") (or \"Strict\") on the ResponseCookie builder")
@@ -289,6 +356,219 @@ public final class CookieCatalogue {
                 .fix(CookieFlag.HTTP_ONLY, "drop cookie.setHttpOnly(false) (HttpOnly is Shiro's default)")
                 .fix(CookieFlag.SAME_SITE, "cookie.setSameSite(Cookie.SameSiteOptions.LAX) (or STRICT)")
                 .sameSiteThrough(cookie + ".setSameSite(" + sameSite + ")V")
+                .build();
+    }
+
+    /** Vert.x {@code Cookie}: nothing set by default; sent by the response's or the routing context's addCookie. */
+    private static CookieApi vertxCookie() {
+        String cookie = "io/vertx/core/http/Cookie";
+        List<String> self = List.of(cookie);
+        String sameSite = "Lio/vertx/core/http/CookieSameSite;";
+        return CookieApi.builder("Vert.x Cookie", Kind.COOKIE, cookie)
+                .implementedIn("io/vertx/core/", "io/vertx/ext/web/")
+                .calls(CookieCall.nameValueFactory(self, "cookie"),
+                        CookieCall.setValue(self, "setValue"),
+                        CookieCall.setFlag(self, "setSecure", CookieFlag.SECURE),
+                        CookieCall.setFlag(self, "setHttpOnly", CookieFlag.HTTP_ONLY),
+                        CookieCall.setSameSite(self, "setSameSite", sameSite),
+                        CookieCall.setMaxAge(self, "setMaxAge", "J"),
+                        CookieCall.sendThrough(List.of("io/vertx/core/http/HttpServerResponse", "io/vertx/ext/web/RoutingContext"),
+                                "addCookie", "(L" + cookie + ";)", 0),
+                        CookieCall.send(self, "encode", "()", -1))
+                .fix(CookieFlag.SECURE, "cookie.setSecure(true)")
+                .fix(CookieFlag.HTTP_ONLY, "cookie.setHttpOnly(true)")
+                .fix(CookieFlag.SAME_SITE, "cookie.setSameSite(CookieSameSite.LAX) (or STRICT)")
+                .sameSiteThrough(cookie + ".setSameSite(" + sameSite + ")L" + cookie + ";")
+                .build();
+    }
+
+    /**
+     * Vert.x Web {@code SessionHandler}: its session cookie is neither Secure nor HttpOnly and has no
+     * SameSite unless configured ({@code DEFAULT_COOKIE_SECURE_FLAG} and {@code DEFAULT_COOKIE_HTTP_ONLY_FLAG}
+     * are false in 4.x and 5.x).
+     */
+    private static CookieApi vertxSessionHandler() {
+        String handler = "io/vertx/ext/web/handler/SessionHandler";
+        List<String> self = List.of(handler);
+        String sameSite = "Lio/vertx/core/http/CookieSameSite;";
+        return CookieApi.builder("Vert.x SessionHandler", Kind.CONFIGURATION, handler)
+                .implementedIn("io/vertx/core/", "io/vertx/ext/web/")
+                .calls(CookieCall.factory(self, "create", "(", -1),
+                        CookieCall.setName(self, "setSessionCookieName"),
+                        CookieCall.setFlag(self, "setCookieSecureFlag", CookieFlag.SECURE),
+                        CookieCall.setFlag(self, "setCookieHttpOnlyFlag", CookieFlag.HTTP_ONLY),
+                        CookieCall.setSameSite(self, "setCookieSameSite", sameSite))
+                .defaultName("vertx-web.session")
+                .sessionCookie()
+                .fix(CookieFlag.SECURE, "sessionHandler.setCookieSecureFlag(true)")
+                .fix(CookieFlag.HTTP_ONLY, "sessionHandler.setCookieHttpOnlyFlag(true)")
+                .fix(CookieFlag.SAME_SITE, "sessionHandler.setCookieSameSite(CookieSameSite.LAX) (or STRICT)")
+                .sameSiteThrough("")
+                .build();
+    }
+
+    /**
+     * Netty {@code DefaultCookie}: nothing set by default; sent when {@code ServerCookieEncoder} encodes it
+     * (the text's only use is a Set-Cookie header); {@code encode(name, value)} sends a cookie with no flags.
+     */
+    private static CookieApi nettyCookie() {
+        String pkg = "io/netty/handler/codec/http/cookie/";
+        String cookie = pkg + "DefaultCookie";
+        List<String> both = List.of(cookie, pkg + "Cookie");
+        List<String> encoder = List.of(pkg + "ServerCookieEncoder");
+        String sameSite = "L" + pkg + "CookieHeaderNames$SameSite;";
+        return CookieApi.builder("Netty DefaultCookie", Kind.COOKIE, cookie, pkg + "Cookie")
+                .implementedIn("io/netty/handler/codec/http/")
+                .mentions(pkg + "ServerCookieEncoder")
+                .calls(CookieCall.nameValueConstructor(cookie),
+                        CookieCall.setValue(both, "setValue"),
+                        CookieCall.setFlag(both, "setSecure", CookieFlag.SECURE),
+                        CookieCall.setFlag(both, "setHttpOnly", CookieFlag.HTTP_ONLY),
+                        CookieCall.setSameSite(List.of(cookie), "setSameSite", sameSite),
+                        CookieCall.setMaxAge(both, "setMaxAge", "J"),
+                        CookieCall.createSent(encoder, "encode", "(" + STRING + STRING + ")", 0, 1),
+                        CookieCall.send(encoder, "encode", "(L" + pkg + "Cookie;)", 0),
+                        CookieCall.send(encoder, "encode", "([L" + pkg + "Cookie;)", 0))
+                .fix(CookieFlag.SECURE, "cookie.setSecure(true) on a DefaultCookie before ServerCookieEncoder encodes it")
+                .fix(CookieFlag.HTTP_ONLY, "cookie.setHttpOnly(true) on a DefaultCookie before ServerCookieEncoder encodes it")
+                .fix(CookieFlag.SAME_SITE, "cookie.setSameSite(CookieHeaderNames.SameSite.Lax) (or Strict)")
+                .sameSiteThrough(cookie + ".setSameSite(" + sameSite + ")V")
+                .build();
+    }
+
+    /**
+     * {@code java.net.HttpCookie}: its {@code toString()} writes only {@code name=value} (plus Path, Domain
+     * and Port for version 1), never Secure or HttpOnly, whatever {@code setSecure}/{@code setHttpOnly} said;
+     * so a cookie whose text is written into a Set-Cookie header lacks both. Its setters are therefore no rows.
+     */
+    private static CookieApi javaNetHttpCookie() {
+        String cookie = "java/net/HttpCookie";
+        List<String> self = List.of(cookie);
+        String fix = "HttpCookie.toString() never writes %s (even after %s): write the Set-Cookie value yourself"
+                + " and append \"; %s\"";
+        return CookieApi.builder("java.net.HttpCookie", Kind.COOKIE, cookie)
+                .calls(CookieCall.nameValueConstructor(cookie),
+                        CookieCall.setValue(self, "setValue"),
+                        CookieCall.setMaxAge(self, "setMaxAge", "J"),
+                        CookieCall.serialize(self, "toString"))
+                .fix(CookieFlag.SECURE, String.format(fix, "Secure", "setSecure(true)", "Secure"))
+                .fix(CookieFlag.HTTP_ONLY, String.format(fix, "HttpOnly", "setHttpOnly(true)", "HttpOnly"))
+                .build();
+    }
+
+    /**
+     * Javalin's {@code Cookie} (a Kotlin data class): constructor booleans are (secure, isHttpOnly), its ints
+     * (maxAge, version); nothing set by default. Sent by {@code ctx.cookie(cookie)}.
+     */
+    private static CookieApi javalinCookie() {
+        String cookie = "io/javalin/http/Cookie";
+        List<String> self = List.of(cookie);
+        String sameSite = "Lio/javalin/http/SameSite;";
+        return CookieApi.builder("Javalin Cookie", Kind.COOKIE, cookie)
+                .implementedIn("io/javalin/http/")
+                .calls(CookieCall.anyConstructor(cookie, List.of(CookieFlag.SECURE, CookieFlag.HTTP_ONLY), sameSite)
+                                .maxAgeAtInt(0),
+                        CookieCall.setValue(self, "setValue"),
+                        CookieCall.setFlag(self, "setSecure", CookieFlag.SECURE),
+                        CookieCall.setFlag(self, "setHttpOnly", CookieFlag.HTTP_ONLY),
+                        CookieCall.setSameSite(self, "setSameSite", sameSite),
+                        CookieCall.setMaxAge(self, "setMaxAge", "I"),
+                        CookieCall.sendThrough(List.of("io/javalin/http/Context"), "cookie", "(L" + cookie + ";)", 0))
+                .fix(CookieFlag.SECURE, "secure = true in new Cookie(...), or cookie.setSecure(true)")
+                .fix(CookieFlag.HTTP_ONLY, "isHttpOnly = true in new Cookie(...), or cookie.setHttpOnly(true)")
+                .fix(CookieFlag.SAME_SITE, "SameSite.LAX (or STRICT) in new Cookie(...), or cookie.setSameSite(SameSite.LAX)")
+                .sameSiteThrough(cookie + ".setSameSite(" + sameSite + ")V")
+                .build();
+    }
+
+    /** Javalin's {@code ctx.cookie(name, value[, maxAge])}: a cookie with no flags at all, sent at once. */
+    private static CookieApi javalinShortForms() {
+        List<String> context = List.of("io/javalin/http/Context");
+        String fix = "send ctx.cookie(new Cookie(name, value, path, maxAge, %s)) instead: ctx.cookie(name, value)"
+                + " cannot set %s";
+        return CookieApi.builder("Javalin ctx.cookie(name, value)", Kind.COOKIE)
+                .implementedIn("io/javalin/http/")
+                .mentions("io/javalin/http/Context")
+                .calls(CookieCall.createSent(context, "cookie", "(" + STRING + STRING, 0, 1))
+                .fix(CookieFlag.SECURE, String.format(fix, "secure = true, 0, true", "Secure"))
+                .fix(CookieFlag.HTTP_ONLY, String.format(fix, "true, 0, isHttpOnly = true", "HttpOnly"))
+                .fix(CookieFlag.SAME_SITE, String.format(fix, "..., SameSite.LAX", "SameSite"))
+                .sameSiteThrough("")
+                .build();
+    }
+
+    /** Jetty 12 {@code HttpCookie}: {@code from(...)} or {@code build(...)} with nothing set; sent by {@code Response.addCookie}. */
+    private static CookieApi jettyCookie() {
+        String cookie = "org/eclipse/jetty/http/HttpCookie";
+        String builder = cookie + "$Builder";
+        List<String> self = List.of(cookie);
+        List<String> builders = List.of(builder);
+        List<String> response = List.of("org/eclipse/jetty/server/Response");
+        String sameSite = "L" + cookie + "$SameSite;";
+        return CookieApi.builder("Jetty HttpCookie", Kind.COOKIE, cookie, builder)
+                .implementedIn("org/eclipse/jetty/http/", "org/eclipse/jetty/server/")
+                .calls(CookieCall.nameValueFactory(self, "from"),
+                        CookieCall.factory(self, "from", "(" + STRING + STRING, 0).valueAt(1),
+                        CookieCall.factory(self, "build", "(" + STRING + STRING, 0).valueAt(1),
+                        CookieCall.setFlag(builders, "secure", CookieFlag.SECURE),
+                        CookieCall.setFlag(builders, "httpOnly", CookieFlag.HTTP_ONLY),
+                        CookieCall.setSameSite(builders, "sameSite", sameSite),
+                        CookieCall.setMaxAge(builders, "maxAge", "J"),
+                        CookieCall.send(response, "addCookie", "(Lorg/eclipse/jetty/server/Response;L" + cookie + ";)", 1),
+                        CookieCall.send(response, "putCookie", "(Lorg/eclipse/jetty/server/Response;L" + cookie + ";)", 1),
+                        CookieCall.send(response, "replaceCookie", "(Lorg/eclipse/jetty/server/Response;L" + cookie + ";)",
+                                1))
+                .fix(CookieFlag.SECURE, "HttpCookie.build(name, value).secure(true)")
+                .fix(CookieFlag.HTTP_ONLY, "HttpCookie.build(name, value).httpOnly(true)")
+                .fix(CookieFlag.SAME_SITE, "HttpCookie.build(name, value).sameSite(HttpCookie.SameSite.LAX) (or STRICT)")
+                .sameSiteThrough("")
+                .build();
+    }
+
+    /** Undertow {@code CookieImpl}: nothing set by default; sent by {@code exchange.setResponseCookie}. */
+    private static CookieApi undertowCookie() {
+        String pkg = "io/undertow/server/handlers/";
+        String cookie = pkg + "CookieImpl";
+        List<String> both = List.of(cookie, pkg + "Cookie");
+        return CookieApi.builder("Undertow CookieImpl", Kind.COOKIE, cookie, pkg + "Cookie")
+                .implementedIn("io/undertow/server/", "io/undertow/attribute/", "io/undertow/security/", "io/undertow/util/")
+                .calls(CookieCall.nameValueConstructor(cookie),
+                        CookieCall.constructor(cookie, "(" + STRING + ")", 0),
+                        CookieCall.setValue(both, "setValue"),
+                        CookieCall.setFlag(both, "setSecure", CookieFlag.SECURE),
+                        CookieCall.setFlag(both, "setHttpOnly", CookieFlag.HTTP_ONLY),
+                        CookieCall.setSameSite(both, "setSameSiteMode", STRING),
+                        CookieCall.setMaxAge(both, "setMaxAge", "Ljava/lang/Integer;"),
+                        CookieCall.sendThrough(List.of("io/undertow/server/HttpServerExchange"), "setResponseCookie",
+                                "(L" + pkg + "Cookie;)", 0))
+                .fix(CookieFlag.SECURE, "cookie.setSecure(true)")
+                .fix(CookieFlag.HTTP_ONLY, "cookie.setHttpOnly(true)")
+                .fix(CookieFlag.SAME_SITE, "cookie.setSameSiteMode(\"Lax\") (or \"Strict\")")
+                .sameSiteThrough("")
+                .build();
+    }
+
+    /** Micronaut {@code Cookie.of(name, value)}: nothing set by default; sent by {@code MutableHttpResponse.cookie}. */
+    private static CookieApi micronautCookie() {
+        String cookie = "io/micronaut/http/cookie/Cookie";
+        List<String> self = List.of(cookie);
+        String sameSite = "Lio/micronaut/http/cookie/SameSite;";
+        return CookieApi.builder("Micronaut Cookie", Kind.COOKIE, cookie)
+                .implementedIn("io/micronaut/http/")
+                .calls(CookieCall.nameValueFactory(self, "of"),
+                        CookieCall.setValue(self, "value"),
+                        CookieCall.setFlag(self, "secure", CookieFlag.SECURE),
+                        CookieCall.switchOn(self, "secure", CookieFlag.SECURE),
+                        CookieCall.setFlag(self, "httpOnly", CookieFlag.HTTP_ONLY),
+                        CookieCall.switchOn(self, "httpOnly", CookieFlag.HTTP_ONLY),
+                        CookieCall.setSameSite(self, "sameSite", sameSite),
+                        CookieCall.setMaxAge(self, "maxAge", "J"),
+                        CookieCall.sendThrough(List.of("io/micronaut/http/MutableHttpResponse"), "cookie",
+                                "(L" + cookie + ";)", 0))
+                .fix(CookieFlag.SECURE, "cookie.secure(true)")
+                .fix(CookieFlag.HTTP_ONLY, "cookie.httpOnly(true)")
+                .fix(CookieFlag.SAME_SITE, "cookie.sameSite(SameSite.Lax) (or Strict)")
+                .sameSiteThrough("")
                 .build();
     }
 }

@@ -16,6 +16,20 @@ public final class CookieNames {
     /** Whole words that say the same but are too short to match inside other words. */
     private static final List<String> SENSITIVE_WORDS = List.of("sid", "sess", "user", "uid");
 
+    /**
+     * Parts of a name that say the cookie carries a display or consent choice, nothing secret: a theme,
+     * a language or locale, a currency, a time zone, a consent decision, the state of the page's UI.
+     * Their missing flags are LOW (a deliberate {@code setHttpOnly(false)} lets page scripts read them).
+     */
+    private static final List<String> INNOCUOUS_PARTS = List.of("theme", "lang", "locale", "currency", "timezone",
+            "consent", "gdpr", "sidebar", "layout", "darkmode", "fontsize", "skin", "banner", "dismissed",
+            "collapsed", "colorscheme", "colourscheme");
+
+    /** Whole words that say the same but are too short or common to match inside other words. */
+    private static final List<String> INNOCUOUS_WORDS = List.of("tz", "ui", "zone", "mode", "view", "tab", "menu",
+            "font", "color", "colour", "country", "region", "density", "cookies", "accepted", "tour", "dark",
+            "light", "contrast", "preferences", "prefs");
+
     /** Cookies that page scripts must read by design (double-submit CSRF tokens). */
     private static final List<String> SCRIPT_READABLE_PARTS = List.of("xsrf", "csrf");
 
@@ -38,6 +52,21 @@ public final class CookieNames {
             }
         }
         return false;
+    }
+
+    /**
+     * The name says the cookie carries nothing secret (and nothing says otherwise: a sensitive part such
+     * as "session" in {@code sessionLocale} wins).
+     */
+    public static boolean isInnocuous(String name) {
+        if (name == null || isSensitive(name)) {
+            return false;
+        }
+        String lower = name.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "").replace(".", "");
+        if (INNOCUOUS_PARTS.stream().anyMatch(lower::contains)) {
+            return true;
+        }
+        return words(name).stream().anyMatch(INNOCUOUS_WORDS::contains);
     }
 
     public static boolean isScriptReadable(String name) {

@@ -12,24 +12,34 @@ import io.github.sessionguard.flow.CallAt;
 final class CallArguments {
     private final CallAt call;
     private final int[] parameterValues;
+    private final BooleanOrigins booleans;
 
-    CallArguments(CallAt call, int[] parameterValues) {
+    CallArguments(CallAt call, int[] parameterValues, BooleanOrigins booleans) {
         this.call = call;
         this.parameterValues = parameterValues;
+        this.booleans = booleans;
     }
 
     CallAt call() {
         return call;
     }
 
-    /** A boolean argument as a flag: its constant, the calling method's parameter it is, or UNKNOWN. */
+    /**
+     * A boolean (or {@code Boolean}) argument as a flag: its constant, the calling method's parameter it
+     * is, a configuration field's in-code default, or UNKNOWN.
+     */
     FlagEffect booleanArgument(int index) throws DataflowAnalysisException {
         Constant value = call.constantArgument(index);
         if (value.isConstantInteger()) {
             return FlagEffect.of(value.getConstantInt() != 0 ? FlagValue.SET : FlagValue.CLEARED);
         }
-        int parameter = parameterOf(call.argument(index));
-        return parameter >= 0 ? FlagEffect.fromParameter(parameter) : FlagEffect.of(FlagValue.UNKNOWN);
+        ValueNumber argument = booleans.unboxed(call.argument(index));
+        int parameter = parameterOf(argument);
+        if (parameter >= 0) {
+            return FlagEffect.fromParameter(parameter);
+        }
+        FlagValue known = booleans.valueOf(argument);
+        return FlagEffect.of(known != null ? known : FlagValue.UNKNOWN);
     }
 
     String stringArgument(int index) throws DataflowAnalysisException {

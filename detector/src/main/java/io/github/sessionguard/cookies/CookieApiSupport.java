@@ -8,13 +8,17 @@ import java.util.Map;
 
 /**
  * Which flags an API lets its users set, decided from the classes on the analysis classpath: a finding
- * the user cannot fix with the API at hand is noise (javax {@code Cookie} and JAX-RS 2.1 have no SameSite).
+ * the user cannot fix with the API at hand is noise (javax {@code Cookie} and JAX-RS 2.1 have no SameSite,
+ * Servlet 2.x's {@code Cookie} has no {@code setHttpOnly}).
  */
 final class CookieApiSupport {
     /** Answers per analysis: another analysis in the same JVM (an IDE) may have another classpath. */
     private final Map<String, Boolean> known = new HashMap<>();
 
     boolean supports(CookieApi api, CookieFlag flag) {
+        if (flag == CookieFlag.HTTP_ONLY) {
+            return api.httpOnlyMethod() == null || !lacksMethod(api.httpOnlyMethod());
+        }
         if (flag != CookieFlag.SAME_SITE) {
             return true;
         }
@@ -23,6 +27,30 @@ final class CookieApiSupport {
             return false;
         }
         return method.isEmpty() || hasMethod(method);
+    }
+
+    /**
+     * True only when the class is on the analysis classpath and has no such method (Servlet 2.x's
+     * {@code Cookie} without {@code setHttpOnly}). A class missing from the classpath proves nothing:
+     * nearly every servlet API in use has the method, so the flag is still asked for.
+     */
+    private boolean lacksMethod(String qualified) {
+        Boolean answer = known.get("lacks " + qualified);
+        if (answer != null) {
+            return answer;
+        }
+        int paren = qualified.indexOf('(');
+        int dot = qualified.lastIndexOf('.', paren);
+        boolean lacks;
+        try {
+            XClass type = Global.getAnalysisCache().getClassAnalysis(XClass.class,
+                    DescriptorFactory.createClassDescriptor(qualified.substring(0, dot)));
+            lacks = type.findMethod(qualified.substring(dot + 1, paren), qualified.substring(paren), false) == null;
+        } catch (CheckedAnalysisException e) {
+            lacks = false; // not on the classpath: assume the common API, which has the method
+        }
+        known.put("lacks " + qualified, lacks);
+        return lacks;
     }
 
     /** {@code owner.name(descriptor)}: is the method on the analysis classpath? */

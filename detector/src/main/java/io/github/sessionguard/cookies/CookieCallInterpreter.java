@@ -37,7 +37,11 @@ final class CookieCallInterpreter {
             createFromConstructor(match.api(), row, arguments, site, fact);
             return;
         case SEND:
+        case CREATE_SENT:
             followFluentCall(call, result, fact);
+            return;
+        case SERIALIZE:
+            serialize(call, result, fact);
             return;
         default:
             break;
@@ -51,8 +55,9 @@ final class CookieCallInterpreter {
             if (row.flag() != null && updated.effect(row.flag()).equals(FlagEffect.of(FlagValue.SET))
                     && context.branches().guardedByMemberNamed(location,
                             row.flag().attributeName().toLowerCase(Locale.ROOT))) {
-                // "if (config.isHttpOnly()) cookie.setHttpOnly(true)": the flag mirrors a run-time setting.
-                updated = updated.withFlag(row.flag(), FlagValue.UNKNOWN);
+                // "if (config.isHttpOnly()) cookie.setHttpOnly(true)": the flag mirrors a run-time setting
+                // where the path without the setter joins; on the tested path alone it is set.
+                updated = updated.withFlag(row.flag(), FlagValue.SET_WHEN_TESTED);
             }
             fact.replaceObject(state, updated);
             if (states.size() == 1) {
@@ -61,9 +66,36 @@ final class CookieCallInterpreter {
         }
     }
 
+    /** The text of a serialised cookie stands for the cookie: written into a Set-Cookie header, it is sent. */
+    private void serialize(CallAt call, ValueNumber result, CookieFacts fact) throws DataflowAnalysisException {
+        List<CookieState> states = context.trackedStates(fact, call.receiver());
+        if (states.size() == 1 && result != null) {
+            fact.put(result.getNumber(), states.get(0));
+        }
+    }
+
+    /** A cookie as a CREATE or CREATE_SENT row makes it: named, and empty when its value is "" or null. */
+    CookieState created(CookieApi api, CookieCall row, CallArguments arguments, Site site)
+            throws DataflowAnalysisException {
+        CookieState state = named(CookieState.created(api, null, site), row.arg(), arguments);
+        if (row.valueArg() >= 0 && isEmptyText(arguments.call(), row.valueArg())) {
+            state = state.withEmptyValue(true);
+        }
+        return state;
+    }
+
+    /**
+     * The argument is the constant "" or null: a cookie with no value carries nothing (a logout or
+     * "clear" cookie), like one with max-age 0.
+     */
+    private boolean isEmptyText(CallAt call, int arg) throws DataflowAnalysisException {
+        String text = call.stringArgument(arg);
+        return (text != null && text.isEmpty()) || context.origins().isNullLiteral(call.argument(arg));
+    }
+
     private void create(CookieApi api, CookieCall row, CallArguments arguments, ValueNumber result, Site site,
             CookieFacts fact) throws DataflowAnalysisException {
-        CookieState state = named(CookieState.created(api, null, site), row.arg(), arguments);
+        CookieState state = created(api, row, arguments, site);
         CallAt call = arguments.call();
         if ("<init>".equals(call.name()) && context.isThis(call.receiver())) {
             return; // this(...) or super(...) in a constructor: no new cookie
@@ -99,20 +131,36 @@ final class CookieCallInterpreter {
         if (!types.isEmpty() && "Ljava/lang/String;".equals(types.get(0))) {
             state = named(state, 0, arguments);
         }
+        boolean empty = types.size() > 1 && "Ljava/lang/String;".equals(types.get(1)) && isEmptyText(call, 1);
+        // Kotlin's default-argument constructor passes a placeholder false for every defaulted boolean.
+        boolean kotlinDefaults = call.descriptor().contains("Lkotlin/jvm/internal/DefaultConstructorMarker;");
         int booleans = 0;
-        int lastInt = -1;
+        List<Integer> ints = new java.util.ArrayList<>();
         for (int i = 0; i < types.size(); i++) {
             String type = types.get(i);
             if ("Z".equals(type) && booleans < row.booleanFlags().size()) {
-                state = state.withFlag(row.booleanFlags().get(booleans++), arguments.booleanArgument(i));
+                FlagEffect value = arguments.booleanArgument(i);
+                if (kotlinDefaults && value.equals(FlagEffect.of(FlagValue.CLEARED))) {
+                    value = FlagEffect.of(FlagValue.MISSING);
+                }
+                state = state.withFlag(row.booleanFlags().get(booleans++), value);
             } else if (type.equals(row.sameSiteType())) {
-                state = sameSite(state, enumName(call, i, type));
+                String sameSite = enumName(call, i, type);
+                // A defaulted argument of Kotlin's default-argument constructor is a placeholder null.
+                state = kotlinDefaults && "".equals(sameSite) ? state : sameSite(state, sameSite);
             } else if ("I".equals(type)) {
-                lastInt = i;
+                ints.add(i);
             }
         }
-        if (lastInt >= 0) {
-            state = state.withDeleting(isZero(call, lastInt));
+        if (kotlinDefaults) {
+            ints.remove(ints.size() - 1); // the default-argument mask
+        }
+        int maxAge = row.maxAgeInt() < 0 ? ints.size() - 1 : row.maxAgeInt();
+        if (maxAge >= 0 && maxAge < ints.size()) {
+            state = state.withDeleting(isZero(call, ints.get(maxAge)));
+        }
+        if (empty) {
+            state = state.withEmptyValue(true);
         }
         fact.put(call.receiver().getNumber(), state);
     }
@@ -122,7 +170,11 @@ final class CookieCallInterpreter {
         CallAt call = arguments.call();
         switch (row.role()) {
         case SET_FLAG:
-            return state.withFlag(row.flag(), arguments.booleanArgument(row.arg()));
+            return state.withFlag(row.flag(), row.arg() < 0 ? FlagEffect.of(FlagValue.SET)
+                    : arguments.booleanArgument(row.arg()));
+        case SET_VALUE:
+            // A value written later replaces an empty one: the cookie carries something again.
+            return state.withEmptyValue(isEmptyText(call, row.arg()));
         case SET_SAME_SITE:
             return sameSite(state, sameSiteText(call, row.arg()));
         case SET_MAX_AGE:
@@ -169,8 +221,8 @@ final class CookieCallInterpreter {
     }
 
     /**
-     * A SameSite value: Lax and Strict protect; None needs Secure, and on the session cookie itself is
-     * improper; an empty text (null) removes the attribute; anything else browsers ignore.
+     * A SameSite value: Lax and Strict protect; None needs Secure, and on a session or credential cookie
+     * is improper (see {@link CookieVerdict}); an empty text (null) removes the attribute; anything else browsers ignore.
      */
     static CookieState sameSite(CookieState state, String text) {
         if (text == null) {
@@ -178,9 +230,7 @@ final class CookieCallInterpreter {
         }
         String value = text.trim().toLowerCase(Locale.ROOT);
         if (value.equals("none")) {
-            if (state.api().isSessionCookie()) {
-                return state.withFlag(CookieFlag.SAME_SITE, FlagValue.CLEARED);
-            }
+            // Valid, but on a session or credential cookie improper: CookieVerdict judges it by name.
             return state.withFlag(CookieFlag.SAME_SITE, FlagValue.SET).withSameSiteNone(true);
         }
         boolean protective = value.equals("lax") || value.equals("strict");

@@ -125,8 +125,15 @@ final class CookieFindings {
             String name = cookie.name() == null ? "a cookie (" + cookie.api().label() + ")"
                     : "cookie \"" + cookie.name() + "\"";
             FlagValue value = cookie.flag(flag);
+            if (CookieVerdict.isSameSiteNoneOnCredential(cookie, flag)) {
+                return name + " with SameSite=None, which sends it on every cross-site request,";
+            }
             if (value == FlagValue.CLEARED) {
                 return name + " with " + flag.attributeName() + " explicitly switched off or invalid";
+            }
+            if (value == FlagValue.CONFIGURED_OFF_BY_DEFAULT) {
+                return name + " with " + flag.attributeName()
+                        + " from a configuration property that is off unless configured (its default in the code)";
             }
             if (value == FlagValue.UNKNOWN) {
                 return name + " with " + flag.attributeName() + " set from a value known only at run time";

@@ -76,7 +76,7 @@ final class CookieFlowAnalysis extends PathFactAnalysis<CookieFacts> {
             return;
         }
         ValueNumber result = resultOf(location);
-        CookieCallMatch match = CookieCatalogue.lookup(call.owner(), call.name(), call.descriptor());
+        CookieCallMatch match = context.catalogueMatch(call);
         if (match != null) {
             interpreter.apply(match, call, result, location, fact);
             return;

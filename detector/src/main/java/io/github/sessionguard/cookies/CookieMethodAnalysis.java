@@ -23,7 +23,6 @@ import io.github.sessionguard.flow.CallAt;
 import io.github.sessionguard.flow.Site;
 import io.github.sessionguard.flow.StringSketch;
 import io.github.sessionguard.flow.StringSketchReader;
-import io.github.sessionguard.flow.TypeChecks;
 import io.github.sessionguard.flow.ValueOrigins;
 import org.apache.bcel.classfile.Method;
 import org.apache.bcel.generic.AASTORE;
@@ -126,10 +125,14 @@ final class CookieMethodAnalysis {
     private void readCall(CallAt call, CookieFacts fact, MethodContext context, Site site, StringSketchReader strings,
             Map<Integer, List<Location>> arrayStores, ValueNumberDataflow vna, ConstantDataflow constants)
             throws DataflowAnalysisException {
-        CookieCallMatch match = CookieCatalogue.lookup(call.owner(), call.name(), call.descriptor());
+        CookieCallMatch match = context.catalogueMatch(call);
         if (match != null) {
-            if (match.call().role() == CookieCall.Role.SEND && (match.call().receiverTypes().isEmpty()
-                    || TypeChecks.isSubtypeOfAny(call.owner(), match.call().receiverTypes()))) {
+            if (match.call().role() == CookieCall.Role.CREATE_SENT) {
+                sent(new CookieCallInterpreter(context).created(match.api(), match.call(), context.arguments(call), site),
+                        EnumSet.allOf(CookieFlag.class));
+                return;
+            }
+            if (match.call().role() == CookieCall.Role.SEND) {
                 ValueNumber cookie = match.call().arg() < 0 ? call.receiver() : call.argument(match.call().arg());
                 sendValue(cookie, fact, context);
             }
@@ -137,8 +140,7 @@ final class CookieMethodAnalysis {
         }
         HeaderSink sink = CookieCatalogue.headerSink(call.owner(), call.name(), call.descriptor());
         if (sink != null) {
-            String header = call.stringArgument(sink.nameArg());
-            if (header != null && header.trim().equalsIgnoreCase(CookieCatalogue.headerName())) {
+            if (isSetCookie(call, sink, context)) {
                 readHeaderValue(call, sink, fact, context, site, strings, arrayStores, vna, constants);
             }
             return;
@@ -163,6 +165,20 @@ final class CookieMethodAnalysis {
         for (ValueNumber value : call.consumedValues()) {
             context.trackedStates(fact, value).forEach(this::leaves);
         }
+    }
+
+    /**
+     * The header's name is the text Set-Cookie (any case), or a constant field named {@code SET_COOKIE}
+     * (Netty's {@code HttpHeaderNames}, Vert.x's {@code HttpHeaders}, Undertow's {@code Headers}: a
+     * {@code CharSequence} or {@code HttpString}, so no string constant javac could inline).
+     */
+    private static boolean isSetCookie(CallAt call, HeaderSink sink, MethodContext context)
+            throws DataflowAnalysisException {
+        String header = call.stringArgument(sink.nameArg());
+        if (header != null) {
+            return header.trim().equalsIgnoreCase(CookieCatalogue.headerName());
+        }
+        return CookieCatalogue.headerField().equals(context.origins().staticFieldName(call.argument(sink.nameArg())));
     }
 
     /** A header value: a tracked cookie object, or text read from its constants. */
@@ -191,8 +207,14 @@ final class CookieMethodAnalysis {
             sendValue(value, fact, context);
             return;
         }
-        StringSketch sketch = strings.read(value, constant);
-        CookieState header = SetCookieHeader.parse(sketch, site);
+        // One cookie, judged over every way the code builds its text (a branch that appends an attribute).
+        CookieState header = null;
+        for (StringSketch sketch : strings.readAlternatives(value, constant)) {
+            CookieState path = SetCookieHeader.parse(sketch, site);
+            if (path != null) {
+                header = header == null ? path : header.merge(path);
+            }
+        }
         if (header != null) {
             sent(header, EnumSet.allOf(CookieFlag.class));
         }
@@ -252,7 +274,7 @@ final class CookieMethodAnalysis {
         for (CookieFlag flag : flags) {
             (state.isCallerDecided(flag) ? decided : own).add(flag);
         }
-        if (!own.isEmpty()) {
+        if (!own.isEmpty() && !CookieCatalogue.isFrameworkImplementation(descriptor.getSlashedClassName())) {
             summary.finding(new Sent(state, own));
         }
         if (!decided.isEmpty()) {

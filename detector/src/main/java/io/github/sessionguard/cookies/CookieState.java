@@ -24,6 +24,8 @@ public final class CookieState {
     private final boolean sameSiteNone;
     /** Some path has SameSite=None and no Secure at this point. */
     private final boolean sameSiteNoneWithoutSecure;
+    /** Every path gave the cookie the constant value "" or null (a logout or "clear" cookie). */
+    private boolean empty;
     private String chooser;
     private java.util.Set<CookieFlag> chosen = java.util.EnumSet.noneOf(CookieFlag.class);
 
@@ -102,9 +104,20 @@ public final class CookieState {
         return flags.get(flag).parameter() >= 0;
     }
 
-    /** True when every path gave the cookie max-age 0: it removes a cookie and carries nothing. */
+    /**
+     * True when every path gave the cookie max-age 0, or the empty value "" or null, and no other value
+     * later: it removes a cookie, or carries nothing.
+     */
     public boolean isDeleting() {
-        return deleting;
+        return deleting || empty;
+    }
+
+    /** The cookie's value is now the empty constant (true) or something else (false). */
+    public CookieState withEmptyValue(boolean value) {
+        CookieState copy = keepChooser(new CookieState(api, name, nameParameter, origin, parameter, flags, deleting,
+                sameSiteNone, sameSiteNoneWithoutSecure));
+        copy.empty = value;
+        return copy;
     }
 
     /** True when some path marked the cookie SameSite=None (and no later SameSite setter changed it). */
@@ -142,6 +155,7 @@ public final class CookieState {
     private CookieState keepChooser(CookieState copy) {
         copy.chooser = chooser;
         copy.chosen = chosen;
+        copy.empty = empty;
         return copy;
     }
 
@@ -174,6 +188,7 @@ public final class CookieState {
                 sameSiteNoneWithoutSecure);
         copy.chooser = chooserName;
         copy.chosen = java.util.EnumSet.copyOf(chosenFlags);
+        copy.empty = empty;
         return copy;
     }
 
@@ -214,9 +229,11 @@ public final class CookieState {
         }
         String mergedName = Objects.equals(name, other.name) ? name : null;
         int mergedNameParameter = nameParameter == other.nameParameter ? nameParameter : -1;
-        return keepChooser(new CookieState(api, mergedName, mergedNameParameter, origin, parameter, merged,
-                deleting && other.deleting, sameSiteNone || other.sameSiteNone,
+        CookieState joined = keepChooser(new CookieState(api, mergedName, mergedNameParameter, origin, parameter,
+                merged, deleting && other.deleting, sameSiteNone || other.sameSiteNone,
                 sameSiteNoneWithoutSecure || other.sameSiteNoneWithoutSecure));
+        joined.empty = empty && other.empty;
+        return joined;
     }
 
     @Override
@@ -225,7 +242,7 @@ public final class CookieState {
             return false;
         }
         CookieState other = (CookieState) o;
-        return deleting == other.deleting && sameSiteNone == other.sameSiteNone
+        return deleting == other.deleting && empty == other.empty && sameSiteNone == other.sameSiteNone
                 && sameSiteNoneWithoutSecure == other.sameSiteNoneWithoutSecure && api == other.api
                 && parameter == other.parameter && nameParameter == other.nameParameter
                 && Objects.equals(name, other.name) && Objects.equals(origin, other.origin)
@@ -234,7 +251,7 @@ public final class CookieState {
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, origin, parameter, flags, deleting, sameSiteNone, sameSiteNoneWithoutSecure);
+        return Objects.hash(name, origin, parameter, flags, deleting, empty, sameSiteNone, sameSiteNoneWithoutSecure);
     }
 
     @Override

@@ -20,6 +20,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -49,7 +51,8 @@ final class CookieSummaries {
 
     /** The cheap screen: the class names a catalogue type or a Set-Cookie header. */
     static boolean passesScreen(JavaClass javaClass) {
-        return ConstantPoolScreen.mentionsAny(javaClass, CookieCatalogue.relevantTypes(), CookieCatalogue.headerName());
+        return ConstantPoolScreen.mentionsAny(javaClass, CookieCatalogue.relevantTypes(), CookieCatalogue.headerName())
+                || ConstantPoolScreen.mentionsAny(javaClass, List.of(), CookieCatalogue.headerField().toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -74,7 +77,7 @@ final class CookieSummaries {
             return false;
         }
         for (String argument : new SignatureParser(descriptor).getArguments()) {
-            if ("Z".equals(argument)) {
+            if ("Z".equals(argument) || "Ljava/lang/Boolean;".equals(argument)) {
                 return true;
             }
         }
@@ -98,9 +101,32 @@ final class CookieSummaries {
      */
     MethodSummary forCall(String owner, String name, String descriptor, boolean consumesCookie) {
         CallTargets.Target target = CallTargets.resolve(owner, name, descriptor);
-        if (target == null || !(consumesCookie || isRelevant(target.javaClass()))) {
+        if (target == null) {
+            return consumesCookie ? forAnyImplementation(owner, name, descriptor) : null;
+        }
+        if (!(consumesCookie || isRelevant(target.javaClass()))) {
             return null;
         }
+        return forTarget(target);
+    }
+
+    /**
+     * A cookie handed to an interface method with several application implementations (a response
+     * facade or an execution context): it is sent where any of them sends it.
+     */
+    private MethodSummary forAnyImplementation(String owner, String name, String descriptor) {
+        List<CallTargets.Target> targets = CallTargets.implementations(owner, name, descriptor);
+        if (targets.isEmpty()) {
+            return null;
+        }
+        List<MethodSummary> summaries = new java.util.ArrayList<>();
+        for (CallTargets.Target target : targets) {
+            summaries.add(forTarget(target));
+        }
+        return MethodSummary.anyOf(summaries);
+    }
+
+    private MethodSummary forTarget(CallTargets.Target target) {
         MethodDescriptor callee = BCELUtil.getMethodDescriptor(target.javaClass(), target.method());
         MethodSummary summary;
         if (inProgress.contains(callee)) {

@@ -18,16 +18,33 @@ final class CookieVerdict {
         if (flag == CookieFlag.HTTP_ONLY && CookieNames.isScriptReadable(cookie.name())) {
             return SILENT;
         }
+        if (isSameSiteNoneOnCredential(cookie, flag)) {
+            return Priorities.NORMAL_PRIORITY;
+        }
         switch (cookie.flag(flag)) {
         case CLEARED:
-            return Priorities.HIGH_PRIORITY;
+            return CookieNames.isInnocuous(cookie.name()) ? Priorities.LOW_PRIORITY : Priorities.HIGH_PRIORITY;
         case MISSING:
-            return demandsFlag(cookie, flag) ? Priorities.HIGH_PRIORITY : Priorities.NORMAL_PRIORITY;
+            if (demandsFlag(cookie, flag)) {
+                return Priorities.HIGH_PRIORITY;
+            }
+            return CookieNames.isInnocuous(cookie.name()) ? Priorities.LOW_PRIORITY : Priorities.NORMAL_PRIORITY;
         case UNKNOWN:
             return Priorities.LOW_PRIORITY;
+        case CONFIGURED_OFF_BY_DEFAULT:
+            return CookieNames.isInnocuous(cookie.name()) ? Priorities.LOW_PRIORITY : Priorities.NORMAL_PRIORITY;
         default:
             return SILENT;
         }
+    }
+
+    /**
+     * SameSite=None on a session or credential cookie: valid for browsers when Secure, but it sends the
+     * credential with every cross-site request, which is what CSRF needs (CWE-1275 names None improper).
+     */
+    static boolean isSameSiteNoneOnCredential(CookieState cookie, CookieFlag flag) {
+        return flag == CookieFlag.SAME_SITE && cookie.flag(flag) == FlagValue.SET && cookie.isSameSiteNone()
+                && (cookie.api().isSessionCookie() || CookieNames.isSensitive(cookie.name()));
     }
 
     /** The cookie says it carries a credential, or browsers will reject it without Secure. */

@@ -9,14 +9,29 @@ package io.github.sessionguard.cookies;
 public enum FlagValue {
     /** Set to a protective value (Secure, HttpOnly, SameSite Strict or Lax, or None with Secure). */
     SET,
+    /**
+     * Set to a protective value inside a branch that tests a setting of the same name
+     * ({@code if (request.isSecure()) cookie.setSecure(true)}): where the cookie is sent inside that
+     * branch (or after an early return on the opposite test) it is set on every path; where the paths
+     * without the setter join it, the value follows the setting, known only at run time (UNKNOWN).
+     */
+    SET_WHEN_TESTED,
     /** Never set: the API's insecure default applies. */
     MISSING,
     /** Set from a value the bytecode does not reveal (a request property, a configuration value). */
     UNKNOWN,
+    /**
+     * Set from a configuration property whose default in the code is off
+     * ({@code @Value("${app.cookie.secure:false}")}): insecure unless every deployment configures it.
+     */
+    CONFIGURED_OFF_BY_DEFAULT,
     /** Explicitly switched off, or set to a value browsers do not honour. */
     CLEARED;
 
     public FlagValue merge(FlagValue other) {
+        if ((this == SET_WHEN_TESTED && other == MISSING) || (this == MISSING && other == SET_WHEN_TESTED)) {
+            return UNKNOWN;
+        }
         return compareTo(other) >= 0 ? this : other;
     }
 }

@@ -10,7 +10,9 @@ import edu.umd.cs.findbugs.ba.vna.ValueNumber;
 import edu.umd.cs.findbugs.ba.vna.ValueNumberDataflow;
 import edu.umd.cs.findbugs.classfile.MethodDescriptor;
 import io.github.sessionguard.catalogue.CookieApi;
+import io.github.sessionguard.catalogue.CookieCallMatch;
 import io.github.sessionguard.catalogue.CookieCatalogue;
+import io.github.sessionguard.flow.TypeChecks;
 import io.github.sessionguard.flow.BranchConditions;
 import io.github.sessionguard.flow.CallAt;
 import io.github.sessionguard.flow.ValueOrigins;
@@ -35,6 +37,7 @@ final class MethodContext {
     private final Map<Integer, CookieApi> cookieParameters = new TreeMap<>();
     private final BranchConditions branches;
     private final MergeTree mergeTree;
+    private final BooleanOrigins booleans;
 
     MethodContext(MethodDescriptor method, CFG cfg, ConstantPoolGen cpg, ValueNumberDataflow vna,
             ConstantDataflow constants, ValueOrigins origins, CookieSummaries summaries) {
@@ -46,6 +49,7 @@ final class MethodContext {
         this.origins = origins;
         this.summaries = summaries;
         this.mergeTree = vna.getAnalysis().getMergeTree();
+        this.booleans = new BooleanOrigins(vna, origins, cpg);
         SignatureParser signature = new SignatureParser(method.getSignature());
         this.parameterValues = new int[signature.getNumParameters()];
         int index = 0;
@@ -130,8 +134,21 @@ final class MethodContext {
         return CallAt.of(invoke, cpg, location, vna, constants);
     }
 
+    /**
+     * The catalogue row of a call, or null. A sink matched on any receiver counts only on the types it
+     * names: an application's own {@code addCookie(Cookie)} (a response facade) is followed as a method.
+     */
+    CookieCallMatch catalogueMatch(CallAt call) {
+        CookieCallMatch match = CookieCatalogue.lookup(call.owner(), call.name(), call.descriptor());
+        if (match != null && !match.call().receiverTypes().isEmpty()
+                && !TypeChecks.isSubtypeOfAny(call.owner(), match.call().receiverTypes())) {
+            return null;
+        }
+        return match;
+    }
+
     CallArguments arguments(CallAt call) {
-        return new CallArguments(call, parameterValues);
+        return new CallArguments(call, parameterValues, booleans);
     }
 
     /** The summary of the application method a call runs, when it is worth following; else null. */

@@ -29,6 +29,26 @@ final class MethodSummary {
         this.followed = followed;
     }
 
+    /**
+     * What a call through an interface does when it may run any of several application implementations
+     * (a response facade): a cookie sent by one of them is sent, as each sends it; one that any of them
+     * loses is lost. Opaque when any of them is.
+     */
+    static MethodSummary anyOf(List<MethodSummary> implementations) {
+        MethodSummary combined = new MethodSummary(true);
+        for (MethodSummary summary : implementations) {
+            if (!summary.followed) {
+                return OPAQUE;
+            }
+            summary.parameterSends.forEach((index, state) -> combined.parameterSends.merge(index, state, CookieState::merge));
+            summary.parameterEffects.forEach((index, state) -> combined.parameterEffects.merge(index, state, CookieState::merge));
+            combined.lostParameters.addAll(summary.lostParameters);
+            combined.callerDecidedSends.addAll(summary.callerDecidedSends);
+        }
+        combined.returnsUnknown = true;
+        return combined;
+    }
+
     /** False for methods whose effect on cookies is unknown (library, recursive, failed). */
     boolean isFollowed() {
         return followed;

@@ -26,6 +26,9 @@ final class SetCookieHeader {
             return null;
         }
         String name = nameValue.substring(0, equals).trim();
+        // "name=" with nothing after it: a clearing cookie, which carries nothing.
+        boolean emptyValue = nameValue.substring(equals + 1).trim().isEmpty()
+                && (firstSemicolon >= 0 || text.indexOf(StringSketch.HOLE) < 0);
         CookieState state = CookieState.created(CookieCatalogue.SET_COOKIE_HEADER,
                 name.isEmpty() || name.indexOf(StringSketch.HOLE) >= 0 ? null : name, site);
         // "name=" + value with no constant ';' at all: the variable part might carry attributes too.
@@ -78,6 +81,6 @@ final class SetCookieHeader {
         } else {
             state = state.withFlag(CookieFlag.SAME_SITE, unknownAttributes ? FlagValue.UNKNOWN : FlagValue.MISSING);
         }
-        return state.withDeleting(deleting);
+        return state.withDeleting(deleting).withEmptyValue(emptyValue);
     }
 }

@@ -1,5 +1,8 @@
 package io.github.sessionguard.flow;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import edu.umd.cs.findbugs.ba.AnalysisContext;
 import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
 import edu.umd.cs.findbugs.classfile.ClassDescriptor;
@@ -53,6 +56,54 @@ public final class CallTargets {
             owner = javaClass.getSuperclassName().replace('.', '/');
         }
         return null;
+    }
+
+    /** More implementations than this are not summarised one by one. */
+    private static final int MAX_IMPLEMENTATIONS = 8;
+
+    /**
+     * For a call to an application interface or abstract method with several application implementations
+     * (a response facade, an execution context), each of them; empty when the call resolves to one body,
+     * reaches library code, or has more implementations than are worth summarising.
+     */
+    public static List<Target> implementations(String slashedOwner, String name, String descriptor) {
+        AnalysisContext context = AnalysisContext.currentAnalysisContext();
+        ClassDescriptor owner = DescriptorFactory.createClassDescriptor(slashedOwner);
+        if (slashedOwner.startsWith("java/") || !context.isApplicationClass(owner)) {
+            return List.of();
+        }
+        List<Target> found = new ArrayList<>();
+        try {
+            JavaClass declaring = Global.getAnalysisCache().getClassAnalysis(JavaClass.class, owner);
+            boolean abstractHere = declaring.isInterface();
+            for (Method method : declaring.getMethods()) {
+                if (method.getName().equals(name) && method.getSignature().equals(descriptor)) {
+                    abstractHere = method.isAbstract();
+                }
+            }
+            if (!abstractHere) {
+                return List.of();
+            }
+            for (ClassDescriptor subtype : context.getSubtypes2().getSubtypes(owner)) {
+                if (subtype.equals(owner) || !context.isApplicationClass(subtype)) {
+                    continue;
+                }
+                JavaClass javaClass = Global.getAnalysisCache().getClassAnalysis(JavaClass.class, subtype);
+                for (Method method : javaClass.getMethods()) {
+                    if (method.getName().equals(name) && method.getSignature().equals(descriptor)
+                            && method.getCode() != null) {
+                        found.add(new Target(javaClass, method));
+                    }
+                }
+            }
+        } catch (ClassNotFoundException | CheckedAnalysisException e) {
+            return List.of();
+        }
+        if (found.size() < 2 || found.size() > MAX_IMPLEMENTATIONS) {
+            return List.of();
+        }
+        found.sort(java.util.Comparator.comparing(t -> t.javaClass().getClassName()));
+        return found;
     }
 
     private static Target uniqueImplementation(String slashedOwner, String name, String descriptor) {

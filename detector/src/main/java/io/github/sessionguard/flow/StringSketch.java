@@ -37,6 +37,16 @@ public final class StringSketch {
     }
 
     @Override
+    public boolean equals(Object o) {
+        return o instanceof StringSketch && ((StringSketch) o).text.equals(text);
+    }
+
+    @Override
+    public int hashCode() {
+        return text.hashCode();
+    }
+
+    @Override
     public String toString() {
         return text.replace(HOLE, '?');
     }

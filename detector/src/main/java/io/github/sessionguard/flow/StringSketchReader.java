@@ -18,7 +18,21 @@ import org.apache.bcel.generic.ConstantPoolGen;
 import org.apache.bcel.generic.INVOKEDYNAMIC;
 import org.apache.bcel.generic.InvokeInstruction;
 
+import edu.umd.cs.findbugs.ba.AnalysisContext;
+import edu.umd.cs.findbugs.ba.BasicBlock;
+import edu.umd.cs.findbugs.ba.ClassContext;
+import edu.umd.cs.findbugs.ba.Edge;
+import edu.umd.cs.findbugs.bcel.BCELUtil;
+import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
+import edu.umd.cs.findbugs.classfile.Global;
+import org.apache.bcel.classfile.Method;
+import org.apache.bcel.generic.ARETURN;
+
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -45,6 +59,8 @@ public final class StringSketchReader {
     private final ValueOrigins origins;
     private Map<Integer, List<Append>> appendsByBuilder;
     private final Map<Integer, Integer> builderAliases = new HashMap<>();
+    /** In a helper read for its caller: the caller's sketches of the helper's parameters, by value number. */
+    private final Map<Integer, StringSketch> parameterSketches = new HashMap<>();
 
     public StringSketchReader(CFG cfg, ValueNumberDataflow vna, ConstantDataflow constants, ConstantPoolGen cpg,
             JavaClass javaClass, ValueOrigins origins) {
@@ -65,6 +81,9 @@ public final class StringSketchReader {
         if (constant != null && constant.isConstantString()) {
             return StringSketch.literal(constant.getConstantString());
         }
+        if (value != null && parameterSketches.containsKey(value.getNumber())) {
+            return parameterSketches.get(value.getNumber());
+        }
         Location producer = origins.producer(value);
         if (producer == null || depth > MAX_DEPTH || !(producer.getHandle().getInstruction() instanceof InvokeInstruction)) {
             return StringSketch.hole();
@@ -83,9 +102,11 @@ public final class StringSketchReader {
             switch (name) {
             case "format":
                 int patternArg = signature.startsWith("(Ljava/util/Locale;") ? 1 : 0;
-                return readFormat(argumentConstant(producer, call, patternArg));
+                return readFormat(argumentConstant(producer, call, patternArg),
+                        formatArguments(argumentValue(producer, call, patternArg + 1), depth));
             case "formatted":
-                return readFormat(argumentConstant(producer, call, -1));
+                return readFormat(argumentConstant(producer, call, -1),
+                        formatArguments(argumentValue(producer, call, 0), depth));
             case "concat":
                 return read(argumentValue(producer, call, -1), argumentConstant(producer, call, -1), depth + 1)
                         .then(read(argumentValue(producer, call, 0), argumentConstant(producer, call, 0), depth + 1));
@@ -94,6 +115,184 @@ public final class StringSketchReader {
             }
         }
         return StringSketch.hole();
+    }
+
+    /**
+     * The value's sketch on each kind of path that builds it, at most {@link #MAX_ALTERNATIVES}: a
+     * {@code StringBuilder} whose appends some paths skip (an attribute appended on one branch only) gives
+     * one sketch per feasible combination of the skippable appends; a String returned by a helper method
+     * of the application, one per return of the helper, with the caller's arguments in place of its
+     * parameters. Anything else has the single sketch {@link #read} gives.
+     */
+    public List<StringSketch> readAlternatives(ValueNumber value, Constant constantAtUse)
+            throws DataflowAnalysisException {
+        return alternatives(value, constantAtUse, 0);
+    }
+
+    private List<StringSketch> alternatives(ValueNumber value, Constant constant, int depth)
+            throws DataflowAnalysisException {
+        if (constant != null && constant.isConstantString()) {
+            return List.of(StringSketch.literal(constant.getConstantString()));
+        }
+        Location producer = origins.producer(value);
+        if (producer != null && depth <= MAX_HELPER_DEPTH
+                && producer.getHandle().getInstruction() instanceof InvokeInstruction
+                && !(producer.getHandle().getInstruction() instanceof INVOKEDYNAMIC)) {
+            InvokeInstruction call = (InvokeInstruction) producer.getHandle().getInstruction();
+            if (isStringBuilder(call.getClassName(cpg)) && "toString".equals(call.getMethodName(cpg))) {
+                List<StringSketch> paths = builderPaths(argumentValue(producer, call, -1), producer);
+                if (!paths.isEmpty()) {
+                    return paths;
+                }
+            } else if ("Ljava/lang/String;".equals(call.getReturnType(cpg).getSignature())) {
+                List<StringSketch> returned = helperReturns(producer, call, depth);
+                if (!returned.isEmpty()) {
+                    return returned;
+                }
+            }
+        }
+        return List.of(read(value, constant, 0));
+    }
+
+    private static final int MAX_ALTERNATIVES = 8;
+    private static final int MAX_HELPER_DEPTH = 3;
+    private static final int MAX_SKIPPABLE_BLOCKS = 3;
+
+    /** The sketches a String-returning application method returns, with this call's arguments substituted. */
+    private List<StringSketch> helperReturns(Location producer, InvokeInstruction call, int depth)
+            throws DataflowAnalysisException {
+        CallTargets.Target target = CallTargets.resolve(call.getClassName(cpg).replace('.', '/'), call.getMethodName(cpg),
+                call.getSignature(cpg));
+        if (target == null) {
+            return List.of();
+        }
+        ClassContext classContext;
+        StringSketchReader callee;
+        try {
+            classContext = Global.getAnalysisCache().getClassAnalysis(ClassContext.class,
+                    BCELUtil.getClassDescriptor(target.javaClass()));
+            Method method = target.method();
+            CFG calleeCfg = classContext.getCFG(method);
+            ValueNumberDataflow calleeVna = classContext.getValueNumberDataflow(method);
+            callee = new StringSketchReader(calleeCfg, calleeVna, classContext.getConstantDataflow(method),
+                    classContext.getConstantPoolGen(), target.javaClass(),
+                    ValueOrigins.of(calleeCfg, calleeVna, classContext.getConstantPoolGen()));
+            int count = new SignatureParser(call.getSignature(cpg)).getNumParameters();
+            for (int i = 0; i < count; i++) {
+                callee.parameterSketches.put(calleeVna.getAnalysis().getEntryValueForParameter(i).getNumber(),
+                        read(argumentValue(producer, call, i), argumentConstant(producer, call, i), 1));
+            }
+        } catch (CheckedAnalysisException e) {
+            // The caller's header is then read without the helper, as a value known only at run time.
+            AnalysisContext.logError("SessionGuard could not read the String helper " + target.javaClass().getClassName()
+                    + "." + target.method().getName(), e);
+            return List.of();
+        }
+        List<StringSketch> all = new ArrayList<>();
+        for (Iterator<Location> it = callee.cfg.locationIterator(); it.hasNext();) {
+            Location location = it.next();
+            if (location.getHandle().getInstruction() instanceof ARETURN) {
+                ValueNumberFrame frame = callee.vna.getFactAtLocation(location);
+                ConstantFrame constantFrame = callee.constants.getFactAtLocation(location);
+                if (!frame.isValid() || !constantFrame.isValid()) {
+                    continue;
+                }
+                for (StringSketch sketch : callee.alternatives(frame.getTopValue(), constantFrame.getTopValue(),
+                        depth + 1)) {
+                    if (!all.contains(sketch) && all.size() < MAX_ALTERNATIVES) {
+                        all.add(sketch);
+                    }
+                }
+            }
+        }
+        return all;
+    }
+
+    /**
+     * One sketch per feasible combination of the builder's skippable append blocks (blocks that some path
+     * from the method's entry to the {@code toString()} avoids): a combination is feasible when a path
+     * passes through its blocks, in code order, and through none of the others.
+     */
+    private List<StringSketch> builderPaths(ValueNumber builder, Location toString) throws DataflowAnalysisException {
+        if (builder == null) {
+            return List.of();
+        }
+        indexBuilders();
+        List<Append> appends = appendsByBuilder.get(root(builder.getNumber()));
+        if (appends == null) {
+            return List.of();
+        }
+        BasicBlock end = toString.getBasicBlock();
+        List<BasicBlock> skippable = new ArrayList<>();
+        for (Append append : appends) {
+            if (append.block != end && !skippable.contains(append.block)
+                    && reaches(cfg.getEntry(), end, Set.of(append.block))) {
+                skippable.add(append.block);
+            }
+        }
+        if (skippable.isEmpty() || skippable.size() > MAX_SKIPPABLE_BLOCKS) {
+            return List.of();
+        }
+        skippable.sort(Comparator.comparingInt(b -> b.getFirstInstruction() == null ? -1
+                : b.getFirstInstruction().getPosition()));
+        List<StringSketch> sketches = new ArrayList<>();
+        for (int mask = 0; mask < (1 << skippable.size()); mask++) {
+            Set<BasicBlock> taken = new HashSet<>();
+            Set<BasicBlock> avoided = new HashSet<>();
+            for (int i = 0; i < skippable.size(); i++) {
+                ((mask & (1 << i)) != 0 ? taken : avoided).add(skippable.get(i));
+            }
+            if (!feasible(skippable, taken, avoided, end)) {
+                continue;
+            }
+            StringSketch sketch = StringSketch.literal("");
+            for (Append append : appends) {
+                if (avoided.contains(append.block)) {
+                    continue;
+                }
+                sketch = sketch.then(append.value == null ? StringSketch.hole() : read(append.value, append.constant, 1));
+            }
+            if (!sketches.contains(sketch)) {
+                sketches.add(sketch);
+            }
+        }
+        return sketches;
+    }
+
+    private boolean feasible(List<BasicBlock> ordered, Set<BasicBlock> taken, Set<BasicBlock> avoided, BasicBlock end) {
+        BasicBlock from = cfg.getEntry();
+        for (BasicBlock block : ordered) {
+            if (taken.contains(block)) {
+                if (!reaches(from, block, avoided)) {
+                    return false;
+                }
+                from = block;
+            }
+        }
+        return reaches(from, end, avoided);
+    }
+
+    /** Whether {@code to} can be reached from {@code from} along normal edges without entering {@code avoided}. */
+    private boolean reaches(BasicBlock from, BasicBlock to, Set<BasicBlock> avoided) {
+        Deque<BasicBlock> work = new ArrayDeque<>();
+        Set<BasicBlock> seen = new HashSet<>();
+        work.add(from);
+        seen.add(from);
+        while (!work.isEmpty()) {
+            BasicBlock block = work.poll();
+            for (Iterator<Edge> it = cfg.outgoingEdgeIterator(block); it.hasNext();) {
+                Edge edge = it.next();
+                BasicBlock next = edge.getTarget();
+                if (edge.isExceptionEdge() || avoided.contains(next) || !seen.add(next)) {
+                    continue;
+                }
+                if (next == to) {
+                    return true;
+                }
+                work.add(next);
+            }
+        }
+        return false;
     }
 
     private StringSketch readConcatenation(INVOKEDYNAMIC call, Location producer, int depth)
@@ -144,21 +343,92 @@ public final class StringSketchReader {
         return strings;
     }
 
-    private StringSketch readFormat(Constant pattern) {
+    /**
+     * A format pattern with its {@code %s} (and {@code %d}) specifiers replaced by what is known of the
+     * varargs elements they format (a constant cookie name, a zero max age); other specifiers are holes.
+     */
+    private StringSketch readFormat(Constant pattern, List<StringSketch> arguments) {
         if (pattern == null || !pattern.isConstantString()) {
             return StringSketch.hole();
         }
         Matcher matcher = FORMAT_SPECIFIER.matcher(pattern.getConstantString());
         StringSketch sketch = StringSketch.literal("");
         int last = 0;
+        int next = 0;
         while (matcher.find()) {
             sketch = sketch.then(StringSketch.literal(pattern.getConstantString().substring(last, matcher.start())));
             String specifier = matcher.group();
-            sketch = sketch.then(specifier.endsWith("%") ? StringSketch.literal("%")
-                    : specifier.endsWith("n") ? StringSketch.literal("\n") : StringSketch.hole());
+            if (specifier.endsWith("%")) {
+                sketch = sketch.then(StringSketch.literal("%"));
+            } else if (specifier.endsWith("n")) {
+                sketch = sketch.then(StringSketch.literal("\n"));
+            } else {
+                Matcher position = EXPLICIT_INDEX.matcher(specifier);
+                int index = position.lookingAt() ? Integer.parseInt(position.group(1)) - 1 : next++;
+                boolean plain = specifier.length() == 2 || position.matches();
+                boolean textual = specifier.endsWith("s") || specifier.endsWith("d");
+                sketch = sketch.then(plain && textual && index >= 0 && index < arguments.size() ? arguments.get(index)
+                        : StringSketch.hole());
+            }
             last = matcher.end();
         }
         return sketch.then(StringSketch.literal(pattern.getConstantString().substring(last)));
+    }
+
+    private static final Pattern EXPLICIT_INDEX = Pattern.compile("%(\\d+)\\$[sd]");
+
+    /**
+     * The sketches of a varargs array's elements, by index, from the stores that fill it in this method
+     * (javac's {@code new Object[]{...}}); an element stored more than once, or boxed, is a hole.
+     */
+    private List<StringSketch> formatArguments(ValueNumber array, int depth) throws DataflowAnalysisException {
+        List<StringSketch> elements = new ArrayList<>();
+        if (array == null || depth > MAX_DEPTH) {
+            return elements;
+        }
+        Map<Integer, StringSketch> byIndex = new HashMap<>();
+        for (Iterator<Location> it = cfg.locationIterator(); it.hasNext();) {
+            Location location = it.next();
+            if (!(location.getHandle().getInstruction() instanceof org.apache.bcel.generic.AASTORE)) {
+                continue;
+            }
+            ValueNumberFrame frame = vna.getFactAtLocation(location);
+            ConstantFrame constantFrame = constants.getFactAtLocation(location);
+            if (!frame.isValid() || !constantFrame.isValid() || frame.getStackDepth() < 3
+                    || !frame.getStackValue(2).equals(array)) {
+                continue;
+            }
+            Constant index = constantFrame.getStackValue(1);
+            if (!index.isConstantInteger()) {
+                return elements;
+            }
+            StringSketch element = read(frame.getStackValue(0), constantFrame.getStackValue(0), depth + 1);
+            Number literal = origins.numberLiteral(unboxedNumber(frame.getStackValue(0)));
+            if (literal != null) {
+                element = StringSketch.literal(literal.toString());
+            }
+            byIndex.merge(index.getConstantInt(), element, (a, b) -> StringSketch.hole());
+        }
+        for (int i = 0; byIndex.containsKey(i); i++) {
+            elements.add(byIndex.get(i));
+        }
+        return elements;
+    }
+
+    /** For {@code Integer.valueOf(x)} (javac's boxing of a format argument), the value {@code x}. */
+    private ValueNumber unboxedNumber(ValueNumber value) throws DataflowAnalysisException {
+        Location producer = origins.producer(value);
+        if (producer != null && producer.getHandle().getInstruction() instanceof InvokeInstruction) {
+            InvokeInstruction call = (InvokeInstruction) producer.getHandle().getInstruction();
+            if ("valueOf".equals(call.getMethodName(cpg)) && (call.getClassName(cpg).equals("java.lang.Integer")
+                    || call.getClassName(cpg).equals("java.lang.Long"))) {
+                ValueNumberFrame frame = vna.getFactAtLocation(producer);
+                if (frame.isValid() && frame.getStackDepth() > 0) {
+                    return frame.getTopValue();
+                }
+            }
+        }
+        return null;
     }
 
     /** Everything appended to one builder object, in code order; path-insensitive by design. */
@@ -214,8 +484,8 @@ public final class StringSketchReader {
             }
             if (new SignatureParser(signature).getNumParameters() == 1 && (textual || "append".equals(name))) {
                 appendsByBuilder.computeIfAbsent(builder, b -> new ArrayList<>())
-                        .add(textual ? new Append(argumentValue(location, call, 0), argumentConstant(location, call, 0))
-                                : new Append(null, null));
+                        .add(textual ? new Append(argumentValue(location, call, 0), argumentConstant(location, call, 0),
+                                location.getBasicBlock()) : new Append(null, null, location.getBasicBlock()));
             }
         }
     }
@@ -251,10 +521,12 @@ public final class StringSketchReader {
     private static final class Append {
         final ValueNumber value;
         final Constant constant;
+        final BasicBlock block;
 
-        Append(ValueNumber value, Constant constant) {
+        Append(ValueNumber value, Constant constant, BasicBlock block) {
             this.value = value;
             this.constant = constant;
+            this.block = block;
         }
     }
 }

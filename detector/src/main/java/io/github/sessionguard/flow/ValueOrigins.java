@@ -75,6 +75,15 @@ public final class ValueOrigins {
         return load.getClassName(cpg).replace('.', '/').equals(slashedOwner) ? load.getFieldName(cpg) : null;
     }
 
+    /** For a value loaded from any static field, the field's name; else null. */
+    public String staticFieldName(ValueNumber value) {
+        Location producer = producer(value);
+        if (producer == null || !(producer.getHandle().getInstruction() instanceof GETSTATIC)) {
+            return null;
+        }
+        return ((GETSTATIC) producer.getHandle().getInstruction()).getFieldName(cpg);
+    }
+
     /** The call that produced the value, or null. */
     public InvokeInstruction producingCall(ValueNumber value) {
         Location producer = producer(value);

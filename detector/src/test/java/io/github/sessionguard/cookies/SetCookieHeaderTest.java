@@ -31,6 +31,13 @@ class SetCookieHeaderTest {
     }
 
     @Test
+    void anEmptyValueCarriesNothing() {
+        assertTrue(parse(StringSketch.literal("SESSION=; Path=/")).isDeleting());
+        assertTrue(parse(StringSketch.literal("SESSION=")).isDeleting());
+        assertTrue(!parse(value("SESSION=", "; Path=/")).isDeleting());
+    }
+
+    @Test
     void missingAttributesAreMissing() {
         CookieState cookie = parse(value("lang=", "; Path=/"));
         assertEquals(FlagValue.MISSING, cookie.flag(CookieFlag.SECURE));

@@ -60,7 +60,7 @@ class BrokenMethodTest {
                 .filter(f -> f.className().equals(DOTTED) && f.methodName().equals("sound"))
                 .map(f -> f.pattern() + "/" + f.priority()).sorted().collect(Collectors.toList());
         assertEquals(List.of("COOKIE_MISSING_HTTPONLY/2", "COOKIE_MISSING_SECURE/2"), found,
-                "the sound method's cookie \"theme\" must be reported; SpotBugs log:\n" + run.log());
+                "the sound method's cookie \"cart\" must be reported; SpotBugs log:\n" + run.log());
     }
 
     private static void assertErrorNames(String method) {
@@ -110,7 +110,7 @@ class BrokenMethodTest {
 
         mv = cw.visitMethod(Opcodes.ACC_PUBLIC, "sound", "(L" + RESPONSE + ";)V", null, null);
         mv.visitCode();
-        newCookie(mv, "theme");
+        newCookie(mv, "cart");
         mv.visitVarInsn(Opcodes.ASTORE, 2);
         mv.visitVarInsn(Opcodes.ALOAD, 1);
         mv.visitVarInsn(Opcodes.ALOAD, 2);

@@ -1,0 +1,120 @@
+package io.github.sessionguard.cookies;
+
+import edu.umd.cs.findbugs.ba.DataflowAnalysisException;
+import edu.umd.cs.findbugs.ba.Location;
+import edu.umd.cs.findbugs.ba.XFactory;
+import edu.umd.cs.findbugs.ba.XField;
+import edu.umd.cs.findbugs.ba.vna.ValueNumber;
+import edu.umd.cs.findbugs.ba.vna.ValueNumberDataflow;
+import edu.umd.cs.findbugs.ba.vna.ValueNumberFrame;
+import edu.umd.cs.findbugs.classfile.DescriptorFactory;
+import edu.umd.cs.findbugs.classfile.analysis.AnnotationValue;
+import io.github.sessionguard.flow.ValueOrigins;
+import org.apache.bcel.generic.ConstantPoolGen;
+import org.apache.bcel.generic.ConstantPushInstruction;
+import org.apache.bcel.generic.GETFIELD;
+import org.apache.bcel.generic.GETSTATIC;
+import org.apache.bcel.generic.Instruction;
+import org.apache.bcel.generic.InvokeInstruction;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Where a boolean flag value comes from, beyond a plain constant: boxed constants
+ * ({@code Boolean.FALSE}, {@code Boolean.valueOf(false)}), unboxing of a {@code Boolean} parameter, and
+ * configuration fields injected with a default in the code ({@code @Value("${app.cookie.secure:false}")}).
+ */
+final class BooleanOrigins {
+    /** Spring's and MicroProfile's property injection annotations, whose text may carry a default. */
+    private static final List<String> PROPERTY_ANNOTATIONS = List.of("org/springframework/beans/factory/annotation/Value");
+    private static final Pattern PLACEHOLDER_DEFAULT = Pattern.compile("^\\$\\{[^:}]+(?::([^}]*))?\\}$");
+
+    private final ValueNumberDataflow vna;
+    private final ValueOrigins origins;
+    private final ConstantPoolGen cpg;
+
+    BooleanOrigins(ValueNumberDataflow vna, ValueOrigins origins, ConstantPoolGen cpg) {
+        this.vna = vna;
+        this.origins = origins;
+        this.cpg = cpg;
+    }
+
+    /** For {@code b.booleanValue()} (javac's unboxing), the boxed value {@code b}; else the value itself. */
+    public ValueNumber unboxed(ValueNumber value) throws DataflowAnalysisException {
+        Location producer = origins.producer(value);
+        if (producer != null && isBooleanCall(producer.getHandle().getInstruction(), "booleanValue")) {
+            ValueNumberFrame frame = vna.getFactAtLocation(producer);
+            if (frame.isValid()) {
+                return frame.getInstance(producer.getHandle().getInstruction(), cpg);
+            }
+        }
+        return value;
+    }
+
+    /**
+     * The flag a value stands for: SET or CLEARED for a boxed constant, the in-code default of an
+     * injected property (CONFIGURED_OFF_BY_DEFAULT when it is false, UNKNOWN when there is none); null
+     * when nothing is known.
+     */
+    public FlagValue valueOf(ValueNumber value) throws DataflowAnalysisException {
+        Location producer = origins.producer(value);
+        if (producer == null) {
+            return null;
+        }
+        Instruction instruction = producer.getHandle().getInstruction();
+        if (instruction instanceof GETSTATIC) {
+            GETSTATIC load = (GETSTATIC) instruction;
+            if ("java.lang.Boolean".equals(load.getClassName(cpg))) {
+                String field = load.getFieldName(cpg);
+                return "TRUE".equals(field) ? FlagValue.SET : "FALSE".equals(field) ? FlagValue.CLEARED : null;
+            }
+            return null;
+        }
+        if (isBooleanCall(instruction, "valueOf")) {
+            ValueNumberFrame frame = vna.getFactAtLocation(producer);
+            if (!frame.isValid() || frame.getStackDepth() == 0) {
+                return null;
+            }
+            Location argument = origins.producer(frame.getTopValue());
+            if (argument != null && argument.getHandle().getInstruction() instanceof ConstantPushInstruction
+                    && "Z".equals(((InvokeInstruction) instruction).getArgumentTypes(cpg)[0].getSignature())) {
+                Number constant = ((ConstantPushInstruction) argument.getHandle().getInstruction()).getValue();
+                return constant.intValue() != 0 ? FlagValue.SET : FlagValue.CLEARED;
+            }
+            return null;
+        }
+        if (instruction instanceof GETFIELD) {
+            return injectedDefault((GETFIELD) instruction);
+        }
+        return null;
+    }
+
+    private FlagValue injectedDefault(GETFIELD load) {
+        XField field = XFactory.createXField(load, cpg);
+        for (String annotation : PROPERTY_ANNOTATIONS) {
+            AnnotationValue value = field.getAnnotation(DescriptorFactory.createClassDescriptor(annotation));
+            if (value == null) {
+                continue;
+            }
+            Object text = value.getValue("value");
+            Matcher matcher = PLACEHOLDER_DEFAULT.matcher(text == null ? "" : text.toString().trim());
+            if (!matcher.matches() || matcher.group(1) == null) {
+                return FlagValue.UNKNOWN;
+            }
+            String fallback = matcher.group(1).trim();
+            if (fallback.equalsIgnoreCase("true")) {
+                return FlagValue.SET;
+            }
+            return fallback.equalsIgnoreCase("false") ? FlagValue.CONFIGURED_OFF_BY_DEFAULT : FlagValue.UNKNOWN;
+        }
+        return null;
+    }
+
+    private boolean isBooleanCall(Instruction instruction, String name) {
+        return instruction instanceof InvokeInstruction
+                && "java.lang.Boolean".equals(((InvokeInstruction) instruction).getClassName(cpg))
+                && name.equals(((InvokeInstruction) instruction).getMethodName(cpg));
+    }
+}
