@@ -1,6 +1,7 @@
 package io.github.sessionguard.cookies;
 
 import io.github.sessionguard.catalogue.CookieApi;
+import edu.umd.cs.findbugs.ba.XClass;
 import io.github.sessionguard.flow.QuietClasspath;
 
 import java.util.HashMap;
@@ -41,14 +42,10 @@ final class CookieApiSupport {
         }
         int paren = qualified.indexOf('(');
         int dot = qualified.lastIndexOf('.', paren);
-        boolean lacks;
-        try {
-            XClass type = Global.getAnalysisCache().getClassAnalysis(XClass.class,
-                    DescriptorFactory.createClassDescriptor(qualified.substring(0, dot)));
-            lacks = type.findMethod(qualified.substring(dot + 1, paren), qualified.substring(paren), false) == null;
-        } catch (CheckedAnalysisException e) {
-            lacks = false; // not on the classpath: assume the common API, which has the method
-        }
+        // Not on the classpath: assume the common API, which has the method (QuietClasspath counts the miss).
+        XClass type = QuietClasspath.find(qualified.substring(0, dot));
+        boolean lacks = type != null
+                && type.findMethod(qualified.substring(dot + 1, paren), qualified.substring(paren), false) == null;
         known.put("lacks " + qualified, lacks);
         return lacks;
     }
