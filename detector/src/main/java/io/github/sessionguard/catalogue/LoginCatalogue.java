@@ -56,7 +56,10 @@ public final class LoginCatalogue {
                     "invalidateSession", "()V"),
             CallPattern.of(Set.of("org/apache/struts2/dispatcher/SessionMap"), "invalidate", "()V"),
             CallPattern.of(Set.of("org/apache/shiro/session/Session"), "stop", "()V"),
-            CallPattern.of(Set.of("org/apache/shiro/subject/Subject"), "logout", "()V"));
+            CallPattern.of(Set.of("org/apache/shiro/subject/Subject"), "logout", "()V"),
+            // Invalidates the session by default (invalidateHttpSession = true): the next getSession() is new.
+            CallPattern.of(Set.of("org/springframework/security/web/authentication/logout/SecurityContextLogoutHandler"),
+                    "logout", null));
 
     /** {@code getSession(false)}: null when the request has no session yet, so nothing can be fixed. */
     public static final List<CallPattern> SESSION_IF_EXISTS = List.of(

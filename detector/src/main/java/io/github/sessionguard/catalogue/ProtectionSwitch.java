@@ -73,6 +73,11 @@ public final class ProtectionSwitch {
         return slashedCallingClass.startsWith(vendorPackage);
     }
 
+    /** Spring Security switches have nothing to protect in a chain that keeps no session (STATELESS). */
+    public boolean isMootInStatelessChain() {
+        return vendorPackage.equals("org/springframework/security/");
+    }
+
     public String description() {
         return description;
     }

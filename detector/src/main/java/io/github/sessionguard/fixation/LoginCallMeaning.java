@@ -212,7 +212,8 @@ final class LoginCallMeaning {
             return new LoginEvent(site, map ? LoginEventKind.SESSION_MAP : LoginEventKind.SESSION_ATTRIBUTE,
                     (map ? "session map key \"" : "session attribute \"") + call.stringArgument(0) + "\"");
         }
-        if (springLoginsCount && LoginCatalogue.any(LoginCatalogue.SPRING_LOGINS, owner, name, callDescriptor)) {
+        if (springLoginsCount && LoginCatalogue.any(LoginCatalogue.SPRING_LOGINS, owner, name, callDescriptor)
+                && SpringHolderLogins.reachSession(name)) {
             return new LoginEvent(site, LoginEventKind.SPRING_SECURITY, "Spring Security " + simpleName(owner) + "." + name);
         }
         if (shiroLoginsCount && LoginCatalogue.any(LoginCatalogue.SHIRO_LOGINS, owner, name, callDescriptor)) {

@@ -6,6 +6,7 @@ import edu.umd.cs.findbugs.Priorities;
 import edu.umd.cs.findbugs.ba.ClassContext;
 import edu.umd.cs.findbugs.bcel.OpcodeStackDetector;
 import io.github.sessionguard.catalogue.ProtectionSwitch;
+import io.github.sessionguard.fixation.spring.SpringSessionFacts;
 import io.github.sessionguard.flow.ConstantPoolScreen;
 import io.github.sessionguard.flow.MethodHandleTargets;
 import org.apache.bcel.Const;
@@ -80,6 +81,11 @@ public class ProtectionDisabledDetector extends OpcodeStackDetector {
 
     private void report(ProtectionSwitch protection, int priority) {
         if (protection.isFrameworkInternal(getClassName())) {
+            return;
+        }
+        if (protection.isMootInStatelessChain()
+                && SpringSessionFacts.current().isStatelessChain(getClassName(), getMethodName())) {
+            // A STATELESS chain keeps nothing in the session: there is no session id to protect.
             return;
         }
         bugReporter.reportBug(new BugInstance(this, PATTERN, priority)
