@@ -7,7 +7,7 @@ import io.github.sessionguard.fixation.spring.SpringSessionFacts;
  * ({@code setAuthentication}, {@code setContext}) authenticates the HTTP session. It does when something
  * saves the holder's context there after the request: Spring Security before 6, or 6+ with
  * {@code requireExplicitSave(false)}; it does not when every chain is {@code STATELESS} (the runtime-evidence
- * test {@code SpringContextPersistenceTest} shows both on Spring Security 7). An explicit
+ * test {@code SpringChainSessionTest} shows both on Spring Security 7). An explicit
  * {@code saveContext} is judged on its own.
  */
 final class SpringHolderLogins {

@@ -28,7 +28,7 @@ import java.util.Map;
  * subclass: a JSON or REST login filter) that keeps its default {@code NullAuthenticatedSessionStrategy}
  * while its login reaches the HTTP session. {@code http.formLogin()} sets an id-changing strategy on the
  * filter it manages; a filter made with {@code new} and added with {@code addFilterAt} gets none (shown by
- * {@code LoginFilterSessionTest} in runtime-evidence). Reported where the filter is built, or, for a filter
+ * {@code SpringChainSessionTest} in runtime-evidence). Reported where the filter is built, or, for a filter
  * that Spring instantiates as a {@code @Component}, where it is registered in the chain.
  *
  * <p>Not reported: a filter on which an id-changing strategy is set anywhere in the application (on its
