@@ -55,6 +55,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * {@code SecurityContextLogoutHandler.logout} invalidates the planted session.</li>
  * <li>{@code /implicit}: the same with {@code requireExplicitSave(false)}: the holder login is saved into the
  * planted session, whose id stays (fixation).</li>
+ * <li>{@code /stateless-implicit}: STATELESS with {@code requireExplicitSave(false)}: the holder login is
+ * still not in the session.</li>
  * <li>{@code /stateless}: STATELESS with {@code sessionFixation().none()}: neither the form login nor the
  * holder login authenticates the planted session.</li>
  * <li>{@code /filter}: login filters built by hand and added with {@code addFilterAt} next to the DSL's form
@@ -136,6 +138,24 @@ class SpringChainSessionTest {
 
     @Configuration
     @EnableWebSecurity
+    static class StatelessImplicitSaveChain {
+        @Bean
+        InMemoryUserDetailsManager userDetailsService() {
+            return users();
+        }
+
+        @Bean
+        SecurityFilterChain chain(HttpSecurity http) throws Exception {
+            http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                    .csrf(csrf -> csrf.disable())
+                    .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                    .securityContext(context -> context.requireExplicitSave(false));
+            return http.build();
+        }
+    }
+
+    @Configuration
+    @EnableWebSecurity
     static class HandBuiltFilterChain {
         @Bean
         InMemoryUserDetailsManager userDetailsService() {
@@ -184,6 +204,7 @@ class SpringChainSessionTest {
         mount("/dsl", DefaultChain.class);
         mount("/implicit", ImplicitSaveChain.class);
         mount("/stateless", StatelessChain.class);
+        mount("/stateless-implicit", StatelessImplicitSaveChain.class);
         mount("/filter", HandBuiltFilterChain.class);
         tomcat.start();
         http = tomcat.client();
@@ -298,6 +319,15 @@ class SpringChainSessionTest {
         Reply holder = http.get("/stateless/holder-login", planted);
         log("/stateless/holder-login", planted, holder);
         assertEquals("anonymous", springUser("/stateless", planted));
+    }
+
+    @Test
+    void statelessChainKeepsTheHolderOutOfTheSessionEvenWithImplicitSave() throws Exception {
+        String planted = plant("/stateless-implicit");
+        Reply holder = http.get("/stateless-implicit/holder-login", planted);
+        log("/stateless-implicit/holder-login", planted, holder);
+        assertEquals(planted, holder.get("after"));
+        assertEquals("anonymous", springUser("/stateless-implicit", planted), "STATELESS: nothing saved in the session");
     }
 
     @Test

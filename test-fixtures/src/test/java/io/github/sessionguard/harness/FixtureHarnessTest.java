@@ -42,6 +42,14 @@ class FixtureHarnessTest {
     private static void check(FixtureExpectations fixture) {
         assertTrue(fixture.statesAnything(), fixture.fixture.getName()
                 + " states no expectation: annotate it with @ExpectWarning or @NoWarning");
+        List<String> problems = problems(fixture, findings);
+        if (!problems.isEmpty()) {
+            fail(fixture.fixture.getName() + ":\n  " + String.join("\n  ", problems));
+        }
+    }
+
+    /** What is missing, forbidden or unexpected in one fixture's findings (empty when it produced what it states). */
+    static List<String> problems(FixtureExpectations fixture, List<Finding> findings) {
         List<Finding> actual = findings.stream().filter(f -> belongsTo(f, fixture.fixture))
                 .collect(Collectors.toList());
         List<FixtureExpectations.Expected> missing = new ArrayList<>(fixture.expected);
@@ -58,9 +66,10 @@ class FixtureHarnessTest {
             problems.add((forbidden != null ? "forbidden (" + forbidden + "): " : "unexpected: ") + finding);
         }
         missing.forEach(m -> problems.add("missing: " + m));
-        if (!problems.isEmpty()) {
-            fail(fixture.fixture.getName() + ":\n  " + String.join("\n  ", problems));
+        if (!fixture.statesAnything()) {
+            problems.add("states no expectation: annotate it with @ExpectWarning or @NoWarning");
         }
+        return problems.stream().map(p -> fixture.fixture.getSimpleName() + ": " + p).collect(Collectors.toList());
     }
 
     /** Findings in a fixture's nested classes and lambdas belong to the fixture. */
