@@ -33,7 +33,12 @@ public final class ProtectionSwitch {
             new ProtectionSwitch(
                     CallPattern.anyOwner("setChangeSessionIdOnAuthentication", "(Z)V"),
                     Trigger.FALSE_ARGUMENT, null, "org/apache/catalina/", "Tomcat setChangeSessionIdOnAuthentication(false)",
-                    "leave changeSessionIdOnAuthentication at its default, true"));
+                    "leave changeSessionIdOnAuthentication at its default, true"),
+            // Jetty 9 to 12: core org.eclipse.jetty.security.SecurityHandler, and the ee9/ee10 ones.
+            new ProtectionSwitch(
+                    CallPattern.anyOwner("setSessionRenewedOnAuthentication", "(Z)V"),
+                    Trigger.FALSE_ARGUMENT, null, "org/eclipse/jetty/", "Jetty setSessionRenewedOnAuthentication(false)",
+                    "leave sessionRenewedOnAuthentication at its default, true"));
 
     private final CallPattern call;
     private final Trigger trigger;
@@ -88,6 +93,7 @@ public final class ProtectionSwitch {
 
     /** Slashed names whose mention makes a class worth reading for switches. */
     public static List<String> relevantNames() {
-        return List.of("SessionFixationConfigurer", "SessionManagementConfigurer", "setChangeSessionIdOnAuthentication");
+        return List.of("SessionFixationConfigurer", "SessionManagementConfigurer", "setChangeSessionIdOnAuthentication",
+                "setSessionRenewedOnAuthentication");
     }
 }
