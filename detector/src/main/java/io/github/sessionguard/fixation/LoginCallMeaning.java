@@ -79,6 +79,9 @@ final class LoginCallMeaning {
             Location location = it.next();
             CallAt call = callAt(location);
             if (call == null) {
+                if (FrameworkSessionWrites.loadsSessionMapField(location.getHandle().getInstruction(), cpg)) {
+                    sessionMaps.add(result(location).getNumber());
+                }
                 continue;
             }
             checksCredentials |= checksCredentials(call);
@@ -123,6 +126,10 @@ final class LoginCallMeaning {
     void apply(Location location, LoginFacts fact) throws DataflowAnalysisException {
         CallAt call = callAt(location);
         if (call == null) {
+            LoginEvent field = FrameworkSessionWrites.fieldEvent(classContext, location.getHandle(), descriptor);
+            if (field != null) {
+                fact.authenticate(field);
+            }
             return;
         }
         if (isRotation(call, location)) {
@@ -222,7 +229,7 @@ final class LoginCallMeaning {
         if (containerLoginsCount && LoginCatalogue.any(LoginCatalogue.CONTAINER_LOGINS, owner, name, callDescriptor)) {
             return new LoginEvent(site, LoginEventKind.CONTAINER, "container login " + simpleName(owner) + "." + name);
         }
-        return null;
+        return FrameworkSessionWrites.event(classContext, call, site, location.getHandle());
     }
 
     /**

@@ -32,7 +32,8 @@ public class SessionFixationDetector implements Detector {
 
     @Override
     public void visitClassContext(ClassContext classContext) {
-        if (!ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), LoginCatalogue.relevantTypes())) {
+        if (!ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), LoginCatalogue.relevantTypes())
+                && !FrameworkSessionWrites.mentionsFrameworkSession(classContext.getJavaClass())) {
             return;
         }
         for (Method method : classContext.getJavaClass().getMethods()) {

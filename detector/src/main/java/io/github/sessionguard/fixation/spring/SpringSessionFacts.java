@@ -27,6 +27,8 @@ import java.util.Set;
  * <li>whether the application turns the Spring Security 6 explicit save off
  * ({@code securityContext(c -> c.requireExplicitSave(false))}), which makes the holder's context saved in
  * the session again;</li>
+ * <li>which classes are session-scoped beans (Spring {@code @SessionScope}, {@code @Scope("session")}, CDI
+ * {@code @SessionScoped}): their fields live in the HTTP session;</li>
  * <li>for hand-built login filters ({@code AbstractAuthenticationProcessingFilter} subclasses): on which
  * declared types an id-changing session strategy, or a session-backed context repository, is set.</li>
  * </ul>
@@ -40,6 +42,7 @@ public final class SpringSessionFacts {
     private final Set<String> strategyOwners = new HashSet<>();
     private final Set<String> sessionRepositoryOwners = new HashSet<>();
     private final Set<String> constructedClasses = new HashSet<>();
+    private final Set<String> sessionScopedClasses = new HashSet<>();
     private boolean explicitSaveOff;
     private Boolean springSecurity6;
 
@@ -84,6 +87,15 @@ public final class SpringSessionFacts {
 
     void sessionRepositorySetOn(String slashedOwner) {
         sessionRepositoryOwners.add(slashedOwner);
+    }
+
+    void sessionScoped(String slashedClass) {
+        sessionScopedClasses.add(slashedClass);
+    }
+
+    /** Classes whose instances live in the HTTP session (session-scoped beans), slashed. */
+    public Set<String> sessionScopedClasses() {
+        return sessionScopedClasses;
     }
 
     void constructed(String slashedClass) {

@@ -5,16 +5,23 @@ import edu.umd.cs.findbugs.NonReportingDetector;
 import edu.umd.cs.findbugs.ba.AnalysisContext;
 import edu.umd.cs.findbugs.ba.ClassContext;
 import edu.umd.cs.findbugs.bcel.OpcodeStackDetector;
+import io.github.sessionguard.catalogue.FrameworkSessionCatalogue;
 import io.github.sessionguard.catalogue.SpringSessionCatalogue;
 import io.github.sessionguard.flow.ConstantPoolScreen;
 import org.apache.bcel.Const;
+import org.apache.bcel.classfile.AnnotationEntry;
 import org.apache.bcel.classfile.Code;
+import org.apache.bcel.classfile.ElementValuePair;
+
+import java.util.List;
 
 /**
  * First pass (see {@code OrderingConstraints} in findbugs.xml): records the application's Spring Security
  * session configuration in {@link SpringSessionFacts} before any fixation verdict is made. Reports nothing.
  */
 public class SpringSessionFactsScanner extends OpcodeStackDetector implements NonReportingDetector {
+    private static final List<String> SESSION_SCOPE_SCREEN = List.of("SessionScope", "annotation/Scope");
+
     private final SpringSessionFacts facts = new SpringSessionFacts();
     private boolean methodNewsRotatingStrategy;
     private boolean methodNewsComposite;
@@ -25,6 +32,9 @@ public class SpringSessionFactsScanner extends OpcodeStackDetector implements No
 
     @Override
     public void visitClassContext(ClassContext classContext) {
+        if (ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), SESSION_SCOPE_SCREEN)) {
+            noteSessionScope(classContext);
+        }
         if (!ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), SpringSessionCatalogue.SCREEN)) {
             return;
         }
@@ -34,6 +44,28 @@ public class SpringSessionFactsScanner extends OpcodeStackDetector implements No
             AnalysisContext.logError("SessionGuard could not read the Spring Security session settings of "
                     + classContext.getJavaClass().getClassName(), e);
         }
+    }
+
+    /** A session-scoped bean: Spring's @SessionScope or @Scope("session"), CDI's or JSF's @SessionScoped. */
+    private void noteSessionScope(ClassContext classContext) {
+        for (AnnotationEntry annotation : classContext.getJavaClass().getAnnotationEntries()) {
+            String type = annotation.getAnnotationType();
+            String slashed = type.startsWith("L") && type.endsWith(";") ? type.substring(1, type.length() - 1) : type;
+            if (FrameworkSessionCatalogue.SESSION_SCOPE_ANNOTATIONS.contains(slashed)
+                    || (FrameworkSessionCatalogue.SPRING_SCOPE.equals(slashed) && namesSessionScope(annotation))) {
+                facts.sessionScoped(classContext.getJavaClass().getClassName().replace('.', '/'));
+            }
+        }
+    }
+
+    private static boolean namesSessionScope(AnnotationEntry annotation) {
+        for (ElementValuePair pair : annotation.getElementValuePairs()) {
+            if ((pair.getNameString().equals("value") || pair.getNameString().equals("scopeName"))
+                    && FrameworkSessionCatalogue.SESSION_SCOPE_NAME.equals(pair.getValue().stringifyValue())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
