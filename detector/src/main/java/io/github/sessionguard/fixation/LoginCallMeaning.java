@@ -227,6 +227,10 @@ final class LoginCallMeaning {
             return new LoginEvent(site, LoginEventKind.SHIRO, "Shiro Subject.login");
         }
         if (containerLoginsCount && LoginCatalogue.any(LoginCatalogue.CONTAINER_LOGINS, owner, name, callDescriptor)) {
+            LoginEvent wrapped = SpringWrappedRequestLogin.event(classContext.getJavaClass(), method, owner, site);
+            if (wrapped != null) {
+                return wrapped;
+            }
             return new LoginEvent(site, LoginEventKind.CONTAINER, "container login " + simpleName(owner) + "." + name);
         }
         return FrameworkSessionWrites.event(classContext, call, site, location.getHandle());

@@ -50,7 +50,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * front of embedded Tomcat 11, on requests that present a planted session id. The facts behind the rules for
  * holder-only logins, STATELESS chains, hand-built login filters and SecurityContextLogoutHandler:
  * <ul>
- * <li>{@code /dsl}: a default chain. A controller-style login that only sets the holder's authentication
+ * <li>{@code /dsl}: a default chain. {@code request.login} on the request Spring's servletApi() wraps
+ * authenticates through Spring Security, saves the context in the planted session and keeps its id. A controller-style login that only sets the holder's authentication
  * authenticates no session (6+ saves only on request); the DSL's form login changes the id;
  * {@code SecurityContextLogoutHandler.logout} invalidates the planted session.</li>
  * <li>{@code /implicit}: the same with {@code requireExplicitSave(false)}: the holder login is saved into the
@@ -232,6 +233,14 @@ class SpringChainSessionTest {
             SecurityContextHolder.getContext().setAuthentication(authentication);
             out.put("after", EmbeddedTomcat.currentId(req));
         });
+        // The servlet API login, on the request Spring Security's servletApi() integration wraps.
+        EmbeddedTomcat.addServlet(app, "/request-login", (req, resp, out) -> {
+            out.put("before", EmbeddedTomcat.currentId(req));
+            out.put("requestType", req.getClass().getSimpleName());
+            req.login(EmbeddedTomcat.USER, EmbeddedTomcat.PASSWORD);
+            out.put("after", EmbeddedTomcat.currentId(req));
+            out.put("remoteUser", String.valueOf(req.getRemoteUser()));
+        });
         EmbeddedTomcat.addServlet(app, "/logout-handler", (req, resp, out) -> {
             out.put("before", EmbeddedTomcat.currentId(req));
             new SecurityContextLogoutHandler().logout(req, resp, null);
@@ -328,6 +337,19 @@ class SpringChainSessionTest {
         log("/stateless-implicit/holder-login", planted, holder);
         assertEquals(planted, holder.get("after"));
         assertEquals("anonymous", springUser("/stateless-implicit", planted), "STATELESS: nothing saved in the session");
+    }
+
+    @Test
+    void requestLoginThroughSpringSecuritysWrapperKeepsThePlantedId() throws Exception {
+        String planted = plant("/dsl");
+        Reply login = http.get("/dsl/request-login", planted);
+        log("/dsl/request-login (" + login.get("requestType") + ")", planted, login);
+        assertEquals("Servlet3SecurityContextHolderAwareRequestWrapper", login.get("requestType"),
+                "the servlet sees Spring Security's request wrapper, not Tomcat's request");
+        assertEquals(EmbeddedTomcat.USER, login.get("remoteUser"), "the login succeeded");
+        assertEquals(planted, login.get("after"), "the wrapper's login kept the id (Tomcat's own id change is not involved)");
+        assertTrue(login.issuedId().isEmpty());
+        assertEquals(EmbeddedTomcat.USER, springUser("/dsl", planted), "the planted id is logged in: fixation");
     }
 
     @Test

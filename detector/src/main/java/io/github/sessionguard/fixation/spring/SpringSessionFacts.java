@@ -117,6 +117,11 @@ public final class SpringSessionFacts {
         return unattributed && chains.size() == 1 && chains.contains(enclosing);
     }
 
+    /** True when the application builds a Spring Security filter chain (its servlet API wrapper is then in front). */
+    public boolean buildsChains() {
+        return !chainMethods.isEmpty();
+    }
+
     /** True when the application builds at least one chain and every chain it builds is stateless. */
     public boolean allChainsStateless() {
         if (chainMethods.isEmpty()) {

@@ -32,6 +32,10 @@ public class SpringSessionFactsScanner extends OpcodeStackDetector implements No
 
     @Override
     public void visitClassContext(ClassContext classContext) {
+        if (classContext.getJavaClass().getClassName().startsWith("org.springframework.")) {
+            // The framework's own DSL code reads these settings; the application's configuration sets them.
+            return;
+        }
         if (ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), SESSION_SCOPE_SCREEN)) {
             noteSessionScope(classContext);
         }
