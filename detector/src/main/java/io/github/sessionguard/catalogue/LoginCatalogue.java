@@ -35,7 +35,11 @@ public final class LoginCatalogue {
                     "org/springframework/security/web/context/HttpSessionSecurityContextRepository"), "saveContext", null));
 
     public static final List<CallPattern> SHIRO_LOGINS = List.of(
-            CallPattern.of("org/apache/shiro/subject/Subject", "login", "(Lorg/apache/shiro/authc/AuthenticationToken;)V"));
+            CallPattern.of("org/apache/shiro/subject/Subject", "login", "(Lorg/apache/shiro/authc/AuthenticationToken;)V"),
+            // AuthenticatingFilter.executeLogin, called from an application subclass (a captcha or JSON login
+            // filter): it runs Subject.login for the application. The owner is the subclass, so by shape.
+            CallPattern.anyOwner("executeLogin", "(Ljavax/servlet/ServletRequest;Ljavax/servlet/ServletResponse;)Z"),
+            CallPattern.anyOwner("executeLogin", "(Ljakarta/servlet/ServletRequest;Ljakarta/servlet/ServletResponse;)Z"));
 
     /** Logins the container performs, and (Tomcat, Jetty) follows with its own id change. */
     public static final List<CallPattern> CONTAINER_LOGINS = List.of(
@@ -145,7 +149,7 @@ public final class LoginCatalogue {
     /** Slashed type names whose mention makes a class worth the fixation analysis. */
     public static List<String> relevantTypes() {
         return List.of("servlet/http/HttpSession", "servlet/http/HttpServletRequest", "org/apache/shiro/subject/Subject",
-                "faces/context/ExternalContext", "ActionContext",
+                "faces/context/ExternalContext", "ActionContext", "org/apache/shiro/web/filter/authc/",
                 "org/springframework/security/core/context/SecurityContext", "security/enterprise/SecurityContext");
     }
 
