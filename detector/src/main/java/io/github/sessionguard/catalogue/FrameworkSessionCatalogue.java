@@ -36,6 +36,18 @@ public final class FrameworkSessionCatalogue {
     public static final Set<String> SESSION_AWARE_SETTERS = Set.of("setSession", "withSession");
     public static final String MAP_SIGNATURE = "Ljava/util/Map;";
 
+    /** Vert.x Web: {@code session.put(name, value)}. */
+    public static final CallPattern VERTX_SESSION_PUT = CallPattern.of("io/vertx/ext/web/Session", "put",
+            "(Ljava/lang/String;Ljava/lang/Object;)Lio/vertx/ext/web/Session;");
+
+    /** Javalin: {@code ctx.sessionAttribute(name, value)} writes the servlet session. */
+    public static final List<CallPattern> JAVALIN_SESSION_WRITES = List.of(
+            CallPattern.of("io/javalin/http/Context", "sessionAttribute", "(Ljava/lang/String;Ljava/lang/Object;)V"),
+            CallPattern.of("io/javalin/http/Context", "cachedSessionAttribute", "(Ljava/lang/String;Ljava/lang/Object;)V"));
+
+    /** Reactive id changes: a Mono that does nothing unless it is composed into the returned chain. */
+    public static final String MONO_RESULT = ")Lreactor/core/publisher/Mono;";
+
     /** Names whose mention makes a class worth the fixation analysis (session-scoped classes come from the first pass). */
     public static final List<String> SCREEN = List.of(SESSION_ATTRIBUTES, "org/apache/struts2/action/SessionAware",
             "org/apache/struts2/interceptor/SessionAware");

@@ -64,6 +64,17 @@ final class FrameworkSessionWrites {
             }
             return null;
         }
+        if (FrameworkSessionCatalogue.VERTX_SESSION_PUT.matches(call.owner(), call.name(), call.descriptor())
+                || LoginCatalogue.any(FrameworkSessionCatalogue.JAVALIN_SESSION_WRITES, call.owner(), call.name(),
+                        call.descriptor())) {
+            String name = call.stringArgument(0);
+            if (name == null || !LoginCatalogue.isIdentityAttribute(name) || clearsValue(handle)) {
+                return null;
+            }
+            boolean vertx = call.name().equals("put");
+            return new LoginEvent(site, vertx ? LoginEventKind.VERTX_SESSION : LoginEventKind.SESSION_ATTRIBUTE,
+                    (vertx ? "Vert.x session key \"" : "Javalin session attribute \"") + name + "\"");
+        }
         if (call.hasReceiver() && call.argumentCount() == 1 && isSessionScoped(call.owner())
                 && call.name().startsWith("set") && LoginCatalogue.isIdentityAttribute(call.name().substring(3))
                 && !clearsValue(handle)) {
@@ -89,6 +100,18 @@ final class FrameworkSessionWrites {
         }
         return new LoginEvent(new Site(method, handle.getPosition()), LoginEventKind.SESSION_ATTRIBUTE, "field \"" + store.getFieldName(cpg)
                 + "\" of the session-scoped bean " + simpleName(self));
+    }
+
+    /**
+     * A reactive id change ({@code WebSession.changeSessionId()}) whose Mono is dropped on the spot: nothing
+     * subscribes to it, so the id never changes. Composed ({@code then}, {@code flatMap}, returned) it counts.
+     */
+    static boolean isDroppedReactiveRotation(String descriptor, InstructionHandle handle) {
+        if (!descriptor.endsWith(FrameworkSessionCatalogue.MONO_RESULT)) {
+            return false;
+        }
+        InstructionHandle next = handle.getNext();
+        return next != null && next.getInstruction().getOpcode() == Const.POP;
     }
 
     /** A load of the Struts 2 session map a {@code SessionAware} action keeps in a field. */

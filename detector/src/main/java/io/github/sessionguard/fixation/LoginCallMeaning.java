@@ -187,7 +187,8 @@ final class LoginCallMeaning {
         if (!LoginCatalogue.any(LoginCatalogue.ROTATIONS, call.owner(), call.name(), call.descriptor())) {
             return UserSettings.current().isRotationMethod(call.owner(), call.name());
         }
-        if (LoginCatalogue.NON_ROTATING_STRATEGIES.contains(call.owner())) {
+        if (LoginCatalogue.NON_ROTATING_STRATEGIES.contains(call.owner())
+                || FrameworkSessionWrites.isDroppedReactiveRotation(call.descriptor(), location.getHandle())) {
             return false;
         }
         // A strategy made in this method is known exactly, even behind an interface-typed variable.
