@@ -147,6 +147,7 @@ final class FrameworkSessionWrites {
                 current = xClass.getSuperclassDescriptor() == null ? null
                         : xClass.getSuperclassDescriptor().getClassName();
             } catch (CheckedAnalysisException e) {
+                // A class of the hierarchy is not on the classpath: no evidence that the field is the session.
                 return false;
             }
         }

@@ -58,6 +58,7 @@ final class SpringWrappedRequestLogin {
             }
             return false;
         } catch (CheckedAnalysisException e) {
+            // The class is being analysed, so this does not happen; no evidence of a controller otherwise.
             return false;
         }
     }

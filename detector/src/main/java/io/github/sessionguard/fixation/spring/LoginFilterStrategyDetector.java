@@ -148,6 +148,7 @@ public class LoginFilterStrategyDetector extends OpcodeStackDetector {
             }
             return false;
         } catch (CheckedAnalysisException e) {
+            // The filter's class is not readable: no evidence that it changes the id itself.
             return false;
         }
     }
@@ -163,6 +164,7 @@ public class LoginFilterStrategyDetector extends OpcodeStackDetector {
             }
             return false;
         } catch (CheckedAnalysisException e) {
+            // Not readable: not known to be a Spring bean, so reported (if at all) where it is built.
             return false;
         }
     }
