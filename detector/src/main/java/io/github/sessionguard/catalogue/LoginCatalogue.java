@@ -20,7 +20,8 @@ public final class LoginCatalogue {
             CallPattern.of(Set.of("jakarta/faces/context/ExternalContext", "javax/faces/context/ExternalContext"),
                     "getSessionMap", "()Ljava/util/Map;"),
             CallPattern.of(Set.of("com/opensymphony/xwork2/ActionContext", "org/apache/struts2/ActionContext"),
-                    "getSession", "()Ljava/util/Map;"));
+                    "getSession", "()Ljava/util/Map;"),
+            CallPattern.of("org/springframework/web/server/WebSession", "getAttributes", "()Ljava/util/Map;"));
 
     public static final List<CallPattern> MAP_WRITES = List.of(
             CallPattern.of(Set.of("java/util/Map"), "put", "(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;"));
@@ -35,7 +36,11 @@ public final class LoginCatalogue {
                     "org/springframework/security/web/context/HttpSessionSecurityContextRepository"), "saveContext", null));
 
     public static final List<CallPattern> SHIRO_LOGINS = List.of(
-            CallPattern.of("org/apache/shiro/subject/Subject", "login", "(Lorg/apache/shiro/authc/AuthenticationToken;)V"));
+            CallPattern.of("org/apache/shiro/subject/Subject", "login", "(Lorg/apache/shiro/authc/AuthenticationToken;)V"),
+            // AuthenticatingFilter.executeLogin, called from an application subclass (a captcha or JSON login
+            // filter): it runs Subject.login for the application. The owner is the subclass, so by shape.
+            CallPattern.anyOwner("executeLogin", "(Ljavax/servlet/ServletRequest;Ljavax/servlet/ServletResponse;)Z"),
+            CallPattern.anyOwner("executeLogin", "(Ljakarta/servlet/ServletRequest;Ljakarta/servlet/ServletResponse;)Z"));
 
     /** Logins the container performs, and (Tomcat, Jetty) follows with its own id change. */
     public static final List<CallPattern> CONTAINER_LOGINS = List.of(
@@ -56,7 +61,14 @@ public final class LoginCatalogue {
                     "invalidateSession", "()V"),
             CallPattern.of(Set.of("org/apache/struts2/dispatcher/SessionMap"), "invalidate", "()V"),
             CallPattern.of(Set.of("org/apache/shiro/session/Session"), "stop", "()V"),
-            CallPattern.of(Set.of("org/apache/shiro/subject/Subject"), "logout", "()V"));
+            CallPattern.of(Set.of("org/apache/shiro/subject/Subject"), "logout", "()V"),
+            // Vert.x Web; Spring WebFlux (a Mono: only when it is not dropped, see FrameworkSessionWrites).
+            CallPattern.of("io/vertx/ext/web/Session", "regenerateId", "()Lio/vertx/ext/web/Session;"),
+            CallPattern.of("org/springframework/web/server/WebSession", "changeSessionId", "()Lreactor/core/publisher/Mono;"),
+            CallPattern.of("org/springframework/web/server/WebSession", "invalidate", "()Lreactor/core/publisher/Mono;"),
+            // Invalidates the session by default (invalidateHttpSession = true): the next getSession() is new.
+            CallPattern.of(Set.of("org/springframework/security/web/authentication/logout/SecurityContextLogoutHandler"),
+                    "logout", null));
 
     /** {@code getSession(false)}: null when the request has no session yet, so nothing can be fixed. */
     public static final List<CallPattern> SESSION_IF_EXISTS = List.of(
@@ -142,7 +154,8 @@ public final class LoginCatalogue {
     /** Slashed type names whose mention makes a class worth the fixation analysis. */
     public static List<String> relevantTypes() {
         return List.of("servlet/http/HttpSession", "servlet/http/HttpServletRequest", "org/apache/shiro/subject/Subject",
-                "faces/context/ExternalContext", "ActionContext",
+                "faces/context/ExternalContext", "ActionContext", "org/apache/shiro/web/filter/authc/",
+                "org/springframework/web/server/WebSession", "io/vertx/ext/web/Session", "io/javalin/http/Context",
                 "org/springframework/security/core/context/SecurityContext", "security/enterprise/SecurityContext");
     }
 

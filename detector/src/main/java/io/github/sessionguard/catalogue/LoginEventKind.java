@@ -6,7 +6,10 @@ public enum LoginEventKind {
     SESSION_ATTRIBUTE("request.changeSessionId() before storing the user (or session.invalidate() and a new request.getSession(true))"),
     /** The user's identity put into a framework's session map (JSF, Struts 2). */
     SESSION_MAP("end the old session before the put: externalContext.invalidateSession() (JSF) or "
-            + "((SessionMap) session).invalidate() (Struts 2), or request.changeSessionId()"),
+            + "((SessionMap) session).invalidate() (Struts 2), or request.changeSessionId(); in WebFlux, return "
+            + "webSession.changeSessionId() composed into the handler's Mono"),
+    /** The user's identity put into a Vert.x Web session. */
+    VERTX_SESSION("session.regenerateId() before storing the user (Vert.x Web)"),
     /** A programmatic Spring Security login. */
     SPRING_SECURITY("sessionAuthenticationStrategy.onAuthentication(authentication, request, response) "
             + "(a ChangeSessionIdAuthenticationStrategy) or request.changeSessionId() after authenticating"),

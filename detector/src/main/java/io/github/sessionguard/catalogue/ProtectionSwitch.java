@@ -33,7 +33,12 @@ public final class ProtectionSwitch {
             new ProtectionSwitch(
                     CallPattern.anyOwner("setChangeSessionIdOnAuthentication", "(Z)V"),
                     Trigger.FALSE_ARGUMENT, null, "org/apache/catalina/", "Tomcat setChangeSessionIdOnAuthentication(false)",
-                    "leave changeSessionIdOnAuthentication at its default, true"));
+                    "leave changeSessionIdOnAuthentication at its default, true"),
+            // Jetty 9 to 12: core org.eclipse.jetty.security.SecurityHandler, and the ee9/ee10 ones.
+            new ProtectionSwitch(
+                    CallPattern.anyOwner("setSessionRenewedOnAuthentication", "(Z)V"),
+                    Trigger.FALSE_ARGUMENT, null, "org/eclipse/jetty/", "Jetty setSessionRenewedOnAuthentication(false)",
+                    "leave sessionRenewedOnAuthentication at its default, true"));
 
     private final CallPattern call;
     private final Trigger trigger;
@@ -73,6 +78,11 @@ public final class ProtectionSwitch {
         return slashedCallingClass.startsWith(vendorPackage);
     }
 
+    /** Spring Security switches have nothing to protect in a chain that keeps no session (STATELESS). */
+    public boolean isMootInStatelessChain() {
+        return vendorPackage.equals("org/springframework/security/");
+    }
+
     public String description() {
         return description;
     }
@@ -83,6 +93,7 @@ public final class ProtectionSwitch {
 
     /** Slashed names whose mention makes a class worth reading for switches. */
     public static List<String> relevantNames() {
-        return List.of("SessionFixationConfigurer", "SessionManagementConfigurer", "setChangeSessionIdOnAuthentication");
+        return List.of("SessionFixationConfigurer", "SessionManagementConfigurer", "setChangeSessionIdOnAuthentication",
+                "setSessionRenewedOnAuthentication");
     }
 }

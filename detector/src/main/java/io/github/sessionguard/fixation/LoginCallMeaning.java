@@ -79,6 +79,9 @@ final class LoginCallMeaning {
             Location location = it.next();
             CallAt call = callAt(location);
             if (call == null) {
+                if (FrameworkSessionWrites.loadsSessionMapField(location.getHandle().getInstruction(), cpg)) {
+                    sessionMaps.add(result(location).getNumber());
+                }
                 continue;
             }
             checksCredentials |= checksCredentials(call);
@@ -123,6 +126,10 @@ final class LoginCallMeaning {
     void apply(Location location, LoginFacts fact) throws DataflowAnalysisException {
         CallAt call = callAt(location);
         if (call == null) {
+            LoginEvent field = FrameworkSessionWrites.fieldEvent(classContext, location.getHandle(), descriptor);
+            if (field != null) {
+                fact.authenticate(field);
+            }
             return;
         }
         if (isRotation(call, location)) {
@@ -180,7 +187,8 @@ final class LoginCallMeaning {
         if (!LoginCatalogue.any(LoginCatalogue.ROTATIONS, call.owner(), call.name(), call.descriptor())) {
             return summaries.settings().isRotationMethod(call.owner(), call.name());
         }
-        if (LoginCatalogue.NON_ROTATING_STRATEGIES.contains(call.owner())) {
+        if (LoginCatalogue.NON_ROTATING_STRATEGIES.contains(call.owner())
+                || FrameworkSessionWrites.isDroppedReactiveRotation(call.descriptor(), location.getHandle())) {
             return false;
         }
         // A strategy made in this method is known exactly, even behind an interface-typed variable.
@@ -213,16 +221,21 @@ final class LoginCallMeaning {
             return new LoginEvent(site, map ? LoginEventKind.SESSION_MAP : LoginEventKind.SESSION_ATTRIBUTE,
                     (map ? "session map key \"" : "session attribute \"") + call.stringArgument(0) + "\"");
         }
-        if (springLoginsCount && LoginCatalogue.any(LoginCatalogue.SPRING_LOGINS, owner, name, callDescriptor)) {
+        if (springLoginsCount && LoginCatalogue.any(LoginCatalogue.SPRING_LOGINS, owner, name, callDescriptor)
+                && SpringHolderLogins.reachSession(name)) {
             return new LoginEvent(site, LoginEventKind.SPRING_SECURITY, "Spring Security " + simpleName(owner) + "." + name);
         }
         if (shiroLoginsCount && LoginCatalogue.any(LoginCatalogue.SHIRO_LOGINS, owner, name, callDescriptor)) {
             return new LoginEvent(site, LoginEventKind.SHIRO, "Shiro Subject.login");
         }
         if (containerLoginsCount && LoginCatalogue.any(LoginCatalogue.CONTAINER_LOGINS, owner, name, callDescriptor)) {
+            LoginEvent wrapped = SpringWrappedRequestLogin.event(classContext.getJavaClass(), method, owner, site);
+            if (wrapped != null) {
+                return wrapped;
+            }
             return new LoginEvent(site, LoginEventKind.CONTAINER, "container login " + simpleName(owner) + "." + name);
         }
-        return null;
+        return FrameworkSessionWrites.event(classContext, call, site, location.getHandle());
     }
 
     /**

@@ -52,7 +52,9 @@ final class LoginFlowAnalysis extends PathFactAnalysis<LoginFacts> {
     @Override
     public void transferInstruction(InstructionHandle handle, BasicBlock block, LoginFacts fact)
             throws DataflowAnalysisException {
-        if (fact.isTop() || !(handle.getInstruction() instanceof InvokeInstruction)) {
+        // Calls, and field stores (a session-scoped bean's own user field is a session write).
+        if (fact.isTop() || !(handle.getInstruction() instanceof InvokeInstruction
+                || handle.getInstruction() instanceof org.apache.bcel.generic.PUTFIELD)) {
             return;
         }
         meaning.apply(new Location(handle, block), fact);

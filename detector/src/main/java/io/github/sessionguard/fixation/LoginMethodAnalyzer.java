@@ -34,7 +34,8 @@ final class LoginMethodAnalyzer {
 
     LoginMethodResult analyze(ClassContext classContext, Method method, MethodDescriptor descriptor)
             throws CheckedAnalysisException {
-        if (!ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), LoginCatalogue.relevantTypes())) {
+        if (!ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), LoginCatalogue.relevantTypes())
+                && !FrameworkSessionWrites.mentionsFrameworkSession(classContext.getJavaClass())) {
             boolean checks = checksCredentialsByName(classContext, method, summaries.settings());
             return new LoginMethodResult(new LoginSummary(false, checks, Set.of(), Set.of(), false, false, Set.of()),
                     Set.of());

@@ -7,6 +7,7 @@ import edu.umd.cs.findbugs.ba.ClassContext;
 import edu.umd.cs.findbugs.bcel.OpcodeStackDetector;
 import io.github.sessionguard.catalogue.ProtectionSwitch;
 import io.github.sessionguard.engine.AnalysisSettings;
+import io.github.sessionguard.fixation.spring.SpringSessionFacts;
 import io.github.sessionguard.flow.ConstantPoolScreen;
 import io.github.sessionguard.flow.LookupFailures;
 import io.github.sessionguard.flow.MethodGuard;
@@ -90,6 +91,11 @@ public class ProtectionDisabledDetector extends OpcodeStackDetector {
 
     private void report(ProtectionSwitch protection, int priority) {
         if (protection.isFrameworkInternal(getClassName())) {
+            return;
+        }
+        if (protection.isMootInStatelessChain()
+                && SpringSessionFacts.current().isStatelessChain(getClassName(), getMethodName())) {
+            // A STATELESS chain keeps nothing in the session: there is no session id to protect.
             return;
         }
         bugReporter.reportBug(new BugInstance(this, PATTERN, priority)

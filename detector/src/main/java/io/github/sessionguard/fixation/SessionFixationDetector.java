@@ -55,7 +55,8 @@ public class SessionFixationDetector implements Detector {
             firstClass = className;
         }
         if (summaries == null
-                || !ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), LoginCatalogue.relevantTypes())) {
+                || !ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), LoginCatalogue.relevantTypes())
+                        && !FrameworkSessionWrites.mentionsFrameworkSession(classContext.getJavaClass())) {
             return;
         }
         for (Method method : classContext.getJavaClass().getMethods()) {

@@ -44,9 +44,20 @@ final class Loopback {
 
     /** GET {@code path} on 127.0.0.1, presenting {@code sessionId} as the session cookie when it is not null. */
     Reply get(String path, String sessionId) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(10))
-                .GET();
+                .GET(), sessionId);
+    }
+
+    /** POST a form ({@code a=1&b=2}) to {@code path}, presenting {@code sessionId} when it is not null. */
+    Reply postForm(String path, String form, String sessionId) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)), sessionId);
+    }
+
+    private Reply send(HttpRequest.Builder request, String sessionId) throws IOException, InterruptedException {
         if (sessionId != null) {
             request.header("Cookie", SESSION_COOKIE + "=" + sessionId);
         }

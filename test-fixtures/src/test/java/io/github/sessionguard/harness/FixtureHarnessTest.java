@@ -74,14 +74,23 @@ class FixtureHarnessTest {
 
     /** Fails unless the fixture's findings among {@code findings} are exactly what its annotations state. */
     static void check(FixtureExpectations fixture, List<Finding> findings) {
-        assertTrue(fixture.statesAnything(), fixture.fixture.getName()
-                + " states no expectation: annotate it with @ExpectWarning or @NoWarning");
+        List<String> problems = problems(fixture, findings);
+        if (!problems.isEmpty()) {
+            fail(fixture.fixture.getName() + ":\n  " + String.join("\n  ", problems));
+        }
+    }
+
+    /** What is missing, forbidden, unpinned or unexpected in one fixture's findings (empty when all is as stated). */
+    static List<String> problems(FixtureExpectations fixture, List<Finding> findings) {
+        List<String> problems = new ArrayList<>(unpinned(fixture));
+        if (!fixture.statesAnything()) {
+            problems.add("states no expectation: annotate it with @ExpectWarning or @NoWarning");
+        }
         List<Finding> actual = fixture.application == null
                 ? findings.stream().filter(f -> belongsTo(f, fixture)).collect(Collectors.toList())
                 : applicationFindings.get(fixture.fixture.getName());
         List<FixtureExpectations.Expected> missing = new ArrayList<>(fixture.expected);
         List<FixtureExpectations.ExpectedSetting> missingSettings = new ArrayList<>(fixture.expectedSettings);
-        List<String> problems = new ArrayList<>(unpinned(fixture));
         for (Finding finding : actual) {
             FixtureExpectations.Expected match = finding.isInSettingsFile() ? null
                     : missing.stream().filter(e -> e.matches(finding)).findFirst().orElse(null);
@@ -101,9 +110,7 @@ class FixtureHarnessTest {
         }
         missing.forEach(m -> problems.add("missing: " + m));
         missingSettings.forEach(m -> problems.add("missing: " + m));
-        if (!problems.isEmpty()) {
-            fail(fixture.fixture.getName() + ":\n  " + String.join("\n  ", problems));
-        }
+        return problems;
     }
 
     /**

@@ -1,0 +1,57 @@
+package io.github.sessionguard.catalogue;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Framework features that keep application objects in the HTTP session without a visible
+ * {@code HttpSession.setAttribute}: Spring MVC {@code @SessionAttributes} model attributes, session-scoped
+ * beans (Spring {@code @SessionScope}/{@code @Scope("session")}, CDI {@code @SessionScoped}), and the session
+ * map Struts 2 injects into a {@code SessionAware} action.
+ */
+public final class FrameworkSessionCatalogue {
+    /** Spring MVC: model attributes named here are stored in the session after the handler. */
+    public static final String SESSION_ATTRIBUTES = "org/springframework/web/bind/annotation/SessionAttributes";
+
+    /** Model writes: argument 0 is the attribute name, argument 1 the value. */
+    public static final List<CallPattern> MODEL_WRITES = List.of(
+            CallPattern.of(Set.of("org/springframework/ui/Model", "org/springframework/ui/ModelMap",
+                    "org/springframework/ui/ExtendedModelMap", "org/springframework/ui/ConcurrentModel"),
+                    "addAttribute", null),
+            CallPattern.of(Set.of("org/springframework/ui/ModelMap", "org/springframework/ui/ExtendedModelMap",
+                    "org/springframework/ui/ConcurrentModel"), "put", "(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;"),
+            CallPattern.of("org/springframework/web/servlet/ModelAndView", "addObject", null));
+
+    /** Annotations that put a bean in the session (the Spring @Scope one only with the value "session"). */
+    public static final Set<String> SESSION_SCOPE_ANNOTATIONS = Set.of(
+            "org/springframework/web/context/annotation/SessionScope",
+            "jakarta/enterprise/context/SessionScoped", "javax/enterprise/context/SessionScoped",
+            "javax/faces/bean/SessionScoped");
+    public static final String SPRING_SCOPE = "org/springframework/context/annotation/Scope";
+    public static final String SESSION_SCOPE_NAME = "session";
+
+    /** Struts 2: the map given to setSession/withSession is the HTTP session. */
+    public static final List<String> SESSION_AWARE = List.of("org/apache/struts2/action/SessionAware",
+            "org/apache/struts2/interceptor/SessionAware");
+    public static final Set<String> SESSION_AWARE_SETTERS = Set.of("setSession", "withSession");
+    public static final String MAP_SIGNATURE = "Ljava/util/Map;";
+
+    /** Vert.x Web: {@code session.put(name, value)}. */
+    public static final CallPattern VERTX_SESSION_PUT = CallPattern.of("io/vertx/ext/web/Session", "put",
+            "(Ljava/lang/String;Ljava/lang/Object;)Lio/vertx/ext/web/Session;");
+
+    /** Javalin: {@code ctx.sessionAttribute(name, value)} writes the servlet session. */
+    public static final List<CallPattern> JAVALIN_SESSION_WRITES = List.of(
+            CallPattern.of("io/javalin/http/Context", "sessionAttribute", "(Ljava/lang/String;Ljava/lang/Object;)V"),
+            CallPattern.of("io/javalin/http/Context", "cachedSessionAttribute", "(Ljava/lang/String;Ljava/lang/Object;)V"));
+
+    /** Reactive id changes: a Mono that does nothing unless it is composed into the returned chain. */
+    public static final String MONO_RESULT = ")Lreactor/core/publisher/Mono;";
+
+    /** Names whose mention makes a class worth the fixation analysis (session-scoped classes come from the first pass). */
+    public static final List<String> SCREEN = List.of(SESSION_ATTRIBUTES, "org/apache/struts2/action/SessionAware",
+            "org/apache/struts2/interceptor/SessionAware");
+
+    private FrameworkSessionCatalogue() {
+    }
+}

@@ -1,0 +1,73 @@
+package io.github.sessionguard.catalogue;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Spring Security's session configuration as data: what builds a filter chain, what makes it stateless,
+ * which session strategies change the id, which context repositories keep the context out of the session,
+ * and what a hand-built login filter is.
+ */
+public final class SpringSessionCatalogue {
+    public static final String HTTP_SECURITY = "org/springframework/security/config/annotation/web/builders/HttpSecurity";
+    public static final String SESSION_CREATION_POLICY = "org/springframework/security/config/http/SessionCreationPolicy";
+    public static final String STATELESS = "STATELESS";
+
+    /** The base of Spring Security's login filters; its session strategy defaults to the Null one. */
+    public static final String LOGIN_FILTER_BASE = "org/springframework/security/web/authentication/AbstractAuthenticationProcessingFilter";
+
+    public static final String STRATEGY_INTERFACE = "org/springframework/security/web/authentication/session/SessionAuthenticationStrategy";
+    public static final String COMPOSITE_STRATEGY = "org/springframework/security/web/authentication/session/CompositeSessionAuthenticationStrategy";
+
+    /** Strategies that give the session a new id (the members that make a composite protect). */
+    public static final Set<String> ROTATING_STRATEGIES = Set.of(
+            "org/springframework/security/web/authentication/session/ChangeSessionIdAuthenticationStrategy",
+            "org/springframework/security/web/authentication/session/SessionFixationProtectionStrategy");
+
+    /** Strategies that leave the id as it is. */
+    public static final Set<String> NON_ROTATING = LoginCatalogue.NON_ROTATING_STRATEGIES;
+
+    /** Context repositories that keep the context out of the HTTP session. */
+    public static final Set<String> REQUEST_ONLY_REPOSITORIES = Set.of(
+            "org/springframework/security/web/context/RequestAttributeSecurityContextRepository",
+            "org/springframework/security/web/context/NullSecurityContextRepository");
+
+    /** The calls that register a filter in an {@code HttpSecurity} chain. */
+    public static final List<String> FILTER_REGISTRATIONS = List.of("addFilterAt", "addFilterBefore", "addFilterAfter",
+            "addFilter");
+
+    /** Names whose mention makes a class worth the first pass. */
+    public static final List<String> SCREEN = List.of(SESSION_CREATION_POLICY, HTTP_SECURITY,
+            "setSessionAuthenticationStrategy", "setSecurityContextRepository", "requireExplicitSave");
+
+    private SpringSessionCatalogue() {
+    }
+
+    /** {@code http.build()}: the method that calls it builds one filter chain. */
+    public static boolean isChainBuild(String owner, String name, String descriptor) {
+        return HTTP_SECURITY.equals(owner) && "build".equals(name) && descriptor.startsWith("()");
+    }
+
+    /** {@code WebSecurityConfigurerAdapter.configure(HttpSecurity)} (before Spring Security 6) configures a chain. */
+    public static boolean isChainConfigurer(String name, String descriptor) {
+        return "configure".equals(name) && ("(L" + HTTP_SECURITY + ";)V").equals(descriptor);
+    }
+
+    public static boolean isExplicitSaveSwitch(String name, String descriptor) {
+        return "requireExplicitSave".equals(name) && descriptor.startsWith("(Z)");
+    }
+
+    public static boolean isStrategySetter(String name, String descriptor) {
+        return "setSessionAuthenticationStrategy".equals(name) && ("(L" + STRATEGY_INTERFACE + ";)V").equals(descriptor);
+    }
+
+    public static boolean isRepositorySetter(String name, String descriptor) {
+        return "setSecurityContextRepository".equals(name)
+                && "(Lorg/springframework/security/web/context/SecurityContextRepository;)V".equals(descriptor);
+    }
+
+    /** {@code http.addFilterAt(filter, ...)} and its siblings. */
+    public static boolean isFilterRegistration(String owner, String name) {
+        return HTTP_SECURITY.equals(owner) && FILTER_REGISTRATIONS.contains(name);
+    }
+}

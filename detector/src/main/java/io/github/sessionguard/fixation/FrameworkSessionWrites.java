@@ -1,0 +1,233 @@
+package io.github.sessionguard.fixation;
+
+import edu.umd.cs.findbugs.ba.AnalysisContext;
+import edu.umd.cs.findbugs.ba.ClassContext;
+import edu.umd.cs.findbugs.ba.XClass;
+import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
+import edu.umd.cs.findbugs.classfile.ClassDescriptor;
+import edu.umd.cs.findbugs.classfile.DescriptorFactory;
+import edu.umd.cs.findbugs.classfile.Global;
+import edu.umd.cs.findbugs.classfile.MethodDescriptor;
+import edu.umd.cs.findbugs.classfile.analysis.AnnotationValue;
+import io.github.sessionguard.catalogue.FrameworkSessionCatalogue;
+import io.github.sessionguard.catalogue.LoginCatalogue;
+import io.github.sessionguard.catalogue.LoginEventKind;
+import io.github.sessionguard.fixation.spring.SpringSessionFacts;
+import io.github.sessionguard.flow.CallAt;
+import io.github.sessionguard.flow.ConstantPoolScreen;
+import io.github.sessionguard.flow.Site;
+import org.apache.bcel.Const;
+import org.apache.bcel.classfile.JavaClass;
+import org.apache.bcel.classfile.Method;
+import org.apache.bcel.generic.ConstantPoolGen;
+import org.apache.bcel.generic.GETFIELD;
+import org.apache.bcel.generic.Instruction;
+import org.apache.bcel.generic.InstructionHandle;
+import org.apache.bcel.generic.InstructionList;
+import org.apache.bcel.generic.PUTFIELD;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Session writes that frameworks perform for the application (see {@link FrameworkSessionCatalogue}):
+ * <ul>
+ * <li>{@code model.addAttribute("user", user)} in a controller whose {@code @SessionAttributes} names "user":
+ * Spring MVC copies it into the HTTP session after the handler;</li>
+ * <li>{@code userSession.setUser(user)} on a session-scoped bean, and {@code this.user = user} inside one:
+ * the bean lives in the HTTP session;</li>
+ * <li>{@code session.put("user", user)} on the map field a Struts 2 {@code SessionAware} action keeps from
+ * {@code setSession}/{@code withSession}: that map is the HTTP session.</li>
+ * </ul>
+ * As for {@code setAttribute}, the name must identify the user and the value must not be null or false.
+ */
+final class FrameworkSessionWrites {
+    private FrameworkSessionWrites() {
+    }
+
+    /** The class uses one of these features (or a session-scoped bean): worth the fixation analysis. */
+    static boolean mentionsFrameworkSession(JavaClass javaClass) {
+        return ConstantPoolScreen.mentionsAny(javaClass, FrameworkSessionCatalogue.SCREEN)
+                || ConstantPoolScreen.mentionsAny(javaClass, SpringSessionFacts.current().sessionScopedClasses());
+    }
+
+    /** The authentication this call performs through a framework's session feature, or null. */
+    static LoginEvent event(ClassContext classContext, CallAt call, Site site, InstructionHandle handle)
+            throws edu.umd.cs.findbugs.ba.DataflowAnalysisException {
+        if (LoginCatalogue.any(FrameworkSessionCatalogue.MODEL_WRITES, call.owner(), call.name(), call.descriptor())
+                && call.argumentCount() == 2) {
+            String name = call.stringArgument(0);
+            if (name != null && LoginCatalogue.isIdentityAttribute(name) && !clearsValue(handle)
+                    && sessionAttributeNames(classContext.getJavaClass()).contains(name)) {
+                return new LoginEvent(site, LoginEventKind.SESSION_ATTRIBUTE,
+                        "model attribute \"" + name + "\" (kept in the session by @SessionAttributes)");
+            }
+            return null;
+        }
+        if (FrameworkSessionCatalogue.VERTX_SESSION_PUT.matches(call.owner(), call.name(), call.descriptor())
+                || LoginCatalogue.any(FrameworkSessionCatalogue.JAVALIN_SESSION_WRITES, call.owner(), call.name(),
+                        call.descriptor())) {
+            String name = call.stringArgument(0);
+            if (name == null || !LoginCatalogue.isIdentityAttribute(name) || clearsValue(handle)) {
+                return null;
+            }
+            boolean vertx = call.name().equals("put");
+            return new LoginEvent(site, vertx ? LoginEventKind.VERTX_SESSION : LoginEventKind.SESSION_ATTRIBUTE,
+                    (vertx ? "Vert.x session key \"" : "Javalin session attribute \"") + name + "\"");
+        }
+        if (call.hasReceiver() && call.argumentCount() == 1 && isSessionScoped(call.owner())
+                && call.name().startsWith("set") && LoginCatalogue.isIdentityAttribute(call.name().substring(3))
+                && !clearsValue(handle)) {
+            return new LoginEvent(site, LoginEventKind.SESSION_ATTRIBUTE, "session-scoped bean "
+                    + simpleName(call.owner()) + "." + call.name() + "()");
+        }
+        return null;
+    }
+
+    /** {@code this.user = user} in a session-scoped bean, or null. */
+    static LoginEvent fieldEvent(ClassContext classContext, InstructionHandle handle, MethodDescriptor method) {
+        Instruction instruction = handle.getInstruction();
+        if (!(instruction instanceof PUTFIELD)) {
+            return null;
+        }
+        ConstantPoolGen cpg = classContext.getConstantPoolGen();
+        PUTFIELD store = (PUTFIELD) instruction;
+        String owner = store.getClassName(cpg).replace('.', '/');
+        String self = classContext.getJavaClass().getClassName().replace('.', '/');
+        if (!owner.equals(self) || !isSessionScoped(self) || !LoginCatalogue.isIdentityAttribute(store.getFieldName(cpg))
+                || clearsValue(handle)) {
+            return null;
+        }
+        return new LoginEvent(new Site(method, handle.getPosition()), LoginEventKind.SESSION_ATTRIBUTE, "field \"" + store.getFieldName(cpg)
+                + "\" of the session-scoped bean " + simpleName(self));
+    }
+
+    /**
+     * A reactive id change ({@code WebSession.changeSessionId()}) whose Mono is dropped on the spot: nothing
+     * subscribes to it, so the id never changes. Composed ({@code then}, {@code flatMap}, returned) it counts.
+     */
+    static boolean isDroppedReactiveRotation(String descriptor, InstructionHandle handle) {
+        if (!descriptor.endsWith(FrameworkSessionCatalogue.MONO_RESULT)) {
+            return false;
+        }
+        InstructionHandle next = handle.getNext();
+        return next != null && next.getInstruction().getOpcode() == Const.POP;
+    }
+
+    /** A load of the Struts 2 session map a {@code SessionAware} action keeps in a field. */
+    static boolean loadsSessionMapField(Instruction instruction, ConstantPoolGen cpg) {
+        if (!(instruction instanceof GETFIELD)) {
+            return false;
+        }
+        GETFIELD load = (GETFIELD) instruction;
+        if (!FrameworkSessionCatalogue.MAP_SIGNATURE.equals(load.getSignature(cpg))) {
+            return false;
+        }
+        String owner = load.getClassName(cpg).replace('.', '/');
+        return isSessionAware(owner)
+                && storesSessionInto(owner, load.getFieldName(cpg));
+    }
+
+    /** Some setSession/withSession(Map) of the class or a superclass stores its argument in the named field. */
+    private static boolean storesSessionInto(String slashedClass, String field) {
+        String current = slashedClass;
+        for (int depth = 0; current != null && depth < 10; depth++) {
+            try {
+                ClassDescriptor descriptor = DescriptorFactory.createClassDescriptor(current);
+                JavaClass javaClass = Global.getAnalysisCache().getClassAnalysis(JavaClass.class, descriptor);
+                ConstantPoolGen cpg = new ConstantPoolGen(javaClass.getConstantPool());
+                for (Method method : javaClass.getMethods()) {
+                    if (FrameworkSessionCatalogue.SESSION_AWARE_SETTERS.contains(method.getName())
+                            && method.getSignature().startsWith("(" + FrameworkSessionCatalogue.MAP_SIGNATURE + ")")
+                            && method.getCode() != null && storesField(method, cpg, field)) {
+                        return true;
+                    }
+                }
+                XClass xClass = Global.getAnalysisCache().getClassAnalysis(XClass.class, descriptor);
+                current = xClass.getSuperclassDescriptor() == null ? null
+                        : xClass.getSuperclassDescriptor().getClassName();
+            } catch (CheckedAnalysisException e) {
+                // A class of the hierarchy is not on the classpath: no evidence that the field is the session.
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static boolean storesField(Method method, ConstantPoolGen cpg, String field) {
+        for (InstructionHandle handle : new InstructionList(method.getCode().getCode())) {
+            if (handle.getInstruction() instanceof PUTFIELD
+                    && ((PUTFIELD) handle.getInstruction()).getFieldName(cpg).equals(field)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Names listed by the class's (inherited) {@code @SessionAttributes}, value and names. */
+    private static Set<String> sessionAttributeNames(JavaClass javaClass) {
+        Set<String> names = new HashSet<>();
+        String current = javaClass.getClassName().replace('.', '/');
+        for (int depth = 0; current != null && depth < 10; depth++) {
+            try {
+                XClass xClass = Global.getAnalysisCache().getClassAnalysis(XClass.class,
+                        DescriptorFactory.createClassDescriptor(current));
+                AnnotationValue annotation = xClass.getAnnotation(
+                        DescriptorFactory.createClassDescriptor(FrameworkSessionCatalogue.SESSION_ATTRIBUTES));
+                if (annotation != null) {
+                    addStrings(annotation.getValue("value"), names);
+                    addStrings(annotation.getValue("names"), names);
+                }
+                current = xClass.getSuperclassDescriptor() == null ? null
+                        : xClass.getSuperclassDescriptor().getClassName();
+            } catch (CheckedAnalysisException e) {
+                AnalysisContext.logError("SessionGuard could not read the @SessionAttributes of " + current, e);
+                return names;
+            }
+        }
+        return names;
+    }
+
+    private static void addStrings(Object value, Set<String> into) {
+        if (value instanceof Object[]) {
+            for (Object element : (Object[]) value) {
+                addStrings(element, into);
+            }
+        } else if (value instanceof String) {
+            into.add((String) value);
+        }
+    }
+
+    private static boolean isSessionScoped(String slashed) {
+        return SpringSessionFacts.current().sessionScopedClasses().contains(slashed);
+    }
+
+    /** The stored value is {@code null} or {@code false} (logout code clears the same fields). */
+    private static boolean clearsValue(InstructionHandle handle) {
+        InstructionHandle previous = handle.getPrev();
+        if (previous == null) {
+            return false;
+        }
+        short opcode = previous.getInstruction().getOpcode();
+        return opcode == Const.ACONST_NULL || opcode == Const.ICONST_0;
+    }
+
+    private static String simpleName(String slashed) {
+        return slashed.substring(slashed.lastIndexOf('/') + 1).replace('$', '.');
+    }
+
+    /** Subtype as far as the classpath shows; an incomplete hierarchy is no evidence of a Struts action. */
+    private static boolean isSessionAware(String slashed) {
+        for (String type : FrameworkSessionCatalogue.SESSION_AWARE) {
+            try {
+                if (AnalysisContext.currentAnalysisContext().getSubtypes2().isSubtype(
+                        DescriptorFactory.createClassDescriptor(slashed), DescriptorFactory.createClassDescriptor(type))) {
+                    return true;
+                }
+            } catch (ClassNotFoundException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,184 @@
+package io.github.sessionguard.fixation.spring;
+
+import edu.umd.cs.findbugs.BugInstance;
+import edu.umd.cs.findbugs.BugReporter;
+import edu.umd.cs.findbugs.Priorities;
+import edu.umd.cs.findbugs.ba.AnalysisContext;
+import edu.umd.cs.findbugs.ba.ClassContext;
+import edu.umd.cs.findbugs.ba.XClass;
+import edu.umd.cs.findbugs.bcel.OpcodeStackDetector;
+import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
+import edu.umd.cs.findbugs.classfile.DescriptorFactory;
+import edu.umd.cs.findbugs.classfile.Global;
+import edu.umd.cs.findbugs.classfile.analysis.AnnotationValue;
+import io.github.sessionguard.catalogue.LoginCatalogue;
+import io.github.sessionguard.catalogue.SpringSessionCatalogue;
+import org.apache.bcel.Const;
+import org.apache.bcel.classfile.Constant;
+import org.apache.bcel.classfile.ConstantNameAndType;
+import org.apache.bcel.classfile.ConstantPool;
+import org.apache.bcel.classfile.ConstantUtf8;
+import org.apache.bcel.classfile.JavaClass;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Reports a hand-built Spring Security login filter (an {@code AbstractAuthenticationProcessingFilter}
+ * subclass: a JSON or REST login filter) that keeps its default {@code NullAuthenticatedSessionStrategy}
+ * while its login reaches the HTTP session. {@code http.formLogin()} sets an id-changing strategy on the
+ * filter it manages; a filter made with {@code new} and added with {@code addFilterAt} gets none (shown by
+ * {@code SpringChainSessionTest} in runtime-evidence). Reported where the filter is built, or, for a filter
+ * that Spring instantiates as a {@code @Component}, where it is registered in the chain.
+ *
+ * <p>Not reported: a filter on which an id-changing strategy is set anywhere in the application (on its
+ * own type or a supertype, in its constructor or where it is built; a composite counts only with an
+ * id-changing member), a filter whose own code changes the id, and a filter whose context stays out of the
+ * session (Spring Security 6+ gives it a request-attribute repository unless the application sets a
+ * session-backed one; before 6 a stateless application keeps none).
+ */
+public class LoginFilterStrategyDetector extends OpcodeStackDetector {
+    private static final String PATTERN = "SESSION_FIXATION";
+    private static final String COMPONENT = "org/springframework/stereotype/Component";
+
+    private final BugReporter bugReporter;
+    /** Per analysis run (the detector lives as long as the run): is this class an unprotected login filter? */
+    private final Map<String, Boolean> unprotected = new HashMap<>();
+    private Boolean springSecurityPresent;
+
+    public LoginFilterStrategyDetector(BugReporter bugReporter) {
+        this.bugReporter = bugReporter;
+    }
+
+    @Override
+    public void visitClassContext(ClassContext classContext) {
+        if (!springSecurityPresent()) {
+            return;
+        }
+        try {
+            super.visitClassContext(classContext);
+        } catch (RuntimeException e) {
+            AnalysisContext.logError("SessionGuard could not check the login filters built in "
+                    + classContext.getJavaClass().getClassName(), e);
+        }
+    }
+
+    @Override
+    public void sawOpcode(int seen) {
+        if (getClassName().startsWith("org/springframework/")) {
+            // Spring's own configurers build their filters and set the strategy themselves.
+            return;
+        }
+        if (seen == Const.NEW) {
+            String type = getClassConstantOperand();
+            if (isUnprotectedLoginFilter(type)) {
+                report(type, "built here");
+            }
+        } else if ((seen == Const.INVOKEVIRTUAL || seen == Const.INVOKEINTERFACE)
+                && SpringSessionCatalogue.isFilterRegistration(getClassConstantOperand(), getNameConstantOperand())) {
+            int filterArgument = getNameConstantOperand().equals("addFilter") ? 0 : 1;
+            if (stack.getStackDepth() > filterArgument) {
+                String signature = stack.getStackItem(filterArgument).getSignature();
+                String type = signature.startsWith("L") ? signature.substring(1, signature.length() - 1) : signature;
+                if (isSpringComponent(type) && isUnprotectedLoginFilter(type)) {
+                    report(type, "registered here");
+                }
+            }
+        }
+    }
+
+    private void report(String filterType, String where) {
+        String simple = filterType.substring(filterType.lastIndexOf('/') + 1).replace('$', '.');
+        bugReporter.reportBug(new BugInstance(this, PATTERN, Priorities.HIGH_PRIORITY)
+                .addClassAndMethod(this)
+                .addString("the login filter " + simple + " (" + where + " with its default NullAuthenticatedSessionStrategy)")
+                .addString("filter.setSessionAuthenticationStrategy(new ChangeSessionIdAuthenticationStrategy()) where "
+                        + simple + " is built (http.formLogin() does this for its own filter, addFilterAt does not)")
+                .addSourceLine(this));
+    }
+
+    private boolean isUnprotectedLoginFilter(String slashed) {
+        if (slashed.startsWith("java/") || slashed.startsWith("[")) {
+            return false;
+        }
+        return unprotected.computeIfAbsent(slashed, this::judge);
+    }
+
+    private boolean judge(String slashed) {
+        if (!isLoginFilter(slashed)) {
+            return false;
+        }
+        SpringSessionFacts facts = SpringSessionFacts.current();
+        return !facts.strategySetFor(slashed) && facts.filterContextReachesSession(slashed) && !changesIdItself(slashed);
+    }
+
+    private static boolean isLoginFilter(String slashed) {
+        try {
+            return AnalysisContext.currentAnalysisContext().getSubtypes2().isSubtype(
+                    DescriptorFactory.createClassDescriptor(slashed),
+                    DescriptorFactory.createClassDescriptor(SpringSessionCatalogue.LOGIN_FILTER_BASE));
+        } catch (ClassNotFoundException e) {
+            // An application class whose hierarchy is not on the classpath: not known to be a login filter.
+            return false;
+        }
+    }
+
+    /** The filter's own code (an override of successfulAuthentication, say) calls a known id change. */
+    private static boolean changesIdItself(String slashed) {
+        if (slashed.startsWith("org/springframework/")) {
+            return false;
+        }
+        try {
+            JavaClass javaClass = Global.getAnalysisCache().getClassAnalysis(JavaClass.class,
+                    DescriptorFactory.createClassDescriptor(slashed));
+            ConstantPool pool = javaClass.getConstantPool();
+            for (Constant constant : pool.getConstantPool()) {
+                if (constant instanceof ConstantNameAndType) {
+                    ConstantNameAndType nameAndType = (ConstantNameAndType) constant;
+                    String name = ((ConstantUtf8) pool.getConstant(nameAndType.getNameIndex())).getBytes();
+                    String descriptor = ((ConstantUtf8) pool.getConstant(nameAndType.getSignatureIndex())).getBytes();
+                    for (String owner : new String[] {"jakarta/servlet/http/HttpServletRequest",
+                            "javax/servlet/http/HttpServletRequest", "jakarta/servlet/http/HttpSession",
+                            "javax/servlet/http/HttpSession"}) {
+                        if (LoginCatalogue.any(LoginCatalogue.ROTATIONS, owner, name, descriptor)) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        } catch (CheckedAnalysisException e) {
+            // The filter's class is not readable: no evidence that it changes the id itself.
+            return false;
+        }
+    }
+
+    private static boolean isSpringComponent(String slashed) {
+        try {
+            XClass xClass = Global.getAnalysisCache().getClassAnalysis(XClass.class,
+                    DescriptorFactory.createClassDescriptor(slashed));
+            for (AnnotationValue annotation : xClass.getAnnotations()) {
+                if (annotation.getAnnotationClass().getClassName().equals(COMPONENT)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (CheckedAnalysisException e) {
+            // Not readable: not known to be a Spring bean, so reported (if at all) where it is built.
+            return false;
+        }
+    }
+
+    private boolean springSecurityPresent() {
+        if (springSecurityPresent == null) {
+            try {
+                springSecurityPresent = Global.getAnalysisCache().getClassAnalysis(XClass.class,
+                        DescriptorFactory.createClassDescriptor(SpringSessionCatalogue.LOGIN_FILTER_BASE)) != null;
+            } catch (CheckedAnalysisException e) {
+                // No Spring Security web on the classpath: no login filter to check.
+                springSecurityPresent = false;
+            }
+        }
+        return springSecurityPresent;
+    }
+}

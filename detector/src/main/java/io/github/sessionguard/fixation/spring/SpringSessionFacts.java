@@ -1,0 +1,211 @@
+package io.github.sessionguard.fixation.spring;
+
+import edu.umd.cs.findbugs.ba.AnalysisContext;
+import edu.umd.cs.findbugs.ba.XClass;
+import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
+import edu.umd.cs.findbugs.classfile.DescriptorFactory;
+import edu.umd.cs.findbugs.classfile.Global;
+import edu.umd.cs.findbugs.classfile.IAnalysisCache;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the whole application configures about Spring Security's use of the HTTP session, gathered by
+ * {@link SpringSessionFactsScanner} in a first pass over every class and read by the reporting detectors
+ * in the second: so that a verdict never depends on which class SpotBugs visits first. It lives in the
+ * analysis cache (one per analysis run), never in a static field.
+ *
+ * <p>Facts:
+ * <ul>
+ * <li>which methods build a {@code SecurityFilterChain} and which of them say
+ * {@code SessionCreationPolicy.STATELESS} (itself or in its lambda bodies): when every chain is
+ * stateless, Spring Security keeps no security context in the session, so a context set in the holder
+ * authenticates no session;</li>
+ * <li>whether the application turns the Spring Security 6 explicit save off
+ * ({@code securityContext(c -> c.requireExplicitSave(false))}), which makes the holder's context saved in
+ * the session again;</li>
+ * <li>which classes are session-scoped beans (Spring {@code @SessionScope}, {@code @Scope("session")}, CDI
+ * {@code @SessionScoped}): their fields live in the HTTP session;</li>
+ * <li>for hand-built login filters ({@code AbstractAuthenticationProcessingFilter} subclasses): on which
+ * declared types an id-changing session strategy, or a session-backed context repository, is set.</li>
+ * </ul>
+ */
+public final class SpringSessionFacts {
+    /** Added in Spring Security 6.0, whose defaults no longer save the holder's context by themselves. */
+    private static final String SPRING_SECURITY_6_MARKER = "org/springframework/security/web/ObservationFilterChainDecorator";
+
+    private final Map<String, Set<String>> chainMethods = new HashMap<>();
+    private final Map<String, Set<String>> statelessMethods = new HashMap<>();
+    private final Set<String> strategyOwners = new HashSet<>();
+    private final Set<String> sessionRepositoryOwners = new HashSet<>();
+    private final Set<String> constructedClasses = new HashSet<>();
+    private final Set<String> sessionScopedClasses = new HashSet<>();
+    private boolean explicitSaveOff;
+    private Boolean springSecurity6;
+
+    /**
+     * The facts of the current analysis. When the first pass did not run (its detector disabled), an
+     * empty set of facts is used: no chain is known stateless and nothing is exempted.
+     */
+    public static SpringSessionFacts current() {
+        IAnalysisCache cache = Global.getAnalysisCache();
+        if (cache == null) {
+            return new SpringSessionFacts();
+        }
+        try {
+            return cache.getDatabase(SpringSessionFacts.class);
+        } catch (IllegalArgumentException e) {
+            // Not registered: the first-pass scanner is disabled. No facts means no exemption.
+            SpringSessionFacts empty = new SpringSessionFacts();
+            cache.eagerlyPutDatabase(SpringSessionFacts.class, empty);
+            return empty;
+        }
+    }
+
+    static void register(SpringSessionFacts facts) {
+        Global.getAnalysisCache().eagerlyPutDatabase(SpringSessionFacts.class, facts);
+    }
+
+    void chainMethod(String slashedClass, String method) {
+        chainMethods.computeIfAbsent(slashedClass, c -> new HashSet<>()).add(method);
+    }
+
+    void statelessIn(String slashedClass, String method) {
+        statelessMethods.computeIfAbsent(slashedClass, c -> new HashSet<>()).add(enclosingMethod(method));
+    }
+
+    void explicitSaveOff() {
+        explicitSaveOff = true;
+    }
+
+    void strategySetOn(String slashedOwner) {
+        strategyOwners.add(slashedOwner);
+    }
+
+    void sessionRepositorySetOn(String slashedOwner) {
+        sessionRepositoryOwners.add(slashedOwner);
+    }
+
+    void sessionScoped(String slashedClass) {
+        sessionScopedClasses.add(slashedClass);
+    }
+
+    /** Classes whose instances live in the HTTP session (session-scoped beans), slashed. */
+    public Set<String> sessionScopedClasses() {
+        return sessionScopedClasses;
+    }
+
+    void constructed(String slashedClass) {
+        constructedClasses.add(slashedClass);
+    }
+
+    /**
+     * True when the chain built in this method (or a lambda of it) is stateless. A STATELESS written in a
+     * helper that cannot be tied to one chain method counts when its class builds exactly one chain.
+     */
+    public boolean isStatelessChain(String slashedClass, String method) {
+        Set<String> stateless = statelessMethods.getOrDefault(slashedClass, Set.of());
+        Set<String> chains = chainMethods.getOrDefault(slashedClass, Set.of());
+        String enclosing = enclosingMethod(method);
+        if (stateless.contains(enclosing)) {
+            return true;
+        }
+        boolean unattributed = stateless.stream().anyMatch(m -> !chains.contains(m));
+        return unattributed && chains.size() == 1 && chains.contains(enclosing);
+    }
+
+    /** True when the application builds a Spring Security filter chain (its servlet API wrapper is then in front). */
+    public boolean buildsChains() {
+        return !chainMethods.isEmpty();
+    }
+
+    /** True when the application builds at least one chain and every chain it builds is stateless. */
+    public boolean allChainsStateless() {
+        if (chainMethods.isEmpty()) {
+            return false;
+        }
+        for (Map.Entry<String, Set<String>> chains : chainMethods.entrySet()) {
+            for (String method : chains.getValue()) {
+                if (!isStatelessChain(chains.getKey(), method)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * True when a context put in the {@code SecurityContextHolder} ends up in the HTTP session without an
+     * explicit save: before Spring Security 6 (its persistence filter saved it after the request), or on 6+
+     * with {@code requireExplicitSave(false)}; never when every chain is stateless.
+     */
+    public boolean holderContextReachesSession() {
+        return !allChainsStateless() && (!isSpringSecurity6() || explicitSaveOff);
+    }
+
+    /** An id-changing strategy is set on objects of this declared type (or one of its supertypes). */
+    public boolean strategySetFor(String slashedFilter) {
+        return strategyOwners.stream().anyMatch(owner -> isSubtype(slashedFilter, owner));
+    }
+
+    /**
+     * The login filter's context reaches the session: a session-backed repository is set on it, or the
+     * Spring Security on the classpath (before 6) saves the holder's context after the request.
+     */
+    public boolean filterContextReachesSession(String slashedFilter) {
+        if (sessionRepositoryOwners.stream().anyMatch(owner -> isSubtype(slashedFilter, owner))) {
+            return true;
+        }
+        return !isSpringSecurity6() && !allChainsStateless();
+    }
+
+    public boolean isConstructed(String slashedClass) {
+        return constructedClasses.contains(slashedClass);
+    }
+
+    /** Whether the Spring Security on the analysis classpath is 6.0 or later (the marker class is there). */
+    public boolean isSpringSecurity6() {
+        if (springSecurity6 == null) {
+            springSecurity6 = classExists(SPRING_SECURITY_6_MARKER);
+        }
+        return springSecurity6;
+    }
+
+    private static boolean classExists(String slashed) {
+        try {
+            return Global.getAnalysisCache().getClassAnalysis(XClass.class,
+                    DescriptorFactory.createClassDescriptor(slashed)) != null;
+        } catch (CheckedAnalysisException e) {
+            // Not on the classpath: an older (or no) Spring Security.
+            return false;
+        }
+    }
+
+    private static boolean isSubtype(String slashedType, String slashedSupertype) {
+        if (slashedType.equals(slashedSupertype)) {
+            return true;
+        }
+        try {
+            return AnalysisContext.currentAnalysisContext().getSubtypes2().isSubtype(
+                    DescriptorFactory.createClassDescriptor(slashedType),
+                    DescriptorFactory.createClassDescriptor(slashedSupertype));
+        } catch (ClassNotFoundException e) {
+            // An unknown hierarchy cannot tie the setting to this filter.
+            return false;
+        }
+    }
+
+    /** javac names a lambda body {@code lambda$enclosing$N}: its facts belong to the enclosing method. */
+    static String enclosingMethod(String method) {
+        if (method.startsWith("lambda$")) {
+            int end = method.lastIndexOf('$');
+            if (end > "lambda$".length()) {
+                return method.substring("lambda$".length(), end);
+            }
+        }
+        return method;
+    }
+}

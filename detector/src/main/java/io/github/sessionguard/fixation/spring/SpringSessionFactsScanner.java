@@ -1,0 +1,153 @@
+package io.github.sessionguard.fixation.spring;
+
+import edu.umd.cs.findbugs.BugReporter;
+import edu.umd.cs.findbugs.NonReportingDetector;
+import edu.umd.cs.findbugs.ba.AnalysisContext;
+import edu.umd.cs.findbugs.ba.ClassContext;
+import edu.umd.cs.findbugs.bcel.OpcodeStackDetector;
+import io.github.sessionguard.catalogue.FrameworkSessionCatalogue;
+import io.github.sessionguard.catalogue.SpringSessionCatalogue;
+import io.github.sessionguard.flow.ConstantPoolScreen;
+import org.apache.bcel.Const;
+import org.apache.bcel.classfile.AnnotationEntry;
+import org.apache.bcel.classfile.Code;
+import org.apache.bcel.classfile.ElementValuePair;
+
+import java.util.List;
+
+/**
+ * First pass (see {@code OrderingConstraints} in findbugs.xml): records the application's Spring Security
+ * session configuration in {@link SpringSessionFacts} before any fixation verdict is made. Reports nothing.
+ */
+public class SpringSessionFactsScanner extends OpcodeStackDetector implements NonReportingDetector {
+    private static final List<String> SESSION_SCOPE_SCREEN = List.of("SessionScope", "annotation/Scope");
+
+    private final SpringSessionFacts facts = new SpringSessionFacts();
+    private boolean methodNewsRotatingStrategy;
+    private boolean methodNewsComposite;
+
+    public SpringSessionFactsScanner(BugReporter bugReporter) {
+        SpringSessionFacts.register(facts);
+    }
+
+    @Override
+    public void visitClassContext(ClassContext classContext) {
+        if (classContext.getJavaClass().getClassName().startsWith("org.springframework.")) {
+            // The framework's own DSL code reads these settings; the application's configuration sets them.
+            return;
+        }
+        if (ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), SESSION_SCOPE_SCREEN)) {
+            noteSessionScope(classContext);
+        }
+        if (!ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), SpringSessionCatalogue.SCREEN)) {
+            return;
+        }
+        try {
+            super.visitClassContext(classContext);
+        } catch (RuntimeException e) {
+            AnalysisContext.logError("SessionGuard could not read the Spring Security session settings of "
+                    + classContext.getJavaClass().getClassName(), e);
+        }
+    }
+
+    /** A session-scoped bean: Spring's @SessionScope or @Scope("session"), CDI's or JSF's @SessionScoped. */
+    private void noteSessionScope(ClassContext classContext) {
+        for (AnnotationEntry annotation : classContext.getJavaClass().getAnnotationEntries()) {
+            String type = annotation.getAnnotationType();
+            String slashed = type.startsWith("L") && type.endsWith(";") ? type.substring(1, type.length() - 1) : type;
+            if (FrameworkSessionCatalogue.SESSION_SCOPE_ANNOTATIONS.contains(slashed)
+                    || (FrameworkSessionCatalogue.SPRING_SCOPE.equals(slashed) && namesSessionScope(annotation))) {
+                facts.sessionScoped(classContext.getJavaClass().getClassName().replace('.', '/'));
+            }
+        }
+    }
+
+    private static boolean namesSessionScope(AnnotationEntry annotation) {
+        for (ElementValuePair pair : annotation.getElementValuePairs()) {
+            if ((pair.getNameString().equals("value") || pair.getNameString().equals("scopeName"))
+                    && FrameworkSessionCatalogue.SESSION_SCOPE_NAME.equals(pair.getValue().stringifyValue())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void visit(Code code) {
+        methodNewsRotatingStrategy = false;
+        methodNewsComposite = false;
+        if (SpringSessionCatalogue.isChainConfigurer(getMethodName(), getMethodSig())) {
+            facts.chainMethod(getClassName(), getMethodName());
+        }
+        super.visit(code);
+    }
+
+    @Override
+    public void sawOpcode(int seen) {
+        switch (seen) {
+        case Const.GETSTATIC:
+            if (SpringSessionCatalogue.SESSION_CREATION_POLICY.equals(getClassConstantOperand())
+                    && SpringSessionCatalogue.STATELESS.equals(getNameConstantOperand())) {
+                facts.statelessIn(getClassName(), getMethodName());
+            }
+            break;
+        case Const.NEW:
+            String type = getClassConstantOperand();
+            methodNewsRotatingStrategy |= SpringSessionCatalogue.ROTATING_STRATEGIES.contains(type);
+            methodNewsComposite |= SpringSessionCatalogue.COMPOSITE_STRATEGY.equals(type);
+            break;
+        case Const.INVOKEVIRTUAL:
+        case Const.INVOKEINTERFACE:
+        case Const.INVOKESPECIAL:
+            sawCall();
+            break;
+        default:
+            break;
+        }
+    }
+
+    private void sawCall() {
+        String owner = getClassConstantOperand();
+        String name = getNameConstantOperand();
+        String signature = getSigConstantOperand();
+        if (SpringSessionCatalogue.isChainBuild(owner, name, signature)) {
+            facts.chainMethod(getClassName(), getMethodName());
+        } else if (SpringSessionCatalogue.isExplicitSaveSwitch(name, signature)) {
+            Object value = stack.getStackDepth() > 0 ? stack.getStackItem(0).getConstant() : null;
+            if (!(value instanceof Integer) || (Integer) value == 0) {
+                facts.explicitSaveOff();
+            }
+        } else if (SpringSessionCatalogue.isStrategySetter(name, signature) && stack.getStackDepth() > 0) {
+            if (changesId(stack.getStackItem(0).getSignature())) {
+                facts.strategySetOn(owner);
+            }
+        } else if (SpringSessionCatalogue.isRepositorySetter(name, signature) && stack.getStackDepth() > 0) {
+            if (!SpringSessionCatalogue.REQUEST_ONLY_REPOSITORIES.contains(slashed(stack.getStackItem(0).getSignature()))) {
+                facts.sessionRepositorySetOn(owner);
+            }
+        }
+    }
+
+    /**
+     * Whether a strategy of this static type changes the id: known non-rotating ones do not; a composite
+     * built in this method does only with an id-changing member built here too; anything else (a bean, a
+     * field, the DSL's shared strategy) is given the benefit of the doubt.
+     */
+    private boolean changesId(String signature) {
+        String type = slashed(signature);
+        if (SpringSessionCatalogue.NON_ROTATING.contains(type)) {
+            return false;
+        }
+        boolean compositeOrInterface = SpringSessionCatalogue.COMPOSITE_STRATEGY.equals(type)
+                || SpringSessionCatalogue.STRATEGY_INTERFACE.equals(type);
+        if (compositeOrInterface && methodNewsComposite) {
+            return methodNewsRotatingStrategy;
+        }
+        return true;
+    }
+
+    private static String slashed(String signature) {
+        return signature.startsWith("L") && signature.endsWith(";") ? signature.substring(1, signature.length() - 1)
+                : signature;
+    }
+}
