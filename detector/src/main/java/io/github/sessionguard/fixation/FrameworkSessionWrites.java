@@ -12,6 +12,7 @@ import edu.umd.cs.findbugs.classfile.analysis.AnnotationValue;
 import io.github.sessionguard.catalogue.FrameworkSessionCatalogue;
 import io.github.sessionguard.catalogue.LoginCatalogue;
 import io.github.sessionguard.catalogue.LoginEventKind;
+import io.github.sessionguard.catalogue.UserSettings;
 import io.github.sessionguard.fixation.spring.SpringSessionFacts;
 import io.github.sessionguard.flow.CallAt;
 import io.github.sessionguard.flow.ConstantPoolScreen;
@@ -52,12 +53,12 @@ final class FrameworkSessionWrites {
     }
 
     /** The authentication this call performs through a framework's session feature, or null. */
-    static LoginEvent event(ClassContext classContext, CallAt call, Site site, InstructionHandle handle)
-            throws edu.umd.cs.findbugs.ba.DataflowAnalysisException {
+    static LoginEvent event(ClassContext classContext, CallAt call, Site site, InstructionHandle handle,
+            UserSettings settings) throws edu.umd.cs.findbugs.ba.DataflowAnalysisException {
         if (LoginCatalogue.any(FrameworkSessionCatalogue.MODEL_WRITES, call.owner(), call.name(), call.descriptor())
                 && call.argumentCount() == 2) {
             String name = call.stringArgument(0);
-            if (name != null && LoginCatalogue.isIdentityAttribute(name) && !clearsValue(handle)
+            if (name != null && LoginCatalogue.isIdentityAttribute(name, settings) && !clearsValue(handle)
                     && sessionAttributeNames(classContext.getJavaClass()).contains(name)) {
                 return new LoginEvent(site, LoginEventKind.SESSION_ATTRIBUTE,
                         "model attribute \"" + name + "\" (kept in the session by @SessionAttributes)");
@@ -68,7 +69,7 @@ final class FrameworkSessionWrites {
                 || LoginCatalogue.any(FrameworkSessionCatalogue.JAVALIN_SESSION_WRITES, call.owner(), call.name(),
                         call.descriptor())) {
             String name = call.stringArgument(0);
-            if (name == null || !LoginCatalogue.isIdentityAttribute(name) || clearsValue(handle)) {
+            if (name == null || !LoginCatalogue.isIdentityAttribute(name, settings) || clearsValue(handle)) {
                 return null;
             }
             boolean vertx = call.name().equals("put");
@@ -76,7 +77,7 @@ final class FrameworkSessionWrites {
                     (vertx ? "Vert.x session key \"" : "Javalin session attribute \"") + name + "\"");
         }
         if (call.hasReceiver() && call.argumentCount() == 1 && isSessionScoped(call.owner())
-                && call.name().startsWith("set") && LoginCatalogue.isIdentityAttribute(call.name().substring(3))
+                && call.name().startsWith("set") && LoginCatalogue.isIdentityAttribute(call.name().substring(3), settings)
                 && !clearsValue(handle)) {
             return new LoginEvent(site, LoginEventKind.SESSION_ATTRIBUTE, "session-scoped bean "
                     + simpleName(call.owner()) + "." + call.name() + "()");
@@ -85,7 +86,8 @@ final class FrameworkSessionWrites {
     }
 
     /** {@code this.user = user} in a session-scoped bean, or null. */
-    static LoginEvent fieldEvent(ClassContext classContext, InstructionHandle handle, MethodDescriptor method) {
+    static LoginEvent fieldEvent(ClassContext classContext, InstructionHandle handle, MethodDescriptor method,
+            UserSettings settings) {
         Instruction instruction = handle.getInstruction();
         if (!(instruction instanceof PUTFIELD)) {
             return null;
@@ -94,7 +96,7 @@ final class FrameworkSessionWrites {
         PUTFIELD store = (PUTFIELD) instruction;
         String owner = store.getClassName(cpg).replace('.', '/');
         String self = classContext.getJavaClass().getClassName().replace('.', '/');
-        if (!owner.equals(self) || !isSessionScoped(self) || !LoginCatalogue.isIdentityAttribute(store.getFieldName(cpg))
+        if (!owner.equals(self) || !isSessionScoped(self) || !LoginCatalogue.isIdentityAttribute(store.getFieldName(cpg), settings)
                 || clearsValue(handle)) {
             return null;
         }

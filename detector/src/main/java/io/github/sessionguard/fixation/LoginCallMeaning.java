@@ -126,7 +126,7 @@ final class LoginCallMeaning {
     void apply(Location location, LoginFacts fact) throws DataflowAnalysisException {
         CallAt call = callAt(location);
         if (call == null) {
-            LoginEvent field = FrameworkSessionWrites.fieldEvent(classContext, location.getHandle(), descriptor);
+            LoginEvent field = FrameworkSessionWrites.fieldEvent(classContext, location.getHandle(), descriptor, summaries.settings());
             if (field != null) {
                 fact.authenticate(field);
             }
@@ -235,7 +235,7 @@ final class LoginCallMeaning {
             }
             return new LoginEvent(site, LoginEventKind.CONTAINER, "container login " + simpleName(owner) + "." + name);
         }
-        return FrameworkSessionWrites.event(classContext, call, site, location.getHandle());
+        return FrameworkSessionWrites.event(classContext, call, site, location.getHandle(), summaries.settings());
     }
 
     /**
