@@ -5,10 +5,8 @@ import edu.umd.cs.findbugs.BugReporter;
 import edu.umd.cs.findbugs.Detector;
 import edu.umd.cs.findbugs.Priorities;
 import edu.umd.cs.findbugs.ba.ClassContext;
-import io.github.sessionguard.catalogue.LoginCatalogue;
 import io.github.sessionguard.catalogue.LoginEventKind;
 import io.github.sessionguard.catalogue.UserSettings;
-import io.github.sessionguard.flow.ConstantPoolScreen;
 import org.apache.bcel.classfile.Method;
 
 import java.util.Comparator;
@@ -32,7 +30,8 @@ public class SessionFixationDetector implements Detector {
 
     @Override
     public void visitClassContext(ClassContext classContext) {
-        if (!ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), LoginCatalogue.relevantTypes())) {
+        // Cost only: a class that neither names a login API nor calls into one cannot report.
+        if (!summaries.isWorthAnalysing(classContext.getJavaClass())) {
             return;
         }
         for (Method method : classContext.getJavaClass().getMethods()) {
@@ -64,7 +63,9 @@ public class SessionFixationDetector implements Detector {
         if (containerOnly || summary.isContainerLogin()) {
             return Priorities.LOW_PRIORITY;
         }
-        return summary.checksCredentials() ? Priorities.HIGH_PRIORITY : Priorities.NORMAL_PRIORITY;
+        // A constant marker under a name no catalogue knows is weaker evidence than the user or an identity name.
+        boolean markersOnly = summary.reported().stream().allMatch(LoginEvent::isMarkerOnly);
+        return summary.checksCredentials() && !markersOnly ? Priorities.HIGH_PRIORITY : Priorities.NORMAL_PRIORITY;
     }
 
     private BugInstance bug(LoginEvent event, int priority, String what, String fix) {
