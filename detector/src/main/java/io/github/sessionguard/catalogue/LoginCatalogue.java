@@ -134,7 +134,7 @@ public final class LoginCatalogue {
      * user or an identity provider hands in to prove who the user is.
      */
     private static final List<String> SECRET_WORDS = List.of("password", "passwd", "passcode", "credential",
-            "secret", "ticket", "rememberme", "apikey", "authtoken", "accesstoken", "idtoken", "bearer",
+            "secret", "passphrase", "ticket", "rememberme", "apikey", "authtoken", "accesstoken", "idtoken", "bearer",
             "authorization", "samlresponse");
 
     /** Whole names (normalised) that are secrets on their own. */
@@ -143,7 +143,7 @@ public final class LoginCatalogue {
 
     /** Request-integrity tokens and challenges: compared, never looked up for a user. */
     private static final List<String> NOT_SECRET_WORDS = List.of("csrf", "xsrf", "captcha", "nonce", "state",
-            "new", "confirm", "repeat", "retype");
+            "new", "confirm", "repeat", "retype", "hash", "encoded", "digest", "salt");
 
     /** Request reads whose argument 0 names what is read: parameters and headers. */
     public static final List<CallPattern> REQUEST_VALUE_READS = List.of(

@@ -332,8 +332,10 @@ final class CredentialFlow {
             }
             return;
         }
-        if (receiver != null && call.argumentCount() == 0 && result != null && !isIdentity(receiver)
-                && !LoginCatalogue.isJdk(owner) && isSecretName(name)) {
+        // form.getPassword(), token.accessToken(): a secret read from what carries one (a stored user's
+        // getPasswordHash() is the other side of a check, not a submitted secret).
+        if (receiver != null && call.argumentCount() == 0 && result != null
+                && (!isIdentity(receiver) || isSecret(receiver)) && !LoginCatalogue.isJdk(owner) && isSecretName(name)) {
             mark(secrets, result);
             return;
         }

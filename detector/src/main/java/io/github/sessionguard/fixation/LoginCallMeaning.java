@@ -290,8 +290,11 @@ final class LoginCallMeaning {
     private LoginEvent writeEvent(Site site, LoginEventKind kind, String name, ValueNumber value, LoginFacts fact,
             String how) throws DataflowAnalysisException {
         boolean identityName = LoginCatalogue.isIdentityAttribute(name);
-        boolean identityValue = flow.isIdentity(value);
-        boolean marker = !identityName && !identityValue && fact != null && fact.isChecked() && flow.isTrueMarker(value);
+        // Code that changes or resets a password re-checks the old one: what it writes next is no login.
+        boolean dataFlowLogin = !LoginCatalogue.managesPasswords(method.getName());
+        boolean identityValue = dataFlowLogin && flow.isIdentity(value);
+        boolean marker = dataFlowLogin && !identityName && !identityValue && fact != null && fact.isChecked()
+                && flow.isTrueMarker(value);
         if (!identityName && !identityValue && !marker) {
             return null;
         }
