@@ -241,6 +241,13 @@ public final class LoginCatalogue {
                 || IDENTITY_GETTER_SUFFIXES.stream().anyMatch(normal::endsWith);
     }
 
+    /** A method name that says it yields a user's identity: findUsernameByToken, userIdFor, resolvePrincipal. */
+    public static boolean namesIdentity(String methodName) {
+        String normal = normalise(methodName);
+        return IDENTITY_GETTER_PARTS.stream().anyMatch(normal::contains) || normal.endsWith("id")
+                || normal.endsWith("name") || normal.contains("email") || normal.contains("subject");
+    }
+
     /** Owners of the JDK, whose calls transform values but check no user. */
     public static boolean isJdk(String owner) {
         return owner.startsWith("java/") || owner.startsWith("javax/crypto/");

@@ -346,7 +346,7 @@ final class CredentialFlow {
         LoginSummary callee = LoginCatalogue.isJdk(owner) ? null : summaries.of(owner, name, descriptor);
         if (LoginCatalogue.isCredentialCheck(owner, name, descriptor)
                 || (callee != null && callee.checksCredentials() && !LoginCatalogue.managesPasswords(name))) {
-            checked(call, pc, returnType, result, true);
+            checked(call, pc, returnType, result);
             return;
         }
         if (callee != null && callee.returnsIdentity()) {
@@ -355,8 +355,9 @@ final class CredentialFlow {
         if (callee != null && callee.returnsSecret()) {
             mark(secrets, result);
         }
-        boolean secretReceiver = receiver != null && isSecret(receiver) && !LoginCatalogue.isJdk(owner);
-        if ((secretArgument || secretReceiver) && !LoginCatalogue.isJdk(owner) && !fluent(owner, returnType)) {
+        // Only a secret handed in as an argument is checked: calls on a submitted form (form.getUsername())
+        // read what the user typed, they verify nothing.
+        if (secretArgument && !LoginCatalogue.isJdk(owner) && !fluent(owner, returnType)) {
             if (LoginCatalogue.mayLookUpUser(owner, name)) {
                 lookUp(call, pc, name, returnType, result);
             } else if (isTextual(returnType)) {
@@ -369,12 +370,14 @@ final class CredentialFlow {
             mark(secrets, result);
             return;
         }
+        if (receiver != null && isIdentity(receiver) && result != null && returnType == Type.BOOLEAN
+                && call.argumentCount() == 0) {
+            // optional.isPresent(), authentication.isAuthenticated(): true is success; isEmpty() the reverse.
+            checkResults.putIfAbsent(result.getNumber(), !"isEmpty".equals(name));
+            return;
+        }
         if (receiver != null && isIdentity(receiver) && result != null && LoginCatalogue.isIdentityGetter(name)) {
-            if (returnType == Type.BOOLEAN) {
-                checkResults.putIfAbsent(result.getNumber(), !"isEmpty".equals(name));
-            } else {
-                mark(identities, result);
-            }
+            mark(identities, result);
             return;
         }
         if (receiver == null && LoginCatalogue.isJdk(owner) && identityArgument && result != null) {
@@ -384,7 +387,7 @@ final class CredentialFlow {
     }
 
     /** A credential check: what it returns is the identity (or the check's outcome); what it compared is the user. */
-    private void checked(CallAt call, int pc, Type returnType, ValueNumber result, boolean byName)
+    private void checked(CallAt call, int pc, Type returnType, ValueNumber result)
             throws DataflowAnalysisException {
         checksCredentials = true;
         if (returnType == Type.BOOLEAN) {
@@ -396,7 +399,7 @@ final class CredentialFlow {
             if (verifyingCalls.add(pc)) {
                 changed = true;
             }
-            if (returnType instanceof ObjectType) {
+            if (resultIsIdentity(call.name(), returnType)) {
                 mark(identities, result);
             }
         }
@@ -479,20 +482,43 @@ final class CredentialFlow {
             return;
         }
         if (returnType == Type.BOOLEAN) {
-            checked(call, pc, returnType, result, false);
+            checked(call, pc, returnType, result);
             return;
         }
         checksCredentials = true;
         if (verifyingCalls.add(pc)) {
             changed = true;
         }
-        mark(identities, result);
+        if (resultIsIdentity(name, returnType)) {
+            mark(identities, result);
+        }
         String typeName = returnType.toString().toLowerCase(java.util.Locale.ROOT);
         if (LoginCatalogue.isSecretName(name)
                 || SECRET_CARRIER_TYPE_WORDS.stream().anyMatch(typeName.substring(typeName.lastIndexOf('.') + 1)::contains)) {
             // An access token or a grant is both: proof of a login, and the secret of the next exchange.
             mark(secrets, result);
         }
+    }
+
+    /**
+     * Is what a check or lookup returns the user? An object (a user, an assertion, a token, an
+     * {@code Optional}) is; a collection or map (validation errors) is not; a string or number only when
+     * the call's name says it is a user's ({@code findUsernameByToken}, {@code userIdFor}) or a login's.
+     */
+    private static boolean resultIsIdentity(String name, Type returnType) {
+        if (returnType instanceof ObjectType) {
+            String type = ((ObjectType) returnType).getClassName();
+            if (type.startsWith("java.util.") && !type.equals("java.util.Optional")) {
+                return false;
+            }
+            if (!type.equals("java.lang.String") && !type.startsWith("java.lang.")) {
+                return true;
+            }
+        } else if (returnType != Type.LONG && returnType != Type.INT) {
+            return false;
+        }
+        return LoginCatalogue.namesIdentity(name) || LoginCatalogue.isLoginMethodName(name)
+                || LoginCatalogue.isSecretName(name);
     }
 
     private static boolean fluent(String owner, Type returnType) {
