@@ -208,7 +208,8 @@ public final class LoginCatalogue {
             return false;
         }
         return SECRET_NAMES.contains(normal) || SECRET_WORDS.stream().anyMatch(normal::contains)
-                || normal.endsWith("token") || normal.endsWith("ticket");
+                || normal.endsWith("token") || normal.endsWith("ticket") || normal.endsWith("pass")
+                || normal.endsWith("pwd") || normal.contains("passw");
     }
 
     /** {@code code} alone is a secret only in an authorization-code callback (the class names OAuth/OIDC). */

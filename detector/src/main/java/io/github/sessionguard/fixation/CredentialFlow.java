@@ -79,6 +79,8 @@ final class CredentialFlow {
 
     private final Set<Integer> secrets = new HashSet<>();
     private final Set<Integer> identities = new HashSet<>();
+    /** The names a credential check was asked about (the login name): the user's identity once it said yes. */
+    private final Set<Integer> checkedNames = new HashSet<>();
     /** Check results: value number to "true means the check succeeded". */
     private final Map<Integer, Boolean> checkResults = new HashMap<>();
     /** Calls after which the check has succeeded (it returned a user, or it throws on failure). */
@@ -128,6 +130,11 @@ final class CredentialFlow {
     /** The value is (or was read from) the identity a credential check established. */
     boolean isIdentity(ValueNumber value) {
         return value != null && identities.contains(value.getNumber());
+    }
+
+    /** A name a credential check was asked about ({@code dao.validate(name, password)}). */
+    boolean isCheckedName(ValueNumber value) {
+        return value != null && checkedNames.contains(value.getNumber());
     }
 
     /** {@code Boolean.TRUE}, {@code "true"}, {@code Boolean.valueOf(true)}: a logged-in marker. */
@@ -413,6 +420,10 @@ final class CredentialFlow {
      * on a submitted form supplies the raw secret instead), or an object argument itself.
      */
     private void checkedUser(ValueNumber value, Type type) throws DataflowAnalysisException {
+        if (!isSecret(value) && "Ljava/lang/String;".equals(type.getSignature())
+                && !(origins.producer(value) != null && origins.producer(value).getHandle().getInstruction() instanceof LDC)) {
+            mark(checkedNames, value);
+        }
         ValueNumber owner = getterOwner(value);
         if (owner != null) {
             if (!isSecret(owner)) {
@@ -469,8 +480,13 @@ final class CredentialFlow {
 
     private boolean isStoredSide(ValueNumber value) throws DataflowAnalysisException {
         Location producer = origins.producer(value);
-        if (producer == null || producer.getHandle().getInstruction() instanceof LDC) {
+        if (producer == null) {
             return false;
+        }
+        if (producer.getHandle().getInstruction() instanceof LDC) {
+            // A password written into the code ("s3cret".equals(password)) is still a check.
+            Object constant = ((LDC) producer.getHandle().getInstruction()).getValue(cpg);
+            return constant instanceof String && !((String) constant).isEmpty();
         }
         ValueNumber owner = getterOwner(value);
         return owner != null ? !isSecret(owner) : !isSecret(value);

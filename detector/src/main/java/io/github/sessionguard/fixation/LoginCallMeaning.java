@@ -292,7 +292,8 @@ final class LoginCallMeaning {
         boolean identityName = LoginCatalogue.isIdentityAttribute(name);
         // Code that changes or resets a password re-checks the old one: what it writes next is no login.
         boolean dataFlowLogin = !LoginCatalogue.managesPasswords(method.getName());
-        boolean identityValue = dataFlowLogin && flow.isIdentity(value);
+        boolean identityValue = dataFlowLogin && (flow.isIdentity(value)
+                || (fact != null && fact.isChecked() && flow.isCheckedName(value)));
         boolean marker = dataFlowLogin && !identityName && !identityValue && fact != null && fact.isChecked()
                 && flow.isTrueMarker(value);
         if (!identityName && !identityValue && !marker) {
