@@ -121,7 +121,8 @@ public final class LoginCatalogue {
             "authenticated", "isauthenticated", "loggedin", "isloggedin", "role", "roles", "userrole", "userroles",
             "springsecuritycontext", "member", "memberid", "admin", "isadmin", "login", "userinfo", "userdetails",
             "useraccount", "customer", "customerid", "authentication", "subject", "identity", "usr", "userobj", "userlogin",
-            "loginname", "loginid", "logininfo", "operator", "employee", "authtoken", "accesstoken", "usersession");
+            "loginname", "loginid", "logininfo", "operator", "employee", "authtoken", "accesstoken", "usersession",
+            "islogin", "signedin", "issignedin", "auth", "isauth", "authorized", "isauthorized", "logon", "islogon");
 
     private static final List<String> IDENTITY_SUFFIXES = List.of("user", "userid", "username", "principal");
 
@@ -163,7 +164,7 @@ public final class LoginCatalogue {
 
     /** Name prefixes (lower case) of calls that transform or hand on a secret rather than look a user up. */
     private static final List<String> TRANSFORM_PREFIXES = List.of("encode", "encrypt", "decrypt", "decode", "hash",
-            "digest", "signature", "generate", "random", "salt", "format", "normalize", "normalise", "trim",
+            "digest", "md5", "sha", "bcrypt", "signature", "generate", "random", "salt", "format", "normalize", "normalise", "trim",
             "clean", "sanitize", "escape", "strip", "mask", "set", "put", "append", "log", "debug", "info", "warn",
             "error", "trace", "print", "write", "send", "mail", "notify", "change", "reset", "update", "store",
             "parse", "split", "build", "with");

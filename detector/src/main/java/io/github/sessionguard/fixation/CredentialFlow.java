@@ -507,6 +507,9 @@ final class CredentialFlow {
         }
         if (resultIsIdentity(name, returnType)) {
             mark(identities, result);
+        } else if (isTextual(returnType)) {
+            // md5(password) by a hand-written hex loop: still the secret, in another form.
+            mark(secrets, result);
         }
         String typeName = returnType.toString().toLowerCase(java.util.Locale.ROOT);
         if (LoginCatalogue.isSecretName(name)
@@ -545,7 +548,8 @@ final class CredentialFlow {
     private static boolean isTextual(Type type) {
         String signature = type.getSignature();
         return signature.equals("Ljava/lang/String;") || signature.equals("[C") || signature.equals("[B")
-                || signature.equals("Ljava/lang/CharSequence;") || signature.equals("Ljava/lang/Object;");
+                || signature.equals("Ljava/lang/CharSequence;") || signature.equals("Ljava/lang/Object;")
+                || signature.equals("Ljava/lang/StringBuilder;") || signature.equals("Ljava/lang/StringBuffer;");
     }
 
     private void mark(Set<Integer> set, ValueNumber value) {
