@@ -224,9 +224,13 @@ final class LoginCallMeaning {
         if (LoginCatalogue.NON_ROTATING_STRATEGIES.contains(call.owner())) {
             return false;
         }
-        // A strategy made in this method is known exactly, even behind an interface-typed variable.
-        return !call.name().equals("onAuthentication")
-                || !LoginCatalogue.NON_ROTATING_STRATEGIES.contains(receiverType(location));
+        // A strategy made in this method is known exactly, even behind an interface-typed variable; a
+        // receiver of unknown type (no type frame here) is taken at its word. Set.of(...) rejects null.
+        if (!call.name().equals("onAuthentication")) {
+            return true;
+        }
+        String type = receiverType(location);
+        return type == null || !LoginCatalogue.NON_ROTATING_STRATEGIES.contains(type);
     }
 
     /** The receiver's type as SpotBugs' type analysis knows it: exact for an object made in this method. */
