@@ -133,11 +133,139 @@ public final class LoginCatalogue {
             "authenticated", "isauthenticated", "loggedin", "isloggedin", "role", "roles", "userrole", "userroles",
             "springsecuritycontext", "member", "memberid", "admin", "isadmin", "login", "userinfo", "userdetails",
             "useraccount", "customer", "customerid", "authentication", "subject", "identity", "usr", "userobj", "userlogin",
-            "loginname", "loginid", "logininfo", "operator", "employee", "authtoken", "accesstoken", "usersession");
+            "loginname", "loginid", "logininfo", "operator", "employee", "authtoken", "accesstoken", "usersession",
+            "islogin", "signedin", "issignedin", "auth", "isauth", "authorized", "isauthorized", "logon", "islogon");
 
     private static final List<String> IDENTITY_SUFFIXES = List.of("user", "userid", "username", "principal");
 
     private static final List<String> IDENTITY_PARTS = List.of("loggedin", "authenticated", "springsecuritycontext");
+
+    // ---- Identity by data flow (docs/SESSION_FIXATION.md, "Identity by data flow") ----
+
+    /**
+     * Words (normalised) that make a request value, parameter, getter or field a submitted secret: what a
+     * user or an identity provider hands in to prove who the user is.
+     */
+    private static final List<String> SECRET_WORDS = List.of("password", "passwd", "passcode", "credential",
+            "secret", "passphrase", "ticket", "rememberme", "apikey", "authtoken", "accesstoken", "idtoken", "bearer",
+            "authorization", "samlresponse");
+
+    /** Whole names (normalised) that are secrets on their own. */
+    private static final Set<String> SECRET_NAMES = Set.of("pwd", "pass", "jpassword", "token", "remember",
+            "authcode", "authorizationcode", "code", "otp", "totp", "pin");
+
+    /** Request-integrity tokens and challenges: compared, never looked up for a user. */
+    private static final List<String> NOT_SECRET_WORDS = List.of("csrf", "xsrf", "captcha", "nonce", "state",
+            "new", "confirm", "repeat", "retype", "hash", "encoded", "digest", "salt");
+
+    /** Request reads whose argument 0 names what is read: parameters and headers. */
+    public static final List<CallPattern> REQUEST_VALUE_READS = List.of(
+            CallPattern.of(CallPattern.servlet("ServletRequest"), "getParameter", "(Ljava/lang/String;)Ljava/lang/String;"),
+            CallPattern.of(CallPattern.servlet("http/HttpServletRequest"), "getParameter", "(Ljava/lang/String;)Ljava/lang/String;"),
+            CallPattern.of(CallPattern.servlet("http/HttpServletRequest"), "getHeader", "(Ljava/lang/String;)Ljava/lang/String;"));
+
+    /** A cookie's value: a secret when the class names a secret-bearing cookie ("remember-me", "auth_token"). */
+    public static final List<CallPattern> COOKIE_VALUE_READS = List.of(
+            CallPattern.of(CallPattern.servlet("http/Cookie"), "getValue", "()Ljava/lang/String;"));
+
+    /** Owners whose calls never look a user up: the JDK, the servlet API itself, logging, Spring's view model. */
+    private static final List<String> NO_LOOKUP_OWNERS = List.of("java/", "javax/servlet/", "jakarta/servlet/",
+            "org/slf4j/", "org/apache/commons/logging/", "org/apache/logging/", "org/springframework/ui/",
+            "org/springframework/web/servlet/mvc/support/", "org/springframework/util/",
+            "org/springframework/security/crypto/");
+
+    /** Name prefixes (lower case) of calls that transform or hand on a secret rather than look a user up. */
+    private static final List<String> TRANSFORM_PREFIXES = List.of("encode", "encrypt", "decrypt", "decode", "hash",
+            "digest", "md5", "sha", "bcrypt", "signature", "generate", "random", "salt", "format", "normalize", "normalise", "trim",
+            "clean", "sanitize", "escape", "strip", "mask", "set", "put", "append", "log", "debug", "info", "warn",
+            "error", "trace", "print", "write", "send", "mail", "notify", "change", "reset", "update", "store",
+            "parse", "split", "build", "with");
+
+    /** JDK comparisons: with a secret on one side and a stored value on the other, a credential check. */
+    public static final List<CallPattern> SECRET_COMPARISONS = List.of(
+            CallPattern.of("java/lang/String", "equals", "(Ljava/lang/Object;)Z"),
+            CallPattern.of("java/lang/String", "equalsIgnoreCase", "(Ljava/lang/String;)Z"),
+            CallPattern.of("java/lang/String", "contentEquals", null),
+            CallPattern.of("java/util/Objects", "equals", "(Ljava/lang/Object;Ljava/lang/Object;)Z"),
+            CallPattern.of("java/security/MessageDigest", "isEqual", "([B[B)Z"),
+            CallPattern.of("java/util/Arrays", "equals", null));
+
+    /**
+     * Getter names (normalised, without a leading get/is) that read the identity out of a checked user,
+     * an authentication or an assertion: the value stays the user's identity. Other getters (locale,
+     * cart, theme) read data that is not an identity.
+     */
+    private static final Set<String> IDENTITY_GETTERS = Set.of("", "orelse", "orelsethrow", "orelseget", "principal",
+            "user", "account", "member", "subject", "identity", "id", "uid", "name", "login", "email", "mail",
+            "role", "roles", "authorities", "userinfo", "details", "attributes", "customer", "employee",
+            "assertion", "object", "body", "data", "result", "value", "content");
+
+    private static final List<String> IDENTITY_GETTER_PARTS = List.of("user", "principal", "account", "member",
+            "identity", "login");
+
+    private static final List<String> IDENTITY_GETTER_SUFFIXES = List.of("id", "name", "email");
+
+    /** String constants that mark a session as logged in when written on a check's success branch. */
+    public static final Set<String> TRUE_MARKERS = Set.of("true", "yes", "y", "1", "on", "ok");
+
+    /** Is this name (parameter, header, field, getter, local variable) that of a submitted secret? */
+    public static boolean isSecretName(String name) {
+        if (name == null) {
+            return false;
+        }
+        String normal = normalise(name);
+        if (normal.startsWith("get")) {
+            normal = normal.substring(3);
+        }
+        if (NOT_SECRET_WORDS.stream().anyMatch(normal::contains)) {
+            return false;
+        }
+        return SECRET_NAMES.contains(normal) || SECRET_WORDS.stream().anyMatch(normal::contains)
+                || normal.endsWith("token") || normal.endsWith("ticket") || normal.endsWith("pass")
+                || normal.endsWith("pwd") || normal.contains("passw");
+    }
+
+    /** {@code code} alone is a secret only in an authorization-code callback (the class names OAuth/OIDC). */
+    public static boolean isAmbiguousSecretName(String name) {
+        return name != null && normalise(name).equals("code");
+    }
+
+    /** Text that marks a class as an OAuth/OIDC client, where a {@code code} parameter is an authorization code. */
+    public static final List<String> AUTHORIZATION_CODE_MARKERS = List.of("oauth", "oidc", "openid", "access_token",
+            "authorization_code", "accesstoken", "id_token");
+
+    /** Can a call of this owner and name look a user up (or check a secret) when handed a secret? */
+    public static boolean mayLookUpUser(String owner, String name) {
+        if (NO_LOOKUP_OWNERS.stream().anyMatch(owner::startsWith) || name.startsWith("<") || managesPasswords(name)) {
+            return false;
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        return TRANSFORM_PREFIXES.stream().noneMatch(lower::startsWith);
+    }
+
+    /** A call that reads the identity out of a checked user ({@code getId()}, {@code getUsername()}, {@code get()}). */
+    public static boolean isIdentityGetter(String name) {
+        String normal = normalise(name);
+        if (normal.startsWith("get")) {
+            normal = normal.substring(3);
+        } else if (normal.startsWith("is")) {
+            normal = normal.substring(2);
+        }
+        return IDENTITY_GETTERS.contains(normal) || IDENTITY_GETTER_PARTS.stream().anyMatch(normal::contains)
+                || IDENTITY_GETTER_SUFFIXES.stream().anyMatch(normal::endsWith);
+    }
+
+    /** A method name that says it yields a user's identity: findUsernameByToken, userIdFor, resolvePrincipal. */
+    public static boolean namesIdentity(String methodName) {
+        String normal = normalise(methodName);
+        return IDENTITY_GETTER_PARTS.stream().anyMatch(normal::contains) || normal.endsWith("id")
+                || normal.endsWith("name") || normal.contains("email") || normal.contains("subject");
+    }
+
+    /** Owners of the JDK, whose calls transform values but check no user. */
+    public static boolean isJdk(String owner) {
+        return owner.startsWith("java/") || owner.startsWith("javax/crypto/");
+    }
 
     private LoginCatalogue() {
     }

@@ -20,6 +20,7 @@ import io.github.sessionguard.catalogue.LoginEventKind;
 import io.github.sessionguard.flow.CallAt;
 import io.github.sessionguard.flow.MethodHandleTargets;
 import io.github.sessionguard.flow.Site;
+import io.github.sessionguard.flow.ValueOrigins;
 import org.apache.bcel.Const;
 import org.apache.bcel.classfile.Method;
 import org.apache.bcel.generic.ConstantPoolGen;
@@ -56,10 +57,12 @@ final class LoginCallMeaning {
     private final Map<Integer, Integer> requestOfSession = new HashMap<>();
     private final Set<Integer> maybeAbsentSessions = new HashSet<>();
     private final Set<Integer> sessionMaps = new HashSet<>();
+    private ValueOrigins origins;
     private boolean checksCredentials;
     private boolean readsCredentialParameter;
     private boolean springLoginsCount = true;
     private boolean containerLoginsCount = true;
+    private final CredentialFlow flow;
 
     LoginCallMeaning(ClassContext classContext, Method method, MethodDescriptor descriptor, LoginSummaries summaries,
             boolean shiroLoginsCount) throws CheckedAnalysisException {
@@ -71,10 +74,14 @@ final class LoginCallMeaning {
         this.descriptor = descriptor;
         this.summaries = summaries;
         this.shiroLoginsCount = shiroLoginsCount;
+        this.flow = new CredentialFlow(classContext, method, vna, constants, summaries);
     }
 
     /** Reads every call once: credential checks, and which values are which request's session. */
     void survey(CFG cfg) throws DataflowAnalysisException {
+        flow.compute(cfg);
+        origins = flow.origins();
+        checksCredentials |= flow.checksCredentials();
         for (Iterator<Location> it = cfg.locationIterator(); it.hasNext();) {
             Location location = it.next();
             CallAt call = callAt(location);
@@ -101,6 +108,19 @@ final class LoginCallMeaning {
 
     boolean checksCredentials() {
         return checksCredentials;
+    }
+
+    CredentialFlow flow() {
+        return flow;
+    }
+
+    /** See {@link CredentialFlow#checkOutcome}. */
+    Boolean checkOutcome(Edge edge) throws DataflowAnalysisException {
+        return flow.checkOutcome(edge);
+    }
+
+    boolean isVerifyingCall(int pc) {
+        return flow.isVerifyingCall(pc);
     }
 
     /**
@@ -142,7 +162,7 @@ final class LoginCallMeaning {
             return;
         }
         Site site = new Site(descriptor, location.getHandle().getPosition());
-        LoginEvent event = event(call, site, location);
+        LoginEvent event = event(call, site, location, fact);
         if (event != null) {
             if (event.kind() == LoginEventKind.CONTAINER) {
                 fact.containerLogin(event);
@@ -160,10 +180,31 @@ final class LoginCallMeaning {
             for (LoginEvent inner : callee.exported()) {
                 fact.authenticate(inner.calledFrom(site, call.name()));
             }
+            for (SessionWrite write : callee.sessionWrites()) {
+                LoginEvent facadeWrite = facadeWriteEvent(call, write, site, fact);
+                if (facadeWrite != null) {
+                    fact.authenticate(facadeWrite);
+                }
+            }
             if (callee.rotatesOnEveryPath()) {
                 fact.rotate();
             }
         }
+    }
+
+    /** A session-facade call's write, with this call's name and value: a login write like a direct one. */
+    LoginEvent facadeWriteEvent(CallAt call, SessionWrite write, Site site, LoginFacts fact)
+            throws DataflowAnalysisException {
+        if (write.valueParameter() >= call.argumentCount() || write.nameParameter() >= call.argumentCount()) {
+            return null;
+        }
+        String name = write.nameParameter() < 0 ? write.constantName() : attributeName(call, write.nameParameter());
+        ValueNumber value = call.argument(write.valueParameter());
+        if (origins.isNullLiteral(value) || isFalse(value)) {
+            return null;
+        }
+        return writeEvent(site, LoginEventKind.SESSION_ATTRIBUTE, name, value, fact,
+                " (written by " + call.name() + "())");
     }
 
     /** On the branch where {@code getSession(false)} returned null there was no session to fix. */
@@ -191,9 +232,13 @@ final class LoginCallMeaning {
                 || FrameworkSessionWrites.isDroppedReactiveRotation(call.descriptor(), location.getHandle())) {
             return false;
         }
-        // A strategy made in this method is known exactly, even behind an interface-typed variable.
-        return !call.name().equals("onAuthentication")
-                || !LoginCatalogue.NON_ROTATING_STRATEGIES.contains(receiverType(location));
+        // A strategy made in this method is known exactly, even behind an interface-typed variable; a
+        // receiver of unknown type (no type frame here) is taken at its word. Set.of(...) rejects null.
+        if (!call.name().equals("onAuthentication")) {
+            return true;
+        }
+        String type = receiverType(location);
+        return type == null || !LoginCatalogue.NON_ROTATING_STRATEGIES.contains(type);
     }
 
     /** The receiver's type as SpotBugs' type analysis knows it: exact for an object made in this method. */
@@ -211,15 +256,14 @@ final class LoginCallMeaning {
         }
     }
 
-    /** The authentication this call performs, or null. */
-    LoginEvent event(CallAt call, Site site, Location location) throws DataflowAnalysisException {
+    /** The authentication this call performs, or null; {@code fact} is the path state before it. */
+    LoginEvent event(CallAt call, Site site, Location location, LoginFacts fact) throws DataflowAnalysisException {
         String owner = call.owner();
         String name = call.name();
         String callDescriptor = call.descriptor();
-        if (isIdentityWrite(call, location)) {
-            boolean map = sessionMaps.contains(call.receiver().getNumber());
-            return new LoginEvent(site, map ? LoginEventKind.SESSION_MAP : LoginEventKind.SESSION_ATTRIBUTE,
-                    (map ? "session map key \"" : "session attribute \"") + call.stringArgument(0) + "\"");
+        LoginEvent write = sessionWriteEvent(call, site, location, fact);
+        if (write != null) {
+            return write;
         }
         if (springLoginsCount && LoginCatalogue.any(LoginCatalogue.SPRING_LOGINS, owner, name, callDescriptor)
                 && SpringHolderLogins.reachSession(name)) {
@@ -238,16 +282,55 @@ final class LoginCallMeaning {
         return FrameworkSessionWrites.event(classContext, call, site, location.getHandle(), summaries.settings());
     }
 
-    /**
-     * {@code session.setAttribute("user", ...)}: a constant name that identifies the user, and a value
-     * that is not {@code null} or {@code Boolean.FALSE} (logout code clears the same attributes).
-     */
-    boolean isIdentityWrite(CallAt call, Location location) throws DataflowAnalysisException {
-        boolean write = LoginCatalogue.any(LoginCatalogue.SESSION_WRITES, call.owner(), call.name(), call.descriptor())
+    /** Is this call a write to the session (an attribute, or a key of a framework's session map)? */
+    boolean isSessionWrite(CallAt call) throws DataflowAnalysisException {
+        return LoginCatalogue.any(LoginCatalogue.SESSION_WRITES, call.owner(), call.name(), call.descriptor())
                 || (LoginCatalogue.any(LoginCatalogue.MAP_WRITES, call.owner(), call.name(), call.descriptor())
                         && sessionMaps.contains(call.receiver().getNumber()));
-        return write && LoginCatalogue.isIdentityAttribute(call.stringArgument(0), summaries.settings())
-                && !clearsValue(location.getHandle().getPrev());
+    }
+
+    /**
+     * A session write that authenticates the session: an identity name ({@code "user"}), a value that
+     * carries the identity a credential check established (whatever the name), or a constant marker
+     * ({@code Boolean.TRUE}) written where every path has passed a credential check. A write of
+     * {@code null} or {@code Boolean.FALSE} clears (logout code clears the same attributes).
+     */
+    LoginEvent sessionWriteEvent(CallAt call, Site site, Location location, LoginFacts fact)
+            throws DataflowAnalysisException {
+        if (!isSessionWrite(call) || clearsValue(location.getHandle().getPrev())) {
+            return null;
+        }
+        boolean map = sessionMaps.contains(call.receiver().getNumber());
+        return writeEvent(site, map ? LoginEventKind.SESSION_MAP : LoginEventKind.SESSION_ATTRIBUTE,
+                attributeName(call, 0), call.argument(1), fact, "");
+    }
+
+    private LoginEvent writeEvent(Site site, LoginEventKind kind, String name, ValueNumber value, LoginFacts fact,
+            String how) throws DataflowAnalysisException {
+        boolean identityName = LoginCatalogue.isIdentityAttribute(name, summaries.settings());
+        // Code that changes or resets a password re-checks the old one: what it writes next is no login.
+        boolean dataFlowLogin = !LoginCatalogue.managesPasswords(method.getName());
+        boolean identityValue = dataFlowLogin && (flow.isIdentity(value)
+                || (fact != null && fact.isChecked() && flow.isCheckedName(value)));
+        boolean marker = dataFlowLogin && !identityName && !identityValue && fact != null && fact.isChecked()
+                && flow.isTrueMarker(value);
+        if (!identityName && !identityValue && !marker) {
+            return null;
+        }
+        String noun = kind == LoginEventKind.SESSION_MAP ? "session map key" : "session attribute";
+        String what = name == null ? noun + " with a name computed at run time" : noun + " \"" + name + "\"";
+        return new LoginEvent(site, kind, what + how, marker);
+    }
+
+    /** The attribute name an argument holds: a constant, a trivial constant getter, a once-assigned static. */
+    String attributeName(CallAt call, int argument) throws DataflowAnalysisException {
+        String constant = call.stringArgument(argument);
+        return constant != null ? constant : AttributeNames.resolve(call.argument(argument), origins, cpg);
+    }
+
+    private boolean isFalse(ValueNumber value) {
+        String field = origins.staticFieldName(value, "java/lang/Boolean");
+        return "FALSE".equals(field);
     }
 
     private boolean clearsValue(InstructionHandle previous) {

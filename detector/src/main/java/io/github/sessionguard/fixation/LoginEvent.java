@@ -10,11 +10,25 @@ final class LoginEvent {
     private final Site site;
     private final LoginEventKind kind;
     private final String what;
+    private final boolean markerOnly;
 
     LoginEvent(Site site, LoginEventKind kind, String what) {
+        this(site, kind, what, false);
+    }
+
+    /**
+     * @param markerOnly the only evidence is a constant marker ({@code Boolean.TRUE}) under a name no
+     *                   catalogue knows, written on a credential check's success branch: reported NORMAL
+     */
+    LoginEvent(Site site, LoginEventKind kind, String what, boolean markerOnly) {
         this.site = site;
         this.kind = kind;
         this.what = what;
+        this.markerOnly = markerOnly;
+    }
+
+    boolean isMarkerOnly() {
+        return markerOnly;
     }
 
     Site site() {
@@ -32,7 +46,7 @@ final class LoginEvent {
 
     /** The same event seen from a caller: it happens at the call of the method that contains it. */
     LoginEvent calledFrom(Site callSite, String calleeName) {
-        return new LoginEvent(callSite, kind, what + " in " + calleeName + "()");
+        return new LoginEvent(callSite, kind, what + " in " + calleeName + "()", markerOnly);
     }
 
     @Override
@@ -41,7 +55,8 @@ final class LoginEvent {
             return false;
         }
         LoginEvent other = (LoginEvent) o;
-        return site.equals(other.site) && kind == other.kind && what.equals(other.what);
+        return site.equals(other.site) && kind == other.kind && what.equals(other.what)
+                && markerOnly == other.markerOnly;
     }
 
     @Override

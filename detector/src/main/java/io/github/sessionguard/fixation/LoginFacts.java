@@ -13,6 +13,8 @@ import java.util.Set;
 final class LoginFacts implements PathFact<LoginFacts> {
     private boolean top;
     private boolean unrotated;
+    /** Every path here has passed a credential check (and none has left it on its failure branch). */
+    private boolean checked;
     private final Set<LoginEvent> pending = new HashSet<>();
     private final Set<Integer> invalidatedSessions = new HashSet<>();
     private final Set<Integer> invalidatedRequests = new HashSet<>();
@@ -28,12 +30,29 @@ final class LoginFacts implements PathFact<LoginFacts> {
         clear();
         top = true;
         unrotated = false;
+        checked = false;
     }
 
     void makeEntry() {
         clear();
         top = false;
         unrotated = true;
+        checked = false;
+    }
+
+    /** On every path here, a credential check has succeeded. */
+    boolean isChecked() {
+        return checked;
+    }
+
+    /** The path passed a credential check (its success branch, or a check that throws on failure). */
+    void passCheck() {
+        checked = true;
+    }
+
+    /** The path is on a credential check's failure branch. */
+    void failCheck() {
+        checked = false;
     }
 
     private void clear() {
@@ -110,6 +129,7 @@ final class LoginFacts implements PathFact<LoginFacts> {
     public void copyFrom(LoginFacts other) {
         top = other.top;
         unrotated = other.unrotated;
+        checked = other.checked;
         clear();
         pending.addAll(other.pending);
         invalidatedSessions.addAll(other.invalidatedSessions);
@@ -127,6 +147,7 @@ final class LoginFacts implements PathFact<LoginFacts> {
             return;
         }
         unrotated |= other.unrotated;
+        checked &= other.checked;
         pending.addAll(other.pending);
         invalidatedSessions.addAll(other.invalidatedSessions);
         invalidatedRequests.addAll(other.invalidatedRequests);
@@ -135,7 +156,7 @@ final class LoginFacts implements PathFact<LoginFacts> {
 
     @Override
     public boolean sameAs(LoginFacts other) {
-        return top == other.top && unrotated == other.unrotated && pending.equals(other.pending)
+        return top == other.top && unrotated == other.unrotated && checked == other.checked && pending.equals(other.pending)
                 && invalidatedSessions.equals(other.invalidatedSessions)
                 && invalidatedRequests.equals(other.invalidatedRequests) && freshSessions.equals(other.freshSessions);
     }

@@ -32,21 +32,33 @@ final class LoginFlowAnalysis extends PathFactAnalysis<LoginFacts> {
         if (fact.isTop()) {
             return;
         }
-        if (edge.isExceptionEdge() && !fact.pending().isEmpty()) {
-            LoginFacts failed = new LoginFacts();
-            failed.copyFrom(fact);
-            failed.dropPending();
-            result.meet(failed);
-            return;
+        LoginFacts incoming = fact;
+        if (edge.isExceptionEdge()) {
+            // A failed login: it carries no authentication to an exit, and no passed check.
+            incoming = copy(fact);
+            incoming.dropPending();
+            incoming.failCheck();
+        } else if (meaning.meansNoSession(edge)) {
+            incoming = copy(fact);
+            incoming.rotate();
+        } else {
+            Boolean outcome = meaning.checkOutcome(edge);
+            if (outcome != null) {
+                incoming = copy(fact);
+                if (outcome) {
+                    incoming.passCheck();
+                } else {
+                    incoming.failCheck();
+                }
+            }
         }
-        if (meaning.meansNoSession(edge)) {
-            LoginFacts noSession = new LoginFacts();
-            noSession.copyFrom(fact);
-            noSession.rotate();
-            result.meet(noSession);
-            return;
-        }
-        result.meet(fact);
+        result.meet(incoming);
+    }
+
+    private static LoginFacts copy(LoginFacts fact) {
+        LoginFacts copy = new LoginFacts();
+        copy.copyFrom(fact);
+        return copy;
     }
 
     @Override
@@ -58,5 +70,8 @@ final class LoginFlowAnalysis extends PathFactAnalysis<LoginFacts> {
             return;
         }
         meaning.apply(new Location(handle, block), fact);
+        if (meaning.isVerifyingCall(handle.getPosition())) {
+            fact.passCheck();
+        }
     }
 }

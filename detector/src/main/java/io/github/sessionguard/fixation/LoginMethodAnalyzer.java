@@ -6,18 +6,15 @@ import edu.umd.cs.findbugs.ba.Dataflow;
 import edu.umd.cs.findbugs.ba.DataflowAnalysisException;
 import edu.umd.cs.findbugs.ba.Location;
 import edu.umd.cs.findbugs.ba.vna.ValueNumberAnalysis;
+import edu.umd.cs.findbugs.ba.vna.ValueNumberDataflow;
+import edu.umd.cs.findbugs.ba.vna.ValueNumberFrame;
 import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
 import edu.umd.cs.findbugs.classfile.MethodDescriptor;
-import io.github.sessionguard.catalogue.LoginCatalogue;
 import io.github.sessionguard.catalogue.LoginEventKind;
 import io.github.sessionguard.catalogue.UserSettings;
 import io.github.sessionguard.flow.CallAt;
-import io.github.sessionguard.flow.ConstantPoolScreen;
 import io.github.sessionguard.flow.Site;
 import org.apache.bcel.classfile.Method;
-import org.apache.bcel.generic.ConstantPoolGen;
-import org.apache.bcel.generic.InstructionHandle;
-import org.apache.bcel.generic.InvokeInstruction;
 import org.apache.bcel.generic.ReturnInstruction;
 
 import java.util.HashSet;
@@ -34,12 +31,8 @@ final class LoginMethodAnalyzer {
 
     LoginMethodResult analyze(ClassContext classContext, Method method, MethodDescriptor descriptor)
             throws CheckedAnalysisException {
-        if (!ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), LoginCatalogue.relevantTypes())
-                && !FrameworkSessionWrites.mentionsFrameworkSession(classContext.getJavaClass())) {
-            boolean checks = checksCredentialsByName(classContext, method, summaries.settings());
-            return new LoginMethodResult(new LoginSummary(false, checks, Set.of(), Set.of(), false, false, Set.of()),
-                    Set.of());
-        }
+        // No pre-screen here: a summary must not depend on whether its class names a servlet type (the
+        // data-flow parts, a returned user or a checked secret, need none). The detector screens for cost.
         CFG cfg = classContext.getCFG(method);
         LoginCallMeaning meaning = new LoginCallMeaning(classContext, method, descriptor, summaries,
                 !ShiroProtection.loginStopsOldSession());
@@ -60,7 +53,8 @@ final class LoginMethodAnalyzer {
                 || paths.pending.stream().anyMatch(e -> e.kind() == LoginEventKind.SHIRO || e.kind() == LoginEventKind.CONTAINER);
         LoginSummary summary = new LoginSummary(paths.anyReturn && paths.rotatesOnEveryPath, credentials,
                 loginPath ? Set.of() : paths.pending, loginPath ? paths.pending : Set.of(), loginPath, containerLogin,
-                paths.identityWrittenToParameters);
+                paths.identityWrittenToParameters).withFlow(new LoginSummary.Flow(paths.returnsIdentity,
+                        paths.returnsSecret, paths.sessionWrites));
         return new LoginMethodResult(summary, paths.reused);
     }
 
@@ -70,6 +64,10 @@ final class LoginMethodAnalyzer {
         private final LoginCallMeaning meaning;
         private final LoginFlowAnalysis analysis;
         private final ValueNumberAnalysis values;
+        private final ValueNumberDataflow vna;
+        final Set<SessionWrite> sessionWrites = new HashSet<>();
+        boolean returnsIdentity;
+        boolean returnsSecret;
         private final int parameterCount;
         final Set<LoginEvent> pending = new HashSet<>();
         final Set<LoginEvent> reused = new HashSet<>();
@@ -82,7 +80,8 @@ final class LoginMethodAnalyzer {
             this.descriptor = descriptor;
             this.meaning = meaning;
             this.analysis = analysis;
-            this.values = classContext.getValueNumberDataflow(method).getAnalysis();
+            this.vna = classContext.getValueNumberDataflow(method);
+            this.values = vna.getAnalysis();
             this.parameterCount = method.getArgumentTypes().length;
         }
 
@@ -95,6 +94,13 @@ final class LoginMethodAnalyzer {
                 anyReturn = true;
                 rotatesOnEveryPath &= !fact.isUnrotated();
                 pending.addAll(fact.pending());
+                if (location.getHandle().getInstruction().getOpcode() == org.apache.bcel.Const.ARETURN) {
+                    ValueNumberFrame frame = vna.getFactAtLocation(location);
+                    if (frame.isValid() && frame.getStackDepth() > 0) {
+                        returnsIdentity |= meaning.flow().isIdentity(frame.getTopValue());
+                        returnsSecret |= meaning.flow().isSecret(frame.getTopValue());
+                    }
+                }
                 return;
             }
             CallAt call = meaning.callAt(location);
@@ -102,20 +108,59 @@ final class LoginMethodAnalyzer {
                 return;
             }
             Site site = new Site(descriptor, location.getHandle().getPosition());
-            if (meaning.isIdentityWrite(call, location)) {
-                int session = call.receiver().getNumber();
-                checkWrite(fact, session, meaning.event(call, site, location));
+            if (meaning.isSessionWrite(call)) {
+                LoginEvent write = meaning.sessionWriteEvent(call, site, location, fact);
+                if (write != null) {
+                    checkWrite(fact, call.receiver().getNumber(), write);
+                } else {
+                    facadeWrite(call, 0, meaning.attributeName(call, 0), 1);
+                }
                 return;
             }
             LoginSummary callee = meaning.calleeSummary(call, location);
             if (callee == null) {
                 return;
             }
+            for (SessionWrite write : callee.sessionWrites()) {
+                if (write.valueParameter() < call.argumentCount() && write.nameParameter() < call.argumentCount()
+                        && meaning.facadeWriteEvent(call, write, site, fact) == null) {
+                    String name = write.nameParameter() < 0 ? write.constantName()
+                            : meaning.attributeName(call, write.nameParameter());
+                    facadeWrite(call, write.nameParameter(), name, write.valueParameter());
+                }
+            }
             for (int parameter : callee.identityWrittenToParameters()) {
                 int session = call.argument(parameter).getNumber();
                 checkWrite(fact, session, new LoginEvent(site, LoginEventKind.SESSION_ATTRIBUTE,
                         "the user written by " + call.name() + "()"));
             }
+        }
+
+        /**
+         * A write whose value is one of this method's parameters (and whose name is a parameter or known):
+         * what it means is decided at each call, with the caller's name and value.
+         */
+        private void facadeWrite(CallAt call, int nameArgument, String name, int valueArgument)
+                throws DataflowAnalysisException {
+            int valueParameter = parameterOf(call.argument(valueArgument));
+            if (valueParameter < 0) {
+                return;
+            }
+            int nameParameter = nameArgument < 0 ? -1 : parameterOf(call.argument(nameArgument));
+            if (nameParameter >= 0) {
+                sessionWrites.add(new SessionWrite(nameParameter, null, valueParameter));
+            } else if (name != null) {
+                sessionWrites.add(new SessionWrite(-1, name, valueParameter));
+            }
+        }
+
+        private int parameterOf(edu.umd.cs.findbugs.ba.vna.ValueNumber value) {
+            for (int parameter = 0; parameter < parameterCount; parameter++) {
+                if (values.getEntryValueForParameter(parameter).equals(value)) {
+                    return parameter;
+                }
+            }
+            return -1;
         }
 
         private void checkWrite(LoginFacts fact, int session, LoginEvent write) {
@@ -128,24 +173,5 @@ final class LoginMethodAnalyzer {
                 }
             }
         }
-    }
-
-    /** For classes that touch no session API: only the names of what they call can reveal a credential check. */
-    private static boolean checksCredentialsByName(ClassContext classContext, Method method, UserSettings settings) {
-        if (method.getCode() == null) {
-            return false;
-        }
-        ConstantPoolGen cpg = classContext.getConstantPoolGen();
-        for (InstructionHandle handle : classContext.getMethodGen(method).getInstructionList()) {
-            if (handle.getInstruction() instanceof InvokeInstruction) {
-                InvokeInstruction invoke = (InvokeInstruction) handle.getInstruction();
-                String owner = CallAt.ownerOf(invoke, cpg);
-                String name = invoke.getMethodName(cpg);
-                if (LoginCatalogue.isCredentialCheck(owner, name, invoke.getSignature(cpg), settings)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }

@@ -9,23 +9,39 @@ import edu.umd.cs.findbugs.classfile.Global;
 import edu.umd.cs.findbugs.classfile.MethodDescriptor;
 import io.github.sessionguard.catalogue.UserSettings;
 import io.github.sessionguard.flow.CallTargets;
+import org.apache.bcel.classfile.JavaClass;
 import org.apache.bcel.classfile.Method;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Login summaries of application methods, computed on demand and memoised for one analysis run (the
- * detector that owns them lives as long as the run). A summary depends only on the method and its
- * callees, never on the order classes are visited in; a recursive cycle is cut by treating the
- * method being computed as doing nothing.
+ * detector that owns them lives as long as the run), so every method is analysed once whichever class
+ * SpotBugs visits first.
+ *
+ * <p>Recursion, as in the cookie analysis: a call to a method whose summary is being computed closes a
+ * cycle; every method on that cycle, and every method calling one, is opaque to its callers
+ * ({@link LoginSummary#NOTHING}: no authentication handed on, no id change, no check). That rule names
+ * the same methods whichever member of the cycle was entered first, so results do not depend on the
+ * order. Call chains deeper than {@link #MAX_DEPTH} are not followed (a guard against stack exhaustion).
  */
 final class LoginSummaries {
+    /** Deeper call chains than this are not followed. */
+    static final int MAX_DEPTH = 40;
+    /** An interface call with more application implementations than this is not followed. */
+    private static final int MAX_IMPLEMENTATIONS = 8;
+
     private final Map<MethodDescriptor, LoginMethodResult> done = new HashMap<>();
-    private final Set<MethodDescriptor> inProgress = new HashSet<>();
+    private final Deque<MethodDescriptor> inProgress = new ArrayDeque<>();
+    private final Set<MethodDescriptor> recursive = new HashSet<>();
     private final LoginMethodAnalyzer analyzer = new LoginMethodAnalyzer(this);
+    private final LoginReach reach = new LoginReach();
     private final UserSettings settings;
 
     LoginSummaries(UserSettings settings) {
@@ -37,50 +53,123 @@ final class LoginSummaries {
         return settings;
     }
 
-    /** The summary of a called application method, or null for library code and unresolvable calls. */
+    /** The detector's cost screen: can anything in this class, or anything it calls, authenticate a session? */
+    boolean isWorthAnalysing(JavaClass javaClass) {
+        return reach.isRelevant(javaClass);
+    }
+
+    /**
+     * The summary of a called application method, or null for library code and unresolvable calls. An
+     * interface method with several application implementations gets their union: any one's
+     * authentications and session writes, an id change only when all change it.
+     */
     LoginSummary of(String owner, String name, String descriptor) {
         if (AnalysisContext.currentAnalysisContext() == null) {
             return null;
         }
         CallTargets.Target target = CallTargets.resolve(owner, name, descriptor);
-        if (target == null) {
+        if (target != null) {
+            return forCall(target);
+        }
+        List<CallTargets.Target> implementations = CallTargets.allImplementations(owner, name, descriptor,
+                MAX_IMPLEMENTATIONS);
+        if (implementations.size() < 2) {
             return null;
         }
+        return union(implementations);
+    }
+
+    private LoginSummary union(List<CallTargets.Target> implementations) {
+        boolean rotates = true;
+        boolean checks = false;
+        boolean returnsIdentity = false;
+        boolean returnsSecret = false;
+        Set<LoginEvent> exported = new HashSet<>();
+        Set<Integer> writtenParameters = new HashSet<>();
+        Set<SessionWrite> writes = new HashSet<>();
+        for (CallTargets.Target target : implementations) {
+            LoginSummary summary = forCall(target);
+            if (summary == null) {
+                return null;
+            }
+            rotates &= summary.rotatesOnEveryPath();
+            checks |= summary.checksCredentials();
+            returnsIdentity |= summary.returnsIdentity();
+            returnsSecret |= summary.returnsSecret();
+            exported.addAll(summary.exported());
+            writtenParameters.addAll(summary.identityWrittenToParameters());
+            writes.addAll(summary.sessionWrites());
+        }
+        return new LoginSummary(rotates, checks, exported, Set.of(), false, false, writtenParameters)
+                .withFlow(new LoginSummary.Flow(returnsIdentity, returnsSecret, writes));
+    }
+
+    private LoginSummary forCall(CallTargets.Target target) {
         ClassDescriptor targetClass = DescriptorFactory.createClassDescriptor(
                 target.javaClass().getClassName().replace('.', '/'));
+        ClassContext classContext;
         try {
-            return of(Global.getAnalysisCache().getClassAnalysis(ClassContext.class, targetClass), target.method());
+            classContext = Global.getAnalysisCache().getClassAnalysis(ClassContext.class, targetClass);
         } catch (CheckedAnalysisException e) {
             AnalysisContext.logError("SessionGuard could not read " + targetClass + " for its login summary", e);
             return null;
         }
+        MethodDescriptor callee = descriptorOf(classContext, target.method());
+        LoginSummary summary;
+        if (inProgress.contains(callee)) {
+            markCycle(callee);
+            summary = LoginSummary.NOTHING;
+        } else {
+            summary = resultOf(classContext, target.method()).summary();
+        }
+        if (recursive.contains(callee)) {
+            if (!inProgress.isEmpty()) {
+                recursive.add(inProgress.peek());
+            }
+            return LoginSummary.NOTHING;
+        }
+        return summary;
     }
 
-    LoginSummary of(ClassContext classContext, Method method) {
-        return resultOf(classContext, method).summary();
+    private void markCycle(MethodDescriptor head) {
+        for (MethodDescriptor method : inProgress) {
+            recursive.add(method);
+            if (method.equals(head)) {
+                return;
+            }
+        }
     }
 
     /** The whole result for a method; failures go to SpotBugs' error channel and count as nothing. */
     LoginMethodResult resultOf(ClassContext classContext, Method method) {
-        MethodDescriptor descriptor = DescriptorFactory.instance().getMethodDescriptor(
-                classContext.getJavaClass().getClassName().replace('.', '/'), method.getName(), method.getSignature(),
-                method.isStatic());
+        MethodDescriptor descriptor = descriptorOf(classContext, method);
         LoginMethodResult result = done.get(descriptor);
         if (result != null) {
             return result;
         }
-        if (method.getCode() == null || !inProgress.add(descriptor)) {
+        if (method.getCode() == null || inProgress.contains(descriptor)) {
             return LoginMethodResult.NOTHING;
         }
+        if (inProgress.size() >= MAX_DEPTH) {
+            // Not memoised: entered at a shallower depth, the method gets its full analysis.
+            return LoginMethodResult.NOTHING;
+        }
+        inProgress.push(descriptor);
         try {
             result = analyzer.analyze(classContext, method, descriptor);
         } catch (CheckedAnalysisException | RuntimeException e) {
             AnalysisContext.logError("SessionGuard could not analyse " + descriptor + ": " + e, e);
             result = LoginMethodResult.NOTHING;
         } finally {
-            inProgress.remove(descriptor);
+            inProgress.pop();
         }
         done.put(descriptor, result);
         return result;
+    }
+
+    private static MethodDescriptor descriptorOf(ClassContext classContext, Method method) {
+        return DescriptorFactory.instance().getMethodDescriptor(
+                classContext.getJavaClass().getClassName().replace('.', '/'), method.getName(), method.getSignature(),
+                method.isStatic());
     }
 }

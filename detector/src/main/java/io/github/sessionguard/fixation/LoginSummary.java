@@ -10,6 +10,23 @@ import java.util.Set;
 final class LoginSummary {
     static final LoginSummary NOTHING = new LoginSummary(false, false, Set.of(), Set.of(), false, false, Set.of());
 
+    /** What a method returns and writes, seen by data flow (see {@link CredentialFlow}). */
+    static final class Flow {
+        static final Flow NONE = new Flow(false, false, Set.of());
+
+        final boolean returnsIdentity;
+        final boolean returnsSecret;
+        final Set<SessionWrite> sessionWrites;
+
+        Flow(boolean returnsIdentity, boolean returnsSecret, Set<SessionWrite> sessionWrites) {
+            this.returnsIdentity = returnsIdentity;
+            this.returnsSecret = returnsSecret;
+            this.sessionWrites = Set.copyOf(sessionWrites);
+        }
+    }
+
+    private Flow flow = Flow.NONE;
+
     private final boolean rotatesOnEveryPath;
     private final boolean checksCredentials;
     private final Set<LoginEvent> exported;
@@ -56,6 +73,28 @@ final class LoginSummary {
     /** Parameters (0 = first) that are sessions this method writes the user's identity to. */
     Set<Integer> identityWrittenToParameters() {
         return identityWrittenToParameters;
+    }
+
+    LoginSummary withFlow(Flow methodFlow) {
+        LoginSummary copy = new LoginSummary(rotatesOnEveryPath, checksCredentials, exported, reported, loginPath,
+                containerLogin, identityWrittenToParameters);
+        copy.flow = methodFlow;
+        return copy;
+    }
+
+    /** The method returns the identity a credential check established (the checked user, its id). */
+    boolean returnsIdentity() {
+        return flow.returnsIdentity;
+    }
+
+    /** The method returns a secret from the request (a password, a remember-me cookie's value). */
+    boolean returnsSecret() {
+        return flow.returnsSecret;
+    }
+
+    /** The session writes it performs with names and values its callers pass in. */
+    Set<SessionWrite> sessionWrites() {
+        return flow.sessionWrites;
     }
 
     boolean isLoginPath() {

@@ -5,7 +5,6 @@ import edu.umd.cs.findbugs.BugReporter;
 import edu.umd.cs.findbugs.Detector;
 import edu.umd.cs.findbugs.Priorities;
 import edu.umd.cs.findbugs.ba.ClassContext;
-import io.github.sessionguard.catalogue.LoginCatalogue;
 import io.github.sessionguard.catalogue.LoginEventKind;
 import io.github.sessionguard.catalogue.UserSettings;
 import io.github.sessionguard.engine.AnalysisSettings;
@@ -54,9 +53,8 @@ public class SessionFixationDetector implements Detector {
         if (settingsProblem != null && (firstClass == null || className.compareTo(firstClass) < 0)) {
             firstClass = className;
         }
-        if (summaries == null
-                || !ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), LoginCatalogue.relevantTypes())
-                        && !FrameworkSessionWrites.mentionsFrameworkSession(classContext.getJavaClass())) {
+        // Cost only: a class that neither names a login API nor calls into one cannot report.
+        if (summaries == null || !summaries.isWorthAnalysing(classContext.getJavaClass())) {
             return;
         }
         for (Method method : classContext.getJavaClass().getMethods()) {
@@ -87,7 +85,9 @@ public class SessionFixationDetector implements Detector {
         if (containerOnly || summary.isContainerLogin()) {
             return Priorities.LOW_PRIORITY;
         }
-        return summary.checksCredentials() ? Priorities.HIGH_PRIORITY : Priorities.NORMAL_PRIORITY;
+        // A constant marker under a name no catalogue knows is weaker evidence than the user or an identity name.
+        boolean markersOnly = summary.reported().stream().allMatch(LoginEvent::isMarkerOnly);
+        return summary.checksCredentials() && !markersOnly ? Priorities.HIGH_PRIORITY : Priorities.NORMAL_PRIORITY;
     }
 
     private BugInstance bug(LoginEvent event, int priority, String what, String fix) {

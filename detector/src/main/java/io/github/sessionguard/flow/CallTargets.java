@@ -137,6 +137,41 @@ public final class CallTargets {
         return found;
     }
 
+    /**
+     * Every application implementation of an interface or abstract method (at most {@code limit}, sorted
+     * by class name so callers see them in one order); empty when there are more, or none.
+     */
+    public static java.util.List<Target> allImplementations(String slashedOwner, String name, String descriptor,
+            int limit) {
+        AnalysisContext context = AnalysisContext.currentAnalysisContext();
+        ClassDescriptor owner = DescriptorFactory.createClassDescriptor(slashedOwner);
+        java.util.List<Target> found = new java.util.ArrayList<>();
+        try {
+            if (!context.isApplicationClass(owner)) {
+                return found;
+            }
+            for (ClassDescriptor subtype : context.getSubtypes2().getSubtypes(owner)) {
+                if (subtype.equals(owner) || !context.isApplicationClass(subtype)) {
+                    continue;
+                }
+                JavaClass javaClass = Global.getAnalysisCache().getClassAnalysis(JavaClass.class, subtype);
+                for (Method method : javaClass.getMethods()) {
+                    if (method.getName().equals(name) && method.getSignature().equals(descriptor)
+                            && method.getCode() != null) {
+                        found.add(new Target(javaClass, method));
+                    }
+                }
+            }
+        } catch (ClassNotFoundException | CheckedAnalysisException e) {
+            return new java.util.ArrayList<>();
+        }
+        if (found.size() > limit) {
+            return new java.util.ArrayList<>();
+        }
+        found.sort(java.util.Comparator.comparing(t -> t.javaClass().getClassName()));
+        return found;
+    }
+
     /** A resolved call target. */
     public static final class Target {
         private final JavaClass javaClass;

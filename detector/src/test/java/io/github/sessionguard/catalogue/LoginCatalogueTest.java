@@ -38,4 +38,44 @@ class LoginCatalogueTest {
         assertTrue(LoginCatalogue.mentionsLogout("signOut"));
         assertFalse(LoginCatalogue.mentionsLogout("/login"));
     }
+
+    @Test
+    void secretsAreSubmittedCredentialsNotRequestIntegrityTokensOrStoredHashes() {
+        for (String name : new String[] {"password", "j_password", "userpass", "userPwd", "passphrase", "ticket",
+                "Authorization", "REMEMBER_ME", "remember-me", "apiKey", "X-Auth-Token", "accessToken", "getPassword",
+                "SAMLResponse", "otp"}) {
+            assertTrue(LoginCatalogue.isSecretName(name), name);
+        }
+        for (String name : new String[] {"_csrf", "csrfToken", "X-XSRF-TOKEN", "captcha", "state", "nonce",
+                "newPassword", "confirmPassword", "passwordHash", "salt", "username", "lang", "pass_through_url"}) {
+            assertFalse(LoginCatalogue.isSecretName(name), name);
+        }
+        assertFalse(LoginCatalogue.isSecretName(null));
+        assertTrue(LoginCatalogue.isAmbiguousSecretName("code"), "code is a secret only in an OAuth client");
+    }
+
+    @Test
+    void lookupsAreCallsThatAnswerWhoNotTransformationsOrTheJdk() {
+        assertTrue(LoginCatalogue.mayLookUpUser("com/acme/MemberDao", "findByUsernameAndPassword"));
+        assertTrue(LoginCatalogue.mayLookUpUser("org/apereo/cas/client/validation/TicketValidator", "validate"));
+        assertTrue(LoginCatalogue.mayLookUpUser("com/acme/MemberDao", "save"));
+        for (String name : new String[] {"encode", "hashPassword", "md5", "setPassword", "log", "updatePassword",
+                "changePassword"}) {
+            assertFalse(LoginCatalogue.mayLookUpUser("com/acme/Util", name), name);
+        }
+        assertFalse(LoginCatalogue.mayLookUpUser("java/util/Map", "get"));
+        assertFalse(LoginCatalogue.mayLookUpUser("jakarta/servlet/http/HttpSession", "setAttribute"));
+        assertFalse(LoginCatalogue.mayLookUpUser("com/acme/Member", "<init>"));
+    }
+
+    @Test
+    void identityGettersReadWhoNotWhatElse() {
+        for (String name : new String[] {"get", "orElseThrow", "getPrincipal", "getId", "getUsername", "getName",
+                "getEmail", "getUserId", "getAccount", "getRoles"}) {
+            assertTrue(LoginCatalogue.isIdentityGetter(name), name);
+        }
+        for (String name : new String[] {"getLocale", "getCart", "getTheme", "getPreferences", "getCreated"}) {
+            assertFalse(LoginCatalogue.isIdentityGetter(name), name);
+        }
+    }
 }

@@ -1,11 +1,15 @@
 package io.github.sessionguard.harness;
 
 import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.tree.ClassNode;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -36,6 +40,59 @@ class AnalysisOrderTest {
         assertEquals(forward, backward, "findings changed with the order of the classes");
         assertEquals(forward.stream().filter(AnalysisOrderTest::isInterprocedural).collect(Collectors.toList()), alone,
                 "the interprocedural fixtures' findings changed when analysed without the others");
+    }
+
+    /**
+     * Summaries are computed on demand as SpotBugs visits a class's methods in class-file order: the
+     * findings must not depend on that order either (recursion cycles, shared helpers). Every fixture
+     * class is rewritten with its methods in reverse order (ASM, as SpotBugs ships it) and the fixation
+     * findings of both runs compared whole, messages and lines included.
+     */
+    @Test
+    void findingsDoNotDependOnTheOrderOfTheMethods() throws Exception {
+        Path classes = Paths.get(System.getProperty("sessionguard.fixtures"));
+        Path work = Paths.get(System.getProperty("sessionguard.work", "target/spotbugs-runs"));
+        Path reversed = reverseMethods(classes, work.resolve("order-methods-reversed"));
+
+        List<String> asWritten = fixation(SpotBugsRun.analyse("order-methods-as-written", List.of(classes)));
+        List<String> backwards = fixation(SpotBugsRun.analyse("order-methods-reversed", List.of(reversed)));
+
+        assertFalse(asWritten.isEmpty(), "the fixtures produce fixation findings");
+        assertFalse(asWritten.stream().noneMatch(f -> f.contains(".fixation.dataflow.")),
+                "the data-flow fixtures produce findings");
+        assertEquals(asWritten, backwards, "fixation findings changed with the order of the methods in their classes");
+    }
+
+    private static List<String> fixation(SpotBugsRun run) {
+        return run.findings().stream().filter(Finding::isSessionGuard).map(Finding::toString)
+                .filter(f -> f.contains("SESSION_FIXATION")).sorted().collect(Collectors.toList());
+    }
+
+    /** Copies every class file, each with its methods (and fields) in reverse order. */
+    private static Path reverseMethods(Path classes, Path target) throws IOException {
+        clean(target);
+        try (Stream<Path> files = Files.walk(classes)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).collect(Collectors.toList())) {
+                ClassNode node = new ClassNode();
+                new ClassReader(Files.readAllBytes(file)).accept(node, 0);
+                Collections.reverse(node.methods);
+                Collections.reverse(node.fields);
+                ClassWriter writer = new ClassWriter(0);
+                node.accept(writer);
+                Path copy = target.resolve(classes.relativize(file));
+                Files.createDirectories(copy.getParent());
+                Files.write(copy, writer.toByteArray());
+            }
+        }
+        return target;
+    }
+
+    private static void clean(Path target) throws IOException {
+        if (Files.exists(target)) {
+            try (Stream<Path> old = Files.walk(target)) {
+                old.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
+            }
+        }
     }
 
     /** Every SessionGuard finding, message included, in a stable order. */

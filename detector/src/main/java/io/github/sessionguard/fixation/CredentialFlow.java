@@ -1,0 +1,583 @@
+package io.github.sessionguard.fixation;
+
+import edu.umd.cs.findbugs.ba.AnalysisContext;
+import edu.umd.cs.findbugs.ba.BasicBlock;
+import edu.umd.cs.findbugs.ba.CFG;
+import edu.umd.cs.findbugs.ba.ClassContext;
+import edu.umd.cs.findbugs.ba.DataflowAnalysisException;
+import edu.umd.cs.findbugs.ba.Edge;
+import edu.umd.cs.findbugs.ba.EdgeTypes;
+import edu.umd.cs.findbugs.ba.Location;
+import edu.umd.cs.findbugs.ba.XClass;
+import edu.umd.cs.findbugs.ba.XFactory;
+import edu.umd.cs.findbugs.ba.XField;
+import edu.umd.cs.findbugs.ba.XMethod;
+import edu.umd.cs.findbugs.ba.constant.Constant;
+import edu.umd.cs.findbugs.ba.constant.ConstantDataflow;
+import edu.umd.cs.findbugs.ba.constant.ConstantFrame;
+import edu.umd.cs.findbugs.ba.vna.ValueNumber;
+import edu.umd.cs.findbugs.ba.vna.ValueNumberDataflow;
+import edu.umd.cs.findbugs.ba.vna.ValueNumberFrame;
+import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
+import edu.umd.cs.findbugs.classfile.ClassDescriptor;
+import edu.umd.cs.findbugs.classfile.DescriptorFactory;
+import edu.umd.cs.findbugs.classfile.Global;
+import edu.umd.cs.findbugs.classfile.analysis.AnnotationValue;
+import io.github.sessionguard.catalogue.LoginCatalogue;
+import io.github.sessionguard.flow.CallAt;
+import io.github.sessionguard.flow.ConstantPoolScreen;
+import io.github.sessionguard.flow.ValueOrigins;
+import org.apache.bcel.Const;
+import org.apache.bcel.classfile.LocalVariable;
+import org.apache.bcel.classfile.LocalVariableTable;
+import org.apache.bcel.classfile.Method;
+import org.apache.bcel.generic.ConstantPoolGen;
+import org.apache.bcel.generic.GETFIELD;
+import org.apache.bcel.generic.GETSTATIC;
+import org.apache.bcel.generic.INVOKEDYNAMIC;
+import org.apache.bcel.generic.INVOKESTATIC;
+import org.apache.bcel.generic.Instruction;
+import org.apache.bcel.generic.InstructionHandle;
+import org.apache.bcel.generic.InvokeInstruction;
+import org.apache.bcel.generic.LDC;
+import org.apache.bcel.generic.ObjectType;
+import org.apache.bcel.generic.Type;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Identity by data flow in one method, on SpotBugs' value numbers: which values are secrets submitted
+ * with the request (a password parameter, a ticket, an authorization code, a remember-me cookie, a
+ * bearer header), which values are the identity a credential check established (the user a lookup
+ * returned for a secret, the result of {@code authenticate(...)}, the user whose stored hash a check
+ * compared, and identity getters read from them), which booleans are check results, and on which
+ * branch edges a check succeeded or failed.
+ *
+ * <p>The sets are computed by passes over the method until nothing changes: value numbers name one
+ * value for the whole method, so the order of the blocks does not matter.
+ */
+final class CredentialFlow {
+    private static final int MAX_PASSES = 6;
+    private static final List<String> ENTITY_ANNOTATIONS = List.of("Entity", "Table", "Document", "MappedSuperclass");
+    private static final List<String> SECRET_CARRIER_TYPE_WORDS = List.of("token", "credential", "grant");
+
+    private final ClassContext classContext;
+    private final Method method;
+    private final ConstantPoolGen cpg;
+    private final ValueNumberDataflow vna;
+    private final ConstantDataflow constants;
+    private final LoginSummaries summaries;
+    private final boolean authorizationCodeClient;
+    private final boolean namesSecretCookie;
+    private ValueOrigins origins;
+
+    private final Set<Integer> secrets = new HashSet<>();
+    private final Set<Integer> identities = new HashSet<>();
+    /** The names a credential check was asked about (the login name): the user's identity once it said yes. */
+    private final Set<Integer> checkedNames = new HashSet<>();
+    /** Check results: value number to "true means the check succeeded". */
+    private final Map<Integer, Boolean> checkResults = new HashMap<>();
+    /** Calls after which the check has succeeded (it returned a user, or it throws on failure). */
+    private final Set<Integer> verifyingCalls = new HashSet<>();
+    private boolean checksCredentials;
+    private boolean changed;
+
+    CredentialFlow(ClassContext classContext, Method method, ValueNumberDataflow vna, ConstantDataflow constants,
+            LoginSummaries summaries) {
+        this.classContext = classContext;
+        this.method = method;
+        this.cpg = classContext.getConstantPoolGen();
+        this.vna = vna;
+        this.constants = constants;
+        this.summaries = summaries;
+        this.authorizationCodeClient = mentionsAnyText(LoginCatalogue.AUTHORIZATION_CODE_MARKERS);
+        this.namesSecretCookie = namesSecretCookie();
+    }
+
+    /** Computes the sets over the whole method. */
+    void compute(CFG cfg) throws DataflowAnalysisException {
+        origins = ValueOrigins.of(cfg, vna, cpg);
+        seedParameters();
+        for (int pass = 0; pass < MAX_PASSES; pass++) {
+            changed = false;
+            for (Iterator<Location> it = cfg.locationIterator(); it.hasNext();) {
+                visit(it.next());
+            }
+            if (!changed) {
+                return;
+            }
+        }
+    }
+
+    ValueOrigins origins() {
+        return origins;
+    }
+
+    boolean checksCredentials() {
+        return checksCredentials;
+    }
+
+    boolean isSecret(ValueNumber value) {
+        return value != null && secrets.contains(value.getNumber());
+    }
+
+    /** The value is (or was read from) the identity a credential check established. */
+    boolean isIdentity(ValueNumber value) {
+        return value != null && identities.contains(value.getNumber());
+    }
+
+    /** A name a credential check was asked about ({@code dao.validate(name, password)}). */
+    boolean isCheckedName(ValueNumber value) {
+        return value != null && checkedNames.contains(value.getNumber());
+    }
+
+    /** {@code Boolean.TRUE}, {@code "true"}, {@code Boolean.valueOf(true)}: a logged-in marker. */
+    boolean isTrueMarker(ValueNumber value) throws DataflowAnalysisException {
+        Location producer = origins.producer(value);
+        if (producer == null) {
+            return false;
+        }
+        Instruction instruction = producer.getHandle().getInstruction();
+        if (instruction instanceof GETSTATIC) {
+            GETSTATIC field = (GETSTATIC) instruction;
+            return "java.lang.Boolean".equals(field.getClassName(cpg)) && "TRUE".equals(field.getFieldName(cpg));
+        }
+        if (instruction instanceof LDC) {
+            Object constant = ((LDC) instruction).getValue(cpg);
+            return constant instanceof String
+                    && LoginCatalogue.TRUE_MARKERS.contains(((String) constant).toLowerCase(java.util.Locale.ROOT));
+        }
+        if (instruction instanceof INVOKESTATIC) {
+            INVOKESTATIC call = (INVOKESTATIC) instruction;
+            if ("java.lang.Boolean".equals(call.getClassName(cpg)) && "valueOf".equals(call.getMethodName(cpg))
+                    && "(Z)Ljava/lang/Boolean;".equals(call.getSignature(cpg))) {
+                ConstantFrame frame = constants.getFactAtLocation(producer);
+                if (frame.isValid() && frame.getStackDepth() > 0) {
+                    Constant argument = frame.getTopValue();
+                    return argument.isConstantInteger() && argument.getConstantInt() == 1;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The call at this position checked a credential and the path after it has passed the check. */
+    boolean isVerifyingCall(int pc) {
+        return verifyingCalls.contains(pc);
+    }
+
+    /**
+     * What following this edge says about a credential check: TRUE on its success branch, FALSE on its
+     * failure branch, null when the edge does not leave a test of a check.
+     */
+    Boolean checkOutcome(Edge edge) throws DataflowAnalysisException {
+        if (checkResults.isEmpty() && identities.isEmpty()) {
+            return null;
+        }
+        BasicBlock source = edge.getSource();
+        InstructionHandle last = source.getLastInstruction();
+        if (last == null) {
+            return null;
+        }
+        short opcode = last.getInstruction().getOpcode();
+        boolean taken = edge.getType() == EdgeTypes.IFCMP_EDGE;
+        if (!taken && edge.getType() != EdgeTypes.FALL_THROUGH_EDGE) {
+            return null;
+        }
+        if (opcode != Const.IFNULL && opcode != Const.IFNONNULL && opcode != Const.IFEQ && opcode != Const.IFNE) {
+            return null;
+        }
+        ValueNumberFrame frame = vna.getFactAtLocation(new Location(last, source));
+        if (!frame.isValid() || frame.getStackDepth() == 0) {
+            return null;
+        }
+        int tested = frame.getTopValue().getNumber();
+        if (opcode == Const.IFNULL || opcode == Const.IFNONNULL) {
+            if (!identities.contains(tested)) {
+                return null;
+            }
+            boolean nonNull = (opcode == Const.IFNONNULL) == taken;
+            return nonNull;
+        }
+        Boolean trueMeansSuccess = checkResults.get(tested);
+        if (trueMeansSuccess == null) {
+            return null;
+        }
+        boolean isTrue = (opcode == Const.IFNE) == taken;
+        return isTrue == trueMeansSuccess;
+    }
+
+    private void seedParameters() {
+        XMethod xMethod = XFactory.createXMethod(classContext.getJavaClass(), method);
+        LocalVariableTable names = method.getLocalVariableTable();
+        Type[] types = method.getArgumentTypes();
+        int slot = method.isStatic() ? 0 : 1;
+        for (int i = 0; i < types.length; i++) {
+            boolean secret = false;
+            if (names != null) {
+                LocalVariable variable = names.getLocalVariable(slot, 0);
+                secret = variable != null && isSecretName(variable.getName());
+            }
+            Collection<AnnotationValue> annotations = xMethod.getParameterAnnotations(i);
+            for (AnnotationValue annotation : annotations) {
+                secret |= isSecretName(String.valueOf(annotation.getValue("value")))
+                        || isSecretName(String.valueOf(annotation.getValue("name")));
+            }
+            secret |= types[i] instanceof ObjectType && isSecretCarrierType(((ObjectType) types[i]).getClassName());
+            if (secret) {
+                secrets.add(vna.getAnalysis().getEntryValueForParameter(i).getNumber());
+            }
+            slot += types[i].getSize();
+        }
+    }
+
+    private boolean isSecretName(String name) {
+        return LoginCatalogue.isSecretName(name)
+                && (!LoginCatalogue.isAmbiguousSecretName(name) || authorizationCodeClient);
+    }
+
+    /** A form or request object of the application that carries a secret field, and is no persistent entity. */
+    private static boolean isSecretCarrierType(String dottedName) {
+        if (dottedName.startsWith("java.")) {
+            return false;
+        }
+        ClassDescriptor descriptor = DescriptorFactory.createClassDescriptorFromDottedClassName(dottedName);
+        if (!AnalysisContext.currentAnalysisContext().isApplicationClass(descriptor)) {
+            return false;
+        }
+        XClass xClass;
+        try {
+            xClass = Global.getAnalysisCache().getClassAnalysis(XClass.class, descriptor);
+        } catch (CheckedAnalysisException e) {
+            // An application class that cannot be read carries nothing we know of; SpotBugs reports it.
+            return false;
+        }
+        for (AnnotationValue annotation : xClass.getAnnotations()) {
+            String type = annotation.getAnnotationClass().getSimpleName();
+            if (ENTITY_ANNOTATIONS.contains(type)) {
+                return false;
+            }
+        }
+        for (XField field : xClass.getXFields()) {
+            if (!field.isStatic() && LoginCatalogue.isSecretName(field.getName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void visit(Location location) throws DataflowAnalysisException {
+        Instruction instruction = location.getHandle().getInstruction();
+        if (instruction instanceof GETFIELD) {
+            GETFIELD field = (GETFIELD) instruction;
+            if (isSecretName(field.getFieldName(cpg))) {
+                ValueNumberFrame after = vna.getFactAfterLocation(location);
+                if (after.isValid() && after.getStackDepth() > 0) {
+                    mark(secrets, after.getTopValue());
+                }
+            }
+            return;
+        }
+        if (!(instruction instanceof InvokeInstruction) || instruction instanceof INVOKEDYNAMIC) {
+            return;
+        }
+        CallAt call = CallAt.of((InvokeInstruction) instruction, cpg, location, vna, constants);
+        if (call == null) {
+            return;
+        }
+        Type returnType = Type.getReturnType(call.descriptor());
+        ValueNumber result = null;
+        if (returnType != Type.VOID) {
+            ValueNumberFrame after = vna.getFactAfterLocation(location);
+            if (after.isValid() && after.getStackDepth() > 0) {
+                result = after.getTopValue();
+            }
+        }
+        visitCall(call, location, returnType, result);
+    }
+
+    private void visitCall(CallAt call, Location location, Type returnType, ValueNumber result)
+            throws DataflowAnalysisException {
+        String owner = call.owner();
+        String name = call.name();
+        String descriptor = call.descriptor();
+        int pc = location.getHandle().getPosition();
+        boolean constructor = "<init>".equals(name);
+        ValueNumber receiver = call.hasReceiver() ? call.receiver() : null;
+        boolean secretArgument = false;
+        boolean identityArgument = false;
+        for (int i = 0; i < call.argumentCount(); i++) {
+            secretArgument |= isSecret(call.argument(i));
+            identityArgument |= isIdentity(call.argument(i));
+        }
+
+        if (LoginCatalogue.any(LoginCatalogue.REQUEST_VALUE_READS, owner, name, descriptor)) {
+            if (isSecretName(call.stringArgument(0))) {
+                mark(secrets, result);
+            }
+            return;
+        }
+        if (LoginCatalogue.any(LoginCatalogue.COOKIE_VALUE_READS, owner, name, descriptor)) {
+            if (namesSecretCookie) {
+                mark(secrets, result);
+            }
+            return;
+        }
+        if (constructor) {
+            // A token or form built from a secret carries it; a DTO built from the checked user is the user.
+            if (secretArgument) {
+                mark(secrets, receiver);
+            }
+            if (identityArgument) {
+                mark(identities, receiver);
+            }
+            return;
+        }
+        // form.getPassword(), token.accessToken(): a secret read from what carries one (a stored user's
+        // getPasswordHash() is the other side of a check, not a submitted secret).
+        if (receiver != null && call.argumentCount() == 0 && result != null
+                && (!isIdentity(receiver) || isSecret(receiver)) && !LoginCatalogue.isJdk(owner) && isSecretName(name)) {
+            mark(secrets, result);
+            return;
+        }
+        if (LoginCatalogue.any(LoginCatalogue.SECRET_COMPARISONS, owner, name, descriptor)) {
+            compareSecret(call, result);
+            return;
+        }
+        LoginSummary callee = LoginCatalogue.isJdk(owner) ? null : summaries.of(owner, name, descriptor);
+        if (LoginCatalogue.isCredentialCheck(owner, name, descriptor, summaries.settings())
+                || (callee != null && callee.checksCredentials() && !LoginCatalogue.managesPasswords(name))) {
+            checked(call, pc, returnType, result);
+            return;
+        }
+        if (callee != null && callee.returnsIdentity()) {
+            mark(identities, result);
+        }
+        if (callee != null && callee.returnsSecret()) {
+            mark(secrets, result);
+        }
+        // Only a secret handed in as an argument is checked: calls on a submitted form (form.getUsername())
+        // read what the user typed, they verify nothing.
+        if (secretArgument && !LoginCatalogue.isJdk(owner) && !fluent(owner, returnType)) {
+            if (LoginCatalogue.mayLookUpUser(owner, name)) {
+                lookUp(call, pc, name, returnType, result);
+            } else if (isTextual(returnType)) {
+                mark(secrets, result);
+            }
+            return;
+        }
+        if (LoginCatalogue.isJdk(owner) && result != null && isTextual(returnType)
+                && (secretArgument || (receiver != null && isSecret(receiver)))) {
+            mark(secrets, result);
+            return;
+        }
+        if (receiver != null && isIdentity(receiver) && result != null && returnType == Type.BOOLEAN
+                && call.argumentCount() == 0) {
+            // optional.isPresent(), authentication.isAuthenticated(): true is success; isEmpty() the reverse.
+            checkResults.putIfAbsent(result.getNumber(), !"isEmpty".equals(name));
+            return;
+        }
+        if (receiver != null && isIdentity(receiver) && result != null && LoginCatalogue.isIdentityGetter(name)) {
+            mark(identities, result);
+            return;
+        }
+        if (receiver == null && LoginCatalogue.isJdk(owner) && identityArgument && result != null) {
+            // String.valueOf(user.getId()), Long.valueOf(id): the same identity in another type.
+            mark(identities, result);
+        }
+    }
+
+    /** A credential check: what it returns is the identity (or the check's outcome); what it compared is the user. */
+    private void checked(CallAt call, int pc, Type returnType, ValueNumber result)
+            throws DataflowAnalysisException {
+        checksCredentials = true;
+        if (returnType == Type.BOOLEAN) {
+            if (result != null && !checkResults.containsKey(result.getNumber())) {
+                checkResults.put(result.getNumber(), true);
+                changed = true;
+            }
+        } else {
+            if (verifyingCalls.add(pc)) {
+                changed = true;
+            }
+            if (resultIsIdentity(call.name(), returnType)) {
+                mark(identities, result);
+            }
+        }
+        for (int i = 0; i < call.argumentCount(); i++) {
+            checkedUser(call.argument(i), Type.getArgumentTypes(call.descriptor())[i]);
+        }
+    }
+
+    /**
+     * The stored side of a check: the object whose getter supplied an argument (its stored hash; a getter
+     * on a submitted form supplies the raw secret instead), or an object argument itself.
+     */
+    private void checkedUser(ValueNumber value, Type type) throws DataflowAnalysisException {
+        if (!isSecret(value) && "Ljava/lang/String;".equals(type.getSignature())
+                && !(origins.producer(value) != null && origins.producer(value).getHandle().getInstruction() instanceof LDC)) {
+            mark(checkedNames, value);
+        }
+        ValueNumber owner = getterOwner(value);
+        if (owner != null) {
+            if (!isSecret(owner)) {
+                mark(identities, owner);
+            }
+            return;
+        }
+        Location producer = origins.producer(value);
+        if (!isSecret(value) && type instanceof ObjectType && !"java.lang.String".equals(((ObjectType) type).getClassName())
+                && producer != null && !(producer.getHandle().getInstruction() instanceof LDC)) {
+            mark(identities, value);
+        }
+    }
+
+    /** For a value returned by a zero-argument instance call, the object it was called on; else null. */
+    private ValueNumber getterOwner(ValueNumber value) throws DataflowAnalysisException {
+        Location producer = origins.producer(value);
+        if (producer == null || !(producer.getHandle().getInstruction() instanceof InvokeInstruction)
+                || producer.getHandle().getInstruction() instanceof INVOKESTATIC
+                || producer.getHandle().getInstruction() instanceof INVOKEDYNAMIC) {
+            return null;
+        }
+        InvokeInstruction getter = (InvokeInstruction) producer.getHandle().getInstruction();
+        if (getter.getArgumentTypes(cpg).length != 0 || getter.getClassName(cpg).startsWith("java.")) {
+            return null;
+        }
+        ValueNumberFrame frame = vna.getFactAtLocation(producer);
+        return frame.isValid() ? frame.getInstance(getter, cpg) : null;
+    }
+
+    /** {@code stored.equals(submitted)}: one side a submitted secret, the other read from a stored user. */
+    private void compareSecret(CallAt call, ValueNumber result) throws DataflowAnalysisException {
+        ValueNumber[] operands = call.consumedValues();
+        if (operands.length != 2) {
+            return;
+        }
+        ValueNumber stored = null;
+        if (isSecret(operands[0]) && isStoredSide(operands[1])) {
+            stored = operands[1];
+        } else if (isSecret(operands[1]) && isStoredSide(operands[0])) {
+            stored = operands[0];
+        }
+        if (stored == null) {
+            return;
+        }
+        checksCredentials = true;
+        checkedUser(stored, Type.OBJECT);
+        // The comparison's boolean: true is the success branch.
+        if (result != null && !checkResults.containsKey(result.getNumber())) {
+            checkResults.put(result.getNumber(), true);
+            changed = true;
+        }
+    }
+
+    private boolean isStoredSide(ValueNumber value) throws DataflowAnalysisException {
+        Location producer = origins.producer(value);
+        if (producer == null) {
+            return false;
+        }
+        if (producer.getHandle().getInstruction() instanceof LDC) {
+            // A password written into the code ("s3cret".equals(password)) is still a check.
+            Object constant = ((LDC) producer.getHandle().getInstruction()).getValue(cpg);
+            return constant instanceof String && !((String) constant).isEmpty();
+        }
+        ValueNumber owner = getterOwner(value);
+        return owner != null ? !isSecret(owner) : !isSecret(value);
+    }
+
+    private void lookUp(CallAt call, int pc, String name, Type returnType, ValueNumber result)
+            throws DataflowAnalysisException {
+        if (returnType == Type.VOID || result == null) {
+            return;
+        }
+        if (returnType == Type.BOOLEAN) {
+            checked(call, pc, returnType, result);
+            return;
+        }
+        checksCredentials = true;
+        if (verifyingCalls.add(pc)) {
+            changed = true;
+        }
+        if (resultIsIdentity(name, returnType)) {
+            mark(identities, result);
+        } else if (isTextual(returnType)) {
+            // md5(password) by a hand-written hex loop: still the secret, in another form.
+            mark(secrets, result);
+        }
+        String typeName = returnType.toString().toLowerCase(java.util.Locale.ROOT);
+        if (LoginCatalogue.isSecretName(name)
+                || SECRET_CARRIER_TYPE_WORDS.stream().anyMatch(typeName.substring(typeName.lastIndexOf('.') + 1)::contains)) {
+            // An access token or a grant is both: proof of a login, and the secret of the next exchange.
+            mark(secrets, result);
+        }
+    }
+
+    /**
+     * Is what a check or lookup returns the user? An object (a user, an assertion, a token, an
+     * {@code Optional}) is; a collection or map (validation errors) is not; a string or number only when
+     * the call's name says it is a user's ({@code findUsernameByToken}, {@code userIdFor}) or a login's.
+     */
+    private static boolean resultIsIdentity(String name, Type returnType) {
+        if (returnType instanceof ObjectType) {
+            String type = ((ObjectType) returnType).getClassName();
+            if (type.startsWith("java.util.") && !type.equals("java.util.Optional")) {
+                return false;
+            }
+            if (!type.equals("java.lang.String") && !type.startsWith("java.lang.")) {
+                return true;
+            }
+        } else if (returnType != Type.LONG && returnType != Type.INT) {
+            return false;
+        }
+        return LoginCatalogue.namesIdentity(name) || LoginCatalogue.isLoginMethodName(name)
+                || LoginCatalogue.isSecretName(name);
+    }
+
+    private static boolean fluent(String owner, Type returnType) {
+        return returnType instanceof ObjectType
+                && ((ObjectType) returnType).getClassName().replace('.', '/').equals(owner);
+    }
+
+    private static boolean isTextual(Type type) {
+        String signature = type.getSignature();
+        return signature.equals("Ljava/lang/String;") || signature.equals("[C") || signature.equals("[B")
+                || signature.equals("Ljava/lang/CharSequence;") || signature.equals("Ljava/lang/Object;")
+                || signature.equals("Ljava/lang/StringBuilder;") || signature.equals("Ljava/lang/StringBuffer;");
+    }
+
+    private void mark(Set<Integer> set, ValueNumber value) {
+        if (value != null && set.add(value.getNumber())) {
+            changed = true;
+        }
+    }
+
+    private boolean mentionsAnyText(List<String> lowerCaseTexts) {
+        for (String text : lowerCaseTexts) {
+            if (ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), List.of(), text)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A class that names a remember-me, token or session-login cookie: its cookie values are secrets. */
+    private boolean namesSecretCookie() {
+        for (org.apache.bcel.classfile.Constant constant : classContext.getJavaClass().getConstantPool().getConstantPool()) {
+            if (constant instanceof org.apache.bcel.classfile.ConstantString) {
+                String text = ((org.apache.bcel.classfile.ConstantString) constant)
+                        .getBytes(classContext.getJavaClass().getConstantPool());
+                if (isSecretName(text) || LoginCatalogue.normalise(text).contains("remember")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

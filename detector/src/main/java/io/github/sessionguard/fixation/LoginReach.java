@@ -1,0 +1,118 @@
+package io.github.sessionguard.fixation;
+
+import edu.umd.cs.findbugs.ba.AnalysisContext;
+import edu.umd.cs.findbugs.classfile.DescriptorFactory;
+import io.github.sessionguard.catalogue.LoginCatalogue;
+import io.github.sessionguard.flow.CallTargets;
+import io.github.sessionguard.flow.ConstantPoolScreen;
+import io.github.sessionguard.flow.QuietClasspath;
+import org.apache.bcel.classfile.Constant;
+import org.apache.bcel.classfile.ConstantCP;
+import org.apache.bcel.classfile.ConstantInvokeDynamic;
+import org.apache.bcel.classfile.ConstantNameAndType;
+import org.apache.bcel.classfile.ConstantPool;
+import org.apache.bcel.classfile.ConstantUtf8;
+import org.apache.bcel.classfile.JavaClass;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The fixation analysis' cost screen, which must never change a result: a class is analysed when its
+ * constant pool names a session, login or id-change API, or when an application method it calls
+ * (through any of its implementations) lives in a class that does, directly or further down. A class
+ * that reaches none cannot authenticate a session, so skipping it loses no finding. Read from the
+ * bytecode alone; an answer is memoised as "no" only for classes a complete search found nothing from,
+ * so answers do not depend on the order of the questions.
+ */
+final class LoginReach {
+    private static final int MAX_IMPLEMENTATIONS = 8;
+    /** Method names of catalogue calls that any owner may declare (id changes, session strategies). */
+    private static final List<String> ANY_OWNER_NAMES = List.of("changeSessionId", "onAuthentication",
+            "changeSessionIdentifier");
+
+    private final Map<String, Boolean> known = new HashMap<>();
+
+    boolean isRelevant(JavaClass start) {
+        Boolean answer = known.get(start.getClassName());
+        if (answer != null) {
+            return answer;
+        }
+        Set<String> visited = new HashSet<>();
+        Deque<JavaClass> work = new ArrayDeque<>();
+        visited.add(start.getClassName());
+        work.add(start);
+        while (!work.isEmpty()) {
+            JavaClass javaClass = work.poll();
+            Boolean done = known.get(javaClass.getClassName());
+            if (Boolean.FALSE.equals(done)) {
+                continue;
+            }
+            if (Boolean.TRUE.equals(done) || namesLoginApi(javaClass)) {
+                known.put(javaClass.getClassName(), true);
+                known.put(start.getClassName(), true);
+                return true;
+            }
+            for (JavaClass callee : calledApplicationClasses(javaClass)) {
+                if (visited.add(callee.getClassName())) {
+                    work.add(callee);
+                }
+            }
+        }
+        for (String name : visited) {
+            known.put(name, false);
+        }
+        return false;
+    }
+
+    private static boolean namesLoginApi(JavaClass javaClass) {
+        if (ConstantPoolScreen.mentionsAny(javaClass, LoginCatalogue.relevantTypes())
+                || FrameworkSessionWrites.mentionsFrameworkSession(javaClass)) {
+            return true;
+        }
+        for (Constant constant : javaClass.getConstantPool().getConstantPool()) {
+            if (constant instanceof ConstantUtf8 && ANY_OWNER_NAMES.contains(((ConstantUtf8) constant).getBytes())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The application classes whose methods this class's method references can run. */
+    private static java.util.Collection<JavaClass> calledApplicationClasses(JavaClass javaClass) {
+        Map<String, JavaClass> classes = new java.util.TreeMap<>();
+        ConstantPool pool = javaClass.getConstantPool();
+        for (Constant constant : pool.getConstantPool()) {
+            if (!(constant instanceof ConstantCP) || constant instanceof ConstantInvokeDynamic) {
+                continue;
+            }
+            ConstantCP reference = (ConstantCP) constant;
+            if (!(pool.getConstant(reference.getNameAndTypeIndex()) instanceof ConstantNameAndType)) {
+                continue;
+            }
+            ConstantNameAndType nameAndType = pool.getConstant(reference.getNameAndTypeIndex());
+            String owner = reference.getClass(pool).replace('.', '/');
+            String descriptor = nameAndType.getSignature(pool);
+            if (owner.startsWith("java/") || owner.startsWith("[") || !descriptor.startsWith("(")
+                    || !QuietClasspath.isApplicationClass(owner)) {
+                continue;
+            }
+            String name = nameAndType.getName(pool);
+            CallTargets.Target target = CallTargets.resolve(owner, name, descriptor);
+            if (target != null) {
+                classes.put(target.javaClass().getClassName(), target.javaClass());
+            } else {
+                for (CallTargets.Target implementation : CallTargets.allImplementations(owner, name, descriptor,
+                        MAX_IMPLEMENTATIONS)) {
+                    classes.put(implementation.javaClass().getClassName(), implementation.javaClass());
+                }
+            }
+        }
+        return classes.values();
+    }
+}
