@@ -9,6 +9,7 @@ import edu.umd.cs.findbugs.OpcodeStack;
 import edu.umd.cs.findbugs.ba.XField;
 import io.github.sessionguard.catalogue.SessionTrackingApi;
 import io.github.sessionguard.flow.ConstantPoolScreen;
+import io.github.sessionguard.flow.MethodGuard;
 import org.apache.bcel.Const;
 import org.apache.bcel.classfile.Code;
 import org.apache.bcel.classfile.JavaClass;
@@ -55,17 +56,8 @@ public class UrlTrackingDetector extends OpcodeStackDetector {
             return;
         }
         urlFields.clear();
-        try {
-            collectUrlFields(javaClass);
-        } catch (RuntimeException e) {
-            bugReporter.logError("SessionGuard could not read the fields of " + javaClass.getClassName(), e);
-        }
-        try {
-            super.visitClassContext(classContext);
-        } catch (RuntimeException e) {
-            bugReporter.logError("SessionGuard could not analyse " + javaClass.getClassName()
-                    + " for URL session tracking", e);
-        }
+        MethodGuard.runClass(bugReporter, javaClass, () -> collectUrlFields(javaClass));
+        MethodGuard.runClass(bugReporter, classContext.getJavaClass(), () -> super.visitClassContext(classContext));
     }
 
     @Override

@@ -68,11 +68,20 @@ class AnalysisOrderTest {
                 .filter(f -> f.contains("SESSION_FIXATION")).sorted().collect(Collectors.toList());
     }
 
-    /** Copies every class file, each with its methods (and fields) in reverse order. */
+    /**
+     * Copies every class file, each with its methods (and fields) in reverse order, and the settings files
+     * beside them as they are (they decide findings too, and must be the same on both sides).
+     */
     private static Path reverseMethods(Path classes, Path target) throws IOException {
         clean(target);
         try (Stream<Path> files = Files.walk(classes)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".class")).collect(Collectors.toList())) {
+            for (Path file : files.filter(Files::isRegularFile).collect(Collectors.toList())) {
+                if (!file.toString().endsWith(".class")) {
+                    Path copy = target.resolve(classes.relativize(file));
+                    Files.createDirectories(copy.getParent());
+                    Files.copy(file, copy);
+                    continue;
+                }
                 ClassNode node = new ClassNode();
                 new ClassReader(Files.readAllBytes(file)).accept(node, 0);
                 Collections.reverse(node.methods);

@@ -12,6 +12,7 @@ import edu.umd.cs.findbugs.classfile.DescriptorFactory;
 import edu.umd.cs.findbugs.classfile.Global;
 import edu.umd.cs.findbugs.classfile.analysis.AnnotationValue;
 import io.github.sessionguard.catalogue.LoginCatalogue;
+import io.github.sessionguard.flow.MethodGuard;
 import io.github.sessionguard.catalogue.SpringSessionCatalogue;
 import org.apache.bcel.Const;
 import org.apache.bcel.classfile.Constant;
@@ -55,12 +56,7 @@ public class LoginFilterStrategyDetector extends OpcodeStackDetector {
         if (!springSecurityPresent()) {
             return;
         }
-        try {
-            super.visitClassContext(classContext);
-        } catch (RuntimeException e) {
-            AnalysisContext.logError("SessionGuard could not check the login filters built in "
-                    + classContext.getJavaClass().getClassName(), e);
-        }
+        MethodGuard.runClass(bugReporter, classContext.getJavaClass(), () -> super.visitClassContext(classContext));
     }
 
     @Override

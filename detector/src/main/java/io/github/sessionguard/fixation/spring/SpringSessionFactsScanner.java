@@ -2,12 +2,12 @@ package io.github.sessionguard.fixation.spring;
 
 import edu.umd.cs.findbugs.BugReporter;
 import edu.umd.cs.findbugs.NonReportingDetector;
-import edu.umd.cs.findbugs.ba.AnalysisContext;
 import edu.umd.cs.findbugs.ba.ClassContext;
 import edu.umd.cs.findbugs.bcel.OpcodeStackDetector;
 import io.github.sessionguard.catalogue.FrameworkSessionCatalogue;
 import io.github.sessionguard.catalogue.SpringSessionCatalogue;
 import io.github.sessionguard.flow.ConstantPoolScreen;
+import io.github.sessionguard.flow.MethodGuard;
 import org.apache.bcel.Const;
 import org.apache.bcel.classfile.AnnotationEntry;
 import org.apache.bcel.classfile.Code;
@@ -22,11 +22,13 @@ import java.util.List;
 public class SpringSessionFactsScanner extends OpcodeStackDetector implements NonReportingDetector {
     private static final List<String> SESSION_SCOPE_SCREEN = List.of("SessionScope", "annotation/Scope");
 
+    private final BugReporter bugReporter;
     private final SpringSessionFacts facts = new SpringSessionFacts();
     private boolean methodNewsRotatingStrategy;
     private boolean methodNewsComposite;
 
     public SpringSessionFactsScanner(BugReporter bugReporter) {
+        this.bugReporter = bugReporter;
         SpringSessionFacts.register(facts);
     }
 
@@ -42,12 +44,7 @@ public class SpringSessionFactsScanner extends OpcodeStackDetector implements No
         if (!ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), SpringSessionCatalogue.SCREEN)) {
             return;
         }
-        try {
-            super.visitClassContext(classContext);
-        } catch (RuntimeException e) {
-            AnalysisContext.logError("SessionGuard could not read the Spring Security session settings of "
-                    + classContext.getJavaClass().getClassName(), e);
-        }
+        MethodGuard.runClass(bugReporter, classContext.getJavaClass(), () -> super.visitClassContext(classContext));
     }
 
     /** A session-scoped bean: Spring's @SessionScope or @Scope("session"), CDI's or JSF's @SessionScoped. */

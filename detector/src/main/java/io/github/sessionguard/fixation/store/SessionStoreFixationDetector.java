@@ -13,6 +13,7 @@ import io.github.sessionguard.catalogue.UserSettings;
 import io.github.sessionguard.engine.AnalysisSettings;
 import io.github.sessionguard.catalogue.SessionStoreCatalogue;
 import io.github.sessionguard.flow.ConstantPoolScreen;
+import io.github.sessionguard.flow.MethodGuard;
 import org.apache.bcel.Const;
 import org.apache.bcel.classfile.AnnotationEntry;
 import org.apache.bcel.classfile.Code;
@@ -142,12 +143,7 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
                 && !ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), LoginCatalogue.relevantTypes())) {
             return;
         }
-        try {
-            super.visitClassContext(classContext);
-        } catch (RuntimeException e) {
-            bugReporter.logError("SessionGuard could not analyse " + classContext.getJavaClass().getClassName()
-                    + " for home-made session stores", e);
-        }
+        MethodGuard.runClass(bugReporter, classContext.getJavaClass(), () -> super.visitClassContext(classContext));
     }
 
     @Override
