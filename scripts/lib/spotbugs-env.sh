@@ -14,7 +14,7 @@ fetch() {
     name="$(echo "$artifact" | cut -d: -f2)-$(echo "$artifact" | cut -d: -f3).jar"
     plugin=$DEP_PLUGIN
     case "$artifact" in org.apache.shiro:*) plugin=$DEP_PLUGIN_NO_DESCRIPTOR ;; esac
-    [ -f "$dir/$name" ] || (cd "$WORK" && mvn -B -q "$plugin:copy" -Dartifact="$artifact" -DoutputDirectory="$dir" >&2)
+    [ -f "$dir/$name" ] || (cd "$WORK" && mvn -B -q -Dstyle.color=never "$plugin:copy" -Dartifact="$artifact" -DoutputDirectory="$dir" >&2)
   done
 }
 
@@ -29,12 +29,12 @@ engine_classpath() {
   <dependencies><dependency><groupId>com.github.spotbugs</groupId><artifactId>spotbugs</artifactId>
   <version>$SPOTBUGS_VERSION</version></dependency></dependencies></project>
 POM
-    (cd "$dir" && mvn -B -q "$DEP_PLUGIN:build-classpath" -Dmdep.outputFile=classpath.txt >&2)
+    (cd "$dir" && mvn -B -q -Dstyle.color=never "$DEP_PLUGIN:build-classpath" -Dmdep.outputFile=classpath.txt >&2)
   fi
   cat "$dir/classpath.txt"
 }
 
 # ensure_plugin: builds the plugin jar if it is missing.
 ensure_plugin() {
-  [ -f "$PLUGIN" ] || (cd "$ROOT" && mvn -B -q -pl detector package -DskipTests >&2)
+  [ -f "$PLUGIN" ] || (cd "$ROOT" && mvn -B -q -Dstyle.color=never -pl detector package -DskipTests >&2)
 }
