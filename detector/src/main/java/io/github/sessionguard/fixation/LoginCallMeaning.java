@@ -18,6 +18,7 @@ import edu.umd.cs.findbugs.classfile.MethodDescriptor;
 import io.github.sessionguard.catalogue.LoginCatalogue;
 import io.github.sessionguard.catalogue.LoginEventKind;
 import io.github.sessionguard.flow.CallAt;
+import io.github.sessionguard.flow.LookupFailures;
 import io.github.sessionguard.flow.MethodHandleTargets;
 import io.github.sessionguard.flow.Site;
 import io.github.sessionguard.flow.ValueOrigins;
@@ -250,6 +251,11 @@ final class LoginCallMeaning {
             }
             Type type = types.getInstance(location.getHandle().getInstruction(), cpg);
             return type.getSignature().replaceAll("^L|;$", "");
+        } catch (DataflowAnalysisException e) {
+            // The type frame at this call is inconsistent with it: the receiver's type is unknown, and an
+            // unknown receiver is taken at its word (see isRotation). Counted, not an error of the analysis.
+            LookupFailures.typeUnknown();
+            return null;
         } catch (CheckedAnalysisException e) {
             AnalysisContext.logError("SessionGuard could not read the receiver types of " + descriptor + ": " + e, e);
             return null;

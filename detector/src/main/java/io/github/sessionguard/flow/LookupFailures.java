@@ -22,11 +22,21 @@ public final class LookupFailures {
     private static final Logger LOG = LoggerFactory.getLogger(LookupFailures.class);
 
     private final AtomicInteger missing = new AtomicInteger();
+    private final AtomicInteger unknownTypes = new AtomicInteger();
     private final AtomicBoolean logged = new AtomicBoolean();
 
     /** A class not on the class path answered a lookup: counted for this analysis. */
     public static void missingClass() {
         Global.getAnalysisCache().getDatabase(LookupFailures.class).missing.incrementAndGet();
+    }
+
+    /**
+     * SpotBugs' type analysis had no usable frame at a call (its frame there is inconsistent with the
+     * call, as on a few methods of spring-security-web 6.4.5): the value's type is unknown, which the
+     * caller takes as its answer. Counted for this analysis, not reported.
+     */
+    public static void typeUnknown() {
+        Global.getAnalysisCache().getDatabase(LookupFailures.class).unknownTypes.incrementAndGet();
     }
 
     /**
@@ -45,7 +55,8 @@ public final class LookupFailures {
     public static void logOnce() {
         LookupFailures failures = Global.getAnalysisCache().getDatabase(LookupFailures.class);
         if (failures.logged.compareAndSet(false, true)) {
-            LOG.debug("SessionGuard: {} class lookups answered 'not on the class path'", failures.missing.get());
+            LOG.debug("SessionGuard: {} class lookups answered 'not on the class path', {} types unknown at a call",
+                    failures.missing.get(), failures.unknownTypes.get());
         }
     }
 
