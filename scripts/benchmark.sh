@@ -35,27 +35,10 @@ FRAMEWORKS=(
   org.keycloak:keycloak-services:26.0.7
 )
 AUX=(
-  org.springframework:spring-core:6.2.12
-  org.springframework:spring-beans:6.2.12
-  org.springframework:spring-context:6.2.12
-  org.springframework:spring-aop:6.2.12
-  org.springframework:spring-expression:6.2.12
-  org.springframework.security:spring-security-core:6.4.5
-  org.springframework.security:spring-security-crypto:6.4.5
-  io.micrometer:micrometer-observation:1.14.12
-  io.micrometer:micrometer-commons:1.14.12
-  jakarta.servlet:jakarta.servlet-api:6.1.0
-  javax.servlet:javax.servlet-api:4.0.1
-  org.apache.shiro:shiro-lang:2.2.0
-  org.apache.shiro:shiro-cache:2.2.0
-  org.apache.shiro:shiro-event:2.2.0
-  org.apache.shiro:shiro-crypto-core:2.2.0
-  org.apache.shiro:shiro-config-core:2.2.0
-  org.apache.tomcat:tomcat-annotations-api:11.0.27
+  "${FRAMEWORK_AUX[@]}"
   org.eclipse.jetty:jetty-http:12.1.14
   org.eclipse.jetty:jetty-io:12.1.14
   org.eclipse.jetty:jetty-util:12.1.14
-  org.slf4j:slf4j-api:2.0.17
 )
 
 ensure_plugin

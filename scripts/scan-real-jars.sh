@@ -23,24 +23,7 @@ TARGETS=(
   org.apache.tomcat.embed:tomcat-embed-core:11.0.27
 )
 AUX=(
-  org.springframework:spring-core:6.2.12
-  org.springframework:spring-beans:6.2.12
-  org.springframework:spring-context:6.2.12
-  org.springframework:spring-aop:6.2.12
-  org.springframework:spring-expression:6.2.12
-  org.springframework.security:spring-security-core:6.4.5
-  org.springframework.security:spring-security-crypto:6.4.5
-  io.micrometer:micrometer-observation:1.14.12
-  io.micrometer:micrometer-commons:1.14.12
-  jakarta.servlet:jakarta.servlet-api:6.1.0
-  javax.servlet:javax.servlet-api:4.0.1
-  org.apache.shiro:shiro-lang:2.2.0
-  org.apache.shiro:shiro-cache:2.2.0
-  org.apache.shiro:shiro-event:2.2.0
-  org.apache.shiro:shiro-crypto-core:2.2.0
-  org.apache.shiro:shiro-config-core:2.2.0
-  org.apache.tomcat:tomcat-annotations-api:11.0.27
-  org.slf4j:slf4j-api:2.0.17
+  "${FRAMEWORK_AUX[@]}"
 )
 fetch "$WORK/targets" "${TARGETS[@]}" org.apache.shiro:shiro-web:2.2.0 org.apache.shiro:shiro-core:2.2.0
 fetch "$WORK/aux" "${AUX[@]}"

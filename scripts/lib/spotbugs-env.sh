@@ -6,6 +6,28 @@ DEP_PLUGIN=org.apache.maven.plugins:maven-dependency-plugin:3.8.1
 # shiro-web's parent pom is not on Central: 2.8's copy takes the jar without reading its descriptor.
 DEP_PLUGIN_NO_DESCRIPTOR=org.apache.maven.plugins:maven-dependency-plugin:2.8
 
+# The jars the framework targets compile against, for -auxclasspath (both scripts scan these frameworks).
+FRAMEWORK_AUX=(
+  org.springframework:spring-core:6.2.12
+  org.springframework:spring-beans:6.2.12
+  org.springframework:spring-context:6.2.12
+  org.springframework:spring-aop:6.2.12
+  org.springframework:spring-expression:6.2.12
+  org.springframework.security:spring-security-core:6.4.5
+  org.springframework.security:spring-security-crypto:6.4.5
+  io.micrometer:micrometer-observation:1.14.12
+  io.micrometer:micrometer-commons:1.14.12
+  jakarta.servlet:jakarta.servlet-api:6.1.0
+  javax.servlet:javax.servlet-api:4.0.1
+  org.apache.shiro:shiro-lang:2.2.0
+  org.apache.shiro:shiro-cache:2.2.0
+  org.apache.shiro:shiro-event:2.2.0
+  org.apache.shiro:shiro-crypto-core:2.2.0
+  org.apache.shiro:shiro-config-core:2.2.0
+  org.apache.tomcat:tomcat-annotations-api:11.0.27
+  org.slf4j:slf4j-api:2.0.17
+)
+
 # fetch DIR GROUP:ARTIFACT:VERSION...: copies each jar (alone, without its dependencies) into DIR.
 fetch() {
   local dir=$1 artifact name plugin; shift

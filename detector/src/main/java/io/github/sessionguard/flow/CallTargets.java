@@ -67,9 +67,8 @@ public final class CallTargets {
      * reaches library code, or has more implementations than are worth summarising.
      */
     public static List<Target> implementations(String slashedOwner, String name, String descriptor) {
-        AnalysisContext context = AnalysisContext.currentAnalysisContext();
         ClassDescriptor owner = DescriptorFactory.createClassDescriptor(slashedOwner);
-        if (slashedOwner.startsWith("java/") || !context.isApplicationClass(owner)) {
+        if (slashedOwner.startsWith("java/") || !QuietClasspath.isApplicationClass(slashedOwner)) {
             return List.of();
         }
         List<Target> found = new ArrayList<>();
@@ -84,19 +83,13 @@ public final class CallTargets {
             if (!abstractHere) {
                 return List.of();
             }
-            for (ClassDescriptor subtype : context.getSubtypes2().getSubtypes(owner)) {
-                if (subtype.equals(owner) || !context.isApplicationClass(subtype)) {
-                    continue;
-                }
-                JavaClass javaClass = Global.getAnalysisCache().getClassAnalysis(JavaClass.class, subtype);
-                for (Method method : javaClass.getMethods()) {
-                    if (method.getName().equals(name) && method.getSignature().equals(descriptor)
-                            && method.getCode() != null) {
-                        found.add(new Target(javaClass, method));
-                    }
-                }
-            }
-        } catch (ClassNotFoundException | CheckedAnalysisException e) {
+            found.addAll(applicationImplementations(owner, name, descriptor));
+        } catch (ClassNotFoundException e) {
+            // Expected: a type of the hierarchy is not on the class path; counted, and no implementations.
+            LookupFailures.missingClass();
+            return List.of();
+        } catch (CheckedAnalysisException e) {
+            LookupFailures.failed(e, "the implementations of " + slashedOwner + "." + name);
             return List.of();
         }
         if (found.size() < 2 || found.size() > MAX_IMPLEMENTATIONS) {
@@ -107,25 +100,10 @@ public final class CallTargets {
     }
 
     private static Target uniqueImplementation(String slashedOwner, String name, String descriptor) {
-        AnalysisContext context = AnalysisContext.currentAnalysisContext();
-        ClassDescriptor owner = DescriptorFactory.createClassDescriptor(slashedOwner);
-        Target found = null;
         try {
-            for (ClassDescriptor subtype : context.getSubtypes2().getSubtypes(owner)) {
-                if (subtype.equals(owner) || !QuietClasspath.isApplicationClass(subtype.getClassName())) {
-                    continue;
-                }
-                JavaClass javaClass = Global.getAnalysisCache().getClassAnalysis(JavaClass.class, subtype);
-                for (Method method : javaClass.getMethods()) {
-                    if (method.getName().equals(name) && method.getSignature().equals(descriptor)
-                            && method.getCode() != null) {
-                        if (found != null) {
-                            return null;
-                        }
-                        found = new Target(javaClass, method);
-                    }
-                }
-            }
+            List<Target> found = applicationImplementations(DescriptorFactory.createClassDescriptor(slashedOwner),
+                    name, descriptor);
+            return found.size() == 1 ? found.get(0) : null;
         } catch (ClassNotFoundException e) {
             // Expected: a type of the hierarchy is not on the class path; counted, and no single target.
             LookupFailures.missingClass();
@@ -134,7 +112,6 @@ public final class CallTargets {
             LookupFailures.failed(e, "the implementations of " + slashedOwner + "." + name);
             return null;
         }
-        return found;
     }
 
     /**
@@ -143,32 +120,44 @@ public final class CallTargets {
      */
     public static java.util.List<Target> allImplementations(String slashedOwner, String name, String descriptor,
             int limit) {
-        AnalysisContext context = AnalysisContext.currentAnalysisContext();
         ClassDescriptor owner = DescriptorFactory.createClassDescriptor(slashedOwner);
         java.util.List<Target> found = new java.util.ArrayList<>();
         try {
-            if (!context.isApplicationClass(owner)) {
+            if (!QuietClasspath.isApplicationClass(slashedOwner)) {
                 return found;
             }
-            for (ClassDescriptor subtype : context.getSubtypes2().getSubtypes(owner)) {
-                if (subtype.equals(owner) || !context.isApplicationClass(subtype)) {
-                    continue;
-                }
-                JavaClass javaClass = Global.getAnalysisCache().getClassAnalysis(JavaClass.class, subtype);
-                for (Method method : javaClass.getMethods()) {
-                    if (method.getName().equals(name) && method.getSignature().equals(descriptor)
-                            && method.getCode() != null) {
-                        found.add(new Target(javaClass, method));
-                    }
-                }
-            }
-        } catch (ClassNotFoundException | CheckedAnalysisException e) {
+            found.addAll(applicationImplementations(owner, name, descriptor));
+        } catch (ClassNotFoundException e) {
+            // Expected: a type of the hierarchy is not on the class path; counted, and no implementations.
+            LookupFailures.missingClass();
+            return new java.util.ArrayList<>();
+        } catch (CheckedAnalysisException e) {
+            LookupFailures.failed(e, "the implementations of " + slashedOwner + "." + name);
             return new java.util.ArrayList<>();
         }
         if (found.size() > limit) {
             return new java.util.ArrayList<>();
         }
         found.sort(java.util.Comparator.comparing(t -> t.javaClass().getClassName()));
+        return found;
+    }
+
+    /** The bodies of {@code name descriptor} in the application subtypes of {@code owner} (not itself). */
+    private static List<Target> applicationImplementations(ClassDescriptor owner, String name, String descriptor)
+            throws ClassNotFoundException, CheckedAnalysisException {
+        List<Target> found = new ArrayList<>();
+        for (ClassDescriptor subtype : AnalysisContext.currentAnalysisContext().getSubtypes2().getSubtypes(owner)) {
+            if (subtype.equals(owner) || !QuietClasspath.isApplicationClass(subtype.getClassName())) {
+                continue;
+            }
+            JavaClass javaClass = Global.getAnalysisCache().getClassAnalysis(JavaClass.class, subtype);
+            for (Method method : javaClass.getMethods()) {
+                if (method.getName().equals(name) && method.getSignature().equals(descriptor)
+                        && method.getCode() != null) {
+                    found.add(new Target(javaClass, method));
+                }
+            }
+        }
         return found;
     }
 
