@@ -3,7 +3,6 @@ package io.github.sessionguard.fixation.spring;
 import edu.umd.cs.findbugs.BugInstance;
 import edu.umd.cs.findbugs.BugReporter;
 import edu.umd.cs.findbugs.Priorities;
-import edu.umd.cs.findbugs.ba.AnalysisContext;
 import edu.umd.cs.findbugs.ba.ClassContext;
 import edu.umd.cs.findbugs.ba.XClass;
 import edu.umd.cs.findbugs.bcel.OpcodeStackDetector;
@@ -13,6 +12,7 @@ import edu.umd.cs.findbugs.classfile.Global;
 import edu.umd.cs.findbugs.classfile.analysis.AnnotationValue;
 import io.github.sessionguard.catalogue.LoginCatalogue;
 import io.github.sessionguard.flow.MethodGuard;
+import io.github.sessionguard.flow.TypeChecks;
 import io.github.sessionguard.catalogue.SpringSessionCatalogue;
 import org.apache.bcel.Const;
 import org.apache.bcel.classfile.Constant;
@@ -108,15 +108,9 @@ public class LoginFilterStrategyDetector extends OpcodeStackDetector {
         return !facts.strategySetFor(slashed) && facts.filterContextReachesSession(slashed) && !changesIdItself(slashed);
     }
 
+    /** An application class whose hierarchy the classpath cannot place is not known to be a login filter. */
     private static boolean isLoginFilter(String slashed) {
-        try {
-            return AnalysisContext.currentAnalysisContext().getSubtypes2().isSubtype(
-                    DescriptorFactory.createClassDescriptor(slashed),
-                    DescriptorFactory.createClassDescriptor(SpringSessionCatalogue.LOGIN_FILTER_BASE));
-        } catch (ClassNotFoundException e) {
-            // An application class whose hierarchy is not on the classpath: not known to be a login filter.
-            return false;
-        }
+        return TypeChecks.isKnownSubtype(slashed, SpringSessionCatalogue.LOGIN_FILTER_BASE);
     }
 
     /** The filter's own code (an override of successfulAuthentication, say) calls a known id change. */

@@ -1,11 +1,9 @@
 package io.github.sessionguard.fixation.spring;
 
-import edu.umd.cs.findbugs.ba.AnalysisContext;
-import edu.umd.cs.findbugs.ba.XClass;
-import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
-import edu.umd.cs.findbugs.classfile.DescriptorFactory;
 import edu.umd.cs.findbugs.classfile.Global;
 import edu.umd.cs.findbugs.classfile.IAnalysisCache;
+import io.github.sessionguard.flow.QuietClasspath;
+import io.github.sessionguard.flow.TypeChecks;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -175,27 +173,12 @@ public final class SpringSessionFacts {
     }
 
     private static boolean classExists(String slashed) {
-        try {
-            return Global.getAnalysisCache().getClassAnalysis(XClass.class,
-                    DescriptorFactory.createClassDescriptor(slashed)) != null;
-        } catch (CheckedAnalysisException e) {
-            // Not on the classpath: an older (or no) Spring Security.
-            return false;
-        }
+        return QuietClasspath.find(slashed) != null; // absent: an older (or no) Spring Security
     }
 
+    /** An unknown hierarchy cannot tie the setting to this filter. */
     private static boolean isSubtype(String slashedType, String slashedSupertype) {
-        if (slashedType.equals(slashedSupertype)) {
-            return true;
-        }
-        try {
-            return AnalysisContext.currentAnalysisContext().getSubtypes2().isSubtype(
-                    DescriptorFactory.createClassDescriptor(slashedType),
-                    DescriptorFactory.createClassDescriptor(slashedSupertype));
-        } catch (ClassNotFoundException e) {
-            // An unknown hierarchy cannot tie the setting to this filter.
-            return false;
-        }
+        return TypeChecks.isKnownSubtype(slashedType, slashedSupertype);
     }
 
     /** javac names a lambda body {@code lambda$enclosing$N}: its facts belong to the enclosing method. */
