@@ -134,7 +134,7 @@ final class CookieMethodAnalysis {
             }
             if (match.call().role() == CookieCall.Role.SEND) {
                 ValueNumber cookie = match.call().arg() < 0 ? call.receiver() : call.argument(match.call().arg());
-                sendValue(cookie, fact, context);
+                sendValue(cookie, match.api(), fact, context);
             }
             return;
         }
@@ -204,7 +204,7 @@ final class CookieMethodAnalysis {
     private void readHeaderText(ValueNumber value, Constant constant, CookieFacts fact, MethodContext context,
             Site site, StringSketchReader strings) throws DataflowAnalysisException {
         if (!context.trackedValues(fact, value).isEmpty()) {
-            sendValue(value, fact, context);
+            sendValue(value, null, fact, context); // a serialised cookie of any API, written as Set-Cookie
             return;
         }
         // One cookie, judged over every way the code builds its text (a branch that appends an attribute).
@@ -221,13 +221,20 @@ final class CookieMethodAnalysis {
     }
 
     /** A sent value: a tracked cookie (any of those a merged value may be), or an array of them. */
-    private void sendValue(ValueNumber value, CookieFacts fact, MethodContext context) {
+    /**
+     * A send row hands over cookies of its own API only: a row on a general-purpose owner (a reactive
+     * response's MultiValueMap of ResponseCookies) must not send a servlet Cookie put into some other map.
+     * A null API sends cookies of every API (their text written into a Set-Cookie header).
+     */
+    private void sendValue(ValueNumber value, CookieApi api, CookieFacts fact, MethodContext context) {
         for (CookieState state : context.trackedStates(fact, value)) {
-            sent(state, EnumSet.allOf(CookieFlag.class));
+            if (api == null || state.api() == api) {
+                sent(state, EnumSet.allOf(CookieFlag.class));
+            }
         }
         for (int member : fact.arrayMembers(value.getNumber())) {
             CookieState memberState = fact.get(member);
-            if (memberState != null) {
+            if (memberState != null && (api == null || memberState.api() == api)) {
                 sent(memberState, EnumSet.allOf(CookieFlag.class));
             }
         }
