@@ -44,6 +44,8 @@ import reactor.core.publisher.Mono;
  * logged in (fixation);</li>
  * <li>{@code webSession.changeSessionId()} composed into the handler's returned chain gives a new id, and the
  * planted id opens nothing; the same call whose {@code Mono} is dropped (not subscribed) changes nothing;</li>
+ * <li>{@code invalidate()} composed before the put: the planted id opens nothing, but the exchange keeps the
+ * invalidated session, so the user is stored under no id and the cookie is cleared (the login is lost);</li>
  * <li>{@code WebSessionServerSecurityContextRepository.save} (what WebFlux Spring Security's form login uses, and
  * what a custom handler calls) changes the id by itself: its {@code save} ends in
  * {@code .flatMap(WebSession::changeSessionId)} (read in spring-security-web 7.1.2 sources and in the 6.4.5
@@ -88,6 +90,10 @@ class WebFluxSessionLoginTest {
                     session.changeSessionId();
                     return Mono.empty();
                 }))
+                // The other rotation the plugin accepts: invalidate() composed into the chain, then the put.
+                .GET("/login-invalidate-put", request -> login(request, authenticationManager, (session, user) ->
+                        session.invalidate().then(request.session()).doOnNext(current ->
+                                current.getAttributes().put("user", user))))
                 // A custom login handler that saves the context through Spring Security's WebSession repository.
                 .GET("/login-repository", request -> login(request, authenticationManager, (session, user) -> {
                     SecurityContext context = new SecurityContextImpl(
@@ -128,6 +134,8 @@ class WebFluxSessionLoginTest {
                         out.put("before", before);
                         out.put("after", after.getId());
                         out.put("sameObject", String.valueOf(after == session));
+                        out.put("started", String.valueOf(after.isStarted()));
+                        out.put("expired", String.valueOf(after.isExpired()));
                         return text(out);
                     });
         });
@@ -191,6 +199,22 @@ class WebFluxSessionLoginTest {
         Reply login = login("/login-put-change-dropped", planted);
         assertEquals(planted, login.get("after"), "a Mono nobody subscribes to does not run");
         assertEquals(EmbeddedTomcat.USER, http.get("/whoami", planted).get("user"), "the planted id is logged in");
+    }
+
+    @Test
+    void composedInvalidateDropsThePlantedSession() throws Exception {
+        String planted = plant();
+        Reply login = login("/login-invalidate-put", planted);
+        System.out.printf("[evidence] WebFlux /login-invalidate-put: after %s, same session object %s, started %s, "
+                + "issued %s%n", login.get("after"), login.get("sameObject"), login.get("started"), login.issuedId());
+        Reply old = http.get("/whoami", planted);
+        assertEquals("none", old.get("session"), "the planted id opens nothing: no fixation");
+        assertEquals("null", old.get("user"));
+        // But the exchange keeps its (now invalid) session: the user put after invalidate() is stored under no id,
+        // and the response clears the SESSION cookie. The login is lost, not fixed; changeSessionId() is the fix.
+        assertEquals("true", login.get("sameObject"), "request.session() after invalidate() is the same session");
+        assertEquals(planted, login.get("after"));
+        assertEquals(Optional.of(""), login.issuedId(), "the SESSION cookie is cleared, no new id is issued");
     }
 
     @Test
