@@ -49,7 +49,7 @@ import reactor.core.publisher.Mono;
  * <li>{@code WebSessionServerSecurityContextRepository.save} (what WebFlux Spring Security's form login uses, and
  * what a custom handler calls) changes the id by itself: its {@code save} ends in
  * {@code .flatMap(WebSession::changeSessionId)} (read in spring-security-web 7.1.2 sources and in the 6.4.5
- * bytecode).</li>
+ * bytecode). A {@code save} whose Mono is dropped stores nothing and keeps the id.</li>
  * </ul>
  */
 @Timeout(60)
@@ -99,6 +99,12 @@ class WebFluxSessionLoginTest {
                     SecurityContext context = new SecurityContextImpl(
                             UsernamePasswordAuthenticationToken.authenticated(user, null, java.util.List.of()));
                     return repository.save(request.exchange(), context);
+                }))
+                // The same save whose Mono is dropped: nothing runs.
+                .GET("/login-repository-dropped", request -> login(request, authenticationManager, (session, user) -> {
+                    repository.save(request.exchange(), new SecurityContextImpl(
+                            UsernamePasswordAuthenticationToken.authenticated(user, null, java.util.List.of())));
+                    return Mono.empty();
                 }))
                 .GET("/whoami", request -> request.session().flatMap(session -> {
                     Map<String, String> out = new LinkedHashMap<>();
@@ -226,5 +232,15 @@ class WebFluxSessionLoginTest {
         assertEquals("none", http.get("/whoami", planted).get("session"), "the planted id opens nothing");
         assertEquals(EmbeddedTomcat.USER, http.get("/whoami", login.get("after")).get("springUser"),
                 "the context is saved under the new id");
+    }
+
+    @Test
+    void droppedRepositorySaveNeitherLogsInNorChangesTheId() throws Exception {
+        String planted = plant();
+        Reply login = login("/login-repository-dropped", planted);
+        assertEquals(planted, login.get("after"));
+        Reply whoami = http.get("/whoami", planted);
+        assertEquals(planted, whoami.get("session"));
+        assertEquals("anonymous", whoami.get("springUser"), "a save nobody subscribes to stores nothing");
     }
 }
