@@ -24,9 +24,16 @@ final class Loopback {
             .build();
 
     private final int port;
+    private final String cookieName;
 
     Loopback(int port) {
+        this(port, SESSION_COOKIE);
+    }
+
+    /** A client for a framework whose session cookie has another name ({@code SESSION}, {@code vertx-web.session}). */
+    Loopback(int port, String cookieName) {
         this.port = port;
+        this.cookieName = cookieName;
     }
 
     /**
@@ -34,7 +41,7 @@ final class Loopback {
      *
      * @param status    HTTP status
      * @param body      the servlet's {@code key=value} lines
-     * @param issuedId  the {@code JSESSIONID} value of a {@code Set-Cookie} header on this response, if any
+     * @param issuedId  the session cookie's value of a {@code Set-Cookie} header on this response, if any
      */
     record Reply(int status, Map<String, String> body, Optional<String> issuedId) {
         String get(String key) {
@@ -49,6 +56,14 @@ final class Loopback {
                 .GET(), sessionId);
     }
 
+    /** GET with one more request header (for example {@code Authorization}). */
+    Reply get(String path, String sessionId, String header, String value) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10))
+                .header(header, value)
+                .GET(), sessionId);
+    }
+
     /** POST a form ({@code a=1&b=2}) to {@code path}, presenting {@code sessionId} when it is not null. */
     Reply postForm(String path, String form, String sessionId) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
@@ -59,7 +74,7 @@ final class Loopback {
 
     private Reply send(HttpRequest.Builder request, String sessionId) throws IOException, InterruptedException {
         if (sessionId != null) {
-            request.header("Cookie", SESSION_COOKIE + "=" + sessionId);
+            request.header("Cookie", cookieName + "=" + sessionId);
         }
         HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
         Map<String, String> body = new LinkedHashMap<>();
@@ -70,8 +85,8 @@ final class Loopback {
             }
         }
         Optional<String> issued = response.headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith(SESSION_COOKIE + "="))
-                .map(c -> c.substring(SESSION_COOKIE.length() + 1, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
+                .filter(c -> c.startsWith(cookieName + "="))
+                .map(c -> c.substring(cookieName.length() + 1, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
                 .findFirst();
         return new Reply(response.statusCode(), body, issued);
     }

@@ -11,10 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 
 /**
  * One Shiro release, isolated: its jars (copied by the build into {@code target/shiro/VERSION}), the probe sources
@@ -74,18 +71,7 @@ final class ShiroRelease implements AutoCloseable {
     }
 
     private static void compile(List<Path> classPath, Path out, List<String> sourceFiles) {
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        if (javac == null) {
-            throw new IllegalStateException("the tests need a JDK (javax.tools compiler), not a JRE");
-        }
-        List<String> args = new ArrayList<>(List.of("--release", "17", "-proc:none", "-nowarn", "-d", out.toString(),
-                "-classpath", classPath.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator))));
-        args.addAll(sourceFiles);
-        java.io.ByteArrayOutputStream errors = new java.io.ByteArrayOutputStream();
-        int rc = javac.run(null, errors, errors, args.toArray(String[]::new));
-        if (rc != 0) {
-            throw new IllegalStateException("probe did not compile against this Shiro: " + errors);
-        }
+        ProbeCompiler.compile(classPath, out, sourceFiles, "this Shiro");
     }
 
     /** A new instance of a probe class of this release, seen through an interface of the JDK or the test class path. */
