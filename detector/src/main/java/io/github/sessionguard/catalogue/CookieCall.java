@@ -1,6 +1,5 @@
 package io.github.sessionguard.catalogue;
 
-import io.github.sessionguard.cookies.CookieFlag;
 
 import java.util.List;
 

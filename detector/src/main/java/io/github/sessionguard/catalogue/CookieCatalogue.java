@@ -1,8 +1,6 @@
 package io.github.sessionguard.catalogue;
 
 import io.github.sessionguard.catalogue.CookieApi.Kind;
-import io.github.sessionguard.cookies.CookieFlag;
-import io.github.sessionguard.cookies.FlagValue;
 
 import java.util.ArrayList;
 import java.util.List;
