@@ -1,6 +1,5 @@
 package io.github.sessionguard.catalogue;
 
-
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,5 @@
 package io.github.sessionguard.catalogue;
 
-
 import java.util.List;
 
 /**
@@ -169,6 +168,11 @@ public final class CookieCall {
     /** Which calls this row is: for sinks matched on any receiver, also the types the receiver must have. */
     public CallPattern call() {
         return call;
+    }
+
+    /** For sinks matched on any receiver: the types the receiver must have; empty when any will do. */
+    public List<String> receiverTypes() {
+        return call.receiverTypes();
     }
 
     public boolean matches(String callOwner, String callName, String callDescriptor) {
