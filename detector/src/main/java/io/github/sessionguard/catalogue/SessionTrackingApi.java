@@ -18,6 +18,11 @@ public final class SessionTrackingApi {
             this.call = CallPattern.of(owner, name, null);
             this.display = display;
         }
+
+        /** The fix offered where this setter turns URL tracking on. */
+        public String fix() {
+            return "track sessions by cookie only, e.g. " + display + "(EnumSet.of(SessionTrackingMode.COOKIE))";
+        }
     }
 
     public static final List<Setter> SETTERS = List.of(

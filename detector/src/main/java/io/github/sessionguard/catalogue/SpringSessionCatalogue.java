@@ -55,6 +55,12 @@ public final class SpringSessionCatalogue {
     private SpringSessionCatalogue() {
     }
 
+    /** The fix for a hand-built login filter that keeps the Null strategy, named by its simple class name. */
+    public static String loginFilterFix(String filter) {
+        return "filter.setSessionAuthenticationStrategy(new ChangeSessionIdAuthenticationStrategy()) where " + filter
+                + " is built (http.formLogin() does this for its own filter, addFilterAt does not)";
+    }
+
     /** {@code http.build()}: the method that calls it builds one filter chain. */
     public static boolean isChainBuild(String owner, String name, String descriptor) {
         return CHAIN_BUILD.matches(owner, name, descriptor);

@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * The fix a finding offers is written once, in the catalogue; {@code messages.xml} repeats it in each
  * pattern's Details, where users read it before they see a finding. "Agree" means: the Details of a
  * pattern hold one list {@code <ul class="fixes">} whose items are, in catalogue order, exactly the
- * catalogue's fix texts for that pattern ({@code label: fix}, HTML-escaped). Editing either side alone
+ * catalogue's fix texts for that pattern ({@code label: fix} where the catalogue row has a label; texts
+ * that name the user's own class show it as "the filter"; HTML-escaped). Editing either side alone
  * fails here; the failure prints the list the catalogue expects.
  */
 class FixTextsTest {
@@ -65,6 +68,11 @@ class FixTextsTest {
             }
             fixes.put(flag.bugPattern(), items);
         }
+        for (String policy : List.of(CookiePolicyCatalogue.SAME_SITE_SUPPLIERS.get(0),
+                CookiePolicyCatalogue.SAME_SITE_PROCESSORS.get(0))) {
+            fixes.get(CookieFlag.SAME_SITE.bugPattern()).add(escape("SameSite=None for every cookie: "
+                    + CookiePolicyCatalogue.noneEverywhereFix(policy)));
+        }
         List<String> switches = new ArrayList<>();
         for (ProtectionSwitch protection : ProtectionSwitch.ALL) {
             switches.add(escape(protection.description() + ": " + protection.fix()));
@@ -74,7 +82,15 @@ class FixTextsTest {
         for (LoginEventKind kind : LoginEventKind.values()) {
             logins.add(escape(kind.fix()));
         }
+        logins.add(escape(LoginEventKind.REUSED_INVALIDATED_SESSION_FIX));
+        logins.add(escape(SessionStoreCatalogue.FIX));
+        logins.add(escape(SpringSessionCatalogue.loginFilterFix("the filter")));
         fixes.put("SESSION_FIXATION", logins);
+        Set<String> tracking = new LinkedHashSet<>();
+        for (SessionTrackingApi.Setter setter : SessionTrackingApi.SETTERS) {
+            tracking.add(escape(setter.fix()));
+        }
+        fixes.put("SESSION_ID_IN_URL", new ArrayList<>(tracking));
         return fixes;
     }
 
