@@ -1,20 +1,40 @@
 package io.github.sessionguard.catalogue;
 
+import io.github.sessionguard.flow.TypeChecks;
+
+import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 
 /**
- * Matches a call by owner, name and descriptor. A null part matches anything, so one row can name a
- * method on every implementation of an interface, or every method with a given shape.
+ * The one way SessionGuard matches a call: by owner, name and descriptor. Every catalogue row that names
+ * a call holds one of these.
+ * <ul>
+ * <li>Owner: one of an exact set, or any owner (null); a row may also name receiver types, "this type or
+ * a subtype", which need the classpath and are checked apart ({@link #matchesReceiver}).</li>
+ * <li>Name: exact, or any (null).</li>
+ * <li>Descriptor: exact, any (null), or by argument shape: a prefix of the argument part, so a fluent
+ * setter matches whatever (erased) builder type it returns.</li>
+ * </ul>
  */
 public final class CallPattern {
     private final Set<String> owners;
     private final String name;
     private final String descriptor;
+    private final boolean argumentShape;
+    private final List<String> receiverTypes;
 
-    private CallPattern(Set<String> owners, String name, String descriptor) {
+    private CallPattern(Set<String> owners, String name, String descriptor, boolean argumentShape,
+            List<String> receiverTypes) {
         this.owners = owners;
         this.name = name;
         this.descriptor = descriptor;
+        this.argumentShape = argumentShape;
+        this.receiverTypes = receiverTypes;
+    }
+
+    private CallPattern(Set<String> owners, String name, String descriptor) {
+        this(owners, name, descriptor, false, List.of());
     }
 
     /** A method of one of the given slashed owner types. */
@@ -31,14 +51,57 @@ public final class CallPattern {
         return new CallPattern(null, name, descriptor);
     }
 
+    /**
+     * A method of one of the owners (null: any) whose descriptor starts with {@code arguments}, a prefix
+     * of its argument part such as {@code "(Z)"} (null: any descriptor).
+     */
+    public static CallPattern withArguments(Collection<String> owners, String name, String arguments) {
+        return new CallPattern(owners == null ? null : Set.copyOf(owners), name, arguments, true, List.of());
+    }
+
+    /**
+     * A method called on any receiver that is one of these types or a subtype (a response wrapper, a
+     * container's response), whose descriptor starts with {@code arguments}.
+     */
+    public static CallPattern onReceiver(List<String> receiverTypes, String name, String arguments) {
+        return new CallPattern(null, name, arguments, true, List.copyOf(receiverTypes));
+    }
+
+    /** Owner, name and descriptor; receiver types, which need the classpath, are {@link #matchesReceiver}'s. */
     public boolean matches(String owner, String callName, String callDescriptor) {
-        return (name == null || name.equals(callName)) && (descriptor == null || descriptor.equals(callDescriptor))
+        return (name == null || name.equals(callName)) && matchesDescriptor(callDescriptor)
                 && (owners == null || owners.contains(owner));
+    }
+
+    private boolean matchesDescriptor(String callDescriptor) {
+        if (descriptor == null) {
+            return true;
+        }
+        return argumentShape ? callDescriptor.startsWith(descriptor) : descriptor.equals(callDescriptor);
+    }
+
+    /**
+     * True when the call's owner is one of this pattern's receiver types or a subtype (a type the classpath
+     * cannot place counts), or when the pattern names none: a same-named method of another class (a saved
+     * request's {@code addCookie}) is not the API's.
+     */
+    public boolean matchesReceiver(String owner) {
+        return receiverTypes.isEmpty() || TypeChecks.isSubtypeOfAny(owner, receiverTypes);
     }
 
     /** The owner types this pattern names; null when it matches any owner. */
     public Set<String> owners() {
         return owners;
+    }
+
+    /** The method name; null when any name matches. */
+    public String name() {
+        return name;
+    }
+
+    /** The types the receiver must have; empty when any will do. */
+    public List<String> receiverTypes() {
+        return receiverTypes;
     }
 
     /** Both the javax and the jakarta spelling of a servlet type. */

@@ -1,8 +1,5 @@
 package io.github.sessionguard.catalogue;
 
-import io.github.sessionguard.cookies.CookieFlag;
-import io.github.sessionguard.cookies.FlagValue;
-
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

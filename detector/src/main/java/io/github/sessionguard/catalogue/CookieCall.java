@@ -1,7 +1,5 @@
 package io.github.sessionguard.catalogue;
 
-import io.github.sessionguard.cookies.CookieFlag;
-
 import java.util.List;
 
 /**
@@ -53,29 +51,18 @@ public final class CookieCall {
         SERIALIZE
     }
 
-    private final List<String> owners;
-    private final String name;
-    private final String arguments;
+    private final CallPattern call;
     private final Role role;
     private final CookieFlag flag;
     private final int arg;
     private final List<CookieFlag> booleanFlags;
     private final String sameSiteType;
-    private final List<String> receiverTypes;
     private int valueArg = -1;
     private int maxAgeInt = -1;
 
-    private CookieCall(List<String> owners, String name, String arguments, Role role, CookieFlag flag, int arg,
-            List<CookieFlag> booleanFlags, String sameSiteType) {
-        this(owners, name, arguments, role, flag, arg, booleanFlags, sameSiteType, List.of());
-    }
-
-    private CookieCall(List<String> owners, String name, String arguments, Role role, CookieFlag flag, int arg,
-            List<CookieFlag> booleanFlags, String sameSiteType, List<String> receiverTypes) {
-        this.receiverTypes = receiverTypes;
-        this.owners = owners;
-        this.name = name;
-        this.arguments = arguments;
+    private CookieCall(CallPattern call, Role role, CookieFlag flag, int arg, List<CookieFlag> booleanFlags,
+            String sameSiteType) {
+        this.call = call;
         this.role = role;
         this.flag = flag;
         this.arg = arg;
@@ -85,7 +72,7 @@ public final class CookieCall {
 
     private static CookieCall row(List<String> owners, String name, String arguments, Role role, CookieFlag flag,
             int arg) {
-        return new CookieCall(owners, name, arguments, role, flag, arg, List.of(), null);
+        return new CookieCall(CallPattern.withArguments(owners, name, arguments), role, flag, arg, List.of(), null);
     }
 
     static CookieCall constructor(String owner, String arguments, int nameArg) {
@@ -140,8 +127,8 @@ public final class CookieCall {
     }
 
     static CookieCall anyConstructor(String owner, List<CookieFlag> booleanFlags, String sameSiteType) {
-        return new CookieCall(List.of(owner), "<init>", null, Role.CREATE_ANY_CONSTRUCTOR, null, 0,
-                List.copyOf(booleanFlags), sameSiteType);
+        return new CookieCall(CallPattern.withArguments(List.of(owner), "<init>", null), Role.CREATE_ANY_CONSTRUCTOR,
+                null, 0, List.copyOf(booleanFlags), sameSiteType);
     }
 
     static CookieCall setFlag(List<String> owners, String name, CookieFlag flag) {
@@ -174,20 +161,22 @@ public final class CookieCall {
      * response): a same-named method of another class (a saved request's {@code addCookie}) is no sink.
      */
     static CookieCall sendThrough(List<String> receiverTypes, String name, String arguments, int cookieArg) {
-        return new CookieCall(null, name, arguments, Role.SEND, null, cookieArg, List.of(), null,
-                List.copyOf(receiverTypes));
+        return new CookieCall(CallPattern.onReceiver(receiverTypes, name, arguments), Role.SEND, null, cookieArg,
+                List.of(), null);
+    }
+
+    /** Which calls this row is: for sinks matched on any receiver, also the types the receiver must have. */
+    public CallPattern call() {
+        return call;
     }
 
     /** For sinks matched on any receiver: the types the receiver must have; empty when any will do. */
     public List<String> receiverTypes() {
-        return receiverTypes;
+        return call.receiverTypes();
     }
 
     public boolean matches(String callOwner, String callName, String callDescriptor) {
-        if (!name.equals(callName) || (owners != null && !owners.contains(callOwner))) {
-            return false;
-        }
-        return arguments == null || callDescriptor.startsWith(arguments);
+        return call.matches(callOwner, callName, callDescriptor);
     }
 
     public Role role() {

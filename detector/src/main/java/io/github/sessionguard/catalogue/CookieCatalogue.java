@@ -1,8 +1,6 @@
 package io.github.sessionguard.catalogue;
 
 import io.github.sessionguard.catalogue.CookieApi.Kind;
-import io.github.sessionguard.cookies.CookieFlag;
-import io.github.sessionguard.cookies.FlagValue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -104,6 +102,11 @@ public final class CookieCatalogue {
             new HeaderSink("io/micronaut/http/MutableHttpHeaders", "add",
                     "(Ljava/lang/CharSequence;Ljava/lang/CharSequence;)"));
 
+    /** Every API's rows, with their API, by method name. */
+    private static final CallIndex<CookieCallMatch> CALLS = callIndex();
+
+    private static final CallIndex<HeaderSink> SINKS = new CallIndex<>(HEADER_SINKS, HeaderSink::call);
+
     private CookieCatalogue() {
     }
 
@@ -163,24 +166,22 @@ public final class CookieCatalogue {
 
     /** The catalogue row for a call, or null when the call is none of the catalogue's. */
     public static CookieCallMatch lookup(String owner, String name, String descriptor) {
-        for (CookieApi api : APIS) {
-            for (CookieCall call : api.calls()) {
-                if (call.matches(owner, name, descriptor)) {
-                    return new CookieCallMatch(api, call);
-                }
-            }
-        }
-        return null;
+        return CALLS.first(owner, name, descriptor);
     }
 
     /** The header sink a call is, or null. */
     public static HeaderSink headerSink(String owner, String name, String descriptor) {
-        for (HeaderSink sink : HEADER_SINKS) {
-            if (sink.matches(owner, name, descriptor)) {
-                return sink;
+        return SINKS.first(owner, name, descriptor);
+    }
+
+    private static CallIndex<CookieCallMatch> callIndex() {
+        List<CookieCallMatch> rows = new ArrayList<>();
+        for (CookieApi api : APIS) {
+            for (CookieCall call : api.calls()) {
+                rows.add(new CookieCallMatch(api, call));
             }
         }
-        return null;
+        return new CallIndex<>(rows, match -> match.call().call());
     }
 
     /** Servlet {@code Cookie}: nothing set by default; SameSite only through Servlet 6's setAttribute. */

@@ -1,23 +1,25 @@
 package io.github.sessionguard.catalogue;
 
+import java.util.List;
+
 /**
  * A call that adds a response header: argument {@link #nameArg} is the header's name and
  * {@link #valueArg} its value (a String, an Object, or a String array of values).
  */
 public final class HeaderSink {
-    private final String owner;
-    private final String name;
-    private final String descriptor;
+    private final CallPattern call;
 
-    HeaderSink(String owner, String name, String descriptor) {
-        this.owner = owner;
-        this.name = name;
-        this.descriptor = descriptor;
+    HeaderSink(String owner, String name, String arguments) {
+        this.call = CallPattern.withArguments(owner == null ? null : List.of(owner), name, arguments);
+    }
+
+    /** Which calls this row is; the descriptor is matched on its argument part. */
+    public CallPattern call() {
+        return call;
     }
 
     public boolean matches(String callOwner, String callName, String callDescriptor) {
-        return name.equals(callName) && callDescriptor.startsWith(descriptor)
-                && (owner == null || owner.equals(callOwner));
+        return call.matches(callOwner, callName, callDescriptor);
     }
 
     public int nameArg() {

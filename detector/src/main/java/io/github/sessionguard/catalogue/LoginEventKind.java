@@ -19,6 +19,10 @@ public enum LoginEventKind {
     CONTAINER("request.changeSessionId() after the login, unless the container's own id change on authentication "
             + "is known to be on");
 
+    /** The fix where the identity is written to the session invalidated just before (it throws). */
+    public static final String REUSED_INVALIDATED_SESSION_FIX =
+            "store it in the new session: request.getSession(true).setAttribute(...) after invalidate()";
+
     private final String fix;
 
     LoginEventKind(String fix) {

@@ -11,6 +11,11 @@ import java.util.Set;
  */
 public final class SessionStoreCatalogue {
     /** Calls whose result is the id the browser presented (before any id change in the method). */
+    /** The fix for a session record keyed by the id the browser presented. */
+    public static final String FIX = "issue a new random session id at login (SecureRandom or UUID.randomUUID()), "
+            + "send it as the new session cookie and key the record by it; or call request.changeSessionId() "
+            + "before reading getId()";
+
     public static final List<CallPattern> PRESENTED_IDS = List.of(
             CallPattern.of(CallPattern.servlet("http/HttpSession"), "getId", "()Ljava/lang/String;"),
             CallPattern.of(CallPattern.servlet("http/HttpServletRequest"), "getRequestedSessionId", "()Ljava/lang/String;"),

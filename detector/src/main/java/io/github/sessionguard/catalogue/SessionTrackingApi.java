@@ -11,14 +11,17 @@ import java.util.List;
 public final class SessionTrackingApi {
     /** A setter: owner (slashed) and method name; the set is its only argument. */
     public static final class Setter {
-        public final String owner;
-        public final String name;
+        public final CallPattern call;
         public final String display;
 
         Setter(String owner, String name, String display) {
-            this.owner = owner;
-            this.name = name;
+            this.call = CallPattern.of(owner, name, null);
             this.display = display;
+        }
+
+        /** The fix offered where this setter turns URL tracking on. */
+        public String fix() {
+            return "track sessions by cookie only, e.g. " + display + "(EnumSet.of(SessionTrackingMode.COOKIE))";
         }
     }
 
@@ -47,7 +50,7 @@ public final class SessionTrackingApi {
 
     public static Setter setter(String owner, String name) {
         for (Setter setter : SETTERS) {
-            if (setter.owner.equals(owner) && setter.name.equals(name)) {
+            if (setter.call.matches(owner, name, null)) {
                 return setter;
             }
         }

@@ -2,6 +2,7 @@ package io.github.sessionguard.catalogue;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Spring Security's session configuration as data: what builds a filter chain, what makes it stateless,
@@ -40,34 +41,50 @@ public final class SpringSessionCatalogue {
     public static final List<String> SCREEN = List.of(SESSION_CREATION_POLICY, HTTP_SECURITY,
             "setSessionAuthenticationStrategy", "setSecurityContextRepository", "requireExplicitSave");
 
+    private static final CallPattern CHAIN_BUILD = CallPattern.withArguments(List.of(HTTP_SECURITY), "build", "()");
+    private static final CallPattern CHAIN_CONFIGURER = CallPattern.anyOwner("configure", "(L" + HTTP_SECURITY + ";)V");
+    private static final CallPattern EXPLICIT_SAVE_SWITCH = CallPattern.withArguments(null, "requireExplicitSave", "(Z)");
+    private static final CallPattern STRATEGY_SETTER = CallPattern.anyOwner("setSessionAuthenticationStrategy",
+            "(L" + STRATEGY_INTERFACE + ";)V");
+    private static final CallPattern REPOSITORY_SETTER = CallPattern.anyOwner("setSecurityContextRepository",
+            "(Lorg/springframework/security/web/context/SecurityContextRepository;)V");
+
+    private static final List<CallPattern> FILTER_REGISTRATION_CALLS = FILTER_REGISTRATIONS.stream()
+            .map(name -> CallPattern.of(HTTP_SECURITY, name, null)).collect(Collectors.toUnmodifiableList());
+
     private SpringSessionCatalogue() {
+    }
+
+    /** The fix for a hand-built login filter that keeps the Null strategy, named by its simple class name. */
+    public static String loginFilterFix(String filter) {
+        return "filter.setSessionAuthenticationStrategy(new ChangeSessionIdAuthenticationStrategy()) where " + filter
+                + " is built (http.formLogin() does this for its own filter, addFilterAt does not)";
     }
 
     /** {@code http.build()}: the method that calls it builds one filter chain. */
     public static boolean isChainBuild(String owner, String name, String descriptor) {
-        return HTTP_SECURITY.equals(owner) && "build".equals(name) && descriptor.startsWith("()");
+        return CHAIN_BUILD.matches(owner, name, descriptor);
     }
 
     /** {@code WebSecurityConfigurerAdapter.configure(HttpSecurity)} (before Spring Security 6) configures a chain. */
     public static boolean isChainConfigurer(String name, String descriptor) {
-        return "configure".equals(name) && ("(L" + HTTP_SECURITY + ";)V").equals(descriptor);
+        return CHAIN_CONFIGURER.matches(null, name, descriptor);
     }
 
     public static boolean isExplicitSaveSwitch(String name, String descriptor) {
-        return "requireExplicitSave".equals(name) && descriptor.startsWith("(Z)");
+        return EXPLICIT_SAVE_SWITCH.matches(null, name, descriptor);
     }
 
     public static boolean isStrategySetter(String name, String descriptor) {
-        return "setSessionAuthenticationStrategy".equals(name) && ("(L" + STRATEGY_INTERFACE + ";)V").equals(descriptor);
+        return STRATEGY_SETTER.matches(null, name, descriptor);
     }
 
     public static boolean isRepositorySetter(String name, String descriptor) {
-        return "setSecurityContextRepository".equals(name)
-                && "(Lorg/springframework/security/web/context/SecurityContextRepository;)V".equals(descriptor);
+        return REPOSITORY_SETTER.matches(null, name, descriptor);
     }
 
     /** {@code http.addFilterAt(filter, ...)} and its siblings. */
     public static boolean isFilterRegistration(String owner, String name) {
-        return HTTP_SECURITY.equals(owner) && FILTER_REGISTRATIONS.contains(name);
+        return LoginCatalogue.any(FILTER_REGISTRATION_CALLS, owner, name, null);
     }
 }

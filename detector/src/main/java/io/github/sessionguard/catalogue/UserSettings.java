@@ -40,11 +40,11 @@ public final class UserSettings {
     /** No settings: the built-in catalogue only. */
     public static final UserSettings NONE = new UserSettings(List.of(), List.of(), Set.of());
 
-    private final List<String> loginMethods;
-    private final List<String> rotationMethods;
+    private final List<CallPattern> loginMethods;
+    private final List<CallPattern> rotationMethods;
     private final Set<String> identityAttributes;
 
-    private UserSettings(List<String> loginMethods, List<String> rotationMethods, Set<String> identityAttributes) {
+    private UserSettings(List<CallPattern> loginMethods, List<CallPattern> rotationMethods, Set<String> identityAttributes) {
         this.loginMethods = loginMethods;
         this.rotationMethods = rotationMethods;
         this.identityAttributes = identityAttributes;
@@ -102,14 +102,14 @@ public final class UserSettings {
         String fromSystem = System.getProperty(key);
         return fromSystem != null ? fromSystem : file.getProperty(key);
     }
-    private static List<String> methodRefs(String key, String value) {
-        List<String> refs = new ArrayList<>();
+    private static List<CallPattern> methodRefs(String key, String value) {
+        List<CallPattern> refs = new ArrayList<>();
         for (String entry : entries(key, value)) {
             if (!METHOD_REF.matcher(entry).matches()) {
                 throw new IllegalArgumentException("SessionGuard setting " + key + ": '" + entry
                         + "' is not of the form com.example.ClassName#methodName (or *#methodName)");
             }
-            refs.add(entry);
+            refs.add(methodRef(entry));
         }
         return Collections.unmodifiableList(refs);
     }
@@ -150,22 +150,18 @@ public final class UserSettings {
     }
 
     public boolean isLoginMethod(String slashedOwner, String name) {
-        return matches(loginMethods, slashedOwner, name);
+        return LoginCatalogue.any(loginMethods, slashedOwner, name, null);
     }
 
     public boolean isRotationMethod(String slashedOwner, String name) {
-        return matches(rotationMethods, slashedOwner, name);
+        return LoginCatalogue.any(rotationMethods, slashedOwner, name, null);
     }
 
-    private static boolean matches(List<String> refs, String slashedOwner, String name) {
-        String owner = slashedOwner.replace('/', '.');
-        for (String ref : refs) {
-            int hash = ref.indexOf('#');
-            String refOwner = ref.substring(0, hash);
-            if (ref.substring(hash + 1).equals(name) && (refOwner.equals("*") || refOwner.equals(owner))) {
-                return true;
-            }
-        }
-        return false;
+    /** {@code com.example.Type#method} (any descriptor), or {@code *#method} on any owner. */
+    private static CallPattern methodRef(String ref) {
+        int hash = ref.indexOf('#');
+        String owner = ref.substring(0, hash);
+        String name = ref.substring(hash + 1);
+        return owner.equals("*") ? CallPattern.anyOwner(name, null) : CallPattern.of(owner.replace('.', '/'), name, null);
     }
 }

@@ -3,7 +3,9 @@ package io.github.sessionguard.cookies;
 import edu.umd.cs.findbugs.BugInstance;
 import edu.umd.cs.findbugs.Detector;
 import edu.umd.cs.findbugs.Priorities;
+import io.github.sessionguard.catalogue.CookieFlag;
 import io.github.sessionguard.catalogue.CookiePolicyCatalogue;
+import io.github.sessionguard.catalogue.FlagValue;
 import io.github.sessionguard.cookies.CookiePolicyFacts.SameSitePolicy;
 
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package io.github.sessionguard.cookies;
 import edu.umd.cs.findbugs.ba.DataflowAnalysisException;
 import edu.umd.cs.findbugs.ba.constant.Constant;
 import edu.umd.cs.findbugs.ba.vna.ValueNumber;
+import io.github.sessionguard.catalogue.FlagValue;
 import io.github.sessionguard.flow.CallAt;
 
 /**

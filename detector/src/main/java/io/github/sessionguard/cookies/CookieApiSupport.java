@@ -2,6 +2,7 @@ package io.github.sessionguard.cookies;
 
 import io.github.sessionguard.catalogue.CookieApi;
 import edu.umd.cs.findbugs.ba.XClass;
+import io.github.sessionguard.catalogue.CookieFlag;
 import io.github.sessionguard.flow.QuietClasspath;
 
 import java.util.HashMap;

@@ -8,6 +8,8 @@ import edu.umd.cs.findbugs.ba.vna.ValueNumber;
 import io.github.sessionguard.catalogue.CookieApi;
 import io.github.sessionguard.catalogue.CookieCall;
 import io.github.sessionguard.catalogue.CookieCallMatch;
+import io.github.sessionguard.catalogue.CookieFlag;
+import io.github.sessionguard.catalogue.FlagValue;
 import io.github.sessionguard.flow.CallAt;
 import io.github.sessionguard.flow.Site;
 

@@ -4,6 +4,8 @@ import edu.umd.cs.findbugs.BugInstance;
 import edu.umd.cs.findbugs.BugReporter;
 import edu.umd.cs.findbugs.Detector;
 import edu.umd.cs.findbugs.Priorities;
+import io.github.sessionguard.catalogue.CookieFlag;
+import io.github.sessionguard.catalogue.FlagValue;
 import io.github.sessionguard.flow.Site;
 
 import java.util.ArrayList;

@@ -18,6 +18,7 @@ import io.github.sessionguard.catalogue.CookieApi;
 import io.github.sessionguard.catalogue.CookieCall;
 import io.github.sessionguard.catalogue.CookieCallMatch;
 import io.github.sessionguard.catalogue.CookieCatalogue;
+import io.github.sessionguard.catalogue.CookieFlag;
 import io.github.sessionguard.catalogue.HeaderSink;
 import io.github.sessionguard.flow.CallAt;
 import io.github.sessionguard.flow.Site;

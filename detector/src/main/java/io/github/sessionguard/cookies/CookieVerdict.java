@@ -1,7 +1,9 @@
 package io.github.sessionguard.cookies;
 
 import edu.umd.cs.findbugs.Priorities;
+import io.github.sessionguard.catalogue.CookieFlag;
 import io.github.sessionguard.catalogue.CookieNames;
+import io.github.sessionguard.catalogue.FlagValue;
 
 /** The priority policy of the design notes, for one flag of one sent cookie. */
 final class CookieVerdict {

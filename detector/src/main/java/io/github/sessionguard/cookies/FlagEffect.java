@@ -1,5 +1,7 @@
 package io.github.sessionguard.cookies;
 
+import io.github.sessionguard.catalogue.FlagValue;
+
 import java.util.Objects;
 
 /**

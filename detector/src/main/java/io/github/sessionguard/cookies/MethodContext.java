@@ -12,7 +12,6 @@ import edu.umd.cs.findbugs.classfile.MethodDescriptor;
 import io.github.sessionguard.catalogue.CookieApi;
 import io.github.sessionguard.catalogue.CookieCallMatch;
 import io.github.sessionguard.catalogue.CookieCatalogue;
-import io.github.sessionguard.flow.TypeChecks;
 import io.github.sessionguard.flow.BranchConditions;
 import io.github.sessionguard.flow.CallAt;
 import io.github.sessionguard.flow.ValueOrigins;
@@ -140,8 +139,7 @@ final class MethodContext {
      */
     CookieCallMatch catalogueMatch(CallAt call) {
         CookieCallMatch match = CookieCatalogue.lookup(call.owner(), call.name(), call.descriptor());
-        if (match != null && !match.call().receiverTypes().isEmpty()
-                && !TypeChecks.isSubtypeOfAny(call.owner(), match.call().receiverTypes())) {
+        if (match != null && !match.call().call().matchesReceiver(call.owner())) {
             return null;
         }
         return match;

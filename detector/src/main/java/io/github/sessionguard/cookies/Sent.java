@@ -1,5 +1,7 @@
 package io.github.sessionguard.cookies;
 
+import io.github.sessionguard.catalogue.CookieFlag;
+
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;

@@ -1,6 +1,8 @@
 package io.github.sessionguard.cookies;
 
 import io.github.sessionguard.catalogue.CookieCatalogue;
+import io.github.sessionguard.catalogue.CookieFlag;
+import io.github.sessionguard.catalogue.FlagValue;
 import io.github.sessionguard.flow.Site;
 import io.github.sessionguard.flow.StringSketch;
 

@@ -76,7 +76,7 @@ public class SessionFixationDetector implements Detector {
         for (LoginEvent reuse : result.reusedInvalidatedSessions()) {
             bugReporter.reportBug(bug(reuse, Priorities.HIGH_PRIORITY,
                     reuse.what() + " written to the session invalidated just before (it throws, and the login gets no new session)",
-                    "store it in the new session: request.getSession(true).setAttribute(...) after invalidate()"));
+                    LoginEventKind.REUSED_INVALIDATED_SESSION_FIX));
         }
     }
 

@@ -1,7 +1,10 @@
 package io.github.sessionguard.flow;
 
 import edu.umd.cs.findbugs.SourceLineAnnotation;
+import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
+import edu.umd.cs.findbugs.classfile.Global;
 import edu.umd.cs.findbugs.classfile.MethodDescriptor;
+import org.apache.bcel.classfile.Method;
 
 import java.util.Objects;
 
@@ -23,8 +26,21 @@ public final class Site {
         return pc;
     }
 
+    /** The line the user reads at this instruction (see {@link ReportedLine}: constructor calls, lambdas). */
     public SourceLineAnnotation sourceLine() {
-        return SourceLineAnnotation.fromVisitedInstruction(method, pc);
+        SourceLineAnnotation table = SourceLineAnnotation.fromVisitedInstruction(method, pc);
+        int line;
+        try {
+            line = ReportedLine.of(Global.getAnalysisCache().getMethodAnalysis(Method.class, method), pc);
+        } catch (CheckedAnalysisException e) {
+            LookupFailures.failed(e, "the line table of " + method);
+            return table;
+        }
+        if (line < 0 || line == table.getStartLine()) {
+            return table;
+        }
+        return new SourceLineAnnotation(table.getClassName(), table.getSourceFile(), line, line, table.getStartBytecode(),
+                table.getEndBytecode());
     }
 
     @Override

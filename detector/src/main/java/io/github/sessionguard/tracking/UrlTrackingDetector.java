@@ -117,8 +117,7 @@ public class UrlTrackingDetector extends OpcodeStackDetector {
             bugReporter.reportBug(new BugInstance(this, PATTERN, Priorities.HIGH_PRIORITY)
                     .addClassAndMethod(this)
                     .addString(setter.display + "(...) with SessionTrackingMode.URL")
-                    .addString("track sessions by cookie only, e.g. " + setter.display
-                            + "(EnumSet.of(SessionTrackingMode.COOKIE))")
+                    .addString(setter.fix())
                     .addSourceLine(this));
         }
     }

@@ -1,5 +1,6 @@
 package io.github.sessionguard.cookies;
 
+import io.github.sessionguard.catalogue.FlagValue;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

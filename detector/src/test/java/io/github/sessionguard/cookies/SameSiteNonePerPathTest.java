@@ -2,6 +2,8 @@ package io.github.sessionguard.cookies;
 
 import io.github.sessionguard.catalogue.CookieApi;
 import io.github.sessionguard.catalogue.CookieCatalogue;
+import io.github.sessionguard.catalogue.CookieFlag;
+import io.github.sessionguard.catalogue.FlagValue;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

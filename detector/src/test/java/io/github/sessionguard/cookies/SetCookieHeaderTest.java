@@ -1,6 +1,8 @@
 package io.github.sessionguard.cookies;
 
 import edu.umd.cs.findbugs.classfile.MethodDescriptor;
+import io.github.sessionguard.catalogue.CookieFlag;
+import io.github.sessionguard.catalogue.FlagValue;
 import io.github.sessionguard.flow.Site;
 import io.github.sessionguard.flow.StringSketch;
 import org.junit.jupiter.api.Test;

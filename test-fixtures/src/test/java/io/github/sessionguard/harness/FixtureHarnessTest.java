@@ -31,9 +31,7 @@ class FixtureHarnessTest {
      * Expectations that may leave {@code at} out because the finding points at the wrong line today
      * (a detector bug to fix, not a line to pin): fixture class and method. Remove an entry with its fix.
      */
-    private static final Set<String> WRONG_LINE_KNOWN = Set.of(
-            "io.github.sessionguard.fixtures.cookies.jaxrs.NewCookieHttpOnlyFalse.prefs",
-            "io.github.sessionguard.fixtures.fixation.spring.LoginControllerOptionalLambda.login");
+    private static final Set<String> WRONG_LINE_KNOWN = Set.of();
 
     private static List<FixtureExpectations> fixtures;
     private static List<Finding> findings;

@@ -88,8 +88,7 @@ public class LoginFilterStrategyDetector extends OpcodeStackDetector {
         bugReporter.reportBug(new BugInstance(this, PATTERN, Priorities.HIGH_PRIORITY)
                 .addClassAndMethod(this)
                 .addString("the login filter " + simple + " (" + where + " with its default NullAuthenticatedSessionStrategy)")
-                .addString("filter.setSessionAuthenticationStrategy(new ChangeSessionIdAuthenticationStrategy()) where "
-                        + simple + " is built (http.formLogin() does this for its own filter, addFilterAt does not)")
+                .addString(SpringSessionCatalogue.loginFilterFix(simple))
                 .addSourceLine(this));
     }
 

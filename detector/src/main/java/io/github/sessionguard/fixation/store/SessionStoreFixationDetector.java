@@ -47,9 +47,6 @@ import java.util.TreeMap;
 @OpcodeStack.CustomUserValue
 public class SessionStoreFixationDetector extends OpcodeStackDetector {
     private static final String PATTERN = "SESSION_FIXATION";
-    private static final String FIX = "issue a new random session id at login (SecureRandom or UUID.randomUUID()), "
-            + "send it as the new session cookie and key the record by it; or call request.changeSessionId() "
-            + "before reading getId()";
 
     /** The stack value is (or carries) the session id the browser presented. */
     private static final Object PRESENTED = new Object() {
@@ -191,7 +188,7 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
                 .addClassAndMethod(found.method)
                 .addString("a session record keyed by the session id the browser presented (" + found.source
                         + ") written to " + found.store)
-                .addString(FIX)
+                .addString(SessionStoreCatalogue.FIX)
                 .addSourceLine(found.line));
     }
 

@@ -1,4 +1,4 @@
-package io.github.sessionguard.cookies;
+package io.github.sessionguard.catalogue;
 
 /**
  * What the code did to one attribute of one cookie along the paths seen so far. Ordered so that a merge

@@ -1,4 +1,4 @@
-package io.github.sessionguard.cookies;
+package io.github.sessionguard.catalogue;
 
 /** The protective cookie attributes SessionGuard checks, each with the pattern that reports its absence. */
 public enum CookieFlag {
