@@ -89,6 +89,14 @@ public final class LoginCatalogue {
             "org/springframework/web/servlet/HandlerInterceptor", "org/springframework/web/server/WebFilter",
             "jakarta/ws/rs/container/ContainerRequestFilter", "javax/ws/rs/container/ContainerRequestFilter");
 
+    /**
+     * Parameter types of the methods of a per-request component (a servlet filter, a WebFilter): evidence
+     * that a class is one when its hierarchy cannot be read (spring-web's {@code GenericFilterBean} or
+     * {@code OncePerRequestFilter} absent from the classpath behind a Spring Security filter).
+     */
+    public static final List<String> FILTER_CHAIN_TYPES = List.of("Ljakarta/servlet/FilterChain;",
+            "Ljavax/servlet/FilterChain;", "Lorg/springframework/web/server/WebFilterChain;");
+
     /** Spring session strategies that run on authentication but leave the session id as it is. */
     public static final Set<String> NON_ROTATING_STRATEGIES = Set.of(
             "org/springframework/security/web/authentication/session/NullAuthenticatedSessionStrategy",

@@ -64,6 +64,7 @@ final class LoginCallMeaning {
     private boolean springLoginsCount = true;
     private boolean containerLoginsCount = true;
     private final CredentialFlow flow;
+    private final io.github.sessionguard.flow.TypeTestBranches typeTests;
 
     LoginCallMeaning(ClassContext classContext, Method method, MethodDescriptor descriptor, LoginSummaries summaries,
             boolean shiroLoginsCount) throws CheckedAnalysisException {
@@ -76,6 +77,7 @@ final class LoginCallMeaning {
         this.summaries = summaries;
         this.shiroLoginsCount = shiroLoginsCount;
         this.flow = new CredentialFlow(classContext, method, vna, constants, summaries);
+        this.typeTests = new io.github.sessionguard.flow.TypeTestBranches(classContext, method);
     }
 
     /** Reads every call once: credential checks, and which values are which request's session. */
@@ -181,6 +183,11 @@ final class LoginCallMeaning {
             for (LoginEvent inner : callee.exported()) {
                 fact.authenticate(inner.calledFrom(site, call.name()));
             }
+            // A called login method's own unfixed logins: its report stands unless callers fix them (an id
+            // change after the call); see LoginResponsibility.
+            for (LoginEvent inner : callee.reported()) {
+                fact.authenticate(inner.inheritedAt(site, call.name()));
+            }
             for (SessionWrite write : callee.sessionWrites()) {
                 LoginEvent facadeWrite = facadeWriteEvent(call, write, site, fact);
                 if (facadeWrite != null) {
@@ -206,6 +213,11 @@ final class LoginCallMeaning {
         }
         return writeEvent(site, LoginEventKind.SESSION_ATTRIBUTE, name, value, fact,
                 " (written by " + call.name() + "())");
+    }
+
+    /** The failing side of an always-true {@code instanceof}: no path runs there (see TypeTestBranches). */
+    boolean cannotRun(Edge edge) {
+        return typeTests.cannotRun(edge);
     }
 
     /** On the branch where {@code getSession(false)} returned null there was no session to fix. */
