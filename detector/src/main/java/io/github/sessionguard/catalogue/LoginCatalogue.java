@@ -213,6 +213,10 @@ public final class LoginCatalogue {
 
     private static final List<String> IDENTITY_GETTER_SUFFIXES = List.of("id", "name", "email");
 
+    /** {@code Optional} and the calls that apply a function inside it ({@code found.map(Member::getId)}). */
+    public static final String OPTIONAL_TYPE = "java/util/Optional";
+    public static final Set<String> OPTIONAL_MAPS = Set.of("map", "flatMap");
+
     /** String constants that mark a session as logged in when written on a check's success branch. */
     public static final Set<String> TRUE_MARKERS = Set.of("true", "yes", "y", "1", "on", "ok");
 

@@ -155,6 +155,19 @@ final class LoginCallMeaning {
             }
             return;
         }
+        ReactiveContextSaves.Meaning reactiveSave = ReactiveContextSaves.of(classContext, method, call, location, origins);
+        if (reactiveSave == ReactiveContextSaves.Meaning.LOGIN_WITH_NEW_ID
+                || ReactiveContextSaves.isChangeSessionIdReference(classContext.getJavaClass(), cpg, location.getHandle())) {
+            // WebSessionServerSecurityContextRepository.save, or WebSession::changeSessionId composed in a chain.
+            fact.rotate();
+            return;
+        }
+        if (reactiveSave == ReactiveContextSaves.Meaning.LOGIN && springLoginsCount) {
+            fact.authenticate(new LoginEvent(new Site(descriptor, location.getHandle().getPosition()),
+                    LoginEventKind.REACTIVE_SECURITY_CONTEXT, "Spring Security WebFlux context saved by "
+                            + call.name() + "() of a repository that keeps the WebSession's id"));
+            return;
+        }
         if (isRotation(call, location)) {
             if (call.name().equals("invalidate") && !sessionMaps.contains(call.receiver().getNumber())) {
                 int session = call.receiver().getNumber();
@@ -297,7 +310,32 @@ final class LoginCallMeaning {
             }
             return new LoginEvent(site, LoginEventKind.CONTAINER, "container login " + simpleName(owner) + "." + name);
         }
-        return FrameworkSessionWrites.event(classContext, call, site, location.getHandle(), summaries.settings());
+        LoginEvent framework = FrameworkSessionWrites.event(classContext, call, site, location.getHandle(),
+                summaries.settings());
+        if (framework != null || call.argumentCount() == 0) {
+            return framework;
+        }
+        return FrameworkSessionWrites.checkedModelWrite(classContext, call, site,
+                flow.isIdentity(call.argument(call.argumentCount() - 1)), () -> topOfStackType(location));
+    }
+
+    /** The static type of the value on top of the stack before this instruction (a call's last argument). */
+    private String topOfStackType(Location location) {
+        try {
+            TypeFrame types = classContext.getTypeDataflow(method).getFactAtLocation(location);
+            if (!types.isValid() || types.getStackDepth() == 0) {
+                return null;
+            }
+            Type type = types.getTopValue();
+            return type instanceof org.apache.bcel.generic.ObjectType
+                    ? ((org.apache.bcel.generic.ObjectType) type).getClassName().replace('.', '/') : null;
+        } catch (DataflowAnalysisException e) {
+            LookupFailures.typeUnknown(); // an inconsistent frame: the type is unknown (counted)
+            return null;
+        } catch (CheckedAnalysisException e) {
+            AnalysisContext.logError("SessionGuard could not read the value types of " + descriptor + ": " + e, e);
+            return null;
+        }
     }
 
     /** Is this call a write to the session (an attribute, or a key of a framework's session map)? */
