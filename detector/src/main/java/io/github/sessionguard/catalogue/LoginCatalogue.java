@@ -108,6 +108,9 @@ public final class LoginCatalogue {
     public static final List<CallPattern> CREDENTIAL_CHECKS = List.of(
             CallPattern.anyOwner("authenticate", "(Lorg/springframework/security/core/Authentication;)"
                     + "Lorg/springframework/security/core/Authentication;"),
+            // Spring Security WebFlux: ReactiveAuthenticationManager.authenticate answers a Mono.
+            CallPattern.anyOwner("authenticate", "(Lorg/springframework/security/core/Authentication;)"
+                    + "Lreactor/core/publisher/Mono;"),
             CallPattern.anyOwner("matches", "(Ljava/lang/CharSequence;Ljava/lang/String;)Z"),
             CallPattern.anyOwner("checkpw", "(Ljava/lang/String;Ljava/lang/String;)Z"),
             CallPattern.anyOwner("checkpw", "([BLjava/lang/String;)Z"));

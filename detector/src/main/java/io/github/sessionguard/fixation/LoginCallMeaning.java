@@ -94,7 +94,7 @@ final class LoginCallMeaning {
                 }
                 continue;
             }
-            checksCredentials |= checksCredentials(call);
+            checksCredentials |= checksCredentials(call, location);
             if (LoginCatalogue.any(LoginCatalogue.SESSION_MAP_GETTERS, call.owner(), call.name(), call.descriptor())) {
                 sessionMaps.add(result(location).getNumber());
             }
@@ -415,7 +415,7 @@ final class LoginCallMeaning {
     }
 
     /** Does this call verify a credential (or lead to code that does)? */
-    private boolean checksCredentials(CallAt call) throws DataflowAnalysisException {
+    private boolean checksCredentials(CallAt call, Location location) throws DataflowAnalysisException {
         String owner = call.owner();
         String name = call.name();
         String callDescriptor = call.descriptor();
@@ -432,7 +432,8 @@ final class LoginCallMeaning {
         if (LoginCatalogue.managesPasswords(name)) {
             return false;
         }
-        LoginSummary callee = summaries.of(call.owner(), call.name(), call.descriptor());
+        // A lambda body counts as a called method (a reactive chain checks the password in a flatMap).
+        LoginSummary callee = calleeSummary(call, location);
         return callee != null && callee.checksCredentials();
     }
 

@@ -37,7 +37,7 @@ import java.util.Set;
  * on every save (its source, 5.x to 7.x: {@code .flatMap(WebSession::changeSessionId)}), so the save is a
  * login with a new id; an application repository that keeps the context in the WebSession without naming
  * {@code changeSessionId} is a login with the old id. The repository is known from the receiver's static
- * type, or, for a field of the handler, from the objects its constructors store there. A repository the
+ * type, or, for a field of the handler, from the objects its methods (constructors, setters) store there. A repository the
  * bytecode cannot name (an injected bean) decides nothing. A save whose Mono is dropped does nothing.
  */
 final class ReactiveContextSaves {
@@ -122,7 +122,8 @@ final class ReactiveContextSaves {
         }
         String field = load.getFieldName(cpg);
         for (Method candidate : classContext.getJavaClass().getMethods()) {
-            if (!candidate.getName().equals("<init>") || candidate.getCode() == null) {
+            // Every store into the field (constructors, setters): one the bytecode cannot name leaves it unknown.
+            if (candidate.getCode() == null) {
                 continue;
             }
             try {
@@ -132,7 +133,7 @@ final class ReactiveContextSaves {
                             && ((PUTFIELD) store.getHandle().getInstruction()).getFieldName(cpg).equals(field)) {
                         String stored = concrete(typeAt(classContext, candidate, store, false));
                         if (stored == null) {
-                            return new HashSet<>(); // a constructor argument: the bean is not known here
+                            return new HashSet<>(); // a constructor or setter argument: the bean is not known here
                         }
                         types.add(stored);
                     }
