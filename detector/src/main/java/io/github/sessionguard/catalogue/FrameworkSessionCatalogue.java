@@ -48,9 +48,29 @@ public final class FrameworkSessionCatalogue {
     /** Reactive id changes: a Mono that does nothing unless it is composed into the returned chain. */
     public static final String MONO_RESULT = ")Lreactor/core/publisher/Mono;";
 
+    /** Spring Security WebFlux: {@code ServerSecurityContextRepository.save(exchange, context)} keeps a login. */
+    public static final CallPattern REACTIVE_CONTEXT_SAVE = CallPattern.of(Set.of(
+            "org/springframework/security/web/server/context/ServerSecurityContextRepository",
+            "org/springframework/security/web/server/context/WebSessionServerSecurityContextRepository"), "save",
+            "(Lorg/springframework/web/server/ServerWebExchange;Lorg/springframework/security/core/context/SecurityContext;)"
+                    + "Lreactor/core/publisher/Mono;");
+    /**
+     * Its WebSession implementation changes the id on every save ({@code .flatMap(WebSession::changeSessionId)},
+     * in 5.x to 7.x): a save there is a login with a new id.
+     */
+    public static final String ROTATING_CONTEXT_REPOSITORY =
+            "org/springframework/security/web/server/context/WebSessionServerSecurityContextRepository";
+    /** Keeps nothing anywhere (stateless chains): a save there is no session login. */
+    public static final String NO_OP_CONTEXT_REPOSITORY =
+            "org/springframework/security/web/server/context/NoOpServerSecurityContextRepository";
+    /** {@code WebSession.changeSessionId}, also as a method reference composed into a chain. */
+    public static final String WEB_SESSION = "org/springframework/web/server/WebSession";
+    public static final String CHANGE_SESSION_ID = "changeSessionId";
+
     /** Names whose mention makes a class worth the fixation analysis (session-scoped classes come from the first pass). */
     public static final List<String> SCREEN = List.of(SESSION_ATTRIBUTES, "org/apache/struts2/action/SessionAware",
-            "org/apache/struts2/interceptor/SessionAware");
+            "org/apache/struts2/interceptor/SessionAware",
+            "org/springframework/security/web/server/context/ServerSecurityContextRepository", ROTATING_CONTEXT_REPOSITORY);
 
     private FrameworkSessionCatalogue() {
     }

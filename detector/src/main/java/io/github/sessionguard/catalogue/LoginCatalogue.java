@@ -89,6 +89,14 @@ public final class LoginCatalogue {
             "org/springframework/web/servlet/HandlerInterceptor", "org/springframework/web/server/WebFilter",
             "jakarta/ws/rs/container/ContainerRequestFilter", "javax/ws/rs/container/ContainerRequestFilter");
 
+    /**
+     * Parameter types of the methods of a per-request component (a servlet filter, a WebFilter): evidence
+     * that a class is one when its hierarchy cannot be read (spring-web's {@code GenericFilterBean} or
+     * {@code OncePerRequestFilter} absent from the classpath behind a Spring Security filter).
+     */
+    public static final List<String> FILTER_CHAIN_TYPES = List.of("Ljakarta/servlet/FilterChain;",
+            "Ljavax/servlet/FilterChain;", "Lorg/springframework/web/server/WebFilterChain;");
+
     /** Spring session strategies that run on authentication but leave the session id as it is. */
     public static final Set<String> NON_ROTATING_STRATEGIES = Set.of(
             "org/springframework/security/web/authentication/session/NullAuthenticatedSessionStrategy",
@@ -100,6 +108,9 @@ public final class LoginCatalogue {
     public static final List<CallPattern> CREDENTIAL_CHECKS = List.of(
             CallPattern.anyOwner("authenticate", "(Lorg/springframework/security/core/Authentication;)"
                     + "Lorg/springframework/security/core/Authentication;"),
+            // Spring Security WebFlux: ReactiveAuthenticationManager.authenticate answers a Mono.
+            CallPattern.anyOwner("authenticate", "(Lorg/springframework/security/core/Authentication;)"
+                    + "Lreactor/core/publisher/Mono;"),
             CallPattern.anyOwner("matches", "(Ljava/lang/CharSequence;Ljava/lang/String;)Z"),
             CallPattern.anyOwner("checkpw", "(Ljava/lang/String;Ljava/lang/String;)Z"),
             CallPattern.anyOwner("checkpw", "([BLjava/lang/String;)Z"));
@@ -204,6 +215,10 @@ public final class LoginCatalogue {
             "identity", "login");
 
     private static final List<String> IDENTITY_GETTER_SUFFIXES = List.of("id", "name", "email");
+
+    /** {@code Optional} and the calls that apply a function inside it ({@code found.map(Member::getId)}). */
+    public static final String OPTIONAL_TYPE = "java/util/Optional";
+    public static final Set<String> OPTIONAL_MAPS = Set.of("map", "flatMap");
 
     /** String constants that mark a session as logged in when written on a check's success branch. */
     public static final Set<String> TRUE_MARKERS = Set.of("true", "yes", "y", "1", "on", "ok");

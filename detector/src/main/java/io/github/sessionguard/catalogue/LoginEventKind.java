@@ -13,6 +13,10 @@ public enum LoginEventKind {
     /** A programmatic Spring Security login. */
     SPRING_SECURITY("sessionAuthenticationStrategy.onAuthentication(authentication, request, response) "
             + "(a ChangeSessionIdAuthenticationStrategy) or request.changeSessionId() after authenticating"),
+    /** A Spring Security WebFlux context saved by a repository that keeps the WebSession's id. */
+    REACTIVE_SECURITY_CONTEXT("compose the id change into the returned Mono after the save "
+            + "(.then(exchange.getSession().flatMap(WebSession::changeSessionId))), or save with "
+            + "WebSessionServerSecurityContextRepository, which changes the id itself"),
     /** Apache Shiro's {@code Subject.login}. */
     SHIRO("subject.getSession().stop() (or subject.logout()) before subject.login(token)"),
     /** A login performed by the container, which normally changes the id itself. */

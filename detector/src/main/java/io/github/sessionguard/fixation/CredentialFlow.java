@@ -362,6 +362,14 @@ final class CredentialFlow {
         if (callee != null && callee.returnsSecret()) {
             mark(secrets, result);
         }
+        // form.setPassword(request.getParameter("password")): the form (a DTO, not a stored entity) now carries
+        // the secret, and handing it to a lookup (mapper.login(form)) is a credential check.
+        if (receiver != null && secretArgument && call.argumentCount() == 1 && returnType == Type.VOID
+                && name.startsWith("set") && isSecretName(name.substring(3)) && !LoginCatalogue.isJdk(owner)
+                && !isEntity(owner)) {
+            mark(secrets, receiver);
+            return;
+        }
         // Only a secret handed in as an argument is checked: calls on a submitted form (form.getUsername())
         // read what the user typed, they verify nothing.
         if (secretArgument && !LoginCatalogue.isJdk(owner) && !fluent(owner, returnType)) {
@@ -375,6 +383,13 @@ final class CredentialFlow {
         if (LoginCatalogue.isJdk(owner) && result != null && isTextual(returnType)
                 && (secretArgument || (receiver != null && isSecret(receiver)))) {
             mark(secrets, result);
+            return;
+        }
+        if (receiver != null && isIdentity(receiver) && result != null && call.argumentCount() == 1
+                && LoginCatalogue.OPTIONAL_TYPE.equals(owner) && LoginCatalogue.OPTIONAL_MAPS.contains(name)
+                && mapsToIdentity(call.argument(0))) {
+            // found.map(Member::getId): the identity getter applied inside the Optional.
+            mark(identities, result);
             return;
         }
         if (receiver != null && isIdentity(receiver) && result != null && returnType == Type.BOOLEAN
@@ -391,6 +406,37 @@ final class CredentialFlow {
             // String.valueOf(user.getId()), Long.valueOf(id): the same identity in another type.
             mark(identities, result);
         }
+    }
+
+    /** A method reference to an identity getter ({@code Member::getId}, {@code User::getUsername}). */
+    private boolean mapsToIdentity(ValueNumber function) {
+        Location producer = origins.producer(function);
+        if (producer == null || !(producer.getHandle().getInstruction() instanceof INVOKEDYNAMIC)) {
+            return false;
+        }
+        INVOKEDYNAMIC factory = (INVOKEDYNAMIC) producer.getHandle().getInstruction();
+        for (io.github.sessionguard.flow.MethodHandleTargets.Target target : io.github.sessionguard.flow.MethodHandleTargets
+                .of(classContext.getJavaClass(), cpg.getConstant(factory.getIndex()))) {
+            if (!target.name().startsWith("lambda$") && !target.owner().startsWith("java/")
+                    && LoginCatalogue.isIdentityGetter(target.name())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A persistent entity (JPA, Spring Data): what its setters receive is stored, not submitted. */
+    private static boolean isEntity(String slashedOwner) {
+        XClass xClass = io.github.sessionguard.flow.QuietClasspath.find(slashedOwner);
+        if (xClass == null) {
+            return false;
+        }
+        for (AnnotationValue annotation : xClass.getAnnotations()) {
+            if (ENTITY_ANNOTATIONS.contains(annotation.getAnnotationClass().getSimpleName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A credential check: what it returns is the identity (or the check's outcome); what it compared is the user. */

@@ -166,6 +166,76 @@ final class FrameworkSessionWrites {
         return false;
     }
 
+    /**
+     * A model write that {@code @SessionAttributes} keeps in the session, judged by data flow: the value is
+     * the identity a credential check established, and the class's annotation lists its name, or its type
+     * ({@code types = Member.class}: Spring MVC keeps every model attribute whose class is listed, whatever
+     * its name, {@code model.addAttribute(member)} included). Identity names are handled by {@link #event}.
+     *
+     * @param valueTypes the static type of the written value (slashed), or null when unknown
+     */
+    static LoginEvent checkedModelWrite(ClassContext classContext, CallAt call, Site site, boolean identityValue,
+            java.util.function.Supplier<String> valueTypes) {
+        if (!identityValue || call.argumentCount() < 1 || call.argumentCount() > 2
+                || !LoginCatalogue.any(FrameworkSessionCatalogue.MODEL_WRITES, call.owner(), call.name(), call.descriptor())) {
+            return null;
+        }
+        if (call.argumentCount() == 2) {
+            String name;
+            try {
+                name = call.stringArgument(0);
+            } catch (edu.umd.cs.findbugs.ba.DataflowAnalysisException e) {
+                name = null; // no constant name known: the type may still decide
+            }
+            if (name != null && sessionAttributeNames(classContext.getJavaClass()).contains(name)) {
+                return new LoginEvent(site, LoginEventKind.SESSION_ATTRIBUTE,
+                        "model attribute \"" + name + "\" (kept in the session by @SessionAttributes)");
+            }
+        }
+        Set<String> listed = sessionAttributeTypes(classContext.getJavaClass());
+        String valueType = listed.isEmpty() ? null : valueTypes.get();
+        if (valueType != null && listed.contains(valueType)) {
+            return new LoginEvent(site, LoginEventKind.SESSION_ATTRIBUTE, "model attribute of type "
+                    + simpleName(valueType) + " (kept in the session by @SessionAttributes(types = "
+                    + simpleName(valueType) + ".class))");
+        }
+        return null;
+    }
+
+    /** Types listed by the class's (inherited) {@code @SessionAttributes(types = ...)}, slashed. */
+    private static Set<String> sessionAttributeTypes(JavaClass javaClass) {
+        Set<String> types = new HashSet<>();
+        for (Object value : sessionAttributesValues(javaClass, "types")) {
+            // SpotBugs keeps a class literal as ASM's Type, whose text is its descriptor (Lcom/x/Member;).
+            String text = String.valueOf(value);
+            types.add(text.startsWith("L") && text.endsWith(";") ? text.substring(1, text.length() - 1) : text);
+        }
+        return types;
+    }
+
+    private static java.util.List<Object> sessionAttributesValues(JavaClass javaClass, String member) {
+        java.util.List<Object> values = new java.util.ArrayList<>();
+        String current = javaClass.getClassName().replace('.', '/');
+        for (int depth = 0; current != null && depth < 10; depth++) {
+            XClass xClass = io.github.sessionguard.flow.QuietClasspath.find(current);
+            if (xClass == null) {
+                return values; // a superclass outside the classpath lists nothing we can read
+            }
+            AnnotationValue annotation = xClass.getAnnotation(
+                    DescriptorFactory.createClassDescriptor(FrameworkSessionCatalogue.SESSION_ATTRIBUTES));
+            if (annotation != null) {
+                Object value = annotation.getValue(member);
+                if (value instanceof Object[]) {
+                    values.addAll(java.util.Arrays.asList((Object[]) value));
+                } else if (value != null) {
+                    values.add(value);
+                }
+            }
+            current = xClass.getSuperclassDescriptor() == null ? null : xClass.getSuperclassDescriptor().getClassName();
+        }
+        return values;
+    }
+
     /** Names listed by the class's (inherited) {@code @SessionAttributes}, value and names. */
     private static Set<String> sessionAttributeNames(JavaClass javaClass) {
         Set<String> names = new HashSet<>();

@@ -64,6 +64,7 @@ final class LoginCallMeaning {
     private boolean springLoginsCount = true;
     private boolean containerLoginsCount = true;
     private final CredentialFlow flow;
+    private final io.github.sessionguard.flow.TypeTestBranches typeTests;
 
     LoginCallMeaning(ClassContext classContext, Method method, MethodDescriptor descriptor, LoginSummaries summaries,
             boolean shiroLoginsCount) throws CheckedAnalysisException {
@@ -76,6 +77,7 @@ final class LoginCallMeaning {
         this.summaries = summaries;
         this.shiroLoginsCount = shiroLoginsCount;
         this.flow = new CredentialFlow(classContext, method, vna, constants, summaries);
+        this.typeTests = new io.github.sessionguard.flow.TypeTestBranches(classContext, method);
     }
 
     /** Reads every call once: credential checks, and which values are which request's session. */
@@ -92,7 +94,7 @@ final class LoginCallMeaning {
                 }
                 continue;
             }
-            checksCredentials |= checksCredentials(call);
+            checksCredentials |= checksCredentials(call, location);
             if (LoginCatalogue.any(LoginCatalogue.SESSION_MAP_GETTERS, call.owner(), call.name(), call.descriptor())) {
                 sessionMaps.add(result(location).getNumber());
             }
@@ -153,6 +155,19 @@ final class LoginCallMeaning {
             }
             return;
         }
+        ReactiveContextSaves.Meaning reactiveSave = ReactiveContextSaves.of(classContext, method, call, location, origins);
+        if (reactiveSave == ReactiveContextSaves.Meaning.LOGIN_WITH_NEW_ID
+                || ReactiveContextSaves.isChangeSessionIdReference(classContext.getJavaClass(), cpg, location.getHandle())) {
+            // WebSessionServerSecurityContextRepository.save, or WebSession::changeSessionId composed in a chain.
+            fact.rotate();
+            return;
+        }
+        if (reactiveSave == ReactiveContextSaves.Meaning.LOGIN && springLoginsCount) {
+            fact.authenticate(new LoginEvent(new Site(descriptor, location.getHandle().getPosition()),
+                    LoginEventKind.REACTIVE_SECURITY_CONTEXT, "Spring Security WebFlux context saved by "
+                            + call.name() + "() of a repository that keeps the WebSession's id"));
+            return;
+        }
         if (isRotation(call, location)) {
             if (call.name().equals("invalidate") && !sessionMaps.contains(call.receiver().getNumber())) {
                 int session = call.receiver().getNumber();
@@ -181,6 +196,11 @@ final class LoginCallMeaning {
             for (LoginEvent inner : callee.exported()) {
                 fact.authenticate(inner.calledFrom(site, call.name()));
             }
+            // A called login method's own unfixed logins: its report stands unless callers fix them (an id
+            // change after the call); see LoginResponsibility.
+            for (LoginEvent inner : callee.reported()) {
+                fact.authenticate(inner.inheritedAt(site, call.name()));
+            }
             for (SessionWrite write : callee.sessionWrites()) {
                 LoginEvent facadeWrite = facadeWriteEvent(call, write, site, fact);
                 if (facadeWrite != null) {
@@ -206,6 +226,11 @@ final class LoginCallMeaning {
         }
         return writeEvent(site, LoginEventKind.SESSION_ATTRIBUTE, name, value, fact,
                 " (written by " + call.name() + "())");
+    }
+
+    /** The failing side of an always-true {@code instanceof}: no path runs there (see TypeTestBranches). */
+    boolean cannotRun(Edge edge) {
+        return typeTests.cannotRun(edge);
     }
 
     /** On the branch where {@code getSession(false)} returned null there was no session to fix. */
@@ -285,7 +310,32 @@ final class LoginCallMeaning {
             }
             return new LoginEvent(site, LoginEventKind.CONTAINER, "container login " + simpleName(owner) + "." + name);
         }
-        return FrameworkSessionWrites.event(classContext, call, site, location.getHandle(), summaries.settings());
+        LoginEvent framework = FrameworkSessionWrites.event(classContext, call, site, location.getHandle(),
+                summaries.settings());
+        if (framework != null || call.argumentCount() == 0) {
+            return framework;
+        }
+        return FrameworkSessionWrites.checkedModelWrite(classContext, call, site,
+                flow.isIdentity(call.argument(call.argumentCount() - 1)), () -> topOfStackType(location));
+    }
+
+    /** The static type of the value on top of the stack before this instruction (a call's last argument). */
+    private String topOfStackType(Location location) {
+        try {
+            TypeFrame types = classContext.getTypeDataflow(method).getFactAtLocation(location);
+            if (!types.isValid() || types.getStackDepth() == 0) {
+                return null;
+            }
+            Type type = types.getTopValue();
+            return type instanceof org.apache.bcel.generic.ObjectType
+                    ? ((org.apache.bcel.generic.ObjectType) type).getClassName().replace('.', '/') : null;
+        } catch (DataflowAnalysisException e) {
+            LookupFailures.typeUnknown(); // an inconsistent frame: the type is unknown (counted)
+            return null;
+        } catch (CheckedAnalysisException e) {
+            AnalysisContext.logError("SessionGuard could not read the value types of " + descriptor + ": " + e, e);
+            return null;
+        }
     }
 
     /** Is this call a write to the session (an attribute, or a key of a framework's session map)? */
@@ -365,7 +415,7 @@ final class LoginCallMeaning {
     }
 
     /** Does this call verify a credential (or lead to code that does)? */
-    private boolean checksCredentials(CallAt call) throws DataflowAnalysisException {
+    private boolean checksCredentials(CallAt call, Location location) throws DataflowAnalysisException {
         String owner = call.owner();
         String name = call.name();
         String callDescriptor = call.descriptor();
@@ -382,7 +432,8 @@ final class LoginCallMeaning {
         if (LoginCatalogue.managesPasswords(name)) {
             return false;
         }
-        LoginSummary callee = summaries.of(call.owner(), call.name(), call.descriptor());
+        // A lambda body counts as a called method (a reactive chain checks the password in a flatMap).
+        LoginSummary callee = calleeSummary(call, location);
         return callee != null && callee.checksCredentials();
     }
 

@@ -11,6 +11,8 @@ final class LoginEvent {
     private final LoginEventKind kind;
     private final String what;
     private final boolean markerOnly;
+    /** For a login a called login method left unfixed: that method's event; null for the method's own. */
+    private final LoginEvent parent;
 
     LoginEvent(Site site, LoginEventKind kind, String what) {
         this(site, kind, what, false);
@@ -25,6 +27,24 @@ final class LoginEvent {
         this.kind = kind;
         this.what = what;
         this.markerOnly = markerOnly;
+        this.parent = null;
+    }
+
+    private LoginEvent(Site site, LoginEventKind kind, String what, boolean markerOnly, LoginEvent parent) {
+        this.site = site;
+        this.kind = kind;
+        this.what = what;
+        this.markerOnly = markerOnly;
+        this.parent = parent;
+    }
+
+    /**
+     * The event of a called login method (a service that checked the password and stored the user) that
+     * left it unfixed, as its caller sees it; null for an event of this method's own. Whether the callee or
+     * its callers answer for it is decided once every method is analysed: see {@link LoginResponsibility}.
+     */
+    LoginEvent parent() {
+        return parent;
     }
 
     boolean isMarkerOnly() {
@@ -46,7 +66,13 @@ final class LoginEvent {
 
     /** The same event seen from a caller: it happens at the call of the method that contains it. */
     LoginEvent calledFrom(Site callSite, String calleeName) {
-        return new LoginEvent(callSite, kind, what + " in " + calleeName + "()", markerOnly);
+        // An exported event that was itself inherited keeps its chain back to the login method that left it.
+        return new LoginEvent(callSite, kind, what + " in " + calleeName + "()", markerOnly, parent == null ? null : this);
+    }
+
+    /** A called login method's unfixed login, seen at its call: the caller may fix it (an id change after the call). */
+    LoginEvent inheritedAt(Site callSite, String calleeName) {
+        return new LoginEvent(callSite, kind, what + " in " + calleeName + "()", markerOnly, this);
     }
 
     @Override
@@ -56,7 +82,7 @@ final class LoginEvent {
         }
         LoginEvent other = (LoginEvent) o;
         return site.equals(other.site) && kind == other.kind && what.equals(other.what)
-                && markerOnly == other.markerOnly;
+                && markerOnly == other.markerOnly && Objects.equals(parent, other.parent);
     }
 
     @Override

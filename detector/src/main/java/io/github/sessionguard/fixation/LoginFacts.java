@@ -19,6 +19,8 @@ final class LoginFacts implements PathFact<LoginFacts> {
     private final Set<Integer> invalidatedSessions = new HashSet<>();
     private final Set<Integer> invalidatedRequests = new HashSet<>();
     private final Set<Integer> freshSessions = new HashSet<>();
+    /** Logins inherited from a called login method that some path here fixed (an id change before or after). */
+    private final Set<LoginEvent> fixedInherited = new HashSet<>();
 
     @Override
     public boolean isTop() {
@@ -50,9 +52,14 @@ final class LoginFacts implements PathFact<LoginFacts> {
         checked = true;
     }
 
-    /** The path is on a credential check's failure branch. */
+    /**
+     * The path is on a credential check's failure branch. A called login method's login (inherited, see
+     * {@link LoginEvent#parent()}) happened only when it succeeded: {@code if (member == null) return ...}
+     * after {@code member = service.signIn(...)} leaves no login on that path.
+     */
     void failCheck() {
         checked = false;
+        pending.removeIf(event -> event.parent() != null);
     }
 
     private void clear() {
@@ -60,6 +67,7 @@ final class LoginFacts implements PathFact<LoginFacts> {
         invalidatedSessions.clear();
         invalidatedRequests.clear();
         freshSessions.clear();
+        fixedInherited.clear();
     }
 
     /** Some path here has not (yet) given the session a new id. */
@@ -75,13 +83,29 @@ final class LoginFacts implements PathFact<LoginFacts> {
     void authenticate(LoginEvent event) {
         if (unrotated) {
             pending.add(event);
+        } else if (event.parent() != null) {
+            fixedInherited.add(event);
         }
     }
 
     /** Every path through this point now has a new id: what came before is fixed. */
     void rotate() {
         unrotated = false;
+        notePendingFixed();
         pending.clear();
+    }
+
+    private void notePendingFixed() {
+        for (LoginEvent event : pending) {
+            if (event.parent() != null) {
+                fixedInherited.add(event);
+            }
+        }
+    }
+
+    /** Inherited logins (see {@link LoginEvent#parent()}) that some path to here has fixed. */
+    Set<LoginEvent> fixedInherited() {
+        return fixedInherited;
     }
 
     /**
@@ -90,6 +114,7 @@ final class LoginFacts implements PathFact<LoginFacts> {
      */
     void containerLogin(LoginEvent event) {
         if (unrotated) {
+            notePendingFixed();
             pending.clear();
             pending.add(event);
             unrotated = false;
@@ -135,6 +160,7 @@ final class LoginFacts implements PathFact<LoginFacts> {
         invalidatedSessions.addAll(other.invalidatedSessions);
         invalidatedRequests.addAll(other.invalidatedRequests);
         freshSessions.addAll(other.freshSessions);
+        fixedInherited.addAll(other.fixedInherited);
     }
 
     @Override
@@ -152,13 +178,15 @@ final class LoginFacts implements PathFact<LoginFacts> {
         invalidatedSessions.addAll(other.invalidatedSessions);
         invalidatedRequests.addAll(other.invalidatedRequests);
         freshSessions.retainAll(other.freshSessions);
+        fixedInherited.addAll(other.fixedInherited);
     }
 
     @Override
     public boolean sameAs(LoginFacts other) {
         return top == other.top && unrotated == other.unrotated && checked == other.checked && pending.equals(other.pending)
                 && invalidatedSessions.equals(other.invalidatedSessions)
-                && invalidatedRequests.equals(other.invalidatedRequests) && freshSessions.equals(other.freshSessions);
+                && invalidatedRequests.equals(other.invalidatedRequests) && freshSessions.equals(other.freshSessions)
+                && fixedInherited.equals(other.fixedInherited);
     }
 
     @Override

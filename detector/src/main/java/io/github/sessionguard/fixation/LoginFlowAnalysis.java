@@ -29,7 +29,8 @@ final class LoginFlowAnalysis extends PathFactAnalysis<LoginFacts> {
 
     @Override
     public void meetInto(LoginFacts fact, Edge edge, LoginFacts result) throws DataflowAnalysisException {
-        if (fact.isTop()) {
+        if (fact.isTop() || meaning.cannotRun(edge)) {
+            // Branches that cannot run decide nothing: an always-true instanceof's failing side.
             return;
         }
         LoginFacts incoming = fact;

@@ -11,6 +11,7 @@ import io.github.sessionguard.catalogue.CallPattern;
 import io.github.sessionguard.catalogue.LoginCatalogue;
 import io.github.sessionguard.catalogue.UserSettings;
 import io.github.sessionguard.flow.LookupFailures;
+import io.github.sessionguard.flow.QuietClasspath;
 import io.github.sessionguard.flow.TypeChecks;
 import org.apache.bcel.classfile.JavaClass;
 import org.apache.bcel.classfile.Method;
@@ -30,6 +31,9 @@ final class LoginHandlers {
 
     private static final Set<String> SERVLET_HANDLERS = Set.of("doPost", "doGet", "service", "handle", "handleRequest",
             "execute", "process");
+
+    /** Superclasses walked for a filter-chain method (a guard against odd class graphs). */
+    private static final int MAX_SUPERCLASSES = 16;
 
     private LoginHandlers() {
     }
@@ -57,7 +61,37 @@ final class LoginHandlers {
 
     /** Components that run on every request: see {@link LoginCatalogue#PER_REQUEST_COMPONENTS}. */
     static boolean isPerRequestComponent(JavaClass javaClass) {
-        return LoginCatalogue.PER_REQUEST_COMPONENTS.stream().anyMatch(type -> isSubtype(javaClass, type));
+        String slashed = javaClass.getClassName().replace('.', '/');
+        boolean unknown = false;
+        for (String type : LoginCatalogue.PER_REQUEST_COMPONENTS) {
+            Boolean answer = QuietClasspath.isSubtype(slashed, type);
+            if (Boolean.TRUE.equals(answer)) {
+                return true;
+            }
+            unknown |= answer == null;
+        }
+        // A supertype absent from the classpath must not change the verdict (spring-security-web analysed
+        // without spring-web made its own filters logins): then the filter chain in a method's parameters,
+        // in the class or a superclass the classpath has, says it is a filter.
+        return unknown && handlesFilterChain(javaClass.getClassName().replace('.', '/'));
+    }
+
+    private static boolean handlesFilterChain(String slashedClass) {
+        String type = slashedClass;
+        for (int depth = 0; type != null && depth < MAX_SUPERCLASSES; depth++) {
+            XClass xClass = QuietClasspath.find(type);
+            if (xClass == null) {
+                return false;
+            }
+            for (XMethod method : xClass.getXMethods()) {
+                String parameters = method.getSignature().substring(0, method.getSignature().indexOf(')') + 1);
+                if (!method.isStatic() && LoginCatalogue.FILTER_CHAIN_TYPES.stream().anyMatch(parameters::contains)) {
+                    return true;
+                }
+            }
+            type = xClass.getSuperclassDescriptor() == null ? null : xClass.getSuperclassDescriptor().getClassName();
+        }
+        return false;
     }
 
     /**

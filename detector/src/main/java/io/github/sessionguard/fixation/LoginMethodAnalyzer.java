@@ -50,12 +50,13 @@ final class LoginMethodAnalyzer {
 
         boolean credentials = meaning.checksCredentials();
         boolean loginPath = credentials || LoginHandlers.isLoginHandler(classContext.getJavaClass(), method, summaries.settings())
-                || paths.pending.stream().anyMatch(e -> e.kind() == LoginEventKind.SHIRO || e.kind() == LoginEventKind.CONTAINER);
+                || paths.pending.stream().anyMatch(e -> e.parent() == null
+                        && (e.kind() == LoginEventKind.SHIRO || e.kind() == LoginEventKind.CONTAINER));
         LoginSummary summary = new LoginSummary(paths.anyReturn && paths.rotatesOnEveryPath, credentials,
                 loginPath ? Set.of() : paths.pending, loginPath ? paths.pending : Set.of(), loginPath, containerLogin,
                 paths.identityWrittenToParameters).withFlow(new LoginSummary.Flow(paths.returnsIdentity,
                         paths.returnsSecret, paths.sessionWrites));
-        return new LoginMethodResult(summary, paths.reused);
+        return new LoginMethodResult(summary, paths.reused, paths.fixedInherited);
     }
 
     /** What the paths carry to the method's normal exits, and the writes to invalidated sessions on them. */
@@ -71,6 +72,7 @@ final class LoginMethodAnalyzer {
         private final int parameterCount;
         final Set<LoginEvent> pending = new HashSet<>();
         final Set<LoginEvent> reused = new HashSet<>();
+        final Set<LoginEvent> fixedInherited = new HashSet<>();
         final Set<Integer> identityWrittenToParameters = new HashSet<>();
         boolean anyReturn;
         boolean rotatesOnEveryPath = true;
@@ -94,6 +96,7 @@ final class LoginMethodAnalyzer {
                 anyReturn = true;
                 rotatesOnEveryPath &= !fact.isUnrotated();
                 pending.addAll(fact.pending());
+                fixedInherited.addAll(fact.fixedInherited());
                 if (location.getHandle().getInstruction().getOpcode() == org.apache.bcel.Const.ARETURN) {
                     ValueNumberFrame frame = vna.getFactAtLocation(location);
                     if (frame.isValid() && frame.getStackDepth() > 0) {

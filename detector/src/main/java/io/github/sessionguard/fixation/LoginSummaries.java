@@ -85,6 +85,7 @@ final class LoginSummaries {
         boolean returnsIdentity = false;
         boolean returnsSecret = false;
         Set<LoginEvent> exported = new HashSet<>();
+        Set<LoginEvent> reported = new HashSet<>();
         Set<Integer> writtenParameters = new HashSet<>();
         Set<SessionWrite> writes = new HashSet<>();
         for (CallTargets.Target target : implementations) {
@@ -97,10 +98,12 @@ final class LoginSummaries {
             returnsIdentity |= summary.returnsIdentity();
             returnsSecret |= summary.returnsSecret();
             exported.addAll(summary.exported());
+            reported.addAll(summary.reported());
             writtenParameters.addAll(summary.identityWrittenToParameters());
             writes.addAll(summary.sessionWrites());
         }
-        return new LoginSummary(rotates, checks, exported, Set.of(), false, false, writtenParameters)
+        // Each implementation reports its own logins; they are in the union so that a caller's id change counts.
+        return new LoginSummary(rotates, checks, exported, reported, false, false, writtenParameters)
                 .withFlow(new LoginSummary.Flow(returnsIdentity, returnsSecret, writes));
     }
 
@@ -167,7 +170,12 @@ final class LoginSummaries {
         return result;
     }
 
-    private static MethodDescriptor descriptorOf(ClassContext classContext, Method method) {
+    /** Every method result computed in this analysis so far (for the decisions made once all are known). */
+    java.util.Collection<LoginMethodResult> allResults() {
+        return java.util.Collections.unmodifiableCollection(done.values());
+    }
+
+    static MethodDescriptor descriptorOf(ClassContext classContext, Method method) {
         return DescriptorFactory.instance().getMethodDescriptor(
                 classContext.getJavaClass().getClassName().replace('.', '/'), method.getName(), method.getSignature(),
                 method.isStatic());

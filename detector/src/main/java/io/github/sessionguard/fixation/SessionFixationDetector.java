@@ -31,6 +31,9 @@ public class SessionFixationDetector implements Detector {
     /** With bad settings: the problem, and the first class by name, which carries its one report. */
     private String settingsProblem;
     private String firstClass;
+    /** The methods of visited classes, reported once every class is analysed (see LoginResponsibility). */
+    private final java.util.Map<edu.umd.cs.findbugs.classfile.MethodDescriptor, LoginMethodResult> visited =
+            new java.util.HashMap<>();
 
     public SessionFixationDetector(BugReporter bugReporter) {
         this.bugReporter = bugReporter;
@@ -61,17 +64,21 @@ public class SessionFixationDetector implements Detector {
             if (method.getCode() == null) {
                 continue;
             }
-            MethodGuard.run(bugReporter, classContext, method, () -> report(summaries.resultOf(classContext, method)));
+            MethodGuard.run(bugReporter, classContext, method, () -> visited.put(
+                    LoginSummaries.descriptorOf(classContext, method), summaries.resultOf(classContext, method)));
         }
     }
 
-    private void report(LoginMethodResult result) {
+    private void report(LoginMethodResult result, LoginResponsibility responsibility) {
         LoginSummary summary = result.summary();
-        Set<LoginEvent> reported = summary.reported();
+        Set<LoginEvent> reported = summary.reported().stream().filter(responsibility::isReportedHere)
+                .collect(java.util.stream.Collectors.toSet());
         // Events are kept in sets whose order varies from run to run: the choice must not.
         reported.stream().min(Comparator.comparingInt((LoginEvent e) -> e.site().pc()).thenComparing(LoginEvent::what))
                 .ifPresent(first -> {
-            bugReporter.reportBug(bug(first, priority(summary), first.what(), first.kind().fix()));
+            String what = first.parent() == null ? first.what()
+                    : first.what() + ", whose other callers change the session id after it";
+            bugReporter.reportBug(bug(first, priority(summary, reported), what, first.kind().fix()));
         });
         for (LoginEvent reuse : result.reusedInvalidatedSessions()) {
             bugReporter.reportBug(bug(reuse, Priorities.HIGH_PRIORITY,
@@ -80,13 +87,13 @@ public class SessionFixationDetector implements Detector {
         }
     }
 
-    private static int priority(LoginSummary summary) {
-        boolean containerOnly = summary.reported().stream().allMatch(e -> e.kind() == LoginEventKind.CONTAINER);
+    private static int priority(LoginSummary summary, Set<LoginEvent> reported) {
+        boolean containerOnly = reported.stream().allMatch(e -> e.kind() == LoginEventKind.CONTAINER);
         if (containerOnly || summary.isContainerLogin()) {
             return Priorities.LOW_PRIORITY;
         }
         // A constant marker under a name no catalogue knows is weaker evidence than the user or an identity name.
-        boolean markersOnly = summary.reported().stream().allMatch(LoginEvent::isMarkerOnly);
+        boolean markersOnly = reported.stream().allMatch(LoginEvent::isMarkerOnly);
         return summary.checksCredentials() && !markersOnly ? Priorities.HIGH_PRIORITY : Priorities.NORMAL_PRIORITY;
     }
 
@@ -100,6 +107,15 @@ public class SessionFixationDetector implements Detector {
 
     @Override
     public void report() {
+        // Whether a login method or its callers answer for an unfixed login is known only now.
+        if (summaries != null) {
+            LoginResponsibility responsibility = new LoginResponsibility(summaries.allResults());
+            visited.entrySet().stream()
+                    .sorted(Comparator.comparing(e -> e.getKey().toString()))
+                    .forEach(e -> MethodGuard.runReport(bugReporter, "report " + e.getKey(),
+                            () -> report(e.getValue(), responsibility)));
+            visited.clear();
+        }
         // Findings are reported per class as it is visited. A bad setting is also reported as a finding,
         // once, because spotbugs:check ignores SpotBugs' analysis errors and must still fail the build.
         if (settingsProblem != null && firstClass != null) {

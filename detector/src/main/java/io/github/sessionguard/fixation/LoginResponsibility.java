@@ -1,0 +1,74 @@
+package io.github.sessionguard.fixation;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Who answers for a login that a login method (a service that checks the password and stores the user)
+ * leaves without an id change: the method itself, or its callers.
+ *
+ * <p>Callers take it over when one of them fixes it, by an id change after the call (or before it) on some
+ * path: the application then rotates in its controllers, and the service's write is no bug. Each caller
+ * whose path still ends without an id change is reported at its call of the method (the place to add
+ * {@code changeSessionId()}); a caller that hands the login on to its own callers is judged the same way,
+ * one level up. When no caller fixes it, the method's own write is reported, as before: the fix belongs
+ * there, once for all callers. So each unfixed login is reported exactly once along its call chain.
+ *
+ * <p>Decided when every class has been visited, from all method results of the analysis, so the verdict
+ * does not depend on the order of the visits.
+ */
+final class LoginResponsibility {
+    private static final int MAX_CHAIN = 1000;
+
+    /** Events some caller fixed (by their inherited copy's parent). */
+    private final Set<LoginEvent> fixedByACaller = new HashSet<>();
+    /** Inherited copies still unfixed at a caller's exit, by the event they were inherited from. */
+    private final Map<LoginEvent, Set<LoginEvent>> unfixedInCallers = new HashMap<>();
+    private final Map<LoginEvent, Boolean> handled = new HashMap<>();
+
+    LoginResponsibility(Collection<LoginMethodResult> results) {
+        for (LoginMethodResult result : results) {
+            for (LoginEvent fixed : result.fixedInherited()) {
+                fixedByACaller.add(fixed.parent());
+            }
+            addUnfixed(result.summary().reported());
+            addUnfixed(result.summary().exported());
+        }
+    }
+
+    private void addUnfixed(Set<LoginEvent> events) {
+        for (LoginEvent event : events) {
+            if (event.parent() != null) {
+                unfixedInCallers.computeIfAbsent(event.parent(), p -> new HashSet<>()).add(event);
+            }
+        }
+    }
+
+    /** Is this unfixed login, in the method it is reported in, that method's to report? */
+    boolean isReportedHere(LoginEvent event) {
+        return !callersAnswer(event, 0) && (event.parent() == null || callersAnswer(event.parent(), 0));
+    }
+
+    /** Some caller (or a caller of a caller) fixes this login: the callers answer for it. */
+    boolean callersAnswer(LoginEvent event, int depth) {
+        Boolean known = handled.get(event);
+        if (known != null) {
+            return known;
+        }
+        boolean answer = fixedByACaller.contains(event);
+        // Each copy nests the event it came from, so the walk up the callers ends; the bound guards the stack.
+        if (!answer && depth < MAX_CHAIN) {
+            for (LoginEvent copy : unfixedInCallers.getOrDefault(event, Set.of())) {
+                if (callersAnswer(copy, depth + 1)) {
+                    answer = true;
+                    break;
+                }
+            }
+        }
+        handled.put(event, answer);
+        return answer;
+    }
+}

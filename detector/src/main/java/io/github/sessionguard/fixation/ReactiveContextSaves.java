@@ -1,0 +1,178 @@
+package io.github.sessionguard.fixation;
+
+import edu.umd.cs.findbugs.ba.AnalysisContext;
+import edu.umd.cs.findbugs.ba.ClassContext;
+import edu.umd.cs.findbugs.ba.DataflowAnalysisException;
+import edu.umd.cs.findbugs.ba.Location;
+import edu.umd.cs.findbugs.ba.XClass;
+import edu.umd.cs.findbugs.ba.type.TypeDataflow;
+import edu.umd.cs.findbugs.ba.type.TypeFrame;
+import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
+import io.github.sessionguard.catalogue.FrameworkSessionCatalogue;
+import io.github.sessionguard.flow.CallAt;
+import io.github.sessionguard.flow.ConstantPoolScreen;
+import io.github.sessionguard.flow.LookupFailures;
+import io.github.sessionguard.flow.MethodHandleTargets;
+import io.github.sessionguard.flow.QuietClasspath;
+import io.github.sessionguard.flow.TypeChecks;
+import io.github.sessionguard.flow.ValueOrigins;
+import org.apache.bcel.classfile.JavaClass;
+import org.apache.bcel.classfile.Method;
+import org.apache.bcel.generic.ConstantPoolGen;
+import org.apache.bcel.generic.GETFIELD;
+import org.apache.bcel.generic.INVOKEDYNAMIC;
+import org.apache.bcel.generic.InstructionHandle;
+import org.apache.bcel.generic.ObjectType;
+import org.apache.bcel.generic.PUTFIELD;
+import org.apache.bcel.generic.Type;
+
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Spring Security WebFlux logins by {@code ServerSecurityContextRepository.save(exchange, context)}, judged
+ * by the repository that runs: {@code WebSessionServerSecurityContextRepository} changes the WebSession's id
+ * on every save (its source, 5.x to 7.x: {@code .flatMap(WebSession::changeSessionId)}), so the save is a
+ * login with a new id; an application repository that keeps the context in the WebSession without naming
+ * {@code changeSessionId} is a login with the old id. The repository is known from the receiver's static
+ * type, or, for a field of the handler, from the objects its methods (constructors, setters) store there. A repository the
+ * bytecode cannot name (an injected bean) decides nothing. A save whose Mono is dropped does nothing.
+ */
+final class ReactiveContextSaves {
+    enum Meaning { NONE, LOGIN, LOGIN_WITH_NEW_ID }
+
+    private ReactiveContextSaves() {
+    }
+
+    static Meaning of(ClassContext classContext, Method method, CallAt call, Location location, ValueOrigins origins)
+            throws DataflowAnalysisException {
+        if (!FrameworkSessionCatalogue.REACTIVE_CONTEXT_SAVE.matches(call.owner(), call.name(), call.descriptor())
+                || FrameworkSessionWrites.isDroppedReactiveRotation(call.descriptor(), location.getHandle())) {
+            return Meaning.NONE;
+        }
+        Set<String> repositories = repositoryTypes(classContext, method, call, location, origins);
+        if (repositories.isEmpty()) {
+            return Meaning.NONE;
+        }
+        boolean allRotate = true;
+        for (String repository : repositories) {
+            if (repository.equals(FrameworkSessionCatalogue.NO_OP_CONTEXT_REPOSITORY)) {
+                allRotate = false;
+            } else if (!rotates(repository)) {
+                return Meaning.LOGIN;
+            }
+        }
+        return allRotate ? Meaning.LOGIN_WITH_NEW_ID : Meaning.NONE;
+    }
+
+    /** {@code WebSession::changeSessionId} as a method reference (composed into a chain with flatMap/then). */
+    static boolean isChangeSessionIdReference(JavaClass javaClass, ConstantPoolGen cpg, InstructionHandle handle) {
+        if (!(handle.getInstruction() instanceof INVOKEDYNAMIC)) {
+            return false;
+        }
+        for (MethodHandleTargets.Target target : MethodHandleTargets.of(javaClass,
+                cpg.getConstant(((INVOKEDYNAMIC) handle.getInstruction()).getIndex()))) {
+            if (FrameworkSessionCatalogue.CHANGE_SESSION_ID.equals(target.name())
+                    && TypeChecks.isKnownSubtype(target.owner(), FrameworkSessionCatalogue.WEB_SESSION)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean rotates(String repository) {
+        if (TypeChecks.isKnownSubtype(repository, FrameworkSessionCatalogue.ROTATING_CONTEXT_REPOSITORY)) {
+            return true;
+        }
+        // An application repository: the id changes only where its code names changeSessionId.
+        XClass type = QuietClasspath.find(repository);
+        if (type == null) {
+            return true; // nothing known: no evidence of a login with the old id
+        }
+        try {
+            JavaClass javaClass = edu.umd.cs.findbugs.classfile.Global.getAnalysisCache().getClassAnalysis(JavaClass.class,
+                    edu.umd.cs.findbugs.classfile.DescriptorFactory.createClassDescriptor(repository));
+            return ConstantPoolScreen.mentionsAny(javaClass, List.of(),
+                    FrameworkSessionCatalogue.CHANGE_SESSION_ID.toLowerCase(java.util.Locale.ROOT));
+        } catch (CheckedAnalysisException e) {
+            LookupFailures.failed(e, "the repository " + repository);
+            return true;
+        }
+    }
+
+    /** The concrete repository classes the receiver can be, or empty when unknown. */
+    private static Set<String> repositoryTypes(ClassContext classContext, Method method, CallAt call, Location location,
+            ValueOrigins origins) throws DataflowAnalysisException {
+        Set<String> types = new HashSet<>();
+        String direct = concrete(typeAt(classContext, method, location, true));
+        if (direct != null) {
+            types.add(direct);
+            return types;
+        }
+        Location producer = origins.producer(call.receiver());
+        if (producer == null || !(producer.getHandle().getInstruction() instanceof GETFIELD)) {
+            return types;
+        }
+        ConstantPoolGen cpg = classContext.getConstantPoolGen();
+        GETFIELD load = (GETFIELD) producer.getHandle().getInstruction();
+        if (!load.getClassName(cpg).equals(classContext.getJavaClass().getClassName())) {
+            return types;
+        }
+        String field = load.getFieldName(cpg);
+        for (Method candidate : classContext.getJavaClass().getMethods()) {
+            // Every store into the field (constructors, setters): one the bytecode cannot name leaves it unknown.
+            if (candidate.getCode() == null) {
+                continue;
+            }
+            try {
+                for (Iterator<Location> it = classContext.getCFG(candidate).locationIterator(); it.hasNext();) {
+                    Location store = it.next();
+                    if (store.getHandle().getInstruction() instanceof PUTFIELD
+                            && ((PUTFIELD) store.getHandle().getInstruction()).getFieldName(cpg).equals(field)) {
+                        String stored = concrete(typeAt(classContext, candidate, store, false));
+                        if (stored == null) {
+                            return new HashSet<>(); // a constructor or setter argument: the bean is not known here
+                        }
+                        types.add(stored);
+                    }
+                }
+            } catch (CheckedAnalysisException e) {
+                AnalysisContext.logError("SessionGuard could not read the constructors of "
+                        + classContext.getJavaClass().getClassName() + ": " + e, e);
+                return new HashSet<>();
+            }
+        }
+        return types;
+    }
+
+    /** A class type (not an interface nor an abstract class), slashed; null otherwise. */
+    private static String concrete(Type type) {
+        if (!(type instanceof ObjectType)) {
+            return null;
+        }
+        String slashed = ((ObjectType) type).getClassName().replace('.', '/');
+        XClass xClass = QuietClasspath.find(slashed);
+        return xClass != null && !xClass.isInterface() && !xClass.isAbstract() ? slashed : null;
+    }
+
+    /** The call's receiver type ({@code receiver}) or the stored value's (top of the stack) at a location. */
+    private static Type typeAt(ClassContext classContext, Method method, Location location, boolean receiver) {
+        try {
+            TypeDataflow dataflow = classContext.getTypeDataflow(method);
+            TypeFrame frame = dataflow.getFactAtLocation(location);
+            if (!frame.isValid() || frame.getStackDepth() == 0) {
+                return null;
+            }
+            return receiver ? frame.getInstance(location.getHandle().getInstruction(), classContext.getConstantPoolGen())
+                    : frame.getTopValue();
+        } catch (DataflowAnalysisException e) {
+            LookupFailures.typeUnknown(); // an inconsistent frame: the type is unknown (counted)
+            return null;
+        } catch (CheckedAnalysisException e) {
+            AnalysisContext.logError("SessionGuard could not read the types of " + method.getName() + ": " + e, e);
+            return null;
+        }
+    }
+}
