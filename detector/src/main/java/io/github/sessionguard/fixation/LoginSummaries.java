@@ -42,6 +42,8 @@ final class LoginSummaries {
     private final Set<MethodDescriptor> recursive = new HashSet<>();
     private final LoginMethodAnalyzer analyzer = new LoginMethodAnalyzer(this);
     private final LoginReach reach = new LoginReach();
+    /** Answers about a whole class (its constant pool's texts), asked by each of its methods: read once. */
+    private final Map<String, Boolean> classFacts = new HashMap<>();
     private final UserSettings settings;
 
     LoginSummaries(UserSettings settings) {
@@ -51,6 +53,17 @@ final class LoginSummaries {
     /** This analysis' settings, handed down to the code that reads calls and attributes. */
     UserSettings settings() {
         return settings;
+    }
+
+    /** A fact of a whole class, computed at the first question of this analysis and then remembered. */
+    boolean classFact(JavaClass javaClass, String fact, java.util.function.BooleanSupplier compute) {
+        String key = javaClass.getClassName() + '#' + fact;
+        Boolean answer = classFacts.get(key);
+        if (answer == null) {
+            answer = compute.getAsBoolean();
+            classFacts.put(key, answer);
+        }
+        return answer;
     }
 
     /** The detector's cost screen: can anything in this class, or anything it calls, authenticate a session? */
