@@ -10,6 +10,7 @@ import edu.umd.cs.findbugs.ba.SignatureParser;
 import io.github.sessionguard.catalogue.CookieCall;
 import io.github.sessionguard.catalogue.CookieCallMatch;
 import io.github.sessionguard.catalogue.CookieCatalogue;
+import io.github.sessionguard.flow.CalleeClassContexts;
 import io.github.sessionguard.flow.CallTargets;
 import io.github.sessionguard.flow.MethodReach;
 import io.github.sessionguard.flow.ConstantPoolScreen;
@@ -168,8 +169,7 @@ final class CookieSummaries {
         inProgress.push(descriptor);
         MethodSummary summary;
         try {
-            ClassContext classContext = Global.getAnalysisCache().getClassAnalysis(ClassContext.class,
-                    BCELUtil.getClassDescriptor(javaClass));
+            ClassContext classContext = CalleeClassContexts.of(BCELUtil.getClassDescriptor(javaClass));
             summary = new CookieMethodAnalysis(classContext, method, descriptor, this).run();
         } catch (CheckedAnalysisException | RuntimeException e) {
             summary = MethodSummary.OPAQUE;

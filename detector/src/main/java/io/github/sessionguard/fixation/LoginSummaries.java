@@ -8,6 +8,7 @@ import edu.umd.cs.findbugs.classfile.DescriptorFactory;
 import edu.umd.cs.findbugs.classfile.Global;
 import edu.umd.cs.findbugs.classfile.MethodDescriptor;
 import io.github.sessionguard.catalogue.UserSettings;
+import io.github.sessionguard.flow.CalleeClassContexts;
 import io.github.sessionguard.flow.CallTargets;
 import org.apache.bcel.classfile.JavaClass;
 import org.apache.bcel.classfile.Method;
@@ -122,7 +123,7 @@ final class LoginSummaries {
                 target.javaClass().getClassName().replace('.', '/'));
         ClassContext classContext;
         try {
-            classContext = Global.getAnalysisCache().getClassAnalysis(ClassContext.class, targetClass);
+            classContext = CalleeClassContexts.of(targetClass);
         } catch (CheckedAnalysisException e) {
             AnalysisContext.logError("SessionGuard could not read " + targetClass + " for its login summary", e);
             return null;
