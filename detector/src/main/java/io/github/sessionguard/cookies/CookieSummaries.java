@@ -10,6 +10,7 @@ import edu.umd.cs.findbugs.ba.SignatureParser;
 import io.github.sessionguard.catalogue.CookieCall;
 import io.github.sessionguard.catalogue.CookieCallMatch;
 import io.github.sessionguard.catalogue.CookieCatalogue;
+import io.github.sessionguard.engine.AnalysisStats;
 import io.github.sessionguard.flow.CalleeClassContexts;
 import io.github.sessionguard.flow.CallTargets;
 import io.github.sessionguard.flow.MethodReach;
@@ -170,6 +171,7 @@ final class CookieSummaries {
         MethodSummary summary;
         try {
             ClassContext classContext = CalleeClassContexts.of(BCELUtil.getClassDescriptor(javaClass));
+            AnalysisStats.ofThisAnalysis().cookieAnalysed(descriptor);
             summary = new CookieMethodAnalysis(classContext, method, descriptor, this).run();
         } catch (CheckedAnalysisException | RuntimeException e) {
             summary = MethodSummary.OPAQUE;

@@ -8,6 +8,7 @@ import edu.umd.cs.findbugs.classfile.DescriptorFactory;
 import edu.umd.cs.findbugs.classfile.Global;
 import edu.umd.cs.findbugs.classfile.MethodDescriptor;
 import io.github.sessionguard.catalogue.UserSettings;
+import io.github.sessionguard.engine.AnalysisStats;
 import io.github.sessionguard.flow.CalleeClassContexts;
 import io.github.sessionguard.flow.CallTargets;
 import org.apache.bcel.classfile.JavaClass;
@@ -170,6 +171,7 @@ final class LoginSummaries {
         }
         inProgress.push(descriptor);
         try {
+            AnalysisStats.ofThisAnalysis().fixationAnalysed(descriptor);
             result = analyzer.analyze(classContext, method, descriptor);
         } catch (CheckedAnalysisException | RuntimeException e) {
             AnalysisContext.logError("SessionGuard could not analyse " + descriptor + ": " + e, e);
