@@ -570,12 +570,7 @@ final class CredentialFlow {
     }
 
     private boolean mentionsAnyText(List<String> lowerCaseTexts) {
-        for (String text : lowerCaseTexts) {
-            if (ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), List.of(), text)) {
-                return true;
-            }
-        }
-        return false;
+        return ConstantPoolScreen.mentionsAnyText(classContext.getJavaClass(), lowerCaseTexts);
     }
 
     /** A class that names a remember-me, token or session-login cookie: its cookie values are secrets. */
