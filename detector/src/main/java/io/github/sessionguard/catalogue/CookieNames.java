@@ -5,6 +5,9 @@ import java.util.Locale;
 
 /** What a cookie's name reveals about its content, for the priority policy. */
 public final class CookieNames {
+    // Compiled once (a Pattern is immutable): words() runs for every cookie finding.
+    private static final java.util.regex.Pattern CAMEL_CASE_HUMP = java.util.regex.Pattern.compile("([a-z0-9])([A-Z])");
+    private static final java.util.regex.Pattern NON_ALPHANUMERIC_RUN = java.util.regex.Pattern.compile("[^A-Za-z0-9]+");
 
     /**
      * Parts of a name that say the cookie carries a session or a credential ("sessid" for the PHPSESSID
@@ -88,7 +91,7 @@ public final class CookieNames {
 
     /** Splits {@code remember_me}, {@code userSid} or {@code AUTH-ID} into lower-case words. */
     static List<String> words(String name) {
-        String spaced = name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replaceAll("[^A-Za-z0-9]+", " ");
+        String spaced = NON_ALPHANUMERIC_RUN.matcher(CAMEL_CASE_HUMP.matcher(name).replaceAll("$1 $2")).replaceAll(" ");
         return List.of(spaced.trim().toLowerCase(Locale.ROOT).split(" +"));
     }
 }

@@ -9,6 +9,9 @@ import java.util.Set;
  * credential, what gives the session a new id, and what names a login handler.
  */
 public final class LoginCatalogue {
+    /** Compiled once (a Pattern is immutable): normalise runs on every constant and name it is asked about. */
+    private static final java.util.regex.Pattern NOT_ALPHANUMERIC = java.util.regex.Pattern.compile("[^a-z0-9]");
+
 
     /** {@code HttpSession} writes; argument 0 is the attribute name. */
     public static final List<CallPattern> SESSION_WRITES = List.of(
@@ -357,6 +360,6 @@ public final class LoginCatalogue {
 
     /** Attribute names are compared without case and separators: LOGGED_IN_USER is loggedinuser. */
     public static String normalise(String name) {
-        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        return NOT_ALPHANUMERIC.matcher(name.toLowerCase(Locale.ROOT)).replaceAll("");
     }
 }

@@ -36,7 +36,7 @@ public class CookiePolicyCollector implements Detector, NonReportingDetector {
             return;
         }
         for (Method method : javaClass.getMethods()) {
-            if (method.getCode() != null) {
+            if (method.getCode() != null && CookiePolicyScan.mayRecord(javaClass, method)) {
                 MethodGuard.run(bugReporter, classContext, method,
                         () -> new CookiePolicyScan(classContext, method, facts).run());
             }

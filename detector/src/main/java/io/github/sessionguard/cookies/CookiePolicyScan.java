@@ -18,6 +18,12 @@ import io.github.sessionguard.flow.QuietClasspath;
 import io.github.sessionguard.flow.Site;
 import io.github.sessionguard.flow.TypeChecks;
 import io.github.sessionguard.flow.ValueOrigins;
+import org.apache.bcel.classfile.ConstantCP;
+import org.apache.bcel.classfile.ConstantNameAndType;
+import org.apache.bcel.classfile.ConstantPool;
+import org.apache.bcel.classfile.JavaClass;
+import org.apache.bcel.generic.INVOKEDYNAMIC;
+import org.apache.bcel.generic.InstructionList;
 import org.apache.bcel.classfile.Method;
 import org.apache.bcel.generic.ConstantPoolGen;
 import org.apache.bcel.generic.Instruction;
@@ -48,6 +54,28 @@ final class CookiePolicyScan {
         this.classContext = classContext;
         this.method = method;
         this.facts = facts;
+    }
+
+    /**
+     * Cost only (this runs in SpotBugs' first pass, where no other detector has built a CFG): the scan
+     * records a fact only at a call whose owner is a SameSite supplier, or of the processor setter, or of
+     * {@code doFilter}; a method without such a call is not read, read from its bytecode alone.
+     */
+    static boolean mayRecord(JavaClass javaClass, Method method) {
+        ConstantPool pool = javaClass.getConstantPool();
+        for (Instruction instruction : new InstructionList(method.getCode().getCode()).getInstructions()) {
+            if (!(instruction instanceof InvokeInstruction) || instruction instanceof INVOKEDYNAMIC) {
+                continue;
+            }
+            ConstantCP reference = pool.getConstant(((InvokeInstruction) instruction).getIndex());
+            ConstantNameAndType nameAndType = pool.getConstant(reference.getNameAndTypeIndex());
+            String name = nameAndType.getName(pool);
+            if (CookiePolicyCatalogue.PROCESSOR_SETTER.equals(name) || CookiePolicyCatalogue.FILTER_CHAIN_CALL.equals(name)
+                    || CookiePolicyCatalogue.SAME_SITE_SUPPLIERS.contains(reference.getClass(pool).replace('.', '/'))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void run() throws CheckedAnalysisException {

@@ -10,6 +10,8 @@ import edu.umd.cs.findbugs.ba.SignatureParser;
 import io.github.sessionguard.catalogue.CookieCall;
 import io.github.sessionguard.catalogue.CookieCallMatch;
 import io.github.sessionguard.catalogue.CookieCatalogue;
+import io.github.sessionguard.engine.AnalysisStats;
+import io.github.sessionguard.flow.CalleeClassContexts;
 import io.github.sessionguard.flow.CallTargets;
 import io.github.sessionguard.flow.MethodReach;
 import io.github.sessionguard.flow.ConstantPoolScreen;
@@ -168,8 +170,8 @@ final class CookieSummaries {
         inProgress.push(descriptor);
         MethodSummary summary;
         try {
-            ClassContext classContext = Global.getAnalysisCache().getClassAnalysis(ClassContext.class,
-                    BCELUtil.getClassDescriptor(javaClass));
+            ClassContext classContext = CalleeClassContexts.of(BCELUtil.getClassDescriptor(javaClass));
+            AnalysisStats.ofThisAnalysis().cookieAnalysed(descriptor);
             summary = new CookieMethodAnalysis(classContext, method, descriptor, this).run();
         } catch (CheckedAnalysisException | RuntimeException e) {
             summary = MethodSummary.OPAQUE;

@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.BugReporter;
 import edu.umd.cs.findbugs.Detector;
 import edu.umd.cs.findbugs.ba.ClassContext;
 import io.github.sessionguard.engine.AnalysisSettings;
+import io.github.sessionguard.engine.AnalysisStats;
 import io.github.sessionguard.flow.LookupFailures;
 import io.github.sessionguard.flow.MethodGuard;
 import org.apache.bcel.classfile.JavaClass;
@@ -63,5 +64,6 @@ public class InsecureCookieDetector implements Detector {
                 () -> policies.policyFindings(this).forEach(bugReporter::reportBug));
         MethodGuard.runReport(bugReporter, "report its cookie findings", findings::flush);
         MethodGuard.runReport(bugReporter, "count its class lookups", LookupFailures::logOnce);
+        MethodGuard.runReport(bugReporter, "write its statistics", () -> AnalysisStats.ofThisAnalysis().write());
     }
 }

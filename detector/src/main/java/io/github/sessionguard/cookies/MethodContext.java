@@ -14,6 +14,7 @@ import io.github.sessionguard.catalogue.CookieCallMatch;
 import io.github.sessionguard.catalogue.CookieCatalogue;
 import io.github.sessionguard.flow.BranchConditions;
 import io.github.sessionguard.flow.CallAt;
+import io.github.sessionguard.flow.CallSites;
 import io.github.sessionguard.flow.ValueOrigins;
 import org.apache.bcel.generic.ConstantPoolGen;
 import org.apache.bcel.generic.InvokeInstruction;
@@ -37,6 +38,11 @@ final class MethodContext {
     private final BranchConditions branches;
     private final MergeTree mergeTree;
     private final BooleanOrigins booleans;
+    /** Each call read once, however often the dataflow passes over it. */
+    private final CallSites calls;
+    /** Each call's catalogue row looked up once ({@link #NO_MATCH}: none); a call is one object (see calls). */
+    private final Map<CallAt, Object> matches = new java.util.IdentityHashMap<>();
+    private static final Object NO_MATCH = new Object();
 
     MethodContext(MethodDescriptor method, CFG cfg, ConstantPoolGen cpg, ValueNumberDataflow vna,
             ConstantDataflow constants, ValueOrigins origins, CookieSummaries summaries) {
@@ -49,6 +55,7 @@ final class MethodContext {
         this.summaries = summaries;
         this.mergeTree = vna.getAnalysis().getMergeTree();
         this.booleans = new BooleanOrigins(vna, origins, cpg);
+        this.calls = new CallSites(cpg, vna, constants);
         SignatureParser signature = new SignatureParser(method.getSignature());
         this.parameterValues = new int[signature.getNumParameters()];
         int index = 0;
@@ -130,7 +137,7 @@ final class MethodContext {
     }
 
     CallAt callAt(InvokeInstruction invoke, Location location) throws DataflowAnalysisException {
-        return CallAt.of(invoke, cpg, location, vna, constants);
+        return calls.at(invoke, location);
     }
 
     /**
@@ -138,6 +145,16 @@ final class MethodContext {
      * names: an application's own {@code addCookie(Cookie)} (a response facade) is followed as a method.
      */
     CookieCallMatch catalogueMatch(CallAt call) {
+        Object known = matches.get(call);
+        if (known == null) {
+            CookieCallMatch match = lookUpMatch(call);
+            known = match == null ? NO_MATCH : match;
+            matches.put(call, known);
+        }
+        return known == NO_MATCH ? null : (CookieCallMatch) known;
+    }
+
+    private static CookieCallMatch lookUpMatch(CallAt call) {
         CookieCallMatch match = CookieCatalogue.lookup(call.owner(), call.name(), call.descriptor());
         if (match != null && !match.call().call().matchesReceiver(call.owner())) {
             return null;

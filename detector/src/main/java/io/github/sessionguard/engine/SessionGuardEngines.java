@@ -19,6 +19,8 @@ public final class SessionGuardEngines implements IAnalysisEngineRegistrar {
         cache.registerDatabaseFactory(AnalysisSettings.class,
                 new Factory<>(AnalysisSettings.class, () -> AnalysisSettings.read(cache.getClassPath())));
         cache.registerDatabaseFactory(LookupFailures.class, new Factory<>(LookupFailures.class, LookupFailures::new));
+        cache.registerDatabaseFactory(AnalysisStats.class, new Factory<>(AnalysisStats.class,
+                () -> new AnalysisStats(System.getProperty(AnalysisStats.PROPERTY))));
     }
 
     /** Creates the object once, the first time a detector asks this analysis' cache for it. */

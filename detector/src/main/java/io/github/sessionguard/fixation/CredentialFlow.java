@@ -25,6 +25,7 @@ import edu.umd.cs.findbugs.classfile.Global;
 import edu.umd.cs.findbugs.classfile.analysis.AnnotationValue;
 import io.github.sessionguard.catalogue.LoginCatalogue;
 import io.github.sessionguard.flow.CallAt;
+import io.github.sessionguard.flow.CallSites;
 import io.github.sessionguard.flow.ConstantPoolScreen;
 import io.github.sessionguard.flow.ValueOrigins;
 import org.apache.bcel.Const;
@@ -76,6 +77,8 @@ final class CredentialFlow {
     private final boolean authorizationCodeClient;
     private final boolean namesSecretCookie;
     private ValueOrigins origins;
+    /** Each call read once for all passes (and for {@link LoginCallMeaning}, which asks through {@link #callAt}). */
+    private final CallSites calls;
 
     private final Set<Integer> secrets = new HashSet<>();
     private final Set<Integer> identities = new HashSet<>();
@@ -96,8 +99,12 @@ final class CredentialFlow {
         this.vna = vna;
         this.constants = constants;
         this.summaries = summaries;
-        this.authorizationCodeClient = mentionsAnyText(LoginCatalogue.AUTHORIZATION_CODE_MARKERS);
-        this.namesSecretCookie = namesSecretCookie();
+        this.calls = new CallSites(cpg, vna, constants);
+        // Facts of the class, not of the method: read once per class for this analysis.
+        this.authorizationCodeClient = summaries.classFact(classContext.getJavaClass(), "authorization-code",
+                () -> mentionsAnyText(LoginCatalogue.AUTHORIZATION_CODE_MARKERS));
+        this.namesSecretCookie = summaries.classFact(classContext.getJavaClass(), "secret-cookie",
+                this::namesSecretCookie);
     }
 
     /** Computes the sets over the whole method. */
@@ -113,6 +120,10 @@ final class CredentialFlow {
                 return;
             }
         }
+    }
+
+    CallAt callAt(InvokeInstruction invoke, Location location) throws DataflowAnalysisException {
+        return calls.at(invoke, location);
     }
 
     ValueOrigins origins() {
@@ -287,7 +298,7 @@ final class CredentialFlow {
         if (!(instruction instanceof InvokeInstruction) || instruction instanceof INVOKEDYNAMIC) {
             return;
         }
-        CallAt call = CallAt.of((InvokeInstruction) instruction, cpg, location, vna, constants);
+        CallAt call = calls.at((InvokeInstruction) instruction, location);
         if (call == null) {
             return;
         }
@@ -605,12 +616,7 @@ final class CredentialFlow {
     }
 
     private boolean mentionsAnyText(List<String> lowerCaseTexts) {
-        for (String text : lowerCaseTexts) {
-            if (ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), List.of(), text)) {
-                return true;
-            }
-        }
-        return false;
+        return ConstantPoolScreen.mentionsAnyText(classContext.getJavaClass(), lowerCaseTexts);
     }
 
     /** A class that names a remember-me, token or session-login cookie: its cookie values are secrets. */

@@ -143,7 +143,7 @@ final class LoginCallMeaning {
         if (!(location.getHandle().getInstruction() instanceof InvokeInstruction)) {
             return null;
         }
-        return CallAt.of((InvokeInstruction) location.getHandle().getInstruction(), cpg, location, vna, constants);
+        return flow.callAt((InvokeInstruction) location.getHandle().getInstruction(), location);
     }
 
     void apply(Location location, LoginFacts fact) throws DataflowAnalysisException {

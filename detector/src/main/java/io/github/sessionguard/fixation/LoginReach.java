@@ -17,10 +17,8 @@ import org.apache.bcel.classfile.JavaClass;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The fixation analysis' cost screen, which must never change a result: a class is analysed when its
@@ -37,15 +35,19 @@ final class LoginReach {
             "changeSessionIdentifier");
 
     private final Map<String, Boolean> known = new HashMap<>();
+    /** Each class's application callees, read once for this analysis (every search through it asks again). */
+    private final Map<String, java.util.Collection<JavaClass>> callees = new HashMap<>();
 
     boolean isRelevant(JavaClass start) {
         Boolean answer = known.get(start.getClassName());
         if (answer != null) {
             return answer;
         }
-        Set<String> visited = new HashSet<>();
+        // Each visited class, with the class the search reached it from: on success, every class on the
+        // path to the login class reaches it too.
+        Map<String, String> visited = new HashMap<>();
         Deque<JavaClass> work = new ArrayDeque<>();
-        visited.add(start.getClassName());
+        visited.put(start.getClassName(), null);
         work.add(start);
         while (!work.isEmpty()) {
             JavaClass javaClass = work.poll();
@@ -54,17 +56,20 @@ final class LoginReach {
                 continue;
             }
             if (Boolean.TRUE.equals(done) || namesLoginApi(javaClass)) {
-                known.put(javaClass.getClassName(), true);
-                known.put(start.getClassName(), true);
+                for (String name = javaClass.getClassName(); name != null; name = visited.get(name)) {
+                    known.put(name, true);
+                }
                 return true;
             }
-            for (JavaClass callee : calledApplicationClasses(javaClass)) {
-                if (visited.add(callee.getClassName())) {
+            for (JavaClass callee : callees.computeIfAbsent(javaClass.getClassName(),
+                    name -> calledApplicationClasses(javaClass))) {
+                if (!visited.containsKey(callee.getClassName())) {
+                    visited.put(callee.getClassName(), javaClass.getClassName());
                     work.add(callee);
                 }
             }
         }
-        for (String name : visited) {
+        for (String name : visited.keySet()) {
             known.put(name, false);
         }
         return false;

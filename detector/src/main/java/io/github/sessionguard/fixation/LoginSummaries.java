@@ -8,6 +8,8 @@ import edu.umd.cs.findbugs.classfile.DescriptorFactory;
 import edu.umd.cs.findbugs.classfile.Global;
 import edu.umd.cs.findbugs.classfile.MethodDescriptor;
 import io.github.sessionguard.catalogue.UserSettings;
+import io.github.sessionguard.engine.AnalysisStats;
+import io.github.sessionguard.flow.CalleeClassContexts;
 import io.github.sessionguard.flow.CallTargets;
 import org.apache.bcel.classfile.JavaClass;
 import org.apache.bcel.classfile.Method;
@@ -42,6 +44,8 @@ final class LoginSummaries {
     private final Set<MethodDescriptor> recursive = new HashSet<>();
     private final LoginMethodAnalyzer analyzer = new LoginMethodAnalyzer(this);
     private final LoginReach reach = new LoginReach();
+    /** Answers about a whole class (its constant pool's texts), asked by each of its methods: read once. */
+    private final Map<String, Boolean> classFacts = new HashMap<>();
     private final UserSettings settings;
 
     LoginSummaries(UserSettings settings) {
@@ -51,6 +55,17 @@ final class LoginSummaries {
     /** This analysis' settings, handed down to the code that reads calls and attributes. */
     UserSettings settings() {
         return settings;
+    }
+
+    /** A fact of a whole class, computed at the first question of this analysis and then remembered. */
+    boolean classFact(JavaClass javaClass, String fact, java.util.function.BooleanSupplier compute) {
+        String key = javaClass.getClassName() + '#' + fact;
+        Boolean answer = classFacts.get(key);
+        if (answer == null) {
+            answer = compute.getAsBoolean();
+            classFacts.put(key, answer);
+        }
+        return answer;
     }
 
     /** The detector's cost screen: can anything in this class, or anything it calls, authenticate a session? */
@@ -112,7 +127,7 @@ final class LoginSummaries {
                 target.javaClass().getClassName().replace('.', '/'));
         ClassContext classContext;
         try {
-            classContext = Global.getAnalysisCache().getClassAnalysis(ClassContext.class, targetClass);
+            classContext = CalleeClassContexts.of(targetClass);
         } catch (CheckedAnalysisException e) {
             AnalysisContext.logError("SessionGuard could not read " + targetClass + " for its login summary", e);
             return null;
@@ -159,6 +174,7 @@ final class LoginSummaries {
         }
         inProgress.push(descriptor);
         try {
+            AnalysisStats.ofThisAnalysis().fixationAnalysed(descriptor);
             result = analyzer.analyze(classContext, method, descriptor);
         } catch (CheckedAnalysisException | RuntimeException e) {
             AnalysisContext.logError("SessionGuard could not analyse " + descriptor + ": " + e, e);

@@ -8,6 +8,7 @@ import edu.umd.cs.findbugs.ba.ClassContext;
 import io.github.sessionguard.catalogue.LoginEventKind;
 import io.github.sessionguard.catalogue.UserSettings;
 import io.github.sessionguard.engine.AnalysisSettings;
+import io.github.sessionguard.engine.AnalysisStats;
 import io.github.sessionguard.flow.ConstantPoolScreen;
 import io.github.sessionguard.flow.LookupFailures;
 import io.github.sessionguard.flow.MethodGuard;
@@ -52,6 +53,7 @@ public class SessionFixationDetector implements Detector {
             summaries = settings == null ? null : new LoginSummaries(settings);
             settingsProblem = analysisSettings.problem();
         }
+        countMethods(classContext.getJavaClass());
         String className = classContext.getJavaClass().getClassName();
         if (settingsProblem != null && (firstClass == null || className.compareTo(firstClass) < 0)) {
             firstClass = className;
@@ -66,6 +68,15 @@ public class SessionFixationDetector implements Detector {
             }
             MethodGuard.run(bugReporter, classContext, method, () -> visited.put(
                     LoginSummaries.descriptorOf(classContext, method), summaries.resultOf(classContext, method)));
+        }
+    }
+
+    /** For the benchmark's statistics: this detector visits every application class. */
+    private static void countMethods(org.apache.bcel.classfile.JavaClass javaClass) {
+        AnalysisStats stats = AnalysisStats.ofThisAnalysis();
+        if (stats.isCounting()) {
+            stats.applicationMethods((int) java.util.Arrays.stream(javaClass.getMethods())
+                    .filter(method -> method.getCode() != null).count());
         }
     }
 
@@ -124,5 +135,6 @@ public class SessionFixationDetector implements Detector {
                             .addClass(firstClass).addString(settingsProblem)));
         }
         MethodGuard.runReport(bugReporter, "count its class lookups", LookupFailures::logOnce);
+        MethodGuard.runReport(bugReporter, "write its statistics", () -> AnalysisStats.ofThisAnalysis().write());
     }
 }

@@ -22,13 +22,18 @@ public final class CallAt {
     private final ValueNumberFrame values;
     private final ConstantFrame constants;
     private final SignatureParser signature;
+    private final String descriptor;
+    /** Read from the constant pool at the first question (a call is asked about its owner many times). */
+    private String owner;
+    private String name;
 
     private CallAt(InvokeInstruction invoke, ConstantPoolGen cpg, ValueNumberFrame values, ConstantFrame constants) {
         this.invoke = invoke;
         this.cpg = cpg;
         this.values = values;
         this.constants = constants;
-        this.signature = new SignatureParser(invoke.getSignature(cpg));
+        this.descriptor = invoke.getSignature(cpg);
+        this.signature = new SignatureParser(descriptor);
     }
 
     /**
@@ -51,7 +56,10 @@ public final class CallAt {
     }
 
     public String owner() {
-        return ownerOf(invoke, cpg);
+        if (owner == null) {
+            owner = ownerOf(invoke, cpg);
+        }
+        return owner;
     }
 
     /**
@@ -71,11 +79,14 @@ public final class CallAt {
     public static final String DYNAMIC_CALL_SITE = "java/lang/invoke/CallSite";
 
     public String name() {
-        return invoke.getMethodName(cpg);
+        if (name == null) {
+            name = invoke.getMethodName(cpg);
+        }
+        return name;
     }
 
     public String descriptor() {
-        return invoke.getSignature(cpg);
+        return descriptor;
     }
 
     /** False for static calls (and invokedynamic), which have no receiver. */

@@ -83,7 +83,7 @@ public final class CallTargets {
             if (!abstractHere) {
                 return List.of();
             }
-            found.addAll(applicationImplementations(owner, name, descriptor));
+            found.addAll(applicationImplementations(owner, name, descriptor, MAX_IMPLEMENTATIONS));
         } catch (ClassNotFoundException e) {
             // Expected: a type of the hierarchy is not on the class path; counted, and no implementations.
             LookupFailures.missingClass();
@@ -102,7 +102,7 @@ public final class CallTargets {
     private static Target uniqueImplementation(String slashedOwner, String name, String descriptor) {
         try {
             List<Target> found = applicationImplementations(DescriptorFactory.createClassDescriptor(slashedOwner),
-                    name, descriptor);
+                    name, descriptor, 1);
             return found.size() == 1 ? found.get(0) : null;
         } catch (ClassNotFoundException e) {
             // Expected: a type of the hierarchy is not on the class path; counted, and no single target.
@@ -126,7 +126,7 @@ public final class CallTargets {
             if (!QuietClasspath.isApplicationClass(slashedOwner)) {
                 return found;
             }
-            found.addAll(applicationImplementations(owner, name, descriptor));
+            found.addAll(applicationImplementations(owner, name, descriptor, limit));
         } catch (ClassNotFoundException e) {
             // Expected: a type of the hierarchy is not on the class path; counted, and no implementations.
             LookupFailures.missingClass();
@@ -142,11 +142,18 @@ public final class CallTargets {
         return found;
     }
 
-    /** The bodies of {@code name descriptor} in the application subtypes of {@code owner} (not itself). */
-    private static List<Target> applicationImplementations(ClassDescriptor owner, String name, String descriptor)
-            throws ClassNotFoundException, CheckedAnalysisException {
+    /**
+     * The bodies of {@code name descriptor} in the application subtypes of {@code owner} (not itself). The
+     * search stops at {@code stopAbove} + 1 bodies: every caller treats more than its limit as "too many",
+     * so the rest need not be read (a widely implemented interface has hundreds).
+     */
+    private static List<Target> applicationImplementations(ClassDescriptor owner, String name, String descriptor,
+            int stopAbove) throws ClassNotFoundException, CheckedAnalysisException {
         List<Target> found = new ArrayList<>();
         for (ClassDescriptor subtype : AnalysisContext.currentAnalysisContext().getSubtypes2().getSubtypes(owner)) {
+            if (found.size() > stopAbove) {
+                break;
+            }
             if (subtype.equals(owner) || !QuietClasspath.isApplicationClass(subtype.getClassName())) {
                 continue;
             }

@@ -6,6 +6,7 @@ import org.apache.bcel.classfile.ConstantUtf8;
 import org.apache.bcel.classfile.JavaClass;
 
 import java.util.Collection;
+import java.util.Locale;
 
 /**
  * The cheap pre-screen: a class whose constant pool never names a catalogue type cannot create,
@@ -24,6 +25,7 @@ public final class ConstantPoolScreen {
      * text in any letter case, such as a header name.
      */
     public static boolean mentionsAny(JavaClass javaClass, Collection<String> slashedTypeNames, String lowerCaseText) {
+        String needle = lowerCaseText == null ? null : asciiLowerCase(lowerCaseText);
         ConstantPool pool = javaClass.getConstantPool();
         for (Constant constant : pool.getConstantPool()) {
             if (constant instanceof ConstantUtf8) {
@@ -33,12 +35,48 @@ public final class ConstantPoolScreen {
                         return true;
                     }
                 }
-                if (lowerCaseText != null && containsIgnoringCase(text, lowerCaseText)) {
+                if (lowerCaseText != null && containsIgnoringCase(text, lowerCaseText, needle)) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /** True when the pool contains one of the texts in any letter case: one pass over the pool for all of them. */
+    public static boolean mentionsAnyText(JavaClass javaClass, Collection<String> texts) {
+        for (Constant constant : javaClass.getConstantPool().getConstantPool()) {
+            if (constant instanceof ConstantUtf8) {
+                String text = ((ConstantUtf8) constant).getBytes();
+                String lower = asciiLowerCase(text);
+                for (String wanted : texts) {
+                    String needle = asciiLowerCase(wanted);
+                    if (lower != null && needle != null ? lower.contains(needle) : containsIgnoringCase(text, wanted)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsIgnoringCase(String text, String lowerCaseText, String asciiNeedle) {
+        String lower = asciiNeedle == null ? null : asciiLowerCase(text);
+        return lower != null ? lower.contains(asciiNeedle) : containsIgnoringCase(text, lowerCaseText);
+    }
+
+    /**
+     * The text in lower case when it is all ASCII, else null. For ASCII text and an ASCII needle a plain
+     * search of the lower-cased text answers exactly what the letter-by-letter case-insensitive search
+     * does, without comparing at every position; other text takes the letter-by-letter search.
+     */
+    private static String asciiLowerCase(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 128) {
+                return null;
+            }
+        }
+        return text.toLowerCase(Locale.ROOT);
     }
 
     /** Case-insensitive search without copying the text: the screen runs on every constant of every class. */

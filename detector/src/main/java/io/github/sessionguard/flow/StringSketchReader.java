@@ -169,8 +169,7 @@ public final class StringSketchReader {
         ClassContext classContext;
         StringSketchReader callee;
         try {
-            classContext = Global.getAnalysisCache().getClassAnalysis(ClassContext.class,
-                    BCELUtil.getClassDescriptor(target.javaClass()));
+            classContext = CalleeClassContexts.of(BCELUtil.getClassDescriptor(target.javaClass()));
             Method method = target.method();
             CFG calleeCfg = classContext.getCFG(method);
             ValueNumberDataflow calleeVna = classContext.getValueNumberDataflow(method);
