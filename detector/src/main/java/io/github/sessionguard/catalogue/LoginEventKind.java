@@ -13,6 +13,9 @@ public enum LoginEventKind {
     /** A programmatic Spring Security login. */
     SPRING_SECURITY("sessionAuthenticationStrategy.onAuthentication(authentication, request, response) "
             + "(a ChangeSessionIdAuthenticationStrategy) or request.changeSessionId() after authenticating"),
+    /** The user's identity stored in a Shiro {@code Session} (the servlet session, or Shiro's web session). */
+    SHIRO_SESSION_ATTRIBUTE("subject.logout() (or session.stop()) before storing the user, then a new "
+            + "subject.getSession() (Shiro keeps the session id otherwise)"),
     /** Apache Shiro's {@code Subject.login}. */
     SHIRO("subject.getSession().stop() (or subject.logout()) before subject.login(token)"),
     /** A login performed by the container, which normally changes the id itself. */

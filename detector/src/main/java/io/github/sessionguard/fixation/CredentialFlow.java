@@ -40,6 +40,8 @@ import org.apache.bcel.generic.Instruction;
 import org.apache.bcel.generic.InstructionHandle;
 import org.apache.bcel.generic.InvokeInstruction;
 import org.apache.bcel.generic.LDC;
+import org.apache.bcel.generic.NEW;
+import org.apache.bcel.generic.PUTFIELD;
 import org.apache.bcel.generic.ObjectType;
 import org.apache.bcel.generic.Type;
 
@@ -284,6 +286,15 @@ final class CredentialFlow {
             }
             return;
         }
+        if (instruction instanceof PUTFIELD) {
+            // this.account = checkedAccount; holder.user = user: the holder now carries the identity.
+            ValueNumberFrame before = vna.getFactAtLocation(location);
+            if (before.isValid() && before.getStackDepth() >= 2 && isIdentity(before.getStackValue(0))
+                    && isHolder(before.getStackValue(1))) {
+                mark(identities, before.getStackValue(1));
+            }
+            return;
+        }
         if (!(instruction instanceof InvokeInstruction) || instruction instanceof INVOKEDYNAMIC) {
             return;
         }
@@ -323,6 +334,13 @@ final class CredentialFlow {
             }
             return;
         }
+        if (receiver != null && result != null && isKeyedRead(call, name, returnType) && isParameter(receiver)
+                && isSecretName(call.stringArgument(0))) {
+            // body.get("password"), json.getString("password"), form.getFirst("password"): a secret read by
+            // its key out of what the handler was handed (a @RequestBody map, a JSON object, a form).
+            mark(secrets, result);
+            return;
+        }
         if (LoginCatalogue.any(LoginCatalogue.COOKIE_VALUE_READS, owner, name, descriptor)) {
             if (namesSecretCookie) {
                 mark(secrets, result);
@@ -338,6 +356,12 @@ final class CredentialFlow {
                 mark(identities, receiver);
             }
             return;
+        }
+        if (receiver != null && identityArgument && returnType == Type.VOID && name.startsWith("set")
+                && !LoginCatalogue.isJdk(owner) && isHolder(receiver)) {
+            // userSession.setUserId(user.getId()) on an object made here: the holder carries the identity,
+            // like a DTO constructed from the user.
+            mark(identities, receiver);
         }
         // form.getPassword(), token.accessToken(): a secret read from what carries one (a stored user's
         // getPasswordHash() is the other side of a check, not a submitted secret).
@@ -397,6 +421,11 @@ final class CredentialFlow {
     private void checked(CallAt call, int pc, Type returnType, ValueNumber result)
             throws DataflowAnalysisException {
         checksCredentials = true;
+        if (returnType == Type.VOID && call.hasReceiver() && isHolder(call.receiver())) {
+            // userContext.authenticate(name, password) on a context made here: a stateful authenticator
+            // that throws on failure now holds the user, whatever it is stored as.
+            mark(identities, call.receiver());
+        }
         if (returnType == Type.BOOLEAN) {
             if (result != null && !checkResults.containsKey(result.getNumber())) {
                 checkResults.put(result.getNumber(), true);
@@ -550,6 +579,31 @@ final class CredentialFlow {
         return signature.equals("Ljava/lang/String;") || signature.equals("[C") || signature.equals("[B")
                 || signature.equals("Ljava/lang/CharSequence;") || signature.equals("Ljava/lang/Object;")
                 || signature.equals("Ljava/lang/StringBuilder;") || signature.equals("Ljava/lang/StringBuffer;");
+    }
+
+    /** An object made in this method ({@code new}), or the object the method runs on. */
+    private boolean isHolder(ValueNumber value) {
+        if (!method.isStatic() && value.equals(vna.getAnalysis().getThisValue())) {
+            return true;
+        }
+        Location producer = origins.producer(value);
+        return producer != null && producer.getHandle().getInstruction() instanceof NEW;
+    }
+
+    /** One of this method's parameters (not {@code this}). */
+    private boolean isParameter(ValueNumber value) {
+        for (int i = 0; i < method.getArgumentTypes().length; i++) {
+            if (vna.getAnalysis().getEntryValueForParameter(i).equals(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code get(key)}, {@code getString(key)}, {@code getFirst(key)}, {@code optString(key, fallback)}. */
+    private static boolean isKeyedRead(CallAt call, String name, Type returnType) throws DataflowAnalysisException {
+        return (name.startsWith("get") || name.startsWith("opt")) && call.argumentCount() >= 1
+                && call.argumentCount() <= 2 && isTextual(returnType) && call.stringArgument(0) != null;
     }
 
     private void mark(Set<Integer> set, ValueNumber value) {
