@@ -31,6 +31,7 @@ import org.apache.bcel.Const;
 import org.apache.bcel.classfile.LocalVariable;
 import org.apache.bcel.classfile.LocalVariableTable;
 import org.apache.bcel.classfile.Method;
+import org.apache.bcel.generic.AALOAD;
 import org.apache.bcel.generic.ConstantPoolGen;
 import org.apache.bcel.generic.GETFIELD;
 import org.apache.bcel.generic.GETSTATIC;
@@ -80,6 +81,8 @@ final class CredentialFlow {
     private ValueOrigins origins;
 
     private final Set<Integer> secrets = new HashSet<>();
+    /** Other request parameters and headers: a proof of identity only when a verifying call says so. */
+    private final Set<Integer> requestValues = new HashSet<>();
     private final Set<Integer> identities = new HashSet<>();
     /** The names a credential check was asked about (the login name): the user's identity once it said yes. */
     private final Set<Integer> checkedNames = new HashSet<>();
@@ -286,6 +289,17 @@ final class CredentialFlow {
             }
             return;
         }
+        if (instruction instanceof AALOAD) {
+            // parts[1] of cookie.getValue().split(":"): an element of a secret is the secret.
+            ValueNumberFrame before = vna.getFactAtLocation(location);
+            if (before.isValid() && before.getStackDepth() >= 2 && isSecret(before.getStackValue(1))) {
+                ValueNumberFrame after = vna.getFactAfterLocation(location);
+                if (after.isValid() && after.getStackDepth() > 0) {
+                    mark(secrets, after.getTopValue());
+                }
+            }
+            return;
+        }
         if (instruction instanceof PUTFIELD) {
             // this.account = checkedAccount; holder.user = user: the holder now carries the identity.
             ValueNumberFrame before = vna.getFactAtLocation(location);
@@ -329,8 +343,11 @@ final class CredentialFlow {
         }
 
         if (LoginCatalogue.any(LoginCatalogue.REQUEST_VALUE_READS, owner, name, descriptor)) {
-            if (isSecretName(call.stringArgument(0))) {
+            String read = call.stringArgument(0);
+            if (isSecretName(read)) {
                 mark(secrets, result);
+            } else if (read != null && !LoginCatalogue.isNotSecretName(read)) {
+                mark(requestValues, result);
             }
             return;
         }
@@ -385,6 +402,14 @@ final class CredentialFlow {
         }
         if (callee != null && callee.returnsSecret()) {
             mark(secrets, result);
+        }
+        if (!secretArgument && result != null && returnType instanceof ObjectType && hasRequestValue(call)
+                && !LoginCatalogue.isJdk(owner) && LoginCatalogue.mayLookUpUser(owner, name)
+                && LoginCatalogue.namesVerification(name) && LoginCatalogue.isUserType(((ObjectType) returnType).getClassName())) {
+            // sso.loginCheck(request.getParameter("sso_sessionid")) returning an SsoUser: what the request
+            // handed in is verified and a user comes back, whatever the request value is called.
+            lookUp(call, pc, name, returnType, result);
+            return;
         }
         // Only a secret handed in as an argument is checked: calls on a submitted form (form.getUsername())
         // read what the user typed, they verify nothing.
@@ -577,6 +602,7 @@ final class CredentialFlow {
     private static boolean isTextual(Type type) {
         String signature = type.getSignature();
         return signature.equals("Ljava/lang/String;") || signature.equals("[C") || signature.equals("[B")
+                || signature.equals("[Ljava/lang/String;")
                 || signature.equals("Ljava/lang/CharSequence;") || signature.equals("Ljava/lang/Object;")
                 || signature.equals("Ljava/lang/StringBuilder;") || signature.equals("Ljava/lang/StringBuffer;");
     }
@@ -588,6 +614,16 @@ final class CredentialFlow {
         }
         Location producer = origins.producer(value);
         return producer != null && producer.getHandle().getInstruction() instanceof NEW;
+    }
+
+    private boolean hasRequestValue(CallAt call) throws DataflowAnalysisException {
+        for (int i = 0; i < call.argumentCount(); i++) {
+            ValueNumber argument = call.argument(i);
+            if (argument != null && requestValues.contains(argument.getNumber())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** One of this method's parameters (not {@code this}). */
@@ -627,7 +663,7 @@ final class CredentialFlow {
             if (constant instanceof org.apache.bcel.classfile.ConstantString) {
                 String text = ((org.apache.bcel.classfile.ConstantString) constant)
                         .getBytes(classContext.getJavaClass().getConstantPool());
-                if (isSecretName(text) || LoginCatalogue.normalise(text).contains("remember")) {
+                if (isSecretName(text) || LoginCatalogue.namesAutoLoginCookie(text)) {
                     return true;
                 }
             }

@@ -49,7 +49,9 @@ final class LoginMethodAnalyzer {
             paths.visit(it.next());
         }
 
-        boolean credentials = meaning.checksCredentials();
+        // A password change re-checks the old password of a user who is logged in already: no login path.
+        boolean credentials = meaning.checksCredentials()
+                && !io.github.sessionguard.catalogue.LoginCatalogue.managesPasswords(method.getName());
         boolean loginPath = credentials || LoginHandlers.isLoginHandler(classContext.getJavaClass(), method, summaries.settings())
                 || paths.pending.stream().anyMatch(e -> e.kind() == LoginEventKind.SHIRO || e.kind() == LoginEventKind.CONTAINER);
         LoginSummary summary = new LoginSummary(paths.anyReturn && paths.rotatesOnEveryPath, credentials,
