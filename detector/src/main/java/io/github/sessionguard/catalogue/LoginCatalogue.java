@@ -89,6 +89,16 @@ public final class LoginCatalogue {
             "org/springframework/web/servlet/HandlerInterceptor", "org/springframework/web/server/WebFilter",
             "jakarta/ws/rs/container/ContainerRequestFilter", "javax/ws/rs/container/ContainerRequestFilter");
 
+    /**
+     * Application classes that Spring Security runs inside its own login processing (a custom
+     * {@code AuthenticationProvider} plugged into form login): what they store in the session is followed by
+     * the login filter's session strategy, which changes the id (also when the application writes the user
+     * there). Their checks and writes are no login of their own; a fixation switched off in the chain is
+     * reported as {@code SESSION_FIXATION_PROTECTION_DISABLED}.
+     */
+    public static final List<String> FRAMEWORK_LOGIN_STEPS = List.of(
+            "org/springframework/security/authentication/AuthenticationProvider");
+
     /** Spring session strategies that run on authentication but leave the session id as it is. */
     public static final Set<String> NON_ROTATING_STRATEGIES = Set.of(
             "org/springframework/security/web/authentication/session/NullAuthenticatedSessionStrategy",

@@ -52,8 +52,11 @@ final class LoginMethodAnalyzer {
         // A password change re-checks the old password of a user who is logged in already: no login path.
         boolean credentials = meaning.checksCredentials()
                 && !io.github.sessionguard.catalogue.LoginCatalogue.managesPasswords(method.getName());
-        boolean loginPath = credentials || LoginHandlers.isLoginHandler(classContext.getJavaClass(), method, summaries.settings())
-                || paths.pending.stream().anyMatch(e -> e.kind() == LoginEventKind.SHIRO || e.kind() == LoginEventKind.CONTAINER);
+        // A custom AuthenticationProvider runs inside Spring Security's login, whose strategy changes the id next.
+        boolean frameworkStep = LoginHandlers.isFrameworkLoginStep(classContext.getJavaClass());
+        boolean loginPath = !frameworkStep && (credentials
+                || LoginHandlers.isLoginHandler(classContext.getJavaClass(), method, summaries.settings())
+                || paths.pending.stream().anyMatch(e -> e.kind() == LoginEventKind.SHIRO || e.kind() == LoginEventKind.CONTAINER));
         LoginSummary summary = new LoginSummary(paths.anyReturn && paths.rotatesOnEveryPath, credentials,
                 loginPath ? Set.of() : paths.pending, loginPath ? paths.pending : Set.of(), loginPath, containerLogin,
                 paths.identityWrittenToParameters).withFlow(new LoginSummary.Flow(paths.returnsIdentity,
