@@ -100,6 +100,16 @@ public final class LoginCatalogue {
     public static final List<String> FILTER_CHAIN_TYPES = List.of("Ljakarta/servlet/FilterChain;",
             "Ljavax/servlet/FilterChain;", "Lorg/springframework/web/server/WebFilterChain;");
 
+    /**
+     * Application classes that Spring Security runs inside its own login processing (a custom
+     * {@code AuthenticationProvider} plugged into form login): what they store in the session is followed by
+     * the login filter's session strategy, which changes the id (also when the application writes the user
+     * there). Their checks and writes are no login of their own; a fixation switched off in the chain is
+     * reported as {@code SESSION_FIXATION_PROTECTION_DISABLED}.
+     */
+    public static final List<String> FRAMEWORK_LOGIN_STEPS = List.of(
+            "org/springframework/security/authentication/AuthenticationProvider");
+
     /** Spring session strategies that run on authentication but leave the session id as it is. */
     public static final Set<String> NON_ROTATING_STRATEGIES = Set.of(
             "org/springframework/security/web/authentication/session/NullAuthenticatedSessionStrategy",
@@ -226,6 +236,49 @@ public final class LoginCatalogue {
     /** String constants that mark a session as logged in when written on a check's success branch. */
     public static final Set<String> TRUE_MARKERS = Set.of("true", "yes", "y", "1", "on", "ok");
 
+    /**
+     * Name words (normalised) of calls that verify what they are handed: {@code loginCheck(ssoSessionId)},
+     * {@code validateTicket}, {@code verifySignOnToken}. Handed any request value and returning a user-typed
+     * object (below), such a call is a credential check even when the request value's name says nothing.
+     */
+    private static final List<String> VERIFYING_CALL_WORDS = List.of("check", "verif", "valid", "auth", "login",
+            "logon", "signon", "sso", "ticket", "token");
+
+    /** Words of the simple names of types that are a user or the proof of one. */
+    private static final List<String> USER_TYPE_WORDS = List.of("user", "account", "member", "principal", "assertion",
+            "identity", "subject", "customer", "employee", "admin", "operator", "person");
+
+    /** Words of cookie names that log a returning user in: "remember-me", "autologin", "keep_login". */
+    private static final List<String> AUTO_LOGIN_COOKIE_WORDS = List.of("remember", "autologin", "keeplogin",
+            "persistentlogin", "staysignedin", "staylogged");
+
+    /** A class text naming a cookie that carries an automatic login. */
+    public static boolean namesAutoLoginCookie(String text) {
+        String normal = normalise(text);
+        return AUTO_LOGIN_COOKIE_WORDS.stream().anyMatch(normal::contains);
+    }
+
+    /** A call named like a verification ({@code loginCheck}, {@code validateTicket}). */
+    public static boolean namesVerification(String methodName) {
+        String normal = normalise(methodName);
+        return VERIFYING_CALL_WORDS.stream().anyMatch(normal::contains) && !managesPasswords(methodName);
+    }
+
+    /** A type whose simple name says it is a user or a proof of one ({@code SsoUser}, {@code Assertion}). */
+    public static boolean isUserType(String dottedName) {
+        if (dottedName.startsWith("java.")) {
+            return false;
+        }
+        String simple = normalise(dottedName.substring(dottedName.lastIndexOf('.') + 1));
+        return USER_TYPE_WORDS.stream().anyMatch(simple::contains);
+    }
+
+    /** A request value's name that is never a proof of identity: CSRF tokens, captchas, nonces. */
+    public static boolean isNotSecretName(String name) {
+        String normal = normalise(name);
+        return NOT_SECRET_WORDS.stream().anyMatch(normal::contains);
+    }
+
     /** Is this name (parameter, header, field, getter, local variable) that of a submitted secret? */
     public static boolean isSecretName(String name) {
         if (name == null) {
@@ -258,7 +311,9 @@ public final class LoginCatalogue {
             return false;
         }
         String lower = name.toLowerCase(Locale.ROOT);
-        return TRANSFORM_PREFIXES.stream().noneMatch(lower::startsWith);
+        // "log" is logging, but loginCheck(ssoId) and logonWithTicket(t) log a user in.
+        return lower.startsWith("login") || lower.startsWith("logon")
+                || TRANSFORM_PREFIXES.stream().noneMatch(lower::startsWith);
     }
 
     /** A call that reads the identity out of a checked user ({@code getId()}, {@code getUsername()}, {@code get()}). */
@@ -299,10 +354,12 @@ public final class LoginCatalogue {
 
     /** Slashed type names whose mention makes a class worth the fixation analysis. */
     public static List<String> relevantTypes() {
-        return List.of("servlet/http/HttpSession", "servlet/http/HttpServletRequest", "org/apache/shiro/subject/Subject",
+        List<String> types = new java.util.ArrayList<>(SessionWriteApi.SCREEN);
+        types.addAll(List.of("servlet/http/HttpSession", "servlet/http/HttpServletRequest", "org/apache/shiro/subject/Subject",
                 "faces/context/ExternalContext", "ActionContext", "org/apache/shiro/web/filter/authc/",
                 "org/springframework/web/server/WebSession", "io/vertx/ext/web/Session", "io/javalin/http/Context",
-                "org/springframework/security/core/context/SecurityContext", "security/enterprise/SecurityContext");
+                "org/springframework/security/core/context/SecurityContext", "security/enterprise/SecurityContext"));
+        return types;
     }
 
     /** A session attribute name that identifies the user: built in, or added by this analysis' settings. */

@@ -17,6 +17,9 @@ public enum LoginEventKind {
     REACTIVE_SECURITY_CONTEXT("compose the id change into the returned Mono after the save "
             + "(.then(exchange.getSession().flatMap(WebSession::changeSessionId))), or save with "
             + "WebSessionServerSecurityContextRepository, which changes the id itself"),
+    /** The user's identity stored in a Shiro {@code Session} (the servlet session, or Shiro's web session). */
+    SHIRO_SESSION_ATTRIBUTE("subject.logout() (or session.stop()) before storing the user, then a new "
+            + "subject.getSession() (Shiro keeps the session id otherwise)"),
     /** Apache Shiro's {@code Subject.login}. */
     SHIRO("subject.getSession().stop() (or subject.logout()) before subject.login(token)"),
     /** A login performed by the container, which normally changes the id itself. */

@@ -32,6 +32,7 @@ import org.apache.bcel.Const;
 import org.apache.bcel.classfile.LocalVariable;
 import org.apache.bcel.classfile.LocalVariableTable;
 import org.apache.bcel.classfile.Method;
+import org.apache.bcel.generic.AALOAD;
 import org.apache.bcel.generic.ConstantPoolGen;
 import org.apache.bcel.generic.GETFIELD;
 import org.apache.bcel.generic.GETSTATIC;
@@ -41,6 +42,8 @@ import org.apache.bcel.generic.Instruction;
 import org.apache.bcel.generic.InstructionHandle;
 import org.apache.bcel.generic.InvokeInstruction;
 import org.apache.bcel.generic.LDC;
+import org.apache.bcel.generic.NEW;
+import org.apache.bcel.generic.PUTFIELD;
 import org.apache.bcel.generic.ObjectType;
 import org.apache.bcel.generic.Type;
 
@@ -81,6 +84,8 @@ final class CredentialFlow {
     private final CallSites calls;
 
     private final Set<Integer> secrets = new HashSet<>();
+    /** Other request parameters and headers: a proof of identity only when a verifying call says so. */
+    private final Set<Integer> requestValues = new HashSet<>();
     private final Set<Integer> identities = new HashSet<>();
     /** The names a credential check was asked about (the login name): the user's identity once it said yes. */
     private final Set<Integer> checkedNames = new HashSet<>();
@@ -295,6 +300,26 @@ final class CredentialFlow {
             }
             return;
         }
+        if (instruction instanceof AALOAD) {
+            // parts[1] of cookie.getValue().split(":"): an element of a secret is the secret.
+            ValueNumberFrame before = vna.getFactAtLocation(location);
+            if (before.isValid() && before.getStackDepth() >= 2 && isSecret(before.getStackValue(1))) {
+                ValueNumberFrame after = vna.getFactAfterLocation(location);
+                if (after.isValid() && after.getStackDepth() > 0) {
+                    mark(secrets, after.getTopValue());
+                }
+            }
+            return;
+        }
+        if (instruction instanceof PUTFIELD) {
+            // this.account = checkedAccount; holder.user = user: the holder now carries the identity.
+            ValueNumberFrame before = vna.getFactAtLocation(location);
+            if (before.isValid() && before.getStackDepth() >= 2 && isIdentity(before.getStackValue(0))
+                    && isHolder(before.getStackValue(1))) {
+                mark(identities, before.getStackValue(1));
+            }
+            return;
+        }
         if (!(instruction instanceof InvokeInstruction) || instruction instanceof INVOKEDYNAMIC) {
             return;
         }
@@ -329,9 +354,19 @@ final class CredentialFlow {
         }
 
         if (LoginCatalogue.any(LoginCatalogue.REQUEST_VALUE_READS, owner, name, descriptor)) {
-            if (isSecretName(call.stringArgument(0))) {
+            String read = call.stringArgument(0);
+            if (isSecretName(read)) {
                 mark(secrets, result);
+            } else if (read != null && !LoginCatalogue.isNotSecretName(read)) {
+                mark(requestValues, result);
             }
+            return;
+        }
+        if (receiver != null && result != null && isKeyedRead(call, name, returnType) && isParameter(receiver)
+                && isSecretName(call.stringArgument(0))) {
+            // body.get("password"), json.getString("password"), form.getFirst("password"): a secret read by
+            // its key out of what the handler was handed (a @RequestBody map, a JSON object, a form).
+            mark(secrets, result);
             return;
         }
         if (LoginCatalogue.any(LoginCatalogue.COOKIE_VALUE_READS, owner, name, descriptor)) {
@@ -349,6 +384,12 @@ final class CredentialFlow {
                 mark(identities, receiver);
             }
             return;
+        }
+        if (receiver != null && identityArgument && returnType == Type.VOID && name.startsWith("set")
+                && !LoginCatalogue.isJdk(owner) && isHolder(receiver)) {
+            // userSession.setUserId(user.getId()) on an object made here: the holder carries the identity,
+            // like a DTO constructed from the user.
+            mark(identities, receiver);
         }
         // form.getPassword(), token.accessToken(): a secret read from what carries one (a stored user's
         // getPasswordHash() is the other side of a check, not a submitted secret).
@@ -379,6 +420,14 @@ final class CredentialFlow {
                 && name.startsWith("set") && isSecretName(name.substring(3)) && !LoginCatalogue.isJdk(owner)
                 && !isEntity(owner)) {
             mark(secrets, receiver);
+            return;
+        }
+        if (!secretArgument && result != null && returnType instanceof ObjectType && hasRequestValue(call)
+                && !LoginCatalogue.isJdk(owner) && LoginCatalogue.mayLookUpUser(owner, name)
+                && LoginCatalogue.namesVerification(name) && LoginCatalogue.isUserType(((ObjectType) returnType).getClassName())) {
+            // sso.loginCheck(request.getParameter("sso_sessionid")) returning an SsoUser: what the request
+            // handed in is verified and a user comes back, whatever the request value is called.
+            lookUp(call, pc, name, returnType, result);
             return;
         }
         // Only a secret handed in as an argument is checked: calls on a submitted form (form.getUsername())
@@ -454,6 +503,11 @@ final class CredentialFlow {
     private void checked(CallAt call, int pc, Type returnType, ValueNumber result)
             throws DataflowAnalysisException {
         checksCredentials = true;
+        if (returnType == Type.VOID && call.hasReceiver() && isHolder(call.receiver())) {
+            // userContext.authenticate(name, password) on a context made here: a stateful authenticator
+            // that throws on failure now holds the user, whatever it is stored as.
+            mark(identities, call.receiver());
+        }
         if (returnType == Type.BOOLEAN) {
             if (result != null && !checkResults.containsKey(result.getNumber())) {
                 checkResults.put(result.getNumber(), true);
@@ -605,8 +659,44 @@ final class CredentialFlow {
     private static boolean isTextual(Type type) {
         String signature = type.getSignature();
         return signature.equals("Ljava/lang/String;") || signature.equals("[C") || signature.equals("[B")
+                || signature.equals("[Ljava/lang/String;")
                 || signature.equals("Ljava/lang/CharSequence;") || signature.equals("Ljava/lang/Object;")
                 || signature.equals("Ljava/lang/StringBuilder;") || signature.equals("Ljava/lang/StringBuffer;");
+    }
+
+    /** An object made in this method ({@code new}), or the object the method runs on. */
+    private boolean isHolder(ValueNumber value) {
+        if (!method.isStatic() && value.equals(vna.getAnalysis().getThisValue())) {
+            return true;
+        }
+        Location producer = origins.producer(value);
+        return producer != null && producer.getHandle().getInstruction() instanceof NEW;
+    }
+
+    private boolean hasRequestValue(CallAt call) throws DataflowAnalysisException {
+        for (int i = 0; i < call.argumentCount(); i++) {
+            ValueNumber argument = call.argument(i);
+            if (argument != null && requestValues.contains(argument.getNumber())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** One of this method's parameters (not {@code this}). */
+    private boolean isParameter(ValueNumber value) {
+        for (int i = 0; i < method.getArgumentTypes().length; i++) {
+            if (vna.getAnalysis().getEntryValueForParameter(i).equals(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code get(key)}, {@code getString(key)}, {@code getFirst(key)}, {@code optString(key, fallback)}. */
+    private static boolean isKeyedRead(CallAt call, String name, Type returnType) throws DataflowAnalysisException {
+        return (name.startsWith("get") || name.startsWith("opt")) && call.argumentCount() >= 1
+                && call.argumentCount() <= 2 && isTextual(returnType) && call.stringArgument(0) != null;
     }
 
     private void mark(Set<Integer> set, ValueNumber value) {
@@ -625,7 +715,7 @@ final class CredentialFlow {
             if (constant instanceof org.apache.bcel.classfile.ConstantString) {
                 String text = ((org.apache.bcel.classfile.ConstantString) constant)
                         .getBytes(classContext.getJavaClass().getConstantPool());
-                if (isSecretName(text) || LoginCatalogue.normalise(text).contains("remember")) {
+                if (isSecretName(text) || LoginCatalogue.namesAutoLoginCookie(text)) {
                     return true;
                 }
             }

@@ -17,6 +17,7 @@ import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
 import edu.umd.cs.findbugs.classfile.MethodDescriptor;
 import io.github.sessionguard.catalogue.LoginCatalogue;
 import io.github.sessionguard.catalogue.LoginEventKind;
+import io.github.sessionguard.catalogue.SessionWriteApi;
 import io.github.sessionguard.flow.CallAt;
 import io.github.sessionguard.flow.LookupFailures;
 import io.github.sessionguard.flow.MethodHandleTargets;
@@ -168,7 +169,7 @@ final class LoginCallMeaning {
                             + call.name() + "() of a repository that keeps the WebSession's id"));
             return;
         }
-        if (isRotation(call, location)) {
+        if (isRotation(call, location) || shiroLoginStopsSession(call)) {
             if (call.name().equals("invalidate") && !sessionMaps.contains(call.receiver().getNumber())) {
                 int session = call.receiver().getNumber();
                 fact.invalidate(session, requestOfSession.get(session));
@@ -224,8 +225,8 @@ final class LoginCallMeaning {
         if (origins.isNullLiteral(value) || isFalse(value)) {
             return null;
         }
-        return writeEvent(site, LoginEventKind.SESSION_ATTRIBUTE, name, value, fact,
-                " (written by " + call.name() + "())");
+        return writeEvent(site, write.shiro() ? LoginEventKind.SHIRO_SESSION_ATTRIBUTE : LoginEventKind.SESSION_ATTRIBUTE,
+                name, value, fact, " (written by " + call.name() + "())");
     }
 
     /** The failing side of an always-true {@code instanceof}: no path runs there (see TypeTestBranches). */
@@ -248,6 +249,14 @@ final class LoginCallMeaning {
         }
         ValueNumberFrame frame = vna.getFactAtLocation(new Location(last, source));
         return frame.isValid() && maybeAbsentSessions.contains(frame.getTopValue().getNumber());
+    }
+
+    /**
+     * Where the Shiro on the classpath stops the old session inside {@code Subject.login} itself (see
+     * {@link ShiroProtection}), the login is an id change for what the method stores in the session next.
+     */
+    private boolean shiroLoginStopsSession(CallAt call) {
+        return !shiroLoginsCount && LoginCatalogue.any(LoginCatalogue.SHIRO_LOGINS, call.owner(), call.name(), call.descriptor());
     }
 
     private boolean isRotation(CallAt call, Location location) throws DataflowAnalysisException {
@@ -341,6 +350,7 @@ final class LoginCallMeaning {
     /** Is this call a write to the session (an attribute, or a key of a framework's session map)? */
     boolean isSessionWrite(CallAt call) throws DataflowAnalysisException {
         return LoginCatalogue.any(LoginCatalogue.SESSION_WRITES, call.owner(), call.name(), call.descriptor())
+                || helperWrite(call) != null
                 || (LoginCatalogue.any(LoginCatalogue.MAP_WRITES, call.owner(), call.name(), call.descriptor())
                         && sessionMaps.contains(call.receiver().getNumber()));
     }
@@ -353,12 +363,35 @@ final class LoginCallMeaning {
      */
     LoginEvent sessionWriteEvent(CallAt call, Site site, Location location, LoginFacts fact)
             throws DataflowAnalysisException {
+        SessionWriteApi helper = helperWrite(call);
+        if (helper != null) {
+            ValueNumber value = call.argument(helper.valueArgument());
+            if (origins.isNullLiteral(value) || isFalse(value)) {
+                return null;
+            }
+            return writeEvent(site, helper.shiro() ? LoginEventKind.SHIRO_SESSION_ATTRIBUTE : LoginEventKind.SESSION_ATTRIBUTE,
+                    attributeName(call, helper.nameArgument()), value, fact, "");
+        }
         if (!isSessionWrite(call) || clearsValue(location.getHandle().getPrev())) {
             return null;
         }
         boolean map = sessionMaps.contains(call.receiver().getNumber());
         return writeEvent(site, map ? LoginEventKind.SESSION_MAP : LoginEventKind.SESSION_ATTRIBUTE,
                 attributeName(call, 0), call.argument(1), fact, "");
+    }
+
+    /**
+     * A session write through a framework helper (Spring's {@code WebUtils} or session-scoped request
+     * attributes, a Shiro {@code Session}), or null. A request-attributes write counts only with the
+     * session scope.
+     */
+    SessionWriteApi helperWrite(CallAt call) throws DataflowAnalysisException {
+        SessionWriteApi row = SessionWriteApi.find(call.owner(), call.name(), call.descriptor());
+        if (row == null || row.scopeArgument() == SessionWriteApi.ANY) {
+            return row;
+        }
+        edu.umd.cs.findbugs.ba.constant.Constant scope = call.constantArgument(row.scopeArgument());
+        return scope.isConstantInteger() && scope.getConstantInt() == row.scopeValue() ? row : null;
     }
 
     private LoginEvent writeEvent(Site site, LoginEventKind kind, String name, ValueNumber value, LoginFacts fact,
@@ -373,7 +406,8 @@ final class LoginCallMeaning {
         if (!identityName && !identityValue && !marker) {
             return null;
         }
-        String noun = kind == LoginEventKind.SESSION_MAP ? "session map key" : "session attribute";
+        String noun = kind == LoginEventKind.SESSION_MAP ? "session map key"
+                : kind == LoginEventKind.SHIRO_SESSION_ATTRIBUTE ? "Shiro session attribute" : "session attribute";
         String what = name == null ? noun + " with a name computed at run time" : noun + " \"" + name + "\"";
         return new LoginEvent(site, kind, what + how, marker);
     }

@@ -60,6 +60,11 @@ final class LoginHandlers {
     }
 
     /** Components that run on every request: see {@link LoginCatalogue#PER_REQUEST_COMPONENTS}. */
+    /** A step Spring Security's own login runs before its session strategy (see {@link LoginCatalogue#FRAMEWORK_LOGIN_STEPS}). */
+    static boolean isFrameworkLoginStep(JavaClass javaClass) {
+        return LoginCatalogue.FRAMEWORK_LOGIN_STEPS.stream().anyMatch(type -> isSubtype(javaClass, type));
+    }
+
     static boolean isPerRequestComponent(JavaClass javaClass) {
         String slashed = javaClass.getClassName().replace('.', '/');
         boolean unknown = false;

@@ -11,6 +11,7 @@ import edu.umd.cs.findbugs.ba.vna.ValueNumberFrame;
 import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
 import edu.umd.cs.findbugs.classfile.MethodDescriptor;
 import io.github.sessionguard.catalogue.LoginEventKind;
+import io.github.sessionguard.catalogue.SessionWriteApi;
 import io.github.sessionguard.catalogue.UserSettings;
 import io.github.sessionguard.flow.CallAt;
 import io.github.sessionguard.flow.Site;
@@ -48,10 +49,15 @@ final class LoginMethodAnalyzer {
             paths.visit(it.next());
         }
 
-        boolean credentials = meaning.checksCredentials();
-        boolean loginPath = credentials || LoginHandlers.isLoginHandler(classContext.getJavaClass(), method, summaries.settings())
+        // A password change re-checks the old password of a user who is logged in already: no login path.
+        boolean credentials = meaning.checksCredentials()
+                && !io.github.sessionguard.catalogue.LoginCatalogue.managesPasswords(method.getName());
+        // A custom AuthenticationProvider runs inside Spring Security's login, whose strategy changes the id next.
+        boolean frameworkStep = LoginHandlers.isFrameworkLoginStep(classContext.getJavaClass());
+        boolean loginPath = !frameworkStep && (credentials
+                || LoginHandlers.isLoginHandler(classContext.getJavaClass(), method, summaries.settings())
                 || paths.pending.stream().anyMatch(e -> e.parent() == null
-                        && (e.kind() == LoginEventKind.SHIRO || e.kind() == LoginEventKind.CONTAINER));
+                        && (e.kind() == LoginEventKind.SHIRO || e.kind() == LoginEventKind.CONTAINER)));
         LoginSummary summary = new LoginSummary(paths.anyReturn && paths.rotatesOnEveryPath, credentials,
                 loginPath ? Set.of() : paths.pending, loginPath ? paths.pending : Set.of(), loginPath, containerLogin,
                 paths.identityWrittenToParameters).withFlow(new LoginSummary.Flow(paths.returnsIdentity,
@@ -113,10 +119,17 @@ final class LoginMethodAnalyzer {
             Site site = new Site(descriptor, location.getHandle().getPosition());
             if (meaning.isSessionWrite(call)) {
                 LoginEvent write = meaning.sessionWriteEvent(call, site, location, fact);
-                if (write != null) {
+                SessionWriteApi helper = meaning.helperWrite(call);
+                if (helper != null) {
+                    // A helper's session is not an HttpSession value of this method: no invalidated-session check.
+                    if (write == null) {
+                        facadeWrite(call, helper.nameArgument(), meaning.attributeName(call, helper.nameArgument()),
+                                helper.valueArgument(), helper.shiro());
+                    }
+                } else if (write != null) {
                     checkWrite(fact, call.receiver().getNumber(), write);
                 } else {
-                    facadeWrite(call, 0, meaning.attributeName(call, 0), 1);
+                    facadeWrite(call, 0, meaning.attributeName(call, 0), 1, false);
                 }
                 return;
             }
@@ -129,7 +142,7 @@ final class LoginMethodAnalyzer {
                         && meaning.facadeWriteEvent(call, write, site, fact) == null) {
                     String name = write.nameParameter() < 0 ? write.constantName()
                             : meaning.attributeName(call, write.nameParameter());
-                    facadeWrite(call, write.nameParameter(), name, write.valueParameter());
+                    facadeWrite(call, write.nameParameter(), name, write.valueParameter(), write.shiro());
                 }
             }
             for (int parameter : callee.identityWrittenToParameters()) {
@@ -143,7 +156,7 @@ final class LoginMethodAnalyzer {
          * A write whose value is one of this method's parameters (and whose name is a parameter or known):
          * what it means is decided at each call, with the caller's name and value.
          */
-        private void facadeWrite(CallAt call, int nameArgument, String name, int valueArgument)
+        private void facadeWrite(CallAt call, int nameArgument, String name, int valueArgument, boolean shiro)
                 throws DataflowAnalysisException {
             int valueParameter = parameterOf(call.argument(valueArgument));
             if (valueParameter < 0) {
@@ -151,9 +164,9 @@ final class LoginMethodAnalyzer {
             }
             int nameParameter = nameArgument < 0 ? -1 : parameterOf(call.argument(nameArgument));
             if (nameParameter >= 0) {
-                sessionWrites.add(new SessionWrite(nameParameter, null, valueParameter));
+                sessionWrites.add(new SessionWrite(nameParameter, null, valueParameter, shiro));
             } else if (name != null) {
-                sessionWrites.add(new SessionWrite(-1, name, valueParameter));
+                sessionWrites.add(new SessionWrite(-1, name, valueParameter, shiro));
             }
         }
 

@@ -12,11 +12,22 @@ final class SessionWrite {
     private final int nameParameter;
     private final String constantName;
     private final int valueParameter;
+    private final boolean shiro;
 
     SessionWrite(int nameParameter, String constantName, int valueParameter) {
+        this(nameParameter, constantName, valueParameter, false);
+    }
+
+    /** {@code shiro}: the write goes to a Shiro session, whose fix is Shiro's. */
+    SessionWrite(int nameParameter, String constantName, int valueParameter, boolean shiro) {
         this.nameParameter = nameParameter;
         this.constantName = constantName;
         this.valueParameter = valueParameter;
+        this.shiro = shiro;
+    }
+
+    boolean shiro() {
+        return shiro;
     }
 
     /** The parameter (0 = first) holding the attribute name, or -1 when the name is {@link #constantName()}. */
@@ -39,11 +50,11 @@ final class SessionWrite {
         }
         SessionWrite other = (SessionWrite) o;
         return nameParameter == other.nameParameter && valueParameter == other.valueParameter
-                && Objects.equals(constantName, other.constantName);
+                && Objects.equals(constantName, other.constantName) && shiro == other.shiro;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(nameParameter, constantName, valueParameter);
+        return Objects.hash(nameParameter, constantName, valueParameter, shiro);
     }
 }

@@ -25,6 +25,8 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -44,6 +46,9 @@ import org.springframework.security.web.authentication.logout.SecurityContextLog
 import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.filter.RequestContextFilter;
 
 /**
  * Spring Security 7 filter chains built by its own DSL ({@code @EnableWebSecurity}, {@code HttpSecurity}) in
@@ -98,6 +103,42 @@ class SpringChainSessionTest {
                     .csrf(csrf -> csrf.disable())
                     .formLogin(Customizer.withDefaults());
             return http.build();
+        }
+    }
+
+    /**
+     * A form login through a custom AuthenticationProvider that checks the password itself and caches the
+     * user in the session (through RequestContextHolder, as applications do): the provider runs inside the
+     * login filter, before its session strategy.
+     */
+    @Configuration
+    @EnableWebSecurity
+    static class SessionWritingProviderChain {
+        @Bean
+        SecurityFilterChain chain(HttpSecurity http) throws Exception {
+            http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                    .csrf(csrf -> csrf.disable())
+                    .authenticationProvider(new SessionWritingProvider())
+                    .formLogin(Customizer.withDefaults());
+            return http.build();
+        }
+    }
+
+    static final class SessionWritingProvider implements AuthenticationProvider {
+        @Override
+        public Authentication authenticate(Authentication authentication) {
+            if (!EmbeddedTomcat.USER.equals(authentication.getName())
+                    || !EmbeddedTomcat.PASSWORD.equals(String.valueOf(authentication.getCredentials()))) {
+                throw new BadCredentialsException("Bad credentials");
+            }
+            ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest().getSession()
+                    .setAttribute("loginUser", authentication.getName());
+            return UsernamePasswordAuthenticationToken.authenticated(authentication.getName(), null, List.of());
+        }
+
+        @Override
+        public boolean supports(Class<?> authentication) {
+            return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
         }
     }
 
@@ -207,6 +248,7 @@ class SpringChainSessionTest {
         mount("/stateless", StatelessChain.class);
         mount("/stateless-implicit", StatelessImplicitSaveChain.class);
         mount("/filter", HandBuiltFilterChain.class);
+        mount("/provider", SessionWritingProviderChain.class);
         tomcat.start();
         http = tomcat.client();
     }
@@ -215,6 +257,15 @@ class SpringChainSessionTest {
         AnnotationConfigApplicationContext spring = new AnnotationConfigApplicationContext(configuration);
         SPRING.add(spring);
         Context app = tomcat.addContext(path);
+        // As Spring Boot does: the request holder is filled before the security chain runs.
+        FilterDef holder = new FilterDef();
+        holder.setFilterName("requestContextFilter");
+        holder.setFilter(new RequestContextFilter());
+        app.addFilterDef(holder);
+        FilterMap holderMap = new FilterMap();
+        holderMap.setFilterName("requestContextFilter");
+        holderMap.addURLPattern("/*");
+        app.addFilterMap(holderMap);
         FilterDef def = new FilterDef();
         def.setFilterName("springSecurityFilterChain");
         def.setFilter(spring.getBean("springSecurityFilterChain", Filter.class));
@@ -246,6 +297,10 @@ class SpringChainSessionTest {
             new SecurityContextLogoutHandler().logout(req, resp, null);
             out.put("afterLogout", EmbeddedTomcat.currentId(req));
             out.put("after", req.getSession(true).getId());
+        });
+        EmbeddedTomcat.addServlet(app, "/login-user", (req, resp, out) -> {
+            HttpSession session = req.getSession(false);
+            out.put("loginUser", session == null ? "none" : String.valueOf(session.getAttribute("loginUser")));
         });
         EmbeddedTomcat.addServlet(app, "/spring-whoami", (req, resp, out) -> {
             HttpSession session = req.getSession(false);
@@ -314,6 +369,21 @@ class SpringChainSessionTest {
         assertNotEquals(planted, login.issuedId().get());
         assertEquals("anonymous", springUser("/dsl", planted));
         assertEquals(EmbeddedTomcat.USER, springUser("/dsl", login.issuedId().get()));
+    }
+
+    @Test
+    void customProviderSessionWriteIsFollowedByTheLoginFiltersIdChange() throws Exception {
+        String planted = plant("/provider");
+        Reply login = http.postForm("/provider/login",
+                "username=" + EmbeddedTomcat.USER + "&password=" + EmbeddedTomcat.PASSWORD, planted);
+        log("/provider/login (form, provider writes the session)", planted, login);
+        assertEquals(302, login.status());
+        assertTrue(login.issuedId().isPresent(), "a new id is issued after the provider ran");
+        assertNotEquals(planted, login.issuedId().get());
+        assertEquals("none", http.get("/provider/login-user", planted).get("loginUser"),
+                "the planted id opens nothing");
+        assertEquals(EmbeddedTomcat.USER, http.get("/provider/login-user", login.issuedId().get()).get("loginUser"),
+                "the provider's attribute moved to the new id");
     }
 
     @Test

@@ -1,0 +1,96 @@
+package io.github.sessionguard.catalogue;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Calls that write an attribute of the HTTP session, with where their attribute name and value are.
+ * Besides {@code HttpSession.setAttribute}, real applications reach the session through framework helpers:
+ * Spring's {@code WebUtils.setSessionAttribute(request, name, value)}, Spring's request attributes with the
+ * session scope ({@code RequestContextHolder.currentRequestAttributes().setAttribute(name, value,
+ * RequestAttributes.SCOPE_SESSION)}), and Shiro's {@code Session} (which, in a web application, is the
+ * servlet session or Shiro's own web session: either keeps its id when the user is stored).
+ */
+public final class SessionWriteApi {
+    /** No argument restricts the row. */
+    public static final int ANY = -1;
+
+    private final CallPattern call;
+    private final int nameArgument;
+    private final int valueArgument;
+    private final int scopeArgument;
+    private final int scopeValue;
+    private final boolean shiro;
+
+    private SessionWriteApi(CallPattern call, int nameArgument, int valueArgument, int scopeArgument, int scopeValue,
+            boolean shiro) {
+        this.call = call;
+        this.nameArgument = nameArgument;
+        this.valueArgument = valueArgument;
+        this.scopeArgument = scopeArgument;
+        this.scopeValue = scopeValue;
+        this.shiro = shiro;
+    }
+
+    /** {@code RequestAttributes.SCOPE_SESSION}. */
+    private static final int SPRING_SCOPE_SESSION = 1;
+
+    private static final Set<String> SPRING_REQUEST_ATTRIBUTES = Set.of(
+            "org/springframework/web/context/request/RequestAttributes",
+            "org/springframework/web/context/request/ServletRequestAttributes",
+            "org/springframework/web/context/request/AbstractRequestAttributes",
+            "org/springframework/web/context/request/WebRequest",
+            "org/springframework/web/context/request/NativeWebRequest",
+            "org/springframework/web/context/request/ServletWebRequest",
+            "org/springframework/web/context/request/FacesRequestAttributes",
+            "org/springframework/web/context/request/FacesWebRequest");
+
+    /** Session writes other than {@code HttpSession}'s own (those are {@link LoginCatalogue#SESSION_WRITES}). */
+    public static final List<SessionWriteApi> HELPER_WRITES = List.of(
+            new SessionWriteApi(CallPattern.of("org/springframework/web/util/WebUtils", "setSessionAttribute", null),
+                    1, 2, ANY, 0, false),
+            new SessionWriteApi(CallPattern.of(SPRING_REQUEST_ATTRIBUTES, "setAttribute",
+                    "(Ljava/lang/String;Ljava/lang/Object;I)V"), 0, 1, 2, SPRING_SCOPE_SESSION, false),
+            new SessionWriteApi(CallPattern.of("org/apache/shiro/session/Session", "setAttribute",
+                    "(Ljava/lang/Object;Ljava/lang/Object;)V"), 0, 1, ANY, 0, true));
+
+    /** Type names whose mention makes a class worth the fixation analysis. */
+    public static final List<String> SCREEN = List.of("org/springframework/web/util/WebUtils",
+            "org/springframework/web/context/request/", "org/apache/shiro/session/Session");
+
+    public CallPattern call() {
+        return call;
+    }
+
+    public int nameArgument() {
+        return nameArgument;
+    }
+
+    public int valueArgument() {
+        return valueArgument;
+    }
+
+    /** The argument that must hold {@link #scopeValue()} for the write to reach the session, or {@link #ANY}. */
+    public int scopeArgument() {
+        return scopeArgument;
+    }
+
+    public int scopeValue() {
+        return scopeValue;
+    }
+
+    /** A Shiro session: fixed by stopping it (or {@code subject.logout()}) before the user is stored. */
+    public boolean shiro() {
+        return shiro;
+    }
+
+    /** The row matching this call, or null. */
+    public static SessionWriteApi find(String owner, String name, String descriptor) {
+        for (SessionWriteApi row : HELPER_WRITES) {
+            if (row.call.matches(owner, name, descriptor)) {
+                return row;
+            }
+        }
+        return null;
+    }
+}
