@@ -578,25 +578,25 @@ public final class CookieCatalogue {
 
     /**
      * Shiro's {@code CookieRememberMeManager}: its constructor makes the remember-me cookie template
-     * {@code new SimpleCookie("rememberMe")} with HttpOnly on, SameSite=Lax and Secure off (SimpleCookie's
-     * defaults), used for every remember-me cookie it writes. {@code getCookie()} hands out that template to
+     * {@code new SimpleCookie("rememberMe")} with HttpOnly on, SameSite=Lax and, before Shiro 2.2, Secure off
+     * (SimpleCookie's defaults), used for every remember-me cookie it writes. {@code getCookie()} hands out that template to
      * be configured in place; {@code setCookie(cookie)} replaces it by a cookie judged where it is made.
      */
     private static CookieApi shiroRememberMeManager() {
         String manager = "org/apache/shiro/web/mgt/CookieRememberMeManager";
         return shiroCookieHolder("Shiro CookieRememberMeManager", manager, "setCookie", "rememberMe",
-                "rememberMeManager.getCookie().setSecure(true)", false);
+                "rememberMeManager.getCookie().setSecure(true), or move to Shiro 2.2", false);
     }
 
     /**
      * Shiro's {@code DefaultWebSessionManager} (Shiro's own sessions, not the container's): its constructor
-     * makes the session id cookie {@code new SimpleCookie("JSESSIONID")} with HttpOnly, SameSite=Lax and
-     * Secure off. {@code getSessionIdCookie()} hands it out; {@code setSessionIdCookie(cookie)} replaces it.
+     * makes the session id cookie {@code new SimpleCookie("JSESSIONID")} with HttpOnly, SameSite=Lax and,
+     * before Shiro 2.2, Secure off. {@code getSessionIdCookie()} hands it out; {@code setSessionIdCookie(cookie)} replaces it.
      */
     private static CookieApi shiroWebSessionManager() {
         String manager = "org/apache/shiro/web/session/mgt/DefaultWebSessionManager";
         return shiroCookieHolder("Shiro DefaultWebSessionManager", manager, "setSessionIdCookie", "JSESSIONID",
-                "sessionManager.getSessionIdCookie().setSecure(true)", true);
+                "sessionManager.getSessionIdCookie().setSecure(true), or move to Shiro 2.2", true);
     }
 
     /** A Shiro class that owns a {@code SimpleCookie} template created with Shiro's defaults. */
@@ -607,6 +607,10 @@ public final class CookieCatalogue {
         // The Cookie interface is one of its types so that the template its getter returns is the same cookie.
         CookieApi.Builder api = CookieApi.builder(label, Kind.CONFIGURATION, holder, contract)
                 .implementedIn(holder.substring(0, holder.lastIndexOf('/') + 1))
+                // Shiro 2.2 makes these templates Secure unless this system property is set; its
+                // SimpleCookie.saveTo then writes Secure on every HTTPS request (runtime evidence:
+                // ShiroDefaultCookiesTest). Earlier releases never do.
+                .secureByDefaultWhenClassMentions(holder, "org.apache.shiro.cookie.secure.disabled")
                 .calls(CookieCall.constructor(holder, "()", -1),
                         CookieCall.decidedElsewhere(List.of(holder), replace, "(L" + contract + ";)"))
                 .starts(CookieFlag.HTTP_ONLY, FlagValue.SET)
