@@ -35,8 +35,10 @@ public final class CookieApi {
     private final String httpOnlyMethod;
     private final List<String> mentions;
     private final List<String> implementedIn;
+    private final List<String> secureByDefaultMarker;
 
     private CookieApi(Builder builder) {
+        this.secureByDefaultMarker = List.copyOf(builder.secureByDefaultMarker);
         this.implementedIn = List.copyOf(builder.implementedIn);
         this.httpOnlyMethod = builder.httpOnlyMethod;
         this.mentions = List.copyOf(builder.mentions);
@@ -123,6 +125,15 @@ public final class CookieApi {
         return implementedIn;
     }
 
+    /**
+     * For APIs whose Secure default changed between releases: {@code [slashed class, text]}, where the class
+     * on the analysis classpath containing the constant text marks a release that makes the cookie Secure by
+     * default (as far as the API can: Shiro 2.2 sends Secure on every HTTPS request). Empty: no such change.
+     */
+    public List<String> secureByDefaultMarker() {
+        return secureByDefaultMarker;
+    }
+
     /** The cookie's name when the code never sets one (the API's own default), or null. */
     public String defaultName() {
         return defaultName;
@@ -155,6 +166,7 @@ public final class CookieApi {
         private String httpOnlyMethod;
         private final List<String> mentions = new java.util.ArrayList<>();
         private final List<String> implementedIn = new java.util.ArrayList<>();
+        private List<String> secureByDefaultMarker = List.of();
 
         private Builder(String label, Kind kind, List<String> types) {
             this.label = label;
@@ -194,6 +206,11 @@ public final class CookieApi {
 
         Builder mentions(String... slashedTypes) {
             mentions.addAll(List.of(slashedTypes));
+            return this;
+        }
+
+        Builder secureByDefaultWhenClassMentions(String slashedClass, String text) {
+            secureByDefaultMarker = List.of(slashedClass, text);
             return this;
         }
 

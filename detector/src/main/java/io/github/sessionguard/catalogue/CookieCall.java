@@ -48,7 +48,15 @@ public final class CookieCall {
          * stands for the cookie, which is sent when the text is written into that header
          * ({@code java.net.HttpCookie.toString()}, which leaves out Secure and HttpOnly).
          */
-        SERIALIZE
+        SERIALIZE,
+        /**
+         * Hands the decision over the cookie's attributes to something given here that the analysis judges
+         * elsewhere or cannot follow: a replacement cookie object (Shiro's {@code setCookie(Cookie)}, judged
+         * where that cookie is made) or a customizer callback that may set any attribute (Spring Security's
+         * {@code setCookieCustomizer(Consumer<Cookie>)}, {@code rememberMeServices(services)}). The tracked
+         * object's own defaults no longer decide what is sent, so it is not judged.
+         */
+        DECIDED_ELSEWHERE
     }
 
     private final CallPattern call;
@@ -59,6 +67,7 @@ public final class CookieCall {
     private final String sameSiteType;
     private int valueArg = -1;
     private int maxAgeInt = -1;
+    private List<String> unlessClassCalls = List.of();
 
     private CookieCall(CallPattern call, Role role, CookieFlag flag, int arg, List<CookieFlag> booleanFlags,
             String sameSiteType) {
@@ -107,6 +116,27 @@ public final class CookieCall {
     CookieCall maxAgeAtInt(int index) {
         maxAgeInt = index;
         return this;
+    }
+
+    /** See {@link Role#DECIDED_ELSEWHERE}. */
+    static CookieCall decidedElsewhere(List<String> owners, String name, String arguments) {
+        return row(owners, name, arguments, Role.DECIDED_ELSEWHERE, null, -1);
+    }
+
+    /**
+     * For a CREATE row: no object is made when the class also calls {@code owner.name} (slashed owner, any
+     * descriptor). A DSL call such as Spring Security's {@code rememberMe(customizer)} configures its
+     * object in a lambda the analysis does not enter; a class that also calls the configurer's
+     * {@code rememberMeServices(...)} hands the cookie to services judged where they are built.
+     */
+    CookieCall unlessClassCalls(String owner, String name) {
+        unlessClassCalls = List.of(owner, name);
+        return this;
+    }
+
+    /** For CREATE rows: the {@code owner, name} pair of {@link #unlessClassCalls}, or an empty list. */
+    public List<String> unlessClassCalls() {
+        return unlessClassCalls;
     }
 
     static CookieCall createSent(List<String> owners, String name, String arguments, int nameArg, int valueArg) {

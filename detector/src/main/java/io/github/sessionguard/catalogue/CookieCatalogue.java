@@ -66,7 +66,11 @@ public final class CookieCatalogue {
             javalinShortForms(),
             jettyCookie(),
             undertowCookie(),
-            micronautCookie());
+            micronautCookie(),
+            shiroRememberMeManager(),
+            shiroWebSessionManager(),
+            springRememberMeServices(),
+            springRememberMeDsl());
 
     /**
      * Calls that add a response header. Only those whose header name is the constant Set-Cookie (any
@@ -570,6 +574,116 @@ public final class CookieCatalogue {
                 .fix(CookieFlag.HTTP_ONLY, "cookie.httpOnly(true)")
                 .fix(CookieFlag.SAME_SITE, "cookie.sameSite(SameSite.Lax) (or Strict)")
                 .sameSiteThrough("")
+                .build();
+    }
+
+    /**
+     * Shiro's {@code CookieRememberMeManager}: its constructor makes the remember-me cookie template
+     * {@code new SimpleCookie("rememberMe")} with HttpOnly on, SameSite=Lax and, before Shiro 2.2, Secure off
+     * (SimpleCookie's defaults), used for every remember-me cookie it writes. {@code getCookie()} hands out that template to
+     * be configured in place; {@code setCookie(cookie)} replaces it by a cookie judged where it is made.
+     */
+    private static CookieApi shiroRememberMeManager() {
+        String manager = "org/apache/shiro/web/mgt/CookieRememberMeManager";
+        return shiroCookieHolder("Shiro CookieRememberMeManager", manager, "setCookie", "rememberMe",
+                "rememberMeManager.getCookie().setSecure(true), or move to Shiro 2.2", false);
+    }
+
+    /**
+     * Shiro's {@code DefaultWebSessionManager} (Shiro's own sessions, not the container's): its constructor
+     * makes the session id cookie {@code new SimpleCookie("JSESSIONID")} with HttpOnly, SameSite=Lax and,
+     * before Shiro 2.2, Secure off. {@code getSessionIdCookie()} hands it out; {@code setSessionIdCookie(cookie)} replaces it.
+     */
+    private static CookieApi shiroWebSessionManager() {
+        String manager = "org/apache/shiro/web/session/mgt/DefaultWebSessionManager";
+        return shiroCookieHolder("Shiro DefaultWebSessionManager", manager, "setSessionIdCookie", "JSESSIONID",
+                "sessionManager.getSessionIdCookie().setSecure(true), or move to Shiro 2.2", true);
+    }
+
+    /** A Shiro class that owns a {@code SimpleCookie} template created with Shiro's defaults. */
+    private static CookieApi shiroCookieHolder(String label, String holder, String replace, String name,
+            String secureFix, boolean session) {
+        String contract = "org/apache/shiro/web/servlet/Cookie";
+        String sameSite = "L" + contract + "$SameSiteOptions;";
+        // The Cookie interface is one of its types so that the template its getter returns is the same cookie.
+        CookieApi.Builder api = CookieApi.builder(label, Kind.CONFIGURATION, holder, contract)
+                .implementedIn(holder.substring(0, holder.lastIndexOf('/') + 1))
+                // Shiro 2.2 makes these templates Secure unless this system property is set; its
+                // SimpleCookie.saveTo then writes Secure on every HTTPS request (runtime evidence:
+                // ShiroDefaultCookiesTest). Earlier releases never do.
+                .secureByDefaultWhenClassMentions(holder, "org.apache.shiro.cookie.secure.disabled")
+                .calls(CookieCall.constructor(holder, "()", -1),
+                        CookieCall.decidedElsewhere(List.of(holder), replace, "(L" + contract + ";)"))
+                .starts(CookieFlag.HTTP_ONLY, FlagValue.SET)
+                .starts(CookieFlag.SAME_SITE, FlagValue.SET)
+                .defaultName(name)
+                .fix(CookieFlag.SECURE, secureFix)
+                .fix(CookieFlag.HTTP_ONLY, "drop setHttpOnly(false) on its cookie (HttpOnly is Shiro's default)")
+                .fix(CookieFlag.SAME_SITE, "setSameSite(Cookie.SameSiteOptions.LAX) (or STRICT) on its cookie")
+                .sameSiteThrough("org/apache/shiro/web/servlet/SimpleCookie.setSameSite(" + sameSite + ")V");
+        return (session ? api.sessionCookie() : api).build();
+    }
+
+    /**
+     * Spring Security's remember-me services ({@code TokenBasedRememberMeServices},
+     * {@code PersistentTokenBasedRememberMeServices}) write the "remember-me" cookie themselves
+     * ({@code AbstractRememberMeServices.setCookie}): HttpOnly on, Secure only when the request is secure
+     * unless {@code setUseSecureCookie} says otherwise, and no SameSite: only a cookie customizer (Servlet 6)
+     * or a container-wide SameSite policy gives it one. Runtime evidence: {@code SpringRememberMeCookieTest}.
+     */
+    private static CookieApi springRememberMeServices() {
+        String pkg = "org/springframework/security/web/authentication/rememberme/";
+        List<String> self = List.of(pkg + "TokenBasedRememberMeServices", pkg + "PersistentTokenBasedRememberMeServices",
+                pkg + "AbstractRememberMeServices");
+        return CookieApi.builder("Spring Security remember-me services", Kind.CONFIGURATION,
+                        self.toArray(new String[0]))
+                .implementedIn("org/springframework/security/")
+                .calls(CookieCall.constructor(self.get(0), "(" + STRING + "Lorg/springframework/security/core/userdetails/UserDetailsService;", -1),
+                        CookieCall.constructor(self.get(1), "(" + STRING, -1),
+                        CookieCall.setName(self, "setCookieName"),
+                        CookieCall.setFlag(self, "setUseSecureCookie", CookieFlag.SECURE),
+                        CookieCall.decidedElsewhere(self, "setCookieCustomizer", "(Ljava/util/function/Consumer;)"))
+                .starts(CookieFlag.SECURE, FlagValue.UNKNOWN)
+                .starts(CookieFlag.HTTP_ONLY, FlagValue.SET)
+                .defaultName("remember-me")
+                .fix(CookieFlag.SECURE, "rememberMeServices.setUseSecureCookie(true)")
+                .fix(CookieFlag.HTTP_ONLY, "drop the customizer's setHttpOnly(false) (HttpOnly is the default)")
+                .fix(CookieFlag.SAME_SITE, "rememberMeServices.setCookieCustomizer(cookie -> cookie.setAttribute(\"SameSite\", "
+                        + "\"Lax\")), or a SameSite policy for every cookie (Tomcat's sameSiteCookies, a Boot CookieSameSiteSupplier)")
+                .sameSiteThrough("jakarta/servlet/http/Cookie.setAttribute(Ljava/lang/String;Ljava/lang/String;)V")
+                .build();
+    }
+
+    /**
+     * Spring Security's {@code http.rememberMe(...)}: the framework builds {@code TokenBasedRememberMeServices}
+     * (see {@link #springRememberMeServices()}) whose cookie has no SameSite, and the configurer has no way to
+     * give it one. The lambda form is configured in a method the analysis does not enter: a class that also
+     * calls the configurer's {@code rememberMeServices(...)} hands the cookie to services judged where they
+     * are built.
+     */
+    private static CookieApi springRememberMeDsl() {
+        String configurer = "org/springframework/security/config/annotation/web/configurers/RememberMeConfigurer";
+        String http = "org/springframework/security/config/annotation/web/builders/HttpSecurity";
+        List<String> self = List.of(configurer);
+        return CookieApi.builder("Spring Security rememberMe()", Kind.CONFIGURATION, configurer)
+                .implementedIn("org/springframework/security/")
+                .mentions(http)
+                .calls(CookieCall.factory(List.of(http), "rememberMe", "(Lorg/springframework/security/config/Customizer;)", -1)
+                                .unlessClassCalls(configurer, "rememberMeServices"),
+                        CookieCall.factory(List.of(http), "rememberMe", "()", -1),
+                        CookieCall.setName(self, "rememberMeCookieName"),
+                        CookieCall.setFlag(self, "useSecureCookie", CookieFlag.SECURE),
+                        CookieCall.decidedElsewhere(self, "rememberMeServices",
+                                "(Lorg/springframework/security/web/authentication/RememberMeServices;)"))
+                .starts(CookieFlag.SECURE, FlagValue.UNKNOWN)
+                .starts(CookieFlag.HTTP_ONLY, FlagValue.SET)
+                .defaultName("remember-me")
+                .fix(CookieFlag.SECURE, ".useSecureCookie(true) on the rememberMe() configurer")
+                .fix(CookieFlag.HTTP_ONLY, "HttpOnly is the remember-me services' default")
+                .fix(CookieFlag.SAME_SITE, "rememberMe(r -> r.rememberMeServices(services)) with services.setCookieCustomizer("
+                        + "cookie -> cookie.setAttribute(\"SameSite\", \"Lax\")), or a SameSite policy for every cookie "
+                        + "(Tomcat's sameSiteCookies, a Boot CookieSameSiteSupplier)")
+                .sameSiteThrough("jakarta/servlet/http/Cookie.setAttribute(Ljava/lang/String;Ljava/lang/String;)V")
                 .build();
     }
 }

@@ -70,7 +70,11 @@ public final class CookiePolicyCatalogue {
      */
     public static final List<String> CONTAINER_WRITTEN = List.of("javax/servlet/http/Cookie",
             "jakarta/servlet/http/Cookie", "org/springframework/web/util/CookieGenerator",
-            "javax/servlet/SessionCookieConfig", "jakarta/servlet/SessionCookieConfig");
+            "javax/servlet/SessionCookieConfig", "jakarta/servlet/SessionCookieConfig",
+            // Spring Security's remember-me cookie goes out through response.addCookie, so the
+            // container's cookie processor gives it the policy's SameSite.
+            "org/springframework/security/web/authentication/rememberme/TokenBasedRememberMeServices",
+            "org/springframework/security/config/annotation/web/configurers/RememberMeConfigurer");
 
     /** Cookie types that reach the response through {@code addCookie}, hence through a response wrapper. */
     public static final List<String> ADDED_THROUGH_RESPONSE = List.of("javax/servlet/http/Cookie",

@@ -1,11 +1,17 @@
 package io.github.sessionguard.cookies;
 
-import io.github.sessionguard.catalogue.CookieApi;
 import edu.umd.cs.findbugs.ba.XClass;
+import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
+import edu.umd.cs.findbugs.classfile.DescriptorFactory;
+import edu.umd.cs.findbugs.classfile.Global;
+import edu.umd.cs.findbugs.classfile.analysis.ClassData;
+import io.github.sessionguard.catalogue.CookieApi;
+import io.github.sessionguard.flow.LookupFailures;
 import io.github.sessionguard.catalogue.CookieFlag;
 import io.github.sessionguard.flow.QuietClasspath;
-
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -49,6 +55,46 @@ final class CookieApiSupport {
                 && type.findMethod(qualified.substring(dot + 1, paren), qualified.substring(paren), false) == null;
         known.put("lacks " + qualified, lacks);
         return lacks;
+    }
+
+    /**
+     * True when the release of the API on the analysis classpath makes its cookie Secure by default (see
+     * {@link CookieApi#secureByDefaultMarker()}): the class's bytes contain the marker text.
+     */
+    boolean secureByDefault(CookieApi api) {
+        List<String> marker = api.secureByDefaultMarker();
+        if (marker.isEmpty()) {
+            return false;
+        }
+        String key = "secure " + marker.get(0);
+        Boolean answer = known.get(key);
+        if (answer != null) {
+            return answer;
+        }
+        boolean found = false;
+        try {
+            byte[] data = Global.getAnalysisCache().getClassAnalysis(ClassData.class,
+                    DescriptorFactory.createClassDescriptor(marker.get(0))).getData();
+            found = contains(data, marker.get(1).getBytes(StandardCharsets.UTF_8));
+        } catch (CheckedAnalysisException e) {
+            // Not on the classpath: the older default (Secure off) is assumed; counted, not reported.
+            LookupFailures.missingClass();
+        }
+        known.put(key, found);
+        return found;
+    }
+
+    private static boolean contains(byte[] data, byte[] text) {
+        outer:
+        for (int i = 0; i + text.length <= data.length; i++) {
+            for (int j = 0; j < text.length; j++) {
+                if (data[i + j] != text[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     /** {@code owner.name(descriptor)}: is the method on the analysis classpath? */

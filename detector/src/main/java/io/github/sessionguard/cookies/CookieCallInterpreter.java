@@ -102,11 +102,34 @@ final class CookieCallInterpreter {
         if ("<init>".equals(call.name()) && context.isThis(call.receiver())) {
             return; // this(...) or super(...) in a constructor: no new cookie
         }
+        if (!row.unlessClassCalls().isEmpty()
+                && classCalls(row.unlessClassCalls().get(0), row.unlessClassCalls().get(1))) {
+            return; // configured through something judged elsewhere (see CookieCall.unlessClassCalls)
+        }
         if ("<init>".equals(call.name())) {
             fact.put(call.receiver().getNumber(), state);
         } else if (result != null) {
             fact.put(result.getNumber(), state);
         }
+    }
+
+    /** True when this method's class refers to the method {@code name} of {@code slashedOwner} (any descriptor). */
+    private boolean classCalls(String slashedOwner, String name) {
+        org.apache.bcel.generic.ConstantPoolGen cpg = context.cpg();
+        String dotted = slashedOwner.replace('/', '.');
+        for (int i = 1; i < cpg.getSize(); i++) {
+            org.apache.bcel.classfile.Constant constant = cpg.getConstant(i);
+            if (constant instanceof org.apache.bcel.classfile.ConstantCP) {
+                org.apache.bcel.classfile.ConstantCP ref = (org.apache.bcel.classfile.ConstantCP) constant;
+                org.apache.bcel.classfile.ConstantPool pool = cpg.getConstantPool();
+                org.apache.bcel.classfile.ConstantNameAndType nat =
+                        (org.apache.bcel.classfile.ConstantNameAndType) pool.getConstant(ref.getNameAndTypeIndex());
+                if (name.equals(nat.getName(pool)) && dotted.equals(ref.getClass(pool))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private CookieState named(CookieState state, int nameArg, CallArguments arguments)
@@ -185,6 +208,10 @@ final class CookieCallInterpreter {
             return named(state, row.arg(), arguments);
         case SET_ATTRIBUTE:
             return attribute(state, call.stringArgument(0), call.constantArgument(1), call.argument(1));
+        case DECIDED_ELSEWHERE:
+            // What is sent is decided by the replacement or the callback: like a cookie that carries
+            // nothing of its own, this object is no longer judged.
+            return state.withEmptyValue(true);
         default:
             return state;
         }

@@ -44,6 +44,10 @@ final class CookieFindings {
 
     void sent(Sent sent) {
         CookieState cookie = sent.cookie();
+        if (cookie.flag(CookieFlag.SECURE) == FlagValue.MISSING && apiSupport.secureByDefault(cookie.api())) {
+            // The release on the classpath makes it Secure as far as its API can: nothing left to fix.
+            cookie = cookie.withFlag(CookieFlag.SECURE, FlagValue.SET);
+        }
         for (CookieFlag flag : sent.flags()) {
             if (!apiSupport.supports(cookie.api(), flag) || policies.covers(cookie, flag)) {
                 continue;
