@@ -110,7 +110,8 @@ PY
   errors=$(python3 -c "
 import xml.etree.ElementTree as ET
 r = ET.parse('$WORK/$set-with.xml').getroot()
-print(sum('SessionGuard' in (e.findtext('ErrorMessage') or '') for e in r.iter('Error')))")
+# Ours: the message names SessionGuard (MethodGuard's reports) or our code is on the stack (an escape).
+print(sum('sessionguard' in ' '.join(t.text or '' for t in e.iter()).lower() for e in r.iter('Error')))")
   echo "  SessionGuard analysis errors: $errors"
   echo "  SessionGuard findings: $(grep -c . "$WORK/$set-findings-0.txt" || true)"
   python3 - "$WORK/$set-with.stats" <<'PY'

@@ -73,7 +73,10 @@ print(f"SessionGuard findings: {len(rows)} "
 for priority, pattern, where, line, message in rows:
     print(f"  [{names[priority]}] {pattern} {where}:{line}\n      {message}")
 PY
-echo "SpotBugs errors mentioning SessionGuard: $(grep -o '<ErrorMessage>[^<]*SessionGuard[^<]*' "$WORK/with-plugin.xml" | wc -l)"
+echo "SpotBugs errors of SessionGuard: $(python3 -c "
+import sys, xml.etree.ElementTree as ET
+r = ET.parse(sys.argv[1]).getroot()
+print(sum('sessionguard' in ' '.join(t.text or '' for t in e.iter()).lower() for e in r.iter('Error')))" "$WORK/with-plugin.xml")"
 python3 -c "
 print(f'Wall time without plugin: {$wall_without/1000:.1f} s, with: {$wall_with/1000:.1f} s, ratio {$wall_with/$wall_without:.2f} (fastest runs)')
 print(f'CPU time without plugin:  {$cpu_without/1000:.1f} s, with: {$cpu_with/1000:.1f} s, ratio {$cpu_with/$cpu_without:.2f} (fastest runs)')"

@@ -28,6 +28,10 @@ public class CookiePolicyCollector implements Detector, NonReportingDetector {
 
     @Override
     public void visitClassContext(ClassContext classContext) {
+        MethodGuard.runClass(bugReporter, classContext.getJavaClass(), () -> visitGuarded(classContext));
+    }
+
+    private void visitGuarded(ClassContext classContext) {
         JavaClass javaClass = classContext.getJavaClass();
         // SpotBugs' first pass also visits the library classes the application references: their own
         // cookie code (Tomcat's, Boot's) is not a policy of the application.

@@ -5,6 +5,7 @@ import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
 import edu.umd.cs.findbugs.classfile.ClassDescriptor;
 import edu.umd.cs.findbugs.classfile.DescriptorFactory;
 import edu.umd.cs.findbugs.classfile.Global;
+import edu.umd.cs.findbugs.classfile.ICodeBaseEntry;
 import edu.umd.cs.findbugs.classfile.analysis.ClassData;
 
 import java.util.ArrayDeque;
@@ -48,7 +49,9 @@ public final class QuietClasspath {
         try {
             ClassData data = Global.getAnalysisCache().getClassAnalysis(ClassData.class,
                     DescriptorFactory.createClassDescriptor(slashedName));
-            return data.getCodeBaseEntry().getCodeBase().isApplicationCodeBase();
+            // A class SpotBugs made up without a file (an annotation type it knows itself) has no code base.
+            ICodeBaseEntry entry = data.getCodeBaseEntry();
+            return entry != null && entry.getCodeBase() != null && entry.getCodeBase().isApplicationCodeBase();
         } catch (CheckedAnalysisException e) {
             // Absent from the classpath: certainly not an application class; counted.
             LookupFailures.missingClass();

@@ -52,12 +52,14 @@ public class UrlTrackingDetector extends OpcodeStackDetector {
     @Override
     public void visitClassContext(ClassContext classContext) {
         JavaClass javaClass = classContext.getJavaClass();
-        if (!ConstantPoolScreen.mentionsAny(javaClass, SessionTrackingApi.MODE_TYPES)) {
-            return;
-        }
-        urlFields.clear();
-        MethodGuard.runClass(bugReporter, javaClass, () -> collectUrlFields(javaClass));
-        MethodGuard.runClass(bugReporter, classContext.getJavaClass(), () -> super.visitClassContext(classContext));
+        MethodGuard.runClass(bugReporter, javaClass, () -> {
+            if (!ConstantPoolScreen.mentionsAny(javaClass, SessionTrackingApi.MODE_TYPES)) {
+                return;
+            }
+            urlFields.clear();
+            collectUrlFields(javaClass);
+            super.visitClassContext(classContext);
+        });
     }
 
     @Override

@@ -53,10 +53,11 @@ public class LoginFilterStrategyDetector extends OpcodeStackDetector {
 
     @Override
     public void visitClassContext(ClassContext classContext) {
-        if (!springSecurityPresent()) {
-            return;
-        }
-        MethodGuard.runClass(bugReporter, classContext.getJavaClass(), () -> super.visitClassContext(classContext));
+        MethodGuard.runClass(bugReporter, classContext.getJavaClass(), () -> {
+            if (springSecurityPresent()) {
+                super.visitClassContext(classContext);
+            }
+        });
     }
 
     @Override

@@ -34,6 +34,10 @@ public class SpringSessionFactsScanner extends OpcodeStackDetector implements No
 
     @Override
     public void visitClassContext(ClassContext classContext) {
+        MethodGuard.runClass(bugReporter, classContext.getJavaClass(), () -> visitGuarded(classContext));
+    }
+
+    private void visitGuarded(ClassContext classContext) {
         if (classContext.getJavaClass().getClassName().startsWith("org.springframework.")) {
             // The framework's own DSL code reads these settings; the application's configuration sets them.
             return;
@@ -41,10 +45,9 @@ public class SpringSessionFactsScanner extends OpcodeStackDetector implements No
         if (ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), SESSION_SCOPE_SCREEN)) {
             noteSessionScope(classContext);
         }
-        if (!ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), SpringSessionCatalogue.SCREEN)) {
-            return;
+        if (ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), SpringSessionCatalogue.SCREEN)) {
+            super.visitClassContext(classContext);
         }
-        MethodGuard.runClass(bugReporter, classContext.getJavaClass(), () -> super.visitClassContext(classContext));
     }
 
     /** A session-scoped bean: Spring's @SessionScope or @Scope("session"), CDI's or JSF's @SessionScoped. */

@@ -132,15 +132,17 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
 
     @Override
     public void visitClassContext(ClassContext classContext) {
-        settings = AnalysisSettings.ofThisAnalysis().usable(bugReporter);
-        if (settings == null) {
-            return; // a bad setting: reported once by AnalysisSettings, and SessionGuard analyses nothing
-        }
-        if (!ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), SessionStoreCatalogue.relevantTypes())
-                && !ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), LoginCatalogue.relevantTypes())) {
-            return;
-        }
-        MethodGuard.runClass(bugReporter, classContext.getJavaClass(), () -> super.visitClassContext(classContext));
+        MethodGuard.runClass(bugReporter, classContext.getJavaClass(), () -> {
+            settings = AnalysisSettings.ofThisAnalysis().usable(bugReporter);
+            if (settings == null) {
+                return; // a bad setting: reported once by AnalysisSettings, and SessionGuard analyses nothing
+            }
+            if (!ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), SessionStoreCatalogue.relevantTypes())
+                    && !ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), LoginCatalogue.relevantTypes())) {
+                return;
+            }
+            super.visitClassContext(classContext);
+        });
     }
 
     @Override
