@@ -288,15 +288,20 @@ final class CredentialFlow {
         return false;
     }
 
+    /** Marks the value the instruction at {@code location} leaves on top of the stack. */
+    private void markProduced(Set<Integer> marked, Location location) throws DataflowAnalysisException {
+        ValueNumberFrame after = vna.getFactAfterLocation(location);
+        if (after.isValid() && after.getStackDepth() > 0) {
+            mark(marked, after.getTopValue());
+        }
+    }
+
     private void visit(Location location) throws DataflowAnalysisException {
         Instruction instruction = location.getHandle().getInstruction();
         if (instruction instanceof GETFIELD) {
             GETFIELD field = (GETFIELD) instruction;
             if (isSecretName(field.getFieldName(cpg))) {
-                ValueNumberFrame after = vna.getFactAfterLocation(location);
-                if (after.isValid() && after.getStackDepth() > 0) {
-                    mark(secrets, after.getTopValue());
-                }
+                markProduced(secrets, location);
             }
             return;
         }
@@ -304,10 +309,7 @@ final class CredentialFlow {
             // parts[1] of cookie.getValue().split(":"): an element of a secret is the secret.
             ValueNumberFrame before = vna.getFactAtLocation(location);
             if (before.isValid() && before.getStackDepth() >= 2 && isSecret(before.getStackValue(1))) {
-                ValueNumberFrame after = vna.getFactAfterLocation(location);
-                if (after.isValid() && after.getStackDepth() > 0) {
-                    mark(secrets, after.getTopValue());
-                }
+                markProduced(secrets, location);
             }
             return;
         }

@@ -67,12 +67,18 @@ final class LoginEvent {
     /** The same event seen from a caller: it happens at the call of the method that contains it. */
     LoginEvent calledFrom(Site callSite, String calleeName) {
         // An exported event that was itself inherited keeps its chain back to the login method that left it.
-        return new LoginEvent(callSite, kind, what + " in " + calleeName + "()", markerOnly, parent == null ? null : this);
+        return new LoginEvent(callSite, kind, through(calleeName), markerOnly, parent == null ? null : this);
     }
 
     /** A called login method's unfixed login, seen at its call: the caller may fix it (an id change after the call). */
     LoginEvent inheritedAt(Site callSite, String calleeName) {
-        return new LoginEvent(callSite, kind, what + " in " + calleeName + "()", markerOnly, this);
+        return new LoginEvent(callSite, kind, through(calleeName), markerOnly, this);
+    }
+
+    /** The message's chain of methods: one call seen both as inherited and as exported names its method once. */
+    private String through(String calleeName) {
+        String suffix = " in " + calleeName + "()";
+        return what.endsWith(suffix) ? what : what + suffix;
     }
 
     @Override

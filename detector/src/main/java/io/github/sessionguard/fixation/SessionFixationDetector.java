@@ -88,7 +88,7 @@ public class SessionFixationDetector implements Detector {
         reported.stream().min(Comparator.comparingInt((LoginEvent e) -> e.site().pc()).thenComparing(LoginEvent::what))
                 .ifPresent(first -> {
             String what = first.parent() == null ? first.what()
-                    : first.what() + ", whose other callers change the session id after it";
+                    : first.what() + " (its other callers change the session id after it)";
             bugReporter.reportBug(bug(first, priority(summary, reported), what, first.kind().fix()));
         });
         for (LoginEvent reuse : result.reusedInvalidatedSessions()) {
