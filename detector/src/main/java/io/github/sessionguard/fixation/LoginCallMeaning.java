@@ -230,8 +230,8 @@ final class LoginCallMeaning {
     }
 
     /** The failing side of an always-true {@code instanceof}: no path runs there (see TypeTestBranches). */
-    boolean cannotRun(Edge edge) {
-        return typeTests.cannotRun(edge);
+    boolean cannotRun(Edge edge) throws DataflowAnalysisException {
+        return typeTests.cannotRun(edge, vna, origins);
     }
 
     /** On the branch where {@code getSession(false)} returned null there was no session to fix. */

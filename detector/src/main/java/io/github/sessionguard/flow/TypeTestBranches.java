@@ -1,28 +1,31 @@
 package io.github.sessionguard.flow;
 
-import edu.umd.cs.findbugs.ba.AnalysisContext;
 import edu.umd.cs.findbugs.ba.BasicBlock;
 import edu.umd.cs.findbugs.ba.ClassContext;
 import edu.umd.cs.findbugs.ba.DataflowAnalysisException;
 import edu.umd.cs.findbugs.ba.Edge;
 import edu.umd.cs.findbugs.ba.EdgeTypes;
 import edu.umd.cs.findbugs.ba.Location;
-import edu.umd.cs.findbugs.ba.type.TypeDataflow;
-import edu.umd.cs.findbugs.ba.type.TypeFrame;
-import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
+import edu.umd.cs.findbugs.ba.vna.ValueNumber;
+import edu.umd.cs.findbugs.ba.vna.ValueNumberDataflow;
+import edu.umd.cs.findbugs.ba.vna.ValueNumberFrame;
 import org.apache.bcel.Const;
 import org.apache.bcel.classfile.Method;
+import org.apache.bcel.generic.CHECKCAST;
+import org.apache.bcel.generic.FieldInstruction;
 import org.apache.bcel.generic.INSTANCEOF;
+import org.apache.bcel.generic.Instruction;
 import org.apache.bcel.generic.InstructionHandle;
+import org.apache.bcel.generic.InvokeInstruction;
 import org.apache.bcel.generic.ObjectType;
 import org.apache.bcel.generic.Type;
 
 import java.util.Iterator;
 
 /**
- * Branches that cannot run: the "not an instance" side of an {@code instanceof} test whose value's static
- * type, as SpotBugs' type analysis knows it, already is that type ({@code request instanceof
- * HttpServletRequest} on an {@code HttpServletRequest}). Such a test fails only for {@code null}, and a null
+ * Branches that cannot run: the "not an instance" side of an {@code instanceof} test whose value's
+ * declared type (a parameter's, a call's return type, a field's, a cast's) already is that type
+ * ({@code request instanceof HttpServletRequest} on an {@code HttpServletRequest}). Such a test fails only for {@code null}, and a null
  * request or authentication carries no login; so the code under the test runs on every path that matters,
  * and an id change there covers them. Sound by construction: the static type must prove it (a subtype
  * the classpath confirms); a value typed as a supertype ({@code ServletRequest}) proves nothing.
@@ -30,8 +33,6 @@ import java.util.Iterator;
 public final class TypeTestBranches {
     private final ClassContext classContext;
     private final Method method;
-    private TypeDataflow types;
-    private boolean typesUnavailable;
 
     public TypeTestBranches(ClassContext classContext, Method method) {
         this.classContext = classContext;
@@ -39,7 +40,8 @@ public final class TypeTestBranches {
     }
 
     /** True when this edge is the failing side of an {@code instanceof} the static type makes always true. */
-    public boolean cannotRun(Edge edge) {
+    public boolean cannotRun(Edge edge, ValueNumberDataflow vna, ValueOrigins origins)
+            throws DataflowAnalysisException {
         BasicBlock source = edge.getSource();
         InstructionHandle last = source.getLastInstruction();
         if (last == null) {
@@ -56,7 +58,7 @@ public final class TypeTestBranches {
             return false;
         }
         Type tested = ((INSTANCEOF) test.getInstruction()).getType(classContext.getConstantPoolGen());
-        Type known = staticType(new Location(test, source));
+        Type known = declaredType(new Location(test, source), vna, origins);
         if (!(tested instanceof ObjectType) || !(known instanceof ObjectType)) {
             return false;
         }
@@ -74,25 +76,38 @@ public final class TypeTestBranches {
         return false;
     }
 
-    /** The type of the value the test reads (top of the stack before it), or null when unknown. */
-    private Type staticType(Location location) {
-        if (typesUnavailable) {
+    /**
+     * The declared type of the value the test reads (top of the stack before it), or null when unknown.
+     * Read from the value's origin rather than SpotBugs' type analysis: that one would be computed for
+     * methods no other detector types (a cost), and logs its own errors on some of them (noise).
+     */
+    private Type declaredType(Location location, ValueNumberDataflow vna, ValueOrigins origins)
+            throws DataflowAnalysisException {
+        ValueNumberFrame frame = vna.getFactAtLocation(location);
+        if (!frame.isValid() || frame.getStackDepth() == 0) {
             return null;
         }
-        try {
-            if (types == null) {
-                types = classContext.getTypeDataflow(method);
+        ValueNumber value = frame.getTopValue();
+        Type[] parameters = method.getArgumentTypes();
+        for (int i = 0; i < parameters.length; i++) {
+            if (value.equals(vna.getAnalysis().getEntryValueForParameter(i))) {
+                return parameters[i];
             }
-            TypeFrame frame = types.getFactAtLocation(location);
-            return frame.isValid() && frame.getStackDepth() > 0 ? frame.getTopValue() : null;
-        } catch (DataflowAnalysisException e) {
-            // An inconsistent frame: the type is unknown, so the branch may run (counted, not an error).
-            LookupFailures.typeUnknown();
-            return null;
-        } catch (CheckedAnalysisException e) {
-            typesUnavailable = true;
-            AnalysisContext.logError("SessionGuard could not read the types of " + method.getName() + ": " + e, e);
-            return null;
         }
+        Location producer = origins.producer(value);
+        if (producer == null) {
+            return null; // a merge of several values, or this: nothing declared
+        }
+        Instruction instruction = producer.getHandle().getInstruction();
+        if (instruction instanceof InvokeInstruction) {
+            return ((InvokeInstruction) instruction).getReturnType(classContext.getConstantPoolGen());
+        }
+        if (instruction instanceof CHECKCAST) {
+            return ((CHECKCAST) instruction).getType(classContext.getConstantPoolGen());
+        }
+        if (instruction instanceof FieldInstruction) {
+            return ((FieldInstruction) instruction).getFieldType(classContext.getConstantPoolGen());
+        }
+        return null;
     }
 }
