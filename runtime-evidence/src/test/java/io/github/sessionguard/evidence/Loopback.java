@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 /**
  * Real HTTP over loopback, with the session cookie handled by hand: the test decides which id the "browser"
  * presents (the planted one, or the one the server handed out), as an attacker who fixed the id would.
@@ -70,6 +72,33 @@ final class Loopback {
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)), sessionId);
+    }
+
+    /**
+     * The attacker's first step: opens a session at {@code /plant} and returns its id, checked to be the one
+     * the session cookie carries.
+     */
+    String plant() throws IOException, InterruptedException {
+        Reply planted = get("/plant", null);
+        assertEquals(Optional.of(planted.get("session")), planted.issuedId(), "the session cookie carries the planted id");
+        return planted.get("session");
+    }
+
+    /** POSTs the test user's credentials to {@code path}, presenting the planted id. */
+    Reply postLogin(String path, String planted) throws IOException, InterruptedException {
+        return postForm(path, "username=" + EmbeddedTomcat.USER + "&password=" + EmbeddedTomcat.PASSWORD, planted);
+    }
+
+    /**
+     * Prints what a login did to the planted id ({@code what}: the framework and the path) and checks it
+     * succeeded inside the planted session (the handler's {@code before} line).
+     */
+    static Reply ranInPlantedSession(String what, String planted, Reply login) {
+        System.out.printf("[evidence] %s: planted %s -> status %d, before %s, after %s, issued %s%n", what, planted,
+                login.status(), login.get("before"), login.get("after"), login.issuedId());
+        assertEquals(200, login.status());
+        assertEquals(planted, login.get("before"), "the handler ran in the planted session");
+        return login;
     }
 
     private Reply send(HttpRequest.Builder request, String sessionId) throws IOException, InterruptedException {

@@ -208,25 +208,14 @@ class SpringMvcSessionLoginTest {
         }
     }
 
-    private static String plant() throws Exception {
-        Reply planted = http.get("/plant", null);
-        assertEquals(Optional.of(planted.get("session")), planted.issuedId());
-        return planted.get("session");
-    }
-
     private static Reply login(String path, String planted) throws Exception {
-        Reply login = http.postForm(path, "username=" + EmbeddedTomcat.USER + "&password=" + EmbeddedTomcat.PASSWORD,
-                planted);
-        System.out.printf("[evidence] Spring MVC %s: planted %s -> status %d, before %s, after %s, issued %s%n", path,
-                planted, login.status(), login.get("before"), login.get("after"), login.issuedId());
-        assertEquals(200, login.status());
-        assertEquals(planted, login.get("before"), "the handler ran in the planted session");
+        Reply login = Loopback.ranInPlantedSession("Spring MVC " + path, planted, http.postLogin(path, planted));
         return login;
     }
 
     @Test
     void sessionAttributesByNameStoresTheUserUnderThePlantedId() throws Exception {
-        String planted = plant();
+        String planted = http.plant();
         Reply login = login("/named/login", planted);
         assertEquals(planted, login.get("after"));
         assertTrue(login.issuedId().isEmpty(), "no new id issued");
@@ -238,7 +227,7 @@ class SpringMvcSessionLoginTest {
 
     @Test
     void sessionAttributesByTypeStoresTheUserUnderThePlantedId() throws Exception {
-        String planted = plant();
+        String planted = http.plant();
         Reply login = login("/typed/login", planted);
         assertEquals(planted, login.get("after"));
         assertTrue(login.issuedId().isEmpty(), "no new id issued");
@@ -248,7 +237,7 @@ class SpringMvcSessionLoginTest {
 
     @Test
     void changeSessionIdBeforeTheModelWriteGivesANewId() throws Exception {
-        String planted = plant();
+        String planted = http.plant();
         Reply login = login("/named/login-change", planted);
         assertNotEquals(planted, login.get("after"));
         assertEquals(Optional.of(login.get("after")), login.issuedId());
@@ -258,7 +247,7 @@ class SpringMvcSessionLoginTest {
 
     @Test
     void sessionScopedBeanLivesUnderThePlantedId() throws Exception {
-        String planted = plant();
+        String planted = http.plant();
         Reply login = login("/scoped/login", planted);
         assertEquals(planted, login.get("after"));
         assertTrue(login.issuedId().isEmpty(), "no new id issued");
@@ -270,7 +259,7 @@ class SpringMvcSessionLoginTest {
 
     @Test
     void sessionScopedBeanAfterChangeSessionIdIsUnderTheNewId() throws Exception {
-        String planted = plant();
+        String planted = http.plant();
         Reply login = login("/scoped/login-change", planted);
         assertNotEquals(planted, login.get("after"));
         assertEquals(Optional.of(login.get("after")), login.issuedId());

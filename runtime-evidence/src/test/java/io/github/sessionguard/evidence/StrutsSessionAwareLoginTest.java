@@ -110,26 +110,16 @@ class StrutsSessionAwareLoginTest {
         }
     }
 
-    private static String plant() throws Exception {
-        Reply planted = http.get("/plant", null);
-        assertEquals(Optional.of(planted.get("session")), planted.issuedId());
-        return planted.get("session");
-    }
-
     private static Reply login(String action, String planted) throws Exception {
-        Reply login = http.postForm("/" + action + ".action",
-                "username=" + EmbeddedTomcat.USER + "&password=" + EmbeddedTomcat.PASSWORD, planted);
-        System.out.printf("[evidence] Struts %s (%s): planted %s -> status %d, before %s, after %s, issued %s%n", action,
-                login.get("map"), planted, login.status(), login.get("before"), login.get("after"), login.issuedId());
-        assertEquals(200, login.status());
-        assertEquals(planted, login.get("before"), "the action ran in the planted session");
+        Reply login = Loopback.ranInPlantedSession("Struts " + action, planted,
+                http.postLogin("/" + action + ".action", planted));
         assertEquals(SessionMap.class.getName(), login.get("map"), "SessionAware received Struts' SessionMap");
         return login;
     }
 
     @Test
     void sessionAwarePutKeepsThePlantedId() throws Exception {
-        String planted = plant();
+        String planted = http.plant();
         Reply login = login("login", planted);
         assertEquals(planted, login.get("after"));
         assertTrue(login.issuedId().isEmpty(), "no new id issued");
@@ -141,7 +131,7 @@ class StrutsSessionAwareLoginTest {
 
     @Test
     void sessionMapInvalidateBeforeThePutGivesANewId() throws Exception {
-        String planted = plant();
+        String planted = http.plant();
         Reply login = login("login-invalidate", planted);
         assertNotEquals(planted, login.get("after"));
         assertEquals(Optional.of(login.get("after")), login.issuedId());
@@ -153,7 +143,7 @@ class StrutsSessionAwareLoginTest {
 
     @Test
     void changeSessionIdBeforeThePutGivesANewId() throws Exception {
-        String planted = plant();
+        String planted = http.plant();
         Reply login = login("login-change", planted);
         assertNotEquals(planted, login.get("after"));
         assertEquals(Optional.of(login.get("after")), login.issuedId());

@@ -90,25 +90,14 @@ class VertxSessionLoginTest {
         }
     }
 
-    private static String plant() throws Exception {
-        Reply planted = http.get("/plant", null);
-        assertEquals(Optional.of(planted.get("session")), planted.issuedId(), "the cookie carries the planted id");
-        return planted.get("session");
-    }
-
     private static Reply login(String path, String planted) throws Exception {
-        Reply login = http.postForm(path, "username=" + EmbeddedTomcat.USER + "&password=" + EmbeddedTomcat.PASSWORD,
-                planted);
-        System.out.printf("[evidence] Vert.x Web %s: planted %s -> before %s, after %s, issued %s%n", path, planted,
-                login.get("before"), login.get("after"), login.issuedId());
-        assertEquals(200, login.status());
-        assertEquals(planted, login.get("before"), "the handler ran in the planted session");
+        Reply login = Loopback.ranInPlantedSession("Vert.x Web " + path, planted, http.postLogin(path, planted));
         return login;
     }
 
     @Test
     void sessionPutLoginKeepsThePlantedId() throws Exception {
-        String planted = plant();
+        String planted = http.plant();
         Reply login = login("/login", planted);
         assertEquals(planted, login.get("after"));
         assertTrue(login.issuedId().isEmpty() || login.issuedId().get().equals(planted), "no new id issued");
@@ -119,7 +108,7 @@ class VertxSessionLoginTest {
 
     @Test
     void regenerateIdBeforeThePutGivesANewId() throws Exception {
-        String planted = plant();
+        String planted = http.plant();
         Reply login = login("/login-regenerate", planted);
         assertNotEquals(planted, login.get("after"));
         assertEquals(Optional.of(login.get("after")), login.issuedId(), "the new id is sent as the cookie");

@@ -160,24 +160,14 @@ class WebFluxSessionLoginTest {
         }
     }
 
-    private static String plant() throws Exception {
-        Reply planted = http.get("/plant", null);
-        assertEquals(Optional.of(planted.get("session")), planted.issuedId(), "the SESSION cookie carries the id");
-        return planted.get("session");
-    }
-
     private static Reply login(String path, String planted) throws Exception {
-        Reply login = http.get(path, planted);
-        System.out.printf("[evidence] WebFlux %s: planted %s -> before %s, after %s, issued %s%n", path, planted,
-                login.get("before"), login.get("after"), login.issuedId());
-        assertEquals(200, login.status());
-        assertEquals(planted, login.get("before"), "the handler ran in the planted session");
+        Reply login = Loopback.ranInPlantedSession("WebFlux " + path, planted, http.get(path, planted));
         return login;
     }
 
     @Test
     void webSessionAttributeLoginKeepsThePlantedId() throws Exception {
-        String planted = plant();
+        String planted = http.plant();
         Reply login = login("/login-put", planted);
         assertEquals(planted, login.get("after"));
         assertTrue(login.issuedId().isEmpty() || login.issuedId().get().equals(planted), "no new SESSION id issued");
@@ -189,7 +179,7 @@ class WebFluxSessionLoginTest {
 
     @Test
     void composedChangeSessionIdGivesANewId() throws Exception {
-        String planted = plant();
+        String planted = http.plant();
         Reply login = login("/login-put-change", planted);
         assertNotEquals(planted, login.get("after"));
         assertEquals(Optional.of(login.get("after")), login.issuedId(), "the new id is sent as the SESSION cookie");
@@ -201,7 +191,7 @@ class WebFluxSessionLoginTest {
 
     @Test
     void droppedChangeSessionIdChangesNothing() throws Exception {
-        String planted = plant();
+        String planted = http.plant();
         Reply login = login("/login-put-change-dropped", planted);
         assertEquals(planted, login.get("after"), "a Mono nobody subscribes to does not run");
         assertEquals(EmbeddedTomcat.USER, http.get("/whoami", planted).get("user"), "the planted id is logged in");
@@ -209,7 +199,7 @@ class WebFluxSessionLoginTest {
 
     @Test
     void composedInvalidateDropsThePlantedSession() throws Exception {
-        String planted = plant();
+        String planted = http.plant();
         Reply login = login("/login-invalidate-put", planted);
         System.out.printf("[evidence] WebFlux /login-invalidate-put: after %s, same session object %s, started %s, "
                 + "issued %s%n", login.get("after"), login.get("sameObject"), login.get("started"), login.issuedId());
@@ -225,7 +215,7 @@ class WebFluxSessionLoginTest {
 
     @Test
     void webSessionSecurityContextRepositorySaveChangesTheIdByItself() throws Exception {
-        String planted = plant();
+        String planted = http.plant();
         Reply login = login("/login-repository", planted);
         assertNotEquals(planted, login.get("after"), "save(...) ends in flatMap(WebSession::changeSessionId)");
         assertEquals(Optional.of(login.get("after")), login.issuedId());
@@ -236,7 +226,7 @@ class WebFluxSessionLoginTest {
 
     @Test
     void droppedRepositorySaveNeitherLogsInNorChangesTheId() throws Exception {
-        String planted = plant();
+        String planted = http.plant();
         Reply login = login("/login-repository-dropped", planted);
         assertEquals(planted, login.get("after"));
         Reply whoami = http.get("/whoami", planted);
