@@ -6,7 +6,6 @@ import edu.umd.cs.findbugs.ba.CFG;
 import edu.umd.cs.findbugs.ba.ClassContext;
 import edu.umd.cs.findbugs.ba.DataflowAnalysisException;
 import edu.umd.cs.findbugs.ba.Edge;
-import edu.umd.cs.findbugs.ba.EdgeTypes;
 import edu.umd.cs.findbugs.ba.Location;
 import edu.umd.cs.findbugs.ba.constant.ConstantDataflow;
 import edu.umd.cs.findbugs.ba.type.TypeFrame;
@@ -18,6 +17,7 @@ import edu.umd.cs.findbugs.classfile.MethodDescriptor;
 import io.github.sessionguard.catalogue.LoginCatalogue;
 import io.github.sessionguard.catalogue.LoginEventKind;
 import io.github.sessionguard.catalogue.SessionWriteApi;
+import io.github.sessionguard.flow.BranchConditions;
 import io.github.sessionguard.flow.CallAt;
 import io.github.sessionguard.flow.LookupFailures;
 import io.github.sessionguard.flow.MethodHandleTargets;
@@ -236,17 +236,11 @@ final class LoginCallMeaning {
 
     /** On the branch where {@code getSession(false)} returned null there was no session to fix. */
     boolean meansNoSession(Edge edge) throws DataflowAnalysisException {
+        if (maybeAbsentSessions.isEmpty() || !BranchConditions.isSideWhere(edge, Const.IFNULL, Const.IFNONNULL)) {
+            return false;
+        }
         BasicBlock source = edge.getSource();
         InstructionHandle last = source.getLastInstruction();
-        if (last == null || maybeAbsentSessions.isEmpty()) {
-            return false;
-        }
-        short opcode = last.getInstruction().getOpcode();
-        boolean nullEdge = (opcode == Const.IFNULL && edge.getType() == EdgeTypes.IFCMP_EDGE)
-                || (opcode == Const.IFNONNULL && edge.getType() == EdgeTypes.FALL_THROUGH_EDGE);
-        if (!nullEdge) {
-            return false;
-        }
         ValueNumberFrame frame = vna.getFactAtLocation(new Location(last, source));
         return frame.isValid() && maybeAbsentSessions.contains(frame.getTopValue().getNumber());
     }

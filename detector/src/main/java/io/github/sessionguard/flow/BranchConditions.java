@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.ba.BasicBlock;
 import edu.umd.cs.findbugs.ba.CFG;
 import edu.umd.cs.findbugs.ba.DataflowAnalysisException;
 import edu.umd.cs.findbugs.ba.Edge;
+import edu.umd.cs.findbugs.ba.EdgeTypes;
 import edu.umd.cs.findbugs.ba.Location;
 import edu.umd.cs.findbugs.ba.vna.ValueNumber;
 import edu.umd.cs.findbugs.ba.vna.ValueNumberDataflow;
@@ -34,6 +35,21 @@ public final class BranchConditions {
     private final ValueNumberDataflow vna;
     private final ValueOrigins origins;
     private final ConstantPoolGen cpg;
+
+    /**
+     * True when {@code edge} leaves a block ending in a one-operand branch on the side where the tested
+     * condition holds: the taken side of {@code takenOpcode} ({@code IFNULL}), or the fall-through side of
+     * its negation {@code fallThroughOpcode} ({@code IFNONNULL}).
+     */
+    public static boolean isSideWhere(Edge edge, short takenOpcode, short fallThroughOpcode) {
+        InstructionHandle last = edge.getSource().getLastInstruction();
+        if (last == null) {
+            return false;
+        }
+        short opcode = last.getInstruction().getOpcode();
+        return (opcode == takenOpcode && edge.getType() == EdgeTypes.IFCMP_EDGE)
+                || (opcode == fallThroughOpcode && edge.getType() == EdgeTypes.FALL_THROUGH_EDGE);
+    }
 
     public BranchConditions(CFG cfg, ValueNumberDataflow vna, ValueOrigins origins, ConstantPoolGen cpg) {
         this.cfg = cfg;

@@ -4,7 +4,6 @@ import edu.umd.cs.findbugs.ba.BasicBlock;
 import edu.umd.cs.findbugs.ba.ClassContext;
 import edu.umd.cs.findbugs.ba.DataflowAnalysisException;
 import edu.umd.cs.findbugs.ba.Edge;
-import edu.umd.cs.findbugs.ba.EdgeTypes;
 import edu.umd.cs.findbugs.ba.Location;
 import edu.umd.cs.findbugs.ba.vna.ValueNumber;
 import edu.umd.cs.findbugs.ba.vna.ValueNumberDataflow;
@@ -42,18 +41,12 @@ public final class TypeTestBranches {
     /** True when this edge is the failing side of an {@code instanceof} the static type makes always true. */
     public boolean cannotRun(Edge edge, ValueNumberDataflow vna, ValueOrigins origins)
             throws DataflowAnalysisException {
+        // The failing side of the test: instanceof leaves 0 there.
+        if (!BranchConditions.isSideWhere(edge, Const.IFEQ, Const.IFNE)) {
+            return false;
+        }
         BasicBlock source = edge.getSource();
-        InstructionHandle last = source.getLastInstruction();
-        if (last == null) {
-            return false;
-        }
-        short opcode = last.getInstruction().getOpcode();
-        boolean failing = (opcode == Const.IFEQ && edge.getType() == EdgeTypes.IFCMP_EDGE)
-                || (opcode == Const.IFNE && edge.getType() == EdgeTypes.FALL_THROUGH_EDGE);
-        if (!failing) {
-            return false;
-        }
-        InstructionHandle test = last.getPrev();
+        InstructionHandle test = source.getLastInstruction().getPrev();
         if (test == null || !(test.getInstruction() instanceof INSTANCEOF) || !inBlock(source, test)) {
             return false;
         }
