@@ -38,7 +38,9 @@ public final class CookieCall {
         /**
          * Builds a cookie with the API's defaults from a name ({@link #arg}) and a value
          * ({@link #valueArg()}) and sends it at once: Javalin's {@code ctx.cookie(name, value)}, Netty's
-         * {@code ServerCookieEncoder.encode(name, value)}. Reported at the call.
+         * {@code ServerCookieEncoder.encode(name, value)}. Reported at the call. Where the call also takes
+         * the flags (Spark's {@code response.cookie(name, value, maxAge, secured, httpOnly)}), its boolean
+         * arguments set {@link #booleanFlags} in order and its int at {@link #maxAgeInt} is the max age.
          */
         CREATE_SENT,
         /** Sets the cookie's value from the String argument at {@link #arg}: an empty one carries nothing. */
@@ -143,6 +145,16 @@ public final class CookieCall {
         return row(owners, name, arguments, Role.CREATE_SENT, null, nameArg).valueAt(valueArg);
     }
 
+    /**
+     * A {@link Role#CREATE_SENT} call whose boolean arguments set {@code booleanFlags} in order and whose
+     * first int argument is the max age (zero: a deletion cookie).
+     */
+    static CookieCall createSentWithFlags(List<String> owners, String name, String arguments, int nameArg,
+            int valueArg, List<CookieFlag> booleanFlags) {
+        return new CookieCall(CallPattern.withArguments(owners, name, arguments), Role.CREATE_SENT, null, nameArg,
+                List.copyOf(booleanFlags), null).valueAt(valueArg).maxAgeAtInt(0);
+    }
+
     static CookieCall setValue(List<String> owners, String name) {
         return row(owners, name, "(Ljava/lang/String;)", Role.SET_VALUE, null, 0);
     }
@@ -221,7 +233,7 @@ public final class CookieCall {
         return arg;
     }
 
-    /** For {@link Role#CREATE_ANY_CONSTRUCTOR}: the flags its boolean arguments set, in order. */
+    /** For {@link Role#CREATE_ANY_CONSTRUCTOR} and {@link Role#CREATE_SENT}: the flags its boolean arguments set, in order. */
     public List<CookieFlag> booleanFlags() {
         return booleanFlags;
     }
@@ -231,7 +243,10 @@ public final class CookieCall {
         return valueArg;
     }
 
-    /** For {@link Role#CREATE_ANY_CONSTRUCTOR}: the max age's position among the int arguments; -1: the last. */
+    /**
+     * For {@link Role#CREATE_ANY_CONSTRUCTOR}: the max age's position among the int arguments; -1: the last.
+     * For {@link Role#CREATE_SENT}: that position, or -1 when the call takes no max age.
+     */
     public int maxAgeInt() {
         return maxAgeInt;
     }

@@ -26,7 +26,8 @@ import java.util.List;
  * Undertow, Micronaut, WebFlux's {@code ServerResponse...cookie}): when their framework's send call takes
  * them (Netty: {@code ServerCookieEncoder.encode}, whose text only serves as a Set-Cookie value); at their
  * creation. Javalin's {@code ctx.cookie(name, value)} and Netty's {@code encode(name, value)} make and send
- * a flagless cookie at once, reported at that call.</li>
+ * a flagless cookie at once, reported at that call; Spark's {@code response.cookie(...)} too, with the flags
+ * its boolean arguments give.</li>
  * <li>{@code java.net.HttpCookie}: when its {@code toString()} is written into a Set-Cookie header; that
  * text never carries Secure or HttpOnly.</li>
  * <li>Vert.x Web {@code SessionHandler}: a configuration, with the defaults of its session cookie.</li>
@@ -64,6 +65,7 @@ public final class CookieCatalogue {
             javaNetHttpCookie(),
             javalinCookie(),
             javalinShortForms(),
+            sparkResponseCookie(),
             jettyCookie(),
             undertowCookie(),
             micronautCookie(),
@@ -101,6 +103,7 @@ public final class CookieCatalogue {
             new HeaderSink("io/vertx/core/MultiMap", "set", "(Ljava/lang/CharSequence;Ljava/lang/CharSequence;)"),
             new HeaderSink("io/undertow/util/HeaderMap", "add", "(Lio/undertow/util/HttpString;Ljava/lang/String;)"),
             new HeaderSink("io/undertow/util/HeaderMap", "put", "(Lio/undertow/util/HttpString;Ljava/lang/String;)"),
+            new HeaderSink("spark/Response", "header", "(Ljava/lang/String;Ljava/lang/String;)"),
             new HeaderSink("io/micronaut/http/MutableHttpResponse", "header",
                     "(Ljava/lang/CharSequence;Ljava/lang/CharSequence;)"),
             new HeaderSink("io/micronaut/http/MutableHttpHeaders", "add",
@@ -498,6 +501,34 @@ public final class CookieCatalogue {
                 .fix(CookieFlag.SECURE, String.format(fix, "secure = true, 0, true", "Secure"))
                 .fix(CookieFlag.HTTP_ONLY, String.format(fix, "true, 0, isHttpOnly = true", "HttpOnly"))
                 .fix(CookieFlag.SAME_SITE, String.format(fix, "..., SameSite.LAX", "SameSite"))
+                .sameSiteThrough("")
+                .build();
+    }
+
+    /**
+     * Spark Java's {@code response.cookie(...)}: builds a servlet {@code Cookie} from its arguments and sends it at
+     * once. Secure and HttpOnly are off unless passed as {@code true} (the short forms pass {@code false}); there is
+     * no SameSite argument. The longer forms put the path (and the domain) before the name.
+     */
+    private static CookieApi sparkResponseCookie() {
+        List<String> response = List.of("spark/Response");
+        List<CookieFlag> secure = List.of(CookieFlag.SECURE);
+        List<CookieFlag> both = List.of(CookieFlag.SECURE, CookieFlag.HTTP_ONLY);
+        String s = STRING;
+        return CookieApi.builder("Spark response.cookie(...)", Kind.COOKIE)
+                .implementedIn("spark/Response")
+                .mentions("spark/Response")
+                .calls(CookieCall.createSentWithFlags(response, "cookie", "(" + s + s + ")", 0, 1, List.of()),
+                        CookieCall.createSentWithFlags(response, "cookie", "(" + s + s + "I)", 0, 1, List.of()),
+                        CookieCall.createSentWithFlags(response, "cookie", "(" + s + s + "IZ)", 0, 1, secure),
+                        CookieCall.createSentWithFlags(response, "cookie", "(" + s + s + "IZZ)", 0, 1, both),
+                        CookieCall.createSentWithFlags(response, "cookie", "(" + s + s + s + "IZ)", 1, 2, secure),
+                        CookieCall.createSentWithFlags(response, "cookie", "(" + s + s + s + "IZZ)", 1, 2, both),
+                        CookieCall.createSentWithFlags(response, "cookie", "(" + s + s + s + s + "IZZ)", 2, 3, both))
+                .fix(CookieFlag.SECURE, "pass secured = true: response.cookie(name, value, maxAge, true, true)")
+                .fix(CookieFlag.HTTP_ONLY, "pass httpOnly = true: response.cookie(name, value, maxAge, true, true)")
+                .fix(CookieFlag.SAME_SITE, "response.cookie(...) cannot set SameSite: send the header yourself,"
+                        + " response.header(\"Set-Cookie\", name + \"=\" + value + \"; Path=/; Secure; HttpOnly; SameSite=Lax\")")
                 .sameSiteThrough("")
                 .build();
     }

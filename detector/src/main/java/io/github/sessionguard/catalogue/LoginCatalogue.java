@@ -69,6 +69,8 @@ public final class LoginCatalogue {
             CallPattern.of("io/vertx/ext/web/Session", "regenerateId", "()Lio/vertx/ext/web/Session;"),
             CallPattern.of("org/springframework/web/server/WebSession", "changeSessionId", "()Lreactor/core/publisher/Mono;"),
             CallPattern.of("org/springframework/web/server/WebSession", "invalidate", "()Lreactor/core/publisher/Mono;"),
+            // Spark Java: invalidates the servlet session and drops the request's wrapper; request.session() is new.
+            CallPattern.of("spark/Session", "invalidate", "()V"),
             // Invalidates the session by default (invalidateHttpSession = true): the next getSession() is new.
             CallPattern.of(Set.of("org/springframework/security/web/authentication/logout/SecurityContextLogoutHandler"),
                     "logout", null));
@@ -77,11 +79,13 @@ public final class LoginCatalogue {
     public static final List<CallPattern> SESSION_IF_EXISTS = List.of(
             CallPattern.of(CallPattern.servlet("http/HttpServletRequest"), "getSession", "(Z)Ljavax/servlet/http/HttpSession;"),
             CallPattern.of(CallPattern.servlet("http/HttpServletRequest"), "getSession", "(Z)Ljakarta/servlet/http/HttpSession;"),
-            CallPattern.of("org/apache/shiro/subject/Subject", "getSession", "(Z)Lorg/apache/shiro/session/Session;"));
+            CallPattern.of("org/apache/shiro/subject/Subject", "getSession", "(Z)Lorg/apache/shiro/session/Session;"),
+            CallPattern.of("spark/Request", "session", "(Z)Lspark/Session;"));
 
     /** The request's session, created or not: after an invalidation, the next call gives a new session. */
     public static final List<CallPattern> SESSION_GETTERS = List.of(
-            CallPattern.of(CallPattern.servlet("http/HttpServletRequest"), "getSession", null));
+            CallPattern.of(CallPattern.servlet("http/HttpServletRequest"), "getSession", null),
+            CallPattern.of("spark/Request", "session", null));
 
     /**
      * Components that run on every request (servlet filters, Spring MVC interceptors and WebFilters,
@@ -133,7 +137,8 @@ public final class LoginCatalogue {
 
     public static final List<CallPattern> PARAMETER_READS = List.of(
             CallPattern.of(CallPattern.servlet("ServletRequest"), "getParameter", "(Ljava/lang/String;)Ljava/lang/String;"),
-            CallPattern.of(CallPattern.servlet("http/HttpServletRequest"), "getParameter", "(Ljava/lang/String;)Ljava/lang/String;"));
+            CallPattern.of(CallPattern.servlet("http/HttpServletRequest"), "getParameter", "(Ljava/lang/String;)Ljava/lang/String;"),
+            CallPattern.of("spark/Request", "queryParams", "(Ljava/lang/String;)Ljava/lang/String;"));
 
     /** Method names (lower case) of application code that logs a user in or checks a password. */
     private static final Set<String> LOGIN_METHOD_NAMES = Set.of("authenticate", "authenticateuser", "login", "signin",
@@ -186,7 +191,9 @@ public final class LoginCatalogue {
     public static final List<CallPattern> REQUEST_VALUE_READS = List.of(
             CallPattern.of(CallPattern.servlet("ServletRequest"), "getParameter", "(Ljava/lang/String;)Ljava/lang/String;"),
             CallPattern.of(CallPattern.servlet("http/HttpServletRequest"), "getParameter", "(Ljava/lang/String;)Ljava/lang/String;"),
-            CallPattern.of(CallPattern.servlet("http/HttpServletRequest"), "getHeader", "(Ljava/lang/String;)Ljava/lang/String;"));
+            CallPattern.of(CallPattern.servlet("http/HttpServletRequest"), "getHeader", "(Ljava/lang/String;)Ljava/lang/String;"),
+            // Spark Java: form fields and query parameters alike.
+            CallPattern.of("spark/Request", "queryParams", "(Ljava/lang/String;)Ljava/lang/String;"));
 
     /** A cookie's value: a secret when the class names a secret-bearing cookie ("remember-me", "auth_token"). */
     public static final List<CallPattern> COOKIE_VALUE_READS = List.of(

@@ -5,7 +5,7 @@ public enum LoginEventKind {
     /** The user's identity stored as a session attribute. */
     SESSION_ATTRIBUTE("request.changeSessionId() before storing the user (or session.invalidate() and a new request.getSession(true))"),
     /** The user's identity put into a framework's session map (JSF, Struts 2). */
-    SESSION_MAP("end the old session before the put: externalContext.invalidateSession() (JSF) or "
+    SESSION_MAP("session map key", "end the old session before the put: externalContext.invalidateSession() (JSF) or "
             + "((SessionMap) session).invalidate() (Struts 2), or request.changeSessionId(); in WebFlux, return "
             + "webSession.changeSessionId() composed into the handler's Mono"),
     /** The user's identity put into a Vert.x Web session. */
@@ -18,8 +18,11 @@ public enum LoginEventKind {
             + "(.then(exchange.getSession().flatMap(WebSession::changeSessionId))), or save with "
             + "WebSessionServerSecurityContextRepository, which changes the id itself"),
     /** The user's identity stored in a Shiro {@code Session} (the servlet session, or Shiro's web session). */
-    SHIRO_SESSION_ATTRIBUTE("subject.logout() (or session.stop()) before storing the user, then a new "
+    SHIRO_SESSION_ATTRIBUTE("Shiro session attribute", "subject.logout() (or session.stop()) before storing the user, then a new "
             + "subject.getSession() (Shiro keeps the session id otherwise)"),
+    /** The user's identity stored through Spark Java's {@code Session} (the Jetty servlet session underneath). */
+    SPARK_SESSION_ATTRIBUTE("Spark session attribute", "request.raw().changeSessionId() before storing the user "
+            + "(or request.session().invalidate() and a new request.session(true))"),
     /** Apache Shiro's {@code Subject.login}. */
     SHIRO("subject.getSession().stop() (or subject.logout()) before subject.login(token)"),
     /** A login performed by the container, which normally changes the id itself. */
@@ -30,10 +33,22 @@ public enum LoginEventKind {
     public static final String REUSED_INVALIDATED_SESSION_FIX =
             "store it in the new session: request.getSession(true).setAttribute(...) after invalidate()";
 
+    private final String noun;
     private final String fix;
 
     LoginEventKind(String fix) {
+        this("session attribute", fix);
+    }
+
+    /** {@code noun}: what a stored name is called in the finding ("Shiro session attribute \"user\""). */
+    LoginEventKind(String noun, String fix) {
+        this.noun = noun;
         this.fix = fix;
+    }
+
+    /** What a written name is, in the finding's words (for kinds that write a named value). */
+    public String noun() {
+        return noun;
     }
 
     public String fix() {

@@ -9,7 +9,8 @@ import java.util.Set;
  * Spring's {@code WebUtils.setSessionAttribute(request, name, value)}, Spring's request attributes with the
  * session scope ({@code RequestContextHolder.currentRequestAttributes().setAttribute(name, value,
  * RequestAttributes.SCOPE_SESSION)}), and Shiro's {@code Session} (which, in a web application, is the
- * servlet session or Shiro's own web session: either keeps its id when the user is stored).
+ * servlet session or Shiro's own web session: either keeps its id when the user is stored), and Spark Java's
+ * {@code Session.attribute(name, value)} (the Jetty servlet session underneath).
  */
 public final class SessionWriteApi {
     /** No argument restricts the row. */
@@ -20,16 +21,16 @@ public final class SessionWriteApi {
     private final int valueArgument;
     private final int scopeArgument;
     private final int scopeValue;
-    private final boolean shiro;
+    private final LoginEventKind kind;
 
     private SessionWriteApi(CallPattern call, int nameArgument, int valueArgument, int scopeArgument, int scopeValue,
-            boolean shiro) {
+            LoginEventKind kind) {
         this.call = call;
         this.nameArgument = nameArgument;
         this.valueArgument = valueArgument;
         this.scopeArgument = scopeArgument;
         this.scopeValue = scopeValue;
-        this.shiro = shiro;
+        this.kind = kind;
     }
 
     /** {@code RequestAttributes.SCOPE_SESSION}. */
@@ -48,15 +49,19 @@ public final class SessionWriteApi {
     /** Session writes other than {@code HttpSession}'s own (those are {@link LoginCatalogue#SESSION_WRITES}). */
     public static final List<SessionWriteApi> HELPER_WRITES = List.of(
             new SessionWriteApi(CallPattern.of("org/springframework/web/util/WebUtils", "setSessionAttribute", null),
-                    1, 2, ANY, 0, false),
+                    1, 2, ANY, 0, LoginEventKind.SESSION_ATTRIBUTE),
             new SessionWriteApi(CallPattern.of(SPRING_REQUEST_ATTRIBUTES, "setAttribute",
-                    "(Ljava/lang/String;Ljava/lang/Object;I)V"), 0, 1, 2, SPRING_SCOPE_SESSION, false),
+                    "(Ljava/lang/String;Ljava/lang/Object;I)V"), 0, 1, 2, SPRING_SCOPE_SESSION,
+                    LoginEventKind.SESSION_ATTRIBUTE),
             new SessionWriteApi(CallPattern.of("org/apache/shiro/session/Session", "setAttribute",
-                    "(Ljava/lang/Object;Ljava/lang/Object;)V"), 0, 1, ANY, 0, true));
+                    "(Ljava/lang/Object;Ljava/lang/Object;)V"), 0, 1, ANY, 0, LoginEventKind.SHIRO_SESSION_ATTRIBUTE),
+            // Spark Java: request.session().attribute(name, value) sets the attribute of the Jetty servlet session.
+            new SessionWriteApi(CallPattern.of("spark/Session", "attribute", "(Ljava/lang/String;Ljava/lang/Object;)V"),
+                    0, 1, ANY, 0, LoginEventKind.SPARK_SESSION_ATTRIBUTE));
 
     /** Type names whose mention makes a class worth the fixation analysis. */
     public static final List<String> SCREEN = List.of("org/springframework/web/util/WebUtils",
-            "org/springframework/web/context/request/", "org/apache/shiro/session/Session");
+            "org/springframework/web/context/request/", "org/apache/shiro/session/Session", "spark/Session");
 
     public CallPattern call() {
         return call;
@@ -79,9 +84,12 @@ public final class SessionWriteApi {
         return scopeValue;
     }
 
-    /** A Shiro session: fixed by stopping it (or {@code subject.logout()}) before the user is stored. */
-    public boolean shiro() {
-        return shiro;
+    /**
+     * Whose session it is, which names the write and its fix: a servlet session, a Shiro session (fixed by
+     * stopping it before the user is stored), a Spark {@code Session}.
+     */
+    public LoginEventKind kind() {
+        return kind;
     }
 
     /** The row matching this call, or null. */

@@ -83,7 +83,28 @@ final class CookieCallInterpreter {
         if (row.valueArg() >= 0 && isEmptyText(arguments.call(), row.valueArg())) {
             state = state.withEmptyValue(true);
         }
-        return state;
+        return row.role() == CookieCall.Role.CREATE_SENT ? sentWithArguments(state, row, arguments) : state;
+    }
+
+    /**
+     * A call that makes and sends a cookie from its arguments: its booleans set the row's flags in order, its
+     * int at {@link CookieCall#maxAgeInt()} is the max age. Rows without them leave every flag at the default.
+     */
+    private CookieState sentWithArguments(CookieState state, CookieCall row, CallArguments arguments)
+            throws DataflowAnalysisException {
+        CallAt call = arguments.call();
+        String[] types = new SignatureParser(call.descriptor()).getArguments();
+        int booleans = 0;
+        int ints = 0;
+        CookieState result = state;
+        for (int i = 0; i < types.length; i++) {
+            if ("Z".equals(types[i]) && booleans < row.booleanFlags().size()) {
+                result = result.withFlag(row.booleanFlags().get(booleans++), arguments.booleanArgument(i));
+            } else if ("I".equals(types[i]) && ints++ == row.maxAgeInt()) {
+                result = result.withDeleting(isZero(call, i));
+            }
+        }
+        return result;
     }
 
     /**

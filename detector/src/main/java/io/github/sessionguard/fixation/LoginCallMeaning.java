@@ -225,8 +225,7 @@ final class LoginCallMeaning {
         if (origins.isNullLiteral(value) || isFalse(value)) {
             return null;
         }
-        return writeEvent(site, write.shiro() ? LoginEventKind.SHIRO_SESSION_ATTRIBUTE : LoginEventKind.SESSION_ATTRIBUTE,
-                name, value, fact, " (written by " + call.name() + "())");
+        return writeEvent(site, write.kind(), name, value, fact, " (written by " + call.name() + "())");
     }
 
     /** The failing side of an always-true {@code instanceof}: no path runs there (see TypeTestBranches). */
@@ -363,8 +362,7 @@ final class LoginCallMeaning {
             if (origins.isNullLiteral(value) || isFalse(value)) {
                 return null;
             }
-            return writeEvent(site, helper.shiro() ? LoginEventKind.SHIRO_SESSION_ATTRIBUTE : LoginEventKind.SESSION_ATTRIBUTE,
-                    attributeName(call, helper.nameArgument()), value, fact, "");
+            return writeEvent(site, helper.kind(), attributeName(call, helper.nameArgument()), value, fact, "");
         }
         if (!isSessionWrite(call) || clearsValue(location.getHandle().getPrev())) {
             return null;
@@ -400,8 +398,7 @@ final class LoginCallMeaning {
         if (!identityName && !identityValue && !marker) {
             return null;
         }
-        String noun = kind == LoginEventKind.SESSION_MAP ? "session map key"
-                : kind == LoginEventKind.SHIRO_SESSION_ATTRIBUTE ? "Shiro session attribute" : "session attribute";
+        String noun = kind.noun();
         String what = name == null ? noun + " with a name computed at run time" : noun + " \"" + name + "\"";
         return new LoginEvent(site, kind, what + how, marker);
     }

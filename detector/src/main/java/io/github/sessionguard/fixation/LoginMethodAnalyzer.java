@@ -124,12 +124,12 @@ final class LoginMethodAnalyzer {
                     // A helper's session is not an HttpSession value of this method: no invalidated-session check.
                     if (write == null) {
                         facadeWrite(call, helper.nameArgument(), meaning.attributeName(call, helper.nameArgument()),
-                                helper.valueArgument(), helper.shiro());
+                                helper.valueArgument(), helper.kind());
                     }
                 } else if (write != null) {
                     checkWrite(fact, call.receiver().getNumber(), write);
                 } else {
-                    facadeWrite(call, 0, meaning.attributeName(call, 0), 1, false);
+                    facadeWrite(call, 0, meaning.attributeName(call, 0), 1, LoginEventKind.SESSION_ATTRIBUTE);
                 }
                 return;
             }
@@ -142,7 +142,7 @@ final class LoginMethodAnalyzer {
                         && meaning.facadeWriteEvent(call, write, site, fact) == null) {
                     String name = write.nameParameter() < 0 ? write.constantName()
                             : meaning.attributeName(call, write.nameParameter());
-                    facadeWrite(call, write.nameParameter(), name, write.valueParameter(), write.shiro());
+                    facadeWrite(call, write.nameParameter(), name, write.valueParameter(), write.kind());
                 }
             }
             for (int parameter : callee.identityWrittenToParameters()) {
@@ -156,7 +156,8 @@ final class LoginMethodAnalyzer {
          * A write whose value is one of this method's parameters (and whose name is a parameter or known):
          * what it means is decided at each call, with the caller's name and value.
          */
-        private void facadeWrite(CallAt call, int nameArgument, String name, int valueArgument, boolean shiro)
+        private void facadeWrite(CallAt call, int nameArgument, String name, int valueArgument,
+                LoginEventKind kind)
                 throws DataflowAnalysisException {
             int valueParameter = parameterOf(call.argument(valueArgument));
             if (valueParameter < 0) {
@@ -164,9 +165,9 @@ final class LoginMethodAnalyzer {
             }
             int nameParameter = nameArgument < 0 ? -1 : parameterOf(call.argument(nameArgument));
             if (nameParameter >= 0) {
-                sessionWrites.add(new SessionWrite(nameParameter, null, valueParameter, shiro));
+                sessionWrites.add(new SessionWrite(nameParameter, null, valueParameter, kind));
             } else if (name != null) {
-                sessionWrites.add(new SessionWrite(-1, name, valueParameter, shiro));
+                sessionWrites.add(new SessionWrite(-1, name, valueParameter, kind));
             }
         }
 

@@ -1,5 +1,7 @@
 package io.github.sessionguard.fixation;
 
+import io.github.sessionguard.catalogue.LoginEventKind;
+
 import java.util.Objects;
 
 /**
@@ -12,22 +14,22 @@ final class SessionWrite {
     private final int nameParameter;
     private final String constantName;
     private final int valueParameter;
-    private final boolean shiro;
+    private final LoginEventKind kind;
 
     SessionWrite(int nameParameter, String constantName, int valueParameter) {
-        this(nameParameter, constantName, valueParameter, false);
+        this(nameParameter, constantName, valueParameter, LoginEventKind.SESSION_ATTRIBUTE);
     }
 
-    /** {@code shiro}: the write goes to a Shiro session, whose fix is Shiro's. */
-    SessionWrite(int nameParameter, String constantName, int valueParameter, boolean shiro) {
+    /** {@code kind}: whose session the write goes to (a Shiro or Spark session has its own fix). */
+    SessionWrite(int nameParameter, String constantName, int valueParameter, LoginEventKind kind) {
         this.nameParameter = nameParameter;
         this.constantName = constantName;
         this.valueParameter = valueParameter;
-        this.shiro = shiro;
+        this.kind = kind;
     }
 
-    boolean shiro() {
-        return shiro;
+    LoginEventKind kind() {
+        return kind;
     }
 
     /** The parameter (0 = first) holding the attribute name, or -1 when the name is {@link #constantName()}. */
@@ -50,11 +52,11 @@ final class SessionWrite {
         }
         SessionWrite other = (SessionWrite) o;
         return nameParameter == other.nameParameter && valueParameter == other.valueParameter
-                && Objects.equals(constantName, other.constantName) && shiro == other.shiro;
+                && Objects.equals(constantName, other.constantName) && kind == other.kind;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(nameParameter, constantName, valueParameter, shiro);
+        return Objects.hash(nameParameter, constantName, valueParameter, kind);
     }
 }

@@ -1,0 +1,169 @@
+package io.github.sessionguard.evidence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.sessionguard.evidence.Loopback.Reply;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Spark Java 2.9.4 (its own Jetty 9.4 and Jetty's servlet sessions, cookie {@code JSESSIONID}), the release the
+ * fixtures compile against, on requests that present a planted id:
+ * <ul>
+ * <li>a login route that checks the password and calls {@code request.session().attribute("user", ...)} keeps the
+ * planted id, which is then logged in; the fixes the plugin's message names, {@code request.raw().changeSessionId()}
+ * or {@code request.session().invalidate()} and a new {@code request.session(true)}, give a new id and the planted one
+ * opens nothing;</li>
+ * <li>{@code response.cookie(name, value)} sends neither Secure, HttpOnly nor SameSite; the overload with
+ * {@code secured} and {@code httpOnly} sends the two it is given, never SameSite.</li>
+ * </ul>
+ *
+ * <p>Spark's Jetty 9.4 has the package names of Javalin's Jetty 11 on the test class path, so it runs in a class
+ * loader whose parent is the platform loader: the build copies its jars into {@code target/spark};
+ * {@code src/test/spark-probe} is compiled against them here.
+ */
+@Timeout(60)
+class SparkSessionLoginTest {
+
+    private static final String PROBE = "io.github.sessionguard.evidence.probe.SparkProbe";
+
+    private static URLClassLoader loader;
+    private static AutoCloseable server;
+    private static Loopback http;
+    private static int port;
+
+    @BeforeAll
+    @SuppressWarnings("unchecked")
+    static void start() throws Exception {
+        List<Path> jars = ProbeCompiler.jars(Paths.get(ShiroRelease.property("evidence.spark.dir")));
+        assertTrue(jars.stream().anyMatch(j -> j.getFileName().toString().equals("spark-core-2.9.4.jar")), jars.toString());
+        Path classes = Paths.get(ShiroRelease.property("evidence.probe.work"), "spark");
+        ProbeCompiler.compile(jars, classes,
+                ProbeCompiler.sources(List.of(Paths.get(ShiroRelease.property("evidence.spark.probe.sources")))),
+                "Spark 2.9.4");
+        List<URL> urls = new ArrayList<>();
+        urls.add(classes.toUri().toURL());
+        for (Path jar : jars) {
+            urls.add(jar.toUri().toURL());
+        }
+        loader = new URLClassLoader("spark", urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+        Object probe = Class.forName(PROBE, true, loader).getDeclaredConstructor().newInstance();
+        server = (AutoCloseable) probe;
+        port = ((Callable<Integer>) probe).call();
+        http = new Loopback(port);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+        if (loader != null) {
+            loader.close();
+        }
+    }
+
+    private static Reply login(String path, String planted) throws Exception {
+        return Loopback.ranInPlantedSession("Spark " + path, planted, http.postLogin(path, planted));
+    }
+
+    @Test
+    void sessionAttributeLoginKeepsThePlantedId() throws Exception {
+        String planted = http.plant();
+        Reply login = login("/login", planted);
+        assertEquals(planted, login.get("after"));
+        assertTrue(login.issuedId().isEmpty(), "no new id issued");
+        Reply whoami = http.get("/whoami", planted);
+        assertEquals(planted, whoami.get("session"));
+        assertEquals(EmbeddedTomcat.USER, whoami.get("user"), "the planted id is logged in: fixation");
+    }
+
+    @Test
+    void changeSessionIdOfTheRawRequestGivesANewId() throws Exception {
+        String planted = http.plant();
+        Reply login = login("/login-change", planted);
+        assertNotEquals(planted, login.get("after"));
+        assertEquals(Optional.of(login.get("after")), login.issuedId(), "the new id is sent as JSESSIONID");
+        assertEquals("none", http.get("/whoami", planted).get("session"), "the planted id opens nothing");
+        Reply renewed = http.get("/whoami", login.get("after"));
+        assertEquals(EmbeddedTomcat.USER, renewed.get("user"));
+        assertEquals("3 items", renewed.get("cart"), "changeSessionId keeps the attributes");
+    }
+
+    @Test
+    void invalidateAndNewSessionGivesANewId() throws Exception {
+        String planted = http.plant();
+        Reply login = login("/login-invalidate", planted);
+        assertNotEquals(planted, login.get("after"));
+        assertEquals(Optional.of(login.get("after")), login.issuedId());
+        assertEquals("none", http.get("/whoami", planted).get("session"), "the planted id opens nothing");
+        Reply renewed = http.get("/whoami", login.get("after"));
+        assertEquals(EmbeddedTomcat.USER, renewed.get("user"));
+        assertEquals("null", renewed.get("cart"), "invalidate drops the old attributes");
+    }
+
+    @Test
+    void cookieNameValueSendsNoFlag() throws Exception {
+        List<String> attributes = attributes(setCookie("/cookie/short"));
+        System.out.println("[evidence] Spark response.cookie(name, value) attributes: " + attributes);
+        assertFalse(attributes.contains("secure"), attributes.toString());
+        assertFalse(attributes.contains("httponly"), attributes.toString());
+        assertTrue(attributes.stream().noneMatch(a -> a.startsWith("samesite")), attributes.toString());
+    }
+
+    @Test
+    void cookieFlagArgumentsSendThoseFlagsButNoSameSite() throws Exception {
+        List<String> attributes = attributes(setCookie("/cookie/flags"));
+        System.out.println("[evidence] Spark response.cookie(name, value, 3600, true, true) attributes: " + attributes);
+        assertTrue(attributes.contains("secure"), attributes.toString());
+        assertTrue(attributes.contains("httponly"), attributes.toString());
+        assertTrue(attributes.stream().noneMatch(a -> a.startsWith("samesite")), attributes.toString());
+    }
+
+    @Test
+    void cookieWithPathAndSecuredOnlyLacksHttpOnly() throws Exception {
+        List<String> attributes = attributes(setCookie("/cookie/path-secure"));
+        System.out.println("[evidence] Spark response.cookie(\"/\", name, value, 3600, true) attributes: " + attributes);
+        assertTrue(attributes.contains("secure"), attributes.toString());
+        assertFalse(attributes.contains("httponly"), attributes.toString());
+        assertTrue(attributes.contains("path=/"), attributes.toString());
+    }
+
+    /** The one Set-Cookie header of a response (the probe's cookie routes open no session). */
+    private static String setCookie(String path) throws Exception {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        List<String> headers = response.headers().allValues("Set-Cookie");
+        assertEquals(1, headers.size(), headers.toString());
+        assertTrue(headers.get(0).startsWith("remember_token=t0k3n") || headers.get(0).startsWith("auth_token=t0k3n"),
+                headers.get(0));
+        return headers.get(0);
+    }
+
+    /** The attributes after {@code name=value}, trimmed and lower case. */
+    private static List<String> attributes(String setCookie) {
+        return java.util.Arrays.stream(setCookie.split(";")).skip(1).map(a -> a.trim().toLowerCase(Locale.ROOT))
+                .collect(Collectors.toList());
+    }
+}
