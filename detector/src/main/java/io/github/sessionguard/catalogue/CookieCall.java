@@ -155,6 +155,13 @@ public final class CookieCall {
                 List.copyOf(booleanFlags), null).valueAt(valueArg).maxAgeAtInt(0);
     }
 
+    /** {@link #createSentWithFlags} on any receiver of these types or a subtype (an application's controller). */
+    static CookieCall createSentThroughWithFlags(List<String> receiverTypes, String name, String arguments, int nameArg,
+            int valueArg, List<CookieFlag> booleanFlags) {
+        return new CookieCall(CallPattern.onReceiver(receiverTypes, name, arguments), Role.CREATE_SENT, null, nameArg,
+                List.copyOf(booleanFlags), null).valueAt(valueArg).maxAgeAtInt(0);
+    }
+
     static CookieCall setValue(List<String> owners, String name) {
         return row(owners, name, "(Ljava/lang/String;)", Role.SET_VALUE, null, 0);
     }

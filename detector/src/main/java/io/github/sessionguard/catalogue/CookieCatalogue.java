@@ -39,6 +39,7 @@ import java.util.List;
 public final class CookieCatalogue {
 
     private static final String STRING = "Ljava/lang/String;";
+    private static final String JFINAL_CONTROLLER = "com/jfinal/core/Controller";
 
     /** The pseudo-API of hand-written {@code Set-Cookie} header values. */
     public static final CookieApi SET_COOKIE_HEADER = CookieApi.builder("Set-Cookie header", Kind.COOKIE)
@@ -66,6 +67,7 @@ public final class CookieCatalogue {
             javalinCookie(),
             javalinShortForms(),
             sparkResponseCookie(),
+            jfinalSetCookie(),
             jettyCookie(),
             undertowCookie(),
             micronautCookie(),
@@ -203,7 +205,9 @@ public final class CookieCatalogue {
                         CookieCall.setAttribute(self),
                         CookieCall.setMaxAge(self, "setMaxAge", "I"),
                         CookieCall.sendThrough(List.of(pkg.replace('.', '/') + "/http/HttpServletResponse"), "addCookie",
-                                "(L" + cookie + ";)", 0))
+                                "(L" + cookie + ";)", 0),
+                        // JFinal: controller.setCookie(cookie) adds it to the response as it is.
+                        CookieCall.sendThrough(List.of(JFINAL_CONTROLLER), "setCookie", "(L" + cookie + ";)", 0))
                 .fix(CookieFlag.SECURE, "cookie.setSecure(true)")
                 .fix(CookieFlag.HTTP_ONLY, "cookie.setHttpOnly(true)")
                 .fix(CookieFlag.SAME_SITE, "cookie.setAttribute(\"SameSite\", \"Lax\") (or \"Strict\")")
@@ -508,7 +512,8 @@ public final class CookieCatalogue {
     /**
      * Spark Java's {@code response.cookie(...)}: builds a servlet {@code Cookie} from its arguments and sends it at
      * once. Secure and HttpOnly are off unless passed as {@code true} (the short forms pass {@code false}); there is
-     * no SameSite argument. The longer forms put the path (and the domain) before the name.
+     * no SameSite argument (SparkSessionLoginTest shows what is sent). The longer forms put the path (and the
+     * domain) before the name.
      */
     private static CookieApi sparkResponseCookie() {
         List<String> response = List.of("spark/Response");
@@ -527,9 +532,34 @@ public final class CookieCatalogue {
                         CookieCall.createSentWithFlags(response, "cookie", "(" + s + s + s + s + "IZZ)", 2, 3, both))
                 .fix(CookieFlag.SECURE, "pass secured = true: response.cookie(name, value, maxAge, true, true)")
                 .fix(CookieFlag.HTTP_ONLY, "pass httpOnly = true: response.cookie(name, value, maxAge, true, true)")
-                .fix(CookieFlag.SAME_SITE, "response.cookie(...) cannot set SameSite: send the header yourself,"
-                        + " response.header(\"Set-Cookie\", name + \"=\" + value + \"; Path=/; Secure; HttpOnly; SameSite=Lax\")")
-                .sameSiteThrough("")
+                // No SameSite check: no Spark API can set it (as for the javax Cookie underneath, see CookieApiSupport).
+                .build();
+    }
+
+    /**
+     * JFinal's {@code Controller.setCookie(name, value, maxAge[, path[, domain]][, isHttpOnly])}, called on the
+     * application's controller: a javax {@code Cookie} with path "/" by default, HttpOnly only when passed
+     * {@code true}, never Secure (its {@code doSetCookie} in 5.x has no {@code setSecure}), sent at once.
+     */
+    private static CookieApi jfinalSetCookie() {
+        List<String> controller = List.of(JFINAL_CONTROLLER);
+        List<CookieFlag> httpOnly = List.of(CookieFlag.HTTP_ONLY);
+        String s = STRING;
+        return CookieApi.builder("JFinal setCookie(name, value, ...)", Kind.COOKIE)
+                .implementedIn("com/jfinal/")
+                .mentions(JFINAL_CONTROLLER)
+                .calls(CookieCall.createSentThroughWithFlags(controller, "setCookie", "(" + s + s + "I)", 0, 1, List.of()),
+                        CookieCall.createSentThroughWithFlags(controller, "setCookie", "(" + s + s + "IZ)", 0, 1, httpOnly),
+                        CookieCall.createSentThroughWithFlags(controller, "setCookie", "(" + s + s + "I" + s + ")", 0, 1,
+                                List.of()),
+                        CookieCall.createSentThroughWithFlags(controller, "setCookie", "(" + s + s + "I" + s + "Z)", 0, 1,
+                                httpOnly),
+                        CookieCall.createSentThroughWithFlags(controller, "setCookie", "(" + s + s + "I" + s + s + "Z)", 0,
+                                1, httpOnly))
+                .fix(CookieFlag.SECURE, "setCookie(name, value, ...) cannot set Secure: build a Cookie with"
+                        + " setSecure(true) and setHttpOnly(true) and send it with setCookie(cookie)")
+                .fix(CookieFlag.HTTP_ONLY, "pass isHttpOnly = true: setCookie(name, value, maxAge, true)")
+                // No SameSite check: the javax Cookie it builds cannot carry one (see CookieApiSupport).
                 .build();
     }
 

@@ -138,7 +138,9 @@ public final class LoginCatalogue {
     public static final List<CallPattern> PARAMETER_READS = List.of(
             CallPattern.of(CallPattern.servlet("ServletRequest"), "getParameter", "(Ljava/lang/String;)Ljava/lang/String;"),
             CallPattern.of(CallPattern.servlet("http/HttpServletRequest"), "getParameter", "(Ljava/lang/String;)Ljava/lang/String;"),
-            CallPattern.of("spark/Request", "queryParams", "(Ljava/lang/String;)Ljava/lang/String;"));
+            CallPattern.of("spark/Request", "queryParams", "(Ljava/lang/String;)Ljava/lang/String;"),
+            // JFinal's Controller.getPara(name), called on the application's controller (any owner, by shape).
+            CallPattern.anyOwner("getPara", "(Ljava/lang/String;)Ljava/lang/String;"));
 
     /** Method names (lower case) of application code that logs a user in or checks a password. */
     private static final Set<String> LOGIN_METHOD_NAMES = Set.of("authenticate", "authenticateuser", "login", "signin",
@@ -193,7 +195,9 @@ public final class LoginCatalogue {
             CallPattern.of(CallPattern.servlet("http/HttpServletRequest"), "getParameter", "(Ljava/lang/String;)Ljava/lang/String;"),
             CallPattern.of(CallPattern.servlet("http/HttpServletRequest"), "getHeader", "(Ljava/lang/String;)Ljava/lang/String;"),
             // Spark Java: form fields and query parameters alike.
-            CallPattern.of("spark/Request", "queryParams", "(Ljava/lang/String;)Ljava/lang/String;"));
+            CallPattern.of("spark/Request", "queryParams", "(Ljava/lang/String;)Ljava/lang/String;"),
+            // JFinal's Controller.getPara(name), called on the application's controller (any owner, by shape).
+            CallPattern.anyOwner("getPara", "(Ljava/lang/String;)Ljava/lang/String;"));
 
     /** A cookie's value: a secret when the class names a secret-bearing cookie ("remember-me", "auth_token"). */
     public static final List<CallPattern> COOKIE_VALUE_READS = List.of(

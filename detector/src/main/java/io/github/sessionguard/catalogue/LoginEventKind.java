@@ -23,6 +23,9 @@ public enum LoginEventKind {
     /** The user's identity stored through Spark Java's {@code Session} (the Jetty servlet session underneath). */
     SPARK_SESSION_ATTRIBUTE("Spark session attribute", "request.raw().changeSessionId() before storing the user "
             + "(or request.session().invalidate() and a new request.session(true))"),
+    /** The user's identity stored by a JFinal {@code Controller.setSessionAttr} (the servlet session underneath). */
+    JFINAL_SESSION_ATTRIBUTE("JFinal session attribute", "getSession().invalidate() before setSessionAttr(...) (it then "
+            + "creates a new session), or getRequest().changeSessionId()"),
     /** Apache Shiro's {@code Subject.login}. */
     SHIRO("subject.getSession().stop() (or subject.logout()) before subject.login(token)"),
     /** A login performed by the container, which normally changes the id itself. */

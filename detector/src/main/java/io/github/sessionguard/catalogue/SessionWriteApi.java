@@ -10,7 +10,8 @@ import java.util.Set;
  * session scope ({@code RequestContextHolder.currentRequestAttributes().setAttribute(name, value,
  * RequestAttributes.SCOPE_SESSION)}), and Shiro's {@code Session} (which, in a web application, is the
  * servlet session or Shiro's own web session: either keeps its id when the user is stored), and Spark Java's
- * {@code Session.attribute(name, value)} (the Jetty servlet session underneath).
+ * {@code Session.attribute(name, value)} (the Jetty servlet session underneath), and JFinal's
+ * {@code Controller.setSessionAttr(name, value)} (the servlet session).
  */
 public final class SessionWriteApi {
     /** No argument restricts the row. */
@@ -46,6 +47,8 @@ public final class SessionWriteApi {
             "org/springframework/web/context/request/FacesRequestAttributes",
             "org/springframework/web/context/request/FacesWebRequest");
 
+    private static final String JFINAL_CONTROLLER = "com/jfinal/core/Controller";
+
     /** Session writes other than {@code HttpSession}'s own (those are {@link LoginCatalogue#SESSION_WRITES}). */
     public static final List<SessionWriteApi> HELPER_WRITES = List.of(
             new SessionWriteApi(CallPattern.of("org/springframework/web/util/WebUtils", "setSessionAttribute", null),
@@ -57,11 +60,16 @@ public final class SessionWriteApi {
                     "(Ljava/lang/Object;Ljava/lang/Object;)V"), 0, 1, ANY, 0, LoginEventKind.SHIRO_SESSION_ATTRIBUTE),
             // Spark Java: request.session().attribute(name, value) sets the attribute of the Jetty servlet session.
             new SessionWriteApi(CallPattern.of("spark/Session", "attribute", "(Ljava/lang/String;Ljava/lang/Object;)V"),
-                    0, 1, ANY, 0, LoginEventKind.SPARK_SESSION_ATTRIBUTE));
+                    0, 1, ANY, 0, LoginEventKind.SPARK_SESSION_ATTRIBUTE),
+            // JFinal: a controller's own setSessionAttr(name, value), request.getSession(true).setAttribute(name,
+            // value) in its bytecode (5.x); called on the application's subclass, so matched by receiver type.
+            new SessionWriteApi(CallPattern.onReceiver(List.of(JFINAL_CONTROLLER), "setSessionAttr",
+                    "(Ljava/lang/String;Ljava/lang/Object;)"), 0, 1, ANY, 0, LoginEventKind.JFINAL_SESSION_ATTRIBUTE));
 
     /** Type names whose mention makes a class worth the fixation analysis. */
     public static final List<String> SCREEN = List.of("org/springframework/web/util/WebUtils",
-            "org/springframework/web/context/request/", "org/apache/shiro/session/Session", "spark/Session");
+            "org/springframework/web/context/request/", "org/apache/shiro/session/Session", "spark/Session",
+            JFINAL_CONTROLLER);
 
     public CallPattern call() {
         return call;
@@ -92,10 +100,10 @@ public final class SessionWriteApi {
         return kind;
     }
 
-    /** The row matching this call, or null. */
+    /** The row matching this call (its receiver type too, for rows matched on the receiver), or null. */
     public static SessionWriteApi find(String owner, String name, String descriptor) {
         for (SessionWriteApi row : HELPER_WRITES) {
-            if (row.call.matches(owner, name, descriptor)) {
+            if (row.call.matches(owner, name, descriptor) && row.call.matchesReceiver(owner)) {
                 return row;
             }
         }

@@ -101,6 +101,19 @@ final class Loopback {
         return login;
     }
 
+    /** Every {@code Set-Cookie} header of a GET of {@code path} that presents no session. */
+    java.util.List<String> setCookies(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return response.headers().allValues("Set-Cookie");
+    }
+
+    /** The attributes of a {@code Set-Cookie} value after {@code name=value}, trimmed and lower case. */
+    static java.util.List<String> cookieAttributes(String setCookie) {
+        return java.util.Arrays.stream(setCookie.split(";")).skip(1).map(a -> a.trim().toLowerCase(java.util.Locale.ROOT))
+                .collect(java.util.stream.Collectors.toList());
+    }
+
     private Reply send(HttpRequest.Builder request, String sessionId) throws IOException, InterruptedException {
         if (sessionId != null) {
             request.header("Cookie", cookieName + "=" + sessionId);

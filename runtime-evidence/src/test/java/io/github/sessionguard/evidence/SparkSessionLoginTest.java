@@ -6,21 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.sessionguard.evidence.Loopback.Reply;
-import java.net.URI;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,39 +36,21 @@ class SparkSessionLoginTest {
 
     private static final String PROBE = "io.github.sessionguard.evidence.probe.SparkProbe";
 
-    private static URLClassLoader loader;
-    private static AutoCloseable server;
+    private static IsolatedProbe probe;
     private static Loopback http;
-    private static int port;
 
     @BeforeAll
-    @SuppressWarnings("unchecked")
     static void start() throws Exception {
         List<Path> jars = ProbeCompiler.jars(Paths.get(ShiroRelease.property("evidence.spark.dir")));
         assertTrue(jars.stream().anyMatch(j -> j.getFileName().toString().equals("spark-core-2.9.4.jar")), jars.toString());
-        Path classes = Paths.get(ShiroRelease.property("evidence.probe.work"), "spark");
-        ProbeCompiler.compile(jars, classes,
-                ProbeCompiler.sources(List.of(Paths.get(ShiroRelease.property("evidence.spark.probe.sources")))),
-                "Spark 2.9.4");
-        List<URL> urls = new ArrayList<>();
-        urls.add(classes.toUri().toURL());
-        for (Path jar : jars) {
-            urls.add(jar.toUri().toURL());
-        }
-        loader = new URLClassLoader("spark", urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
-        Object probe = Class.forName(PROBE, true, loader).getDeclaredConstructor().newInstance();
-        server = (AutoCloseable) probe;
-        port = ((Callable<Integer>) probe).call();
-        http = new Loopback(port);
+        probe = IsolatedProbe.start("spark", jars, "evidence.spark.probe.sources", PROBE);
+        http = new Loopback(probe.port());
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-        if (loader != null) {
-            loader.close();
+        if (probe != null) {
+            probe.close();
         }
     }
 
@@ -149,21 +120,15 @@ class SparkSessionLoginTest {
         assertTrue(attributes.contains("path=/"), attributes.toString());
     }
 
-    /** The one Set-Cookie header of a response (the probe's cookie routes open no session). */
+    /** The one Set-Cookie header of a response (these routes open no session), checked to be the probe's cookie. */
     private static String setCookie(String path) throws Exception {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        List<String> headers = response.headers().allValues("Set-Cookie");
+        List<String> headers = http.setCookies(path);
         assertEquals(1, headers.size(), headers.toString());
-        assertTrue(headers.get(0).startsWith("remember_token=t0k3n") || headers.get(0).startsWith("auth_token=t0k3n"),
-                headers.get(0));
+        assertTrue(headers.get(0).startsWith("remember_token=t0k3n") || headers.get(0).startsWith("auth_token=t0k3n"), headers.get(0));
         return headers.get(0);
     }
 
-    /** The attributes after {@code name=value}, trimmed and lower case. */
     private static List<String> attributes(String setCookie) {
-        return java.util.Arrays.stream(setCookie.split(";")).skip(1).map(a -> a.trim().toLowerCase(Locale.ROOT))
-                .collect(Collectors.toList());
+        return Loopback.cookieAttributes(setCookie);
     }
 }
