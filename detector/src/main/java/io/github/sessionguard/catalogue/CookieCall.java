@@ -151,15 +151,20 @@ public final class CookieCall {
      */
     static CookieCall createSentWithFlags(List<String> owners, String name, String arguments, int nameArg,
             int valueArg, List<CookieFlag> booleanFlags) {
-        return new CookieCall(CallPattern.withArguments(owners, name, arguments), Role.CREATE_SENT, null, nameArg,
-                List.copyOf(booleanFlags), null).valueAt(valueArg).maxAgeAtInt(0);
+        return createSentWithFlags(CallPattern.withArguments(owners, name, arguments), nameArg, valueArg, booleanFlags);
     }
 
     /** {@link #createSentWithFlags} on any receiver of these types or a subtype (an application's controller). */
     static CookieCall createSentThroughWithFlags(List<String> receiverTypes, String name, String arguments, int nameArg,
             int valueArg, List<CookieFlag> booleanFlags) {
-        return new CookieCall(CallPattern.onReceiver(receiverTypes, name, arguments), Role.CREATE_SENT, null, nameArg,
-                List.copyOf(booleanFlags), null).valueAt(valueArg).maxAgeAtInt(0);
+        return createSentWithFlags(CallPattern.onReceiver(receiverTypes, name, arguments), nameArg, valueArg,
+                booleanFlags);
+    }
+
+    private static CookieCall createSentWithFlags(CallPattern call, int nameArg, int valueArg,
+            List<CookieFlag> booleanFlags) {
+        return new CookieCall(call, Role.CREATE_SENT, null, nameArg, List.copyOf(booleanFlags), null).valueAt(valueArg)
+                .maxAgeAtInt(0);
     }
 
     static CookieCall setValue(List<String> owners, String name) {

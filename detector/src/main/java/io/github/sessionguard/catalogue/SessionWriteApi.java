@@ -94,7 +94,7 @@ public final class SessionWriteApi {
 
     /**
      * Whose session it is, which names the write and its fix: a servlet session, a Shiro session (fixed by
-     * stopping it before the user is stored), a Spark {@code Session}.
+     * stopping it before the user is stored), a Spark {@code Session}, a JFinal controller's session.
      */
     public LoginEventKind kind() {
         return kind;
