@@ -547,7 +547,8 @@ public final class CookieCatalogue {
         String s = STRING;
         return CookieApi.builder("JFinal setCookie(name, value, ...)", Kind.COOKIE)
                 .implementedIn("com/jfinal/")
-                .mentions(JFINAL_CONTROLLER)
+                // The method name too: a controller extending the application's base controller names neither.
+                .mentions(JFINAL_CONTROLLER, "setCookie")
                 .calls(CookieCall.createSentThroughWithFlags(controller, "setCookie", "(" + s + s + "I)", 0, 1, List.of()),
                         CookieCall.createSentThroughWithFlags(controller, "setCookie", "(" + s + s + "IZ)", 0, 1, httpOnly),
                         CookieCall.createSentThroughWithFlags(controller, "setCookie", "(" + s + s + "I" + s + ")", 0, 1,

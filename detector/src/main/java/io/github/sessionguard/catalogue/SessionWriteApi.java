@@ -66,10 +66,13 @@ public final class SessionWriteApi {
             new SessionWriteApi(CallPattern.onReceiver(List.of(JFINAL_CONTROLLER), "setSessionAttr",
                     "(Ljava/lang/String;Ljava/lang/Object;)"), 0, 1, ANY, 0, LoginEventKind.JFINAL_SESSION_ATTRIBUTE));
 
-    /** Type names whose mention makes a class worth the fixation analysis. */
+    /**
+     * Names whose mention makes a class worth the fixation analysis. JFinal's method name too: a controller
+     * that extends the application's own base controller names only that base and itself as the call's owner.
+     */
     public static final List<String> SCREEN = List.of("org/springframework/web/util/WebUtils",
             "org/springframework/web/context/request/", "org/apache/shiro/session/Session", "spark/Session",
-            JFINAL_CONTROLLER);
+            JFINAL_CONTROLLER, "setSessionAttr");
 
     public CallPattern call() {
         return call;
