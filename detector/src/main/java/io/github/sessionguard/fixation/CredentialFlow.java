@@ -27,6 +27,7 @@ import io.github.sessionguard.catalogue.LoginCatalogue;
 import io.github.sessionguard.flow.CallAt;
 import io.github.sessionguard.flow.CallSites;
 import io.github.sessionguard.flow.ConstantPoolScreen;
+import io.github.sessionguard.flow.LookupFailures;
 import io.github.sessionguard.flow.ValueOrigins;
 import org.apache.bcel.Const;
 import org.apache.bcel.classfile.LocalVariable;
@@ -271,7 +272,8 @@ final class CredentialFlow {
         try {
             xClass = Global.getAnalysisCache().getClassAnalysis(XClass.class, descriptor);
         } catch (CheckedAnalysisException e) {
-            // An application class that cannot be read carries nothing we know of; SpotBugs reports it.
+            // An application class that cannot be read carries nothing we know of (counted if missing, else reported).
+            LookupFailures.failed(e, "the annotations of " + dottedName);
             return false;
         }
         for (AnnotationValue annotation : xClass.getAnnotations()) {

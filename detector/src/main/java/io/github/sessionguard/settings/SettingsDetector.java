@@ -16,6 +16,7 @@ import edu.umd.cs.findbugs.classfile.IScannableCodeBase;
 import edu.umd.cs.findbugs.classfile.ResourceNotFoundException;
 import io.github.sessionguard.catalogue.SessionSettingSources;
 import io.github.sessionguard.flow.ConstantPoolScreen;
+import io.github.sessionguard.flow.MethodGuard;
 import org.apache.bcel.classfile.JavaClass;
 import org.xml.sax.SAXException;
 
@@ -52,13 +53,8 @@ public class SettingsDetector implements Detector2 {
     }
 
     @Override
-    public void visitClass(ClassDescriptor classDescriptor) throws CheckedAnalysisException {
-        try {
-            noteFacts(classDescriptor);
-        } catch (RuntimeException e) {
-            bugReporter.logError("SessionGuard could not read " + classDescriptor.getDottedClassName()
-                    + " for its session settings", e);
-        }
+    public void visitClass(ClassDescriptor classDescriptor) {
+        MethodGuard.runClass(bugReporter, classDescriptor, () -> noteFacts(classDescriptor));
     }
 
     private void noteFacts(ClassDescriptor classDescriptor) throws CheckedAnalysisException {
@@ -83,13 +79,11 @@ public class SettingsDetector implements Detector2 {
 
     @Override
     public void finishPass() {
-        IClassPath classPath;
-        try {
-            classPath = Global.getAnalysisCache().getClassPath();
-        } catch (RuntimeException e) {
-            bugReporter.logError("SessionGuard could not reach the analysis' class path to read settings files", e);
-            return;
-        }
+        MethodGuard.runReport(bugReporter, "read the application's settings files", this::judgeSettingsFiles);
+    }
+
+    private void judgeSettingsFiles() {
+        IClassPath classPath = Global.getAnalysisCache().getClassPath();
         SessionContext context = new SessionContext(webApplication, cookieConfiguredInCode, sameSiteConfiguredInCode,
                 SessionSettingSources.SPRING_SESSION_STORES.stream().anyMatch(store -> onClasspath(classPath, store)));
         for (Iterator<? extends ICodeBase> it = classPath.appCodeBaseIterator(); it.hasNext();) {
@@ -209,6 +203,7 @@ public class SettingsDetector implements Detector2 {
             classPath.lookupResource(resource);
             return true;
         } catch (ResourceNotFoundException e) {
+            // Expected: the question is whether the class path has it (not a class lookup SessionGuard counts).
             return false;
         }
     }
