@@ -36,8 +36,9 @@ import java.util.TreeSet;
  * application); the files are judged in {@link #finishPass()}, after every class, so the verdict never
  * depends on the order of classes. A finding needs a class: the code base's
  * {@code @SpringBootApplication} class, else its first class by name, is the finding's class, and a
- * source line annotation names the settings file by its path under the resource root, which SpotBugs'
- * text, XML and SARIF reports show as the location.
+ * source line annotation names the settings file by its path in the repository when the build layout
+ * shows it ({@code web/src/main/resources/application.properties}, see {@link SourceTreePath}), else by
+ * its path under the resource root; SpotBugs' text, XML and SARIF reports show it as the location.
  */
 public class SettingsDetector implements Detector2 {
     private final BugReporter bugReporter;
@@ -143,11 +144,12 @@ public class SettingsDetector implements Detector2 {
             }
         }
         for (SettingFinding finding : findings) {
-            report(anchor, finding);
+            report(anchor, finding, SourceTreePath.of(codeBase.getPathName(), finding.resource().path()));
         }
     }
 
-    private void report(String anchor, SettingFinding finding) {
+    /** {@code sourcePath}: the file as the repository holds it (see {@link SourceTreePath}). */
+    private void report(String anchor, SettingFinding finding, String sourcePath) {
         String simpleName = anchor.substring(anchor.lastIndexOf('.') + 1);
         BugInstance bug = new BugInstance(this, finding.pattern(), finding.priority())
                 .addClass(anchor)
@@ -155,7 +157,7 @@ public class SettingsDetector implements Detector2 {
                 .addString(finding.description())
                 .addString(finding.fix());
         // A class name without a package keeps SpotBugs from prefixing the file's path with one.
-        bug.addSourceLine(new SourceLineAnnotation(simpleName, finding.resource().path(), finding.line(),
+        bug.addSourceLine(new SourceLineAnnotation(simpleName, sourcePath, finding.line(),
                 finding.line(), -1, -1));
         bugReporter.reportBug(bug);
     }
