@@ -472,7 +472,10 @@ final class CredentialFlow {
         }
     }
 
-    /** A method reference to an identity getter ({@code Member::getId}, {@code User::getUsername}). */
+    /**
+     * A method reference to an identity getter ({@code Member::getId}, {@code User::getUsername}), or a lambda
+     * that is only that getter ({@code m -> m.getId()}).
+     */
     private boolean mapsToIdentity(ValueNumber function) {
         Location producer = origins.producer(function);
         if (producer == null || !(producer.getHandle().getInstruction() instanceof INVOKEDYNAMIC)) {
@@ -483,6 +486,10 @@ final class CredentialFlow {
                 .of(classContext.getJavaClass(), cpg.getConstant(factory.getIndex()))) {
             if (!target.name().startsWith("lambda$") && !target.owner().startsWith("java/")
                     && LoginCatalogue.isIdentityGetter(target.name())) {
+                return true;
+            }
+            String lambdaGetter = io.github.sessionguard.flow.LambdaGetters.getterOf(classContext.getJavaClass(), target);
+            if (lambdaGetter != null && LoginCatalogue.isIdentityGetter(lambdaGetter)) {
                 return true;
             }
         }
