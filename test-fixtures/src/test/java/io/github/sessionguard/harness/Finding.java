@@ -131,10 +131,15 @@ public final class Finding {
         return message;
     }
 
+    /**
+     * A settings finding names its file under the resource root: the analysed folder's build layout decides
+     * whether SpotBugs reports it with its repository path, and the order tests compare a run on the
+     * fixtures' classes with runs on copies of them elsewhere.
+     */
     @Override
     public String toString() {
         if (isInSettingsFile()) {
-            return pattern + " priority " + priority + " at " + sourcePath + " line " + line + ": " + message;
+            return pattern + " priority " + priority + " at " + settingsFile() + " line " + line + ": " + message;
         }
         return pattern + " priority " + priority + " at " + className + "." + methodName + " line " + line + ": "
                 + message;
