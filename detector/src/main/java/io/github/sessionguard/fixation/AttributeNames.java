@@ -8,6 +8,7 @@ import edu.umd.cs.findbugs.classfile.ClassDescriptor;
 import edu.umd.cs.findbugs.classfile.DescriptorFactory;
 import edu.umd.cs.findbugs.classfile.Global;
 import io.github.sessionguard.flow.CallTargets;
+import io.github.sessionguard.flow.LookupFailures;
 import io.github.sessionguard.flow.ValueOrigins;
 import org.apache.bcel.classfile.ConstantValue;
 import org.apache.bcel.classfile.Field;
@@ -83,7 +84,8 @@ final class AttributeNames {
         try {
             javaClass = Global.getAnalysisCache().getClassAnalysis(JavaClass.class, descriptor);
         } catch (CheckedAnalysisException e) {
-            // An application class SpotBugs cannot read: the name stays unknown (SpotBugs reports the class).
+            // An application class SpotBugs cannot read: the name stays unknown (counted if missing, else reported).
+            LookupFailures.failed(e, "the constants of " + owner);
             return null;
         }
         for (Field field : javaClass.getFields()) {

@@ -27,6 +27,7 @@ import io.github.sessionguard.catalogue.LoginCatalogue;
 import io.github.sessionguard.flow.CallAt;
 import io.github.sessionguard.flow.CallSites;
 import io.github.sessionguard.flow.ConstantPoolScreen;
+import io.github.sessionguard.flow.LookupFailures;
 import io.github.sessionguard.flow.ValueOrigins;
 import org.apache.bcel.Const;
 import org.apache.bcel.classfile.LocalVariable;
@@ -271,7 +272,8 @@ final class CredentialFlow {
         try {
             xClass = Global.getAnalysisCache().getClassAnalysis(XClass.class, descriptor);
         } catch (CheckedAnalysisException e) {
-            // An application class that cannot be read carries nothing we know of; SpotBugs reports it.
+            // An application class that cannot be read carries nothing we know of (counted if missing, else reported).
+            LookupFailures.failed(e, "the annotations of " + dottedName);
             return false;
         }
         for (AnnotationValue annotation : xClass.getAnnotations()) {
@@ -470,7 +472,10 @@ final class CredentialFlow {
         }
     }
 
-    /** A method reference to an identity getter ({@code Member::getId}, {@code User::getUsername}). */
+    /**
+     * A method reference to an identity getter ({@code Member::getId}, {@code User::getUsername}), or a lambda
+     * that is only that getter ({@code m -> m.getId()}).
+     */
     private boolean mapsToIdentity(ValueNumber function) {
         Location producer = origins.producer(function);
         if (producer == null || !(producer.getHandle().getInstruction() instanceof INVOKEDYNAMIC)) {
@@ -481,6 +486,10 @@ final class CredentialFlow {
                 .of(classContext.getJavaClass(), cpg.getConstant(factory.getIndex()))) {
             if (!target.name().startsWith("lambda$") && !target.owner().startsWith("java/")
                     && LoginCatalogue.isIdentityGetter(target.name())) {
+                return true;
+            }
+            String lambdaGetter = io.github.sessionguard.flow.LambdaGetters.getterOf(classContext.getJavaClass(), target);
+            if (lambdaGetter != null && LoginCatalogue.isIdentityGetter(lambdaGetter)) {
                 return true;
             }
         }

@@ -16,6 +16,7 @@ import io.github.sessionguard.catalogue.UserSettings;
 import io.github.sessionguard.fixation.spring.SpringSessionFacts;
 import io.github.sessionguard.flow.CallAt;
 import io.github.sessionguard.flow.ConstantPoolScreen;
+import io.github.sessionguard.flow.LookupFailures;
 import io.github.sessionguard.flow.Site;
 import org.apache.bcel.Const;
 import org.apache.bcel.classfile.JavaClass;
@@ -149,7 +150,9 @@ final class FrameworkSessionWrites {
                 current = xClass.getSuperclassDescriptor() == null ? null
                         : xClass.getSuperclassDescriptor().getClassName();
             } catch (CheckedAnalysisException e) {
-                // A class of the hierarchy is not on the classpath: no evidence that the field is the session.
+                // A class of the hierarchy is not on the classpath (counted; any other failure reported): no
+                // evidence that the field is the session.
+                LookupFailures.failed(e, "the hierarchy of " + current);
                 return false;
             }
         }
@@ -185,7 +188,8 @@ final class FrameworkSessionWrites {
             try {
                 name = call.stringArgument(0);
             } catch (edu.umd.cs.findbugs.ba.DataflowAnalysisException e) {
-                name = null; // no constant name known: the type may still decide
+                LookupFailures.typeUnknown(); // an inconsistent frame (counted): the type may still decide
+                name = null;
             }
             if (name != null && sessionAttributeNames(classContext.getJavaClass()).contains(name)) {
                 return new LoginEvent(site, LoginEventKind.SESSION_ATTRIBUTE,
@@ -297,6 +301,8 @@ final class FrameworkSessionWrites {
                     return true;
                 }
             } catch (ClassNotFoundException e) {
+                // Expected: a type of the hierarchy is not on the class path; counted, and not a Struts action.
+                LookupFailures.missingClass();
                 return false;
             }
         }

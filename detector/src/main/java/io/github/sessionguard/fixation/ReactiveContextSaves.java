@@ -37,11 +37,16 @@ import java.util.Set;
  * on every save (its source, 5.x to 7.x: {@code .flatMap(WebSession::changeSessionId)}), so the save is a
  * login with a new id; an application repository that keeps the context in the WebSession without naming
  * {@code changeSessionId} is a login with the old id. The repository is known from the receiver's static
- * type, or, for a field of the handler, from the objects its methods (constructors, setters) store there. A repository the
- * bytecode cannot name (an injected bean) decides nothing. A save whose Mono is dropped does nothing.
+ * type, or, for a field of the handler, from the objects its methods (constructors, setters) store there. An
+ * injected bean (a constructor or setter argument, or a field no code of the handler stores) is judged by the
+ * field's declared type: a class is itself; an interface is the application's implementations of it (at most
+ * 8; none, or more, decides nothing). A save whose Mono is dropped does nothing.
  */
 final class ReactiveContextSaves {
     enum Meaning { NONE, LOGIN, LOGIN_WITH_NEW_ID }
+
+    /** More application implementations of an injected repository's type than this decide nothing. */
+    private static final int MAX_INJECTABLE = 8;
 
     private ReactiveContextSaves() {
     }
@@ -121,6 +126,7 @@ final class ReactiveContextSaves {
             return types;
         }
         String field = load.getFieldName(cpg);
+        boolean stored = false;
         for (Method candidate : classContext.getJavaClass().getMethods()) {
             // Every store into the field (constructors, setters): one the bytecode cannot name leaves it unknown.
             if (candidate.getCode() == null) {
@@ -131,11 +137,13 @@ final class ReactiveContextSaves {
                     Location store = it.next();
                     if (store.getHandle().getInstruction() instanceof PUTFIELD
                             && ((PUTFIELD) store.getHandle().getInstruction()).getFieldName(cpg).equals(field)) {
-                        String stored = concrete(typeAt(classContext, candidate, store, false));
-                        if (stored == null) {
-                            return new HashSet<>(); // a constructor or setter argument: the bean is not known here
+                        stored = true;
+                        String value = concrete(typeAt(classContext, candidate, store, false));
+                        if (value == null) {
+                            // A constructor or setter argument: an injected bean, judged by the field's type.
+                            return injectable(load.getFieldType(cpg));
                         }
-                        types.add(stored);
+                        types.add(value);
                     }
                 }
             } catch (CheckedAnalysisException e) {
@@ -143,6 +151,25 @@ final class ReactiveContextSaves {
                         + classContext.getJavaClass().getClassName() + ": " + e, e);
                 return new HashSet<>();
             }
+        }
+        // Never stored by this class's code: a field the container injects (@Autowired, @Inject).
+        return stored ? types : injectable(load.getFieldType(cpg));
+    }
+
+    /**
+     * The repositories a bean of the field's declared type can be: that type when it is a class; for an
+     * interface or abstract type, the application's own implementations of it (the bean the application
+     * wrote is the one it injects; a Spring repository configured as a bean cannot be named from here).
+     * Empty when there are none or too many to judge.
+     */
+    private static Set<String> injectable(Type declared) {
+        Set<String> types = new HashSet<>();
+        String direct = concrete(declared);
+        if (direct != null) {
+            types.add(direct);
+        } else if (declared instanceof ObjectType) {
+            types.addAll(TypeChecks.applicationImplementations(
+                    ((ObjectType) declared).getClassName().replace('.', '/'), MAX_INJECTABLE));
         }
         return types;
     }

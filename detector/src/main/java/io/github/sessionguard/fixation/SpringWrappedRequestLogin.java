@@ -9,6 +9,7 @@ import edu.umd.cs.findbugs.classfile.Global;
 import edu.umd.cs.findbugs.classfile.analysis.AnnotationValue;
 import io.github.sessionguard.catalogue.LoginEventKind;
 import io.github.sessionguard.fixation.spring.SpringSessionFacts;
+import io.github.sessionguard.flow.LookupFailures;
 import io.github.sessionguard.flow.Site;
 import org.apache.bcel.classfile.JavaClass;
 import org.apache.bcel.classfile.Method;
@@ -58,7 +59,9 @@ final class SpringWrappedRequestLogin {
             }
             return false;
         } catch (CheckedAnalysisException e) {
-            // The class is being analysed, so this does not happen; no evidence of a controller otherwise.
+            // The class is being analysed, so this should not happen: reported (counted if missing); no evidence of
+            // a controller otherwise.
+            LookupFailures.failed(e, "the annotations of " + javaClass.getClassName());
             return false;
         }
     }

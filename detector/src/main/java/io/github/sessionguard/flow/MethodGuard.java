@@ -3,6 +3,7 @@ package io.github.sessionguard.flow;
 import edu.umd.cs.findbugs.BugReporter;
 import edu.umd.cs.findbugs.ba.ClassContext;
 import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
+import edu.umd.cs.findbugs.classfile.ClassDescriptor;
 import edu.umd.cs.findbugs.classfile.MissingClassException;
 import org.apache.bcel.classfile.JavaClass;
 import org.apache.bcel.classfile.Method;
@@ -35,6 +36,11 @@ public final class MethodGuard {
     /** A whole class visit (what fails outside any one method's analysis). */
     public static void runClass(BugReporter reporter, JavaClass javaClass, MethodAnalysis analysis) {
         guard(reporter, analysis, javaClass, null, null);
+    }
+
+    /** A whole class visit of a {@code Detector2} (which is handed the class' descriptor, not its class). */
+    public static void runClass(BugReporter reporter, ClassDescriptor classDescriptor, MethodAnalysis analysis) {
+        guard(reporter, analysis, null, null, "analyse class " + classDescriptor.getDottedClassName());
     }
 
     /** A detector's end-of-analysis work, {@code what} naming it. */

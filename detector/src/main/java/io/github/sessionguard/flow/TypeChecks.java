@@ -1,6 +1,13 @@
 package io.github.sessionguard.flow;
 
+import edu.umd.cs.findbugs.ba.AnalysisContext;
+import edu.umd.cs.findbugs.ba.XClass;
+import edu.umd.cs.findbugs.classfile.ClassDescriptor;
+import edu.umd.cs.findbugs.classfile.DescriptorFactory;
+
+import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * Class-hierarchy questions answered from the analysis classpath, quietly: a class absent from it is an
@@ -34,5 +41,32 @@ public final class TypeChecks {
      */
     public static boolean isKnownSubtype(String slashedType, String slashedSupertype) {
         return Boolean.TRUE.equals(QuietClasspath.isSubtype(slashedType, slashedSupertype));
+    }
+
+    /**
+     * The application's concrete classes (not interfaces nor abstract) that are {@code slashedType} or its
+     * subtypes, slashed and sorted so callers never depend on the order classes were read; empty when
+     * there are more than {@code limit}, or when the classpath cannot place the type (counted).
+     */
+    public static List<String> applicationImplementations(String slashedType, int limit) {
+        TreeSet<String> found = new TreeSet<>();
+        try {
+            for (ClassDescriptor subtype : AnalysisContext.currentAnalysisContext().getSubtypes2()
+                    .getSubtypes(DescriptorFactory.createClassDescriptor(slashedType))) {
+                String name = subtype.getClassName();
+                XClass xClass = QuietClasspath.isApplicationClass(name) ? QuietClasspath.find(subtype) : null;
+                if (xClass != null && !xClass.isInterface() && !xClass.isAbstract()) {
+                    found.add(name);
+                }
+                if (found.size() > limit) {
+                    return List.of();
+                }
+            }
+        } catch (ClassNotFoundException e) {
+            // Expected: the type (or one of its hierarchy) is not on the class path; counted, and none known.
+            LookupFailures.missingClass();
+            return List.of();
+        }
+        return new ArrayList<>(found);
     }
 }

@@ -16,6 +16,7 @@ import edu.umd.cs.findbugs.classfile.IScannableCodeBase;
 import edu.umd.cs.findbugs.classfile.ResourceNotFoundException;
 import io.github.sessionguard.catalogue.SessionSettingSources;
 import io.github.sessionguard.flow.ConstantPoolScreen;
+import io.github.sessionguard.flow.MethodGuard;
 import org.apache.bcel.classfile.JavaClass;
 import org.xml.sax.SAXException;
 
@@ -35,8 +36,9 @@ import java.util.TreeSet;
  * application); the files are judged in {@link #finishPass()}, after every class, so the verdict never
  * depends on the order of classes. A finding needs a class: the code base's
  * {@code @SpringBootApplication} class, else its first class by name, is the finding's class, and a
- * source line annotation names the settings file by its path under the resource root, which SpotBugs'
- * text, XML and SARIF reports show as the location.
+ * source line annotation names the settings file by its path in the repository when the build layout
+ * shows it ({@code web/src/main/resources/application.properties}, see {@link SourceTreePath}), else by
+ * its path under the resource root; SpotBugs' text, XML and SARIF reports show it as the location.
  */
 public class SettingsDetector implements Detector2 {
     private final BugReporter bugReporter;
@@ -52,13 +54,8 @@ public class SettingsDetector implements Detector2 {
     }
 
     @Override
-    public void visitClass(ClassDescriptor classDescriptor) throws CheckedAnalysisException {
-        try {
-            noteFacts(classDescriptor);
-        } catch (RuntimeException e) {
-            bugReporter.logError("SessionGuard could not read " + classDescriptor.getDottedClassName()
-                    + " for its session settings", e);
-        }
+    public void visitClass(ClassDescriptor classDescriptor) {
+        MethodGuard.runClass(bugReporter, classDescriptor, () -> noteFacts(classDescriptor));
     }
 
     private void noteFacts(ClassDescriptor classDescriptor) throws CheckedAnalysisException {
@@ -83,13 +80,11 @@ public class SettingsDetector implements Detector2 {
 
     @Override
     public void finishPass() {
-        IClassPath classPath;
-        try {
-            classPath = Global.getAnalysisCache().getClassPath();
-        } catch (RuntimeException e) {
-            bugReporter.logError("SessionGuard could not reach the analysis' class path to read settings files", e);
-            return;
-        }
+        MethodGuard.runReport(bugReporter, "read the application's settings files", this::judgeSettingsFiles);
+    }
+
+    private void judgeSettingsFiles() {
+        IClassPath classPath = Global.getAnalysisCache().getClassPath();
         SessionContext context = new SessionContext(webApplication, cookieConfiguredInCode, sameSiteConfiguredInCode,
                 SessionSettingSources.SPRING_SESSION_STORES.stream().anyMatch(store -> onClasspath(classPath, store)));
         for (Iterator<? extends ICodeBase> it = classPath.appCodeBaseIterator(); it.hasNext();) {
@@ -149,11 +144,12 @@ public class SettingsDetector implements Detector2 {
             }
         }
         for (SettingFinding finding : findings) {
-            report(anchor, finding);
+            report(anchor, finding, SourceTreePath.of(codeBase.getPathName(), finding.resource().path()));
         }
     }
 
-    private void report(String anchor, SettingFinding finding) {
+    /** {@code sourcePath}: the file as the repository holds it (see {@link SourceTreePath}). */
+    private void report(String anchor, SettingFinding finding, String sourcePath) {
         String simpleName = anchor.substring(anchor.lastIndexOf('.') + 1);
         BugInstance bug = new BugInstance(this, finding.pattern(), finding.priority())
                 .addClass(anchor)
@@ -161,7 +157,7 @@ public class SettingsDetector implements Detector2 {
                 .addString(finding.description())
                 .addString(finding.fix());
         // A class name without a package keeps SpotBugs from prefixing the file's path with one.
-        bug.addSourceLine(new SourceLineAnnotation(simpleName, finding.resource().path(), finding.line(),
+        bug.addSourceLine(new SourceLineAnnotation(simpleName, sourcePath, finding.line(),
                 finding.line(), -1, -1));
         bugReporter.reportBug(bug);
     }
@@ -209,6 +205,7 @@ public class SettingsDetector implements Detector2 {
             classPath.lookupResource(resource);
             return true;
         } catch (ResourceNotFoundException e) {
+            // Expected: the question is whether the class path has it (not a class lookup SessionGuard counts).
             return false;
         }
     }

@@ -67,7 +67,7 @@ public class UrlTrackingDetector extends OpcodeStackDetector {
         urlInMethod = false;
         urlPending = false;
         modeClassPending = false;
-        super.visit(code);
+        MethodGuard.run(bugReporter, getThisClass(), getMethod(), () -> super.visit(code));
     }
 
     @Override

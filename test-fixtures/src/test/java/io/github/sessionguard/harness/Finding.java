@@ -66,6 +66,21 @@ public final class Finding {
         return sourcePath;
     }
 
+    /**
+     * A settings finding's file relative to its resource (or web) root, as fixtures name it: the
+     * reported path is the file in the repository when the build layout shows it
+     * ({@code test-fixtures/src/main/resources/application-prod.properties}), else this.
+     */
+    public String settingsFile() {
+        for (String root : new String[] {"src/main/resources/", "src/main/webapp/"}) {
+            int at = sourcePath.indexOf(root);
+            if (at == 0 || at > 0 && sourcePath.charAt(at - 1) == '/') {
+                return sourcePath.substring(at + root.length());
+            }
+        }
+        return sourcePath;
+    }
+
     /** A finding in a settings file rather than in code. */
     public boolean isInSettingsFile() {
         return !sourcePath.isEmpty() && !sourcePath.endsWith(".java") && !sourcePath.endsWith(".kt");
@@ -116,10 +131,15 @@ public final class Finding {
         return message;
     }
 
+    /**
+     * A settings finding names its file under the resource root: the analysed folder's build layout decides
+     * whether SpotBugs reports it with its repository path, and the order tests compare a run on the
+     * fixtures' classes with runs on copies of them elsewhere.
+     */
     @Override
     public String toString() {
         if (isInSettingsFile()) {
-            return pattern + " priority " + priority + " at " + sourcePath + " line " + line + ": " + message;
+            return pattern + " priority " + priority + " at " + settingsFile() + " line " + line + ": " + message;
         }
         return pattern + " priority " + priority + " at " + className + "." + methodName + " line " + line + ": "
                 + message;

@@ -65,7 +65,7 @@ final class FixtureExpectations {
         }
 
         boolean matches(Finding finding) {
-            return finding.isInSettingsFile() && finding.sourcePath().equals(expect.file())
+            return finding.isInSettingsFile() && finding.settingsFile().equals(expect.file())
                     && finding.pattern().equals(expect.value())
                     && finding.priority() == expect.priority().spotBugsPriority()
                     && files.lineContains(expect.file(), finding.line(), expect.at())
@@ -97,7 +97,7 @@ final class FixtureExpectations {
 
         boolean matches(Finding finding) {
             if (file != null) {
-                return finding.isInSettingsFile() && finding.sourcePath().equals(file) && finding.pattern().equals(pattern);
+                return finding.isInSettingsFile() && finding.settingsFile().equals(file) && finding.pattern().equals(pattern);
             }
             return !finding.isInSettingsFile() && finding.pattern().equals(pattern)
                     && (method == null || finding.sourceMethodName().equals(method));

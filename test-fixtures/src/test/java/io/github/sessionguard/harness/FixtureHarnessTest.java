@@ -149,7 +149,7 @@ class FixtureHarnessTest {
      */
     private static boolean belongsTo(Finding finding, FixtureExpectations fixture) {
         if (finding.isInSettingsFile()) {
-            return fixture.application == null && fixture.settingsFiles.contains(finding.sourcePath());
+            return fixture.application == null && fixture.settingsFiles.contains(finding.settingsFile());
         }
         String name = fixture.fixture.getName();
         return finding.className().equals(name) || finding.className().startsWith(name + "$");

@@ -59,6 +59,12 @@ public final class SpotBugsRun {
      */
     public static SpotBugsRun analyse(String name, List<Path> targets, List<String> auxClasspath, boolean withPlugin)
             throws IOException, InterruptedException {
+        return analyse(name, targets, auxClasspath, withPlugin, List.of());
+    }
+
+    /** As above, with more command-line options for SpotBugs (another report, say {@code -sarif=FILE}). */
+    public static SpotBugsRun analyse(String name, List<Path> targets, List<String> auxClasspath, boolean withPlugin,
+            List<String> moreOptions) throws IOException, InterruptedException {
         Path work = Paths.get(System.getProperty("sessionguard.work", "target/spotbugs-runs"));
         Files.createDirectories(work);
         Path report = work.resolve(name + ".xml");
@@ -79,6 +85,7 @@ public final class SpotBugsRun {
         // "=file" rather than -output: SpotBugs 4.8 leaves the messages out of an -output report.
         command.addAll(Arrays.asList("-xml:withMessages=" + report, "-auxclasspath",
                 String.join(File.pathSeparator, auxClasspath)));
+        command.addAll(moreOptions);
         targets.forEach(t -> command.add(t.toString()));
 
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())

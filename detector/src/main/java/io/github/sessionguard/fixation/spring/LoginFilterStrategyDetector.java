@@ -11,6 +11,7 @@ import edu.umd.cs.findbugs.classfile.DescriptorFactory;
 import edu.umd.cs.findbugs.classfile.Global;
 import edu.umd.cs.findbugs.classfile.analysis.AnnotationValue;
 import io.github.sessionguard.catalogue.LoginCatalogue;
+import io.github.sessionguard.flow.LookupFailures;
 import io.github.sessionguard.flow.MethodGuard;
 import io.github.sessionguard.flow.TypeChecks;
 import io.github.sessionguard.catalogue.SpringSessionCatalogue;
@@ -18,6 +19,7 @@ import org.apache.bcel.Const;
 import org.apache.bcel.classfile.Constant;
 import org.apache.bcel.classfile.ConstantNameAndType;
 import org.apache.bcel.classfile.ConstantPool;
+import org.apache.bcel.classfile.Code;
 import org.apache.bcel.classfile.ConstantUtf8;
 import org.apache.bcel.classfile.JavaClass;
 
@@ -58,6 +60,11 @@ public class LoginFilterStrategyDetector extends OpcodeStackDetector {
                 super.visitClassContext(classContext);
             }
         });
+    }
+
+    @Override
+    public void visit(Code code) {
+        MethodGuard.run(bugReporter, getThisClass(), getMethod(), () -> super.visit(code));
     }
 
     @Override
@@ -138,7 +145,9 @@ public class LoginFilterStrategyDetector extends OpcodeStackDetector {
             }
             return false;
         } catch (CheckedAnalysisException e) {
-            // The filter's class is not readable: no evidence that it changes the id itself.
+            // The filter's class is not readable (counted if missing, else reported): no evidence that it changes
+            // the id itself.
+            LookupFailures.failed(e, "the login filter " + slashed);
             return false;
         }
     }
@@ -154,7 +163,9 @@ public class LoginFilterStrategyDetector extends OpcodeStackDetector {
             }
             return false;
         } catch (CheckedAnalysisException e) {
-            // Not readable: not known to be a Spring bean, so reported (if at all) where it is built.
+            // Not readable (counted if missing, else reported): not known to be a Spring bean, so reported (if at
+            // all) where it is built.
+            LookupFailures.failed(e, "the annotations of " + slashed);
             return false;
         }
     }
@@ -165,7 +176,9 @@ public class LoginFilterStrategyDetector extends OpcodeStackDetector {
                 springSecurityPresent = Global.getAnalysisCache().getClassAnalysis(XClass.class,
                         DescriptorFactory.createClassDescriptor(SpringSessionCatalogue.LOGIN_FILTER_BASE)) != null;
             } catch (CheckedAnalysisException e) {
-                // No Spring Security web on the classpath: no login filter to check.
+                // No Spring Security web on the classpath (counted; another failure is reported): no login filter
+                // to check.
+                LookupFailures.failed(e, SpringSessionCatalogue.LOGIN_FILTER_BASE);
                 springSecurityPresent = false;
             }
         }

@@ -79,7 +79,7 @@ public class SpringSessionFactsScanner extends OpcodeStackDetector implements No
         if (SpringSessionCatalogue.isChainConfigurer(getMethodName(), getMethodSig())) {
             facts.chainMethod(getClassName(), getMethodName());
         }
-        super.visit(code);
+        MethodGuard.run(bugReporter, getThisClass(), getMethod(), () -> super.visit(code));
     }
 
     @Override

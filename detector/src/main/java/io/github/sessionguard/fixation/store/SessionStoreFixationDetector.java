@@ -147,6 +147,10 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
 
     @Override
     public void visit(Code code) {
+        MethodGuard.run(bugReporter, getThisClass(), getMethod(), () -> visitGuarded(code));
+    }
+
+    private void visitGuarded(Code code) {
         site = null;
         rotated = false;
         credentialCheck = false;
@@ -176,6 +180,10 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
 
     @Override
     public void report() {
+        MethodGuard.runReport(bugReporter, "report its session store findings", this::reportCalledByLogins);
+    }
+
+    private void reportCalledByLogins() {
         for (Site waiting : pending.values()) {
             if (calledByLogins.contains(waiting.key())) {
                 report(waiting, Priorities.HIGH_PRIORITY);
