@@ -189,6 +189,11 @@ public final class CookieCall {
         return row(owners, name, "(Z)", Role.SET_FLAG, flag, 0);
     }
 
+    /** A setter taking a {@code Boolean} object (Spring Boot's server cookie): null keeps the container's default. */
+    static CookieCall setBoxedFlag(List<String> owners, String name, CookieFlag flag) {
+        return row(owners, name, "(Ljava/lang/Boolean;)", Role.SET_FLAG, flag, 0);
+    }
+
     static CookieCall setSameSite(List<String> owners, String name, String argumentType) {
         return row(owners, name, "(" + argumentType + ")", Role.SET_SAME_SITE, CookieFlag.SAME_SITE, 0);
     }

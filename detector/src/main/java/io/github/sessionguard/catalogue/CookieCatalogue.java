@@ -59,6 +59,7 @@ public final class CookieCatalogue {
             jaxRsNewCookie("jakarta.ws.rs"),
             sessionCookieConfig("javax.servlet"),
             sessionCookieConfig("jakarta.servlet"),
+            bootServerSessionCookie(),
             shiroSimpleCookie(),
             vertxCookie(),
             vertxSessionHandler(),
@@ -344,6 +345,35 @@ public final class CookieCatalogue {
                 .fix(CookieFlag.HTTP_ONLY, "sessionCookieConfig.setHttpOnly(true)")
                 .fix(CookieFlag.SAME_SITE, "sessionCookieConfig.setAttribute(\"SameSite\", \"Lax\") (or \"Strict\")")
                 .sameSiteThrough(config + ".setAttribute(Ljava/lang/String;Ljava/lang/String;)V")
+                .build();
+    }
+
+    /**
+     * Spring Boot's session cookie set in code ({@code factory.getSession().getCookie()} in a
+     * {@code WebServerFactoryCustomizer}), what {@code server.servlet.session.cookie.*} sets from the settings
+     * files: Boot copies each non-null value onto the container's {@code SessionCookieConfig}, so unset flags
+     * keep the container's defaults and only explicit insecure values are findings.
+     */
+    private static CookieApi bootServerSessionCookie() {
+        String cookie = "org/springframework/boot/web/server/Cookie";
+        String servletCookie = "org/springframework/boot/web/servlet/server/Session$Cookie";
+        List<String> self = List.of(servletCookie, cookie);
+        String sameSite = "L" + cookie + "$SameSite;";
+        return CookieApi.builder("Spring Boot server session cookie", Kind.CONFIGURATION, servletCookie, cookie)
+                .calls(CookieCall.factory(List.of("org/springframework/boot/web/servlet/server/Session"), "getCookie", "()", -1),
+                        CookieCall.setName(self, "setName"),
+                        CookieCall.setBoxedFlag(self, "setSecure", CookieFlag.SECURE),
+                        CookieCall.setBoxedFlag(self, "setHttpOnly", CookieFlag.HTTP_ONLY),
+                        CookieCall.setSameSite(self, "setSameSite", sameSite))
+                .starts(CookieFlag.SECURE, FlagValue.SET)
+                .starts(CookieFlag.HTTP_ONLY, FlagValue.SET)
+                .starts(CookieFlag.SAME_SITE, FlagValue.SET)
+                .defaultName("JSESSIONID")
+                .sessionCookie()
+                .fix(CookieFlag.SECURE, "session.getCookie().setSecure(true)")
+                .fix(CookieFlag.HTTP_ONLY, "session.getCookie().setHttpOnly(true), or drop setHttpOnly(false)")
+                .fix(CookieFlag.SAME_SITE, "session.getCookie().setSameSite(Cookie.SameSite.LAX) (or STRICT)")
+                .sameSiteThrough("")
                 .build();
     }
 

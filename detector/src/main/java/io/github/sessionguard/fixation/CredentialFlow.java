@@ -434,6 +434,15 @@ final class CredentialFlow {
             lookUp(call, pc, name, returnType, result);
             return;
         }
+        // new Criteria().eq("password", md5(pwd)), LoginQuery.builder().password(pwd): a query or request
+        // builder (a non-JDK call returning its own type) now carries the secret, like a DTO given it by a
+        // setter; what the builder builds carries it too. Handing either to a lookup is a credential check.
+        if (result != null && !LoginCatalogue.isJdk(owner) && !isEntity(owner)
+                && ((secretArgument && fluent(owner, returnType))
+                        || (receiver != null && isSecret(receiver) && call.argumentCount() == 0 && name.equals("build")))) {
+            mark(secrets, result);
+            return;
+        }
         // Only a secret handed in as an argument is checked: calls on a submitted form (form.getUsername())
         // read what the user typed, they verify nothing.
         if (secretArgument && !LoginCatalogue.isJdk(owner) && !fluent(owner, returnType)) {
@@ -548,17 +557,34 @@ final class CredentialFlow {
         }
         ValueNumber owner = getterOwner(value);
         if (owner != null) {
-            if (!isSecret(owner)) {
+            if (!isSecret(owner) && !isSessionRead(owner)) {
                 mark(identities, owner);
             }
             return;
         }
         Location producer = origins.producer(value);
-        if (!isSecret(value) && type instanceof ObjectType && !"java.lang.String".equals(((ObjectType) type).getClassName())
+        if (!isSecret(value) && !isSessionRead(value) && type instanceof ObjectType && !"java.lang.String".equals(((ObjectType) type).getClassName())
                 && producer != null && !(producer.getHandle().getInstruction() instanceof LDC)) {
             mark(identities, value);
         }
     }
+
+    /**
+     * A value read out of the HTTP session ({@code (Member) session.getAttribute("member")}): a check against
+     * it re-authenticates the user already logged in (before a password or e-mail change), it logs nobody in.
+     */
+    private boolean isSessionRead(ValueNumber value) {
+        Location producer = origins.producer(value);
+        if (producer == null || !(producer.getHandle().getInstruction() instanceof InvokeInstruction)) {
+            return false;
+        }
+        InvokeInstruction read = (InvokeInstruction) producer.getHandle().getInstruction();
+        String owner = read.getClassName(cpg).replace('.', '/');
+        return SESSION_READ_NAMES.contains(read.getMethodName(cpg))
+                && (owner.equals("javax/servlet/http/HttpSession") || owner.equals("jakarta/servlet/http/HttpSession"));
+    }
+
+    private static final java.util.Set<String> SESSION_READ_NAMES = java.util.Set.of("getAttribute", "getValue");
 
     /** For a value returned by a zero-argument instance call, the object it was called on; else null. */
     private ValueNumber getterOwner(ValueNumber value) throws DataflowAnalysisException {

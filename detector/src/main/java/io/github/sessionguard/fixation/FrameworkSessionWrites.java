@@ -50,7 +50,8 @@ final class FrameworkSessionWrites {
     /** The class uses one of these features (or a session-scoped bean): worth the fixation analysis. */
     static boolean mentionsFrameworkSession(JavaClass javaClass) {
         return ConstantPoolScreen.mentionsAny(javaClass, FrameworkSessionCatalogue.SCREEN)
-                || ConstantPoolScreen.mentionsAny(javaClass, SpringSessionFacts.current().sessionScopedClasses());
+                || ConstantPoolScreen.mentionsAny(javaClass, SpringSessionFacts.current().sessionScopedClasses())
+                || ConstantPoolScreen.mentionsAny(javaClass, SpringSessionFacts.current().sessionHeldClasses());
     }
 
     /** The authentication this call performs through a framework's session feature, or null. */
@@ -274,6 +275,11 @@ final class FrameworkSessionWrites {
         }
     }
 
+    /** Instances of this application class are kept as HTTP session attributes (see SessionHeldTypes). */
+    static boolean isSessionHeld(String slashed) {
+        return SpringSessionFacts.current().sessionHeldClasses().contains(slashed);
+    }
+
     private static boolean isSessionScoped(String slashed) {
         return SpringSessionFacts.current().sessionScopedClasses().contains(slashed);
     }
@@ -288,7 +294,7 @@ final class FrameworkSessionWrites {
         return opcode == Const.ACONST_NULL || opcode == Const.ICONST_0;
     }
 
-    private static String simpleName(String slashed) {
+    static String simpleName(String slashed) {
         return slashed.substring(slashed.lastIndexOf('/') + 1).replace('$', '.');
     }
 

@@ -295,6 +295,9 @@ final class LoginCallMeaning {
         String name = call.name();
         String callDescriptor = call.descriptor();
         LoginEvent write = sessionWriteEvent(call, site, location, fact);
+        if (write == null) {
+            write = sessionHeldWriteEvent(call, site, fact);
+        }
         if (write != null) {
             return write;
         }
@@ -370,6 +373,41 @@ final class LoginCallMeaning {
         boolean map = sessionMaps.contains(call.receiver().getNumber());
         return writeEvent(site, map ? LoginEventKind.SESSION_MAP : LoginEventKind.SESSION_ATTRIBUTE,
                 attributeName(call, 0), call.argument(1), fact, "");
+    }
+
+    /**
+     * {@code wikiSession.setUser(user)} or {@code context.put("user", user)} on an object the application keeps
+     * as a session attribute (see {@code SessionHeldTypes}), on a path where a credential check passed: the
+     * object is shared by everyone who presents the session id, so marking it logged in authenticates the
+     * session. Judged like {@code setAttribute} (identity name, checked identity, or success marker).
+     */
+    private LoginEvent sessionHeldWriteEvent(CallAt call, Site site, LoginFacts fact) throws DataflowAnalysisException {
+        if (fact == null || !fact.isChecked() || !call.hasReceiver()
+                || !FrameworkSessionWrites.isSessionHeld(call.owner())) {
+            return null;
+        }
+        String name;
+        ValueNumber value;
+        if (call.name().equals("put") && call.argumentCount() == 2) {
+            name = attributeName(call, 0);
+            value = call.argument(1);
+        } else if (call.name().startsWith("set") && call.name().length() > 3 && call.argumentCount() == 1) {
+            name = call.name().substring(3);
+            value = call.argument(0);
+        } else {
+            return null;
+        }
+        if (origins.isNullLiteral(value) || isFalse(value)) {
+            return null;
+        }
+        // Data flow only (no name rule): a logged-in user's own object is also read from the session and
+        // changed after a re-check of the password (profile or e-mail change); that is no login.
+        LoginEvent event = writeEvent(site, LoginEventKind.SESSION_ATTRIBUTE, null, value, fact, "");
+        return event == null ? null : new LoginEvent(site, LoginEventKind.SESSION_ATTRIBUTE,
+                FrameworkSessionWrites.simpleName(call.owner()) + "." + call.name()
+                        + (call.name().equals("put") && name != null ? "(\"" + name + "\", ...)" : "()")
+                        + " on the object kept in the session",
+                event.isMarkerOnly());
     }
 
     /**

@@ -41,6 +41,7 @@ public final class SpringSessionFacts {
     private final Set<String> sessionRepositoryOwners = new HashSet<>();
     private final Set<String> constructedClasses = new HashSet<>();
     private final Set<String> sessionScopedClasses = new HashSet<>();
+    private final Set<String> sessionHeldClasses = new HashSet<>();
     private boolean explicitSaveOff;
     private Boolean springSecurity6;
 
@@ -94,6 +95,15 @@ public final class SpringSessionFacts {
     /** Classes whose instances live in the HTTP session (session-scoped beans), slashed. */
     public Set<String> sessionScopedClasses() {
         return sessionScopedClasses;
+    }
+
+    void sessionHeld(String slashedClass) {
+        sessionHeldClasses.add(slashedClass);
+    }
+
+    /** Application classes whose instances the application keeps as HTTP session attributes, slashed. */
+    public Set<String> sessionHeldClasses() {
+        return sessionHeldClasses;
     }
 
     void constructed(String slashedClass) {

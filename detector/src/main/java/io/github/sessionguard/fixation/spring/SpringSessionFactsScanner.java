@@ -45,6 +45,7 @@ public class SpringSessionFactsScanner extends OpcodeStackDetector implements No
         if (ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), SESSION_SCOPE_SCREEN)) {
             noteSessionScope(classContext);
         }
+        SessionHeldTypes.collect(classContext.getJavaClass(), facts::sessionHeld);
         if (ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), SpringSessionCatalogue.SCREEN)) {
             super.visitClassContext(classContext);
         }
