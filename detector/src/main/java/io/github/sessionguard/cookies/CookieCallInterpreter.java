@@ -80,10 +80,22 @@ final class CookieCallInterpreter {
     CookieState created(CookieApi api, CookieCall row, CallArguments arguments, Site site)
             throws DataflowAnalysisException {
         CookieState state = named(CookieState.created(api, null, site), row.arg(), arguments);
+        if (row.valueArg() >= 0) {
+            state = valued(state, row.valueArg(), arguments);
+        }
         if (row.valueArg() >= 0 && isEmptyText(arguments.call(), row.valueArg())) {
             state = state.withEmptyValue(true);
         }
         return state;
+    }
+
+    /**
+     * Where the cookie's value comes from: the caller's parameter (its callers choose it), or a call that
+     * yields a token or session id (then the cookie is a credential, whatever its name).
+     */
+    private static CookieState valued(CookieState state, int valueArg, CallArguments arguments)
+            throws DataflowAnalysisException {
+        return state.withValueFrom(arguments.parameterOfArgument(valueArg), arguments.secretSourceOf(valueArg));
     }
 
     /**
@@ -184,6 +196,9 @@ final class CookieCallInterpreter {
         if (maxAge >= 0 && maxAge < ints.size()) {
             state = state.withDeleting(isZero(call, ints.get(maxAge)));
         }
+        if (types.size() > 1 && "Ljava/lang/String;".equals(types.get(1))) {
+            state = valued(state, 1, arguments);
+        }
         if (empty) {
             state = state.withEmptyValue(true);
         }
@@ -199,7 +214,7 @@ final class CookieCallInterpreter {
                     : arguments.booleanArgument(row.arg()));
         case SET_VALUE:
             // A value written later replaces an empty one: the cookie carries something again.
-            return state.withEmptyValue(isEmptyText(call, row.arg()));
+            return valued(state, row.arg(), arguments).withEmptyValue(isEmptyText(call, row.arg()));
         case SET_SAME_SITE:
             return sameSite(state, sameSiteText(call, row.arg()));
         case SET_MAX_AGE:
@@ -373,6 +388,9 @@ final class CookieCallInterpreter {
             String name = arguments.stringArgument(state.nameParameter());
             resolved = resolved.withName(name, name != null ? -1 : arguments.parameterOfArgument(state.nameParameter()));
             chosenHere = true;
+        }
+        if (state.valueParameter() >= 0 && state.valueParameter() < arguments.call().argumentCount()) {
+            resolved = valued(resolved, state.valueParameter(), arguments);
         }
         if (!chosenHere || callSite == null) {
             return resolved;

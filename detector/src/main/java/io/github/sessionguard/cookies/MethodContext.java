@@ -38,6 +38,7 @@ final class MethodContext {
     private final BranchConditions branches;
     private final MergeTree mergeTree;
     private final BooleanOrigins booleans;
+    private final SecretValues secrets;
     /** Each call read once, however often the dataflow passes over it. */
     private final CallSites calls;
     /** Each call's catalogue row looked up once ({@link #NO_MATCH}: none); a call is one object (see calls). */
@@ -55,6 +56,7 @@ final class MethodContext {
         this.summaries = summaries;
         this.mergeTree = vna.getAnalysis().getMergeTree();
         this.booleans = new BooleanOrigins(vna, origins, cpg);
+        this.secrets = new SecretValues(origins, cpg);
         this.calls = new CallSites(cpg, vna, constants);
         SignatureParser signature = new SignatureParser(method.getSignature());
         this.parameterValues = new int[signature.getNumParameters()];
@@ -163,7 +165,7 @@ final class MethodContext {
     }
 
     CallArguments arguments(CallAt call) {
-        return new CallArguments(call, parameterValues, booleans);
+        return new CallArguments(call, parameterValues, booleans, secrets);
     }
 
     /** The summary of the application method a call runs, when it is worth following; else null. */
