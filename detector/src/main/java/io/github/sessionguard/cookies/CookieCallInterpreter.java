@@ -118,11 +118,31 @@ final class CookieCallInterpreter {
                 && classCalls(row.unlessClassCalls().get(0), row.unlessClassCalls().get(1))) {
             return; // configured through something judged elsewhere (see CookieCall.unlessClassCalls)
         }
+        state = configuredByLambda(state, api, arguments);
         if ("<init>".equals(call.name())) {
             fact.put(call.receiver().getNumber(), state);
         } else if (result != null) {
             fact.put(result.getNumber(), state);
         }
+    }
+
+    /**
+     * A factory handed a configuring lambda ({@code http.rememberMe(r -> r.useSecureCookie(true))}): the
+     * object it makes is configured as the lambda configures its parameter.
+     */
+    private CookieState configuredByLambda(CookieState state, CookieApi api, CallArguments arguments)
+            throws DataflowAnalysisException {
+        CallAt call = arguments.call();
+        String[] types = new SignatureParser(call.descriptor()).getArguments();
+        for (int i = 0; i < types.length; i++) {
+            if (types[i].startsWith("L")) {
+                CookieState effect = context.lambdaEffect(call.argument(i), api);
+                if (effect != null) {
+                    state = state.then(effect);
+                }
+            }
+        }
+        return state;
     }
 
     /** True when this method's class refers to the method {@code name} of {@code slashedOwner} (any descriptor). */

@@ -68,7 +68,8 @@ final class CookieMethodAnalysis {
         ValueNumberDataflow vna = classContext.getValueNumberDataflow(method);
         ConstantDataflow constants = classContext.getConstantDataflow(method);
         ValueOrigins origins = ValueOrigins.of(cfg, vna, cpg);
-        MethodContext context = new MethodContext(descriptor, cfg, cpg, vna, constants, origins, summaries);
+        MethodContext context = new MethodContext(descriptor, cfg, cpg, vna, constants, origins, summaries)
+                .inClass(classContext.getJavaClass());
         CookieFlowAnalysis analysis = new CookieFlowAnalysis(classContext.getDepthFirstSearch(method), vna, context);
         Dataflow<CookieFacts, CookieFlowAnalysis> dataflow = new Dataflow<>(cfg, analysis);
         dataflow.execute();

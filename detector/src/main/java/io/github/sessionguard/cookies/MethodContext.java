@@ -39,6 +39,8 @@ final class MethodContext {
     private final MergeTree mergeTree;
     private final BooleanOrigins booleans;
     private final SecretValues secrets;
+    /** The analysed class, for the bootstrap arguments of its lambdas; null when not known. */
+    private org.apache.bcel.classfile.JavaClass javaClass;
     /** Each call read once, however often the dataflow passes over it. */
     private final CallSites calls;
     /** Each call's catalogue row looked up once ({@link #NO_MATCH}: none); a call is one object (see calls). */
@@ -71,6 +73,11 @@ final class MethodContext {
             }
             index++;
         }
+    }
+
+    MethodContext inClass(org.apache.bcel.classfile.JavaClass owner) {
+        this.javaClass = owner;
+        return this;
     }
 
     MethodDescriptor method() {
@@ -166,6 +173,42 @@ final class MethodContext {
 
     CallArguments arguments(CallAt call) {
         return new CallArguments(call, parameterValues, booleans, secrets);
+    }
+
+    /**
+     * What a configuring lambda or method reference passed as {@code argument} does to the cookie object
+     * it is handed ({@code http.rememberMe(r -> r.useSecureCookie(true))}): the application method behind
+     * the invokedynamic, whose last parameter is of one of {@code api}'s types, summarised like any helper.
+     * Null when the argument is no such lambda or its effect is unknown or depends on captured values.
+     */
+    CookieState lambdaEffect(ValueNumber argument, CookieApi api) {
+        Location producer = origins.producer(argument);
+        if (javaClass == null || producer == null
+                || !(producer.getHandle().getInstruction() instanceof org.apache.bcel.generic.INVOKEDYNAMIC)) {
+            return null;
+        }
+        org.apache.bcel.generic.INVOKEDYNAMIC indy = (org.apache.bcel.generic.INVOKEDYNAMIC) producer.getHandle().getInstruction();
+        CookieState effect = null;
+        for (io.github.sessionguard.flow.MethodHandleTargets.Target target
+                : io.github.sessionguard.flow.MethodHandleTargets.of(javaClass, cpg.getConstant(indy.getIndex()))) {
+            String[] parameters = new SignatureParser(target.descriptor()).getArguments();
+            if (parameters.length == 0 || !parameters[parameters.length - 1].startsWith("L")) {
+                continue;
+            }
+            String last = parameters[parameters.length - 1];
+            if (!api.types().contains(last.substring(1, last.length() - 1))) {
+                continue;
+            }
+            MethodSummary summary = summaries.forCall(target.owner(), target.name(), target.descriptor(), true);
+            CookieState candidate = summary == null || !summary.isFollowed() ? null
+                    : summary.parameterEffect(parameters.length - 1);
+            if (candidate == null || java.util.Arrays.stream(io.github.sessionguard.catalogue.CookieFlag.values())
+                    .anyMatch(candidate::isCallerDecided)) {
+                return null;
+            }
+            effect = candidate;
+        }
+        return effect;
     }
 
     /** The summary of the application method a call runs, when it is worth following; else null. */
