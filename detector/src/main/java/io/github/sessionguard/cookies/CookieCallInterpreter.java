@@ -338,7 +338,8 @@ final class CookieCallInterpreter {
             return false;
         }
         List<CookieState> states = context.trackedStates(fact, call.receiver());
-        if (states.isEmpty() || states.stream().noneMatch(state -> state.api().types().contains(call.owner()))) {
+        String owner = context.apiOwner(call.owner());
+        if (states.isEmpty() || states.stream().noneMatch(state -> state.api().types().contains(owner))) {
             return false;
         }
         if (states.size() == 1) {

@@ -147,8 +147,8 @@ final class CookieMethodAnalysis {
             }
             return;
         }
-        if (CookieFlowAnalysis.isTransparent(call.owner())) {
-            return;
+        if (CookieFlowAnalysis.isTransparent(context.apiOwner(call.owner()))) {
+            return; // the cookie classes, and application subclasses of a configuration holder
         }
         MethodSummary callee = context.summaryFor(call, fact);
         if (callee != null && callee.isFollowed()) {
