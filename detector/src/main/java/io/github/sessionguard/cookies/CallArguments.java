@@ -23,6 +23,12 @@ final class CallArguments {
         this.secrets = secrets;
     }
 
+    /** The argument is the constant "" or null: a value that carries nothing. */
+    boolean isEmptyText(int index) throws DataflowAnalysisException {
+        String text = call.stringArgument(index);
+        return (text != null && text.isEmpty()) || secrets.isNullLiteral(call.argument(index));
+    }
+
     /** The call (Owner.method) that produced the argument when it yields a token or session id, else null. */
     String secretSourceOf(int index) throws DataflowAnalysisException {
         return secrets.sourceOf(call.argument(index));

@@ -95,7 +95,10 @@ final class CookieCallInterpreter {
      */
     private static CookieState valued(CookieState state, int valueArg, CallArguments arguments)
             throws DataflowAnalysisException {
-        return state.withValueFrom(arguments.parameterOfArgument(valueArg), arguments.secretSourceOf(valueArg));
+        CookieState valued = state.withValueFrom(arguments.parameterOfArgument(valueArg),
+                arguments.secretSourceOf(valueArg));
+        // A caller passing "" or null into a helper's value clears the cookie (a logout): it carries nothing.
+        return arguments.isEmptyText(valueArg) ? valued.withEmptyValue(true) : valued;
     }
 
     /**

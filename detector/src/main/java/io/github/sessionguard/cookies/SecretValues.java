@@ -22,6 +22,10 @@ final class SecretValues {
         this.cpg = cpg;
     }
 
+    boolean isNullLiteral(ValueNumber value) {
+        return origins.isNullLiteral(value);
+    }
+
     /** {@code Owner.method} of the call that produced the value, when it yields a secret; else null. */
     String sourceOf(ValueNumber value) {
         InvokeInstruction call = origins.producingCall(value);
