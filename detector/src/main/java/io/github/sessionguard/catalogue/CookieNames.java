@@ -36,7 +36,35 @@ public final class CookieNames {
     /** Cookies that page scripts must read by design (double-submit CSRF tokens). */
     private static final List<String> SCRIPT_READABLE_PARTS = List.of("xsrf", "csrf");
 
+    /**
+     * Parts of a call's method name or class name (any case) that say its result is a token or a session
+     * id: a cookie carrying that result is a credential whatever the cookie is called
+     * ({@code jwtService.generateToken(user)}, {@code Jwts.builder()...compact()}, auth0's
+     * {@code JWTCreator.Builder.sign}, {@code tokenProvider.create(a)}, {@code getSessionId()}).
+     */
+    private static final List<String> SECRET_VALUE_PARTS = List.of("token", "jwt", "sessionid", "sessid",
+            "credential", "apikey", "rememberme");
+
+    /** Parts that say the opposite: a string tool, or a token meant for page scripts (double-submit CSRF). */
+    private static final List<String> NOT_SECRET_VALUE_PARTS = List.of("tokeniz", "csrf", "xsrf");
+
     private CookieNames() {
+    }
+
+    /**
+     * The call {@code simpleOwner.method} returns a token or a session id, by the parts of its method's or
+     * class's name, or it is a session's {@code getId()}.
+     */
+    public static boolean yieldsSecret(String simpleOwner, String method) {
+        String owner = simpleOwner.toLowerCase(Locale.ROOT);
+        String name = method.toLowerCase(Locale.ROOT);
+        if (NOT_SECRET_VALUE_PARTS.stream().anyMatch(part -> owner.contains(part) || name.contains(part))) {
+            return false;
+        }
+        if (SECRET_VALUE_PARTS.stream().anyMatch(part -> owner.contains(part) || name.contains(part))) {
+            return true;
+        }
+        return owner.endsWith("session") && "getid".equals(name);
     }
 
     public static boolean isSensitive(String name) {

@@ -38,7 +38,16 @@ public final class ProtectionSwitch {
             new ProtectionSwitch(
                     CallPattern.anyOwner("setSessionRenewedOnAuthentication", "(Z)V"),
                     Trigger.FALSE_ARGUMENT, null, "org/eclipse/jetty/", "Jetty setSessionRenewedOnAuthentication(false)",
-                    "leave sessionRenewedOnAuthentication at its default, true"));
+                    "leave sessionRenewedOnAuthentication at its default, true"),
+            // Not a fixation switch but the same shape: Tomcat's session cookie (JSESSIONID) is HttpOnly
+            // unless the context says otherwise (runtime evidence: TomcatUseHttpOnlyTest). On a Context
+            // or a subtype (StandardContext), wherever it is configured (a TomcatContextCustomizer too).
+            new ProtectionSwitch(
+                    CallPattern.onReceiver(List.of("org/apache/catalina/Context"), "setUseHttpOnly", "(Z)"),
+                    Trigger.FALSE_ARGUMENT, null, "org/apache/catalina/",
+                    "the session cookie (JSESSIONID) of Tomcat's context with HttpOnly explicitly switched off by "
+                            + "context.setUseHttpOnly(false)",
+                    "drop context.setUseHttpOnly(false) (HttpOnly is Tomcat's default)", "COOKIE_MISSING_HTTPONLY"));
 
     private final CallPattern call;
     private final Trigger trigger;
@@ -46,9 +55,16 @@ public final class ProtectionSwitch {
     private final String vendorPackage;
     private final String description;
     private final String fix;
+    private final String bugPattern;
 
     private ProtectionSwitch(CallPattern call, Trigger trigger, String argumentType, String vendorPackage,
             String description, String fix) {
+        this(call, trigger, argumentType, vendorPackage, description, fix, "SESSION_FIXATION_PROTECTION_DISABLED");
+    }
+
+    private ProtectionSwitch(CallPattern call, Trigger trigger, String argumentType, String vendorPackage,
+            String description, String fix, String bugPattern) {
+        this.bugPattern = bugPattern;
         this.call = call;
         this.trigger = trigger;
         this.argumentType = argumentType;
@@ -58,7 +74,12 @@ public final class ProtectionSwitch {
     }
 
     public boolean matches(String owner, String name, String descriptor) {
-        return call.matches(owner, name, descriptor);
+        return call.matches(owner, name, descriptor) && call.matchesReceiver(owner);
+    }
+
+    /** The bug pattern a switch-off is reported as (the session cookie's HttpOnly switch is a cookie finding). */
+    public String bugPattern() {
+        return bugPattern;
     }
 
     public Trigger trigger() {
@@ -94,6 +115,6 @@ public final class ProtectionSwitch {
     /** Slashed names whose mention makes a class worth reading for switches. */
     public static List<String> relevantNames() {
         return List.of("SessionFixationConfigurer", "SessionManagementConfigurer", "setChangeSessionIdOnAuthentication",
-                "setSessionRenewedOnAuthentication");
+                "setSessionRenewedOnAuthentication", "setUseHttpOnly");
     }
 }

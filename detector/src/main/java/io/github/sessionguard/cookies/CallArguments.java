@@ -14,11 +14,24 @@ final class CallArguments {
     private final CallAt call;
     private final int[] parameterValues;
     private final BooleanOrigins booleans;
+    private final SecretValues secrets;
 
-    CallArguments(CallAt call, int[] parameterValues, BooleanOrigins booleans) {
+    CallArguments(CallAt call, int[] parameterValues, BooleanOrigins booleans, SecretValues secrets) {
         this.call = call;
         this.parameterValues = parameterValues;
         this.booleans = booleans;
+        this.secrets = secrets;
+    }
+
+    /** The argument is the constant "" or null: a value that carries nothing. */
+    boolean isEmptyText(int index) throws DataflowAnalysisException {
+        String text = call.stringArgument(index);
+        return (text != null && text.isEmpty()) || secrets.isNullLiteral(call.argument(index));
+    }
+
+    /** The call (Owner.method) that produced the argument when it yields a token or session id, else null. */
+    String secretSourceOf(int index) throws DataflowAnalysisException {
+        return secrets.sourceOf(call.argument(index));
     }
 
     CallAt call() {

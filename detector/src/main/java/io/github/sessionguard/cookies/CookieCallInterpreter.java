@@ -80,6 +80,9 @@ final class CookieCallInterpreter {
     CookieState created(CookieApi api, CookieCall row, CallArguments arguments, Site site)
             throws DataflowAnalysisException {
         CookieState state = named(CookieState.created(api, null, site), row.arg(), arguments);
+        if (row.valueArg() >= 0) {
+            state = valued(state, row.valueArg(), arguments);
+        }
         if (row.valueArg() >= 0 && isEmptyText(arguments.call(), row.valueArg())) {
             state = state.withEmptyValue(true);
         }
@@ -108,6 +111,18 @@ final class CookieCallInterpreter {
     }
 
     /**
+     * Where the cookie's value comes from: the caller's parameter (its callers choose it), or a call that
+     * yields a token or session id (then the cookie is a credential, whatever its name).
+     */
+    private static CookieState valued(CookieState state, int valueArg, CallArguments arguments)
+            throws DataflowAnalysisException {
+        CookieState valued = state.withValueFrom(arguments.parameterOfArgument(valueArg),
+                arguments.secretSourceOf(valueArg));
+        // A caller passing "" or null into a helper's value clears the cookie (a logout): it carries nothing.
+        return arguments.isEmptyText(valueArg) ? valued.withEmptyValue(true) : valued;
+    }
+
+    /**
      * The argument is the constant "" or null: a cookie with no value carries nothing (a logout or
      * "clear" cookie), like one with max-age 0.
      */
@@ -127,11 +142,31 @@ final class CookieCallInterpreter {
                 && classCalls(row.unlessClassCalls().get(0), row.unlessClassCalls().get(1))) {
             return; // configured through something judged elsewhere (see CookieCall.unlessClassCalls)
         }
+        state = configuredByLambda(state, api, arguments);
         if ("<init>".equals(call.name())) {
             fact.put(call.receiver().getNumber(), state);
         } else if (result != null) {
             fact.put(result.getNumber(), state);
         }
+    }
+
+    /**
+     * A factory handed a configuring lambda ({@code http.rememberMe(r -> r.useSecureCookie(true))}): the
+     * object it makes is configured as the lambda configures its parameter.
+     */
+    private CookieState configuredByLambda(CookieState state, CookieApi api, CallArguments arguments)
+            throws DataflowAnalysisException {
+        CallAt call = arguments.call();
+        String[] types = new SignatureParser(call.descriptor()).getArguments();
+        for (int i = 0; i < types.length; i++) {
+            if (types[i].startsWith("L")) {
+                CookieState effect = context.lambdaEffect(call.argument(i), api);
+                if (effect != null) {
+                    state = state.then(effect);
+                }
+            }
+        }
+        return state;
     }
 
     /** True when this method's class refers to the method {@code name} of {@code slashedOwner} (any descriptor). */
@@ -205,6 +240,9 @@ final class CookieCallInterpreter {
         if (maxAge >= 0 && maxAge < ints.size()) {
             state = state.withDeleting(isZero(call, ints.get(maxAge)));
         }
+        if (types.size() > 1 && "Ljava/lang/String;".equals(types.get(1))) {
+            state = valued(state, 1, arguments);
+        }
         if (empty) {
             state = state.withEmptyValue(true);
         }
@@ -220,7 +258,7 @@ final class CookieCallInterpreter {
                     : arguments.booleanArgument(row.arg()));
         case SET_VALUE:
             // A value written later replaces an empty one: the cookie carries something again.
-            return state.withEmptyValue(isEmptyText(call, row.arg()));
+            return valued(state, row.arg(), arguments).withEmptyValue(isEmptyText(call, row.arg()));
         case SET_SAME_SITE:
             return sameSite(state, sameSiteText(call, row.arg()));
         case SET_MAX_AGE:
@@ -324,7 +362,8 @@ final class CookieCallInterpreter {
             return false;
         }
         List<CookieState> states = context.trackedStates(fact, call.receiver());
-        if (states.isEmpty() || states.stream().noneMatch(state -> state.api().types().contains(call.owner()))) {
+        String owner = context.apiOwner(call.owner());
+        if (states.isEmpty() || states.stream().noneMatch(state -> state.api().types().contains(owner))) {
             return false;
         }
         if (states.size() == 1) {
@@ -394,6 +433,9 @@ final class CookieCallInterpreter {
             String name = arguments.stringArgument(state.nameParameter());
             resolved = resolved.withName(name, name != null ? -1 : arguments.parameterOfArgument(state.nameParameter()));
             chosenHere = true;
+        }
+        if (state.valueParameter() >= 0 && state.valueParameter() < arguments.call().argumentCount()) {
+            resolved = valued(resolved, state.valueParameter(), arguments);
         }
         if (!chosenHere || callSite == null) {
             return resolved;

@@ -103,12 +103,24 @@ final class CookieFindings {
             this.priority = priority;
         }
 
-        /** The more severe of two findings for one cookie and flag; ties broken by text, for stable output. */
+        /**
+         * The more severe of two findings for one cookie and flag; ties broken by text, for stable output.
+         * A cookie whose name or value its helper's callers pass in is ranked by what those callers pass
+         * (the strongest wins); the helper's own guess, without a caller, counts only when no caller said.
+         */
         static Pending moreSevere(Pending a, Pending b) {
+            if (a.isCallersGuess() != b.isCallersGuess()) {
+                return a.isCallersGuess() ? b : a;
+            }
             if (a.priority != b.priority) {
                 return a.priority < b.priority ? a : b;
             }
             return a.describe().compareTo(b.describe()) <= 0 ? a : b;
+        }
+
+        /** Judged in the helper while its callers choose the name or value: a stand-in for their evidence. */
+        private boolean isCallersGuess() {
+            return cookie.namedBy() == null && (cookie.nameParameter() >= 0 || cookie.valueParameter() >= 0);
         }
 
         String sortKey() {
@@ -130,6 +142,12 @@ final class CookieFindings {
             // stands in for an unknown name. The fix names the API's own call either way.
             String name = cookie.name() == null ? "a cookie (" + cookie.api().label() + ")"
                     : "cookie \"" + cookie.name() + "\"";
+            if (cookie.secretSource() != null && !io.github.sessionguard.catalogue.CookieNames.isSensitive(cookie.name())) {
+                name += " carrying the result of " + cookie.secretSource() + ",";
+            }
+            if (cookie.namedBy() != null) {
+                name += " (given its name and value by " + cookie.namedBy() + ")";
+            }
             FlagValue value = cookie.flag(flag);
             if (CookieVerdict.isSameSiteNoneOnCredential(cookie, flag)) {
                 return name + " with SameSite=None, which sends it on every cross-site request,";

@@ -84,7 +84,7 @@ final class CookieFlowAnalysis extends PathFactAnalysis<CookieFacts> {
         if (interpreter.followFluentCall(call, result, fact)) {
             return;
         }
-        if (isTransparent(call.owner())) {
+        if (isTransparent(context.apiOwner(call.owner()))) {
             return;
         }
         MethodSummary summary = context.summaryFor(call, fact);

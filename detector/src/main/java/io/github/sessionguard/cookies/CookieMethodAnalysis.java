@@ -68,7 +68,8 @@ final class CookieMethodAnalysis {
         ValueNumberDataflow vna = classContext.getValueNumberDataflow(method);
         ConstantDataflow constants = classContext.getConstantDataflow(method);
         ValueOrigins origins = ValueOrigins.of(cfg, vna, cpg);
-        MethodContext context = new MethodContext(descriptor, cfg, cpg, vna, constants, origins, summaries);
+        MethodContext context = new MethodContext(descriptor, cfg, cpg, vna, constants, origins, summaries)
+                .inClass(classContext.getJavaClass());
         CookieFlowAnalysis analysis = new CookieFlowAnalysis(classContext.getDepthFirstSearch(method), vna, context);
         Dataflow<CookieFacts, CookieFlowAnalysis> dataflow = new Dataflow<>(cfg, analysis);
         dataflow.execute();
@@ -146,8 +147,8 @@ final class CookieMethodAnalysis {
             }
             return;
         }
-        if (CookieFlowAnalysis.isTransparent(call.owner())) {
-            return;
+        if (CookieFlowAnalysis.isTransparent(context.apiOwner(call.owner()))) {
+            return; // the cookie classes, and application subclasses of a configuration holder
         }
         MethodSummary callee = context.summaryFor(call, fact);
         if (callee != null && callee.isFollowed()) {
@@ -160,6 +161,9 @@ final class CookieMethodAnalysis {
             }
             for (Sent decided : callee.callerDecidedSends()) {
                 sent(CookieCallInterpreter.resolve(decided.cookie(), arguments, site), decided.flags());
+            }
+            for (Sent named : callee.callerNamedSends()) {
+                namedHere(CookieCallInterpreter.resolve(named.cookie(), arguments, null), named.flags());
             }
             return;
         }
@@ -284,9 +288,29 @@ final class CookieMethodAnalysis {
         }
         if (!own.isEmpty() && !CookieCatalogue.isFrameworkImplementation(descriptor.getSlashedClassName())) {
             summary.finding(new Sent(state, own));
+            if (state.nameParameter() >= 0 || state.valueParameter() >= 0) {
+                summary.callerNamedSend(new Sent(state, own));
+            }
         }
         if (!decided.isEmpty()) {
             summary.callerDecidedSend(new Sent(state, decided));
+        }
+    }
+
+    /**
+     * A cookie a callee made and judged, with the name and value this method passes in: when this method
+     * says what it carries (a constant name, a token-yielding value, or an unknown of its own), that is
+     * evidence for the finding at the cookie's creation; what this method's own callers choose goes up.
+     */
+    private void namedHere(CookieState resolved, Set<CookieFlag> flags) {
+        boolean nameFromCallers = resolved.name() == null && resolved.nameParameter() >= 0;
+        if (nameFromCallers || resolved.valueParameter() >= 0) {
+            summary.callerNamedSend(new Sent(resolved, flags));
+        }
+        if (!nameFromCallers || resolved.secretSource() != null) {
+            String caller = descriptor.getSlashedClassName();
+            caller = caller.substring(caller.lastIndexOf('/') + 1) + "." + descriptor.getName();
+            summary.finding(new Sent(resolved.namedBy(caller), flags));
         }
     }
 

@@ -30,6 +30,12 @@ public final class CookieState {
     private boolean empty;
     private String chooser;
     private java.util.Set<CookieFlag> chosen = java.util.EnumSet.noneOf(CookieFlag.class);
+    /** The String parameter the value comes from (its caller's choice), or -1. */
+    private int valueParameter = -1;
+    /** The call whose result the value is, when that call says it yields a token or session id, else null. */
+    private String secretSource;
+    /** The caller whose arguments named this cookie (or gave its value), when it is reported in a helper. */
+    private String namedBy;
 
     private CookieState(CookieApi api, String name, int nameParameter, Site origin, int parameter,
             Map<CookieFlag, FlagEffect> flags, boolean deleting, boolean sameSiteNone,
@@ -158,6 +164,44 @@ public final class CookieState {
         copy.chooser = chooser;
         copy.chosen = chosen;
         copy.empty = empty;
+        copy.valueParameter = valueParameter;
+        copy.secretSource = secretSource;
+        copy.namedBy = namedBy;
+        return copy;
+    }
+
+    /** The String parameter the cookie's value comes from (the caller passes it), or -1. */
+    public int valueParameter() {
+        return valueParameter;
+    }
+
+    /** The call (as Owner.method) whose result, a token or session id, is the cookie's value; else null. */
+    public String secretSource() {
+        return secretSource;
+    }
+
+    /** The caller that supplied this cookie's name or value to the helper that builds it, or null. */
+    public String namedBy() {
+        return namedBy;
+    }
+
+    /**
+     * The cookie's value is now the value of the calling method's parameter {@code parameter} (or -1),
+     * and carries the result of {@code source} (a token or session id producer, or null).
+     */
+    public CookieState withValueFrom(int parameter, String source) {
+        CookieState copy = keepChooser(new CookieState(api, name, nameParameter, origin, this.parameter, flags,
+                deleting, sameSiteNone, sameSiteNoneWithoutSecure));
+        copy.valueParameter = parameter;
+        copy.secretSource = source;
+        return copy;
+    }
+
+    /** The cookie as its helper builds it, with the name and value {@code caller} passed in. */
+    public CookieState namedBy(String caller) {
+        CookieState copy = keepChooser(new CookieState(api, name, nameParameter, origin, parameter, flags, deleting,
+                sameSiteNone, sameSiteNoneWithoutSecure));
+        copy.namedBy = caller;
         return copy;
     }
 
@@ -191,6 +235,9 @@ public final class CookieState {
         copy.chooser = chooserName;
         copy.chosen = java.util.EnumSet.copyOf(chosenFlags);
         copy.empty = empty;
+        copy.valueParameter = valueParameter;
+        copy.secretSource = secretSource;
+        copy.namedBy = namedBy;
         return copy;
     }
 
@@ -216,8 +263,14 @@ public final class CookieState {
         boolean none = effect.sameSiteNone || (sameSiteNone && keepsSameSite);
         boolean unsecured = (effect.sameSiteNoneWithoutSecure || (sameSiteNoneWithoutSecure && keepsSameSite))
                 && !isSurelySet(composed.get(CookieFlag.SECURE));
-        return keepChooser(new CookieState(api, composedName, composedNameParameter, origin, parameter, composed,
-                deleting || effect.deleting, none, unsecured));
+        CookieState composedState = keepChooser(new CookieState(api, composedName, composedNameParameter, origin,
+                parameter, composed, deleting || effect.deleting, none, unsecured));
+        if (effect.secretSource != null || effect.valueParameter >= 0) {
+            // The callee wrote the value: what it wrote is the value now.
+            composedState.secretSource = effect.secretSource;
+            composedState.valueParameter = effect.valueParameter;
+        }
+        return composedState;
     }
 
     /** The state on a join of two paths: every possibility of each flag. */
@@ -235,6 +288,12 @@ public final class CookieState {
                 merged, deleting && other.deleting, sameSiteNone || other.sameSiteNone,
                 sameSiteNoneWithoutSecure || other.sameSiteNoneWithoutSecure));
         joined.empty = empty && other.empty;
+        joined.valueParameter = valueParameter == other.valueParameter ? valueParameter : -1;
+        // The strongest evidence of either path (a token on one path is a token), chosen stably.
+        joined.secretSource = secretSource == null ? other.secretSource
+                : other.secretSource == null || secretSource.compareTo(other.secretSource) <= 0 ? secretSource
+                : other.secretSource;
+        joined.namedBy = Objects.equals(namedBy, other.namedBy) ? namedBy : null;
         return joined;
     }
 
@@ -248,7 +307,9 @@ public final class CookieState {
                 && sameSiteNoneWithoutSecure == other.sameSiteNoneWithoutSecure && api == other.api
                 && parameter == other.parameter && nameParameter == other.nameParameter
                 && Objects.equals(name, other.name) && Objects.equals(origin, other.origin)
-                && Objects.equals(chooser, other.chooser) && flags.equals(other.flags);
+                && Objects.equals(chooser, other.chooser) && flags.equals(other.flags)
+                && valueParameter == other.valueParameter && Objects.equals(secretSource, other.secretSource)
+                && Objects.equals(namedBy, other.namedBy);
     }
 
     @Override

@@ -60,8 +60,8 @@ final class CookieSummaries {
     /**
      * A class is analysed when it names a cookie type or header itself (every factory, helper taking a
      * cookie, and their callers do: the cookie type is in the call's descriptor), or when it calls an
-     * application method taking a boolean that, directly or through further such calls, creates a cookie:
-     * its constant may be the cookie's flag.
+     * application method taking a boolean or a String that, directly or through further such calls, creates
+     * a cookie: its constant may be the cookie's flag, or its name or value (which rank the finding).
      */
     boolean isRelevant(JavaClass javaClass) {
         return relevantClasses.computeIfAbsent(javaClass.getClassName(),
@@ -79,7 +79,7 @@ final class CookieSummaries {
             return false;
         }
         for (String argument : new SignatureParser(descriptor).getArguments()) {
-            if ("Z".equals(argument) || "Ljava/lang/Boolean;".equals(argument)) {
+            if ("Z".equals(argument) || "Ljava/lang/Boolean;".equals(argument) || "Ljava/lang/String;".equals(argument)) {
                 return true;
             }
         }

@@ -25,16 +25,16 @@ final class CookieVerdict {
         }
         switch (cookie.flag(flag)) {
         case CLEARED:
-            return CookieNames.isInnocuous(cookie.name()) ? Priorities.LOW_PRIORITY : Priorities.HIGH_PRIORITY;
+            return isInnocuous(cookie) ? Priorities.LOW_PRIORITY : Priorities.HIGH_PRIORITY;
         case MISSING:
             if (demandsFlag(cookie, flag)) {
                 return Priorities.HIGH_PRIORITY;
             }
-            return CookieNames.isInnocuous(cookie.name()) ? Priorities.LOW_PRIORITY : Priorities.NORMAL_PRIORITY;
+            return isInnocuous(cookie) ? Priorities.LOW_PRIORITY : Priorities.NORMAL_PRIORITY;
         case UNKNOWN:
             return Priorities.LOW_PRIORITY;
         case CONFIGURED_OFF_BY_DEFAULT:
-            return CookieNames.isInnocuous(cookie.name()) ? Priorities.LOW_PRIORITY : Priorities.NORMAL_PRIORITY;
+            return isInnocuous(cookie) ? Priorities.LOW_PRIORITY : Priorities.NORMAL_PRIORITY;
         default:
             return SILENT;
         }
@@ -46,12 +46,25 @@ final class CookieVerdict {
      */
     static boolean isSameSiteNoneOnCredential(CookieState cookie, CookieFlag flag) {
         return flag == CookieFlag.SAME_SITE && cookie.flag(flag) == FlagValue.SET && cookie.isSameSiteNone()
-                && (cookie.api().isSessionCookie() || CookieNames.isSensitive(cookie.name()));
+                && (cookie.api().isSessionCookie() || isCredential(cookie));
+    }
+
+    /**
+     * The cookie carries a session or credential: its name says so, or its value is the result of a call
+     * that yields a token or session id (whatever the cookie is called).
+     */
+    static boolean isCredential(CookieState cookie) {
+        return CookieNames.isSensitive(cookie.name()) || cookie.secretSource() != null;
+    }
+
+    /** The name says the cookie carries nothing secret, and its value does not say otherwise. */
+    private static boolean isInnocuous(CookieState cookie) {
+        return CookieNames.isInnocuous(cookie.name()) && cookie.secretSource() == null;
     }
 
     /** The cookie says it carries a credential, or browsers will reject it without Secure. */
     private static boolean demandsFlag(CookieState cookie, CookieFlag flag) {
-        if (CookieNames.isSensitive(cookie.name())) {
+        if (isCredential(cookie)) {
             return true;
         }
         return flag == CookieFlag.SECURE && (CookieNames.hasSecurePrefix(cookie.name()) || cookie.isSameSiteNoneWithoutSecure());

@@ -38,11 +38,16 @@ final class MethodContext {
     private final BranchConditions branches;
     private final MergeTree mergeTree;
     private final BooleanOrigins booleans;
+    private final SecretValues secrets;
+    /** The analysed class, for the bootstrap arguments of its lambdas; null when not known. */
+    private org.apache.bcel.classfile.JavaClass javaClass;
     /** Each call read once, however often the dataflow passes over it. */
     private final CallSites calls;
     /** Each call's catalogue row looked up once ({@link #NO_MATCH}: none); a call is one object (see calls). */
     private final Map<CallAt, Object> matches = new java.util.IdentityHashMap<>();
     private static final Object NO_MATCH = new Object();
+    /** {@link #apiOwner} answers, per owner. */
+    private final Map<String, String> apiOwners = new java.util.HashMap<>();
 
     MethodContext(MethodDescriptor method, CFG cfg, ConstantPoolGen cpg, ValueNumberDataflow vna,
             ConstantDataflow constants, ValueOrigins origins, CookieSummaries summaries) {
@@ -55,6 +60,7 @@ final class MethodContext {
         this.summaries = summaries;
         this.mergeTree = vna.getAnalysis().getMergeTree();
         this.booleans = new BooleanOrigins(vna, origins, cpg);
+        this.secrets = new SecretValues(origins, cpg);
         this.calls = new CallSites(cpg, vna, constants);
         SignatureParser signature = new SignatureParser(method.getSignature());
         this.parameterValues = new int[signature.getNumParameters()];
@@ -69,6 +75,11 @@ final class MethodContext {
             }
             index++;
         }
+    }
+
+    MethodContext inClass(org.apache.bcel.classfile.JavaClass owner) {
+        this.javaClass = owner;
+        return this;
     }
 
     MethodDescriptor method() {
@@ -154,16 +165,118 @@ final class MethodContext {
         return known == NO_MATCH ? null : (CookieCallMatch) known;
     }
 
-    private static CookieCallMatch lookUpMatch(CallAt call) {
+    private CookieCallMatch lookUpMatch(CallAt call) {
         CookieCallMatch match = CookieCatalogue.lookup(call.owner(), call.name(), call.descriptor());
-        if (match != null && !match.call().call().matchesReceiver(call.owner())) {
+        if (match == null) {
+            return subclassMatch(call);
+        }
+        if (!match.call().call().matchesReceiver(call.owner())) {
             return null;
         }
         return match;
     }
 
+    /**
+     * A call on an application subclass of a configuration holder ({@code class MyRememberMeManager extends
+     * CookieRememberMeManager}) is the holder's call: {@code new MyRememberMeManager()} makes the holder's
+     * cookie with its defaults, unless the subclass handles cookies itself (its code names the holder's
+     * cookie types), in which case its own code is judged where it configures them.
+     */
+    private CookieCallMatch subclassMatch(CallAt call) {
+        String holder = apiOwner(call.owner());
+        if (holder.equals(call.owner())) {
+            return null;
+        }
+        if (!"<init>".equals(call.name())) {
+            return CookieCatalogue.lookup(holder, call.name(), call.descriptor());
+        }
+        CookieCallMatch made = CookieCatalogue.lookup(holder, "<init>", "()V");
+        io.github.sessionguard.flow.CallTargets.Target constructor =
+                io.github.sessionguard.flow.CallTargets.resolve(call.owner(), call.name(), call.descriptor());
+        if (made == null || constructor == null) {
+            return null;
+        }
+        List<String> cookieTypes = new ArrayList<>(made.api().types());
+        cookieTypes.remove(holder);
+        boolean ownCookies = io.github.sessionguard.flow.ConstantPoolScreen.mentionsAny(constructor.javaClass(),
+                cookieTypes);
+        return ownCookies ? null : made;
+    }
+
+    /** The deepest superclasses visited when an application class is matched as the holder it extends. */
+    private static final int MAX_SUPERCLASSES = 16;
+
+    /**
+     * The catalogue type a call's owner stands for: itself, or for an application class, the nearest
+     * superclass that is a configuration holder's type (so a subclass is judged like the holder).
+     */
+    String apiOwner(String owner) {
+        String known = apiOwners.get(owner);
+        if (known != null) {
+            return known;
+        }
+        String answer = owner;
+        if (!CookieCatalogue.isCookieType(owner) && !owner.startsWith("java/") && !owner.startsWith("[")
+                && io.github.sessionguard.flow.QuietClasspath.isApplicationClass(owner)) {
+            String type = owner;
+            for (int depth = 0; depth < MAX_SUPERCLASSES && type != null; depth++) {
+                edu.umd.cs.findbugs.ba.XClass xClass = io.github.sessionguard.flow.QuietClasspath.find(type);
+                if (xClass == null || xClass.getSuperclassDescriptor() == null) {
+                    break;
+                }
+                type = xClass.getSuperclassDescriptor().getClassName();
+                CookieApi api = CookieCatalogue.apiForType(type);
+                if (api != null) {
+                    answer = api.kind() == CookieApi.Kind.CONFIGURATION ? type : owner;
+                    break;
+                }
+                if (type.startsWith("java/")) {
+                    break;
+                }
+            }
+        }
+        apiOwners.put(owner, answer);
+        return answer;
+    }
+
     CallArguments arguments(CallAt call) {
-        return new CallArguments(call, parameterValues, booleans);
+        return new CallArguments(call, parameterValues, booleans, secrets);
+    }
+
+    /**
+     * What a configuring lambda or method reference passed as {@code argument} does to the cookie object
+     * it is handed ({@code http.rememberMe(r -> r.useSecureCookie(true))}): the application method behind
+     * the invokedynamic, whose last parameter is of one of {@code api}'s types, summarised like any helper.
+     * Null when the argument is no such lambda or its effect is unknown or depends on captured values.
+     */
+    CookieState lambdaEffect(ValueNumber argument, CookieApi api) {
+        Location producer = origins.producer(argument);
+        if (javaClass == null || producer == null
+                || !(producer.getHandle().getInstruction() instanceof org.apache.bcel.generic.INVOKEDYNAMIC)) {
+            return null;
+        }
+        org.apache.bcel.generic.INVOKEDYNAMIC indy = (org.apache.bcel.generic.INVOKEDYNAMIC) producer.getHandle().getInstruction();
+        CookieState effect = null;
+        for (io.github.sessionguard.flow.MethodHandleTargets.Target target
+                : io.github.sessionguard.flow.MethodHandleTargets.of(javaClass, cpg.getConstant(indy.getIndex()))) {
+            String[] parameters = new SignatureParser(target.descriptor()).getArguments();
+            if (parameters.length == 0 || !parameters[parameters.length - 1].startsWith("L")) {
+                continue;
+            }
+            String last = parameters[parameters.length - 1];
+            if (!api.types().contains(last.substring(1, last.length() - 1))) {
+                continue;
+            }
+            MethodSummary summary = summaries.forCall(target.owner(), target.name(), target.descriptor(), true);
+            CookieState candidate = summary == null || !summary.isFollowed() ? null
+                    : summary.parameterEffect(parameters.length - 1);
+            if (candidate == null || java.util.Arrays.stream(io.github.sessionguard.catalogue.CookieFlag.values())
+                    .anyMatch(candidate::isCallerDecided)) {
+                return null;
+            }
+            effect = candidate;
+        }
+        return effect;
     }
 
     /** The summary of the application method a call runs, when it is worth following; else null. */

@@ -23,6 +23,7 @@ final class MethodSummary {
     private final Set<Integer> lostParameters = new java.util.TreeSet<>();
     private final Map<Integer, CookieState> parameterSends = new TreeMap<>();
     private final Set<Sent> callerDecidedSends = new LinkedHashSet<>();
+    private final Set<Sent> callerNamedSends = new LinkedHashSet<>();
     private final List<Sent> findings = new ArrayList<>();
 
     MethodSummary(boolean followed) {
@@ -44,6 +45,7 @@ final class MethodSummary {
             summary.parameterEffects.forEach((index, state) -> combined.parameterEffects.merge(index, state, CookieState::merge));
             combined.lostParameters.addAll(summary.lostParameters);
             combined.callerDecidedSends.addAll(summary.callerDecidedSends);
+            combined.callerNamedSends.addAll(summary.callerNamedSends);
         }
         combined.returnsUnknown = true;
         return combined;
@@ -103,6 +105,18 @@ final class MethodSummary {
 
     void callerDecidedSend(Sent sent) {
         callerDecidedSends.add(sent);
+    }
+
+    /**
+     * Cookies made and sent (and judged) in this method or below, whose name or value the caller passes
+     * in: each caller says what the cookie carries, which ranks the finding at the cookie's creation.
+     */
+    Set<Sent> callerNamedSends() {
+        return Collections.unmodifiableSet(callerNamedSends);
+    }
+
+    void callerNamedSend(Sent sent) {
+        callerNamedSends.add(sent);
     }
 
     /** Sends judged in this method: reported when the detector visits it. */

@@ -21,8 +21,6 @@ import org.apache.bcel.Const;
  * {@code setChangeSessionIdOnAuthentication(false)}.
  */
 public class ProtectionDisabledDetector extends OpcodeStackDetector {
-    private static final String PATTERN = "SESSION_FIXATION_PROTECTION_DISABLED";
-
     private final BugReporter bugReporter;
 
     public ProtectionDisabledDetector(BugReporter bugReporter) {
@@ -98,7 +96,7 @@ public class ProtectionDisabledDetector extends OpcodeStackDetector {
             // A STATELESS chain keeps nothing in the session: there is no session id to protect.
             return;
         }
-        bugReporter.reportBug(new BugInstance(this, PATTERN, priority)
+        bugReporter.reportBug(new BugInstance(this, protection.bugPattern(), priority)
                 .addClassAndMethod(this)
                 .addString(protection.description())
                 .addString(protection.fix())

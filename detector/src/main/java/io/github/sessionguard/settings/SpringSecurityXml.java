@@ -16,9 +16,11 @@ final class SpringSecurityXml {
     private SpringSecurityXml() {
     }
 
+    static final String REMEMBER_ME = "remember-me";
+
     /** Cheap text screen before any XML parsing. */
     static boolean mayConfigure(String text) {
-        return text.contains(ATTRIBUTE) && text.contains(NAMESPACE);
+        return (text.contains(ATTRIBUTE) || text.contains(REMEMBER_ME)) && text.contains(NAMESPACE);
     }
 
     static List<SettingFinding> judge(SettingsResource file, XmlElement root) {
@@ -37,6 +39,7 @@ final class SpringSecurityXml {
                         "set session-fixation-protection=\"changeSessionId\" (or remove the attribute)"));
             }
         }
+        findings.addAll(RememberMeXml.judge(file, root));
         return findings;
     }
 }

@@ -73,11 +73,11 @@ class FixTextsTest {
             fixes.get(CookieFlag.SAME_SITE.bugPattern()).add(escape("SameSite=None for every cookie: "
                     + CookiePolicyCatalogue.noneEverywhereFix(policy)));
         }
-        List<String> switches = new ArrayList<>();
+        fixes.put("SESSION_FIXATION_PROTECTION_DISABLED", new ArrayList<>());
         for (ProtectionSwitch protection : ProtectionSwitch.ALL) {
-            switches.add(escape(protection.description() + ": " + protection.fix()));
+            // A switch reported as a cookie pattern (Tomcat's setUseHttpOnly) is listed with that pattern's fixes.
+            fixes.get(protection.bugPattern()).add(escape(protection.description() + ": " + protection.fix()));
         }
-        fixes.put("SESSION_FIXATION_PROTECTION_DISABLED", switches);
         List<String> logins = new ArrayList<>();
         for (LoginEventKind kind : LoginEventKind.values()) {
             logins.add(escape(kind.fix()));
