@@ -354,12 +354,18 @@ public final class LoginCatalogue {
 
     /** Slashed type names whose mention makes a class worth the fixation analysis. */
     public static List<String> relevantTypes() {
+        return RELEVANT_TYPES;
+    }
+
+    private static final List<String> RELEVANT_TYPES = relevantTypeList();
+
+    private static List<String> relevantTypeList() {
         List<String> types = new java.util.ArrayList<>(SessionWriteApi.SCREEN);
         types.addAll(List.of("servlet/http/HttpSession", "servlet/http/HttpServletRequest", "org/apache/shiro/subject/Subject",
                 "faces/context/ExternalContext", "ActionContext", "org/apache/shiro/web/filter/authc/",
                 "org/springframework/web/server/WebSession", "io/vertx/ext/web/Session", "io/javalin/http/Context",
                 "org/springframework/security/core/context/SecurityContext", "security/enterprise/SecurityContext"));
-        return types;
+        return List.copyOf(types);
     }
 
     /** A session attribute name that identifies the user: built in, or added by this analysis' settings. */

@@ -88,6 +88,20 @@ final class LoginReach {
         return false;
     }
 
+    /**
+     * The same test on the texts of one constant (a call's owner, name and descriptor, a type): used by
+     * {@link LoginMethodReach} to screen each method by the constants its own instructions name.
+     */
+    static boolean namesLoginApi(java.util.Collection<String> texts) {
+        for (String text : texts) {
+            if (ANY_OWNER_NAMES.contains(text) || LoginCatalogue.relevantTypes().stream().anyMatch(text::contains)
+                    || FrameworkSessionWrites.mentionsFrameworkSession(text)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The application classes whose methods this class's method references can run. */
     private static java.util.Collection<JavaClass> calledApplicationClasses(JavaClass javaClass) {
         Map<String, JavaClass> classes = new java.util.TreeMap<>();

@@ -66,8 +66,12 @@ public class SessionFixationDetector implements Detector {
             if (method.getCode() == null) {
                 continue;
             }
-            MethodGuard.run(bugReporter, classContext, method, () -> visited.put(
-                    LoginSummaries.descriptorOf(classContext, method), summaries.resultOf(classContext, method)));
+            MethodGuard.run(bugReporter, classContext, method, () -> {
+                // Cost only: a method that calls no login API, not even further down, cannot report.
+                if (summaries.isWorthAnalysing(classContext.getJavaClass(), method)) {
+                    visited.put(LoginSummaries.descriptorOf(classContext, method), summaries.resultOf(classContext, method));
+                }
+            });
         }
     }
 
