@@ -121,7 +121,8 @@ if not os.path.exists(sys.argv[1]):
 stats = dict(l.strip().split("=", 1) for l in open(sys.argv[1]) if "=" in l)
 total, deep = int(stats["applicationMethods"]), int(stats["analysedInDepth"])
 print(f"  methods SessionGuard analysed in depth: {deep} of {total} application methods ({100 * deep / max(total, 1):.1f} %; "
-      f"login analysis {stats['fixationAnalysed']}, cookie analysis {stats['cookieAnalysed']})")
+      f"login analysis {stats['fixationAnalysed']} (entries {stats.get('fixationEntries', '?')}, the rest callees), "
+      f"cookie analysis {stats['cookieAnalysed']})")
 PY
   identical=yes
   for f in "$WORK/$set"-findings-*.txt; do cmp -s "$f" "$WORK/$set-findings-0.txt" || identical=no; done

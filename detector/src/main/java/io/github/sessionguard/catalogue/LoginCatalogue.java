@@ -363,14 +363,40 @@ public final class LoginCatalogue {
         return false;
     }
 
+    /**
+     * The request types (their wrappers too, by prefix). The per-method cost screen counts a request's calls
+     * only when they reach its session or log in ({@link #REQUEST_SESSION_CALL_NAMES}): most methods of a
+     * web application read a parameter, which alone cannot authenticate a session.
+     */
+    public static final List<String> REQUEST_TYPE_PREFIXES = List.of("javax/servlet/http/HttpServletRequest",
+            "jakarta/servlet/http/HttpServletRequest");
+    public static final Set<String> REQUEST_SESSION_CALL_NAMES = Set.of("getSession", "login", "logout",
+            "authenticate", "changeSessionId");
+
+    /** Names of the catalogue's any-owner calls that log in or change the id: texts for the cost screens. */
+    public static List<String> anyOwnerLoginNames() {
+        return ANY_OWNER_LOGIN_NAMES;
+    }
+
+    private static final List<String> ANY_OWNER_LOGIN_NAMES = java.util.stream.Stream.of(SHIRO_LOGINS, ROTATIONS,
+            CONTAINER_LOGINS, SPRING_LOGINS)
+            .flatMap(List::stream).filter(pattern -> pattern.owners() == null && pattern.name() != null)
+            .map(CallPattern::name).distinct().sorted().collect(java.util.stream.Collectors.toUnmodifiableList());
+
     /** Slashed type names whose mention makes a class worth the fixation analysis. */
     public static List<String> relevantTypes() {
+        return RELEVANT_TYPES;
+    }
+
+    private static final List<String> RELEVANT_TYPES = relevantTypeList();
+
+    private static List<String> relevantTypeList() {
         List<String> types = new java.util.ArrayList<>(SessionWriteApi.SCREEN);
         types.addAll(List.of("servlet/http/HttpSession", "servlet/http/HttpServletRequest", "org/apache/shiro/subject/Subject",
                 "faces/context/ExternalContext", "ActionContext", "org/apache/shiro/web/filter/authc/",
                 "org/springframework/web/server/WebSession", "io/vertx/ext/web/Session", "io/javalin/http/Context",
                 "org/springframework/security/core/context/SecurityContext", "security/enterprise/SecurityContext"));
-        return types;
+        return List.copyOf(types);
     }
 
     /** A session attribute name that identifies the user: built in, or added by this analysis' settings. */

@@ -43,6 +43,8 @@ final class CookieSummaries {
     private final BugReporter bugReporter;
     private final MethodReach flagCarriers = new MethodReach(CookieSummaries::createsCookie, CookieSummaries::carriesFlag);
     private final Map<String, Boolean> relevantClasses = new HashMap<>();
+    private final io.github.sessionguard.flow.CallReach methodReach =
+            new io.github.sessionguard.flow.CallReach(new CookieMethodReach());
     private final Map<MethodDescriptor, MethodSummary> done = new HashMap<>();
     private final Deque<MethodDescriptor> inProgress = new ArrayDeque<>();
     private final Set<MethodDescriptor> recursive = new HashSet<>();
@@ -66,6 +68,11 @@ final class CookieSummaries {
     boolean isRelevant(JavaClass javaClass) {
         return relevantClasses.computeIfAbsent(javaClass.getClassName(),
                 name -> passesScreen(javaClass) || flagCarriers.classCallsReachingMethod(javaClass));
+    }
+
+    /** The same screen for one method of a class that passed it: can its own analysis find anything? */
+    boolean isWorthAnalysing(JavaClass javaClass, Method method) {
+        return methodReach.reaches(javaClass, method);
     }
 
     private static boolean createsCookie(String owner, String name, String descriptor) {

@@ -28,6 +28,7 @@ public final class AnalysisStats {
     private final Path file;
     private final AtomicInteger applicationMethods = new AtomicInteger();
     private final Set<MethodDescriptor> fixation = ConcurrentHashMap.newKeySet();
+    private final Set<MethodDescriptor> fixationEntries = ConcurrentHashMap.newKeySet();
     private final Set<MethodDescriptor> cookies = ConcurrentHashMap.newKeySet();
 
     AnalysisStats(String fileName) {
@@ -57,6 +58,13 @@ public final class AnalysisStats {
         }
     }
 
+    /** A visited method the login analysis' per-method screen let through (the rest are callees' summaries). */
+    public void fixationEntry(MethodDescriptor method) {
+        if (file != null) {
+            fixationEntries.add(method);
+        }
+    }
+
     /** A method the cookie analysis ran its dataflow on. */
     public void cookieAnalysed(MethodDescriptor method) {
         if (file != null) {
@@ -76,6 +84,7 @@ public final class AnalysisStats {
             out.write("applicationMethods=" + applicationMethods.get() + "\n");
             out.write("analysedInDepth=" + either.size() + "\n");
             out.write("fixationAnalysed=" + fixation.size() + "\n");
+            out.write("fixationEntries=" + fixationEntries.size() + "\n");
             out.write("cookieAnalysed=" + cookies.size() + "\n");
         } catch (IOException e) {
             AnalysisContext.logError("SessionGuard could not write its statistics to " + file + ": " + e, e);

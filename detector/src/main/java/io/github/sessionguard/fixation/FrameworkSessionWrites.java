@@ -54,6 +54,12 @@ final class FrameworkSessionWrites {
                 || ConstantPoolScreen.mentionsAny(javaClass, SpringSessionFacts.current().sessionHeldClasses());
     }
 
+    /** The same test on one text of a constant pool. */
+    static boolean mentionsFrameworkSession(String text) {
+        return FrameworkSessionCatalogue.SCREEN.stream().anyMatch(text::contains)
+                || SpringSessionFacts.current().sessionScopedClasses().stream().anyMatch(text::contains);
+    }
+
     /** The authentication this call performs through a framework's session feature, or null. */
     static LoginEvent event(ClassContext classContext, CallAt call, Site site, InstructionHandle handle,
             UserSettings settings) throws edu.umd.cs.findbugs.ba.DataflowAnalysisException {
@@ -124,12 +130,14 @@ final class FrameworkSessionWrites {
             return false;
         }
         GETFIELD load = (GETFIELD) instruction;
-        if (!FrameworkSessionCatalogue.MAP_SIGNATURE.equals(load.getSignature(cpg))) {
-            return false;
-        }
-        String owner = load.getClassName(cpg).replace('.', '/');
-        return isSessionAware(owner)
-                && storesSessionInto(owner, load.getFieldName(cpg));
+        return isSessionMapField(load.getClassName(cpg).replace('.', '/'), load.getFieldName(cpg),
+                load.getSignature(cpg));
+    }
+
+    /** The field (slashed owner, name, descriptor) holds the Struts 2 session map of a {@code SessionAware} action. */
+    static boolean isSessionMapField(String owner, String name, String descriptor) {
+        return FrameworkSessionCatalogue.MAP_SIGNATURE.equals(descriptor) && isSessionAware(owner)
+                && storesSessionInto(owner, name);
     }
 
     /** Some setSession/withSession(Map) of the class or a superclass stores its argument in the named field. */

@@ -30,9 +30,17 @@ import java.util.Map;
  */
 final class LoginReach {
     private static final int MAX_IMPLEMENTATIONS = 8;
-    /** Method names of catalogue calls that any owner may declare (id changes, session strategies). */
-    private static final List<String> ANY_OWNER_NAMES = List.of("changeSessionId", "onAuthentication",
-            "changeSessionIdentifier");
+    /**
+     * Method names of catalogue calls that any owner may declare (id changes, session strategies, Shiro's
+     * executeLogin), and of the framework's own id-change strategy.
+     */
+    private static final List<String> ANY_OWNER_NAMES = anyOwnerNames();
+
+    private static List<String> anyOwnerNames() {
+        java.util.Set<String> names = new java.util.TreeSet<>(LoginCatalogue.anyOwnerLoginNames());
+        names.add("onAuthentication");
+        return List.copyOf(names);
+    }
 
     private final Map<String, Boolean> known = new HashMap<>();
     /** Each class's application callees, read once for this analysis (every search through it asks again). */
@@ -88,12 +96,36 @@ final class LoginReach {
         return false;
     }
 
+    /**
+     * The same test on the texts of one constant (a call's owner, name and descriptor, a type): used by
+     * {@link LoginMethodReach} to screen each method by the constants its own instructions name.
+     */
+    static boolean namesLoginApi(java.util.Collection<String> texts) {
+        for (String text : texts) {
+            if (ANY_OWNER_NAMES.contains(text) || LoginCatalogue.relevantTypes().stream().anyMatch(
+                    type -> text.contains(type) && !isRequestType(type))
+                    || FrameworkSessionWrites.mentionsFrameworkSession(text)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A mention of the request type alone (a cast, a parameter type, a call of one of its other methods):
+     * the method screen judges the request's calls by name instead (see LoginMethodReach).
+     */
+    private static boolean isRequestType(String type) {
+        return LoginCatalogue.REQUEST_TYPE_PREFIXES.stream().anyMatch(prefix -> prefix.endsWith(type));
+    }
+
     /** The application classes whose methods this class's method references can run. */
     private static java.util.Collection<JavaClass> calledApplicationClasses(JavaClass javaClass) {
         Map<String, JavaClass> classes = new java.util.TreeMap<>();
         ConstantPool pool = javaClass.getConstantPool();
         for (Constant constant : pool.getConstantPool()) {
-            if (!(constant instanceof ConstantCP) || constant instanceof ConstantInvokeDynamic) {
+            if (!(constant instanceof ConstantCP) || constant instanceof ConstantInvokeDynamic
+                    || constant instanceof org.apache.bcel.classfile.ConstantDynamic) {
                 continue;
             }
             ConstantCP reference = (ConstantCP) constant;

@@ -44,6 +44,8 @@ final class LoginSummaries {
     private final Set<MethodDescriptor> recursive = new HashSet<>();
     private final LoginMethodAnalyzer analyzer = new LoginMethodAnalyzer(this);
     private final LoginReach reach = new LoginReach();
+    private final io.github.sessionguard.flow.CallReach methodReach =
+            new io.github.sessionguard.flow.CallReach(new LoginMethodReach());
     /** Answers about a whole class (its constant pool's texts), asked by each of its methods: read once. */
     private final Map<String, Boolean> classFacts = new HashMap<>();
     private final UserSettings settings;
@@ -71,6 +73,11 @@ final class LoginSummaries {
     /** The detector's cost screen: can anything in this class, or anything it calls, authenticate a session? */
     boolean isWorthAnalysing(JavaClass javaClass) {
         return reach.isRelevant(javaClass);
+    }
+
+    /** The same screen for one method of a class that passed it: can its own analysis report anything? */
+    boolean isWorthAnalysing(JavaClass javaClass, Method method) {
+        return methodReach.reaches(javaClass, method);
     }
 
     /**

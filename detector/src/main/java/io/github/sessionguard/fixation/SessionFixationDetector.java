@@ -66,8 +66,14 @@ public class SessionFixationDetector implements Detector {
             if (method.getCode() == null) {
                 continue;
             }
-            MethodGuard.run(bugReporter, classContext, method, () -> visited.put(
-                    LoginSummaries.descriptorOf(classContext, method), summaries.resultOf(classContext, method)));
+            MethodGuard.run(bugReporter, classContext, method, () -> {
+                // Cost only: a method that calls no login API, not even further down, cannot report.
+                if (summaries.isWorthAnalysing(classContext.getJavaClass(), method)) {
+                    edu.umd.cs.findbugs.classfile.MethodDescriptor descriptor = LoginSummaries.descriptorOf(classContext, method);
+                    AnalysisStats.ofThisAnalysis().fixationEntry(descriptor);
+                    visited.put(descriptor, summaries.resultOf(classContext, method));
+                }
+            });
         }
     }
 
@@ -122,6 +128,8 @@ public class SessionFixationDetector implements Detector {
         if (summaries != null) {
             LoginResponsibility responsibility = new LoginResponsibility(summaries.allResults());
             visited.entrySet().stream()
+                    .filter(e -> !e.getValue().summary().reported().isEmpty()
+                            || !e.getValue().reusedInvalidatedSessions().isEmpty())
                     .sorted(Comparator.comparing(e -> e.getKey().toString()))
                     .forEach(e -> MethodGuard.runReport(bugReporter, "report " + e.getKey(),
                             () -> report(e.getValue(), responsibility)));

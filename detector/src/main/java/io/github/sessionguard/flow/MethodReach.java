@@ -47,7 +47,8 @@ public final class MethodReach {
     public boolean classCallsReachingMethod(JavaClass javaClass) {
         ConstantPool pool = javaClass.getConstantPool();
         for (Constant constant : pool.getConstantPool()) {
-            if (constant instanceof ConstantCP && !(constant instanceof org.apache.bcel.classfile.ConstantInvokeDynamic)) {
+            if (constant instanceof ConstantCP && !(constant instanceof org.apache.bcel.classfile.ConstantInvokeDynamic)
+                    && !(constant instanceof org.apache.bcel.classfile.ConstantDynamic)) {
                 ConstantCP reference = (ConstantCP) constant;
                 if (!(pool.getConstant(reference.getNameAndTypeIndex()) instanceof ConstantNameAndType)) {
                     continue;

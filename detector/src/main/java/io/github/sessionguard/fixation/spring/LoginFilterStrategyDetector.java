@@ -56,10 +56,41 @@ public class LoginFilterStrategyDetector extends OpcodeStackDetector {
     @Override
     public void visitClassContext(ClassContext classContext) {
         MethodGuard.runClass(bugReporter, classContext.getJavaClass(), () -> {
-            if (springSecurityPresent()) {
+            if (springSecurityPresent() && mayBuildOrRegisterLoginFilter(classContext.getJavaClass())) {
                 super.visitClassContext(classContext);
             }
         });
+    }
+
+    /**
+     * Cost only: the operand stack is followed through a class only when its constant pool names what a
+     * report needs, a login filter type without protection (for {@code new}) or a filter registration call.
+     * Spring's own configurers build their filters and set the strategy themselves.
+     */
+    private boolean mayBuildOrRegisterLoginFilter(JavaClass javaClass) {
+        if (javaClass.getClassName().startsWith("org.springframework.")) {
+            return false;
+        }
+        ConstantPool pool = javaClass.getConstantPool();
+        for (Constant constant : pool.getConstantPool()) {
+            if (constant instanceof org.apache.bcel.classfile.ConstantClass) {
+                String type = ((org.apache.bcel.classfile.ConstantClass) constant).getBytes(pool);
+                if (isUnprotectedLoginFilter(type)) {
+                    return true;
+                }
+            } else if (constant != null && (constant.getTag() == Const.CONSTANT_Methodref
+                    || constant.getTag() == Const.CONSTANT_InterfaceMethodref)) {
+                // (Invokedynamic and dynamic-constant entries are ConstantCPs too, but name no class.)
+                org.apache.bcel.classfile.ConstantCP reference = (org.apache.bcel.classfile.ConstantCP) constant;
+                ConstantNameAndType nameAndType = pool.getConstant(reference.getNameAndTypeIndex(),
+                        Const.CONSTANT_NameAndType, ConstantNameAndType.class);
+                if (SpringSessionCatalogue.isFilterRegistration(reference.getClass(pool).replace('.', '/'),
+                        nameAndType.getName(pool))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Override

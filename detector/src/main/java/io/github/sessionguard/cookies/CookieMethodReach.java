@@ -1,0 +1,36 @@
+package io.github.sessionguard.cookies;
+
+import io.github.sessionguard.catalogue.CookieCatalogue;
+import io.github.sessionguard.flow.CallReach;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What the cookie analysis' per-method cost screen ({@link CallReach}) looks for: the texts the class-level
+ * screen looks for ({@link CookieSummaries#passesScreen}), a catalogue type or a Set-Cookie header, named by
+ * one of the method's own instructions or signature, or by an application method it runs. A method that
+ * names none, not even further down, creates, configures and sends no cookie, so it has no finding of its
+ * own; a caller that hands it a cookie still gets its summary on demand.
+ */
+final class CookieMethodReach implements CallReach.Screen {
+    private final List<String> types = CookieCatalogue.relevantTypes();
+    private final String header = CookieCatalogue.headerName();
+    private final String headerField = CookieCatalogue.headerField().toLowerCase(Locale.ROOT);
+
+    @Override
+    public boolean namesApi(List<String> texts) {
+        for (String text : texts) {
+            String lower = text.toLowerCase(Locale.ROOT);
+            if (lower.contains(header) || lower.contains(headerField)) {
+                return true;
+            }
+            for (String type : types) {
+                if (text.contains(type)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
