@@ -126,12 +126,19 @@ public final class CookieCatalogue {
 
     /** Slashed names whose mention in a class's constant pool makes the class worth analysing. */
     public static List<String> relevantTypes() {
+        return RELEVANT_TYPES;
+    }
+
+    // Read for every class by the screens: built once from the rows.
+    private static final List<String> RELEVANT_TYPES = relevantTypeList();
+
+    private static List<String> relevantTypeList() {
         List<String> types = new ArrayList<>();
         for (CookieApi api : APIS) {
             types.addAll(api.types());
             types.addAll(api.mentions());
         }
-        return types;
+        return List.copyOf(types);
     }
 
     /** Text whose mention (any case) in a class's constant pool makes it worth analysing. */

@@ -14,7 +14,6 @@ import java.util.Locale;
  * own; a caller that hands it a cookie still gets its summary on demand.
  */
 final class CookieMethodReach implements CallReach.Screen {
-    private final List<String> types = CookieCatalogue.relevantTypes();
     private final String header = CookieCatalogue.headerName();
     private final String headerField = CookieCatalogue.headerField().toLowerCase(Locale.ROOT);
 
@@ -25,7 +24,7 @@ final class CookieMethodReach implements CallReach.Screen {
             if (lower.contains(header) || lower.contains(headerField)) {
                 return true;
             }
-            for (String type : types) {
+            for (String type : CookieCatalogue.relevantTypes()) {
                 if (text.contains(type)) {
                     return true;
                 }

@@ -56,9 +56,10 @@ final class FrameworkSessionWrites {
 
     /** The same test on one text of a constant pool. */
     static boolean mentionsFrameworkSession(String text) {
+        SpringSessionFacts facts = SpringSessionFacts.current();
         return FrameworkSessionCatalogue.SCREEN.stream().anyMatch(text::contains)
-                || SpringSessionFacts.current().sessionScopedClasses().stream().anyMatch(text::contains)
-                || SpringSessionFacts.current().sessionHeldClasses().stream().anyMatch(text::contains);
+                || facts.sessionScopedClasses().stream().anyMatch(text::contains)
+                || facts.sessionHeldClasses().stream().anyMatch(text::contains);
     }
 
     /** The authentication this call performs through a framework's session feature, or null. */

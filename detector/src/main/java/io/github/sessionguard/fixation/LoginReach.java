@@ -30,17 +30,17 @@ import java.util.Map;
  */
 final class LoginReach {
     private static final int MAX_IMPLEMENTATIONS = 8;
-    /**
-     * Method names of catalogue calls that any owner may declare (id changes, session strategies, Shiro's
-     * executeLogin), and of the framework's own id-change strategy.
-     */
-    private static final List<String> ANY_OWNER_NAMES = anyOwnerNames();
+    /** Method names of catalogue calls that any owner may declare (id changes, session strategies, Shiro's executeLogin). */
+    private static final List<String> ANY_OWNER_NAMES = LoginCatalogue.anyOwnerLoginNames();
 
-    private static List<String> anyOwnerNames() {
-        java.util.Set<String> names = new java.util.TreeSet<>(LoginCatalogue.anyOwnerLoginNames());
-        names.add("onAuthentication");
-        return List.copyOf(names);
-    }
+    /**
+     * The class screen's types without the request type, for the per-method screen: a mention of the request
+     * alone (a cast, a parameter type, a call of one of its other methods) is no login API there, and its
+     * calls are judged by name instead (see LoginMethodReach).
+     */
+    private static final List<String> TYPES_BESIDES_REQUEST = LoginCatalogue.relevantTypes().stream()
+            .filter(type -> LoginCatalogue.REQUEST_TYPE_PREFIXES.stream().noneMatch(prefix -> prefix.endsWith(type)))
+            .collect(java.util.stream.Collectors.toUnmodifiableList());
 
     private final Map<String, Boolean> known = new HashMap<>();
     /** Each class's application callees, read once for this analysis (every search through it asks again). */
@@ -102,21 +102,12 @@ final class LoginReach {
      */
     static boolean namesLoginApi(java.util.Collection<String> texts) {
         for (String text : texts) {
-            if (ANY_OWNER_NAMES.contains(text) || LoginCatalogue.relevantTypes().stream().anyMatch(
-                    type -> text.contains(type) && !isRequestType(type))
+            if (ANY_OWNER_NAMES.contains(text) || TYPES_BESIDES_REQUEST.stream().anyMatch(text::contains)
                     || FrameworkSessionWrites.mentionsFrameworkSession(text)) {
                 return true;
             }
         }
         return false;
-    }
-
-    /**
-     * A mention of the request type alone (a cast, a parameter type, a call of one of its other methods):
-     * the method screen judges the request's calls by name instead (see LoginMethodReach).
-     */
-    private static boolean isRequestType(String type) {
-        return LoginCatalogue.REQUEST_TYPE_PREFIXES.stream().anyMatch(prefix -> prefix.endsWith(type));
     }
 
     /** The application classes whose methods this class's method references can run. */
