@@ -2,7 +2,6 @@ package io.github.sessionguard.evidence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.sessionguard.evidence.Loopback.Reply;
@@ -10,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,35 +60,20 @@ class JFinalSessionLoginTest {
     @Test
     void setSessionAttrLoginKeepsThePlantedId() throws Exception {
         String planted = http.plant();
-        Reply login = login("/login", planted);
-        assertEquals(planted, login.get("after"));
-        assertTrue(login.issuedId().isEmpty(), "no new id issued");
-        Reply whoami = http.get("/whoami", planted);
-        assertEquals(planted, whoami.get("session"));
-        assertEquals(EmbeddedTomcat.USER, whoami.get("user"), "the planted id is logged in: fixation");
+        http.assertPlantedIdLoggedIn(login("/login", planted), planted);
     }
 
     @Test
     void changeSessionIdGivesANewId() throws Exception {
         String planted = http.plant();
-        Reply login = login("/loginChange", planted);
-        assertNotEquals(planted, login.get("after"));
-        assertEquals(Optional.of(login.get("after")), login.issuedId(), "the new id is sent as JSESSIONID");
-        assertEquals("none", http.get("/whoami", planted).get("session"), "the planted id opens nothing");
-        Reply renewed = http.get("/whoami", login.get("after"));
-        assertEquals(EmbeddedTomcat.USER, renewed.get("user"));
+        Reply renewed = http.assertRenewed(login("/loginChange", planted), planted);
         assertEquals("3 items", renewed.get("cart"), "changeSessionId keeps the attributes");
     }
 
     @Test
     void invalidateBeforeSetSessionAttrGivesANewId() throws Exception {
         String planted = http.plant();
-        Reply login = login("/loginInvalidate", planted);
-        assertNotEquals(planted, login.get("after"));
-        assertEquals(Optional.of(login.get("after")), login.issuedId());
-        assertEquals("none", http.get("/whoami", planted).get("session"), "the planted id opens nothing");
-        Reply renewed = http.get("/whoami", login.get("after"));
-        assertEquals(EmbeddedTomcat.USER, renewed.get("user"));
+        Reply renewed = http.assertRenewed(login("/loginInvalidate", planted), planted);
         assertEquals("null", renewed.get("cart"), "invalidate drops the old attributes");
     }
 

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Real HTTP over loopback, with the session cookie handled by hand: the test decides which id the "browser"
@@ -87,6 +89,32 @@ final class Loopback {
     /** POSTs the test user's credentials to {@code path}, presenting the planted id. */
     Reply postLogin(String path, String planted) throws IOException, InterruptedException {
         return postForm(path, "username=" + EmbeddedTomcat.USER + "&password=" + EmbeddedTomcat.PASSWORD, planted);
+    }
+
+    /**
+     * The login kept the planted id and issued no new one, and the planted id is now logged in: fixation.
+     * Returns the planted session's {@code /whoami} reply.
+     */
+    Reply assertPlantedIdLoggedIn(Reply login, String planted) throws IOException, InterruptedException {
+        assertEquals(planted, login.get("after"));
+        assertTrue(login.issuedId().isEmpty(), "no new id issued");
+        Reply whoami = get("/whoami", planted);
+        assertEquals(planted, whoami.get("session"));
+        assertEquals(EmbeddedTomcat.USER, whoami.get("user"), "the planted id is logged in: fixation");
+        return whoami;
+    }
+
+    /**
+     * The login gave the session a new id, sent as the session cookie; the planted id opens nothing, and the
+     * new one carries the user. Returns the new session's {@code /whoami} reply.
+     */
+    Reply assertRenewed(Reply login, String planted) throws IOException, InterruptedException {
+        assertNotEquals(planted, login.get("after"));
+        assertEquals(Optional.of(login.get("after")), login.issuedId(), "the new id is sent as JSESSIONID");
+        assertEquals("none", get("/whoami", planted).get("session"), "the planted id opens nothing");
+        Reply renewed = get("/whoami", login.get("after"));
+        assertEquals(EmbeddedTomcat.USER, renewed.get("user"));
+        return renewed;
     }
 
     /**
