@@ -100,10 +100,7 @@ public class LoginFilterStrategyDetector extends OpcodeStackDetector {
 
     @Override
     public void sawOpcode(int seen) {
-        if (getClassName().startsWith("org/springframework/")) {
-            // Spring's own configurers build their filters and set the strategy themselves.
-            return;
-        }
+        // Spring's own classes never get here: see mayBuildOrRegisterLoginFilter.
         if (seen == Const.NEW) {
             String type = getClassConstantOperand();
             if (isUnprotectedLoginFilter(type)) {
