@@ -3,7 +3,9 @@ package io.github.sessionguard.catalogue;
 import io.github.sessionguard.catalogue.CookieApi.Kind;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every cookie API SessionGuard knows, as data. Adding an API is adding an entry here.
@@ -117,6 +119,19 @@ public final class CookieCatalogue {
 
     private static final CallIndex<HeaderSink> SINKS = new CallIndex<>(HEADER_SINKS, HeaderSink::call);
 
+    /** Each cookie type's API (the first in catalogue order): asked for every call the dataflow reads. */
+    private static final Map<String, CookieApi> API_BY_TYPE = apiByType();
+
+    private static Map<String, CookieApi> apiByType() {
+        Map<String, CookieApi> byType = new HashMap<>();
+        for (CookieApi api : APIS) {
+            for (String type : api.types()) {
+                byType.putIfAbsent(type, api);
+            }
+        }
+        return Map.copyOf(byType);
+    }
+
     private CookieCatalogue() {
     }
 
@@ -173,12 +188,7 @@ public final class CookieCatalogue {
 
     /** The API whose cookie objects have this type, or null. */
     public static CookieApi apiForType(String slashedName) {
-        for (CookieApi api : APIS) {
-            if (api.types().contains(slashedName)) {
-                return api;
-            }
-        }
-        return null;
+        return API_BY_TYPE.get(slashedName);
     }
 
     /** The catalogue row for a call, or null when the call is none of the catalogue's. */

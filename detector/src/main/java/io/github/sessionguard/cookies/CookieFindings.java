@@ -96,6 +96,7 @@ final class CookieFindings {
         private final CookieState cookie;
         private final CookieFlag flag;
         private final int priority;
+        private String sortKey;
 
         Pending(CookieState cookie, CookieFlag flag, int priority) {
             this.cookie = cookie;
@@ -123,8 +124,12 @@ final class CookieFindings {
             return cookie.namedBy() == null && (cookie.nameParameter() >= 0 || cookie.valueParameter() >= 0);
         }
 
+        /** Computed once: the sort asks for it at every comparison. */
         String sortKey() {
-            return cookie.origin() + "/" + flag;
+            if (sortKey == null) {
+                sortKey = cookie.origin() + "/" + flag;
+            }
+            return sortKey;
         }
 
         BugInstance toBug(Detector detector) {

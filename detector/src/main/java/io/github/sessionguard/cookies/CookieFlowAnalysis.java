@@ -110,9 +110,18 @@ final class CookieFlowAnalysis extends PathFactAnalysis<CookieFacts> {
      * count as JDK.
      */
     static boolean isTransparent(String owner) {
-        boolean callback = JDK_CALLBACK_PACKAGES.stream().anyMatch(owner::startsWith)
-                || JDK_CALLBACK_TYPES.contains(owner);
-        return (owner.startsWith("java/") && !callback) || CookieCatalogue.isCookieType(owner);
+        if (owner.startsWith("java/")) {
+            if (JDK_CALLBACK_TYPES.contains(owner)) {
+                return false;
+            }
+            for (String callbacks : JDK_CALLBACK_PACKAGES) {
+                if (owner.startsWith(callbacks)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return CookieCatalogue.isCookieType(owner);
     }
 
     private ValueNumber resultOf(Location location) throws DataflowAnalysisException {

@@ -21,6 +21,7 @@ import io.github.sessionguard.catalogue.CookieCatalogue;
 import io.github.sessionguard.catalogue.CookieFlag;
 import io.github.sessionguard.catalogue.HeaderSink;
 import io.github.sessionguard.flow.CallAt;
+import io.github.sessionguard.flow.FactsBefore;
 import io.github.sessionguard.flow.Site;
 import io.github.sessionguard.flow.StringSketch;
 import io.github.sessionguard.flow.StringSketchReader;
@@ -77,13 +78,12 @@ final class CookieMethodAnalysis {
                 origins);
         Map<Integer, List<Location>> arrayStores = arrayStores(cfg, vna);
 
-        List<Location> locations = new ArrayList<>();
-        for (Iterator<Location> it = cfg.locationIterator(); it.hasNext();) {
-            locations.add(it.next());
-        }
+        Map<Location, CookieFacts> facts = FactsBefore.of(cfg, analysis,
+                instruction -> instruction instanceof InvokeInstruction || instruction instanceof ReturnInstruction);
+        List<Location> locations = new ArrayList<>(facts.keySet());
         locations.sort(Comparator.comparingInt(l -> l.getHandle().getPosition()));
         for (Location location : locations) {
-            CookieFacts fact = analysis.getFactAtLocation(location);
+            CookieFacts fact = facts.get(location);
             if (fact.isTop()) {
                 continue;
             }
@@ -111,7 +111,7 @@ final class CookieMethodAnalysis {
      */
     private void atNormalExit(CookieFacts fact, MethodContext context) {
         for (int parameter : context.cookieParameters().keySet()) {
-            if (fact.all().values().stream().noneMatch(state -> state.parameter() == parameter)) {
+            if (!holdsParameter(fact, parameter)) {
                 summary.parameterLost(parameter);
             }
         }
@@ -122,6 +122,15 @@ final class CookieMethodAnalysis {
                 leaves(state);
             }
         }
+    }
+
+    private static boolean holdsParameter(CookieFacts fact, int parameter) {
+        for (CookieState state : fact.all().values()) {
+            if (state.parameter() == parameter) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void readCall(CallAt call, CookieFacts fact, MethodContext context, Site site, StringSketchReader strings,

@@ -20,14 +20,31 @@ final class CookieMethodReach implements CallReach.Screen {
     @Override
     public boolean namesApi(List<String> texts) {
         for (String text : texts) {
-            String lower = text.toLowerCase(Locale.ROOT);
-            if (lower.contains(header) || lower.contains(headerField)) {
+            if (containsIgnoringCase(text, header) || containsIgnoringCase(text, headerField)) {
                 return true;
             }
             for (String type : CookieCatalogue.relevantTypes()) {
                 if (text.contains(type)) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the text contains the lower-case ASCII needle in any case, without copying the text: this
+     * runs on every constant of every class the class screen lets through.
+     */
+    private static boolean containsIgnoringCase(String text, String lowerCaseNeedle) {
+        char first = lowerCaseNeedle.charAt(0);
+        char firstUpper = Character.toUpperCase(first);
+        int last = text.length() - lowerCaseNeedle.length();
+        for (int i = 0; i <= last; i++) {
+            char c = text.charAt(i);
+            if ((c == first || c == firstUpper)
+                    && text.regionMatches(true, i, lowerCaseNeedle, 0, lowerCaseNeedle.length())) {
+                return true;
             }
         }
         return false;

@@ -140,11 +140,20 @@ final class MethodContext {
         List<CookieState> states = new ArrayList<>();
         for (int number : trackedValues(fact, value)) {
             CookieState state = fact.get(number);
-            if (states.stream().noneMatch(known -> CookieFacts.sameObject(known, state))) {
+            if (!containsObject(states, state)) {
                 states.add(state);
             }
         }
         return states;
+    }
+
+    private static boolean containsObject(List<CookieState> states, CookieState state) {
+        for (CookieState known : states) {
+            if (CookieFacts.sameObject(known, state)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     CallAt callAt(InvokeInstruction invoke, Location location) throws DataflowAnalysisException {

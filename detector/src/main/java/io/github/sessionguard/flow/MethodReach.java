@@ -1,15 +1,17 @@
 package io.github.sessionguard.flow;
 
+import org.apache.bcel.Const;
+import org.apache.bcel.classfile.Code;
 import org.apache.bcel.classfile.Constant;
 import org.apache.bcel.classfile.ConstantCP;
 import org.apache.bcel.classfile.ConstantNameAndType;
 import org.apache.bcel.classfile.ConstantPool;
 import org.apache.bcel.classfile.JavaClass;
-import org.apache.bcel.generic.ConstantPoolGen;
+import org.apache.bcel.generic.CPInstruction;
 import org.apache.bcel.generic.Instruction;
-import org.apache.bcel.generic.InstructionList;
-import org.apache.bcel.generic.InvokeInstruction;
+import org.apache.bcel.util.ByteSequence;
 
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -92,24 +94,40 @@ public final class MethodReach {
             if (target == null) {
                 continue;
             }
-            ConstantPoolGen cpg = new ConstantPoolGen(target.javaClass().getConstantPool());
-            for (Instruction instruction : new InstructionList(target.method().getCode().getCode()).getInstructions()) {
-                if (!(instruction instanceof InvokeInstruction)
-                        || instruction instanceof org.apache.bcel.generic.INVOKEDYNAMIC) {
-                    continue;
+            Code code = target.method().getCode();
+            if (code == null) {
+                continue;
+            }
+            // The calls are read from the class's own constant pool: building BCEL's ConstantPoolGen (a copy
+            // of the pool) and InstructionList for each method searched cost more than the search.
+            ConstantPool pool = target.javaClass().getConstantPool();
+            try (ByteSequence bytes = new ByteSequence(code.getCode())) {
+                while (bytes.available() > 0) {
+                    Instruction instruction = Instruction.readInstruction(bytes);
+                    int opcode = instruction.getOpcode();
+                    if (opcode != Const.INVOKEVIRTUAL && opcode != Const.INVOKESPECIAL && opcode != Const.INVOKESTATIC
+                            && opcode != Const.INVOKEINTERFACE) {
+                        continue;
+                    }
+                    ConstantCP reference = (ConstantCP) pool.getConstant(((CPInstruction) instruction).getIndex());
+                    ConstantNameAndType nameAndType = pool.getConstant(reference.getNameAndTypeIndex(),
+                            Const.CONSTANT_NameAndType, ConstantNameAndType.class);
+                    String calleeOwner = reference.getClass(pool).replace('.', '/');
+                    String calleeName = nameAndType.getName(pool);
+                    String calleeDescriptor = nameAndType.getSignature(pool);
+                    if (source.test(calleeOwner, calleeName, calleeDescriptor)) {
+                        known.put(start, true);
+                        return true;
+                    }
+                    String key = calleeOwner + "." + calleeName + calleeDescriptor;
+                    if (carrier.test(calleeOwner, calleeName, calleeDescriptor) && visited.add(key)) {
+                        work.add(new String[] {calleeOwner, calleeName, calleeDescriptor});
+                    }
                 }
-                InvokeInstruction invoke = (InvokeInstruction) instruction;
-                String calleeOwner = CallAt.ownerOf(invoke, cpg);
-                String calleeName = invoke.getMethodName(cpg);
-                String calleeDescriptor = invoke.getSignature(cpg);
-                if (source.test(calleeOwner, calleeName, calleeDescriptor)) {
-                    known.put(start, true);
-                    return true;
-                }
-                String key = calleeOwner + "." + calleeName + calleeDescriptor;
-                if (carrier.test(calleeOwner, calleeName, calleeDescriptor) && visited.add(key)) {
-                    work.add(new String[] {calleeOwner, calleeName, calleeDescriptor});
-                }
+            } catch (IOException e) {
+                // Bytecode that cannot be read cannot be searched: count it as reaching, so the class is
+                // analysed as it would be without this screen. Not memoised for the methods visited.
+                return true;
             }
         }
         for (String method : visited) {

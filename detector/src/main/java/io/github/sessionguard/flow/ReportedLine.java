@@ -34,8 +34,11 @@ final class ReportedLine {
     private ReportedLine() {
     }
 
-    /** The line to report for the instruction at {@code pc}, or -1 when the method has no line table. */
-    static int of(Method method, int pc) {
+    /**
+     * The line to report for the instruction at {@code pc}, or -1 when the method has no line table;
+     * {@code cpg} is its class's (SpotBugs' cached one: building it per finding costs a copy of the pool).
+     */
+    static int of(Method method, ConstantPoolGen cpg, int pc) {
         LineNumberTable table = method.getLineNumberTable();
         if (table == null || method.getCode() == null) {
             return -1;
@@ -44,7 +47,6 @@ final class ReportedLine {
         if (startsEntry(table, pc)) {
             return line;
         }
-        ConstantPoolGen cpg = new ConstantPoolGen(method.getConstantPool());
         InstructionList instructions = new InstructionList(method.getCode().getCode());
         InstructionHandle handle = instructions.findHandle(pc);
         if (handle == null) {

@@ -5,6 +5,7 @@ import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
 import edu.umd.cs.findbugs.classfile.Global;
 import edu.umd.cs.findbugs.classfile.MethodDescriptor;
 import org.apache.bcel.classfile.Method;
+import org.apache.bcel.generic.ConstantPoolGen;
 
 import java.util.Objects;
 
@@ -31,7 +32,8 @@ public final class Site {
         SourceLineAnnotation table = SourceLineAnnotation.fromVisitedInstruction(method, pc);
         int line;
         try {
-            line = ReportedLine.of(Global.getAnalysisCache().getMethodAnalysis(Method.class, method), pc);
+            line = ReportedLine.of(Global.getAnalysisCache().getMethodAnalysis(Method.class, method),
+                    Global.getAnalysisCache().getClassAnalysis(ConstantPoolGen.class, method.getClassDescriptor()), pc);
         } catch (CheckedAnalysisException e) {
             LookupFailures.failed(e, "the line table of " + method);
             return table;

@@ -22,33 +22,49 @@ import java.util.Map;
  * not model (null, long and enum constants, the call that built a string) is read from the producer.
  */
 public final class ValueOrigins {
-    private final Map<Integer, Location> producers = new HashMap<>();
+    private final CFG cfg;
+    private final ValueNumberDataflow vna;
     private final ConstantPoolGen cpg;
+    /** Built at the first question: many methods never ask one. */
+    private Map<Integer, Location> producers;
 
-    private ValueOrigins(ConstantPoolGen cpg) {
+    private ValueOrigins(CFG cfg, ValueNumberDataflow vna, ConstantPoolGen cpg) {
+        this.cfg = cfg;
+        this.vna = vna;
         this.cpg = cpg;
     }
 
-    public static ValueOrigins of(CFG cfg, ValueNumberDataflow vna, ConstantPoolGen cpg)
-            throws DataflowAnalysisException {
-        ValueOrigins origins = new ValueOrigins(cpg);
-        for (Iterator<Location> it = cfg.locationIterator(); it.hasNext();) {
-            Location location = it.next();
-            Instruction instruction = location.getHandle().getInstruction();
-            if (instruction.produceStack(cpg) < 1) {
-                continue;
-            }
-            ValueNumberFrame after = vna.getFactAfterLocation(location);
-            if (after.isValid() && after.getStackDepth() > 0) {
-                origins.producers.putIfAbsent(after.getTopValue().getNumber(), location);
+    public static ValueOrigins of(CFG cfg, ValueNumberDataflow vna, ConstantPoolGen cpg) {
+        return new ValueOrigins(cfg, vna, cpg);
+    }
+
+    private Map<Integer, Location> producers() {
+        if (producers == null) {
+            producers = new HashMap<>();
+            for (Iterator<Location> it = cfg.locationIterator(); it.hasNext();) {
+                Location location = it.next();
+                Instruction instruction = location.getHandle().getInstruction();
+                if (instruction.produceStack(cpg) < 1) {
+                    continue;
+                }
+                try {
+                    ValueNumberFrame after = vna.getFactAfterLocation(location);
+                    if (after.isValid() && after.getStackDepth() > 0) {
+                        producers.putIfAbsent(after.getTopValue().getNumber(), location);
+                    }
+                } catch (DataflowAnalysisException e) {
+                    // The location is the CFG's own and the stack is not empty: the value numbers have the
+                    // frame, so this is a bug, reported through the detector's guard.
+                    throw new IllegalStateException("no value numbers after " + location, e);
+                }
             }
         }
-        return origins;
+        return producers;
     }
 
     /** The location whose instruction produced the value, or null (parameters, merged values). */
     public Location producer(ValueNumber value) {
-        return value == null ? null : producers.get(value.getNumber());
+        return value == null ? null : producers().get(value.getNumber());
     }
 
     public boolean isNullLiteral(ValueNumber value) {
