@@ -22,6 +22,7 @@ import org.apache.bcel.generic.PUTSTATIC;
 import org.apache.bcel.generic.InstructionHandle;
 import org.apache.bcel.generic.InvokeInstruction;
 
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,6 +36,9 @@ final class CookieFlowAnalysis extends PathFactAnalysis<CookieFacts> {
     private final ValueNumberDataflow vna;
     private final MethodContext context;
     private final CookieCallInterpreter interpreter;
+    /** Each call's result value ({@link #NO_RESULT}: none), by call: a call is one object per location. */
+    private final Map<CallAt, Object> results = new IdentityHashMap<>();
+    private static final Object NO_RESULT = new Object();
 
     CookieFlowAnalysis(DepthFirstSearch dfs, ValueNumberDataflow vna, MethodContext context) {
         super(dfs, CookieFacts::new);
@@ -75,7 +79,7 @@ final class CookieFlowAnalysis extends PathFactAnalysis<CookieFacts> {
         if (call == null) {
             return;
         }
-        ValueNumber result = resultOf(location);
+        ValueNumber result = resultOf(call, location);
         CookieCallMatch match = context.catalogueMatch(call);
         if (match != null) {
             interpreter.apply(match, call, result, location, fact);
@@ -124,13 +128,21 @@ final class CookieFlowAnalysis extends PathFactAnalysis<CookieFacts> {
         return CookieCatalogue.isCookieType(owner);
     }
 
-    private ValueNumber resultOf(Location location) throws DataflowAnalysisException {
-        ValueNumberFrame after = vna.getFactAfterLocation(location);
-        InvokeInstruction invoke = (InvokeInstruction) location.getHandle().getInstruction();
-        if (!after.isValid() || invoke.getReturnType(context.cpg()).getSize() != 1 || after.getStackDepth() == 0) {
-            return null;
+    /**
+     * The value a call returns (null for void, long and double results), read once per call: the value
+     * numbers are final, and the dataflow passes over each call several times.
+     */
+    private ValueNumber resultOf(CallAt call, Location location) throws DataflowAnalysisException {
+        Object known = results.get(call);
+        if (known == null) {
+            ValueNumberFrame after = vna.getFactAfterLocation(location);
+            String descriptor = call.descriptor();
+            char returned = descriptor.charAt(descriptor.indexOf(')') + 1);
+            boolean oneSlot = returned != 'V' && returned != 'J' && returned != 'D';
+            known = after.isValid() && oneSlot && after.getStackDepth() > 0 ? after.getTopValue() : NO_RESULT;
+            results.put(call, known);
         }
-        return after.getTopValue();
+        return known == NO_RESULT ? null : (ValueNumber) known;
     }
 
     /**

@@ -43,9 +43,11 @@ final class MethodContext {
     private org.apache.bcel.classfile.JavaClass javaClass;
     /** Each call read once, however often the dataflow passes over it. */
     private final CallSites calls;
-    /** Each call's catalogue row looked up once ({@link #NO_MATCH}: none); a call is one object (see calls). */
+    /** Each call's catalogue row looked up once ({@link #NO_MATCH}: none, here and for summaries); a call is one object (see calls). */
     private final Map<CallAt, Object> matches = new java.util.IdentityHashMap<>();
     private static final Object NO_MATCH = new Object();
+    /** {@link #summaryFor} answers per call, for a call that consumes no tracked cookie [0] and one that does [1]. */
+    private final Map<CallAt, Object[]> calleeSummaries = new java.util.IdentityHashMap<>();
     /** {@link #apiOwner} answers, per owner. */
     private final Map<String, String> apiOwners = new java.util.HashMap<>();
 
@@ -297,6 +299,14 @@ final class MethodContext {
         for (ValueNumber value : call.consumedValues()) {
             consumesCookie |= !trackedValues(fact, value).isEmpty();
         }
-        return summaries.forCall(call.owner(), call.name(), call.descriptor(), consumesCookie);
+        // Asked at every pass of the dataflow: the answer for a call is fixed while this method is analysed
+        // (a callee's summary is memoised once computed; one still in progress stays so until we return).
+        Object[] known = calleeSummaries.computeIfAbsent(call, c -> new Object[2]);
+        int slot = consumesCookie ? 1 : 0;
+        if (known[slot] == null) {
+            MethodSummary summary = summaries.forCall(call.owner(), call.name(), call.descriptor(), consumesCookie);
+            known[slot] = summary == null ? NO_MATCH : summary;
+        }
+        return known[slot] == NO_MATCH ? null : (MethodSummary) known[slot];
     }
 }

@@ -23,13 +23,17 @@ public final class FactsBefore {
     private FactsBefore() {
     }
 
+    /** Reads the fact before one instruction; the fact is the walk's own, to read and not to keep. */
+    public interface Visitor<F> {
+        void visit(Location location, F fact) throws DataflowAnalysisException;
+    }
+
     /**
-     * The fact before each instruction {@code wanted} accepts, by location. A block whose start fact is
-     * not valid (dead code) has none; the facts are copies, the caller's to keep.
+     * Calls the visitor at each instruction of each block whose start fact is valid (dead code has none),
+     * in the order of SpotBugs' {@code cfg.locationIterator()}, with the fact before the instruction.
      */
-    public static <F> Map<Location, F> of(CFG cfg, AbstractDataflowAnalysis<F> analysis,
-            Predicate<Instruction> wanted) throws DataflowAnalysisException {
-        Map<Location, F> facts = new HashMap<>();
+    public static <F> void walk(CFG cfg, AbstractDataflowAnalysis<F> analysis, Visitor<F> visitor)
+            throws DataflowAnalysisException {
         for (Iterator<BasicBlock> blocks = cfg.blockIterator(); blocks.hasNext();) {
             BasicBlock block = blocks.next();
             F fact = analysis.createFact();
@@ -39,14 +43,23 @@ public final class FactsBefore {
             }
             for (Iterator<InstructionHandle> handles = block.instructionIterator(); handles.hasNext();) {
                 InstructionHandle handle = handles.next();
-                if (wanted.test(handle.getInstruction())) {
-                    F before = analysis.createFact();
-                    analysis.copy(fact, before);
-                    facts.put(new Location(handle, block), before);
-                }
+                visitor.visit(new Location(handle, block), fact);
                 analysis.transferInstruction(handle, block, fact);
             }
         }
+    }
+
+    /** The fact before each instruction {@code wanted} accepts, by location: copies, the caller's to keep. */
+    public static <F> Map<Location, F> of(CFG cfg, AbstractDataflowAnalysis<F> analysis,
+            Predicate<Instruction> wanted) throws DataflowAnalysisException {
+        Map<Location, F> facts = new HashMap<>();
+        walk(cfg, analysis, (location, fact) -> {
+            if (wanted.test(location.getHandle().getInstruction())) {
+                F before = analysis.createFact();
+                analysis.copy(fact, before);
+                facts.put(location, before);
+            }
+        });
         return facts;
     }
 }
