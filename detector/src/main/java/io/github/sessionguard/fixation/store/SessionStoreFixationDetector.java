@@ -125,6 +125,8 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
 
     /** This analysis' settings (in-house login methods count as credential checks). */
     private UserSettings settings;
+    /** The visited class's cost screen (see StoreCallScreen). */
+    private StoreCallScreen screen;
 
     public SessionStoreFixationDetector(BugReporter bugReporter) {
         this.bugReporter = bugReporter;
@@ -141,8 +143,19 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
                     && !ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), LoginCatalogue.relevantTypes())) {
                 return;
             }
+            // Cost only: a class none of whose methods can yield a site or a login's callees is not followed.
+            screen = StoreCallScreen.of(classContext.getJavaClass(), settings);
+            if (!screen.classMayMatter(classContext.getJavaClass())) {
+                return;
+            }
             super.visitClassContext(classContext);
         });
+    }
+
+    /** Cost only: the operand stack is followed in the methods StoreCallScreen lets through. */
+    @Override
+    public boolean shouldVisitCode(Code code) {
+        return screen.methodMayMatter(getMethod(), code);
     }
 
     @Override
