@@ -78,8 +78,9 @@ final class CredentialFlow {
     private final ValueNumberDataflow vna;
     private final ConstantDataflow constants;
     private final LoginSummaries summaries;
-    private final boolean authorizationCodeClient;
-    private final boolean namesSecretCookie;
+    /** Facts of the class, not of the method: asked only when a name or a cookie read needs them (see below). */
+    private Boolean authorizationCodeClient;
+    private Boolean namesSecretCookie;
     private ValueOrigins origins;
     /** Each call read once for all passes (and for {@link LoginCallMeaning}, which asks through {@link #callAt}). */
     private final CallSites calls;
@@ -106,11 +107,6 @@ final class CredentialFlow {
         this.constants = constants;
         this.summaries = summaries;
         this.calls = new CallSites(cpg, vna, constants);
-        // Facts of the class, not of the method: read once per class for this analysis.
-        this.authorizationCodeClient = summaries.classFact(classContext.getJavaClass(), "authorization-code",
-                () -> mentionsAnyText(LoginCatalogue.AUTHORIZATION_CODE_MARKERS));
-        this.namesSecretCookie = summaries.classFact(classContext.getJavaClass(), "secret-cookie",
-                this::namesSecretCookie);
     }
 
     /** Computes the sets over the whole method. */
@@ -256,7 +252,7 @@ final class CredentialFlow {
 
     private boolean isSecretName(String name) {
         return LoginCatalogue.isSecretName(name)
-                && (!LoginCatalogue.isAmbiguousSecretName(name) || authorizationCodeClient);
+                && (!LoginCatalogue.isAmbiguousSecretName(name) || authorizationCodeClient());
     }
 
     /** A form or request object of the application that carries a secret field, and is no persistent entity. */
@@ -374,7 +370,7 @@ final class CredentialFlow {
             return;
         }
         if (LoginCatalogue.any(LoginCatalogue.COOKIE_VALUE_READS, owner, name, descriptor)) {
-            if (namesSecretCookie) {
+            if (namesSecretCookie()) {
                 mark(secrets, result);
             }
             return;
@@ -742,12 +738,33 @@ final class CredentialFlow {
         }
     }
 
+    /**
+     * Facts of the class, not of the method: read once per class for this analysis, and only when a method
+     * asks (cost: most methods read no ambiguous secret name and no cookie, and the answers are pure
+     * functions of the class, so asking later changes nothing).
+     */
+    private boolean authorizationCodeClient() {
+        if (authorizationCodeClient == null) {
+            authorizationCodeClient = summaries.classFact(classContext.getJavaClass(), "authorization-code",
+                    () -> mentionsAnyText(LoginCatalogue.AUTHORIZATION_CODE_MARKERS));
+        }
+        return authorizationCodeClient;
+    }
+
+    private boolean namesSecretCookie() {
+        if (namesSecretCookie == null) {
+            namesSecretCookie = summaries.classFact(classContext.getJavaClass(), "secret-cookie",
+                    this::classNamesSecretCookie);
+        }
+        return namesSecretCookie;
+    }
+
     private boolean mentionsAnyText(List<String> lowerCaseTexts) {
         return ConstantPoolScreen.mentionsAnyText(classContext.getJavaClass(), lowerCaseTexts);
     }
 
     /** A class that names a remember-me, token or session-login cookie: its cookie values are secrets. */
-    private boolean namesSecretCookie() {
+    private boolean classNamesSecretCookie() {
         for (org.apache.bcel.classfile.Constant constant : classContext.getJavaClass().getConstantPool().getConstantPool()) {
             if (constant instanceof org.apache.bcel.classfile.ConstantString) {
                 String text = ((org.apache.bcel.classfile.ConstantString) constant)
