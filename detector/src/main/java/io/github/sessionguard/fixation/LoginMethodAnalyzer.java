@@ -1,5 +1,6 @@
 package io.github.sessionguard.fixation;
 
+import edu.umd.cs.findbugs.ba.BasicBlock;
 import edu.umd.cs.findbugs.ba.CFG;
 import edu.umd.cs.findbugs.ba.ClassContext;
 import edu.umd.cs.findbugs.ba.Dataflow;
@@ -16,6 +17,7 @@ import io.github.sessionguard.catalogue.UserSettings;
 import io.github.sessionguard.flow.CallAt;
 import io.github.sessionguard.flow.Site;
 import org.apache.bcel.classfile.Method;
+import org.apache.bcel.generic.InstructionHandle;
 import org.apache.bcel.generic.ReturnInstruction;
 
 import java.util.HashSet;
@@ -44,9 +46,23 @@ final class LoginMethodAnalyzer {
 
         LoginFlowAnalysis analysis = new LoginFlowAnalysis(classContext.getDepthFirstSearch(method), meaning);
         new Dataflow<>(cfg, analysis).execute();
-        PathsOut paths = new PathsOut(classContext, method, descriptor, meaning, analysis);
-        for (Iterator<Location> it = cfg.locationIterator(); it.hasNext();) {
-            paths.visit(it.next());
+        PathsOut paths = new PathsOut(classContext, method, descriptor, meaning);
+        // The fact before each instruction, as getFactAtLocation gives it (the block's start fact and the
+        // transfer of the instructions before it), carried along each block once instead of recomputed from
+        // the block's start at every instruction; same locations, same order as cfg.locationIterator().
+        for (Iterator<BasicBlock> blocks = cfg.blockIterator(); blocks.hasNext();) {
+            BasicBlock block = blocks.next();
+            LoginFacts fact = analysis.createFact();
+            analysis.copy(analysis.getStartFact(block), fact);
+            boolean valid = analysis.isFactValid(fact);
+            for (Iterator<InstructionHandle> handles = block.instructionIterator(); handles.hasNext();) {
+                InstructionHandle handle = handles.next();
+                Location location = new Location(handle, block);
+                paths.visit(location, fact);
+                if (valid) {
+                    analysis.transferInstruction(handle, block, fact);
+                }
+            }
         }
 
         // A password change re-checks the old password of a user who is logged in already: no login path.
@@ -69,7 +85,6 @@ final class LoginMethodAnalyzer {
     private static final class PathsOut {
         private final MethodDescriptor descriptor;
         private final LoginCallMeaning meaning;
-        private final LoginFlowAnalysis analysis;
         private final ValueNumberAnalysis values;
         private final ValueNumberDataflow vna;
         final Set<SessionWrite> sessionWrites = new HashSet<>();
@@ -83,18 +98,17 @@ final class LoginMethodAnalyzer {
         boolean anyReturn;
         boolean rotatesOnEveryPath = true;
 
-        PathsOut(ClassContext classContext, Method method, MethodDescriptor descriptor, LoginCallMeaning meaning,
-                LoginFlowAnalysis analysis) throws CheckedAnalysisException {
+        PathsOut(ClassContext classContext, Method method, MethodDescriptor descriptor, LoginCallMeaning meaning)
+                throws CheckedAnalysisException {
             this.descriptor = descriptor;
             this.meaning = meaning;
-            this.analysis = analysis;
             this.vna = classContext.getValueNumberDataflow(method);
             this.values = vna.getAnalysis();
             this.parameterCount = method.getArgumentTypes().length;
         }
 
-        void visit(Location location) throws DataflowAnalysisException {
-            LoginFacts fact = analysis.getFactAtLocation(location);
+        /** One location, with the path fact before it (read only: the caller carries it on). */
+        void visit(Location location, LoginFacts fact) throws DataflowAnalysisException {
             if (fact.isTop()) {
                 return;
             }
