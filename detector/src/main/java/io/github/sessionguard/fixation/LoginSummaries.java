@@ -46,6 +46,11 @@ final class LoginSummaries {
     private final LoginReach reach = new LoginReach();
     private final io.github.sessionguard.flow.CallReach methodReach =
             new io.github.sessionguard.flow.CallReach(new LoginMethodReach());
+    /**
+     * Where each call goes (see {@link #of}), resolved once for this analysis: the class hierarchy does not
+     * change during it, and every pass of every caller's analysis asks again.
+     */
+    private final Map<String, List<CallTargets.Target>> targets = new HashMap<>();
     /** Answers about a whole class (its constant pool's texts), asked by each of its methods: read once. */
     private final Map<String, Boolean> classFacts = new HashMap<>();
     private final UserSettings settings;
@@ -89,16 +94,23 @@ final class LoginSummaries {
         if (AnalysisContext.currentAnalysisContext() == null) {
             return null;
         }
+        List<CallTargets.Target> bodies = targets.computeIfAbsent(owner + '.' + name + descriptor,
+                call -> targetsOf(owner, name, descriptor));
+        if (bodies.isEmpty()) {
+            return null;
+        }
+        return bodies.size() == 1 ? forCall(bodies.get(0)) : union(bodies);
+    }
+
+    /** The call's resolved target alone, or its implementations when there are several; else none. */
+    private static List<CallTargets.Target> targetsOf(String owner, String name, String descriptor) {
         CallTargets.Target target = CallTargets.resolve(owner, name, descriptor);
         if (target != null) {
-            return forCall(target);
+            return List.of(target);
         }
         List<CallTargets.Target> implementations = CallTargets.allImplementations(owner, name, descriptor,
                 MAX_IMPLEMENTATIONS);
-        if (implementations.size() < 2) {
-            return null;
-        }
-        return union(implementations);
+        return implementations.size() < 2 ? List.of() : implementations;
     }
 
     private LoginSummary union(List<CallTargets.Target> implementations) {
