@@ -1,6 +1,7 @@
 package io.github.sessionguard.fixation.spring;
 
 import edu.umd.cs.findbugs.ba.AnalysisContext;
+import io.github.sessionguard.flow.InvokeBytes;
 import org.apache.bcel.Const;
 import org.apache.bcel.classfile.Constant;
 import org.apache.bcel.classfile.ConstantCP;
@@ -46,7 +47,7 @@ final class SessionHeldTypes {
             return;
         }
         for (Method method : javaClass.getMethods()) {
-            if (method.getCode() == null) {
+            if (method.getCode() == null || !InvokeBytes.mayInvokeThenCast(method.getCode().getCode(), reads)) {
                 continue;
             }
             try (ByteSequence bytes = new ByteSequence(method.getCode().getCode())) {
@@ -106,6 +107,11 @@ final class SessionHeldTypes {
             return null;
         }
         String slashed = name.replace('.', '/');
-        return PLATFORM_PREFIXES.stream().anyMatch(slashed::startsWith) ? null : slashed;
+        for (String prefix : PLATFORM_PREFIXES) {
+            if (slashed.startsWith(prefix)) {
+                return null;
+            }
+        }
+        return slashed;
     }
 }

@@ -3,6 +3,7 @@ package io.github.sessionguard.fixation.store;
 import io.github.sessionguard.catalogue.LoginCatalogue;
 import io.github.sessionguard.catalogue.SessionStoreCatalogue;
 import io.github.sessionguard.catalogue.UserSettings;
+import io.github.sessionguard.flow.InvokeBytes;
 import org.apache.bcel.Const;
 import org.apache.bcel.classfile.Code;
 import org.apache.bcel.classfile.Constant;
@@ -88,6 +89,9 @@ final class StoreCallScreen {
     }
 
     private boolean callsTrigger(Code code) {
+        if (!InvokeBytes.mayInvoke(code.getCode(), triggers)) {
+            return false;
+        }
         try (ByteSequence bytes = new ByteSequence(code.getCode())) {
             while (bytes.available() > 0) {
                 Instruction instruction = Instruction.readInstruction(bytes);
