@@ -38,9 +38,11 @@ final class LoginMethodAnalyzer {
         // data-flow parts, a returned user or a checked secret, need none). The detector screens for cost.
         CFG cfg = classContext.getCFG(method);
         LoginCallMeaning meaning = new LoginCallMeaning(classContext, method, descriptor, summaries,
-                !ShiroProtection.loginStopsOldSession());
+                summaries.shiroLoginsCount());
         meaning.survey(cfg);
-        meaning.countSpringLogins(!LoginHandlers.isPerRequestComponent(classContext.getJavaClass()));
+        // Facts of the class (its supertypes), read once per class for this analysis.
+        meaning.countSpringLogins(!summaries.classFact(classContext.getJavaClass(), "per-request-component",
+                () -> LoginHandlers.isPerRequestComponent(classContext.getJavaClass())));
         boolean containerLogin = LoginHandlers.implementsContainerLogin(classContext.getJavaClass(), method);
         meaning.countContainerLogins(!containerLogin);
 
@@ -69,7 +71,8 @@ final class LoginMethodAnalyzer {
         boolean credentials = meaning.checksCredentials()
                 && !io.github.sessionguard.catalogue.LoginCatalogue.managesPasswords(method.getName());
         // A custom AuthenticationProvider runs inside Spring Security's login, whose strategy changes the id next.
-        boolean frameworkStep = LoginHandlers.isFrameworkLoginStep(classContext.getJavaClass());
+        boolean frameworkStep = summaries.classFact(classContext.getJavaClass(), "framework-login-step",
+                () -> LoginHandlers.isFrameworkLoginStep(classContext.getJavaClass()));
         boolean loginPath = !frameworkStep && (credentials
                 || LoginHandlers.isLoginHandler(classContext.getJavaClass(), method, summaries.settings())
                 || paths.pending.stream().anyMatch(e -> e.parent() == null

@@ -39,6 +39,7 @@ final class LoginMethodReach implements CallReach.Screen {
      * the screen asks per constant of every class.
      */
     private String[] containedTexts;
+    private List<String> frameworkSessionTexts;
 
     /**
      * The texts of one constant (a call's owner, name and descriptor, a type) name a login API: the class
@@ -48,7 +49,7 @@ final class LoginMethodReach implements CallReach.Screen {
     public boolean namesApi(List<String> texts) {
         if (containedTexts == null) {
             List<String> contained = new java.util.ArrayList<>(TYPES_BESIDES_REQUEST);
-            contained.addAll(FrameworkSessionWrites.frameworkSessionTexts());
+            contained.addAll(frameworkSessionTexts());
             containedTexts = contained.toArray(new String[0]);
         }
         for (String text : texts) {
@@ -76,7 +77,15 @@ final class LoginMethodReach implements CallReach.Screen {
      */
     @Override
     public boolean wholeClass(JavaClass javaClass) {
-        return FrameworkSessionWrites.mentionsFrameworkSession(javaClass);
+        return io.github.sessionguard.flow.ConstantPoolScreen.mentionsAny(javaClass, frameworkSessionTexts());
+    }
+
+    /** FrameworkSessionWrites' texts, read at the first question (the fixation pass), then kept. */
+    private List<String> frameworkSessionTexts() {
+        if (frameworkSessionTexts == null) {
+            frameworkSessionTexts = FrameworkSessionWrites.frameworkSessionTexts();
+        }
+        return frameworkSessionTexts;
     }
 
     /** A request's call that reaches its session or logs in. */

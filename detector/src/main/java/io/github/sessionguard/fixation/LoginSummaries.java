@@ -64,6 +64,17 @@ final class LoginSummaries {
         return settings;
     }
 
+    /** Whether Shiro's own login leaves the old session standing (see ShiroProtection): asked once per analysis. */
+    private Boolean shiroLoginsCount;
+
+    /** Whether a Shiro {@code Subject.login} counts as a login of its own: a fact of the classpath, read once. */
+    boolean shiroLoginsCount() {
+        if (shiroLoginsCount == null) {
+            shiroLoginsCount = !ShiroProtection.loginStopsOldSession();
+        }
+        return shiroLoginsCount;
+    }
+
     /** A fact of a whole class, computed at the first question of this analysis and then remembered. */
     boolean classFact(JavaClass javaClass, String fact, java.util.function.BooleanSupplier compute) {
         String key = javaClass.getClassName() + '#' + fact;
