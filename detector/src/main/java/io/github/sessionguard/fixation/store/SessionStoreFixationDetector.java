@@ -171,6 +171,9 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         markResult = false;
         markedSource = false;
         pendingSql = null;
+        // The presented-id call named in a site's message is this method's: a cookie-value parameter's site
+        // must not borrow the source of a method visited before (which made the message depend on the order).
+        sourceName = null;
         callees.clear();
         markedRegisters.clear();
         noteCookieParameters(getMethod());
