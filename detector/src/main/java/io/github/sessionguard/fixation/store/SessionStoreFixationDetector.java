@@ -288,7 +288,7 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         String owner = getClassConstantOperand();
         String name = getNameConstantOperand();
         String signature = getSigConstantOperand();
-        int arguments = Type.getArgumentTypes(signature).length;
+        int arguments = argumentCount(signature);
         callees.add(owner + "." + name + signature);
         if (LoginCatalogue.isCredentialCheck(owner, name, signature, settings)) {
             credentialCheck = true;
@@ -381,13 +381,30 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
     }
 
     private boolean anyArgumentMarked(String signature, int from) {
-        int arguments = Type.getArgumentTypes(signature).length;
+        int arguments = argumentCount(signature);
         for (int i = from; i < arguments && i < stack.getStackDepth(); i++) {
             if (marked(stack.getStackItem(i))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * How many arguments a method descriptor declares: what {@code Type.getArgumentTypes(signature).length}
+     * gives, without making the types (this runs at every call of every followed method).
+     */
+    static int argumentCount(String signature) {
+        int count = 0;
+        int i = 1;
+        while (signature.charAt(i) != ')') {
+            while (signature.charAt(i) == '[') {
+                i++;
+            }
+            i = signature.charAt(i) == 'L' ? signature.indexOf(';', i) + 1 : i + 1;
+            count++;
+        }
+        return count;
     }
 
     private static boolean marked(OpcodeStack.Item item) {
