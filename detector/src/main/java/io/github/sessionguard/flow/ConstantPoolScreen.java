@@ -26,11 +26,13 @@ public final class ConstantPoolScreen {
      */
     public static boolean mentionsAny(JavaClass javaClass, Collection<String> slashedTypeNames, String lowerCaseText) {
         String needle = lowerCaseText == null ? null : asciiLowerCase(lowerCaseText);
+        // An array, not the collection's iterator, for the loop run at every constant of every class.
+        String[] types = slashedTypeNames.toArray(new String[0]);
         ConstantPool pool = javaClass.getConstantPool();
         for (Constant constant : pool.getConstantPool()) {
             if (constant instanceof ConstantUtf8) {
                 String text = ((ConstantUtf8) constant).getBytes();
-                for (String type : slashedTypeNames) {
+                for (String type : types) {
                     if (text.contains(type)) {
                         return true;
                     }

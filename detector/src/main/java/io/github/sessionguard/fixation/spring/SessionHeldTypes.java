@@ -82,11 +82,14 @@ final class SessionHeldTypes {
                 continue;
             }
             ConstantCP reference = (ConstantCP) constant;
-            String owner = pool.getConstantUtf8(((ConstantClass) constants[reference.getClassIndex()]).getNameIndex())
-                    .getBytes();
             String name = pool.getConstantUtf8(((ConstantNameAndType) constants[reference.getNameAndTypeIndex()])
                     .getNameIndex()).getBytes();
-            if (READS.contains(name) && SESSION_TYPES.contains(owner)) {
+            if (!READS.contains(name)) {
+                continue;
+            }
+            String owner = pool.getConstantUtf8(((ConstantClass) constants[reference.getClassIndex()]).getNameIndex())
+                    .getBytes();
+            if (SESSION_TYPES.contains(owner)) {
                 if (reads == null) {
                     reads = new boolean[constants.length];
                 }
