@@ -81,6 +81,8 @@ final class CredentialFlow {
     /** Facts of the class, not of the method: asked only when a name or a cookie read needs them (see below). */
     private Boolean authorizationCodeClient;
     private Boolean namesSecretCookie;
+    /** The method's parameter count, parsed from its descriptor at the first question. */
+    private int parameterCount = -1;
     private ValueOrigins origins;
     /** Each call read once for all passes (and for {@link LoginCallMeaning}, which asks through {@link #callAt}). */
     private final CallSites calls;
@@ -242,7 +244,11 @@ final class CredentialFlow {
                 secret |= isSecretName(String.valueOf(annotation.getValue("value")))
                         || isSecretName(String.valueOf(annotation.getValue("name")));
             }
-            secret |= types[i] instanceof ObjectType && isSecretCarrierType(((ObjectType) types[i]).getClassName());
+            if (!secret && types[i] instanceof ObjectType) {
+                // A fact of the type, not of the method: read once per type for this analysis.
+                String type = ((ObjectType) types[i]).getClassName();
+                secret = summaries.fact("secret-carrier " + type, () -> isSecretCarrierType(type));
+            }
             if (secret) {
                 secrets.add(vna.getAnalysis().getEntryValueForParameter(i).getNumber());
             }
@@ -718,7 +724,10 @@ final class CredentialFlow {
 
     /** One of this method's parameters (not {@code this}). */
     private boolean isParameter(ValueNumber value) {
-        for (int i = 0; i < method.getArgumentTypes().length; i++) {
+        if (parameterCount < 0) {
+            parameterCount = method.getArgumentTypes().length;
+        }
+        for (int i = 0; i < parameterCount; i++) {
             if (vna.getAnalysis().getEntryValueForParameter(i).equals(value)) {
                 return true;
             }

@@ -77,7 +77,11 @@ final class LoginSummaries {
 
     /** A fact of a whole class, computed at the first question of this analysis and then remembered. */
     boolean classFact(JavaClass javaClass, String fact, java.util.function.BooleanSupplier compute) {
-        String key = javaClass.getClassName() + '#' + fact;
+        return fact(javaClass.getClassName() + '#' + fact, compute);
+    }
+
+    /** A fact of the classpath (a type's, a class's), under a key that names it: computed once per analysis. */
+    boolean fact(String key, java.util.function.BooleanSupplier compute) {
         Boolean answer = classFacts.get(key);
         if (answer == null) {
             answer = compute.getAsBoolean();
@@ -153,22 +157,27 @@ final class LoginSummaries {
     }
 
     private LoginSummary forCall(CallTargets.Target target) {
-        ClassDescriptor targetClass = DescriptorFactory.createClassDescriptor(
-                target.javaClass().getClassName().replace('.', '/'));
-        ClassContext classContext;
-        try {
-            classContext = CalleeClassContexts.of(targetClass);
-        } catch (CheckedAnalysisException e) {
-            AnalysisContext.logError("SessionGuard could not read " + targetClass + " for its login summary", e);
-            return null;
-        }
-        MethodDescriptor callee = descriptorOf(classContext, target.method());
+        String slashedClass = target.javaClass().getClassName().replace('.', '/');
+        Method method = target.method();
+        MethodDescriptor callee = DescriptorFactory.instance().getMethodDescriptor(slashedClass, method.getName(),
+                method.getSignature(), method.isStatic());
         LoginSummary summary;
         if (inProgress.contains(callee)) {
             markCycle(callee);
             summary = LoginSummary.NOTHING;
+        } else if (done.containsKey(callee)) {
+            // Cost: a summary already computed needs no ClassContext (the callee's analyses).
+            summary = done.get(callee).summary();
         } else {
-            summary = resultOf(classContext, target.method()).summary();
+            ClassDescriptor targetClass = DescriptorFactory.createClassDescriptor(slashedClass);
+            ClassContext classContext;
+            try {
+                classContext = CalleeClassContexts.of(targetClass);
+            } catch (CheckedAnalysisException e) {
+                AnalysisContext.logError("SessionGuard could not read " + targetClass + " for its login summary", e);
+                return null;
+            }
+            summary = resultOf(classContext, method).summary();
         }
         if (recursive.contains(callee)) {
             if (!inProgress.isEmpty()) {
