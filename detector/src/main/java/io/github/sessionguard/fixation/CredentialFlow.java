@@ -257,7 +257,7 @@ final class CredentialFlow {
     }
 
     private boolean isSecretName(String name) {
-        return LoginCatalogue.isSecretName(name)
+        return summaries.isSecretName(name)
                 && (!LoginCatalogue.isAmbiguousSecretName(name) || authorizationCodeClient());
     }
 

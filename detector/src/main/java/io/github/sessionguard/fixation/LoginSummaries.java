@@ -75,6 +75,21 @@ final class LoginSummaries {
         return shiroLoginsCount;
     }
 
+    /** LoginCatalogue.isSecretName per name, for this analysis: the same names recur in method after method. */
+    private final Map<String, Boolean> secretNames = new HashMap<>();
+
+    boolean isSecretName(String name) {
+        if (name == null) {
+            return false;
+        }
+        Boolean answer = secretNames.get(name);
+        if (answer == null) {
+            answer = io.github.sessionguard.catalogue.LoginCatalogue.isSecretName(name);
+            secretNames.put(name, answer);
+        }
+        return answer;
+    }
+
     /** A fact of a whole class, computed at the first question of this analysis and then remembered. */
     boolean classFact(JavaClass javaClass, String fact, java.util.function.BooleanSupplier compute) {
         return fact(javaClass.getClassName() + '#' + fact, compute);
