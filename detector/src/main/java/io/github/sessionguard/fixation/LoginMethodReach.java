@@ -2,6 +2,7 @@ package io.github.sessionguard.fixation;
 
 import io.github.sessionguard.catalogue.FrameworkSessionCatalogue;
 import io.github.sessionguard.catalogue.LoginCatalogue;
+import io.github.sessionguard.catalogue.UserSettings;
 import io.github.sessionguard.flow.CallReach;
 import org.apache.bcel.Const;
 import org.apache.bcel.classfile.Constant;
@@ -23,6 +24,13 @@ import java.util.Set;
  * cannot authenticate a session.
  */
 final class LoginMethodReach implements CallReach.Screen {
+    /** This analysis' settings: a call of one of its rotation methods changes the session id. */
+    private final UserSettings settings;
+
+    LoginMethodReach(UserSettings settings) {
+        this.settings = settings;
+    }
+
     /**
      * The class screen's types without the request type: a mention of the request alone (a cast, a parameter
      * type, a call of one of its other methods) is no login API here, and its calls are judged by name instead.
@@ -67,7 +75,20 @@ final class LoginMethodReach implements CallReach.Screen {
 
     @Override
     public boolean namesApi(ConstantPool pool, Constant constant) {
-        return isRequestSessionCall(pool, constant) || isSessionMapField(pool, constant);
+        return isRequestSessionCall(pool, constant) || isSessionMapField(pool, constant)
+                || isConfiguredRotation(pool, constant);
+    }
+
+    /** A call of one of the settings' id-changing methods (an in-house session library's renewal). */
+    private boolean isConfiguredRotation(ConstantPool pool, Constant constant) {
+        if (!settings.hasRotationMethods() || (constant.getTag() != Const.CONSTANT_Methodref
+                && constant.getTag() != Const.CONSTANT_InterfaceMethodref)) {
+            return false;
+        }
+        ConstantCP reference = (ConstantCP) constant;
+        ConstantNameAndType nameAndType = pool.getConstant(reference.getNameAndTypeIndex(), Const.CONSTANT_NameAndType,
+                ConstantNameAndType.class);
+        return settings.isRotationMethod(reference.getClass(pool).replace('.', '/'), nameAndType.getName(pool));
     }
 
     /**

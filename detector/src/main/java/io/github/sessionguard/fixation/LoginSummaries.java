@@ -44,8 +44,7 @@ final class LoginSummaries {
     private final Set<MethodDescriptor> recursive = new HashSet<>();
     private final LoginMethodAnalyzer analyzer = new LoginMethodAnalyzer(this);
     private final LoginReach reach = new LoginReach();
-    private final io.github.sessionguard.flow.CallReach methodReach =
-            new io.github.sessionguard.flow.CallReach(new LoginMethodReach());
+    private final io.github.sessionguard.flow.CallReach methodReach;
     /**
      * Where each call goes (see {@link #of}), resolved once for this analysis: the class hierarchy does not
      * change during it, and every pass of every caller's analysis asks again.
@@ -57,6 +56,7 @@ final class LoginSummaries {
 
     LoginSummaries(UserSettings settings) {
         this.settings = settings;
+        this.methodReach = new io.github.sessionguard.flow.CallReach(new LoginMethodReach(settings));
     }
 
     /** This analysis' settings, handed down to the code that reads calls and attributes. */
