@@ -10,7 +10,6 @@ import java.util.Set;
  */
 public final class LoginCatalogue {
     /** Compiled once (a Pattern is immutable): normalise runs on every constant and name it is asked about. */
-    private static final java.util.regex.Pattern NOT_ALPHANUMERIC = java.util.regex.Pattern.compile("[^a-z0-9]");
 
 
     /** {@code HttpSession} writes; argument 0 is the attribute name. */
@@ -266,13 +265,13 @@ public final class LoginCatalogue {
     /** A class text naming a cookie that carries an automatic login. */
     public static boolean namesAutoLoginCookie(String text) {
         String normal = normalise(text);
-        return AUTO_LOGIN_COOKIE_WORDS.stream().anyMatch(normal::contains);
+        return containsAny(normal, AUTO_LOGIN_COOKIE_WORDS);
     }
 
     /** A call named like a verification ({@code loginCheck}, {@code validateTicket}). */
     public static boolean namesVerification(String methodName) {
         String normal = normalise(methodName);
-        return VERIFYING_CALL_WORDS.stream().anyMatch(normal::contains) && !managesPasswords(methodName);
+        return containsAny(normal, VERIFYING_CALL_WORDS) && !managesPasswords(methodName);
     }
 
     /** A type whose simple name says it is a user or a proof of one ({@code SsoUser}, {@code Assertion}). */
@@ -281,13 +280,13 @@ public final class LoginCatalogue {
             return false;
         }
         String simple = normalise(dottedName.substring(dottedName.lastIndexOf('.') + 1));
-        return USER_TYPE_WORDS.stream().anyMatch(simple::contains);
+        return containsAny(simple, USER_TYPE_WORDS);
     }
 
     /** A request value's name that is never a proof of identity: CSRF tokens, captchas, nonces. */
     public static boolean isNotSecretName(String name) {
         String normal = normalise(name);
-        return NOT_SECRET_WORDS.stream().anyMatch(normal::contains);
+        return containsAny(normal, NOT_SECRET_WORDS);
     }
 
     /** Is this name (parameter, header, field, getter, local variable) that of a submitted secret? */
@@ -299,10 +298,10 @@ public final class LoginCatalogue {
         if (normal.startsWith("get")) {
             normal = normal.substring(3);
         }
-        if (NOT_SECRET_WORDS.stream().anyMatch(normal::contains)) {
+        if (containsAny(normal, NOT_SECRET_WORDS)) {
             return false;
         }
-        return SECRET_NAMES.contains(normal) || SECRET_WORDS.stream().anyMatch(normal::contains)
+        return SECRET_NAMES.contains(normal) || containsAny(normal, SECRET_WORDS)
                 || normal.endsWith("token") || normal.endsWith("ticket") || normal.endsWith("pass")
                 || normal.endsWith("pwd") || normal.contains("passw");
     }
@@ -318,13 +317,13 @@ public final class LoginCatalogue {
 
     /** Can a call of this owner and name look a user up (or check a secret) when handed a secret? */
     public static boolean mayLookUpUser(String owner, String name) {
-        if (NO_LOOKUP_OWNERS.stream().anyMatch(owner::startsWith) || name.startsWith("<") || managesPasswords(name)) {
+        if (startsWithAny(owner, NO_LOOKUP_OWNERS) || name.startsWith("<") || managesPasswords(name)) {
             return false;
         }
         String lower = name.toLowerCase(Locale.ROOT);
         // "log" is logging, but loginCheck(ssoId) and logonWithTicket(t) log a user in.
         return lower.startsWith("login") || lower.startsWith("logon")
-                || TRANSFORM_PREFIXES.stream().noneMatch(lower::startsWith);
+                || !startsWithAny(lower, TRANSFORM_PREFIXES);
     }
 
     /** A call that reads the identity out of a checked user ({@code getId()}, {@code getUsername()}, {@code get()}). */
@@ -335,14 +334,14 @@ public final class LoginCatalogue {
         } else if (normal.startsWith("is")) {
             normal = normal.substring(2);
         }
-        return IDENTITY_GETTERS.contains(normal) || IDENTITY_GETTER_PARTS.stream().anyMatch(normal::contains)
-                || IDENTITY_GETTER_SUFFIXES.stream().anyMatch(normal::endsWith);
+        return IDENTITY_GETTERS.contains(normal) || containsAny(normal, IDENTITY_GETTER_PARTS)
+                || endsWithAny(normal, IDENTITY_GETTER_SUFFIXES);
     }
 
     /** A method name that says it yields a user's identity: findUsernameByToken, userIdFor, resolvePrincipal. */
     public static boolean namesIdentity(String methodName) {
         String normal = normalise(methodName);
-        return IDENTITY_GETTER_PARTS.stream().anyMatch(normal::contains) || normal.endsWith("id")
+        return containsAny(normal, IDENTITY_GETTER_PARTS) || normal.endsWith("id")
                 || normal.endsWith("name") || normal.contains("email") || normal.contains("subject");
     }
 
@@ -408,12 +407,12 @@ public final class LoginCatalogue {
         if (IDENTITY_NAMES.contains(normal) || settings.identityAttributes().contains(normal)) {
             return true;
         }
-        return IDENTITY_SUFFIXES.stream().anyMatch(normal::endsWith) || IDENTITY_PARTS.stream().anyMatch(normal::contains);
+        return endsWithAny(normal, IDENTITY_SUFFIXES) || containsAny(normal, IDENTITY_PARTS);
     }
 
     public static boolean mentionsLogout(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
-        return LOGOUT_WORDS.stream().anyMatch(lower::contains);
+        return containsAny(lower, LOGOUT_WORDS);
     }
 
     /**
@@ -439,7 +438,7 @@ public final class LoginCatalogue {
         if (isLoginMethodName(methodName)) {
             return true;
         }
-        return CREDENTIAL_WORDS.stream().anyMatch(lower::contains) && !managesPasswords(methodName);
+        return containsAny(lower, CREDENTIAL_WORDS) && !managesPasswords(methodName);
     }
 
     /**
@@ -448,12 +447,53 @@ public final class LoginCatalogue {
      */
     public static boolean managesPasswords(String methodName) {
         String lower = methodName.toLowerCase(Locale.ROOT);
-        return CREDENTIAL_WORDS.stream().anyMatch(lower::contains)
-                && PASSWORD_MANAGEMENT_PREFIXES.stream().anyMatch(lower::startsWith);
+        return containsAny(lower, CREDENTIAL_WORDS)
+                && startsWithAny(lower, PASSWORD_MANAGEMENT_PREFIXES);
     }
 
     /** Attribute names are compared without case and separators: LOGGED_IN_USER is loggedinuser. */
     public static String normalise(String name) {
-        return NOT_ALPHANUMERIC.matcher(name.toLowerCase(Locale.ROOT)).replaceAll("");
+        String lower = name.toLowerCase(Locale.ROOT);
+        // Drops every character but a-z and 0-9 (the regex [^a-z0-9] replaced by "") without a regex: names are read per call.
+        StringBuilder kept = null;
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            boolean alphanumeric = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+            if (!alphanumeric && kept == null) {
+                kept = new StringBuilder(lower.length()).append(lower, 0, i);
+            } else if (alphanumeric && kept != null) {
+                kept.append(c);
+            }
+        }
+        return kept == null ? lower : kept.toString();
+    }
+
+    /* Plain loops, not streams: these run for every call and name the analyses read. */
+
+    private static boolean containsAny(String text, java.util.Collection<String> words) {
+        for (String word : words) {
+            if (text.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWithAny(String text, java.util.Collection<String> prefixes) {
+        for (String prefix : prefixes) {
+            if (text.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean endsWithAny(String text, java.util.Collection<String> suffixes) {
+        for (String suffix : suffixes) {
+            if (text.endsWith(suffix)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -83,8 +83,11 @@ public final class SessionStoreCatalogue {
                 || lower.startsWith("replace") || lower.startsWith("upsert");
     }
 
+    private static final List<String> RELEVANT_TYPES = List.of("servlet/http/HttpSession", "servlet/http/Cookie",
+            "getRequestedSessionId", "CookieValue", "CookieParam", "ws/rs/core/Cookie");
+
+    /** Texts whose absence from a class's constant pool rules out a session store keyed by the presented id. */
     public static List<String> relevantTypes() {
-        return List.of("servlet/http/HttpSession", "servlet/http/Cookie", "getRequestedSessionId", "CookieValue",
-                "CookieParam", "ws/rs/core/Cookie");
+        return RELEVANT_TYPES;
     }
 }

@@ -153,6 +153,11 @@ public final class UserSettings {
         return LoginCatalogue.any(loginMethods, slashedOwner, name, null);
     }
 
+    /** Whether any rotation method is configured (the method screen asks at every call constant). */
+    public boolean hasRotationMethods() {
+        return !rotationMethods.isEmpty();
+    }
+
     public boolean isRotationMethod(String slashedOwner, String name) {
         return LoginCatalogue.any(rotationMethods, slashedOwner, name, null);
     }

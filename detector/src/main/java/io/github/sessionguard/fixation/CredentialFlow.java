@@ -78,8 +78,11 @@ final class CredentialFlow {
     private final ValueNumberDataflow vna;
     private final ConstantDataflow constants;
     private final LoginSummaries summaries;
-    private final boolean authorizationCodeClient;
-    private final boolean namesSecretCookie;
+    /** Facts of the class, not of the method: asked only when a name or a cookie read needs them (see below). */
+    private Boolean authorizationCodeClient;
+    private Boolean namesSecretCookie;
+    /** The method's parameter count, parsed from its descriptor at the first question. */
+    private int parameterCount = -1;
     private ValueOrigins origins;
     /** Each call read once for all passes (and for {@link LoginCallMeaning}, which asks through {@link #callAt}). */
     private final CallSites calls;
@@ -106,11 +109,6 @@ final class CredentialFlow {
         this.constants = constants;
         this.summaries = summaries;
         this.calls = new CallSites(cpg, vna, constants);
-        // Facts of the class, not of the method: read once per class for this analysis.
-        this.authorizationCodeClient = summaries.classFact(classContext.getJavaClass(), "authorization-code",
-                () -> mentionsAnyText(LoginCatalogue.AUTHORIZATION_CODE_MARKERS));
-        this.namesSecretCookie = summaries.classFact(classContext.getJavaClass(), "secret-cookie",
-                this::namesSecretCookie);
     }
 
     /** Computes the sets over the whole method. */
@@ -246,7 +244,11 @@ final class CredentialFlow {
                 secret |= isSecretName(String.valueOf(annotation.getValue("value")))
                         || isSecretName(String.valueOf(annotation.getValue("name")));
             }
-            secret |= types[i] instanceof ObjectType && isSecretCarrierType(((ObjectType) types[i]).getClassName());
+            if (!secret && types[i] instanceof ObjectType) {
+                // A fact of the type, not of the method: read once per type for this analysis.
+                String type = ((ObjectType) types[i]).getClassName();
+                secret = summaries.fact("secret-carrier " + type, () -> isSecretCarrierType(type));
+            }
             if (secret) {
                 secrets.add(vna.getAnalysis().getEntryValueForParameter(i).getNumber());
             }
@@ -255,8 +257,8 @@ final class CredentialFlow {
     }
 
     private boolean isSecretName(String name) {
-        return LoginCatalogue.isSecretName(name)
-                && (!LoginCatalogue.isAmbiguousSecretName(name) || authorizationCodeClient);
+        return summaries.isSecretName(name)
+                && (!LoginCatalogue.isAmbiguousSecretName(name) || authorizationCodeClient());
     }
 
     /** A form or request object of the application that carries a secret field, and is no persistent entity. */
@@ -374,7 +376,7 @@ final class CredentialFlow {
             return;
         }
         if (LoginCatalogue.any(LoginCatalogue.COOKIE_VALUE_READS, owner, name, descriptor)) {
-            if (namesSecretCookie) {
+            if (namesSecretCookie()) {
                 mark(secrets, result);
             }
             return;
@@ -722,7 +724,10 @@ final class CredentialFlow {
 
     /** One of this method's parameters (not {@code this}). */
     private boolean isParameter(ValueNumber value) {
-        for (int i = 0; i < method.getArgumentTypes().length; i++) {
+        if (parameterCount < 0) {
+            parameterCount = method.getArgumentTypes().length;
+        }
+        for (int i = 0; i < parameterCount; i++) {
             if (vna.getAnalysis().getEntryValueForParameter(i).equals(value)) {
                 return true;
             }
@@ -742,12 +747,33 @@ final class CredentialFlow {
         }
     }
 
+    /**
+     * Facts of the class, not of the method: read once per class for this analysis, and only when a method
+     * asks (cost: most methods read no ambiguous secret name and no cookie, and the answers are pure
+     * functions of the class, so asking later changes nothing).
+     */
+    private boolean authorizationCodeClient() {
+        if (authorizationCodeClient == null) {
+            authorizationCodeClient = summaries.classFact(classContext.getJavaClass(), "authorization-code",
+                    () -> mentionsAnyText(LoginCatalogue.AUTHORIZATION_CODE_MARKERS));
+        }
+        return authorizationCodeClient;
+    }
+
+    private boolean namesSecretCookie() {
+        if (namesSecretCookie == null) {
+            namesSecretCookie = summaries.classFact(classContext.getJavaClass(), "secret-cookie",
+                    this::classNamesSecretCookie);
+        }
+        return namesSecretCookie;
+    }
+
     private boolean mentionsAnyText(List<String> lowerCaseTexts) {
         return ConstantPoolScreen.mentionsAnyText(classContext.getJavaClass(), lowerCaseTexts);
     }
 
     /** A class that names a remember-me, token or session-login cookie: its cookie values are secrets. */
-    private boolean namesSecretCookie() {
+    private boolean classNamesSecretCookie() {
         for (org.apache.bcel.classfile.Constant constant : classContext.getJavaClass().getConstantPool().getConstantPool()) {
             if (constant instanceof org.apache.bcel.classfile.ConstantString) {
                 String text = ((org.apache.bcel.classfile.ConstantString) constant)

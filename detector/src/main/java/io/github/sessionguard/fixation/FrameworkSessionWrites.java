@@ -49,17 +49,21 @@ final class FrameworkSessionWrites {
 
     /** The class uses one of these features (or a session-scoped bean): worth the fixation analysis. */
     static boolean mentionsFrameworkSession(JavaClass javaClass) {
-        return ConstantPoolScreen.mentionsAny(javaClass, FrameworkSessionCatalogue.SCREEN)
-                || ConstantPoolScreen.mentionsAny(javaClass, SpringSessionFacts.current().sessionScopedClasses())
-                || ConstantPoolScreen.mentionsAny(javaClass, SpringSessionFacts.current().sessionHeldClasses());
+        return ConstantPoolScreen.mentionsAny(javaClass, frameworkSessionTexts());
     }
 
-    /** The same test on one text of a constant pool. */
-    static boolean mentionsFrameworkSession(String text) {
+    /**
+     * The texts whose mention in a constant pool makes a class use a framework's session feature: the
+     * catalogue's, and this analysis' session-scoped and session-held classes (complete once the first pass
+     * has run, which is before any fixation verdict). Read once per question, or once per analysis by callers
+     * that ask per constant.
+     */
+    static java.util.List<String> frameworkSessionTexts() {
         SpringSessionFacts facts = SpringSessionFacts.current();
-        return FrameworkSessionCatalogue.SCREEN.stream().anyMatch(text::contains)
-                || facts.sessionScopedClasses().stream().anyMatch(text::contains)
-                || facts.sessionHeldClasses().stream().anyMatch(text::contains);
+        java.util.List<String> texts = new java.util.ArrayList<>(FrameworkSessionCatalogue.SCREEN);
+        texts.addAll(facts.sessionScopedClasses());
+        texts.addAll(facts.sessionHeldClasses());
+        return texts;
     }
 
     /** The authentication this call performs through a framework's session feature, or null. */

@@ -59,6 +59,9 @@ final class LoginCallMeaning {
     private final Map<Integer, Integer> requestOfSession = new HashMap<>();
     private final Set<Integer> maybeAbsentSessions = new HashSet<>();
     private final Set<Integer> sessionMaps = new HashSet<>();
+    /** Each instruction's updates of the path fact, by pc, for a fact that is (or is not) checked. */
+    private final Map<Integer, RecordedUpdates> recordedChecked = new HashMap<>();
+    private final Map<Integer, RecordedUpdates> recordedUnchecked = new HashMap<>();
     private ValueOrigins origins;
     private boolean checksCredentials;
     private boolean readsCredentialParameter;
@@ -147,7 +150,23 @@ final class LoginCallMeaning {
         return flow.callAt((InvokeInstruction) location.getHandle().getInstruction(), location);
     }
 
-    void apply(Location location, LoginFacts fact) throws DataflowAnalysisException {
+    /**
+     * {@link #apply} to the fact, with each instruction's updates decided once per answer of
+     * {@link LoginFacts#isChecked()} (see RecordedUpdates) and replayed at every later transfer.
+     */
+    void applyRecorded(Location location, LoginFacts fact) throws DataflowAnalysisException {
+        Map<Integer, RecordedUpdates> recorded = fact.isChecked() ? recordedChecked : recordedUnchecked;
+        int pc = location.getHandle().getPosition();
+        RecordedUpdates updates = recorded.get(pc);
+        if (updates == null) {
+            updates = new RecordedUpdates(fact.isChecked());
+            apply(location, updates);
+            recorded.put(pc, updates);
+        }
+        updates.replay(fact);
+    }
+
+    void apply(Location location, LoginFactUpdates fact) throws DataflowAnalysisException {
         CallAt call = callAt(location);
         if (call == null) {
             LoginEvent field = FrameworkSessionWrites.fieldEvent(classContext, location.getHandle(), descriptor, summaries.settings());
@@ -215,7 +234,7 @@ final class LoginCallMeaning {
     }
 
     /** A session-facade call's write, with this call's name and value: a login write like a direct one. */
-    LoginEvent facadeWriteEvent(CallAt call, SessionWrite write, Site site, LoginFacts fact)
+    LoginEvent facadeWriteEvent(CallAt call, SessionWrite write, Site site, LoginFactUpdates fact)
             throws DataflowAnalysisException {
         if (write.valueParameter() >= call.argumentCount() || write.nameParameter() >= call.argumentCount()) {
             return null;
@@ -290,7 +309,7 @@ final class LoginCallMeaning {
     }
 
     /** The authentication this call performs, or null; {@code fact} is the path state before it. */
-    LoginEvent event(CallAt call, Site site, Location location, LoginFacts fact) throws DataflowAnalysisException {
+    LoginEvent event(CallAt call, Site site, Location location, LoginFactUpdates fact) throws DataflowAnalysisException {
         String owner = call.owner();
         String name = call.name();
         String callDescriptor = call.descriptor();
@@ -357,7 +376,7 @@ final class LoginCallMeaning {
      * ({@code Boolean.TRUE}) written where every path has passed a credential check. A write of
      * {@code null} or {@code Boolean.FALSE} clears (logout code clears the same attributes).
      */
-    LoginEvent sessionWriteEvent(CallAt call, Site site, Location location, LoginFacts fact)
+    LoginEvent sessionWriteEvent(CallAt call, Site site, Location location, LoginFactUpdates fact)
             throws DataflowAnalysisException {
         SessionWriteApi helper = helperWrite(call);
         if (helper != null) {
@@ -381,7 +400,7 @@ final class LoginCallMeaning {
      * object is shared by everyone who presents the session id, so marking it logged in authenticates the
      * session. Judged like {@code setAttribute} (identity name, checked identity, or success marker).
      */
-    private LoginEvent sessionHeldWriteEvent(CallAt call, Site site, LoginFacts fact) throws DataflowAnalysisException {
+    private LoginEvent sessionHeldWriteEvent(CallAt call, Site site, LoginFactUpdates fact) throws DataflowAnalysisException {
         if (fact == null || !fact.isChecked() || !call.hasReceiver()
                 || !FrameworkSessionWrites.isSessionHeld(call.owner())) {
             return null;
@@ -424,7 +443,7 @@ final class LoginCallMeaning {
         return scope.isConstantInteger() && scope.getConstantInt() == row.scopeValue() ? row : null;
     }
 
-    private LoginEvent writeEvent(Site site, LoginEventKind kind, String name, ValueNumber value, LoginFacts fact,
+    private LoginEvent writeEvent(Site site, LoginEventKind kind, String name, ValueNumber value, LoginFactUpdates fact,
             String how) throws DataflowAnalysisException {
         boolean identityName = LoginCatalogue.isIdentityAttribute(name, summaries.settings());
         // Code that changes or resets a password re-checks the old one: what it writes next is no login.

@@ -10,7 +10,7 @@ import java.util.Set;
  * not changed the session id yet, which authentications happened on such paths, and which sessions
  * (and requests whose session) some path invalidated.
  */
-final class LoginFacts implements PathFact<LoginFacts> {
+final class LoginFacts implements PathFact<LoginFacts>, LoginFactUpdates {
     private boolean top;
     private boolean unrotated;
     /** Every path here has passed a credential check (and none has left it on its failure branch). */
@@ -43,7 +43,8 @@ final class LoginFacts implements PathFact<LoginFacts> {
     }
 
     /** On every path here, a credential check has succeeded. */
-    boolean isChecked() {
+    @Override
+    public boolean isChecked() {
         return checked;
     }
 
@@ -80,7 +81,8 @@ final class LoginFacts implements PathFact<LoginFacts> {
         return pending;
     }
 
-    void authenticate(LoginEvent event) {
+    @Override
+    public void authenticate(LoginEvent event) {
         if (unrotated) {
             pending.add(event);
         } else if (event.parent() != null) {
@@ -89,7 +91,8 @@ final class LoginFacts implements PathFact<LoginFacts> {
     }
 
     /** Every path through this point now has a new id: what came before is fixed. */
-    void rotate() {
+    @Override
+    public void rotate() {
         unrotated = false;
         notePendingFixed();
         pending.clear();
@@ -112,7 +115,8 @@ final class LoginFacts implements PathFact<LoginFacts> {
      * A container login: Tomcat and Jetty change the id themselves, so what came before and what
      * follows is as safe as the container's setting, which the bytecode cannot see.
      */
-    void containerLogin(LoginEvent event) {
+    @Override
+    public void containerLogin(LoginEvent event) {
         if (unrotated) {
             notePendingFixed();
             pending.clear();
@@ -122,7 +126,8 @@ final class LoginFacts implements PathFact<LoginFacts> {
     }
 
     /** {@code session.invalidate()}: a new id for whatever the request's next session holds. */
-    void invalidate(int session, Integer request) {
+    @Override
+    public void invalidate(int session, Integer request) {
         rotate();
         invalidatedSessions.add(session);
         if (request != null) {
@@ -131,7 +136,8 @@ final class LoginFacts implements PathFact<LoginFacts> {
     }
 
     /** {@code request.getSession()} after an invalidation of that request's session gives a new session. */
-    void sessionObtained(int session, int request) {
+    @Override
+    public void sessionObtained(int session, int request) {
         if (invalidatedRequests.contains(request)) {
             freshSessions.add(session);
         }
@@ -156,11 +162,18 @@ final class LoginFacts implements PathFact<LoginFacts> {
         unrotated = other.unrotated;
         checked = other.checked;
         clear();
-        pending.addAll(other.pending);
-        invalidatedSessions.addAll(other.invalidatedSessions);
-        invalidatedRequests.addAll(other.invalidatedRequests);
-        freshSessions.addAll(other.freshSessions);
-        fixedInherited.addAll(other.fixedInherited);
+        addAll(pending, other.pending);
+        addAll(invalidatedSessions, other.invalidatedSessions);
+        addAll(invalidatedRequests, other.invalidatedRequests);
+        addAll(freshSessions, other.freshSessions);
+        addAll(fixedInherited, other.fixedInherited);
+    }
+
+    /** Cost: facts are copied and met at every block, and their sets are nearly always empty. */
+    private static <T> void addAll(Set<T> into, Set<T> from) {
+        if (!from.isEmpty()) {
+            into.addAll(from);
+        }
     }
 
     @Override
@@ -174,11 +187,13 @@ final class LoginFacts implements PathFact<LoginFacts> {
         }
         unrotated |= other.unrotated;
         checked &= other.checked;
-        pending.addAll(other.pending);
-        invalidatedSessions.addAll(other.invalidatedSessions);
-        invalidatedRequests.addAll(other.invalidatedRequests);
-        freshSessions.retainAll(other.freshSessions);
-        fixedInherited.addAll(other.fixedInherited);
+        addAll(pending, other.pending);
+        addAll(invalidatedSessions, other.invalidatedSessions);
+        addAll(invalidatedRequests, other.invalidatedRequests);
+        if (!freshSessions.isEmpty()) {
+            freshSessions.retainAll(other.freshSessions);
+        }
+        addAll(fixedInherited, other.fixedInherited);
     }
 
     @Override

@@ -70,7 +70,7 @@ final class LoginFlowAnalysis extends PathFactAnalysis<LoginFacts> {
                 || handle.getInstruction() instanceof org.apache.bcel.generic.PUTFIELD)) {
             return;
         }
-        meaning.apply(new Location(handle, block), fact);
+        meaning.applyRecorded(new Location(handle, block), fact);
         if (meaning.isVerifyingCall(handle.getPosition())) {
             fact.passCheck();
         }

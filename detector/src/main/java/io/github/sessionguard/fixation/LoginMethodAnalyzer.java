@@ -1,9 +1,11 @@
 package io.github.sessionguard.fixation;
 
+import edu.umd.cs.findbugs.ba.BasicBlock;
 import edu.umd.cs.findbugs.ba.CFG;
 import edu.umd.cs.findbugs.ba.ClassContext;
 import edu.umd.cs.findbugs.ba.Dataflow;
 import edu.umd.cs.findbugs.ba.DataflowAnalysisException;
+import edu.umd.cs.findbugs.ba.Edge;
 import edu.umd.cs.findbugs.ba.Location;
 import edu.umd.cs.findbugs.ba.vna.ValueNumberAnalysis;
 import edu.umd.cs.findbugs.ba.vna.ValueNumberDataflow;
@@ -16,8 +18,11 @@ import io.github.sessionguard.catalogue.UserSettings;
 import io.github.sessionguard.flow.CallAt;
 import io.github.sessionguard.flow.Site;
 import org.apache.bcel.classfile.Method;
+import org.apache.bcel.generic.InstructionHandle;
 import org.apache.bcel.generic.ReturnInstruction;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Set;
@@ -32,28 +37,54 @@ final class LoginMethodAnalyzer {
 
     LoginMethodResult analyze(ClassContext classContext, Method method, MethodDescriptor descriptor)
             throws CheckedAnalysisException {
-        // No pre-screen here: a summary must not depend on whether its class names a servlet type (the
-        // data-flow parts, a returned user or a checked secret, need none). The detector screens for cost.
+        // No class pre-screen here: a summary must not depend on whether its class names a servlet type (the
+        // data-flow parts, a returned user or a checked secret, need none). The detector screens entries for
+        // cost; a callee that reaches no session API skips only the path dataflow, which could find nothing.
         CFG cfg = classContext.getCFG(method);
         LoginCallMeaning meaning = new LoginCallMeaning(classContext, method, descriptor, summaries,
-                !ShiroProtection.loginStopsOldSession());
+                summaries.shiroLoginsCount());
         meaning.survey(cfg);
-        meaning.countSpringLogins(!LoginHandlers.isPerRequestComponent(classContext.getJavaClass()));
+        // Facts of the class (its supertypes), read once per class for this analysis.
+        meaning.countSpringLogins(!summaries.classFact(classContext.getJavaClass(), "per-request-component",
+                () -> LoginHandlers.isPerRequestComponent(classContext.getJavaClass())));
         boolean containerLogin = LoginHandlers.implementsContainerLogin(classContext.getJavaClass(), method);
         meaning.countContainerLogins(!containerLogin);
 
-        LoginFlowAnalysis analysis = new LoginFlowAnalysis(classContext.getDepthFirstSearch(method), meaning);
-        new Dataflow<>(cfg, analysis).execute();
-        PathsOut paths = new PathsOut(classContext, method, descriptor, meaning, analysis);
-        for (Iterator<Location> it = cfg.locationIterator(); it.hasNext();) {
-            paths.visit(it.next());
+        PathsOut paths = new PathsOut(classContext, method, descriptor, meaning);
+        if (summaries.isWorthAnalysing(classContext.getJavaClass(), method)) {
+            LoginFlowAnalysis analysis = new LoginFlowAnalysis(classContext.getDepthFirstSearch(method), meaning);
+            new Dataflow<>(cfg, analysis).execute();
+            // The fact before each instruction, as getFactAtLocation gives it (the block's start fact and the
+            // transfer of the instructions before it), carried along each block once instead of recomputed from
+            // the block's start at every instruction; same locations, same order as cfg.locationIterator().
+            for (Iterator<BasicBlock> blocks = cfg.blockIterator(); blocks.hasNext();) {
+                BasicBlock block = blocks.next();
+                LoginFacts fact = analysis.createFact();
+                analysis.copy(analysis.getStartFact(block), fact);
+                boolean valid = analysis.isFactValid(fact);
+                for (Iterator<InstructionHandle> handles = block.instructionIterator(); handles.hasNext();) {
+                    InstructionHandle handle = handles.next();
+                    Location location = new Location(handle, block);
+                    paths.visit(location, fact);
+                    if (valid) {
+                        analysis.transferInstruction(handle, block, fact);
+                    }
+                }
+            }
+        } else {
+            // Neither the method nor anything it runs names a session, login or id-change API (the method
+            // screen, with the rotation methods of the settings): no path of it can authenticate, rotate or
+            // write a session, so the path dataflow would find only what a caller needs from any callee, its
+            // credential checks (the survey above) and what it returns, read here without that dataflow.
+            paths.readReturnsWithoutSessions(cfg);
         }
 
         // A password change re-checks the old password of a user who is logged in already: no login path.
         boolean credentials = meaning.checksCredentials()
                 && !io.github.sessionguard.catalogue.LoginCatalogue.managesPasswords(method.getName());
         // A custom AuthenticationProvider runs inside Spring Security's login, whose strategy changes the id next.
-        boolean frameworkStep = LoginHandlers.isFrameworkLoginStep(classContext.getJavaClass());
+        boolean frameworkStep = summaries.classFact(classContext.getJavaClass(), "framework-login-step",
+                () -> LoginHandlers.isFrameworkLoginStep(classContext.getJavaClass()));
         boolean loginPath = !frameworkStep && (credentials
                 || LoginHandlers.isLoginHandler(classContext.getJavaClass(), method, summaries.settings())
                 || paths.pending.stream().anyMatch(e -> e.parent() == null
@@ -69,7 +100,6 @@ final class LoginMethodAnalyzer {
     private static final class PathsOut {
         private final MethodDescriptor descriptor;
         private final LoginCallMeaning meaning;
-        private final LoginFlowAnalysis analysis;
         private final ValueNumberAnalysis values;
         private final ValueNumberDataflow vna;
         final Set<SessionWrite> sessionWrites = new HashSet<>();
@@ -83,18 +113,56 @@ final class LoginMethodAnalyzer {
         boolean anyReturn;
         boolean rotatesOnEveryPath = true;
 
-        PathsOut(ClassContext classContext, Method method, MethodDescriptor descriptor, LoginCallMeaning meaning,
-                LoginFlowAnalysis analysis) throws CheckedAnalysisException {
+        PathsOut(ClassContext classContext, Method method, MethodDescriptor descriptor, LoginCallMeaning meaning)
+                throws CheckedAnalysisException {
             this.descriptor = descriptor;
             this.meaning = meaning;
-            this.analysis = analysis;
             this.vna = classContext.getValueNumberDataflow(method);
             this.values = vna.getAnalysis();
             this.parameterCount = method.getArgumentTypes().length;
         }
 
-        void visit(Location location) throws DataflowAnalysisException {
-            LoginFacts fact = analysis.getFactAtLocation(location);
+        /**
+         * For a method that reaches no session API: its reachable returns as the path dataflow sees them. A
+         * block is reached, as there, from the entry along every edge but a type test's side that cannot run;
+         * every path is unrotated (only a session API rotates) and carries no login.
+         */
+        void readReturnsWithoutSessions(CFG cfg) throws DataflowAnalysisException {
+            Set<BasicBlock> reached = new HashSet<>();
+            Deque<BasicBlock> work = new ArrayDeque<>();
+            reached.add(cfg.getEntry());
+            work.add(cfg.getEntry());
+            while (!work.isEmpty()) {
+                BasicBlock block = work.poll();
+                for (Iterator<InstructionHandle> handles = block.instructionIterator(); handles.hasNext();) {
+                    InstructionHandle handle = handles.next();
+                    if (handle.getInstruction() instanceof ReturnInstruction) {
+                        anyReturn = true;
+                        rotatesOnEveryPath = false;
+                        readReturnedValue(new Location(handle, block));
+                    }
+                }
+                for (Iterator<Edge> edges = cfg.outgoingEdgeIterator(block); edges.hasNext();) {
+                    Edge edge = edges.next();
+                    if (!meaning.cannotRun(edge) && reached.add(edge.getTarget())) {
+                        work.add(edge.getTarget());
+                    }
+                }
+            }
+        }
+
+        private void readReturnedValue(Location location) throws DataflowAnalysisException {
+            if (location.getHandle().getInstruction().getOpcode() == org.apache.bcel.Const.ARETURN) {
+                ValueNumberFrame frame = vna.getFactAtLocation(location);
+                if (frame.isValid() && frame.getStackDepth() > 0) {
+                    returnsIdentity |= meaning.flow().isIdentity(frame.getTopValue());
+                    returnsSecret |= meaning.flow().isSecret(frame.getTopValue());
+                }
+            }
+        }
+
+        /** One location, with the path fact before it (read only: the caller carries it on). */
+        void visit(Location location, LoginFacts fact) throws DataflowAnalysisException {
             if (fact.isTop()) {
                 return;
             }
@@ -103,13 +171,7 @@ final class LoginMethodAnalyzer {
                 rotatesOnEveryPath &= !fact.isUnrotated();
                 pending.addAll(fact.pending());
                 fixedInherited.addAll(fact.fixedInherited());
-                if (location.getHandle().getInstruction().getOpcode() == org.apache.bcel.Const.ARETURN) {
-                    ValueNumberFrame frame = vna.getFactAtLocation(location);
-                    if (frame.isValid() && frame.getStackDepth() > 0) {
-                        returnsIdentity |= meaning.flow().isIdentity(frame.getTopValue());
-                        returnsSecret |= meaning.flow().isSecret(frame.getTopValue());
-                    }
-                }
+                readReturnedValue(location);
                 return;
             }
             CallAt call = meaning.callAt(location);

@@ -2,6 +2,7 @@ package io.github.sessionguard.fixation;
 
 import io.github.sessionguard.catalogue.FrameworkSessionCatalogue;
 import io.github.sessionguard.catalogue.LoginCatalogue;
+import io.github.sessionguard.catalogue.UserSettings;
 import io.github.sessionguard.flow.CallReach;
 import org.apache.bcel.Const;
 import org.apache.bcel.classfile.Constant;
@@ -10,7 +11,9 @@ import org.apache.bcel.classfile.ConstantNameAndType;
 import org.apache.bcel.classfile.ConstantPool;
 import org.apache.bcel.classfile.JavaClass;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What the fixation analysis' per-method cost screen ({@link CallReach}) looks for; finer than
@@ -21,14 +24,71 @@ import java.util.List;
  * cannot authenticate a session.
  */
 final class LoginMethodReach implements CallReach.Screen {
+    /** This analysis' settings: a call of one of its rotation methods changes the session id. */
+    private final UserSettings settings;
+
+    LoginMethodReach(UserSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * The class screen's types without the request type: a mention of the request alone (a cast, a parameter
+     * type, a call of one of its other methods) is no login API here, and its calls are judged by name instead.
+     */
+    private static final List<String> TYPES_BESIDES_REQUEST = LoginCatalogue.relevantTypes().stream()
+            .filter(type -> LoginCatalogue.REQUEST_TYPE_PREFIXES.stream().noneMatch(prefix -> prefix.endsWith(type)))
+            .collect(java.util.stream.Collectors.toUnmodifiableList());
+
+    /** Names of any-owner login calls, matched whole. */
+    private final Set<String> anyOwnerNames = new HashSet<>(LoginReach.ANY_OWNER_NAMES);
+    /**
+     * Texts matched inside a constant's texts: the types above and the framework session texts. Read at the
+     * first question (the fixation pass, after the first pass gathered the session-scoped classes), then kept:
+     * the screen asks per constant of every class.
+     */
+    private String[] containedTexts;
+    private List<String> frameworkSessionTexts;
+
+    /**
+     * The texts of one constant (a call's owner, name and descriptor, a type) name a login API: the class
+     * screen's test ({@link LoginReach}), without the request type.
+     */
     @Override
     public boolean namesApi(List<String> texts) {
-        return LoginReach.namesLoginApi(texts);
+        if (containedTexts == null) {
+            List<String> contained = new java.util.ArrayList<>(TYPES_BESIDES_REQUEST);
+            contained.addAll(frameworkSessionTexts());
+            containedTexts = contained.toArray(new String[0]);
+        }
+        for (String text : texts) {
+            if (anyOwnerNames.contains(text)) {
+                return true;
+            }
+            for (String contained : containedTexts) {
+                if (text.contains(contained)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Override
     public boolean namesApi(ConstantPool pool, Constant constant) {
-        return isRequestSessionCall(pool, constant) || isSessionMapField(pool, constant);
+        return isRequestSessionCall(pool, constant) || isSessionMapField(pool, constant)
+                || isConfiguredRotation(pool, constant);
+    }
+
+    /** A call of one of the settings' id-changing methods (an in-house session library's renewal). */
+    private boolean isConfiguredRotation(ConstantPool pool, Constant constant) {
+        if (!settings.hasRotationMethods() || (constant.getTag() != Const.CONSTANT_Methodref
+                && constant.getTag() != Const.CONSTANT_InterfaceMethodref)) {
+            return false;
+        }
+        ConstantCP reference = (ConstantCP) constant;
+        ConstantNameAndType nameAndType = pool.getConstant(reference.getNameAndTypeIndex(), Const.CONSTANT_NameAndType,
+                ConstantNameAndType.class);
+        return settings.isRotationMethod(reference.getClass(pool).replace('.', '/'), nameAndType.getName(pool));
     }
 
     /**
@@ -38,7 +98,15 @@ final class LoginMethodReach implements CallReach.Screen {
      */
     @Override
     public boolean wholeClass(JavaClass javaClass) {
-        return FrameworkSessionWrites.mentionsFrameworkSession(javaClass);
+        return io.github.sessionguard.flow.ConstantPoolScreen.mentionsAny(javaClass, frameworkSessionTexts());
+    }
+
+    /** FrameworkSessionWrites' texts, read at the first question (the fixation pass), then kept. */
+    private List<String> frameworkSessionTexts() {
+        if (frameworkSessionTexts == null) {
+            frameworkSessionTexts = FrameworkSessionWrites.frameworkSessionTexts();
+        }
+        return frameworkSessionTexts;
     }
 
     /** A request's call that reaches its session or logs in. */
@@ -48,11 +116,14 @@ final class LoginMethodReach implements CallReach.Screen {
             return false;
         }
         ConstantCP reference = (ConstantCP) constant;
-        String owner = reference.getClass(pool).replace('.', '/');
         ConstantNameAndType nameAndType = pool.getConstant(reference.getNameAndTypeIndex(), Const.CONSTANT_NameAndType,
                 ConstantNameAndType.class);
-        return LoginCatalogue.REQUEST_TYPE_PREFIXES.stream().anyMatch(owner::startsWith)
-                && LoginCatalogue.REQUEST_SESSION_CALL_NAMES.contains(nameAndType.getName(pool));
+        // The name first: it rules out almost every call without building the owner's name.
+        if (!LoginCatalogue.REQUEST_SESSION_CALL_NAMES.contains(nameAndType.getName(pool))) {
+            return false;
+        }
+        String owner = reference.getClass(pool).replace('.', '/');
+        return LoginCatalogue.REQUEST_TYPE_PREFIXES.stream().anyMatch(owner::startsWith);
     }
 
     /** A Struts 2 action's session map, kept in a field (its writes are session writes). */

@@ -31,16 +31,7 @@ import java.util.Map;
 final class LoginReach {
     private static final int MAX_IMPLEMENTATIONS = 8;
     /** Method names of catalogue calls that any owner may declare (id changes, session strategies, Shiro's executeLogin). */
-    private static final List<String> ANY_OWNER_NAMES = LoginCatalogue.anyOwnerLoginNames();
-
-    /**
-     * The class screen's types without the request type, for the per-method screen: a mention of the request
-     * alone (a cast, a parameter type, a call of one of its other methods) is no login API there, and its
-     * calls are judged by name instead (see LoginMethodReach).
-     */
-    private static final List<String> TYPES_BESIDES_REQUEST = LoginCatalogue.relevantTypes().stream()
-            .filter(type -> LoginCatalogue.REQUEST_TYPE_PREFIXES.stream().noneMatch(prefix -> prefix.endsWith(type)))
-            .collect(java.util.stream.Collectors.toUnmodifiableList());
+    static final List<String> ANY_OWNER_NAMES = LoginCatalogue.anyOwnerLoginNames();
 
     private final Map<String, Boolean> known = new HashMap<>();
     /** Each class's application callees, read once for this analysis (every search through it asks again). */
@@ -90,20 +81,6 @@ final class LoginReach {
         }
         for (Constant constant : javaClass.getConstantPool().getConstantPool()) {
             if (constant instanceof ConstantUtf8 && ANY_OWNER_NAMES.contains(((ConstantUtf8) constant).getBytes())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * The same test on the texts of one constant (a call's owner, name and descriptor, a type): used by
-     * {@link LoginMethodReach} to screen each method by the constants its own instructions name.
-     */
-    static boolean namesLoginApi(java.util.Collection<String> texts) {
-        for (String text : texts) {
-            if (ANY_OWNER_NAMES.contains(text) || TYPES_BESIDES_REQUEST.stream().anyMatch(text::contains)
-                    || FrameworkSessionWrites.mentionsFrameworkSession(text)) {
                 return true;
             }
         }

@@ -44,14 +44,19 @@ final class LoginSummaries {
     private final Set<MethodDescriptor> recursive = new HashSet<>();
     private final LoginMethodAnalyzer analyzer = new LoginMethodAnalyzer(this);
     private final LoginReach reach = new LoginReach();
-    private final io.github.sessionguard.flow.CallReach methodReach =
-            new io.github.sessionguard.flow.CallReach(new LoginMethodReach());
+    private final io.github.sessionguard.flow.CallReach methodReach;
+    /**
+     * Where each call goes (see {@link #of}), resolved once for this analysis: the class hierarchy does not
+     * change during it, and every pass of every caller's analysis asks again.
+     */
+    private final Map<String, List<CallTargets.Target>> targets = new HashMap<>();
     /** Answers about a whole class (its constant pool's texts), asked by each of its methods: read once. */
     private final Map<String, Boolean> classFacts = new HashMap<>();
     private final UserSettings settings;
 
     LoginSummaries(UserSettings settings) {
         this.settings = settings;
+        this.methodReach = new io.github.sessionguard.flow.CallReach(new LoginMethodReach(settings));
     }
 
     /** This analysis' settings, handed down to the code that reads calls and attributes. */
@@ -59,9 +64,39 @@ final class LoginSummaries {
         return settings;
     }
 
+    /** Whether Shiro's own login leaves the old session standing (see ShiroProtection): asked once per analysis. */
+    private Boolean shiroLoginsCount;
+
+    /** Whether a Shiro {@code Subject.login} counts as a login of its own: a fact of the classpath, read once. */
+    boolean shiroLoginsCount() {
+        if (shiroLoginsCount == null) {
+            shiroLoginsCount = !ShiroProtection.loginStopsOldSession();
+        }
+        return shiroLoginsCount;
+    }
+
+    /** LoginCatalogue.isSecretName per name, for this analysis: the same names recur in method after method. */
+    private final Map<String, Boolean> secretNames = new HashMap<>();
+
+    boolean isSecretName(String name) {
+        if (name == null) {
+            return false;
+        }
+        Boolean answer = secretNames.get(name);
+        if (answer == null) {
+            answer = io.github.sessionguard.catalogue.LoginCatalogue.isSecretName(name);
+            secretNames.put(name, answer);
+        }
+        return answer;
+    }
+
     /** A fact of a whole class, computed at the first question of this analysis and then remembered. */
     boolean classFact(JavaClass javaClass, String fact, java.util.function.BooleanSupplier compute) {
-        String key = javaClass.getClassName() + '#' + fact;
+        return fact(javaClass.getClassName() + '#' + fact, compute);
+    }
+
+    /** A fact of the classpath (a type's, a class's), under a key that names it: computed once per analysis. */
+    boolean fact(String key, java.util.function.BooleanSupplier compute) {
         Boolean answer = classFacts.get(key);
         if (answer == null) {
             answer = compute.getAsBoolean();
@@ -89,16 +124,23 @@ final class LoginSummaries {
         if (AnalysisContext.currentAnalysisContext() == null) {
             return null;
         }
+        List<CallTargets.Target> bodies = targets.computeIfAbsent(owner + '.' + name + descriptor,
+                call -> targetsOf(owner, name, descriptor));
+        if (bodies.isEmpty()) {
+            return null;
+        }
+        return bodies.size() == 1 ? forCall(bodies.get(0)) : union(bodies);
+    }
+
+    /** The call's resolved target alone, or its implementations when there are several; else none. */
+    private static List<CallTargets.Target> targetsOf(String owner, String name, String descriptor) {
         CallTargets.Target target = CallTargets.resolve(owner, name, descriptor);
         if (target != null) {
-            return forCall(target);
+            return List.of(target);
         }
         List<CallTargets.Target> implementations = CallTargets.allImplementations(owner, name, descriptor,
                 MAX_IMPLEMENTATIONS);
-        if (implementations.size() < 2) {
-            return null;
-        }
-        return union(implementations);
+        return implementations.size() < 2 ? List.of() : implementations;
     }
 
     private LoginSummary union(List<CallTargets.Target> implementations) {
@@ -130,22 +172,27 @@ final class LoginSummaries {
     }
 
     private LoginSummary forCall(CallTargets.Target target) {
-        ClassDescriptor targetClass = DescriptorFactory.createClassDescriptor(
-                target.javaClass().getClassName().replace('.', '/'));
-        ClassContext classContext;
-        try {
-            classContext = CalleeClassContexts.of(targetClass);
-        } catch (CheckedAnalysisException e) {
-            AnalysisContext.logError("SessionGuard could not read " + targetClass + " for its login summary", e);
-            return null;
-        }
-        MethodDescriptor callee = descriptorOf(classContext, target.method());
+        String slashedClass = target.javaClass().getClassName().replace('.', '/');
+        Method method = target.method();
+        MethodDescriptor callee = DescriptorFactory.instance().getMethodDescriptor(slashedClass, method.getName(),
+                method.getSignature(), method.isStatic());
         LoginSummary summary;
         if (inProgress.contains(callee)) {
             markCycle(callee);
             summary = LoginSummary.NOTHING;
+        } else if (done.containsKey(callee)) {
+            // Cost: a summary already computed needs no ClassContext (the callee's analyses).
+            summary = done.get(callee).summary();
         } else {
-            summary = resultOf(classContext, target.method()).summary();
+            ClassDescriptor targetClass = DescriptorFactory.createClassDescriptor(slashedClass);
+            ClassContext classContext;
+            try {
+                classContext = CalleeClassContexts.of(targetClass);
+            } catch (CheckedAnalysisException e) {
+                AnalysisContext.logError("SessionGuard could not read " + targetClass + " for its login summary", e);
+                return null;
+            }
+            summary = resultOf(classContext, method).summary();
         }
         if (recursive.contains(callee)) {
             if (!inProgress.isEmpty()) {

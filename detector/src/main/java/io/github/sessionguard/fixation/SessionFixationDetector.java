@@ -81,8 +81,13 @@ public class SessionFixationDetector implements Detector {
     private static void countMethods(org.apache.bcel.classfile.JavaClass javaClass) {
         AnalysisStats stats = AnalysisStats.ofThisAnalysis();
         if (stats.isCounting()) {
-            stats.applicationMethods((int) java.util.Arrays.stream(javaClass.getMethods())
-                    .filter(method -> method.getCode() != null).count());
+            int withCode = 0;
+            for (Method method : javaClass.getMethods()) {
+                if (method.getCode() != null) {
+                    withCode++;
+                }
+            }
+            stats.applicationMethods(withCode);
         }
     }
 

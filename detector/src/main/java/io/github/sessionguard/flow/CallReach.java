@@ -154,8 +154,9 @@ public final class CallReach {
                     ConstantCP reference = (ConstantCP) constant;
                     ConstantNameAndType nameAndType = pool.getConstant(reference.getNameAndTypeIndex(),
                             Const.CONSTANT_NameAndType, ConstantNameAndType.class);
-                    addTargets(reference.getClass(pool).replace('.', '/'), nameAndType.getName(pool),
-                            nameAndType.getSignature(pool), callees);
+                    // The slashed name as the pool holds it (what getClass(pool) gives, dotted, turned back).
+                    String owner = pool.getConstantString(reference.getClassIndex(), Const.CONSTANT_Class);
+                    addTargets(owner, nameAndType.getName(pool), nameAndType.getSignature(pool), callees);
                 }
             }
         } catch (IOException e) {
@@ -192,54 +193,59 @@ public final class CallReach {
             boolean named = constant instanceof ConstantClass || constant instanceof ConstantCP
                     || constant instanceof ConstantString || constant instanceof ConstantMethodHandle
                     || constant instanceof ConstantMethodType;
-            naming[index] = named && (screen.namesApi(texts(pool, constant, 0)) || screen.namesApi(pool, constant));
+            naming[index] = named && (screen.namesApi(texts(pool, constant)) || screen.namesApi(pool, constant));
         }
         return naming;
     }
 
     /** The texts an entry names: its own, and those of the entries it refers to (a few levels at most). */
-    private static List<String> texts(ConstantPool pool, Constant constant, int depth) {
-        List<String> texts = new ArrayList<>();
+    private static List<String> texts(ConstantPool pool, Constant constant) {
+        List<String> texts = new ArrayList<>(4);
+        addTexts(pool, constant, 0, texts);
+        return texts;
+    }
+
+    /** Adds the texts in the order they are read (one list for the whole entry, not one per level). */
+    private static void addTexts(ConstantPool pool, Constant constant, int depth, List<String> texts) {
         if (constant == null || depth > 3) {
-            return texts;
+            return;
         }
         switch (constant.getTag()) {
             case Const.CONSTANT_Utf8:
                 texts.add(((ConstantUtf8) constant).getBytes());
                 break;
             case Const.CONSTANT_Class:
-                texts.addAll(texts(pool, pool.getConstant(((ConstantClass) constant).getNameIndex()), depth + 1));
+                addTexts(pool, pool.getConstant(((ConstantClass) constant).getNameIndex()), depth + 1, texts);
                 break;
             case Const.CONSTANT_String:
-                texts.addAll(texts(pool, pool.getConstant(((ConstantString) constant).getStringIndex()), depth + 1));
+                addTexts(pool, pool.getConstant(((ConstantString) constant).getStringIndex()), depth + 1, texts);
                 break;
             case Const.CONSTANT_NameAndType:
                 ConstantNameAndType nameAndType = (ConstantNameAndType) constant;
-                texts.addAll(texts(pool, pool.getConstant(nameAndType.getNameIndex()), depth + 1));
-                texts.addAll(texts(pool, pool.getConstant(nameAndType.getSignatureIndex()), depth + 1));
+                addTexts(pool, pool.getConstant(nameAndType.getNameIndex()), depth + 1, texts);
+                addTexts(pool, pool.getConstant(nameAndType.getSignatureIndex()), depth + 1, texts);
                 break;
             case Const.CONSTANT_Fieldref:
             case Const.CONSTANT_Methodref:
             case Const.CONSTANT_InterfaceMethodref:
                 ConstantCP reference = (ConstantCP) constant;
-                texts.addAll(texts(pool, pool.getConstant(reference.getClassIndex()), depth + 1));
-                texts.addAll(texts(pool, pool.getConstant(reference.getNameAndTypeIndex()), depth + 1));
+                addTexts(pool, pool.getConstant(reference.getClassIndex()), depth + 1, texts);
+                addTexts(pool, pool.getConstant(reference.getNameAndTypeIndex()), depth + 1, texts);
                 break;
             case Const.CONSTANT_InvokeDynamic:
-                texts.addAll(texts(pool, pool.getConstant(((ConstantInvokeDynamic) constant).getNameAndTypeIndex()),
-                        depth + 1));
+                addTexts(pool, pool.getConstant(((ConstantInvokeDynamic) constant).getNameAndTypeIndex()), depth + 1,
+                        texts);
                 break;
             case Const.CONSTANT_MethodHandle:
-                texts.addAll(texts(pool, pool.getConstant(((ConstantMethodHandle) constant).getReferenceIndex()),
-                        depth + 1));
+                addTexts(pool, pool.getConstant(((ConstantMethodHandle) constant).getReferenceIndex()), depth + 1,
+                        texts);
                 break;
             case Const.CONSTANT_MethodType:
-                texts.addAll(texts(pool, pool.getConstant(((ConstantMethodType) constant).getDescriptorIndex()),
-                        depth + 1));
+                addTexts(pool, pool.getConstant(((ConstantMethodType) constant).getDescriptorIndex()), depth + 1,
+                        texts);
                 break;
             default:
                 break;
         }
-        return texts;
     }
 }

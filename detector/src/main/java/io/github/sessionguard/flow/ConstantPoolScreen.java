@@ -26,11 +26,13 @@ public final class ConstantPoolScreen {
      */
     public static boolean mentionsAny(JavaClass javaClass, Collection<String> slashedTypeNames, String lowerCaseText) {
         String needle = lowerCaseText == null ? null : asciiLowerCase(lowerCaseText);
+        // An array, not the collection's iterator, for the loop run at every constant of every class.
+        String[] types = slashedTypeNames.toArray(new String[0]);
         ConstantPool pool = javaClass.getConstantPool();
         for (Constant constant : pool.getConstantPool()) {
             if (constant instanceof ConstantUtf8) {
                 String text = ((ConstantUtf8) constant).getBytes();
-                for (String type : slashedTypeNames) {
+                for (String type : types) {
                     if (text.contains(type)) {
                         return true;
                     }
@@ -45,13 +47,19 @@ public final class ConstantPoolScreen {
 
     /** True when the pool contains one of the texts in any letter case: one pass over the pool for all of them. */
     public static boolean mentionsAnyText(JavaClass javaClass, Collection<String> texts) {
+        String[] wanted = texts.toArray(new String[0]);
+        // Each text's lower case, once for the whole pool (null: not ASCII).
+        String[] needles = new String[wanted.length];
+        for (int i = 0; i < wanted.length; i++) {
+            needles[i] = asciiLowerCase(wanted[i]);
+        }
         for (Constant constant : javaClass.getConstantPool().getConstantPool()) {
             if (constant instanceof ConstantUtf8) {
                 String text = ((ConstantUtf8) constant).getBytes();
                 String lower = asciiLowerCase(text);
-                for (String wanted : texts) {
-                    String needle = asciiLowerCase(wanted);
-                    if (lower != null && needle != null ? lower.contains(needle) : containsIgnoringCase(text, wanted)) {
+                for (int i = 0; i < wanted.length; i++) {
+                    if (lower != null && needles[i] != null ? lower.contains(needles[i])
+                            : containsIgnoringCase(text, wanted[i])) {
                         return true;
                     }
                 }

@@ -40,9 +40,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * a static field would leak from one analysis into the other.
  *
  * <p>The same application code (an in-house SSO login, and its twin that calls an in-house session
- * renewal) is analysed with: A, the login, renewal and identity attribute taught, so only the login
- * without renewal is reported; B, the renewal not taught, so both logins are reported; C, a malformed
- * setting, which must go to SpotBugs' error channel while SpotBugs' other detectors still report.
+ * renewal, directly or in a helper) is analysed with: A, the login, renewal and identity attribute
+ * taught, so only the login without renewal is reported; B, the renewal not taught, so every login is
+ * reported; C, a malformed setting, which must go to SpotBugs' error channel while SpotBugs' other detectors still report.
  */
 class TwoAnalysesTest {
     private static final String LOGIN = "sessionguard.loginMethods=com.example.shop.AcmeSso#signOn\n"
@@ -74,7 +74,8 @@ class TwoAnalysesTest {
                 Report rb = b.get(5, TimeUnit.MINUTES);
                 assertEquals(List.of("com.example.shop.SsoEntryServlet"), ra.fixations,
                         "analysis A (renewal taught) must report only the login without renewal; errors: " + ra.errors);
-                assertEquals(List.of("com.example.shop.RenewingSsoEntryServlet", "com.example.shop.SsoEntryServlet"),
+                assertEquals(List.of("com.example.shop.HelperRenewingSsoEntryServlet",
+                        "com.example.shop.RenewingSsoEntryServlet", "com.example.shop.SsoEntryServlet"),
                         rb.fixations, "analysis B (renewal not taught) must report both logins; errors: " + rb.errors);
                 assertEquals(List.of(), ra.errors);
                 assertEquals(List.of(), rb.errors);
@@ -152,6 +153,20 @@ class TwoAnalysesTest {
                 + "    request.getSession().setAttribute(\"acme.who\", principal);\n"
                 + "    response.sendRedirect(\"/\");\n"
                 + "  }\n}"},
+            // The renewal in a helper that names no session API itself: its summary must still see it.
+            {"HelperRenewingSsoEntryServlet", pkg + "public class HelperRenewingSsoEntryServlet extends HttpServlet {\n"
+                + "  private final AcmeSso sso;\n"
+                + "  private final AcmeSessions sessions;\n"
+                + "  public HelperRenewingSsoEntryServlet(AcmeSso sso, AcmeSessions sessions) {"
+                + " this.sso = sso; this.sessions = sessions; }\n"
+                + "  @Override protected void doPost(HttpServletRequest request, HttpServletResponse response)"
+                + " throws java.io.IOException {\n"
+                + "    String principal = sso.signOn(request.getParameter(\"user\"), request.getParameter(\"secret\"));\n"
+                + "    renewFor(request);\n"
+                + "    request.getSession().setAttribute(\"acme.who\", principal);\n"
+                + "    response.sendRedirect(\"/\");\n"
+                + "  }\n"
+                + "  private void renewFor(HttpServletRequest request) { sessions.renew(request); }\n}"},
             {"Other", pkg + "public class Other { public String copy(String s) { return new String(s); } }"},
         };
         Files.createDirectories(out);

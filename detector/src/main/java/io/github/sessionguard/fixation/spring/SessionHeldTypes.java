@@ -1,16 +1,21 @@
 package io.github.sessionguard.fixation.spring;
 
-import io.github.sessionguard.flow.ConstantPoolScreen;
+import edu.umd.cs.findbugs.ba.AnalysisContext;
+import io.github.sessionguard.flow.InvokeBytes;
+import org.apache.bcel.Const;
+import org.apache.bcel.classfile.Constant;
+import org.apache.bcel.classfile.ConstantCP;
+import org.apache.bcel.classfile.ConstantClass;
+import org.apache.bcel.classfile.ConstantNameAndType;
+import org.apache.bcel.classfile.ConstantPool;
 import org.apache.bcel.classfile.JavaClass;
 import org.apache.bcel.classfile.Method;
 import org.apache.bcel.generic.CHECKCAST;
-import org.apache.bcel.generic.ConstantPoolGen;
-import org.apache.bcel.generic.InstructionHandle;
-import org.apache.bcel.generic.InstructionList;
+import org.apache.bcel.generic.Instruction;
 import org.apache.bcel.generic.InvokeInstruction;
-import org.apache.bcel.generic.ObjectType;
-import org.apache.bcel.generic.Type;
+import org.apache.bcel.util.ByteSequence;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -30,40 +35,86 @@ final class SessionHeldTypes {
     private SessionHeldTypes() {
     }
 
-    /** Reports each application type this class casts a session attribute to. */
+    /**
+     * Reports each application type this class casts a session attribute to. Cost: the constant pool says
+     * which entries are a session's attribute read; only a class with one has its code decoded, and then
+     * instruction by instruction without building an instruction list.
+     */
     static void collect(JavaClass javaClass, Consumer<String> sink) {
-        if (!ConstantPoolScreen.mentionsAny(javaClass, SESSION_TYPES)) {
+        ConstantPool pool = javaClass.getConstantPool();
+        boolean[] reads = sessionReads(pool);
+        if (reads == null) {
             return;
         }
-        ConstantPoolGen cpg = new ConstantPoolGen(javaClass.getConstantPool());
         for (Method method : javaClass.getMethods()) {
-            if (method.getCode() == null) {
+            if (method.getCode() == null || !InvokeBytes.mayInvokeThenCast(method.getCode().getCode(), reads)) {
                 continue;
             }
-            for (InstructionHandle handle : new InstructionList(method.getCode().getCode())) {
-                String held = castAfterSessionRead(handle, cpg);
-                if (held != null) {
-                    sink.accept(held);
+            try (ByteSequence bytes = new ByteSequence(method.getCode().getCode())) {
+                boolean afterRead = false;
+                while (bytes.available() > 0) {
+                    Instruction instruction = Instruction.readInstruction(bytes);
+                    if (afterRead && instruction instanceof CHECKCAST) {
+                        String held = heldType(pool, ((CHECKCAST) instruction).getIndex());
+                        if (held != null) {
+                            sink.accept(held);
+                        }
+                    }
+                    afterRead = instruction instanceof InvokeInstruction && isIndexIn(reads,
+                            ((InvokeInstruction) instruction).getIndex());
                 }
+            } catch (IOException e) {
+                // Truncated code, which SpotBugs' own decoding rejects too: this method casts nothing we can read.
+                AnalysisContext.logError("SessionGuard could not read the code of " + javaClass.getClassName() + "."
+                        + method.getName(), e);
             }
         }
     }
 
-    private static String castAfterSessionRead(InstructionHandle handle, ConstantPoolGen cpg) {
-        if (!(handle.getInstruction() instanceof InvokeInstruction) || handle.getNext() == null
-                || !(handle.getNext().getInstruction() instanceof CHECKCAST)) {
+    /** Per constant-pool entry: a method reference to a session's getAttribute/getValue; null when there is none. */
+    private static boolean[] sessionReads(ConstantPool pool) {
+        Constant[] constants = pool.getConstantPool();
+        boolean[] reads = null;
+        for (int index = 1; index < constants.length; index++) {
+            Constant constant = constants[index];
+            if (constant == null || (constant.getTag() != Const.CONSTANT_Methodref
+                    && constant.getTag() != Const.CONSTANT_InterfaceMethodref)) {
+                continue;
+            }
+            ConstantCP reference = (ConstantCP) constant;
+            String name = pool.getConstantUtf8(((ConstantNameAndType) constants[reference.getNameAndTypeIndex()])
+                    .getNameIndex()).getBytes();
+            if (!READS.contains(name)) {
+                continue;
+            }
+            String owner = pool.getConstantUtf8(((ConstantClass) constants[reference.getClassIndex()]).getNameIndex())
+                    .getBytes();
+            if (SESSION_TYPES.contains(owner)) {
+                if (reads == null) {
+                    reads = new boolean[constants.length];
+                }
+                reads[index] = true;
+            }
+        }
+        return reads;
+    }
+
+    private static boolean isIndexIn(boolean[] marked, int index) {
+        return index > 0 && index < marked.length && marked[index];
+    }
+
+    /** The application type a cast names, or null for an array or a platform type. */
+    private static String heldType(ConstantPool pool, int classIndex) {
+        String name = pool.getConstantString(classIndex, Const.CONSTANT_Class);
+        if (name.startsWith("[")) {
             return null;
         }
-        InvokeInstruction call = (InvokeInstruction) handle.getInstruction();
-        if (!READS.contains(call.getMethodName(cpg))
-                || !SESSION_TYPES.contains(call.getReferenceType(cpg).getSignature().replaceAll("^L|;$", ""))) {
-            return null;
+        String slashed = name.replace('.', '/');
+        for (String prefix : PLATFORM_PREFIXES) {
+            if (slashed.startsWith(prefix)) {
+                return null;
+            }
         }
-        Type cast = ((CHECKCAST) handle.getNext().getInstruction()).getType(cpg);
-        if (!(cast instanceof ObjectType)) {
-            return null;
-        }
-        String slashed = ((ObjectType) cast).getClassName().replace('.', '/');
-        return PLATFORM_PREFIXES.stream().anyMatch(slashed::startsWith) ? null : slashed;
+        return slashed;
     }
 }

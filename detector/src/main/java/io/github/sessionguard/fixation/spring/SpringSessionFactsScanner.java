@@ -13,15 +13,12 @@ import org.apache.bcel.classfile.AnnotationEntry;
 import org.apache.bcel.classfile.Code;
 import org.apache.bcel.classfile.ElementValuePair;
 
-import java.util.List;
 
 /**
  * First pass (see {@code OrderingConstraints} in findbugs.xml): records the application's Spring Security
  * session configuration in {@link SpringSessionFacts} before any fixation verdict is made. Reports nothing.
  */
 public class SpringSessionFactsScanner extends OpcodeStackDetector implements NonReportingDetector {
-    private static final List<String> SESSION_SCOPE_SCREEN = List.of("SessionScope", "annotation/Scope");
-
     private final BugReporter bugReporter;
     private final SpringSessionFacts facts = new SpringSessionFacts();
     private boolean methodNewsRotatingStrategy;
@@ -42,9 +39,8 @@ public class SpringSessionFactsScanner extends OpcodeStackDetector implements No
             // The framework's own DSL code reads these settings; the application's configuration sets them.
             return;
         }
-        if (ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), SESSION_SCOPE_SCREEN)) {
-            noteSessionScope(classContext);
-        }
+        // The class's own annotations, read directly: cheaper than screening its constant pool for their names.
+        noteSessionScope(classContext);
         SessionHeldTypes.collect(classContext.getJavaClass(), facts::sessionHeld);
         if (ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), SpringSessionCatalogue.SCREEN)) {
             super.visitClassContext(classContext);

@@ -125,6 +125,8 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
 
     /** This analysis' settings (in-house login methods count as credential checks). */
     private UserSettings settings;
+    /** The visited class's cost screen (see StoreCallScreen). */
+    private StoreCallScreen screen;
 
     public SessionStoreFixationDetector(BugReporter bugReporter) {
         this.bugReporter = bugReporter;
@@ -141,8 +143,19 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
                     && !ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), LoginCatalogue.relevantTypes())) {
                 return;
             }
+            // Cost only: a class none of whose methods can yield a site or a login's callees is not followed.
+            screen = StoreCallScreen.of(classContext.getJavaClass(), settings);
+            if (!screen.classMayMatter(classContext.getJavaClass())) {
+                return;
+            }
             super.visitClassContext(classContext);
         });
+    }
+
+    /** Cost only: the operand stack is followed in the methods StoreCallScreen lets through. */
+    @Override
+    public boolean shouldVisitCode(Code code) {
+        return screen.methodMayMatter(getMethod(), code);
     }
 
     @Override
@@ -158,6 +171,9 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         markResult = false;
         markedSource = false;
         pendingSql = null;
+        // The presented-id call named in a site's message is this method's: a cookie-value parameter's site
+        // must not borrow the source of a method visited before (which made the message depend on the order).
+        sourceName = null;
         callees.clear();
         markedRegisters.clear();
         noteCookieParameters(getMethod());
@@ -272,7 +288,7 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         String owner = getClassConstantOperand();
         String name = getNameConstantOperand();
         String signature = getSigConstantOperand();
-        int arguments = Type.getArgumentTypes(signature).length;
+        int arguments = argumentCount(signature);
         callees.add(owner + "." + name + signature);
         if (LoginCatalogue.isCredentialCheck(owner, name, signature, settings)) {
             credentialCheck = true;
@@ -365,13 +381,30 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
     }
 
     private boolean anyArgumentMarked(String signature, int from) {
-        int arguments = Type.getArgumentTypes(signature).length;
+        int arguments = argumentCount(signature);
         for (int i = from; i < arguments && i < stack.getStackDepth(); i++) {
             if (marked(stack.getStackItem(i))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * How many arguments a method descriptor declares: what {@code Type.getArgumentTypes(signature).length}
+     * gives, without making the types (this runs at every call of every followed method).
+     */
+    static int argumentCount(String signature) {
+        int count = 0;
+        int i = 1;
+        while (signature.charAt(i) != ')') {
+            while (signature.charAt(i) == '[') {
+                i++;
+            }
+            i = signature.charAt(i) == 'L' ? signature.indexOf(';', i) + 1 : i + 1;
+            count++;
+        }
+        return count;
     }
 
     private static boolean marked(OpcodeStack.Item item) {

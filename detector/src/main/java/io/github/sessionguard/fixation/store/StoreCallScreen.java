@@ -1,0 +1,168 @@
+package io.github.sessionguard.fixation.store;
+
+import io.github.sessionguard.catalogue.LoginCatalogue;
+import io.github.sessionguard.catalogue.SessionStoreCatalogue;
+import io.github.sessionguard.catalogue.UserSettings;
+import io.github.sessionguard.flow.InvokeBytes;
+import org.apache.bcel.Const;
+import org.apache.bcel.classfile.Code;
+import org.apache.bcel.classfile.Constant;
+import org.apache.bcel.classfile.ConstantCP;
+import org.apache.bcel.classfile.ConstantClass;
+import org.apache.bcel.classfile.ConstantNameAndType;
+import org.apache.bcel.classfile.ConstantPool;
+import org.apache.bcel.classfile.JavaClass;
+import org.apache.bcel.classfile.Method;
+import org.apache.bcel.classfile.ParameterAnnotationEntry;
+import org.apache.bcel.generic.Instruction;
+import org.apache.bcel.generic.InvokeInstruction;
+import org.apache.bcel.util.ByteSequence;
+
+import java.io.IOException;
+
+/**
+ * {@link SessionStoreFixationDetector}'s cost screen, which must never change a result. Following a method's
+ * operand stack can yield something only in two ways:
+ * <ul>
+ * <li>a store site: a call that writes a store ({@link #mayWriteStore}, the calls {@code storeWritten}
+ * accepts) with a value carrying the presented id, which only a presented-id call
+ * ({@link SessionStoreCatalogue#isPresentedId}) or a cookie-value parameter of the same method brings in
+ * (every other mark is derived from one of these, and marks do not cross methods);</li>
+ * <li>the callees of a login, recorded only when the method calls a credential check
+ * ({@link LoginCatalogue#isCredentialCheck}).</li>
+ * </ul>
+ * So a method is followed only when it calls a credential check, or calls a store write and has a
+ * presented-id call or a cookie-value parameter. Calls are judged once per constant-pool entry of the class
+ * (as the detector reads them: the raw slashed owner, name and descriptor), and a method's code is only
+ * searched for invoke instructions naming a judged entry.
+ */
+final class StoreCallScreen {
+    private static final int PRESENTED_ID = 1;
+    private static final int CREDENTIAL_CHECK = 2;
+    private static final int STORE_WRITE = 4;
+
+    /** Per constant-pool entry of the class: the kinds of call above it is (0: none). */
+    private final int[] kinds;
+    /** Entries with any kind, for the raw-byte pre-filter. */
+    private final boolean[] anyKind;
+    private final int classKinds;
+
+    private StoreCallScreen(int[] kinds, boolean[] anyKind, int classKinds) {
+        this.kinds = kinds;
+        this.anyKind = anyKind;
+        this.classKinds = classKinds;
+    }
+
+    static StoreCallScreen of(JavaClass javaClass, UserSettings settings) {
+        ConstantPool pool = javaClass.getConstantPool();
+        Constant[] constants = pool.getConstantPool();
+        int[] kinds = new int[constants.length];
+        boolean[] anyKind = new boolean[constants.length];
+        int classKinds = 0;
+        for (int index = 1; index < constants.length; index++) {
+            Constant constant = constants[index];
+            if (constant == null || (constant.getTag() != Const.CONSTANT_Methodref
+                    && constant.getTag() != Const.CONSTANT_InterfaceMethodref)) {
+                continue;
+            }
+            ConstantCP reference = (ConstantCP) constant;
+            ConstantClass owner = (ConstantClass) constants[reference.getClassIndex()];
+            ConstantNameAndType nameAndType = (ConstantNameAndType) constants[reference.getNameAndTypeIndex()];
+            String ownerName = pool.getConstantUtf8(owner.getNameIndex()).getBytes();
+            String name = pool.getConstantUtf8(nameAndType.getNameIndex()).getBytes();
+            String descriptor = pool.getConstantUtf8(nameAndType.getSignatureIndex()).getBytes();
+            int kind = 0;
+            if (SessionStoreCatalogue.isPresentedId(ownerName, name, descriptor)) {
+                kind |= PRESENTED_ID;
+            }
+            if (LoginCatalogue.isCredentialCheck(ownerName, name, descriptor, settings)) {
+                kind |= CREDENTIAL_CHECK;
+            }
+            if (mayWriteStore(ownerName, name)) {
+                kind |= STORE_WRITE;
+            }
+            kinds[index] = kind;
+            anyKind[index] = kind != 0;
+            classKinds |= kind;
+        }
+        return new StoreCallScreen(kinds, anyKind, classKinds);
+    }
+
+    /**
+     * The owners and names {@code SessionStoreFixationDetector.storeWritten} can accept (it also needs an
+     * instance call with arguments and a marked value; those are not needed here).
+     */
+    private static boolean mayWriteStore(String owner, String name) {
+        return (SessionStoreCatalogue.JDBC_STATEMENTS.contains(owner) && SessionStoreCatalogue.JDBC_SETTERS.contains(name))
+                || (SessionStoreCatalogue.MAP_TYPES.contains(owner) && SessionStoreCatalogue.MAP_WRITES.contains(name))
+                || SessionStoreCatalogue.isRedisWrite(owner, name)
+                || (SessionStoreCatalogue.ENTITY_WRITES.contains(name) && !owner.startsWith("java/"))
+                || SessionStoreCatalogue.isRegistryWrite(owner, name);
+    }
+
+    /** Can following any method of the class yield a site or a login's callees? */
+    boolean classMayMatter(JavaClass javaClass) {
+        if ((classKinds & CREDENTIAL_CHECK) != 0) {
+            return true;
+        }
+        if ((classKinds & STORE_WRITE) == 0) {
+            return false;
+        }
+        if ((classKinds & PRESENTED_ID) != 0) {
+            return true;
+        }
+        for (Method method : javaClass.getMethods()) {
+            if (method.getCode() != null && hasCookieParameter(method)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Can following this method yield a site or a login's callees? */
+    boolean methodMayMatter(Method method, Code code) {
+        int called = kindsCalled(code);
+        if ((called & CREDENTIAL_CHECK) != 0) {
+            return true;
+        }
+        return (called & STORE_WRITE) != 0 && ((called & PRESENTED_ID) != 0 || hasCookieParameter(method));
+    }
+
+    /** The kinds of the calls the code makes. */
+    private int kindsCalled(Code code) {
+        if (classKinds == 0 || !InvokeBytes.mayInvoke(code.getCode(), anyKind)) {
+            return 0;
+        }
+        int called = 0;
+        try (ByteSequence bytes = new ByteSequence(code.getCode())) {
+            while (bytes.available() > 0) {
+                Instruction instruction = Instruction.readInstruction(bytes);
+                if (instruction instanceof InvokeInstruction) {
+                    int index = ((InvokeInstruction) instruction).getIndex();
+                    if (index > 0 && index < kinds.length) {
+                        called |= kinds[index];
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Bytecode this reader cannot decode is not screened: the method is followed, as without the screen.
+            return PRESENTED_ID | CREDENTIAL_CHECK | STORE_WRITE;
+        }
+        return called;
+    }
+
+    private static boolean hasCookieParameter(Method method) {
+        ParameterAnnotationEntry[] parameters = method.getParameterAnnotationEntries();
+        if (parameters == null) {
+            return false;
+        }
+        for (ParameterAnnotationEntry parameter : parameters) {
+            for (org.apache.bcel.classfile.AnnotationEntry annotation : parameter.getAnnotationEntries()) {
+                if (SessionStoreCatalogue.COOKIE_PARAMETERS.contains(annotation.getAnnotationType())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
