@@ -81,6 +81,8 @@ final class CredentialFlow {
     /** Facts of the class, not of the method: asked only when a name or a cookie read needs them (see below). */
     private Boolean authorizationCodeClient;
     private Boolean namesSecretCookie;
+    /** Each call's return type, by pc. */
+    private final Map<Integer, Type> returnTypes = new HashMap<>();
     /** The method's parameter count, parsed from its descriptor at the first question. */
     private int parameterCount = -1;
     private ValueOrigins origins;
@@ -333,7 +335,12 @@ final class CredentialFlow {
         if (call == null) {
             return;
         }
-        Type returnType = Type.getReturnType(call.descriptor());
+        Type returnType = returnTypes.get(location.getHandle().getPosition());
+        if (returnType == null) {
+            // Parsed once per call, not at every pass.
+            returnType = Type.getReturnType(call.descriptor());
+            returnTypes.put(location.getHandle().getPosition(), returnType);
+        }
         ValueNumber result = null;
         if (returnType != Type.VOID) {
             ValueNumberFrame after = vna.getFactAfterLocation(location);

@@ -65,7 +65,9 @@ final class LoginCallMeaning {
     private ValueOrigins origins;
     private boolean checksCredentials;
     private boolean readsCredentialParameter;
-    private boolean springLoginsCount = true;
+    /** Whether Spring logins count here (see countSpringLogins): decided at the first Spring login met. */
+    private Boolean springLoginsCount;
+    private java.util.function.BooleanSupplier perRequestComponent;
     private boolean containerLoginsCount = true;
     private final CredentialFlow flow;
     private final io.github.sessionguard.flow.TypeTestBranches typeTests;
@@ -133,9 +135,19 @@ final class LoginCallMeaning {
     /**
      * Spring Security's setAuthentication/setContext/saveContext in a component that runs on every
      * request rebuild a per-request context (bearer tokens, API keys) unless it reads a login form.
+     * Whether the class is such a component is asked only when a Spring login is met (cost: it is a
+     * question about the class's supertypes).
      */
-    void countSpringLogins(boolean count) {
-        springLoginsCount = count || readsCredentialParameter;
+    void countSpringLogins(java.util.function.BooleanSupplier perRequestComponent) {
+        this.perRequestComponent = perRequestComponent;
+    }
+
+    private boolean springLoginsCount() {
+        if (springLoginsCount == null) {
+            springLoginsCount = perRequestComponent == null || readsCredentialParameter
+                    || !perRequestComponent.getAsBoolean();
+        }
+        return springLoginsCount;
     }
 
     /** A request wrapper's login() delegating to the wrapped request's is no login of its own. */
@@ -182,7 +194,7 @@ final class LoginCallMeaning {
             fact.rotate();
             return;
         }
-        if (reactiveSave == ReactiveContextSaves.Meaning.LOGIN && springLoginsCount) {
+        if (reactiveSave == ReactiveContextSaves.Meaning.LOGIN && springLoginsCount()) {
             fact.authenticate(new LoginEvent(new Site(descriptor, location.getHandle().getPosition()),
                     LoginEventKind.REACTIVE_SECURITY_CONTEXT, "Spring Security WebFlux context saved by "
                             + call.name() + "() of a repository that keeps the WebSession's id"));
@@ -320,7 +332,7 @@ final class LoginCallMeaning {
         if (write != null) {
             return write;
         }
-        if (springLoginsCount && LoginCatalogue.any(LoginCatalogue.SPRING_LOGINS, owner, name, callDescriptor)
+        if (LoginCatalogue.any(LoginCatalogue.SPRING_LOGINS, owner, name, callDescriptor) && springLoginsCount()
                 && SpringHolderLogins.reachSession(name)) {
             return new LoginEvent(site, LoginEventKind.SPRING_SECURITY, "Spring Security " + simpleName(owner) + "." + name);
         }

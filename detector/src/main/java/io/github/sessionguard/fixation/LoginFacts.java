@@ -15,12 +15,16 @@ final class LoginFacts implements PathFact<LoginFacts>, LoginFactUpdates {
     private boolean unrotated;
     /** Every path here has passed a credential check (and none has left it on its failure branch). */
     private boolean checked;
-    private final Set<LoginEvent> pending = new HashSet<>();
-    private final Set<Integer> invalidatedSessions = new HashSet<>();
-    private final Set<Integer> invalidatedRequests = new HashSet<>();
-    private final Set<Integer> freshSessions = new HashSet<>();
+    /*
+     * The sets start as the shared immutable empty set and become a HashSet at their first element (see
+     * writable): the dataflow makes facts for every block and location, and nearly all stay empty.
+     */
+    private Set<LoginEvent> pending = Set.of();
+    private Set<Integer> invalidatedSessions = Set.of();
+    private Set<Integer> invalidatedRequests = Set.of();
+    private Set<Integer> freshSessions = Set.of();
     /** Logins inherited from a called login method that some path here fixed (an id change before or after). */
-    private final Set<LoginEvent> fixedInherited = new HashSet<>();
+    private Set<LoginEvent> fixedInherited = Set.of();
 
     @Override
     public boolean isTop() {
@@ -60,15 +64,17 @@ final class LoginFacts implements PathFact<LoginFacts>, LoginFactUpdates {
      */
     void failCheck() {
         checked = false;
-        pending.removeIf(event -> event.parent() != null);
+        if (!pending.isEmpty()) {
+            pending.removeIf(event -> event.parent() != null);
+        }
     }
 
     private void clear() {
-        pending.clear();
-        invalidatedSessions.clear();
-        invalidatedRequests.clear();
-        freshSessions.clear();
-        fixedInherited.clear();
+        pending = Set.of();
+        invalidatedSessions = Set.of();
+        invalidatedRequests = Set.of();
+        freshSessions = Set.of();
+        fixedInherited = Set.of();
     }
 
     /** Some path here has not (yet) given the session a new id. */
@@ -84,8 +90,10 @@ final class LoginFacts implements PathFact<LoginFacts>, LoginFactUpdates {
     @Override
     public void authenticate(LoginEvent event) {
         if (unrotated) {
+            pending = writable(pending);
             pending.add(event);
         } else if (event.parent() != null) {
+            fixedInherited = writable(fixedInherited);
             fixedInherited.add(event);
         }
     }
@@ -95,12 +103,13 @@ final class LoginFacts implements PathFact<LoginFacts>, LoginFactUpdates {
     public void rotate() {
         unrotated = false;
         notePendingFixed();
-        pending.clear();
+        pending = Set.of();
     }
 
     private void notePendingFixed() {
         for (LoginEvent event : pending) {
             if (event.parent() != null) {
+                fixedInherited = writable(fixedInherited);
                 fixedInherited.add(event);
             }
         }
@@ -119,7 +128,7 @@ final class LoginFacts implements PathFact<LoginFacts>, LoginFactUpdates {
     public void containerLogin(LoginEvent event) {
         if (unrotated) {
             notePendingFixed();
-            pending.clear();
+            pending = new HashSet<>();
             pending.add(event);
             unrotated = false;
         }
@@ -129,8 +138,10 @@ final class LoginFacts implements PathFact<LoginFacts>, LoginFactUpdates {
     @Override
     public void invalidate(int session, Integer request) {
         rotate();
+        invalidatedSessions = writable(invalidatedSessions);
         invalidatedSessions.add(session);
         if (request != null) {
+            invalidatedRequests = writable(invalidatedRequests);
             invalidatedRequests.add(request);
         }
     }
@@ -139,6 +150,7 @@ final class LoginFacts implements PathFact<LoginFacts>, LoginFactUpdates {
     @Override
     public void sessionObtained(int session, int request) {
         if (invalidatedRequests.contains(request)) {
+            freshSessions = writable(freshSessions);
             freshSessions.add(session);
         }
     }
@@ -153,7 +165,7 @@ final class LoginFacts implements PathFact<LoginFacts>, LoginFactUpdates {
 
     /** An exception path is a failed login: it carries no authentication to an exit. */
     void dropPending() {
-        pending.clear();
+        pending = Set.of();
     }
 
     @Override
@@ -162,18 +174,26 @@ final class LoginFacts implements PathFact<LoginFacts>, LoginFactUpdates {
         unrotated = other.unrotated;
         checked = other.checked;
         clear();
-        addAll(pending, other.pending);
-        addAll(invalidatedSessions, other.invalidatedSessions);
-        addAll(invalidatedRequests, other.invalidatedRequests);
-        addAll(freshSessions, other.freshSessions);
-        addAll(fixedInherited, other.fixedInherited);
+        pending = addAll(pending, other.pending);
+        invalidatedSessions = addAll(invalidatedSessions, other.invalidatedSessions);
+        invalidatedRequests = addAll(invalidatedRequests, other.invalidatedRequests);
+        freshSessions = addAll(freshSessions, other.freshSessions);
+        fixedInherited = addAll(fixedInherited, other.fixedInherited);
     }
 
     /** Cost: facts are copied and met at every block, and their sets are nearly always empty. */
-    private static <T> void addAll(Set<T> into, Set<T> from) {
-        if (!from.isEmpty()) {
-            into.addAll(from);
+    private static <T> Set<T> addAll(Set<T> into, Set<T> from) {
+        if (from.isEmpty()) {
+            return into;
         }
+        Set<T> result = writable(into);
+        result.addAll(from);
+        return result;
+    }
+
+    /** The set itself once it is a HashSet; a new HashSet for the shared empty one. */
+    private static <T> Set<T> writable(Set<T> set) {
+        return set instanceof HashSet ? set : new HashSet<>();
     }
 
     @Override
@@ -187,13 +207,13 @@ final class LoginFacts implements PathFact<LoginFacts>, LoginFactUpdates {
         }
         unrotated |= other.unrotated;
         checked &= other.checked;
-        addAll(pending, other.pending);
-        addAll(invalidatedSessions, other.invalidatedSessions);
-        addAll(invalidatedRequests, other.invalidatedRequests);
+        pending = addAll(pending, other.pending);
+        invalidatedSessions = addAll(invalidatedSessions, other.invalidatedSessions);
+        invalidatedRequests = addAll(invalidatedRequests, other.invalidatedRequests);
         if (!freshSessions.isEmpty()) {
             freshSessions.retainAll(other.freshSessions);
         }
-        addAll(fixedInherited, other.fixedInherited);
+        fixedInherited = addAll(fixedInherited, other.fixedInherited);
     }
 
     @Override

@@ -45,7 +45,7 @@ final class LoginMethodAnalyzer {
                 summaries.shiroLoginsCount());
         meaning.survey(cfg);
         // Facts of the class (its supertypes), read once per class for this analysis.
-        meaning.countSpringLogins(!summaries.classFact(classContext.getJavaClass(), "per-request-component",
+        meaning.countSpringLogins(() -> summaries.classFact(classContext.getJavaClass(), "per-request-component",
                 () -> LoginHandlers.isPerRequestComponent(classContext.getJavaClass())));
         boolean containerLogin = LoginHandlers.implementsContainerLogin(classContext.getJavaClass(), method);
         meaning.countContainerLogins(!containerLogin);
@@ -83,12 +83,13 @@ final class LoginMethodAnalyzer {
         boolean credentials = meaning.checksCredentials()
                 && !io.github.sessionguard.catalogue.LoginCatalogue.managesPasswords(method.getName());
         // A custom AuthenticationProvider runs inside Spring Security's login, whose strategy changes the id next.
-        boolean frameworkStep = summaries.classFact(classContext.getJavaClass(), "framework-login-step",
-                () -> LoginHandlers.isFrameworkLoginStep(classContext.getJavaClass()));
-        boolean loginPath = !frameworkStep && (credentials
+        // (Asked last: whether the class is a framework login step is a question about its supertypes.)
+        boolean loginPath = (credentials
                 || LoginHandlers.isLoginHandler(classContext.getJavaClass(), method, summaries.settings())
                 || paths.pending.stream().anyMatch(e -> e.parent() == null
-                        && (e.kind() == LoginEventKind.SHIRO || e.kind() == LoginEventKind.CONTAINER)));
+                        && (e.kind() == LoginEventKind.SHIRO || e.kind() == LoginEventKind.CONTAINER)))
+                && !summaries.classFact(classContext.getJavaClass(), "framework-login-step",
+                        () -> LoginHandlers.isFrameworkLoginStep(classContext.getJavaClass()));
         LoginSummary summary = new LoginSummary(paths.anyReturn && paths.rotatesOnEveryPath, credentials,
                 loginPath ? Set.of() : paths.pending, loginPath ? paths.pending : Set.of(), loginPath, containerLogin,
                 paths.identityWrittenToParameters).withFlow(new LoginSummary.Flow(paths.returnsIdentity,

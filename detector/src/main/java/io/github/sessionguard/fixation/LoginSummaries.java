@@ -49,7 +49,7 @@ final class LoginSummaries {
      * Where each call goes (see {@link #of}), resolved once for this analysis: the class hierarchy does not
      * change during it, and every pass of every caller's analysis asks again.
      */
-    private final Map<String, List<CallTargets.Target>> targets = new HashMap<>();
+    private final Map<CallKey, List<Body>> targets = new HashMap<>();
     /** Answers about a whole class (its constant pool's texts), asked by each of its methods: read once. */
     private final Map<String, Boolean> classFacts = new HashMap<>();
     private final UserSettings settings;
@@ -124,8 +124,8 @@ final class LoginSummaries {
         if (AnalysisContext.currentAnalysisContext() == null) {
             return null;
         }
-        List<CallTargets.Target> bodies = targets.computeIfAbsent(owner + '.' + name + descriptor,
-                call -> targetsOf(owner, name, descriptor));
+        List<Body> bodies = targets.computeIfAbsent(new CallKey(owner, name, descriptor),
+                call -> bodiesOf(owner, name, descriptor));
         if (bodies.isEmpty()) {
             return null;
         }
@@ -133,17 +133,68 @@ final class LoginSummaries {
     }
 
     /** The call's resolved target alone, or its implementations when there are several; else none. */
-    private static List<CallTargets.Target> targetsOf(String owner, String name, String descriptor) {
+    private static List<Body> bodiesOf(String owner, String name, String descriptor) {
         CallTargets.Target target = CallTargets.resolve(owner, name, descriptor);
         if (target != null) {
-            return List.of(target);
+            return List.of(new Body(target));
         }
         List<CallTargets.Target> implementations = CallTargets.allImplementations(owner, name, descriptor,
                 MAX_IMPLEMENTATIONS);
-        return implementations.size() < 2 ? List.of() : implementations;
+        if (implementations.size() < 2) {
+            return List.of();
+        }
+        List<Body> bodies = new java.util.ArrayList<>(implementations.size());
+        for (CallTargets.Target implementation : implementations) {
+            bodies.add(new Body(implementation));
+        }
+        return bodies;
     }
 
-    private LoginSummary union(List<CallTargets.Target> implementations) {
+    /** A call as a map key: owner, name and descriptor, without a concatenated string per question. */
+    private static final class CallKey {
+        private final String owner;
+        private final String name;
+        private final String descriptor;
+        private final int hash;
+
+        CallKey(String owner, String name, String descriptor) {
+            this.owner = owner;
+            this.name = name;
+            this.descriptor = descriptor;
+            this.hash = java.util.Objects.hash(owner, name, descriptor);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            if (!(other instanceof CallKey)) {
+                return false;
+            }
+            CallKey key = (CallKey) other;
+            return hash == key.hash && java.util.Objects.equals(owner, key.owner)
+                    && java.util.Objects.equals(name, key.name) && java.util.Objects.equals(descriptor, key.descriptor);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    /** A body a call runs, with its class's slashed name and its method descriptor, made once. */
+    private static final class Body {
+        final String slashedClass;
+        final Method method;
+        final MethodDescriptor descriptor;
+
+        Body(CallTargets.Target target) {
+            this.slashedClass = target.javaClass().getClassName().replace('.', '/');
+            this.method = target.method();
+            this.descriptor = DescriptorFactory.instance().getMethodDescriptor(slashedClass, method.getName(),
+                    method.getSignature(), method.isStatic());
+        }
+    }
+
+    private LoginSummary union(List<Body> implementations) {
         boolean rotates = true;
         boolean checks = false;
         boolean returnsIdentity = false;
@@ -152,8 +203,8 @@ final class LoginSummaries {
         Set<LoginEvent> reported = new HashSet<>();
         Set<Integer> writtenParameters = new HashSet<>();
         Set<SessionWrite> writes = new HashSet<>();
-        for (CallTargets.Target target : implementations) {
-            LoginSummary summary = forCall(target);
+        for (Body body : implementations) {
+            LoginSummary summary = forCall(body);
             if (summary == null) {
                 return null;
             }
@@ -171,11 +222,10 @@ final class LoginSummaries {
                 .withFlow(new LoginSummary.Flow(returnsIdentity, returnsSecret, writes));
     }
 
-    private LoginSummary forCall(CallTargets.Target target) {
-        String slashedClass = target.javaClass().getClassName().replace('.', '/');
-        Method method = target.method();
-        MethodDescriptor callee = DescriptorFactory.instance().getMethodDescriptor(slashedClass, method.getName(),
-                method.getSignature(), method.isStatic());
+    private LoginSummary forCall(Body body) {
+        String slashedClass = body.slashedClass;
+        Method method = body.method;
+        MethodDescriptor callee = body.descriptor;
         LoginSummary summary;
         if (inProgress.contains(callee)) {
             markCycle(callee);
