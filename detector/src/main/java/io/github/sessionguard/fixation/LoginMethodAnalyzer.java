@@ -16,6 +16,7 @@ import io.github.sessionguard.catalogue.LoginEventKind;
 import io.github.sessionguard.catalogue.SessionWriteApi;
 import io.github.sessionguard.catalogue.UserSettings;
 import io.github.sessionguard.flow.CallAt;
+import io.github.sessionguard.flow.FactsBefore;
 import io.github.sessionguard.flow.Site;
 import org.apache.bcel.classfile.Method;
 import org.apache.bcel.generic.InstructionHandle;
@@ -54,23 +55,9 @@ final class LoginMethodAnalyzer {
         if (summaries.isWorthAnalysing(classContext.getJavaClass(), method)) {
             LoginFlowAnalysis analysis = new LoginFlowAnalysis(classContext.getDepthFirstSearch(method), meaning);
             new Dataflow<>(cfg, analysis).execute();
-            // The fact before each instruction, as getFactAtLocation gives it (the block's start fact and the
-            // transfer of the instructions before it), carried along each block once instead of recomputed from
-            // the block's start at every instruction; same locations, same order as cfg.locationIterator().
-            for (Iterator<BasicBlock> blocks = cfg.blockIterator(); blocks.hasNext();) {
-                BasicBlock block = blocks.next();
-                LoginFacts fact = analysis.createFact();
-                analysis.copy(analysis.getStartFact(block), fact);
-                boolean valid = analysis.isFactValid(fact);
-                for (Iterator<InstructionHandle> handles = block.instructionIterator(); handles.hasNext();) {
-                    InstructionHandle handle = handles.next();
-                    Location location = new Location(handle, block);
-                    paths.visit(location, fact);
-                    if (valid) {
-                        analysis.transferInstruction(handle, block, fact);
-                    }
-                }
-            }
+            // The fact before each instruction, carried along each block once (FactsBefore); an invalid
+            // block start (dead code) is a top fact, which visit skips anyway.
+            FactsBefore.walk(cfg, analysis, paths::visit);
         } else {
             // Neither the method nor anything it runs names a session, login or id-change API (the method
             // screen, with the rotation methods of the settings): no path of it can authenticate, rotate or
