@@ -14,7 +14,6 @@ import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
 import edu.umd.cs.findbugs.classfile.MethodDescriptor;
 import io.github.sessionguard.catalogue.LoginEventKind;
 import io.github.sessionguard.catalogue.SessionWriteApi;
-import io.github.sessionguard.catalogue.UserSettings;
 import io.github.sessionguard.flow.CallAt;
 import io.github.sessionguard.flow.FactsBefore;
 import io.github.sessionguard.flow.Site;
