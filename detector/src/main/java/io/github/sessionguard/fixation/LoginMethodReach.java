@@ -4,6 +4,7 @@ import io.github.sessionguard.catalogue.FrameworkSessionCatalogue;
 import io.github.sessionguard.catalogue.LoginCatalogue;
 import io.github.sessionguard.catalogue.UserSettings;
 import io.github.sessionguard.flow.CallReach;
+import io.github.sessionguard.flow.MethodRefs;
 import org.apache.bcel.Const;
 import org.apache.bcel.classfile.Constant;
 import org.apache.bcel.classfile.ConstantCP;
@@ -81,14 +82,11 @@ final class LoginMethodReach implements CallReach.Screen {
 
     /** A call of one of the settings' id-changing methods (an in-house session library's renewal). */
     private boolean isConfiguredRotation(ConstantPool pool, Constant constant) {
-        if (!settings.hasRotationMethods() || (constant.getTag() != Const.CONSTANT_Methodref
-                && constant.getTag() != Const.CONSTANT_InterfaceMethodref)) {
+        if (!settings.hasRotationMethods() || !MethodRefs.isMethodRef(constant)) {
             return false;
         }
         ConstantCP reference = (ConstantCP) constant;
-        ConstantNameAndType nameAndType = pool.getConstant(reference.getNameAndTypeIndex(), Const.CONSTANT_NameAndType,
-                ConstantNameAndType.class);
-        return settings.isRotationMethod(reference.getClass(pool).replace('.', '/'), nameAndType.getName(pool));
+        return settings.isRotationMethod(MethodRefs.owner(pool, reference), MethodRefs.name(pool, reference));
     }
 
     /**
@@ -111,18 +109,15 @@ final class LoginMethodReach implements CallReach.Screen {
 
     /** A request's call that reaches its session or logs in. */
     private static boolean isRequestSessionCall(ConstantPool pool, Constant constant) {
-        // Method references only (an invokedynamic entry is a ConstantCP too, but names no class).
-        if (constant.getTag() != Const.CONSTANT_Methodref && constant.getTag() != Const.CONSTANT_InterfaceMethodref) {
+        if (!MethodRefs.isMethodRef(constant)) {
             return false;
         }
         ConstantCP reference = (ConstantCP) constant;
-        ConstantNameAndType nameAndType = pool.getConstant(reference.getNameAndTypeIndex(), Const.CONSTANT_NameAndType,
-                ConstantNameAndType.class);
-        // The name first: it rules out almost every call without building the owner's name.
-        if (!LoginCatalogue.REQUEST_SESSION_CALL_NAMES.contains(nameAndType.getName(pool))) {
+        // The name first: it rules out almost every call without reading the owner.
+        if (!LoginCatalogue.REQUEST_SESSION_CALL_NAMES.contains(MethodRefs.name(pool, reference))) {
             return false;
         }
-        String owner = reference.getClass(pool).replace('.', '/');
+        String owner = MethodRefs.owner(pool, reference);
         return LoginCatalogue.REQUEST_TYPE_PREFIXES.stream().anyMatch(owner::startsWith);
     }
 

@@ -110,11 +110,9 @@ public final class MethodReach {
                         continue;
                     }
                     ConstantCP reference = (ConstantCP) pool.getConstant(((CPInstruction) instruction).getIndex());
-                    ConstantNameAndType nameAndType = pool.getConstant(reference.getNameAndTypeIndex(),
-                            Const.CONSTANT_NameAndType, ConstantNameAndType.class);
-                    String calleeOwner = reference.getClass(pool).replace('.', '/');
-                    String calleeName = nameAndType.getName(pool);
-                    String calleeDescriptor = nameAndType.getSignature(pool);
+                    String calleeOwner = MethodRefs.owner(pool, reference);
+                    String calleeName = MethodRefs.name(pool, reference);
+                    String calleeDescriptor = MethodRefs.descriptor(pool, reference);
                     if (source.test(calleeOwner, calleeName, calleeDescriptor)) {
                         known.put(start, true);
                         return true;
