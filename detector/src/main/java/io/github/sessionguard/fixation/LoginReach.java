@@ -1,10 +1,13 @@
 package io.github.sessionguard.fixation;
 
 import edu.umd.cs.findbugs.ba.AnalysisContext;
+import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
 import edu.umd.cs.findbugs.classfile.DescriptorFactory;
+import edu.umd.cs.findbugs.classfile.Global;
 import io.github.sessionguard.catalogue.LoginCatalogue;
 import io.github.sessionguard.flow.CallTargets;
 import io.github.sessionguard.flow.ConstantPoolScreen;
+import io.github.sessionguard.flow.LookupFailures;
 import io.github.sessionguard.flow.QuietClasspath;
 import org.apache.bcel.classfile.Constant;
 import org.apache.bcel.classfile.ConstantCP;
@@ -34,36 +37,55 @@ final class LoginReach {
     static final List<String> ANY_OWNER_NAMES = LoginCatalogue.anyOwnerLoginNames();
 
     private final Map<String, Boolean> known = new HashMap<>();
-    /** Each class's application callees, read once for this analysis (every search through it asks again). */
-    private final Map<String, java.util.Collection<JavaClass>> callees = new HashMap<>();
+    /**
+     * What the search needs of each class it passed through, read once for this analysis (every search
+     * through it asks again): names only, so the parsed classes stay SpotBugs' to keep or drop.
+     */
+    private final Map<String, ClassNode> nodes = new HashMap<>();
 
+    /** A class as the search sees it: does it name a login API, and which application classes it calls. */
+    private static final class ClassNode {
+        final boolean namesLoginApi;
+        final java.util.Collection<String> callees;
+
+        ClassNode(JavaClass javaClass) {
+            this.namesLoginApi = namesLoginApi(javaClass);
+            this.callees = namesLoginApi ? List.of() : calledApplicationClasses(javaClass);
+        }
+    }
+
+    /** The detector's question: can this class, or anything it calls, authenticate a session? */
     boolean isRelevant(JavaClass start) {
         Boolean answer = known.get(start.getClassName());
         if (answer != null) {
             return answer;
         }
+        nodes.computeIfAbsent(start.getClassName(), name -> new ClassNode(start));
         // Each visited class, with the class the search reached it from: on success, every class on the
         // path to the login class reaches it too.
         Map<String, String> visited = new HashMap<>();
-        Deque<JavaClass> work = new ArrayDeque<>();
+        Deque<String> work = new ArrayDeque<>();
         visited.put(start.getClassName(), null);
-        work.add(start);
+        work.add(start.getClassName());
         while (!work.isEmpty()) {
-            JavaClass javaClass = work.poll();
-            Boolean done = known.get(javaClass.getClassName());
+            String className = work.poll();
+            Boolean done = known.get(className);
             if (Boolean.FALSE.equals(done)) {
                 continue;
             }
-            if (Boolean.TRUE.equals(done) || namesLoginApi(javaClass)) {
-                for (String name = javaClass.getClassName(); name != null; name = visited.get(name)) {
+            ClassNode node = nodeOf(className);
+            if (node == null) {
+                continue;
+            }
+            if (Boolean.TRUE.equals(done) || node.namesLoginApi) {
+                for (String name = className; name != null; name = visited.get(name)) {
                     known.put(name, true);
                 }
                 return true;
             }
-            for (JavaClass callee : callees.computeIfAbsent(javaClass.getClassName(),
-                    name -> calledApplicationClasses(javaClass))) {
-                if (!visited.containsKey(callee.getClassName())) {
-                    visited.put(callee.getClassName(), javaClass.getClassName());
+            for (String callee : node.callees) {
+                if (!visited.containsKey(callee)) {
+                    visited.put(callee, className);
                     work.add(callee);
                 }
             }
@@ -72,6 +94,25 @@ final class LoginReach {
             known.put(name, false);
         }
         return false;
+    }
+
+    /** The node of a class, from SpotBugs' cache of parsed classes at the first question; null if unreadable. */
+    private ClassNode nodeOf(String dottedName) {
+        ClassNode node = nodes.get(dottedName);
+        if (node == null) {
+            JavaClass javaClass;
+            try {
+                javaClass = Global.getAnalysisCache().getClassAnalysis(JavaClass.class,
+                        DescriptorFactory.createClassDescriptorFromDottedClassName(dottedName));
+            } catch (CheckedAnalysisException e) {
+                // Resolved a moment ago as a call's target, so this is unexpected: counted or reported.
+                LookupFailures.failed(e, "class " + dottedName + " for the login screen");
+                return null;
+            }
+            node = new ClassNode(javaClass);
+            nodes.put(dottedName, node);
+        }
+        return node;
     }
 
     private static boolean namesLoginApi(JavaClass javaClass) {
@@ -87,9 +128,9 @@ final class LoginReach {
         return false;
     }
 
-    /** The application classes whose methods this class's method references can run. */
-    private static java.util.Collection<JavaClass> calledApplicationClasses(JavaClass javaClass) {
-        Map<String, JavaClass> classes = new java.util.TreeMap<>();
+    /** The application classes (dotted names) whose methods this class's method references can run. */
+    private static java.util.Collection<String> calledApplicationClasses(JavaClass javaClass) {
+        java.util.Set<String> classes = new java.util.TreeSet<>();
         ConstantPool pool = javaClass.getConstantPool();
         for (Constant constant : pool.getConstantPool()) {
             if (!(constant instanceof ConstantCP) || constant instanceof ConstantInvokeDynamic
@@ -110,14 +151,14 @@ final class LoginReach {
             String name = nameAndType.getName(pool);
             CallTargets.Target target = CallTargets.resolve(owner, name, descriptor);
             if (target != null) {
-                classes.put(target.javaClass().getClassName(), target.javaClass());
+                classes.add(target.javaClass().getClassName());
             } else {
                 for (CallTargets.Target implementation : CallTargets.allImplementations(owner, name, descriptor,
                         MAX_IMPLEMENTATIONS)) {
-                    classes.put(implementation.javaClass().getClassName(), implementation.javaClass());
+                    classes.add(implementation.javaClass().getClassName());
                 }
             }
         }
-        return classes.values();
+        return List.copyOf(classes);
     }
 }

@@ -181,14 +181,17 @@ final class LoginSummaries {
     }
 
     /** A body a call runs, with its class's slashed name and its method descriptor, made once. */
+    /**
+     * A call's body, by name: kept for the whole analysis, it must not hold the parsed method (which holds
+     * its class's constant pool and code), or every class ever called would stay in memory.
+     */
     private static final class Body {
         final String slashedClass;
-        final Method method;
         final MethodDescriptor descriptor;
 
         Body(CallTargets.Target target) {
             this.slashedClass = target.javaClass().getClassName().replace('.', '/');
-            this.method = target.method();
+            Method method = target.method();
             this.descriptor = DescriptorFactory.instance().getMethodDescriptor(slashedClass, method.getName(),
                     method.getSignature(), method.isStatic());
         }
@@ -224,7 +227,6 @@ final class LoginSummaries {
 
     private LoginSummary forCall(Body body) {
         String slashedClass = body.slashedClass;
-        Method method = body.method;
         MethodDescriptor callee = body.descriptor;
         LoginSummary summary;
         if (inProgress.contains(callee)) {
@@ -242,6 +244,10 @@ final class LoginSummaries {
                 AnalysisContext.logError("SessionGuard could not read " + targetClass + " for its login summary", e);
                 return null;
             }
+            Method method = methodOf(classContext, callee);
+            if (method == null) {
+                return null;
+            }
             summary = resultOf(classContext, method).summary();
         }
         if (recursive.contains(callee)) {
@@ -251,6 +257,16 @@ final class LoginSummaries {
             return LoginSummary.NOTHING;
         }
         return summary;
+    }
+
+    /** The parsed method a body names, in its class as SpotBugs holds it now. */
+    private static Method methodOf(ClassContext classContext, MethodDescriptor descriptor) {
+        for (Method method : classContext.getJavaClass().getMethods()) {
+            if (method.getName().equals(descriptor.getName()) && method.getSignature().equals(descriptor.getSignature())) {
+                return method;
+            }
+        }
+        return null;
     }
 
     private void markCycle(MethodDescriptor head) {
