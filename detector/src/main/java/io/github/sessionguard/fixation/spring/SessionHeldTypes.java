@@ -2,11 +2,10 @@ package io.github.sessionguard.fixation.spring;
 
 import edu.umd.cs.findbugs.ba.AnalysisContext;
 import io.github.sessionguard.flow.InvokeBytes;
+import io.github.sessionguard.flow.MethodRefs;
 import org.apache.bcel.Const;
 import org.apache.bcel.classfile.Constant;
 import org.apache.bcel.classfile.ConstantCP;
-import org.apache.bcel.classfile.ConstantClass;
-import org.apache.bcel.classfile.ConstantNameAndType;
 import org.apache.bcel.classfile.ConstantPool;
 import org.apache.bcel.classfile.JavaClass;
 import org.apache.bcel.classfile.Method;
@@ -77,19 +76,12 @@ final class SessionHeldTypes {
         boolean[] reads = null;
         for (int index = 1; index < constants.length; index++) {
             Constant constant = constants[index];
-            if (constant == null || (constant.getTag() != Const.CONSTANT_Methodref
-                    && constant.getTag() != Const.CONSTANT_InterfaceMethodref)) {
+            if (!MethodRefs.isMethodRef(constant)) {
                 continue;
             }
             ConstantCP reference = (ConstantCP) constant;
-            String name = pool.getConstantUtf8(((ConstantNameAndType) constants[reference.getNameAndTypeIndex()])
-                    .getNameIndex()).getBytes();
-            if (!READS.contains(name)) {
-                continue;
-            }
-            String owner = pool.getConstantUtf8(((ConstantClass) constants[reference.getClassIndex()]).getNameIndex())
-                    .getBytes();
-            if (SESSION_TYPES.contains(owner)) {
+            if (READS.contains(MethodRefs.name(pool, reference))
+                    && SESSION_TYPES.contains(MethodRefs.owner(pool, reference))) {
                 if (reads == null) {
                     reads = new boolean[constants.length];
                 }

@@ -4,12 +4,10 @@ import io.github.sessionguard.catalogue.LoginCatalogue;
 import io.github.sessionguard.catalogue.SessionStoreCatalogue;
 import io.github.sessionguard.catalogue.UserSettings;
 import io.github.sessionguard.flow.InvokeBytes;
-import org.apache.bcel.Const;
+import io.github.sessionguard.flow.MethodRefs;
 import org.apache.bcel.classfile.Code;
 import org.apache.bcel.classfile.Constant;
 import org.apache.bcel.classfile.ConstantCP;
-import org.apache.bcel.classfile.ConstantClass;
-import org.apache.bcel.classfile.ConstantNameAndType;
 import org.apache.bcel.classfile.ConstantPool;
 import org.apache.bcel.classfile.JavaClass;
 import org.apache.bcel.classfile.Method;
@@ -61,16 +59,13 @@ final class StoreCallScreen {
         int classKinds = 0;
         for (int index = 1; index < constants.length; index++) {
             Constant constant = constants[index];
-            if (constant == null || (constant.getTag() != Const.CONSTANT_Methodref
-                    && constant.getTag() != Const.CONSTANT_InterfaceMethodref)) {
+            if (!MethodRefs.isMethodRef(constant)) {
                 continue;
             }
             ConstantCP reference = (ConstantCP) constant;
-            ConstantClass owner = (ConstantClass) constants[reference.getClassIndex()];
-            ConstantNameAndType nameAndType = (ConstantNameAndType) constants[reference.getNameAndTypeIndex()];
-            String ownerName = pool.getConstantUtf8(owner.getNameIndex()).getBytes();
-            String name = pool.getConstantUtf8(nameAndType.getNameIndex()).getBytes();
-            String descriptor = pool.getConstantUtf8(nameAndType.getSignatureIndex()).getBytes();
+            String ownerName = MethodRefs.owner(pool, reference);
+            String name = MethodRefs.name(pool, reference);
+            String descriptor = MethodRefs.descriptor(pool, reference);
             int kind = 0;
             if (SessionStoreCatalogue.isPresentedId(ownerName, name, descriptor)) {
                 kind |= PRESENTED_ID;
