@@ -2,6 +2,7 @@ package io.github.sessionguard.cookies;
 
 import io.github.sessionguard.catalogue.CookieCatalogue;
 import io.github.sessionguard.flow.CallReach;
+import io.github.sessionguard.flow.ConstantPoolScreen;
 
 import java.util.List;
 import java.util.Locale;
@@ -20,31 +21,14 @@ final class CookieMethodReach implements CallReach.Screen {
     @Override
     public boolean namesApi(List<String> texts) {
         for (String text : texts) {
-            if (containsIgnoringCase(text, header) || containsIgnoringCase(text, headerField)) {
+            if (ConstantPoolScreen.containsIgnoringCase(text, header)
+                    || ConstantPoolScreen.containsIgnoringCase(text, headerField)) {
                 return true;
             }
             for (String type : CookieCatalogue.relevantTypes()) {
                 if (text.contains(type)) {
                     return true;
                 }
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Whether the text contains the lower-case ASCII needle in any case, without copying the text: this
-     * runs on every constant of every class the class screen lets through.
-     */
-    private static boolean containsIgnoringCase(String text, String lowerCaseNeedle) {
-        char first = lowerCaseNeedle.charAt(0);
-        char firstUpper = Character.toUpperCase(first);
-        int last = text.length() - lowerCaseNeedle.length();
-        for (int i = 0; i <= last; i++) {
-            char c = text.charAt(i);
-            if ((c == first || c == firstUpper)
-                    && text.regionMatches(true, i, lowerCaseNeedle, 0, lowerCaseNeedle.length())) {
-                return true;
             }
         }
         return false;
