@@ -264,7 +264,7 @@ final class CredentialFlow {
     }
 
     /** A form or request object of the application that carries a secret field, and is no persistent entity. */
-    private static boolean isSecretCarrierType(String dottedName) {
+    static boolean isSecretCarrierType(String dottedName) {
         if (dottedName.startsWith("java.")) {
             return false;
         }

@@ -45,6 +45,8 @@ final class LoginSummaries {
     private final LoginMethodAnalyzer analyzer = new LoginMethodAnalyzer(this);
     private final LoginReach reach = new LoginReach();
     private final io.github.sessionguard.flow.CallReach methodReach;
+    /** What a method reaching no session API can still hand its callers: a check, a user, a secret. */
+    private final io.github.sessionguard.flow.CallReach credentialReach;
     /**
      * Where each call goes (see {@link #of}), resolved once for this analysis: the class hierarchy does not
      * change during it, and every pass of every caller's analysis asks again.
@@ -57,6 +59,7 @@ final class LoginSummaries {
     LoginSummaries(UserSettings settings) {
         this.settings = settings;
         this.methodReach = new io.github.sessionguard.flow.CallReach(new LoginMethodReach(settings));
+        this.credentialReach = new io.github.sessionguard.flow.CallReach(new CredentialReach(this));
     }
 
     /** This analysis' settings, handed down to the code that reads calls and attributes. */
@@ -133,10 +136,10 @@ final class LoginSummaries {
     }
 
     /** The call's resolved target alone, or its implementations when there are several; else none. */
-    private static List<Body> bodiesOf(String owner, String name, String descriptor) {
+    private List<Body> bodiesOf(String owner, String name, String descriptor) {
         CallTargets.Target target = CallTargets.resolve(owner, name, descriptor);
         if (target != null) {
-            return List.of(new Body(target));
+            return List.of(body(target));
         }
         List<CallTargets.Target> implementations = CallTargets.allImplementations(owner, name, descriptor,
                 MAX_IMPLEMENTATIONS);
@@ -145,9 +148,20 @@ final class LoginSummaries {
         }
         List<Body> bodies = new java.util.ArrayList<>(implementations.size());
         for (CallTargets.Target implementation : implementations) {
-            bodies.add(new Body(implementation));
+            bodies.add(body(implementation));
         }
         return bodies;
+    }
+
+    /**
+     * A call's body, with the cost screen's verdict: a method that reaches no session API and no credential
+     * evidence (the two screens, whose answers do not depend on the order of the questions) has the empty
+     * summary, known without building its analyses.
+     */
+    private Body body(CallTargets.Target target) {
+        boolean summarised = methodReach.reaches(target.javaClass(), target.method())
+                || credentialReach.reaches(target.javaClass(), target.method());
+        return new Body(target, summarised);
     }
 
     /** A call as a map key: owner, name and descriptor, without a concatenated string per question. */
@@ -180,7 +194,6 @@ final class LoginSummaries {
         }
     }
 
-    /** A body a call runs, with its class's slashed name and its method descriptor, made once. */
     /**
      * A call's body, by name: kept for the whole analysis, it must not hold the parsed method (which holds
      * its class's constant pool and code), or every class ever called would stay in memory.
@@ -188,8 +201,11 @@ final class LoginSummaries {
     private static final class Body {
         final String slashedClass;
         final MethodDescriptor descriptor;
+        /** False: the screens proved its summary empty (see {@link #body}). */
+        final boolean summarised;
 
-        Body(CallTargets.Target target) {
+        Body(CallTargets.Target target, boolean summarised) {
+            this.summarised = summarised;
             this.slashedClass = target.javaClass().getClassName().replace('.', '/');
             Method method = target.method();
             this.descriptor = DescriptorFactory.instance().getMethodDescriptor(slashedClass, method.getName(),
@@ -226,6 +242,9 @@ final class LoginSummaries {
     }
 
     private LoginSummary forCall(Body body) {
+        if (!body.summarised) {
+            return LoginSummary.NOTHING;
+        }
         String slashedClass = body.slashedClass;
         MethodDescriptor callee = body.descriptor;
         LoginSummary summary;

@@ -48,6 +48,19 @@ public final class CallReach {
             return false;
         }
 
+        /**
+         * A call the bytecode makes without a call constant (a lambda body or method reference an
+         * {@code invokedynamic} runs), by owner, name and descriptor: by default, judged by its texts.
+         */
+        default boolean namesCall(String owner, String name, String descriptor) {
+            return namesApi(List.of(owner, name, descriptor));
+        }
+
+        /** Evidence in the method beyond its constants and signature (its parameters' names and annotations). */
+        default boolean namesInMethod(JavaClass javaClass, Method method) {
+            return false;
+        }
+
         /** Every method of the class counts: a class-wide feature that a method's constants do not show. */
         default boolean wholeClass(JavaClass javaClass) {
             return false;
@@ -125,7 +138,8 @@ public final class CallReach {
         }
         boolean[] naming = namingConstants.computeIfAbsent(node.javaClass.getClassName(),
                 name -> namingConstantsOf(node.javaClass));
-        if (naming[0] || screen.namesApi(List.of(node.method.getSignature()))) {
+        if (naming[0] || screen.namesApi(List.of(node.method.getSignature()))
+                || screen.namesInMethod(node.javaClass, node.method)) {
             return true;
         }
         ConstantPool pool = node.javaClass.getConstantPool();
@@ -144,7 +158,7 @@ public final class CallReach {
                 if (opcode == Const.INVOKEDYNAMIC) {
                     // A method reference (session::setAttribute) or a lambda body: a call in all but bytecode.
                     for (MethodHandleTargets.Target target : MethodHandleTargets.of(node.javaClass, constant)) {
-                        if (screen.namesApi(List.of(target.owner(), target.name(), target.descriptor()))) {
+                        if (screen.namesCall(target.owner(), target.name(), target.descriptor())) {
                             return true;
                         }
                         addTargets(target.owner(), target.name(), target.descriptor(), callees);

@@ -1,0 +1,151 @@
+package io.github.sessionguard.fixation;
+
+import io.github.sessionguard.catalogue.LoginCatalogue;
+import io.github.sessionguard.flow.CallReach;
+import io.github.sessionguard.flow.MethodRefs;
+import org.apache.bcel.Const;
+import org.apache.bcel.classfile.AnnotationEntry;
+import org.apache.bcel.classfile.ArrayElementValue;
+import org.apache.bcel.classfile.Constant;
+import org.apache.bcel.classfile.ConstantCP;
+import org.apache.bcel.classfile.ConstantMethodHandle;
+import org.apache.bcel.classfile.ConstantNameAndType;
+import org.apache.bcel.classfile.ConstantPool;
+import org.apache.bcel.classfile.ConstantString;
+import org.apache.bcel.classfile.ElementValue;
+import org.apache.bcel.classfile.ElementValuePair;
+import org.apache.bcel.classfile.JavaClass;
+import org.apache.bcel.classfile.LocalVariable;
+import org.apache.bcel.classfile.LocalVariableTable;
+import org.apache.bcel.classfile.Method;
+import org.apache.bcel.classfile.ParameterAnnotationEntry;
+import org.apache.bcel.generic.ObjectType;
+import org.apache.bcel.generic.Type;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The second half of the login summaries' cost screen ({@link CallReach}): can a method's
+ * {@link CredentialFlow} find anything, a checked credential, a returned user or a returned secret? A
+ * method that reaches no session API ({@link LoginMethodReach}) matters to its callers only through those
+ * three facts, and {@link CredentialFlow} derives every one of them from a root in the method itself or
+ * from a callee's facts. The roots, each over-approximated here from the bytecode alone:
+ * <ul>
+ * <li>a secret's name: a parameter's (its local variable name, an annotation value on it, or an application
+ * type carrying a secret field), a field read, a getter called, a string read by name from a request, a
+ * form or a map ({@link LoginCatalogue#isSecretName}, {@link LoginCatalogue#CREDENTIAL_PARAMETERS});</li>
+ * <li>a credential check by the catalogue or the settings ({@link LoginCatalogue#isCredentialCheck});</li>
+ * <li>a cookie's value (a remember-me cookie is a secret);</li>
+ * <li>a call named like a verification that returns a user type (the lookup a request value turns into a
+ * check).</li>
+ * </ul>
+ * A method with none of them, calling no application method that has one (however deep), gets the empty
+ * summary without its analyses being built: the answer its full analysis would give.
+ */
+final class CredentialReach implements CallReach.Screen {
+    private final LoginSummaries summaries;
+
+    CredentialReach(LoginSummaries summaries) {
+        this.summaries = summaries;
+    }
+
+    /** A constant's texts alone say nothing here: what counts is what the constant is (below). */
+    @Override
+    public boolean namesApi(List<String> texts) {
+        return false;
+    }
+
+    @Override
+    public boolean namesApi(ConstantPool pool, Constant constant) {
+        switch (constant.getTag()) {
+            case Const.CONSTANT_String:
+                return namesSecret(((ConstantString) constant).getBytes(pool));
+            case Const.CONSTANT_Fieldref:
+                return LoginCatalogue.isSecretName(nameOf(pool, (ConstantCP) constant));
+            case Const.CONSTANT_Methodref:
+            case Const.CONSTANT_InterfaceMethodref:
+                ConstantCP reference = (ConstantCP) constant;
+                return namesCall(MethodRefs.owner(pool, reference), MethodRefs.name(pool, reference),
+                        MethodRefs.descriptor(pool, reference));
+            case Const.CONSTANT_MethodHandle:
+                Constant target = pool.getConstant(((ConstantMethodHandle) constant).getReferenceIndex());
+                return target != null && MethodRefs.isMethodRef(target) && namesApi(pool, target);
+            default:
+                return false;
+        }
+    }
+
+    @Override
+    public boolean namesCall(String owner, String name, String descriptor) {
+        // A getter named like a secret (form.getPassword()), a check, a cookie's value, or a verification
+        // returning a user (sso.loginCheck(ticket)).
+        return LoginCatalogue.isSecretName(name)
+                || LoginCatalogue.isCredentialCheck(owner, name, descriptor, summaries.settings())
+                || LoginCatalogue.any(LoginCatalogue.COOKIE_VALUE_READS, owner, name, descriptor)
+                || isVerificationReturningUser(owner, name, descriptor);
+    }
+
+    private static boolean isVerificationReturningUser(String owner, String name, String descriptor) {
+        if (LoginCatalogue.isJdk(owner) || !LoginCatalogue.mayLookUpUser(owner, name)
+                || !LoginCatalogue.namesVerification(name)) {
+            return false;
+        }
+        Type returned = Type.getReturnType(descriptor);
+        return returned instanceof ObjectType && LoginCatalogue.isUserType(((ObjectType) returned).getClassName());
+    }
+
+    /** The method's parameters: their names, the values of annotations on them, and their types. */
+    @Override
+    public boolean namesInMethod(JavaClass javaClass, Method method) {
+        LocalVariableTable variables = method.getLocalVariableTable();
+        if (variables != null) {
+            for (LocalVariable variable : variables.getLocalVariableTable()) {
+                if (LoginCatalogue.isSecretName(variable.getName())) {
+                    return true;
+                }
+            }
+        }
+        for (ParameterAnnotationEntry parameter : method.getParameterAnnotationEntries()) {
+            for (AnnotationEntry annotation : parameter.getAnnotationEntries()) {
+                for (ElementValuePair pair : annotation.getElementValuePairs()) {
+                    if (namesSecret(pair.getValue())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        for (Type type : method.getArgumentTypes()) {
+            if (type instanceof ObjectType) {
+                String name = ((ObjectType) type).getClassName();
+                if (summaries.fact("secret-carrier " + name, () -> CredentialFlow.isSecretCarrierType(name))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean namesSecret(ElementValue value) {
+        if (value instanceof ArrayElementValue) {
+            for (ElementValue element : ((ArrayElementValue) value).getElementValuesArray()) {
+                if (namesSecret(element)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return namesSecret(value.stringifyValue());
+    }
+
+    /** A text read as a secret's name: by CredentialFlow's test, or as a password parameter's. */
+    private static boolean namesSecret(String text) {
+        return LoginCatalogue.isSecretName(text)
+                || LoginCatalogue.CREDENTIAL_PARAMETERS.contains(text.toLowerCase(Locale.ROOT));
+    }
+
+    private static String nameOf(ConstantPool pool, ConstantCP reference) {
+        return pool.getConstant(reference.getNameAndTypeIndex(), Const.CONSTANT_NameAndType, ConstantNameAndType.class)
+                .getName(pool);
+    }
+}
