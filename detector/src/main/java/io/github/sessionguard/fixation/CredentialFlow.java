@@ -248,8 +248,7 @@ final class CredentialFlow {
             }
             if (!secret && types[i] instanceof ObjectType) {
                 // A fact of the type, not of the method: read once per type for this analysis.
-                String type = ((ObjectType) types[i]).getClassName();
-                secret = summaries.fact("secret-carrier " + type, () -> isSecretCarrierType(type));
+                secret = summaries.isSecretCarrier(((ObjectType) types[i]).getClassName());
             }
             if (secret) {
                 secrets.add(vna.getAnalysis().getEntryValueForParameter(i).getNumber());

@@ -9,7 +9,6 @@ import org.apache.bcel.classfile.ArrayElementValue;
 import org.apache.bcel.classfile.Constant;
 import org.apache.bcel.classfile.ConstantCP;
 import org.apache.bcel.classfile.ConstantMethodHandle;
-import org.apache.bcel.classfile.ConstantNameAndType;
 import org.apache.bcel.classfile.ConstantPool;
 import org.apache.bcel.classfile.ConstantString;
 import org.apache.bcel.classfile.ElementValue;
@@ -62,7 +61,7 @@ final class CredentialReach implements CallReach.Screen {
             case Const.CONSTANT_String:
                 return namesSecret(((ConstantString) constant).getBytes(pool));
             case Const.CONSTANT_Fieldref:
-                return LoginCatalogue.isSecretName(nameOf(pool, (ConstantCP) constant));
+                return LoginCatalogue.isSecretName(MethodRefs.name(pool, (ConstantCP) constant));
             case Const.CONSTANT_Methodref:
             case Const.CONSTANT_InterfaceMethodref:
                 ConstantCP reference = (ConstantCP) constant;
@@ -117,8 +116,7 @@ final class CredentialReach implements CallReach.Screen {
         }
         for (Type type : method.getArgumentTypes()) {
             if (type instanceof ObjectType) {
-                String name = ((ObjectType) type).getClassName();
-                if (summaries.fact("secret-carrier " + name, () -> CredentialFlow.isSecretCarrierType(name))) {
+                if (summaries.isSecretCarrier(((ObjectType) type).getClassName())) {
                     return true;
                 }
             }
@@ -142,10 +140,5 @@ final class CredentialReach implements CallReach.Screen {
     private static boolean namesSecret(String text) {
         return LoginCatalogue.isSecretName(text)
                 || LoginCatalogue.CREDENTIAL_PARAMETERS.contains(text.toLowerCase(Locale.ROOT));
-    }
-
-    private static String nameOf(ConstantPool pool, ConstantCP reference) {
-        return pool.getConstant(reference.getNameAndTypeIndex(), Const.CONSTANT_NameAndType, ConstantNameAndType.class)
-                .getName(pool);
     }
 }

@@ -93,6 +93,14 @@ final class LoginSummaries {
         return answer;
     }
 
+    /**
+     * A form or request type of the application that carries a secret field (CredentialFlow's parameter
+     * seed, and the credential screen's): a fact of the type, read once per type for this analysis.
+     */
+    boolean isSecretCarrier(String dottedName) {
+        return fact("secret-carrier " + dottedName, () -> CredentialFlow.isSecretCarrierType(dottedName));
+    }
+
     /** A fact of a whole class, computed at the first question of this analysis and then remembered. */
     boolean classFact(JavaClass javaClass, String fact, java.util.function.BooleanSupplier compute) {
         return fact(javaClass.getClassName() + '#' + fact, compute);
