@@ -4,7 +4,6 @@ import io.github.sessionguard.catalogue.CookieCatalogue;
 import io.github.sessionguard.flow.CallReach;
 import io.github.sessionguard.flow.ConstantPoolScreen;
 
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -15,20 +14,18 @@ import java.util.Locale;
  * own; a caller that hands it a cookie still gets its summary on demand.
  */
 final class CookieMethodReach implements CallReach.Screen {
-    private final String header = CookieCatalogue.headerName();
-    private final String headerField = CookieCatalogue.headerField().toLowerCase(Locale.ROOT);
+    /** The header's name and the constant field naming it, in lower case: matched in any letter case. */
+    private final String[] headerTexts = {CookieCatalogue.headerName().toLowerCase(Locale.ROOT),
+            CookieCatalogue.headerField().toLowerCase(Locale.ROOT)};
 
     @Override
-    public boolean namesApi(List<String> texts) {
-        for (String text : texts) {
-            if (ConstantPoolScreen.containsIgnoringCase(text, header)
-                    || ConstantPoolScreen.containsIgnoringCase(text, headerField)) {
+    public boolean namesText(String text) {
+        if (ConstantPoolScreen.containsAnyIgnoringCase(text, headerTexts)) {
+            return true;
+        }
+        for (String type : CookieCatalogue.relevantTypes()) {
+            if (text.contains(type)) {
                 return true;
-            }
-            for (String type : CookieCatalogue.relevantTypes()) {
-                if (text.contains(type)) {
-                    return true;
-                }
             }
         }
         return false;

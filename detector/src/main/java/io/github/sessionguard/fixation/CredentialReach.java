@@ -21,7 +21,6 @@ import org.apache.bcel.classfile.ParameterAnnotationEntry;
 import org.apache.bcel.generic.ObjectType;
 import org.apache.bcel.generic.Type;
 
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -51,7 +50,7 @@ final class CredentialReach implements CallReach.Screen {
 
     /** A constant's texts alone say nothing here: what counts is what the constant is (below). */
     @Override
-    public boolean namesApi(List<String> texts) {
+    public boolean namesText(String text) {
         return false;
     }
 

@@ -51,24 +51,22 @@ final class LoginMethodReach implements CallReach.Screen {
     private List<String> frameworkSessionTexts;
 
     /**
-     * The texts of one constant (a call's owner, name and descriptor, a type) name a login API: the class
+     * One text of a constant (a call's owner, name or descriptor, a type) names a login API: the class
      * screen's test ({@link LoginReach}), without the request type.
      */
     @Override
-    public boolean namesApi(List<String> texts) {
+    public boolean namesText(String text) {
         if (containedTexts == null) {
             List<String> contained = new java.util.ArrayList<>(TYPES_BESIDES_REQUEST);
             contained.addAll(frameworkSessionTexts());
             containedTexts = contained.toArray(new String[0]);
         }
-        for (String text : texts) {
-            if (anyOwnerNames.contains(text)) {
+        if (anyOwnerNames.contains(text)) {
+            return true;
+        }
+        for (String contained : containedTexts) {
+            if (text.contains(contained)) {
                 return true;
-            }
-            for (String contained : containedTexts) {
-                if (text.contains(contained)) {
-                    return true;
-                }
             }
         }
         return false;

@@ -40,8 +40,11 @@ import java.util.Map;
 public final class CallReach {
     /** What the screen looks for. */
     public interface Screen {
-        /** The texts of one constant (type and member names, descriptors, strings) name an API of interest. */
-        boolean namesApi(List<String> texts);
+        /**
+         * One text a constant names (a type or member name, a descriptor, a string) names an API of
+         * interest. A constant names one when any of its texts does; each text of a class is asked once.
+         */
+        boolean namesText(String text);
 
         /** Evidence in one constant beyond its texts (a call judged by owner and name together). */
         default boolean namesApi(ConstantPool pool, Constant constant) {
@@ -53,7 +56,7 @@ public final class CallReach {
          * {@code invokedynamic} runs), by owner, name and descriptor: by default, judged by its texts.
          */
         default boolean namesCall(String owner, String name, String descriptor) {
-            return namesApi(List.of(owner, name, descriptor));
+            return namesText(owner) || namesText(name) || namesText(descriptor);
         }
 
         /** Evidence in the method beyond its constants and signature (its parameters' names and annotations). */
@@ -138,7 +141,7 @@ public final class CallReach {
         }
         boolean[] naming = namingConstants.computeIfAbsent(node.javaClass.getClassName(),
                 name -> namingConstantsOf(node.javaClass));
-        if (naming[0] || screen.namesApi(List.of(node.method.getSignature()))
+        if (naming[0] || screen.namesText(node.method.getSignature())
                 || screen.namesInMethod(node.javaClass, node.method)) {
             return true;
         }
@@ -200,66 +203,87 @@ public final class CallReach {
         ConstantPool pool = javaClass.getConstantPool();
         boolean[] naming = new boolean[pool.getLength()];
         naming[0] = screen.wholeClass(javaClass);
+        // The screen's answer per text entry: a class's calls share their owners' names and descriptors.
+        Boolean[] textAnswers = new Boolean[pool.getLength()];
         for (int index = 1; index < pool.getLength(); index++) {
             // The array, not getConstant: the slot after a long or double constant is empty, and that throws.
             Constant constant = pool.getConstantPool()[index];
-            // Instructions name only these kinds of entries; names, descriptors and numbers are read through them.
-            boolean named = constant instanceof ConstantClass || constant instanceof ConstantCP
-                    || constant instanceof ConstantString || constant instanceof ConstantMethodHandle
-                    || constant instanceof ConstantMethodType;
-            naming[index] = named && (screen.namesApi(texts(pool, constant)) || screen.namesApi(pool, constant));
+            naming[index] = constant != null && isNamedByInstructions(constant)
+                    && (namesText(pool, textIndices(pool, constant), textAnswers) || screen.namesApi(pool, constant));
         }
         return naming;
     }
 
-    /** The texts an entry names: its own, and those of the entries it refers to (a few levels at most). */
-    private static List<String> texts(ConstantPool pool, Constant constant) {
-        List<String> texts = new ArrayList<>(4);
-        addTexts(pool, constant, 0, texts);
-        return texts;
+    /** Instructions name only these kinds of entries; names, descriptors and numbers are read through them. */
+    private static boolean isNamedByInstructions(Constant constant) {
+        return constant instanceof ConstantClass || constant instanceof ConstantCP || constant instanceof ConstantString
+                || constant instanceof ConstantMethodHandle || constant instanceof ConstantMethodType;
     }
 
-    /** Adds the texts in the order they are read (one list for the whole entry, not one per level). */
-    private static void addTexts(ConstantPool pool, Constant constant, int depth, List<String> texts) {
-        if (constant == null || depth > 3) {
-            return;
+    private boolean namesText(ConstantPool pool, int[] textIndices, Boolean[] textAnswers) {
+        for (int index : textIndices) {
+            if (index <= 0 || index >= textAnswers.length) {
+                continue;
+            }
+            Boolean answer = textAnswers[index];
+            if (answer == null) {
+                Constant text = pool.getConstantPool()[index];
+                answer = text instanceof ConstantUtf8 && screen.namesText(((ConstantUtf8) text).getBytes());
+                textAnswers[index] = answer;
+            }
+            if (answer) {
+                return true;
+            }
         }
+        return false;
+    }
+
+    /**
+     * The pool indices of the texts an entry names: its own and those of the entries it refers to (a call:
+     * its owner's name, its name, its descriptor), by the fixed shapes of the class-file format.
+     */
+    private static int[] textIndices(ConstantPool pool, Constant constant) {
         switch (constant.getTag()) {
-            case Const.CONSTANT_Utf8:
-                texts.add(((ConstantUtf8) constant).getBytes());
-                break;
             case Const.CONSTANT_Class:
-                addTexts(pool, pool.getConstant(((ConstantClass) constant).getNameIndex()), depth + 1, texts);
-                break;
+                return new int[] {((ConstantClass) constant).getNameIndex()};
             case Const.CONSTANT_String:
-                addTexts(pool, pool.getConstant(((ConstantString) constant).getStringIndex()), depth + 1, texts);
-                break;
-            case Const.CONSTANT_NameAndType:
-                ConstantNameAndType nameAndType = (ConstantNameAndType) constant;
-                addTexts(pool, pool.getConstant(nameAndType.getNameIndex()), depth + 1, texts);
-                addTexts(pool, pool.getConstant(nameAndType.getSignatureIndex()), depth + 1, texts);
-                break;
+                return new int[] {((ConstantString) constant).getStringIndex()};
+            case Const.CONSTANT_MethodType:
+                return new int[] {((ConstantMethodType) constant).getDescriptorIndex()};
+            case Const.CONSTANT_InvokeDynamic:
+                return nameAndTypeTexts(pool, ((ConstantInvokeDynamic) constant).getNameAndTypeIndex(), -1);
             case Const.CONSTANT_Fieldref:
             case Const.CONSTANT_Methodref:
             case Const.CONSTANT_InterfaceMethodref:
-                ConstantCP reference = (ConstantCP) constant;
-                addTexts(pool, pool.getConstant(reference.getClassIndex()), depth + 1, texts);
-                addTexts(pool, pool.getConstant(reference.getNameAndTypeIndex()), depth + 1, texts);
-                break;
-            case Const.CONSTANT_InvokeDynamic:
-                addTexts(pool, pool.getConstant(((ConstantInvokeDynamic) constant).getNameAndTypeIndex()), depth + 1,
-                        texts);
-                break;
+                return referenceTexts(pool, (ConstantCP) constant);
             case Const.CONSTANT_MethodHandle:
-                addTexts(pool, pool.getConstant(((ConstantMethodHandle) constant).getReferenceIndex()), depth + 1,
-                        texts);
-                break;
-            case Const.CONSTANT_MethodType:
-                addTexts(pool, pool.getConstant(((ConstantMethodType) constant).getDescriptorIndex()), depth + 1,
-                        texts);
-                break;
+                Constant target = entry(pool, ((ConstantMethodHandle) constant).getReferenceIndex());
+                return target instanceof ConstantCP && !(target instanceof ConstantInvokeDynamic)
+                        ? referenceTexts(pool, (ConstantCP) target) : new int[0];
             default:
-                break;
+                return new int[0];
         }
+    }
+
+    private static int[] referenceTexts(ConstantPool pool, ConstantCP reference) {
+        Constant owner = entry(pool, reference.getClassIndex());
+        int ownerName = owner instanceof ConstantClass ? ((ConstantClass) owner).getNameIndex() : -1;
+        return nameAndTypeTexts(pool, reference.getNameAndTypeIndex(), ownerName);
+    }
+
+    /** The owner's name (when not -1), then the name and descriptor of a name-and-type entry. */
+    private static int[] nameAndTypeTexts(ConstantPool pool, int nameAndTypeIndex, int ownerName) {
+        Constant entry = entry(pool, nameAndTypeIndex);
+        if (!(entry instanceof ConstantNameAndType)) {
+            return new int[] {ownerName};
+        }
+        ConstantNameAndType nameAndType = (ConstantNameAndType) entry;
+        return new int[] {ownerName, nameAndType.getNameIndex(), nameAndType.getSignatureIndex()};
+    }
+
+    /** The entry at an index, or null for an index outside the pool (an odd class file is screened as far as it reads). */
+    private static Constant entry(ConstantPool pool, int index) {
+        Constant[] entries = pool.getConstantPool();
+        return index > 0 && index < entries.length ? entries[index] : null;
     }
 }

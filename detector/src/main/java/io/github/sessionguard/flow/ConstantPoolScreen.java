@@ -68,6 +68,20 @@ public final class ConstantPoolScreen {
         return false;
     }
 
+    /**
+     * True when the text contains one of the lower-case texts in any letter case. The text is lower-cased
+     * once for all of them (see {@link #asciiLowerCase}): a screen asks this of every text of every class.
+     */
+    public static boolean containsAnyIgnoringCase(String text, String[] lowerCaseTexts) {
+        String lower = asciiLowerCase(text);
+        for (String wanted : lowerCaseTexts) {
+            if (lower != null ? lower.contains(wanted) : containsIgnoringCase(text, wanted)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean containsIgnoringCase(String text, String lowerCaseText, String asciiNeedle) {
         String lower = asciiNeedle == null ? null : asciiLowerCase(text);
         return lower != null ? lower.contains(asciiNeedle) : containsIgnoringCase(text, lowerCaseText);

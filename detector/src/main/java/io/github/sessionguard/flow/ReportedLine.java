@@ -35,6 +35,15 @@ final class ReportedLine {
     }
 
     /**
+     * False when the line to report at {@code pc} is certainly the line table's: the instruction starts an
+     * entry, or there is no table to improve on.
+     */
+    static boolean mayDifferFromTable(Method method, int pc) {
+        LineNumberTable table = method.getLineNumberTable();
+        return table != null && method.getCode() != null && !startsEntry(table, pc);
+    }
+
+    /**
      * The line to report for the instruction at {@code pc}, or -1 when the method has no line table;
      * {@code cpg} is its class's (SpotBugs' cached one: building it per finding costs a copy of the pool).
      */

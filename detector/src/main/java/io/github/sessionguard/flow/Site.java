@@ -32,7 +32,13 @@ public final class Site {
         SourceLineAnnotation table = SourceLineAnnotation.fromVisitedInstruction(method, pc);
         int line;
         try {
-            line = ReportedLine.of(Global.getAnalysisCache().getMethodAnalysis(Method.class, method),
+            Method code = Global.getAnalysisCache().getMethodAnalysis(Method.class, method);
+            // Most reported instructions start a line-table entry: their line is the table's, and the
+            // class's ConstantPoolGen (rebuilt once SpotBugs has evicted it) is not needed.
+            if (!ReportedLine.mayDifferFromTable(code, pc)) {
+                return table;
+            }
+            line = ReportedLine.of(code,
                     Global.getAnalysisCache().getClassAnalysis(ConstantPoolGen.class, method.getClassDescriptor()), pc);
         } catch (CheckedAnalysisException e) {
             LookupFailures.failed(e, "the line table of " + method);
