@@ -354,8 +354,10 @@ public final class LoginCatalogue {
     }
 
     public static boolean any(List<CallPattern> patterns, String owner, String name, String descriptor) {
-        for (CallPattern pattern : patterns) {
-            if (pattern.matches(owner, name, descriptor)) {
+        // By index, not an iterator: asked at every call of every analysed method, and before the JIT has
+        // compiled this, an iterator per question was most of what the login analysis allocated.
+        for (int i = 0; i < patterns.size(); i++) {
+            if (patterns.get(i).matches(owner, name, descriptor)) {
                 return true;
             }
         }

@@ -14,8 +14,9 @@ import java.util.Set;
  */
 final class CookieFacts implements PathFact<CookieFacts> {
     private final Map<Integer, CookieState> byValueNumber = new HashMap<>();
-    private final Map<Integer, Set<Integer>> arrayMembers = new HashMap<>();
-    private final Map<String, Integer> fieldHolders = new HashMap<>();
+    /** The arrays holding tracked cookies, and fields holding one: rare, so null while empty (a fact is made per location). */
+    private Map<Integer, Set<Integer>> arrayMembers;
+    private Map<String, Integer> fieldHolders;
     private boolean top;
 
     @Override
@@ -25,16 +26,14 @@ final class CookieFacts implements PathFact<CookieFacts> {
 
     @Override
     public void makeTop() {
-        byValueNumber.clear();
-        arrayMembers.clear();
-        fieldHolders.clear();
+        clear();
         top = true;
     }
 
     void clear() {
         byValueNumber.clear();
-        arrayMembers.clear();
-        fieldHolders.clear();
+        arrayMembers = null;
+        fieldHolders = null;
         top = false;
     }
 
@@ -72,27 +71,35 @@ final class CookieFacts implements PathFact<CookieFacts> {
     }
 
     void addArrayMember(int array, int cookie) {
+        if (arrayMembers == null) {
+            arrayMembers = new HashMap<>();
+        }
         arrayMembers.computeIfAbsent(array, a -> new HashSet<>()).add(cookie);
     }
 
     /** The tracked cookies stored into an array. */
     Set<Integer> arrayMembers(int array) {
-        return arrayMembers.getOrDefault(array, Set.of());
+        return arrayMembers == null ? Set.of() : arrayMembers.getOrDefault(array, Set.of());
     }
 
     /** A tracked cookie was stored into the field: a later load of it in this method is the same cookie. */
     void storeField(String field, int cookie) {
+        if (fieldHolders == null) {
+            fieldHolders = new HashMap<>();
+        }
         fieldHolders.put(field, cookie);
     }
 
     /** The value number of the tracked cookie last stored into the field on every path, or -1. */
     int fieldHolder(String field) {
-        Integer holder = fieldHolders.get(field);
+        Integer holder = fieldHolders == null ? null : fieldHolders.get(field);
         return holder == null ? -1 : holder;
     }
 
     void forgetField(String field) {
-        fieldHolders.remove(field);
+        if (fieldHolders != null) {
+            fieldHolders.remove(field);
+        }
     }
 
     boolean isEmpty() {
@@ -103,10 +110,12 @@ final class CookieFacts implements PathFact<CookieFacts> {
     public void copyFrom(CookieFacts other) {
         byValueNumber.clear();
         byValueNumber.putAll(other.byValueNumber);
-        arrayMembers.clear();
-        other.arrayMembers.forEach((array, members) -> arrayMembers.put(array, new HashSet<>(members)));
-        fieldHolders.clear();
-        fieldHolders.putAll(other.fieldHolders);
+        arrayMembers = null;
+        if (other.arrayMembers != null) {
+            arrayMembers = new HashMap<>();
+            other.arrayMembers.forEach((array, members) -> arrayMembers.put(array, new HashSet<>(members)));
+        }
+        fieldHolders = other.fieldHolders == null ? null : new HashMap<>(other.fieldHolders);
         top = other.top;
     }
 
@@ -126,15 +135,29 @@ final class CookieFacts implements PathFact<CookieFacts> {
         for (Map.Entry<Integer, CookieState> entry : other.byValueNumber.entrySet()) {
             byValueNumber.merge(entry.getKey(), entry.getValue(), CookieState::merge);
         }
-        other.arrayMembers.forEach((array, members) -> arrayMembers.computeIfAbsent(array, a -> new HashSet<>())
-                .addAll(members));
-        fieldHolders.entrySet().removeIf(e -> !e.getValue().equals(other.fieldHolders.get(e.getKey())));
+        if (other.arrayMembers != null) {
+            if (arrayMembers == null) {
+                arrayMembers = new HashMap<>();
+            }
+            other.arrayMembers.forEach((array, members) -> arrayMembers.computeIfAbsent(array, a -> new HashSet<>())
+                    .addAll(members));
+        }
+        if (fieldHolders != null) {
+            // A field holds the cookie after the join only when it does on both paths.
+            fieldHolders.entrySet().removeIf(e -> other.fieldHolders == null
+                    || !e.getValue().equals(other.fieldHolders.get(e.getKey())));
+        }
     }
 
     @Override
     public boolean sameAs(CookieFacts other) {
         return top == other.top && byValueNumber.equals(other.byValueNumber)
-                && arrayMembers.equals(other.arrayMembers) && fieldHolders.equals(other.fieldHolders);
+                && sameMap(arrayMembers, other.arrayMembers) && sameMap(fieldHolders, other.fieldHolders);
+    }
+
+    /** Maps compared with null standing for empty. */
+    private static boolean sameMap(Map<?, ?> a, Map<?, ?> b) {
+        return a == null || a.isEmpty() ? b == null || b.isEmpty() : a.equals(b);
     }
 
     @Override
