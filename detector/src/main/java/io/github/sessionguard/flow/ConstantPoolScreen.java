@@ -102,7 +102,7 @@ public final class ConstantPoolScreen {
     }
 
     /** Case-insensitive search without copying the text: the screen runs on every constant of every class. */
-    public static boolean containsIgnoringCase(String text, String lowerCaseText) {
+    private static boolean containsIgnoringCase(String text, String lowerCaseText) {
         int last = text.length() - lowerCaseText.length();
         for (int i = 0; i <= last; i++) {
             if (text.regionMatches(true, i, lowerCaseText, 0, lowerCaseText.length())) {
