@@ -2,9 +2,9 @@ package io.github.sessionguard.cookies;
 
 import io.github.sessionguard.catalogue.CookieCatalogue;
 import io.github.sessionguard.flow.CallReach;
-import io.github.sessionguard.flow.ConstantPoolScreen;
+import io.github.sessionguard.flow.TextsIgnoringCase;
 
-import java.util.Locale;
+import java.util.List;
 
 /**
  * What the cookie analysis' per-method cost screen ({@link CallReach}) looks for: the texts the class-level
@@ -14,13 +14,13 @@ import java.util.Locale;
  * own; a caller that hands it a cookie still gets its summary on demand.
  */
 final class CookieMethodReach implements CallReach.Screen {
-    /** The header's name and the constant field naming it, in lower case: matched in any letter case. */
-    private final String[] headerTexts = {CookieCatalogue.headerName().toLowerCase(Locale.ROOT),
-            CookieCatalogue.headerField().toLowerCase(Locale.ROOT)};
+    /** The header's name and the constant field naming it, matched in any letter case. */
+    private final TextsIgnoringCase headerTexts = new TextsIgnoringCase(
+            List.of(CookieCatalogue.headerName(), CookieCatalogue.headerField()));
 
     @Override
     public boolean namesText(String text) {
-        if (ConstantPoolScreen.containsAnyIgnoringCase(text, headerTexts)) {
+        if (headerTexts.foundIn(text)) {
             return true;
         }
         for (String type : CookieCatalogue.relevantTypes()) {

@@ -209,7 +209,7 @@ public final class CallReach {
             // The array, not getConstant: the slot after a long or double constant is empty, and that throws.
             Constant constant = pool.getConstantPool()[index];
             naming[index] = constant != null && isNamedByInstructions(constant)
-                    && (namesText(pool, textIndices(pool, constant), textAnswers) || screen.namesApi(pool, constant));
+                    && (anyTextNamesApi(pool, textIndices(pool, constant), textAnswers) || screen.namesApi(pool, constant));
         }
         return naming;
     }
@@ -220,7 +220,8 @@ public final class CallReach {
                 || constant instanceof ConstantMethodHandle || constant instanceof ConstantMethodType;
     }
 
-    private boolean namesText(ConstantPool pool, int[] textIndices, Boolean[] textAnswers) {
+    /** Does the screen find an API in one of these text entries? Each entry is asked once per class (textAnswers). */
+    private boolean anyTextNamesApi(ConstantPool pool, int[] textIndices, Boolean[] textAnswers) {
         for (int index : textIndices) {
             if (index <= 0 || index >= textAnswers.length) {
                 continue;
