@@ -14,9 +14,6 @@ import org.apache.bcel.classfile.ConstantString;
 import org.apache.bcel.classfile.ConstantUtf8;
 import org.apache.bcel.classfile.JavaClass;
 import org.apache.bcel.classfile.Method;
-import org.apache.bcel.generic.CPInstruction;
-import org.apache.bcel.generic.Instruction;
-import org.apache.bcel.util.ByteSequence;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -146,21 +143,18 @@ public final class CallReach {
             return true;
         }
         ConstantPool pool = node.javaClass.getConstantPool();
-        try (ByteSequence bytes = new ByteSequence(code.getCode())) {
-            while (bytes.available() > 0) {
-                Instruction instruction = Instruction.readInstruction(bytes);
-                if (!(instruction instanceof CPInstruction)) {
-                    continue;
+        try {
+            return RawInstructions.walk(code.getCode(), (offset, opcode, index) -> {
+                if (index <= 0) {
+                    return false;
                 }
-                int index = ((CPInstruction) instruction).getIndex();
-                if (index > 0 && index < naming.length && naming[index]) {
+                if (index < naming.length && naming[index]) {
                     return true;
                 }
-                int opcode = instruction.getOpcode();
-                Constant constant = pool.getConstant(index);
                 if (opcode == Const.INVOKEDYNAMIC) {
                     // A method reference (session::setAttribute) or a lambda body: a call in all but bytecode.
-                    for (MethodHandleTargets.Target target : MethodHandleTargets.of(node.javaClass, constant)) {
+                    for (MethodHandleTargets.Target target : MethodHandleTargets.of(node.javaClass,
+                            pool.getConstant(index))) {
                         if (screen.namesCall(target.owner(), target.name(), target.descriptor())) {
                             return true;
                         }
@@ -168,19 +162,19 @@ public final class CallReach {
                     }
                 } else if (opcode == Const.INVOKEVIRTUAL || opcode == Const.INVOKESPECIAL
                         || opcode == Const.INVOKESTATIC || opcode == Const.INVOKEINTERFACE) {
-                    ConstantCP reference = (ConstantCP) constant;
+                    ConstantCP reference = (ConstantCP) pool.getConstant(index);
                     ConstantNameAndType nameAndType = pool.getConstant(reference.getNameAndTypeIndex(),
                             Const.CONSTANT_NameAndType, ConstantNameAndType.class);
                     // The slashed name as the pool holds it (what getClass(pool) gives, dotted, turned back).
                     String owner = pool.getConstantString(reference.getClassIndex(), Const.CONSTANT_Class);
                     addTargets(owner, nameAndType.getName(pool), nameAndType.getSignature(pool), callees);
                 }
-            }
+                return false;
+            });
         } catch (IOException e) {
             // Bytecode that cannot be read cannot be screened: the method is analysed, as without the screen.
             return true;
         }
-        return false;
     }
 
     /** The application bodies a call can run: its resolved target, or every implementation (at most 8). */

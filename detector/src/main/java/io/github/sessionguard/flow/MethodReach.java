@@ -7,9 +7,6 @@ import org.apache.bcel.classfile.ConstantCP;
 import org.apache.bcel.classfile.ConstantNameAndType;
 import org.apache.bcel.classfile.ConstantPool;
 import org.apache.bcel.classfile.JavaClass;
-import org.apache.bcel.generic.CPInstruction;
-import org.apache.bcel.generic.Instruction;
-import org.apache.bcel.util.ByteSequence;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -101,26 +98,28 @@ public final class MethodReach {
             // The calls are read from the class's own constant pool: building BCEL's ConstantPoolGen (a copy
             // of the pool) and InstructionList for each method searched cost more than the search.
             ConstantPool pool = target.javaClass().getConstantPool();
-            try (ByteSequence bytes = new ByteSequence(code.getCode())) {
-                while (bytes.available() > 0) {
-                    Instruction instruction = Instruction.readInstruction(bytes);
-                    int opcode = instruction.getOpcode();
+            try {
+                boolean found = RawInstructions.walk(code.getCode(), (offset, opcode, index) -> {
                     if (opcode != Const.INVOKEVIRTUAL && opcode != Const.INVOKESPECIAL && opcode != Const.INVOKESTATIC
                             && opcode != Const.INVOKEINTERFACE) {
-                        continue;
+                        return false;
                     }
-                    ConstantCP reference = (ConstantCP) pool.getConstant(((CPInstruction) instruction).getIndex());
+                    ConstantCP reference = (ConstantCP) pool.getConstant(index);
                     String calleeOwner = MethodRefs.owner(pool, reference);
                     String calleeName = MethodRefs.name(pool, reference);
                     String calleeDescriptor = MethodRefs.descriptor(pool, reference);
                     if (source.test(calleeOwner, calleeName, calleeDescriptor)) {
-                        known.put(start, true);
                         return true;
                     }
                     String key = calleeOwner + "." + calleeName + calleeDescriptor;
                     if (carrier.test(calleeOwner, calleeName, calleeDescriptor) && visited.add(key)) {
                         work.add(new String[] {calleeOwner, calleeName, calleeDescriptor});
                     }
+                    return false;
+                });
+                if (found) {
+                    known.put(start, true);
+                    return true;
                 }
             } catch (IOException e) {
                 // Bytecode that cannot be read cannot be searched: count it as reaching, so the class is

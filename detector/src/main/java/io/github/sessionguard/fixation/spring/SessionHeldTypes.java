@@ -3,16 +3,13 @@ package io.github.sessionguard.fixation.spring;
 import edu.umd.cs.findbugs.ba.AnalysisContext;
 import io.github.sessionguard.flow.InvokeBytes;
 import io.github.sessionguard.flow.MethodRefs;
+import io.github.sessionguard.flow.RawInstructions;
 import org.apache.bcel.Const;
 import org.apache.bcel.classfile.Constant;
 import org.apache.bcel.classfile.ConstantCP;
 import org.apache.bcel.classfile.ConstantPool;
 import org.apache.bcel.classfile.JavaClass;
 import org.apache.bcel.classfile.Method;
-import org.apache.bcel.generic.CHECKCAST;
-import org.apache.bcel.generic.Instruction;
-import org.apache.bcel.generic.InvokeInstruction;
-import org.apache.bcel.util.ByteSequence;
 
 import java.io.IOException;
 import java.util.List;
@@ -49,19 +46,21 @@ final class SessionHeldTypes {
             if (method.getCode() == null || !InvokeBytes.mayInvokeThenCast(method.getCode().getCode(), reads)) {
                 continue;
             }
-            try (ByteSequence bytes = new ByteSequence(method.getCode().getCode())) {
-                boolean afterRead = false;
-                while (bytes.available() > 0) {
-                    Instruction instruction = Instruction.readInstruction(bytes);
-                    if (afterRead && instruction instanceof CHECKCAST) {
-                        String held = heldType(pool, ((CHECKCAST) instruction).getIndex());
+            // The offset just after the last session read, where its cast would start (-1: none yet).
+            int[] afterRead = {-1};
+            try {
+                RawInstructions.walk(method.getCode().getCode(), (offset, opcode, index) -> {
+                    if (offset == afterRead[0] && opcode == Const.CHECKCAST) {
+                        String held = heldType(pool, index);
                         if (held != null) {
                             sink.accept(held);
                         }
                     }
-                    afterRead = instruction instanceof InvokeInstruction && isIndexIn(reads,
-                            ((InvokeInstruction) instruction).getIndex());
-                }
+                    if (isInvoke(opcode) && isIndexIn(reads, index)) {
+                        afterRead[0] = offset + (opcode == Const.INVOKEINTERFACE ? 5 : 3);
+                    }
+                    return false;
+                });
             } catch (IOException e) {
                 // Truncated code, which SpotBugs' own decoding rejects too: this method casts nothing we can read.
                 AnalysisContext.logError("SessionGuard could not read the code of " + javaClass.getClassName() + "."
@@ -89,6 +88,12 @@ final class SessionHeldTypes {
             }
         }
         return reads;
+    }
+
+    /** The invokes that name a method reference (invokedynamic names a call site, never a session read). */
+    private static boolean isInvoke(int opcode) {
+        return opcode == Const.INVOKEVIRTUAL || opcode == Const.INVOKESPECIAL || opcode == Const.INVOKESTATIC
+                || opcode == Const.INVOKEINTERFACE;
     }
 
     private static boolean isIndexIn(boolean[] marked, int index) {

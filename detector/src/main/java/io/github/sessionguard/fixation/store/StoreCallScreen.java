@@ -5,6 +5,8 @@ import io.github.sessionguard.catalogue.SessionStoreCatalogue;
 import io.github.sessionguard.catalogue.UserSettings;
 import io.github.sessionguard.flow.InvokeBytes;
 import io.github.sessionguard.flow.MethodRefs;
+import io.github.sessionguard.flow.RawInstructions;
+import org.apache.bcel.Const;
 import org.apache.bcel.classfile.Code;
 import org.apache.bcel.classfile.Constant;
 import org.apache.bcel.classfile.ConstantCP;
@@ -12,9 +14,6 @@ import org.apache.bcel.classfile.ConstantPool;
 import org.apache.bcel.classfile.JavaClass;
 import org.apache.bcel.classfile.Method;
 import org.apache.bcel.classfile.ParameterAnnotationEntry;
-import org.apache.bcel.generic.Instruction;
-import org.apache.bcel.generic.InvokeInstruction;
-import org.apache.bcel.util.ByteSequence;
 
 import java.io.IOException;
 
@@ -128,22 +127,25 @@ final class StoreCallScreen {
         if (classKinds == 0 || !InvokeBytes.mayInvoke(code.getCode(), anyKind)) {
             return 0;
         }
-        int called = 0;
-        try (ByteSequence bytes = new ByteSequence(code.getCode())) {
-            while (bytes.available() > 0) {
-                Instruction instruction = Instruction.readInstruction(bytes);
-                if (instruction instanceof InvokeInstruction) {
-                    int index = ((InvokeInstruction) instruction).getIndex();
-                    if (index > 0 && index < kinds.length) {
-                        called |= kinds[index];
-                    }
+        int[] called = {0};
+        try {
+            RawInstructions.walk(code.getCode(), (offset, opcode, index) -> {
+                if (index > 0 && index < kinds.length && isInvoke(opcode)) {
+                    called[0] |= kinds[index];
                 }
-            }
-        } catch (IOException | RuntimeException e) {
+                return false;
+            });
+        } catch (IOException e) {
             // Bytecode this reader cannot decode is not screened: the method is followed, as without the screen.
             return PRESENTED_ID | CREDENTIAL_CHECK | STORE_WRITE;
         }
-        return called;
+        return called[0];
+    }
+
+    /** The invoke instructions, as the detector's {@code InvokeInstruction}s (an invokedynamic's entry is never judged). */
+    private static boolean isInvoke(int opcode) {
+        return opcode == Const.INVOKEVIRTUAL || opcode == Const.INVOKESPECIAL || opcode == Const.INVOKESTATIC
+                || opcode == Const.INVOKEINTERFACE || opcode == Const.INVOKEDYNAMIC;
     }
 
     private static boolean hasCookieParameter(Method method) {
