@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import edu.umd.cs.findbugs.ba.AnalysisContext;
+import edu.umd.cs.findbugs.ba.XClass;
+import edu.umd.cs.findbugs.ba.XMethod;
 import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
 import edu.umd.cs.findbugs.classfile.ClassDescriptor;
 import edu.umd.cs.findbugs.classfile.DescriptorFactory;
@@ -23,37 +25,66 @@ public final class CallTargets {
     private CallTargets() {
     }
 
-    /** The application class and method a call reaches, or null (library code, abstract, native). */
+    /**
+     * The application class and method a call reaches, or null (library code, abstract, native). The walk
+     * reads SpotBugs' class summaries (XClass, kept for the whole analysis); only the class that holds the
+     * body is parsed (a JavaClass, of which SpotBugs keeps the 3,000 most recent, so a class read only to
+     * look past it was often parsed again from its jar).
+     */
     public static Target resolve(String slashedOwner, String name, String descriptor) {
         String owner = slashedOwner;
         for (int i = 0; i < MAX_SUPERCLASSES && owner != null && !owner.startsWith("java/"); i++) {
-            ClassDescriptor classDescriptor = DescriptorFactory.createClassDescriptor(owner);
             if (!QuietClasspath.isApplicationClass(owner)) {
                 return null;
             }
-            JavaClass javaClass;
-            try {
-                javaClass = Global.getAnalysisCache().getClassAnalysis(JavaClass.class, classDescriptor);
-            } catch (CheckedAnalysisException e) {
-                // A missing application class is an expected answer (counted); anything else is reported.
-                LookupFailures.failed(e, "class " + owner + " to resolve a call of " + name);
+            XClass type = QuietClasspath.find(owner);
+            if (type == null) {
                 return null;
             }
-            for (Method method : javaClass.getMethods()) {
-                if (method.getName().equals(name) && method.getSignature().equals(descriptor)) {
-                    if (method.getCode() != null) {
-                        return new Target(javaClass, method);
-                    }
-                    return method.isAbstract() ? uniqueImplementation(slashedOwner, name, descriptor) : null;
+            XMethod declared = declared(type, name, descriptor);
+            if (declared != null) {
+                if (!declared.isAbstract() && !declared.isNative()) {
+                    return target(owner, name, descriptor);
                 }
+                return declared.isAbstract() ? uniqueImplementation(slashedOwner, name, descriptor) : null;
             }
             if ("<init>".equals(name) || "<clinit>".equals(name)) {
                 return null;
             }
-            if (javaClass.isInterface()) {
+            if (type.isInterface()) {
                 return uniqueImplementation(slashedOwner, name, descriptor);
             }
-            owner = javaClass.getSuperclassName().replace('.', '/');
+            ClassDescriptor superclass = type.getSuperclassDescriptor();
+            owner = superclass == null ? null : superclass.getClassName();
+        }
+        return null;
+    }
+
+    /** The method the class declares with this name and descriptor (static or not), or null. */
+    private static XMethod declared(XClass type, String name, String descriptor) {
+        for (XMethod method : type.getXMethods()) {
+            if (method.getName().equals(name) && method.getSignature().equals(descriptor)) {
+                return method;
+            }
+        }
+        return null;
+    }
+
+    /** The body of a method its class declares with code, parsed; null when the class cannot be read. */
+    private static Target target(String slashedOwner, String name, String descriptor) {
+        JavaClass javaClass;
+        try {
+            javaClass = Global.getAnalysisCache().getClassAnalysis(JavaClass.class,
+                    DescriptorFactory.createClassDescriptor(slashedOwner));
+        } catch (CheckedAnalysisException e) {
+            // A missing application class is an expected answer (counted); anything else is reported.
+            LookupFailures.failed(e, "class " + slashedOwner + " to resolve a call of " + name);
+            return null;
+        }
+        for (Method method : javaClass.getMethods()) {
+            if (method.getName().equals(name) && method.getSignature().equals(descriptor) && method.getCode() != null) {
+                return new Target(javaClass, method);
+            }
         }
         return null;
     }
@@ -73,13 +104,12 @@ public final class CallTargets {
         }
         List<Target> found = new ArrayList<>();
         try {
-            JavaClass declaring = Global.getAnalysisCache().getClassAnalysis(JavaClass.class, owner);
-            boolean abstractHere = declaring.isInterface();
-            for (Method method : declaring.getMethods()) {
-                if (method.getName().equals(name) && method.getSignature().equals(descriptor)) {
-                    abstractHere = method.isAbstract();
-                }
+            XClass declaring = QuietClasspath.find(owner);
+            if (declaring == null) {
+                return List.of();
             }
+            XMethod declared = declared(declaring, name, descriptor);
+            boolean abstractHere = declared == null ? declaring.isInterface() : declared.isAbstract();
             if (!abstractHere) {
                 return List.of();
             }
@@ -157,12 +187,14 @@ public final class CallTargets {
             if (subtype.equals(owner) || !QuietClasspath.isApplicationClass(subtype.getClassName())) {
                 continue;
             }
-            JavaClass javaClass = Global.getAnalysisCache().getClassAnalysis(JavaClass.class, subtype);
-            for (Method method : javaClass.getMethods()) {
-                if (method.getName().equals(name) && method.getSignature().equals(descriptor)
-                        && method.getCode() != null) {
-                    found.add(new Target(javaClass, method));
-                }
+            XClass type = QuietClasspath.find(subtype);
+            XMethod declared = type == null ? null : declared(type, name, descriptor);
+            if (declared == null || declared.isAbstract() || declared.isNative()) {
+                continue; // no body here: the class is not parsed (see resolve)
+            }
+            Target body = target(subtype.getClassName(), name, descriptor);
+            if (body != null) {
+                found.add(body);
             }
         }
         return found;
