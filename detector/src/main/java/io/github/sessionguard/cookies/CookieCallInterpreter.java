@@ -14,6 +14,8 @@ import io.github.sessionguard.flow.CallAt;
 import io.github.sessionguard.flow.Site;
 
 import java.util.EnumSet;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.Locale;
@@ -21,6 +23,11 @@ import java.util.Locale;
 /** What each catalogue call, fluent builder call and summarised application call does to the facts. */
 final class CookieCallInterpreter {
     private final MethodContext context;
+    /**
+     * The cookie each creating call makes (null: none), by call: it depends on the call alone (its arguments'
+     * constants and origins), and the dataflow passes over each call several times.
+     */
+    private final Map<CallAt, CookieState> creations = new IdentityHashMap<>();
 
     CookieCallInterpreter(MethodContext context) {
         this.context = context;
@@ -133,21 +140,36 @@ final class CookieCallInterpreter {
 
     private void create(CookieApi api, CookieCall row, CallArguments arguments, ValueNumber result, Site site,
             CookieFacts fact) throws DataflowAnalysisException {
-        CookieState state = created(api, row, arguments, site);
         CallAt call = arguments.call();
-        if ("<init>".equals(call.name()) && context.isThis(call.receiver())) {
-            return; // this(...) or super(...) in a constructor: no new cookie
+        CookieState state = creations.containsKey(call) ? creations.get(call)
+                : remember(call, creation(api, row, arguments, site));
+        if (state == null) {
+            return;
         }
-        if (!row.unlessClassCalls().isEmpty()
-                && classCalls(row.unlessClassCalls().get(0), row.unlessClassCalls().get(1))) {
-            return; // configured through something judged elsewhere (see CookieCall.unlessClassCalls)
-        }
-        state = configuredByLambda(state, api, arguments);
         if ("<init>".equals(call.name())) {
             fact.put(call.receiver().getNumber(), state);
         } else if (result != null) {
             fact.put(result.getNumber(), state);
         }
+    }
+
+    private CookieState remember(CallAt call, CookieState state) {
+        creations.put(call, state);
+        return state;
+    }
+
+    /** The cookie a CREATE row's call makes, or null when it makes none. */
+    private CookieState creation(CookieApi api, CookieCall row, CallArguments arguments, Site site)
+            throws DataflowAnalysisException {
+        CallAt call = arguments.call();
+        if ("<init>".equals(call.name()) && context.isThis(call.receiver())) {
+            return null; // this(...) or super(...) in a constructor: no new cookie
+        }
+        if (!row.unlessClassCalls().isEmpty()
+                && classCalls(row.unlessClassCalls().get(0), row.unlessClassCalls().get(1))) {
+            return null; // configured through something judged elsewhere (see CookieCall.unlessClassCalls)
+        }
+        return configuredByLambda(created(api, row, arguments, site), api, arguments);
     }
 
     /**
@@ -204,8 +226,19 @@ final class CookieCallInterpreter {
     private void createFromConstructor(CookieApi api, CookieCall row, CallArguments arguments, Site site,
             CookieFacts fact) throws DataflowAnalysisException {
         CallAt call = arguments.call();
+        CookieState state = creations.containsKey(call) ? creations.get(call)
+                : remember(call, constructed(api, row, arguments, site));
+        if (state != null) {
+            fact.put(call.receiver().getNumber(), state);
+        }
+    }
+
+    /** The cookie a constructor of a CREATE_ANY_CONSTRUCTOR row makes, or null for this(...) or super(...). */
+    private CookieState constructed(CookieApi api, CookieCall row, CallArguments arguments, Site site)
+            throws DataflowAnalysisException {
+        CallAt call = arguments.call();
         if (context.isThis(call.receiver())) {
-            return;
+            return null;
         }
         List<String> types = List.of(new SignatureParser(call.descriptor()).getArguments());
         CookieState state = CookieState.created(api, null, site);
@@ -243,10 +276,7 @@ final class CookieCallInterpreter {
         if (types.size() > 1 && "Ljava/lang/String;".equals(types.get(1))) {
             state = valued(state, 1, arguments);
         }
-        if (empty) {
-            state = state.withEmptyValue(true);
-        }
-        fact.put(call.receiver().getNumber(), state);
+        return empty ? state.withEmptyValue(true) : state;
     }
 
     private CookieState update(CookieCall row, CallArguments arguments, CookieState state)
