@@ -1,10 +1,6 @@
 package io.github.sessionguard.cookies;
 
-import io.github.sessionguard.catalogue.CookieCatalogue;
 import io.github.sessionguard.flow.CallReach;
-import io.github.sessionguard.flow.TextsIgnoringCase;
-
-import java.util.List;
 
 /**
  * What the cookie analysis' per-method cost screen ({@link CallReach}) looks for: the texts the class-level
@@ -14,20 +10,8 @@ import java.util.List;
  * own; a caller that hands it a cookie still gets its summary on demand.
  */
 final class CookieMethodReach implements CallReach.Screen {
-    /** The header's name and the constant field naming it, matched in any letter case. */
-    private final TextsIgnoringCase headerTexts = new TextsIgnoringCase(
-            List.of(CookieCatalogue.headerName(), CookieCatalogue.headerField()));
-
     @Override
     public boolean namesText(String text) {
-        if (headerTexts.foundIn(text)) {
-            return true;
-        }
-        for (String type : CookieCatalogue.relevantTypes()) {
-            if (text.contains(type)) {
-                return true;
-            }
-        }
-        return false;
+        return CookieSummaries.COOKIE_TYPES.foundIn(text) || CookieSummaries.HEADER_TEXTS.foundIn(text);
     }
 }

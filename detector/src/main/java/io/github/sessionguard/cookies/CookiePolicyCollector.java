@@ -1,5 +1,6 @@
 package io.github.sessionguard.cookies;
 
+import io.github.sessionguard.flow.TextSearch;
 import edu.umd.cs.findbugs.BugReporter;
 import edu.umd.cs.findbugs.Detector;
 import edu.umd.cs.findbugs.NonReportingDetector;
@@ -18,6 +19,8 @@ import org.apache.bcel.classfile.Method;
  * reports nothing itself.
  */
 public class CookiePolicyCollector implements Detector, NonReportingDetector {
+    private static final TextSearch POLICY_TYPES = TextSearch.of(CookiePolicyCatalogue.POLICY_TYPES);
+
     private final BugReporter bugReporter;
     private final CookiePolicyFacts facts;
 
@@ -36,7 +39,7 @@ public class CookiePolicyCollector implements Detector, NonReportingDetector {
         // SpotBugs' first pass also visits the library classes the application references: their own
         // cookie code (Tomcat's, Boot's) is not a policy of the application.
         if (!QuietClasspath.isApplicationClass(javaClass.getClassName().replace('.', '/'))
-                || !ConstantPoolScreen.mentionsAny(javaClass, CookiePolicyCatalogue.POLICY_TYPES)) {
+                || !ConstantPoolScreen.mentionsAny(javaClass, POLICY_TYPES)) {
             return;
         }
         for (Method method : javaClass.getMethods()) {

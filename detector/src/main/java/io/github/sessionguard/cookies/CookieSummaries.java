@@ -1,10 +1,10 @@
 package io.github.sessionguard.cookies;
 
+import io.github.sessionguard.flow.TextSearch;
 import edu.umd.cs.findbugs.BugReporter;
 import edu.umd.cs.findbugs.ba.ClassContext;
 import edu.umd.cs.findbugs.bcel.BCELUtil;
 import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
-import edu.umd.cs.findbugs.classfile.Global;
 import edu.umd.cs.findbugs.classfile.MethodDescriptor;
 import edu.umd.cs.findbugs.ba.SignatureParser;
 import io.github.sessionguard.catalogue.CookieCall;
@@ -23,7 +23,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -37,6 +36,12 @@ import java.util.Set;
  * depend on it, and the analysis ends.
  */
 final class CookieSummaries {
+    /** The class screens' texts (this class's and the per-method CookieMethodReach): the catalogue's types. */
+    static final TextSearch COOKIE_TYPES = TextSearch.of(CookieCatalogue.relevantTypes());
+    /** ... and the Set-Cookie header's name and the constant field naming it, in any letter case. */
+    static final TextSearch HEADER_TEXTS = TextSearch.ignoringCase(
+            List.of(CookieCatalogue.headerName(), CookieCatalogue.headerField()));
+
     /** Deeper call chains than this are not followed (a guard against stack exhaustion). */
     private static final int MAX_DEPTH = 40;
 
@@ -55,8 +60,7 @@ final class CookieSummaries {
 
     /** The cheap screen: the class names a catalogue type or a Set-Cookie header. */
     static boolean passesScreen(JavaClass javaClass) {
-        return ConstantPoolScreen.mentionsAny(javaClass, CookieCatalogue.relevantTypes(), CookieCatalogue.headerName())
-                || ConstantPoolScreen.mentionsAny(javaClass, List.of(), CookieCatalogue.headerField().toLowerCase(Locale.ROOT));
+        return ConstantPoolScreen.mentionsAny(javaClass, COOKIE_TYPES, HEADER_TEXTS);
     }
 
     /**

@@ -210,7 +210,7 @@ final class MethodContext {
         List<String> cookieTypes = new ArrayList<>(made.api().types());
         cookieTypes.remove(holder);
         boolean ownCookies = io.github.sessionguard.flow.ConstantPoolScreen.mentionsAny(constructor.javaClass(),
-                cookieTypes);
+                io.github.sessionguard.flow.TextSearch.of(cookieTypes));
         return ownCookies ? null : made;
     }
 

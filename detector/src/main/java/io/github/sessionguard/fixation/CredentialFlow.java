@@ -68,6 +68,9 @@ import java.util.Set;
  * value for the whole method, so the order of the blocks does not matter.
  */
 final class CredentialFlow {
+    private static final io.github.sessionguard.flow.TextSearch AUTHORIZATION_CODE_MARKERS =
+            io.github.sessionguard.flow.TextSearch.ignoringCase(LoginCatalogue.AUTHORIZATION_CODE_MARKERS);
+
     private static final int MAX_PASSES = 6;
     private static final List<String> ENTITY_ANNOTATIONS = List.of("Entity", "Table", "Document", "MappedSuperclass");
     private static final List<String> SECRET_CARRIER_TYPE_WORDS = List.of("token", "credential", "grant");
@@ -761,7 +764,7 @@ final class CredentialFlow {
     private boolean authorizationCodeClient() {
         if (authorizationCodeClient == null) {
             authorizationCodeClient = summaries.classFact(classContext.getJavaClass(), "authorization-code",
-                    () -> mentionsAnyText(LoginCatalogue.AUTHORIZATION_CODE_MARKERS));
+                    () -> ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), AUTHORIZATION_CODE_MARKERS));
         }
         return authorizationCodeClient;
     }
@@ -772,10 +775,6 @@ final class CredentialFlow {
                     this::classNamesSecretCookie);
         }
         return namesSecretCookie;
-    }
-
-    private boolean mentionsAnyText(List<String> lowerCaseTexts) {
-        return ConstantPoolScreen.mentionsAnyText(classContext.getJavaClass(), lowerCaseTexts);
     }
 
     /** A class that names a remember-me, token or session-login cookie: its cookie values are secrets. */

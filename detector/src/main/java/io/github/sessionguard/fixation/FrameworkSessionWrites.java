@@ -15,7 +15,6 @@ import io.github.sessionguard.catalogue.LoginEventKind;
 import io.github.sessionguard.catalogue.UserSettings;
 import io.github.sessionguard.fixation.spring.SpringSessionFacts;
 import io.github.sessionguard.flow.CallAt;
-import io.github.sessionguard.flow.ConstantPoolScreen;
 import io.github.sessionguard.flow.LookupFailures;
 import io.github.sessionguard.flow.Site;
 import org.apache.bcel.Const;
@@ -45,11 +44,6 @@ import java.util.Set;
  */
 final class FrameworkSessionWrites {
     private FrameworkSessionWrites() {
-    }
-
-    /** The class uses one of these features (or a session-scoped bean): worth the fixation analysis. */
-    static boolean mentionsFrameworkSession(JavaClass javaClass) {
-        return ConstantPoolScreen.mentionsAny(javaClass, frameworkSessionTexts());
     }
 
     /**

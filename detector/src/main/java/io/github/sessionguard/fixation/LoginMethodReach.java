@@ -1,5 +1,6 @@
 package io.github.sessionguard.fixation;
 
+import io.github.sessionguard.flow.TextSearch;
 import io.github.sessionguard.catalogue.FrameworkSessionCatalogue;
 import io.github.sessionguard.catalogue.LoginCatalogue;
 import io.github.sessionguard.catalogue.UserSettings;
@@ -47,8 +48,8 @@ final class LoginMethodReach implements CallReach.Screen {
      * first question (the fixation pass, after the first pass gathered the session-scoped classes), then kept:
      * the screen asks per constant of every class.
      */
-    private String[] containedTexts;
-    private List<String> frameworkSessionTexts;
+    private TextSearch containedTexts;
+    private TextSearch frameworkSessionTexts;
 
     /**
      * One text of a constant (a call's owner, name or descriptor, a type) names a login API: the class
@@ -58,18 +59,10 @@ final class LoginMethodReach implements CallReach.Screen {
     public boolean namesText(String text) {
         if (containedTexts == null) {
             List<String> contained = new java.util.ArrayList<>(TYPES_BESIDES_REQUEST);
-            contained.addAll(frameworkSessionTexts());
-            containedTexts = contained.toArray(new String[0]);
+            contained.addAll(FrameworkSessionWrites.frameworkSessionTexts());
+            containedTexts = TextSearch.of(contained);
         }
-        if (anyOwnerNames.contains(text)) {
-            return true;
-        }
-        for (String contained : containedTexts) {
-            if (text.contains(contained)) {
-                return true;
-            }
-        }
-        return false;
+        return anyOwnerNames.contains(text) || containedTexts.foundIn(text);
     }
 
     @Override
@@ -94,15 +87,11 @@ final class LoginMethodReach implements CallReach.Screen {
      */
     @Override
     public boolean wholeClass(JavaClass javaClass) {
-        return io.github.sessionguard.flow.ConstantPoolScreen.mentionsAny(javaClass, frameworkSessionTexts());
-    }
-
-    /** FrameworkSessionWrites' texts, read at the first question (the fixation pass), then kept. */
-    private List<String> frameworkSessionTexts() {
         if (frameworkSessionTexts == null) {
-            frameworkSessionTexts = FrameworkSessionWrites.frameworkSessionTexts();
+            // FrameworkSessionWrites' texts, read at the first question (the fixation pass), then kept.
+            frameworkSessionTexts = TextSearch.of(FrameworkSessionWrites.frameworkSessionTexts());
         }
-        return frameworkSessionTexts;
+        return io.github.sessionguard.flow.ConstantPoolScreen.mentionsAny(javaClass, frameworkSessionTexts);
     }
 
     /** A request's call that reaches its session or logs in. */

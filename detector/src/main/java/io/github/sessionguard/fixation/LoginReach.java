@@ -1,6 +1,5 @@
 package io.github.sessionguard.fixation;
 
-import edu.umd.cs.findbugs.ba.AnalysisContext;
 import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
 import edu.umd.cs.findbugs.classfile.DescriptorFactory;
 import edu.umd.cs.findbugs.classfile.Global;
@@ -9,6 +8,7 @@ import io.github.sessionguard.flow.CallTargets;
 import io.github.sessionguard.flow.ConstantPoolScreen;
 import io.github.sessionguard.flow.LookupFailures;
 import io.github.sessionguard.flow.QuietClasspath;
+import io.github.sessionguard.flow.TextSearch;
 import org.apache.bcel.classfile.Constant;
 import org.apache.bcel.classfile.ConstantCP;
 import org.apache.bcel.classfile.ConstantInvokeDynamic;
@@ -43,13 +43,21 @@ final class LoginReach {
      */
     private final Map<String, ClassNode> nodes = new HashMap<>();
 
+    /**
+     * The texts whose mention names a login API: the catalogue's types and the framework session texts
+     * ({@link FrameworkSessionWrites#frameworkSessionTexts}, which include this analysis' session-scoped and
+     * session-held classes). Built at the first question (the fixation pass, after the first pass gathered
+     * those classes), then kept: the screen reads every constant of every class.
+     */
+    private TextSearch loginTexts;
+
     /** A class as the search sees it: does it name a login API, and which application classes it calls. */
     private static final class ClassNode {
         final boolean namesLoginApi;
         final java.util.Collection<String> callees;
 
-        ClassNode(JavaClass javaClass) {
-            this.namesLoginApi = namesLoginApi(javaClass);
+        ClassNode(JavaClass javaClass, boolean namesLoginApi) {
+            this.namesLoginApi = namesLoginApi;
             this.callees = namesLoginApi ? List.of() : calledApplicationClasses(javaClass);
         }
     }
@@ -60,7 +68,7 @@ final class LoginReach {
         if (answer != null) {
             return answer;
         }
-        nodes.computeIfAbsent(start.getClassName(), name -> new ClassNode(start));
+        nodes.computeIfAbsent(start.getClassName(), name -> new ClassNode(start, namesLoginApi(start)));
         // Each visited class, with the class the search reached it from: on success, every class on the
         // path to the login class reaches it too.
         Map<String, String> visited = new HashMap<>();
@@ -109,15 +117,19 @@ final class LoginReach {
                 LookupFailures.failed(e, "class " + dottedName + " for the login screen");
                 return null;
             }
-            node = new ClassNode(javaClass);
+            node = new ClassNode(javaClass, namesLoginApi(javaClass));
             nodes.put(dottedName, node);
         }
         return node;
     }
 
-    private static boolean namesLoginApi(JavaClass javaClass) {
-        if (ConstantPoolScreen.mentionsAny(javaClass, LoginCatalogue.relevantTypes())
-                || FrameworkSessionWrites.mentionsFrameworkSession(javaClass)) {
+    private boolean namesLoginApi(JavaClass javaClass) {
+        if (loginTexts == null) {
+            List<String> texts = new java.util.ArrayList<>(LoginCatalogue.relevantTypes());
+            texts.addAll(FrameworkSessionWrites.frameworkSessionTexts());
+            loginTexts = TextSearch.of(texts);
+        }
+        if (ConstantPoolScreen.mentionsAny(javaClass, loginTexts)) {
             return true;
         }
         for (Constant constant : javaClass.getConstantPool().getConstantPool()) {

@@ -1,5 +1,6 @@
 package io.github.sessionguard.fixation;
 
+import io.github.sessionguard.flow.TextSearch;
 import edu.umd.cs.findbugs.BugInstance;
 import edu.umd.cs.findbugs.BugReporter;
 import edu.umd.cs.findbugs.Priorities;
@@ -21,6 +22,8 @@ import org.apache.bcel.Const;
  * {@code setChangeSessionIdOnAuthentication(false)}.
  */
 public class ProtectionDisabledDetector extends OpcodeStackDetector {
+    private static final TextSearch RELEVANT_NAMES = TextSearch.of(ProtectionSwitch.relevantNames());
+
     private final BugReporter bugReporter;
 
     public ProtectionDisabledDetector(BugReporter bugReporter) {
@@ -31,7 +34,7 @@ public class ProtectionDisabledDetector extends OpcodeStackDetector {
     public void visitClassContext(ClassContext classContext) {
         MethodGuard.runClass(bugReporter, classContext.getJavaClass(), () -> {
             if (AnalysisSettings.ofThisAnalysis().usable(bugReporter) != null
-                    && ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), ProtectionSwitch.relevantNames())) {
+                    && ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), RELEVANT_NAMES)) {
                 super.visitClassContext(classContext);
             }
         });

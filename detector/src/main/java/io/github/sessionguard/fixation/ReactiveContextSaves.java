@@ -1,5 +1,6 @@
 package io.github.sessionguard.fixation;
 
+import io.github.sessionguard.flow.TextSearch;
 import edu.umd.cs.findbugs.ba.AnalysisContext;
 import edu.umd.cs.findbugs.ba.ClassContext;
 import edu.umd.cs.findbugs.ba.DataflowAnalysisException;
@@ -43,6 +44,10 @@ import java.util.Set;
  * 8; none, or more, decides nothing). A save whose Mono is dropped does nothing.
  */
 final class ReactiveContextSaves {
+    /** A repository that changes the id names the call (any letter case: a constant, a method reference). */
+    private static final TextSearch CHANGE_SESSION_ID = TextSearch.ignoringCase(
+            java.util.List.of(FrameworkSessionCatalogue.CHANGE_SESSION_ID));
+
     enum Meaning { NONE, LOGIN, LOGIN_WITH_NEW_ID }
 
     /** More application implementations of an injected repository's type than this decide nothing. */
@@ -99,8 +104,7 @@ final class ReactiveContextSaves {
         try {
             JavaClass javaClass = edu.umd.cs.findbugs.classfile.Global.getAnalysisCache().getClassAnalysis(JavaClass.class,
                     edu.umd.cs.findbugs.classfile.DescriptorFactory.createClassDescriptor(repository));
-            return ConstantPoolScreen.mentionsAny(javaClass, List.of(),
-                    FrameworkSessionCatalogue.CHANGE_SESSION_ID.toLowerCase(java.util.Locale.ROOT));
+            return ConstantPoolScreen.mentionsAny(javaClass, CHANGE_SESSION_ID);
         } catch (CheckedAnalysisException e) {
             LookupFailures.failed(e, "the repository " + repository);
             return true;

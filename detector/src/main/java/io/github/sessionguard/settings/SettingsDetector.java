@@ -1,5 +1,6 @@
 package io.github.sessionguard.settings;
 
+import io.github.sessionguard.flow.TextSearch;
 import edu.umd.cs.findbugs.BugInstance;
 import edu.umd.cs.findbugs.BugReporter;
 import edu.umd.cs.findbugs.Detector2;
@@ -41,6 +42,9 @@ import java.util.TreeSet;
  * its path under the resource root; SpotBugs' text, XML and SARIF reports show it as the location.
  */
 public class SettingsDetector implements Detector2 {
+    private static final TextSearch WEB_TYPES = TextSearch.of(SessionSettingSources.WEB_TYPES);
+    private static final TextSearch SESSION_COOKIE_IN_CODE = TextSearch.of(SessionSettingSources.SESSION_COOKIE_IN_CODE);
+    private static final TextSearch SAME_SITE_IN_CODE = TextSearch.of(SessionSettingSources.SAME_SITE_IN_CODE);
     private final BugReporter bugReporter;
     private final TreeSet<String> classes = new TreeSet<>();
     private final TreeSet<String> bootApplications = new TreeSet<>();
@@ -73,9 +77,9 @@ public class SettingsDetector implements Detector2 {
             }
         }
         JavaClass javaClass = cache.getClassAnalysis(JavaClass.class, classDescriptor);
-        webApplication |= ConstantPoolScreen.mentionsAny(javaClass, SessionSettingSources.WEB_TYPES);
-        cookieConfiguredInCode |= ConstantPoolScreen.mentionsAny(javaClass, SessionSettingSources.SESSION_COOKIE_IN_CODE);
-        sameSiteConfiguredInCode |= ConstantPoolScreen.mentionsAny(javaClass, SessionSettingSources.SAME_SITE_IN_CODE);
+        webApplication |= ConstantPoolScreen.mentionsAny(javaClass, WEB_TYPES);
+        cookieConfiguredInCode |= ConstantPoolScreen.mentionsAny(javaClass, SESSION_COOKIE_IN_CODE);
+        sameSiteConfiguredInCode |= ConstantPoolScreen.mentionsAny(javaClass, SAME_SITE_IN_CODE);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.github.sessionguard.tracking;
 
+import io.github.sessionguard.flow.TextSearch;
 import edu.umd.cs.findbugs.BugInstance;
 import edu.umd.cs.findbugs.BugReporter;
 import edu.umd.cs.findbugs.Priorities;
@@ -36,6 +37,8 @@ import java.util.Set;
  * stored in. A set whose contents the class does not show (a parameter) is not reported.
  */
 public class UrlTrackingDetector extends OpcodeStackDetector {
+    private static final TextSearch MODE_TYPES = TextSearch.of(SessionTrackingApi.MODE_TYPES);
+
     private static final String PATTERN = "SESSION_ID_IN_URL";
 
     private final BugReporter bugReporter;
@@ -53,7 +56,7 @@ public class UrlTrackingDetector extends OpcodeStackDetector {
     public void visitClassContext(ClassContext classContext) {
         JavaClass javaClass = classContext.getJavaClass();
         MethodGuard.runClass(bugReporter, javaClass, () -> {
-            if (!ConstantPoolScreen.mentionsAny(javaClass, SessionTrackingApi.MODE_TYPES)) {
+            if (!ConstantPoolScreen.mentionsAny(javaClass, MODE_TYPES)) {
                 return;
             }
             urlFields.clear();

@@ -1,5 +1,6 @@
 package io.github.sessionguard.fixation.spring;
 
+import io.github.sessionguard.flow.TextSearch;
 import edu.umd.cs.findbugs.BugReporter;
 import edu.umd.cs.findbugs.NonReportingDetector;
 import edu.umd.cs.findbugs.ba.ClassContext;
@@ -19,6 +20,8 @@ import org.apache.bcel.classfile.ElementValuePair;
  * session configuration in {@link SpringSessionFacts} before any fixation verdict is made. Reports nothing.
  */
 public class SpringSessionFactsScanner extends OpcodeStackDetector implements NonReportingDetector {
+    private static final TextSearch SCREEN = TextSearch.of(SpringSessionCatalogue.SCREEN);
+
     private final BugReporter bugReporter;
     private final SpringSessionFacts facts = new SpringSessionFacts();
     private boolean methodNewsRotatingStrategy;
@@ -42,7 +45,7 @@ public class SpringSessionFactsScanner extends OpcodeStackDetector implements No
         // The class's own annotations, read directly: cheaper than screening its constant pool for their names.
         noteSessionScope(classContext);
         SessionHeldTypes.collect(classContext.getJavaClass(), facts::sessionHeld);
-        if (ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), SpringSessionCatalogue.SCREEN)) {
+        if (ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), SCREEN)) {
             super.visitClassContext(classContext);
         }
     }

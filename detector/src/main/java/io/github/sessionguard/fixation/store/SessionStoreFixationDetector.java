@@ -1,5 +1,6 @@
 package io.github.sessionguard.fixation.store;
 
+import io.github.sessionguard.flow.TextSearch;
 import edu.umd.cs.findbugs.BugInstance;
 import edu.umd.cs.findbugs.BugReporter;
 import edu.umd.cs.findbugs.MethodAnnotation;
@@ -46,6 +47,9 @@ import java.util.TreeMap;
  */
 @OpcodeStack.CustomUserValue
 public class SessionStoreFixationDetector extends OpcodeStackDetector {
+    private static final TextSearch STORE_TYPES = TextSearch.of(SessionStoreCatalogue.relevantTypes());
+    private static final TextSearch LOGIN_TYPES = TextSearch.of(LoginCatalogue.relevantTypes());
+
     private static final String PATTERN = "SESSION_FIXATION";
 
     /** The stack value is (or carries) the session id the browser presented. */
@@ -139,8 +143,7 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
             if (settings == null) {
                 return; // a bad setting: reported once by AnalysisSettings, and SessionGuard analyses nothing
             }
-            if (!ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), SessionStoreCatalogue.relevantTypes())
-                    && !ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), LoginCatalogue.relevantTypes())) {
+            if (!ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), STORE_TYPES, LOGIN_TYPES)) {
                 return;
             }
             // Cost only: a class none of whose methods can yield a site or a login's callees is not followed.
