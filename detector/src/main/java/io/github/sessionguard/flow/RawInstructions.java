@@ -44,6 +44,9 @@ public final class RawInstructions {
                     throw new IOException("wide at the end of the code, offset " + offset);
                 }
                 int widened = code[offset + 1] & 0xff;
+                if (!isWidenable(widened)) {
+                    throw new IOException("wide before opcode " + widened + " at offset " + offset);
+                }
                 length = widened == Const.IINC ? 6 : 4;
                 opcode = widened;
             } else if (opcode == Const.TABLESWITCH || opcode == Const.LOOKUPSWITCH) {
@@ -68,6 +71,12 @@ public final class RawInstructions {
             offset += length;
         }
         return false;
+    }
+
+    /** The instructions wide may widen: the local-variable loads and stores, ret and iinc. */
+    private static boolean isWidenable(int opcode) {
+        return (opcode >= Const.ILOAD && opcode <= Const.ALOAD) || (opcode >= Const.ISTORE && opcode <= Const.ASTORE)
+                || opcode == Const.RET || opcode == Const.IINC;
     }
 
     /** Instructions whose operand is a constant-pool index (the first operand bytes; one byte for ldc). */
@@ -150,6 +159,9 @@ public final class RawInstructions {
         }
         if (opcode <= Const.MONITOREXIT) {
             return 1; // what is left below monitorexit takes no operand (loads/stores _n, arithmetic, returns ...)
+        }
+        if (opcode == Const.BREAKPOINT || opcode == Const.IMPDEP1 || opcode == Const.IMPDEP2) {
+            return 1; // reserved for debuggers and the JVM itself; BCEL reads them as one byte too
         }
         return -1;
     }

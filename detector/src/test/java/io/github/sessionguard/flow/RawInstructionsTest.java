@@ -97,11 +97,24 @@ class RawInstructionsTest {
     void refusesCodeThatIsNotInstructions() {
         byte[] cutShort = {(byte) Const.INVOKEVIRTUAL, 0};
         assertThrows(IOException.class, () -> RawInstructions.walk(cutShort, (offset, opcode, constant) -> false));
+        byte[] wideCall = {(byte) Const.WIDE, (byte) Const.INVOKEVIRTUAL, 0, 5, (byte) Const.RETURN};
+        assertThrows(IOException.class, () -> RawInstructions.walk(wideCall, (offset, opcode, constant) -> false));
         byte[] unknown = {(byte) 0xcb};
         assertThrows(IOException.class, () -> RawInstructions.walk(unknown, (offset, opcode, constant) -> false));
         byte[] hugeSwitch = {(byte) Const.LOOKUPSWITCH, 0, 0, 0, 0, 0, 0, 0, 0x7f, (byte) 0xff, (byte) 0xff,
             (byte) 0xff};
         assertThrows(IOException.class, () -> RawInstructions.walk(hugeSwitch, (offset, opcode, constant) -> false));
+    }
+
+    @Test
+    void readsTheReservedOpcodesAsBcelDoes() throws IOException {
+        byte[] code = {(byte) Const.BREAKPOINT, (byte) Const.IMPDEP1, (byte) Const.IMPDEP2, (byte) Const.RETURN};
+        List<String> seen = new ArrayList<>();
+        RawInstructions.walk(code, (offset, opcode, constant) -> {
+            seen.add(offset + ":" + opcode + ":" + constant);
+            return false;
+        });
+        assertEquals(decodedByBcel(code), seen);
     }
 
     private static List<String> decodedByBcel(byte[] code) {
