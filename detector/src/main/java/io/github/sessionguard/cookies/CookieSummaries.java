@@ -1,5 +1,6 @@
 package io.github.sessionguard.cookies;
 
+import edu.umd.cs.findbugs.classfile.DescriptorFactory;
 import io.github.sessionguard.flow.TextSearch;
 import edu.umd.cs.findbugs.BugReporter;
 import edu.umd.cs.findbugs.ba.ClassContext;
@@ -69,6 +70,15 @@ final class CookieSummaries {
      * application method taking a boolean or a String that, directly or through further such calls, creates
      * a cookie: its constant may be the cookie's flag, or its name or value (which rank the finding).
      */
+    /** The same for a call's target: its class is parsed only when the answer is not known yet. */
+    private boolean isRelevant(CallTargets.Target target) {
+        Boolean known = relevantClasses.get(target.className());
+        if (known != null) {
+            return known;
+        }
+        return target.javaClass() != null && isRelevant(target.javaClass());
+    }
+
     boolean isRelevant(JavaClass javaClass) {
         return relevantClasses.computeIfAbsent(javaClass.getClassName(),
                 name -> passesScreen(javaClass) || flagCarriers.classCallsReachingMethod(javaClass));
@@ -117,7 +127,7 @@ final class CookieSummaries {
         if (target == null) {
             return consumesCookie ? forAnyImplementation(owner, name, descriptor) : null;
         }
-        if (!(consumesCookie || isRelevant(target.javaClass()))) {
+        if (!(consumesCookie || isRelevant(target))) {
             return null;
         }
         return forTarget(target);
@@ -140,14 +150,17 @@ final class CookieSummaries {
     }
 
     private MethodSummary forTarget(CallTargets.Target target) {
-        MethodDescriptor callee = BCELUtil.getMethodDescriptor(target.javaClass(), target.method());
+        MethodDescriptor callee = DescriptorFactory.instance().getMethodDescriptor(target.slashedClassName(),
+                target.name(), target.descriptor(), target.isStatic());
         MethodSummary summary;
         if (inProgress.contains(callee)) {
             markCycle(callee);
             summary = MethodSummary.OPAQUE;
         } else {
             summary = done.get(callee);
-            if (summary == null) {
+            if (summary == null && target.javaClass() == null) {
+                summary = MethodSummary.OPAQUE; // its class cannot be read (reported by the target)
+            } else if (summary == null) {
                 try {
                     summary = compute(target.javaClass(), target.method(), callee, false);
                 } catch (CheckedAnalysisException | RuntimeException e) {

@@ -204,7 +204,7 @@ final class MethodContext {
         CookieCallMatch made = CookieCatalogue.lookup(holder, "<init>", "()V");
         io.github.sessionguard.flow.CallTargets.Target constructor =
                 io.github.sessionguard.flow.CallTargets.resolve(call.owner(), call.name(), call.descriptor());
-        if (made == null || constructor == null) {
+        if (made == null || constructor == null || constructor.javaClass() == null) {
             return null;
         }
         List<String> cookieTypes = new ArrayList<>(made.api().types());

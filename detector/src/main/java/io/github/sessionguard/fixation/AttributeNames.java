@@ -55,7 +55,7 @@ final class AttributeNames {
     /** {@code static String user() { return "currentMember"; }}, or a getter returning such a field. */
     private static String getterText(String owner, String name) {
         CallTargets.Target target = CallTargets.resolve(owner, name, "()Ljava/lang/String;");
-        if (target == null || target.method().getCode() == null) {
+        if (target == null || target.method() == null) {
             return null;
         }
         ConstantPoolGen cpg = new ConstantPoolGen(target.javaClass().getConstantPool());

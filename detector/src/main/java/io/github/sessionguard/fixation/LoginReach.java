@@ -163,11 +163,11 @@ final class LoginReach {
             String name = nameAndType.getName(pool);
             CallTargets.Target target = CallTargets.resolve(owner, name, descriptor);
             if (target != null) {
-                classes.add(target.javaClass().getClassName());
+                classes.add(target.className());
             } else {
                 for (CallTargets.Target implementation : CallTargets.allImplementations(owner, name, descriptor,
                         MAX_IMPLEMENTATIONS)) {
-                    classes.add(implementation.javaClass().getClassName());
+                    classes.add(implementation.className());
                 }
             }
         }

@@ -167,8 +167,7 @@ final class LoginSummaries {
      * summary, known without building its analyses.
      */
     private Body body(CallTargets.Target target) {
-        boolean summarised = methodReach.reaches(target.javaClass(), target.method())
-                || credentialReach.reaches(target.javaClass(), target.method());
+        boolean summarised = methodReach.reaches(target) || credentialReach.reaches(target);
         return new Body(target, summarised);
     }
 
@@ -214,10 +213,9 @@ final class LoginSummaries {
 
         Body(CallTargets.Target target, boolean summarised) {
             this.summarised = summarised;
-            this.slashedClass = target.javaClass().getClassName().replace('.', '/');
-            Method method = target.method();
-            this.descriptor = DescriptorFactory.instance().getMethodDescriptor(slashedClass, method.getName(),
-                    method.getSignature(), method.isStatic());
+            this.slashedClass = target.slashedClassName();
+            this.descriptor = DescriptorFactory.instance().getMethodDescriptor(slashedClass, target.name(),
+                    target.descriptor(), target.isStatic());
         }
     }
 

@@ -69,16 +69,14 @@ public final class CallReach {
 
     private static final int MAX_IMPLEMENTATIONS = 8;
 
-    /** A method of an application class, as the search walks them. */
+    /** A method of an application class, as the search walks them: by name until its body is read. */
     private static final class Node {
-        final JavaClass javaClass;
-        final Method method;
+        final CallTargets.Target target;
         final String key;
 
-        Node(JavaClass javaClass, Method method) {
-            this.javaClass = javaClass;
-            this.method = method;
-            this.key = javaClass.getClassName() + '.' + method.getName() + method.getSignature();
+        Node(CallTargets.Target target) {
+            this.target = target;
+            this.key = target.className() + '.' + target.name() + target.descriptor();
         }
     }
 
@@ -93,7 +91,12 @@ public final class CallReach {
 
     /** Does the method, or an application method it runs, name an API of interest? */
     public boolean reaches(JavaClass javaClass, Method method) {
-        Node start = new Node(javaClass, method);
+        return reaches(CallTargets.Target.of(javaClass, method));
+    }
+
+    /** The same for a call's target, whose class is parsed only if the answer is not known yet. */
+    public boolean reaches(CallTargets.Target target) {
+        Node start = new Node(target);
         Boolean answer = known.get(start.key);
         if (answer != null) {
             return answer;
@@ -132,17 +135,18 @@ public final class CallReach {
 
     /** True when the method names an API itself; otherwise adds the application methods its code runs. */
     private boolean namesApi(Node node, List<Node> callees) {
-        Code code = node.method.getCode();
-        if (code == null) {
-            return false;
+        JavaClass javaClass = node.target.javaClass();
+        Method method = node.target.method();
+        if (javaClass == null || method == null || method.getCode() == null) {
+            return false; // a body that cannot be read (reported by the target) names nothing
         }
-        boolean[] naming = namingConstants.computeIfAbsent(node.javaClass.getClassName(),
-                name -> namingConstantsOf(node.javaClass));
-        if (naming[0] || screen.namesText(node.method.getSignature())
-                || screen.namesInMethod(node.javaClass, node.method)) {
+        Code code = method.getCode();
+        boolean[] naming = namingConstants.computeIfAbsent(javaClass.getClassName(),
+                name -> namingConstantsOf(javaClass));
+        if (naming[0] || screen.namesText(method.getSignature()) || screen.namesInMethod(javaClass, method)) {
             return true;
         }
-        ConstantPool pool = node.javaClass.getConstantPool();
+        ConstantPool pool = javaClass.getConstantPool();
         try {
             return RawInstructions.walk(code.getCode(), (offset, opcode, index) -> {
                 if (index <= 0) {
@@ -153,7 +157,7 @@ public final class CallReach {
                 }
                 if (opcode == Const.INVOKEDYNAMIC) {
                     // A method reference (session::setAttribute) or a lambda body: a call in all but bytecode.
-                    for (MethodHandleTargets.Target target : MethodHandleTargets.of(node.javaClass,
+                    for (MethodHandleTargets.Target target : MethodHandleTargets.of(javaClass,
                             pool.getConstant(index))) {
                         if (screen.namesCall(target.owner(), target.name(), target.descriptor())) {
                             return true;
@@ -184,12 +188,12 @@ public final class CallReach {
         }
         CallTargets.Target target = CallTargets.resolve(owner, name, descriptor);
         if (target != null) {
-            callees.add(new Node(target.javaClass(), target.method()));
+            callees.add(new Node(target));
             return;
         }
         for (CallTargets.Target implementation : CallTargets.allImplementations(owner, name, descriptor,
                 MAX_IMPLEMENTATIONS)) {
-            callees.add(new Node(implementation.javaClass(), implementation.method()));
+            callees.add(new Node(implementation));
         }
     }
 

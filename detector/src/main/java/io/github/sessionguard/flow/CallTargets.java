@@ -44,7 +44,7 @@ public final class CallTargets {
             XMethod declared = declared(type, name, descriptor);
             if (declared != null) {
                 if (!declared.isAbstract() && !declared.isNative()) {
-                    return target(owner, name, descriptor);
+                    return target(owner, declared);
                 }
                 return declared.isAbstract() ? uniqueImplementation(slashedOwner, name, descriptor) : null;
             }
@@ -70,23 +70,9 @@ public final class CallTargets {
         return null;
     }
 
-    /** The body of a method its class declares with code, parsed; null when the class cannot be read. */
-    private static Target target(String slashedOwner, String name, String descriptor) {
-        JavaClass javaClass;
-        try {
-            javaClass = Global.getAnalysisCache().getClassAnalysis(JavaClass.class,
-                    DescriptorFactory.createClassDescriptor(slashedOwner));
-        } catch (CheckedAnalysisException e) {
-            // A missing application class is an expected answer (counted); anything else is reported.
-            LookupFailures.failed(e, "class " + slashedOwner + " to resolve a call of " + name);
-            return null;
-        }
-        for (Method method : javaClass.getMethods()) {
-            if (method.getName().equals(name) && method.getSignature().equals(descriptor) && method.getCode() != null) {
-                return new Target(javaClass, method);
-            }
-        }
-        return null;
+    /** The body of a method its class declares with code, by name: the class is parsed when it is asked for. */
+    private static Target target(String slashedOwner, XMethod body) {
+        return new Target(slashedOwner, body.getName(), body.getSignature(), body.isStatic());
     }
 
     /** More implementations than this are not summarised one by one. */
@@ -125,7 +111,7 @@ public final class CallTargets {
         if (found.size() < 2 || found.size() > MAX_IMPLEMENTATIONS) {
             return List.of();
         }
-        found.sort(java.util.Comparator.comparing(t -> t.javaClass().getClassName()));
+        found.sort(java.util.Comparator.comparing(Target::className));
         return found;
     }
 
@@ -168,7 +154,7 @@ public final class CallTargets {
         if (found.size() > limit) {
             return new java.util.ArrayList<>();
         }
-        found.sort(java.util.Comparator.comparing(t -> t.javaClass().getClassName()));
+        found.sort(java.util.Comparator.comparing(Target::className));
         return found;
     }
 
@@ -192,30 +178,97 @@ public final class CallTargets {
             if (declared == null || declared.isAbstract() || declared.isNative()) {
                 continue; // no body here: the class is not parsed (see resolve)
             }
-            Target body = target(subtype.getClassName(), name, descriptor);
-            if (body != null) {
-                found.add(body);
-            }
+            found.add(target(subtype.getClassName(), declared));
         }
         return found;
     }
 
-    /** A resolved call target. */
+    /**
+     * A resolved call target: the class and method by name, and the parsed class and method when a caller
+     * reads the body. Most questions (which class, which method, has it been answered before?) need only
+     * the names, and SpotBugs keeps a bounded number of parsed classes, so parsing waits for a reader.
+     */
     public static final class Target {
-        private final JavaClass javaClass;
-        private final Method method;
+        private final String slashedClass;
+        private final String name;
+        private final String descriptor;
+        private final boolean isStatic;
+        private boolean loaded;
+        private JavaClass javaClass;
+        private Method method;
 
-        Target(JavaClass javaClass, Method method) {
-            this.javaClass = javaClass;
-            this.method = method;
+        Target(String slashedClass, String name, String descriptor, boolean isStatic) {
+            this.slashedClass = slashedClass;
+            this.name = name;
+            this.descriptor = descriptor;
+            this.isStatic = isStatic;
         }
 
+        /** A method already parsed (the class SpotBugs is visiting). */
+        public static Target of(JavaClass javaClass, Method method) {
+            Target target = new Target(javaClass.getClassName().replace('.', '/'), method.getName(),
+                    method.getSignature(), method.isStatic());
+            target.loaded = true;
+            target.javaClass = javaClass;
+            target.method = method;
+            return target;
+        }
+
+        /** The class's dotted name. */
+        public String className() {
+            return slashedClass.replace('/', '.');
+        }
+
+        public String slashedClassName() {
+            return slashedClass;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public String descriptor() {
+            return descriptor;
+        }
+
+        public boolean isStatic() {
+            return isStatic;
+        }
+
+        /** The parsed class, or null when it cannot be read (reported once, as a failed look-up). */
         public JavaClass javaClass() {
+            load();
             return javaClass;
         }
 
+        /** The parsed method, with its code; null when its class cannot be read. */
         public Method method() {
+            load();
             return method;
+        }
+
+        private void load() {
+            if (loaded) {
+                return;
+            }
+            loaded = true;
+            JavaClass parsed;
+            try {
+                parsed = Global.getAnalysisCache().getClassAnalysis(JavaClass.class,
+                        DescriptorFactory.createClassDescriptor(slashedClass));
+            } catch (CheckedAnalysisException e) {
+                // A missing application class is an expected answer (counted); anything else is reported.
+                LookupFailures.failed(e, "class " + slashedClass + " to read the body of " + name);
+                return;
+            }
+            for (Method candidate : parsed.getMethods()) {
+                if (candidate.getName().equals(name) && candidate.getSignature().equals(descriptor)
+                        && candidate.getCode() != null) {
+                    javaClass = parsed;
+                    method = candidate;
+                    return;
+                }
+            }
         }
     }
 }

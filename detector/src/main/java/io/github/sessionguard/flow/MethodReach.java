@@ -91,7 +91,7 @@ public final class MethodReach {
             if (target == null) {
                 continue;
             }
-            Code code = target.method().getCode();
+            Code code = target.method() == null ? null : target.method().getCode();
             if (code == null) {
                 continue;
             }

@@ -163,7 +163,7 @@ public final class StringSketchReader {
             throws DataflowAnalysisException {
         CallTargets.Target target = CallTargets.resolve(call.getClassName(cpg).replace('.', '/'), call.getMethodName(cpg),
                 call.getSignature(cpg));
-        if (target == null) {
+        if (target == null || target.javaClass() == null) {
             return List.of();
         }
         ClassContext classContext;
