@@ -1,6 +1,5 @@
 package io.github.sessionguard.cookies;
 
-import io.github.sessionguard.flow.TextSearch;
 import edu.umd.cs.findbugs.BugReporter;
 import edu.umd.cs.findbugs.Detector;
 import edu.umd.cs.findbugs.NonReportingDetector;
@@ -9,6 +8,7 @@ import io.github.sessionguard.catalogue.CookiePolicyCatalogue;
 import io.github.sessionguard.flow.ConstantPoolScreen;
 import io.github.sessionguard.flow.MethodGuard;
 import io.github.sessionguard.flow.QuietClasspath;
+import io.github.sessionguard.flow.TextSearch;
 import org.apache.bcel.classfile.JavaClass;
 import org.apache.bcel.classfile.Method;
 

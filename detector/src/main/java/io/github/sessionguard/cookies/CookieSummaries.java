@@ -1,11 +1,10 @@
 package io.github.sessionguard.cookies;
 
-import edu.umd.cs.findbugs.classfile.DescriptorFactory;
-import io.github.sessionguard.flow.TextSearch;
 import edu.umd.cs.findbugs.BugReporter;
 import edu.umd.cs.findbugs.ba.ClassContext;
 import edu.umd.cs.findbugs.bcel.BCELUtil;
 import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
+import edu.umd.cs.findbugs.classfile.DescriptorFactory;
 import edu.umd.cs.findbugs.classfile.MethodDescriptor;
 import edu.umd.cs.findbugs.ba.SignatureParser;
 import io.github.sessionguard.catalogue.CookieCall;
@@ -16,6 +15,7 @@ import io.github.sessionguard.flow.CalleeClassContexts;
 import io.github.sessionguard.flow.CallTargets;
 import io.github.sessionguard.flow.MethodReach;
 import io.github.sessionguard.flow.ConstantPoolScreen;
+import io.github.sessionguard.flow.TextSearch;
 import org.apache.bcel.classfile.JavaClass;
 import org.apache.bcel.classfile.Method;
 
@@ -70,6 +70,11 @@ final class CookieSummaries {
      * application method taking a boolean or a String that, directly or through further such calls, creates
      * a cookie: its constant may be the cookie's flag, or its name or value (which rank the finding).
      */
+    boolean isRelevant(JavaClass javaClass) {
+        return relevantClasses.computeIfAbsent(javaClass.getClassName(),
+                name -> passesScreen(javaClass) || flagCarriers.classCallsReachingMethod(javaClass));
+    }
+
     /** The same for a call's target: its class is parsed only when the answer is not known yet. */
     private boolean isRelevant(CallTargets.Target target) {
         Boolean known = relevantClasses.get(target.className());
@@ -77,11 +82,6 @@ final class CookieSummaries {
             return known;
         }
         return target.javaClass() != null && isRelevant(target.javaClass());
-    }
-
-    boolean isRelevant(JavaClass javaClass) {
-        return relevantClasses.computeIfAbsent(javaClass.getClassName(),
-                name -> passesScreen(javaClass) || flagCarriers.classCallsReachingMethod(javaClass));
     }
 
     /** The same screen for one method of a class that passed it: can its own analysis find anything? */

@@ -1,11 +1,11 @@
 package io.github.sessionguard.fixation;
 
-import io.github.sessionguard.flow.TextSearch;
 import io.github.sessionguard.catalogue.FrameworkSessionCatalogue;
 import io.github.sessionguard.catalogue.LoginCatalogue;
 import io.github.sessionguard.catalogue.UserSettings;
 import io.github.sessionguard.flow.CallReach;
 import io.github.sessionguard.flow.MethodRefs;
+import io.github.sessionguard.flow.TextSearch;
 import org.apache.bcel.Const;
 import org.apache.bcel.classfile.Constant;
 import org.apache.bcel.classfile.ConstantCP;

@@ -1,6 +1,5 @@
 package io.github.sessionguard.fixation;
 
-import io.github.sessionguard.flow.TextSearch;
 import edu.umd.cs.findbugs.BugInstance;
 import edu.umd.cs.findbugs.BugReporter;
 import edu.umd.cs.findbugs.Priorities;
@@ -13,6 +12,7 @@ import io.github.sessionguard.flow.ConstantPoolScreen;
 import io.github.sessionguard.flow.LookupFailures;
 import io.github.sessionguard.flow.MethodGuard;
 import io.github.sessionguard.flow.MethodHandleTargets;
+import io.github.sessionguard.flow.TextSearch;
 import org.apache.bcel.Const;
 
 /**

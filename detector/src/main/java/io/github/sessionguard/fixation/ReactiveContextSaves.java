@@ -1,6 +1,5 @@
 package io.github.sessionguard.fixation;
 
-import io.github.sessionguard.flow.TextSearch;
 import edu.umd.cs.findbugs.ba.AnalysisContext;
 import edu.umd.cs.findbugs.ba.ClassContext;
 import edu.umd.cs.findbugs.ba.DataflowAnalysisException;
@@ -15,6 +14,7 @@ import io.github.sessionguard.flow.ConstantPoolScreen;
 import io.github.sessionguard.flow.LookupFailures;
 import io.github.sessionguard.flow.MethodHandleTargets;
 import io.github.sessionguard.flow.QuietClasspath;
+import io.github.sessionguard.flow.TextSearch;
 import io.github.sessionguard.flow.TypeChecks;
 import io.github.sessionguard.flow.ValueOrigins;
 import org.apache.bcel.classfile.JavaClass;

@@ -164,8 +164,7 @@ public final class CallReach {
                         }
                         addTargets(target.owner(), target.name(), target.descriptor(), callees);
                     }
-                } else if (opcode == Const.INVOKEVIRTUAL || opcode == Const.INVOKESPECIAL
-                        || opcode == Const.INVOKESTATIC || opcode == Const.INVOKEINTERFACE) {
+                } else if (RawInstructions.callsMethodRef(opcode)) {
                     ConstantCP reference = (ConstantCP) pool.getConstant(index);
                     ConstantNameAndType nameAndType = pool.getConstant(reference.getNameAndTypeIndex(),
                             Const.CONSTANT_NameAndType, ConstantNameAndType.class);

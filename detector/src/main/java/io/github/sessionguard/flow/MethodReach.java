@@ -1,6 +1,5 @@
 package io.github.sessionguard.flow;
 
-import org.apache.bcel.Const;
 import org.apache.bcel.classfile.Code;
 import org.apache.bcel.classfile.Constant;
 import org.apache.bcel.classfile.ConstantCP;
@@ -100,8 +99,7 @@ public final class MethodReach {
             ConstantPool pool = target.javaClass().getConstantPool();
             try {
                 boolean found = RawInstructions.walk(code.getCode(), (offset, opcode, index) -> {
-                    if (opcode != Const.INVOKEVIRTUAL && opcode != Const.INVOKESPECIAL && opcode != Const.INVOKESTATIC
-                            && opcode != Const.INVOKEINTERFACE) {
+                    if (!RawInstructions.callsMethodRef(opcode)) {
                         return false;
                     }
                     ConstantCP reference = (ConstantCP) pool.getConstant(index);

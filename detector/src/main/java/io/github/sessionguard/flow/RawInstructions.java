@@ -73,6 +73,15 @@ public final class RawInstructions {
         return false;
     }
 
+    /**
+     * A call of a method reference: invokevirtual, invokespecial, invokestatic, invokeinterface (not
+     * invokedynamic, whose entry names a call site).
+     */
+    public static boolean callsMethodRef(int opcode) {
+        return opcode == Const.INVOKEVIRTUAL || opcode == Const.INVOKESPECIAL || opcode == Const.INVOKESTATIC
+                || opcode == Const.INVOKEINTERFACE;
+    }
+
     /** The instructions wide may widen: the local-variable loads and stores, ret and iinc. */
     private static boolean isWidenable(int opcode) {
         return (opcode >= Const.ILOAD && opcode <= Const.ALOAD) || (opcode >= Const.ISTORE && opcode <= Const.ASTORE)

@@ -1,6 +1,5 @@
 package io.github.sessionguard.settings;
 
-import io.github.sessionguard.flow.TextSearch;
 import edu.umd.cs.findbugs.BugInstance;
 import edu.umd.cs.findbugs.BugReporter;
 import edu.umd.cs.findbugs.Detector2;
@@ -18,6 +17,7 @@ import edu.umd.cs.findbugs.classfile.ResourceNotFoundException;
 import io.github.sessionguard.catalogue.SessionSettingSources;
 import io.github.sessionguard.flow.ConstantPoolScreen;
 import io.github.sessionguard.flow.MethodGuard;
+import io.github.sessionguard.flow.TextSearch;
 import org.apache.bcel.classfile.JavaClass;
 import org.xml.sax.SAXException;
 

@@ -1,6 +1,5 @@
 package io.github.sessionguard.tracking;
 
-import io.github.sessionguard.flow.TextSearch;
 import edu.umd.cs.findbugs.BugInstance;
 import edu.umd.cs.findbugs.BugReporter;
 import edu.umd.cs.findbugs.Priorities;
@@ -11,6 +10,7 @@ import edu.umd.cs.findbugs.ba.XField;
 import io.github.sessionguard.catalogue.SessionTrackingApi;
 import io.github.sessionguard.flow.ConstantPoolScreen;
 import io.github.sessionguard.flow.MethodGuard;
+import io.github.sessionguard.flow.TextSearch;
 import org.apache.bcel.Const;
 import org.apache.bcel.classfile.Code;
 import org.apache.bcel.classfile.JavaClass;

@@ -46,19 +46,17 @@ final class SessionHeldTypes {
             if (method.getCode() == null || !InvokeBytes.mayInvokeThenCast(method.getCode().getCode(), reads)) {
                 continue;
             }
-            // The offset just after the last session read, where its cast would start (-1: none yet).
-            int[] afterRead = {-1};
+            // Was the instruction before this one a session read?
+            boolean[] afterRead = {false};
             try {
                 RawInstructions.walk(method.getCode().getCode(), (offset, opcode, index) -> {
-                    if (offset == afterRead[0] && opcode == Const.CHECKCAST) {
+                    if (afterRead[0] && opcode == Const.CHECKCAST) {
                         String held = heldType(pool, index);
                         if (held != null) {
                             sink.accept(held);
                         }
                     }
-                    if (isInvoke(opcode) && isIndexIn(reads, index)) {
-                        afterRead[0] = offset + (opcode == Const.INVOKEINTERFACE ? 5 : 3);
-                    }
+                    afterRead[0] = RawInstructions.callsMethodRef(opcode) && isIndexIn(reads, index);
                     return false;
                 });
             } catch (IOException e) {
@@ -88,12 +86,6 @@ final class SessionHeldTypes {
             }
         }
         return reads;
-    }
-
-    /** The invokes that name a method reference (invokedynamic names a call site, never a session read). */
-    private static boolean isInvoke(int opcode) {
-        return opcode == Const.INVOKEVIRTUAL || opcode == Const.INVOKESPECIAL || opcode == Const.INVOKESTATIC
-                || opcode == Const.INVOKEINTERFACE;
     }
 
     private static boolean isIndexIn(boolean[] marked, int index) {

@@ -1,6 +1,5 @@
 package io.github.sessionguard.fixation.store;
 
-import io.github.sessionguard.flow.TextSearch;
 import edu.umd.cs.findbugs.BugInstance;
 import edu.umd.cs.findbugs.BugReporter;
 import edu.umd.cs.findbugs.MethodAnnotation;
@@ -15,6 +14,7 @@ import io.github.sessionguard.engine.AnalysisSettings;
 import io.github.sessionguard.catalogue.SessionStoreCatalogue;
 import io.github.sessionguard.flow.ConstantPoolScreen;
 import io.github.sessionguard.flow.MethodGuard;
+import io.github.sessionguard.flow.TextSearch;
 import org.apache.bcel.Const;
 import org.apache.bcel.classfile.AnnotationEntry;
 import org.apache.bcel.classfile.Code;

@@ -6,7 +6,6 @@ import io.github.sessionguard.catalogue.UserSettings;
 import io.github.sessionguard.flow.InvokeBytes;
 import io.github.sessionguard.flow.MethodRefs;
 import io.github.sessionguard.flow.RawInstructions;
-import org.apache.bcel.Const;
 import org.apache.bcel.classfile.Code;
 import org.apache.bcel.classfile.Constant;
 import org.apache.bcel.classfile.ConstantCP;
@@ -130,7 +129,8 @@ final class StoreCallScreen {
         int[] called = {0};
         try {
             RawInstructions.walk(code.getCode(), (offset, opcode, index) -> {
-                if (index > 0 && index < kinds.length && isInvoke(opcode)) {
+                // Only method references have a kind, so invokedynamic, which the detector reads too, adds none.
+                if (index > 0 && index < kinds.length && RawInstructions.callsMethodRef(opcode)) {
                     called[0] |= kinds[index];
                 }
                 return false;
@@ -140,12 +140,6 @@ final class StoreCallScreen {
             return PRESENTED_ID | CREDENTIAL_CHECK | STORE_WRITE;
         }
         return called[0];
-    }
-
-    /** The invoke instructions, as the detector's {@code InvokeInstruction}s (an invokedynamic's entry is never judged). */
-    private static boolean isInvoke(int opcode) {
-        return opcode == Const.INVOKEVIRTUAL || opcode == Const.INVOKESPECIAL || opcode == Const.INVOKESTATIC
-                || opcode == Const.INVOKEINTERFACE || opcode == Const.INVOKEDYNAMIC;
     }
 
     private static boolean hasCookieParameter(Method method) {
