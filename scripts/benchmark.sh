@@ -10,6 +10,11 @@
 # For each set it prints the median wall time, CPU time (user + system) and peak memory (maximum resident
 # set size) of each side, their ratios (target: <= 1.03 wall and CPU, memory within 5 %), and checks
 # robustness: no SessionGuard analysis error, and the findings of two runs with the plugin identical.
+# To explain the ratios it also prints two figures per side: the JIT's compile time (HotSpot's -XX:+CITime;
+# the compiler threads' time is part of the CPU time, and compiling the plugin's own code is a cost of
+# each run whatever the size of the code analysed) and the largest heap occupancy after a collection
+# (from the GC log; peak memory is what G1 chose to reserve, which follows the allocation rate more than
+# what the analysis keeps).
 # It also prints how many application methods SessionGuard analysed in depth (ran its own dataflow on)
 # against all of them, as the plugin counts them when the sessionguard.stats property names a file.
 # It reports; it does not fail on a ratio.
@@ -67,14 +72,23 @@ prepare() { # set -> prints the paths to analyse
   esac
 }
 
-run() { # set name extra-args... (analyses "${paths[@]}"); prints "wall-ms cpu-ms peak-kb"
+run() { # set name extra-args... (analyses "${paths[@]}"); prints "wall-ms cpu-ms peak-kb jit-ms heap-after-gc-kb"
   local set=$1 name=$2; shift 2
   local out="$WORK/$set-$name"
-  rm -f "$out.stats"
-  /usr/bin/time -f '%e %U %S %M' -o "$out.time" java -Xmx4g -Dsessionguard.stats="$out.stats" -cp "$ENGINE_CP" edu.umd.cs.findbugs.FindBugs2 \
+  rm -f "$out.stats" "$out.gc"
+  /usr/bin/time -f '%e %U %S %M' -o "$out.time" java -Xmx4g -XX:+CITime -Xlog:gc:file="$out.gc" \
+    -Dsessionguard.stats="$out.stats" -cp "$ENGINE_CP" edu.umd.cs.findbugs.FindBugs2 \
     -quiet -low -effort:max "$@" -xml:withMessages="$out.xml" -auxclasspath "$AUX_CP" "${paths[@]}" > "$out.log" 2>&1 \
     || { echo "SpotBugs failed ($name), see $out.log:" >&2; tail -5 "$out.log" >&2; exit 1; }
-  python3 -c "r, u, s, m = map(float, open('$out.time').read().split()[-4:]); print(int(r * 1000), int((u + s) * 1000), int(m))"
+  python3 - "$out" <<'PY'
+import re, sys
+out = sys.argv[1]
+r, u, s, m = map(float, open(out + ".time").read().split()[-4:])
+jit = re.search(r"Total compilation time\s*:\s*([0-9.]+) s", open(out + ".log").read())
+# "GC(7) Pause Young (Normal) (G1 Evacuation Pause) 420M->180M(1024M) 12.3ms": the heap after each collection.
+after = [int(x) for x in re.findall(r"\d+M->(\d+)M\(", open(out + ".gc").read())]
+print(int(r * 1000), int((u + s) * 1000), int(m), int(float(jit.group(1)) * 1000) if jit else 0, max(after, default=0) * 1024)
+PY
 }
 
 findings() { # xml -> SessionGuard findings, one per line, sorted, without timestamps
@@ -94,10 +108,10 @@ for set in $SETS; do
   echo "== $set: $(for p in "${paths[@]}"; do basename "$p"; done | tr '\n' ' ')"
   : > "$WORK/$set.samples"
   for ((i = 0; i < RUNS; i++)); do
-    read -r wa ca ma <<< "$(run "$set" without)"
-    read -r wb cb mb <<< "$(run "$set" with -pluginList "$PLUGIN")"
+    read -r wa ca ma ja ha <<< "$(run "$set" without)"
+    read -r wb cb mb jb hb <<< "$(run "$set" with -pluginList "$PLUGIN")"
     echo "  run $((i + 1)): without ${wa} ms wall, ${ca} ms CPU, ${ma} KB peak; with ${wb} ms, ${cb} ms, ${mb} KB"
-    echo "$wa $ca $ma $wb $cb $mb" >> "$WORK/$set.samples"
+    echo "$wa $ca $ma $wb $cb $mb $ja $ha $jb $hb" >> "$WORK/$set.samples"
     findings "$WORK/$set-with.xml" > "$WORK/$set-findings-$i.txt"
   done
   python3 - "$WORK/$set.samples" <<'PY'
@@ -106,6 +120,12 @@ rows = [list(map(int, l.split())) for l in open(sys.argv[1]) if l.strip()]
 col = lambda k: statistics.median(r[k] for r in rows)
 for label, a, b, unit, scale in (("wall", 0, 3, "s", 1000), ("CPU", 1, 4, "s", 1000), ("peak memory", 2, 5, "MB", 1024)):
     print(f"  median {label}: without {col(a) / scale:.1f} {unit}, with {col(b) / scale:.1f} {unit}, ratio {col(b) / col(a):.3f}")
+print("  to explain them:")
+for label, a, b, unit, scale in (("JIT compile time", 6, 8, "s", 1000), ("heap after GC (largest)", 7, 9, "MB", 1024)):
+    print(f"    median {label}: without {col(a) / scale:.1f} {unit}, with {col(b) / scale:.1f} {unit}, "
+          f"ratio {col(b) / max(col(a), 1):.3f}")
+added, compiled = (statistics.median(r[b] - r[a] for r in rows) / 1000 for a, b in ((1, 4), (6, 8)))
+print(f"    median CPU time added by the plugin: {added:.1f} s; JIT compile time added: {compiled:.1f} s")
 PY
   errors=$(python3 -c "
 import xml.etree.ElementTree as ET
