@@ -79,15 +79,18 @@ run() { # set name extra-args... (analyses "${paths[@]}"); prints "wall-ms cpu-m
   /usr/bin/time -f '%e %U %S %M' -o "$out.time" java -Xmx4g -XX:+CITime -Xlog:gc:file="$out.gc" \
     -Dsessionguard.stats="$out.stats" -cp "$ENGINE_CP" edu.umd.cs.findbugs.FindBugs2 \
     -quiet -low -effort:max "$@" -xml:withMessages="$out.xml" -auxclasspath "$AUX_CP" "${paths[@]}" > "$out.log" 2>&1 \
-    || { echo "SpotBugs failed ($name), see $out.log:" >&2; tail -5 "$out.log" >&2; exit 1; }
+    || { echo "SpotBugs failed ($name), see $out.log:" >&2
+         sed '/^Individual compiler times/,$d' "$out.log" | tail -5 >&2; exit 1; }
   python3 - "$out" <<'PY'
 import re, sys
 out = sys.argv[1]
 r, u, s, m = map(float, open(out + ".time").read().split()[-4:])
-jit = re.search(r"Total compilation time\s*:\s*([0-9.]+) s", open(out + ".log").read())
-# "GC(7) Pause Young (Normal) (G1 Evacuation Pause) 420M->180M(1024M) 12.3ms": the heap after each collection.
-after = [int(x) for x in re.findall(r"\d+M->(\d+)M\(", open(out + ".gc").read())]
-print(int(r * 1000), int((u + s) * 1000), int(m), int(float(jit.group(1)) * 1000) if jit else 0, max(after, default=0) * 1024)
+# HotSpot prints the seconds with the locale's decimal separator.
+jit = re.search(r"Total compilation time\s*:\s*([0-9]+[.,][0-9]+) s", open(out + ".log").read())
+# "GC(7) Pause Young (Normal) (G1 Evacuation Pause) 420M->180M(1024M) 12.3ms": the heap after each young or full
+# collection (a concurrent cycle's Remark and Cleanup pauses leave the young generation in place, garbage and all).
+after = [int(x) for x in re.findall(r"Pause (?:Young|Full)\b.*? \d+M->(\d+)M\(", open(out + ".gc").read())]
+print(int(r * 1000), int((u + s) * 1000), int(m), int(float(jit.group(1).replace(",", ".")) * 1000) if jit else 0, max(after, default=0) * 1024)
 PY
 }
 

@@ -5,8 +5,6 @@ import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
 import edu.umd.cs.findbugs.classfile.ClassDescriptor;
 import edu.umd.cs.findbugs.classfile.DescriptorFactory;
 import edu.umd.cs.findbugs.classfile.Global;
-import edu.umd.cs.findbugs.classfile.ICodeBaseEntry;
-import edu.umd.cs.findbugs.classfile.ResourceNotFoundException;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -44,21 +42,9 @@ public final class QuietClasspath {
         return find(DescriptorFactory.createClassDescriptor(slashedName));
     }
 
-    /**
-     * True when the class is on the classpath and comes from one of the analysed (application) code bases.
-     * Asked of the class path's entry, not of the class's bytes: the class path keeps its entries for the
-     * whole analysis, while reading the bytes (SpotBugs' ClassData) copies the class file out of its jar
-     * and takes a place in a cache of recently read classes that SpotBugs' own parsing needs.
-     */
+    /** True when the class is on the classpath and comes from one of the analysed (application) code bases. */
     public static boolean isApplicationClass(String slashedName) {
-        try {
-            ICodeBaseEntry entry = Global.getAnalysisCache().getClassPath().lookupResource(slashedName + ".class");
-            return entry.getCodeBase() != null && entry.getCodeBase().isApplicationCodeBase();
-        } catch (ResourceNotFoundException e) {
-            // Absent from the classpath: certainly not an application class; counted.
-            LookupFailures.missingClass();
-            return false;
-        }
+        return Global.getAnalysisCache().getDatabase(ApplicationClasses.class).contains(slashedName);
     }
 
     /** True when the class {@code owner} (slashed) declares the method; false when either is absent. */
