@@ -58,7 +58,14 @@ final class CookieFindings {
             }
             Key key = new Key(cookie.origin(), flag);
             Pending candidate = new Pending(cookie, flag, priority);
-            pending.merge(key, candidate, Pending::moreSevere);
+            Pending current = pending.get(key);
+            if (current == null || Pending.moreSevere(current, candidate) == candidate) {
+                // Built now, while SpotBugs still holds the class the method of the send is in (the cookie's
+                // origin is in it or in a callee just summarised): at the end, each finding's class and line
+                // would be parsed again from its class file. Kept only once built.
+                candidate.bug = candidate.toBug(detector);
+                pending.put(key, candidate);
+            }
         }
     }
 
@@ -67,7 +74,7 @@ final class CookieFindings {
         List<Pending> all = new ArrayList<>(pending.values());
         all.sort(Comparator.comparing(Pending::sortKey));
         for (Pending finding : all) {
-            bugReporter.reportBug(finding.toBug(detector));
+            bugReporter.reportBug(finding.bug);
         }
         pending.clear();
     }
@@ -97,6 +104,8 @@ final class CookieFindings {
         private final CookieFlag flag;
         private final int priority;
         private String sortKey;
+        /** The finding as reported, built when this became the most severe (see {@link #sent}). */
+        private BugInstance bug;
 
         Pending(CookieState cookie, CookieFlag flag, int priority) {
             this.cookie = cookie;
