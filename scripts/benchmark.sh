@@ -10,11 +10,12 @@
 # For each set it prints the median wall time, CPU time (user + system) and peak memory (maximum resident
 # set size) of each side, their ratios (target: <= 1.03 wall and CPU, memory within 5 %), and checks
 # robustness: no SessionGuard analysis error, and the findings of two runs with the plugin identical.
-# To explain the ratios it also prints two figures per side: the JIT's compile time (HotSpot's -XX:+CITime;
-# the compiler threads' time is part of the CPU time, and compiling the plugin's own code is a cost of
-# each run whatever the size of the code analysed) and the largest heap occupancy after a collection
-# (from the GC log; peak memory is what G1 chose to reserve, which follows the allocation rate more than
-# what the analysis keeps).
+# To explain the ratios it also prints, for each side, where the CPU time went (scripts/lib/thread-cpu.py
+# reads each thread's time from /proc: the thread SpotBugs analyses on, the JIT's compiler threads, the
+# collector's and the VM's threads, the others; on a machine with few cores the JIT compiles for most of a
+# run, and the plugin's own code joins its queue) and the largest heap occupancy after a collection (from
+# the GC log; peak memory is what G1 chose to reserve, which follows the allocation rate more than what the
+# analysis keeps).
 # It also prints how many application methods SessionGuard analysed in depth (ran its own dataflow on)
 # against all of them, as the plugin counts them when the sessionguard.stats property names a file.
 # It reports; it does not fail on a ratio.
@@ -22,6 +23,7 @@
 # Usage: scripts/benchmark.sh                 (RUNS=3 alternating pairs per set)
 #        RUNS=5 SETS="servlet-app" CLASSES=3000 scripts/benchmark.sh
 set -euo pipefail
+shopt -s inherit_errexit  # a failing run inside $(...) stops the script too
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 WORK="$ROOT/target/benchmark"
@@ -72,25 +74,32 @@ prepare() { # set -> prints the paths to analyse
   esac
 }
 
-run() { # set name extra-args... (analyses "${paths[@]}"); prints "wall-ms cpu-ms peak-kb jit-ms heap-after-gc-kb"
+run() { # set name extra-args... (analyses "${paths[@]}")
+  # prints "wall-ms cpu-ms peak-kb analysis-thread-ms jit-threads-ms gc-vm-threads-ms other-threads-ms heap-after-gc-kb"
   local set=$1 name=$2; shift 2
-  local out="$WORK/$set-$name"
-  rm -f "$out.stats" "$out.gc"
-  /usr/bin/time -f '%e %U %S %M' -o "$out.time" java -Xmx4g -XX:+CITime -Xlog:gc:file="$out.gc" \
+  local out="$WORK/$set-$name" timer watcher
+  rm -f "$out.stats" "$out.gc" "$out.pid" "$out.threads"
+  # java runs under time through a shell that first writes its pid (exec keeps it) for the thread watcher.
+  /usr/bin/time -f '%e %U %S %M' -o "$out.time" bash -c 'echo $$ > "$0" || exit 125; exec "$@"' "$out.pid" \
+    java -Xmx4g -Xlog:gc:file="$out.gc" \
     -Dsessionguard.stats="$out.stats" -cp "$ENGINE_CP" edu.umd.cs.findbugs.FindBugs2 \
-    -quiet -low -effort:max "$@" -xml:withMessages="$out.xml" -auxclasspath "$AUX_CP" "${paths[@]}" > "$out.log" 2>&1 \
-    || { echo "SpotBugs failed ($name), see $out.log:" >&2
-         sed '/^Individual compiler times/,$d' "$out.log" | tail -5 >&2; exit 1; }
+    -quiet -low -effort:max "$@" -xml:withMessages="$out.xml" -auxclasspath "$AUX_CP" "${paths[@]}" > "$out.log" 2>&1 &
+  timer=$!
+  while [ ! -s "$out.pid" ] && kill -0 "$timer" 2> /dev/null; do sleep 0.05; done
+  [ -s "$out.pid" ] || { wait "$timer" || true; echo "SpotBugs did not start ($name), see $out.log" >&2; exit 1; }
+  python3 "$ROOT/scripts/lib/thread-cpu.py" "$(cat "$out.pid")" "$out.threads" &
+  watcher=$!
+  wait "$timer" || { echo "SpotBugs failed ($name), see $out.log:" >&2; tail -5 "$out.log" >&2; exit 1; }
+  wait "$watcher"
   python3 - "$out" <<'PY'
 import re, sys
 out = sys.argv[1]
 r, u, s, m = map(float, open(out + ".time").read().split()[-4:])
-# HotSpot prints the seconds with the locale's decimal separator.
-jit = re.search(r"Total compilation time\s*:\s*([0-9]+[.,][0-9]+) s", open(out + ".log").read())
+analysis, jit, gc, other = map(int, open(out + ".threads").read().split())
 # "GC(7) Pause Young (Normal) (G1 Evacuation Pause) 420M->180M(1024M) 12.3ms": the heap after each young or full
 # collection (a concurrent cycle's Remark and Cleanup pauses leave the young generation in place, garbage and all).
 after = [int(x) for x in re.findall(r"Pause (?:Young|Full)\b.*? \d+M->(\d+)M\(", open(out + ".gc").read())]
-print(int(r * 1000), int((u + s) * 1000), int(m), int(float(jit.group(1).replace(",", ".")) * 1000) if jit else 0, max(after, default=0) * 1024)
+print(int(r * 1000), int((u + s) * 1000), int(m), analysis, jit, gc, other, max(after, default=0) * 1024)
 PY
 }
 
@@ -111,24 +120,35 @@ for set in $SETS; do
   echo "== $set: $(for p in "${paths[@]}"; do basename "$p"; done | tr '\n' ' ')"
   : > "$WORK/$set.samples"
   for ((i = 0; i < RUNS; i++)); do
-    read -r wa ca ma ja ha <<< "$(run "$set" without)"
-    read -r wb cb mb jb hb <<< "$(run "$set" with -pluginList "$PLUGIN")"
+    a=$(run "$set" without)
+    b=$(run "$set" with -pluginList "$PLUGIN")
+    read -r wa ca ma _ <<< "$a"
+    read -r wb cb mb _ <<< "$b"
     echo "  run $((i + 1)): without ${wa} ms wall, ${ca} ms CPU, ${ma} KB peak; with ${wb} ms, ${cb} ms, ${mb} KB"
-    echo "$wa $ca $ma $wb $cb $mb $ja $ha $jb $hb" >> "$WORK/$set.samples"
+    echo "$a $b" >> "$WORK/$set.samples"
     findings "$WORK/$set-with.xml" > "$WORK/$set-findings-$i.txt"
   done
   python3 - "$WORK/$set.samples" <<'PY'
 import statistics, sys
 rows = [list(map(int, l.split())) for l in open(sys.argv[1]) if l.strip()]
 col = lambda k: statistics.median(r[k] for r in rows)
-for label, a, b, unit, scale in (("wall", 0, 3, "s", 1000), ("CPU", 1, 4, "s", 1000), ("peak memory", 2, 5, "MB", 1024)):
-    print(f"  median {label}: without {col(a) / scale:.1f} {unit}, with {col(b) / scale:.1f} {unit}, ratio {col(b) / col(a):.3f}")
+WITH = 8  # a run's columns: wall, CPU, peak, analysis thread, JIT threads, GC and VM threads, other threads, heap after GC
+def line(label, k, unit, scale):
+    return (f"median {label}: without {col(k) / scale:.1f} {unit}, with {col(WITH + k) / scale:.1f} {unit}, "
+            f"ratio {col(WITH + k) / max(col(k), 1):.3f}")
+for label, k, unit, scale in (("wall", 0, "s", 1000), ("CPU", 1, "s", 1000), ("peak memory", 2, "MB", 1024)):
+    # The spread of the pairs' own ratios: on a shared machine one pair can differ from the next by 10 %.
+    pairs = sorted(r[WITH + k] / max(r[k], 1) for r in rows)
+    print("  " + line(label, k, unit, scale) + f" (pairs {pairs[0]:.3f} to {pairs[-1]:.3f})")
 print("  to explain them:")
-for label, a, b, unit, scale in (("JIT compile time", 6, 8, "s", 1000), ("heap after GC (largest)", 7, 9, "MB", 1024)):
-    print(f"    median {label}: without {col(a) / scale:.1f} {unit}, with {col(b) / scale:.1f} {unit}, "
-          f"ratio {col(b) / max(col(a), 1):.3f}")
-added, compiled = (statistics.median(r[b] - r[a] for r in rows) / 1000 for a, b in ((1, 4), (6, 8)))
-print(f"    median CPU time added by the plugin: {added:.1f} s; JIT compile time added: {compiled:.1f} s")
+for label, k, unit, scale in (("CPU of the analysis thread", 3, "s", 1000), ("CPU of the JIT compiler threads", 4, "s", 1000),
+                              ("CPU of the GC and VM threads", 5, "s", 1000), ("CPU of other threads", 6, "s", 1000),
+                              ("heap after GC (largest)", 7, "MB", 1024)):
+    print("    " + line(label, k, unit, scale))
+added = [statistics.median(r[WITH + k] - r[k] for r in rows) / 1000 for k in (1, 3, 4, 5, 6)]
+print("    median CPU time added by the plugin: {:.1f} s; on the analysis thread {:.1f} s, the JIT's {:.1f} s, "
+      "the GC and VM threads' {:.1f} s, other threads' {:.1f} s (the rest: threads' last half second, see "
+      "scripts/lib/thread-cpu.py)".format(*added))
 PY
   errors=$(python3 -c "
 import xml.etree.ElementTree as ET

@@ -17,8 +17,8 @@ import java.util.Objects;
 
 /**
  * Turns sent cookies into findings: one per cookie and missing flag, at the cookie's creation (or the
- * call that chose its flag), with the most severe priority any of its sends earned. Findings are held
- * until the end of the analysis, so which class SpotBugs visits first changes nothing.
+ * call that chose its flag), with the most severe priority any of its sends earned. Findings are built
+ * when found and reported when the analysis ends, so which class SpotBugs visits first changes nothing.
  */
 final class CookieFindings {
     private final Detector detector;
@@ -60,13 +60,27 @@ final class CookieFindings {
             Pending candidate = new Pending(cookie, flag, priority);
             Pending current = pending.get(key);
             if (current == null || Pending.moreSevere(current, candidate) == candidate) {
-                // Built now, while SpotBugs still holds the class the method of the send is in (the cookie's
-                // origin is in it or in a callee just summarised): at the end, each finding's class and line
-                // would be parsed again from its class file. Kept only once built.
-                candidate.bug = candidate.toBug(detector);
-                pending.put(key, candidate);
+                keep(key, candidate);
             }
         }
+    }
+
+    /**
+     * Builds the finding now, during the visit of the class whose method sent the cookie, where most cookies
+     * are created: SpotBugs still holds that class, which a finding's class and method annotations look up (at
+     * the end of the analysis each class would be parsed again from its class file). A finding that cannot be
+     * built is an error of its own: the less severe one for the same cookie and flag, if any, stays, and the
+     * method's other flags go on.
+     */
+    private void keep(Key key, Pending candidate) {
+        try {
+            candidate.bug = candidate.toBug(detector);
+        } catch (RuntimeException e) {
+            bugReporter.logError("SessionGuard could not build its " + candidate.flag + " finding for the cookie created at "
+                    + candidate.cookie.origin() + ": " + e, e);
+            return;
+        }
+        pending.put(key, candidate);
     }
 
     /** Reports everything, in a stable order. */
@@ -114,7 +128,8 @@ final class CookieFindings {
         }
 
         /**
-         * The more severe of two findings for one cookie and flag; ties broken by text, for stable output.
+         * The more severe of two findings for one cookie and flag; ties broken by text (the description, then
+         * the fix), for stable output.
          * A cookie whose name or value its helper's callers pass in is ranked by what those callers pass
          * (the strongest wins); the helper's own guess, without a caller, counts only when no caller said.
          */
@@ -125,7 +140,10 @@ final class CookieFindings {
             if (a.priority != b.priority) {
                 return a.priority < b.priority ? a : b;
             }
-            return a.describe().compareTo(b.describe()) <= 0 ? a : b;
+            // The fix too: two sends can describe the cookie alike and still differ in it (the call that
+            // chose the flag), and the one kept must not depend on which was seen first.
+            int byText = a.describe().compareTo(b.describe());
+            return (byText != 0 ? byText : a.fix().compareTo(b.fix())) <= 0 ? a : b;
         }
 
         /** Judged in the helper while its callers choose the name or value: a stand-in for their evidence. */
