@@ -81,7 +81,7 @@ run() { # set name extra-args... (analyses "${paths[@]}")
   rm -f "$out.stats" "$out.gc" "$out.pid" "$out.threads"
   # java runs under time through a shell that first writes its pid (exec keeps it) for the thread watcher.
   /usr/bin/time -f '%e %U %S %M' -o "$out.time" bash -c 'echo $$ > "$0" || exit 125; exec "$@"' "$out.pid" \
-    java -Xmx4g -Xlog:gc:file="$out.gc" \
+    java -Xmx4g -Xlog:gc:file="$out.gc" -Dprofiler.report=true \
     -Dsessionguard.stats="$out.stats" -cp "$ENGINE_CP" edu.umd.cs.findbugs.FindBugs2 \
     -quiet -low -effort:max "$@" -xml:withMessages="$out.xml" -auxclasspath "$AUX_CP" "${paths[@]}" > "$out.log" 2>&1 &
   timer=$!
@@ -126,6 +126,8 @@ for set in $SETS; do
     read -r wb cb mb _ <<< "$b"
     echo "  run $((i + 1)): without ${wa} ms wall, ${ca} ms CPU, ${ma} KB peak; with ${wb} ms, ${cb} ms, ${mb} KB"
     echo "$a $b" >> "$WORK/$set.samples"
+    cp "$WORK/$set-without.log" "$WORK/$set-without-$i.log"
+    cp "$WORK/$set-with.log" "$WORK/$set-with-$i.log"
     findings "$WORK/$set-with.xml" > "$WORK/$set-findings-$i.txt"
   done
   python3 - "$WORK/$set.samples" <<'PY'
@@ -150,6 +152,7 @@ print("    median CPU time added by the plugin: {:.1f} s; on the analysis thread
       "the GC and VM threads' {:.1f} s, other threads' {:.1f} s (the rest: threads' last half second, see "
       "scripts/lib/thread-cpu.py)".format(*added))
 PY
+  python3 "$ROOT/scripts/lib/profile-share.py" "$PLUGIN" "$WORK/$set" "$RUNS"
   errors=$(python3 -c "
 import xml.etree.ElementTree as ET
 r = ET.parse('$WORK/$set-with.xml').getroot()
@@ -165,7 +168,8 @@ stats = dict(l.strip().split("=", 1) for l in open(sys.argv[1]) if "=" in l)
 total, deep = int(stats["applicationMethods"]), int(stats["analysedInDepth"])
 print(f"  methods SessionGuard analysed in depth: {deep} of {total} application methods ({100 * deep / max(total, 1):.1f} %; "
       f"login analysis {stats['fixationAnalysed']} (entries {stats.get('fixationEntries', '?')}, the rest callees), "
-      f"cookie analysis {stats['cookieAnalysed']})")
+      f"cookie analysis {stats['cookieAnalysed']}); of them {stats.get('analysedAwayFromVisit', '?')} while SpotBugs "
+      f"visited another class (a callee's summary: SpotBugs builds that method's CFG and dataflows once more)")
 PY
   identical=yes
   for f in "$WORK/$set"-findings-*.txt; do cmp -s "$f" "$WORK/$set-findings-0.txt" || identical=no; done

@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.BugInstance;
 import edu.umd.cs.findbugs.BugReporter;
 import edu.umd.cs.findbugs.Detector;
 import edu.umd.cs.findbugs.Priorities;
+import edu.umd.cs.findbugs.SourceLineAnnotation;
 import io.github.sessionguard.catalogue.CookieFlag;
 import io.github.sessionguard.catalogue.FlagValue;
 import io.github.sessionguard.flow.Site;
@@ -26,6 +27,9 @@ final class CookieFindings {
     private final Map<Key, Pending> pending = new HashMap<>();
     private final CookieApiSupport apiSupport = new CookieApiSupport();
     private PolicyHook policies = (cookie, flag) -> false;
+    /** The creation whose line was found last, and that line (see {@link #lineOf}). */
+    private Site lastOrigin;
+    private SourceLineAnnotation lastLine;
 
     /** App-wide policies that decide a flag of some cookies: those cookies are not blamed for it. */
     interface PolicyHook {
@@ -74,13 +78,26 @@ final class CookieFindings {
      */
     private void keep(Key key, Pending candidate) {
         try {
-            candidate.bug = candidate.toBug(detector);
+            candidate.bug = candidate.toBug(detector, lineOf(candidate.cookie.origin()));
         } catch (RuntimeException e) {
             bugReporter.logError("SessionGuard could not build its " + candidate.flag + " finding for the cookie created at "
                     + candidate.cookie.origin() + ": " + e, e);
             return;
         }
         pending.put(key, candidate);
+    }
+
+    /**
+     * The line of a creation, a copy for each finding (a BugInstance's annotations are its own to change). A
+     * cookie missing two or three flags has as many findings at one place, built one after the other, and
+     * finding the line may decode the method's bytecode (see ReportedLine): the last one is kept.
+     */
+    private SourceLineAnnotation lineOf(Site origin) {
+        if (!origin.equals(lastOrigin)) {
+            lastLine = origin.sourceLine();
+            lastOrigin = origin;
+        }
+        return (SourceLineAnnotation) lastLine.clone();
     }
 
     /** Reports everything, in a stable order. */
@@ -159,13 +176,12 @@ final class CookieFindings {
             return sortKey;
         }
 
-        BugInstance toBug(Detector detector) {
-            Site origin = cookie.origin();
+        BugInstance toBug(Detector detector, SourceLineAnnotation line) {
             return new BugInstance(detector, flag.bugPattern(), priority)
-                    .addClassAndMethod(origin.method())
+                    .addClassAndMethod(cookie.origin().method())
                     .addString(describe())
                     .addString(fix())
-                    .addSourceLine(origin.sourceLine());
+                    .addSourceLine(line);
         }
 
         private String describe() {

@@ -195,7 +195,11 @@ final class CookieSummaries {
         MethodSummary summary;
         try {
             ClassContext classContext = CalleeClassContexts.of(BCELUtil.getClassDescriptor(javaClass));
-            AnalysisStats.ofThisAnalysis().cookieAnalysed(descriptor);
+            AnalysisStats stats = AnalysisStats.ofThisAnalysis();
+            stats.cookieAnalysed(descriptor);
+            if (!CalleeClassContexts.isVisited(descriptor.getClassDescriptor())) {
+                stats.analysedAwayFromVisit(descriptor);
+            }
             summary = new CookieMethodAnalysis(classContext, method, descriptor, this).run();
         } catch (CheckedAnalysisException | RuntimeException e) {
             summary = MethodSummary.OPAQUE;

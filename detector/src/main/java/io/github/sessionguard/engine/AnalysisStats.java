@@ -30,6 +30,7 @@ public final class AnalysisStats {
     private final Set<MethodDescriptor> fixation = ConcurrentHashMap.newKeySet();
     private final Set<MethodDescriptor> fixationEntries = ConcurrentHashMap.newKeySet();
     private final Set<MethodDescriptor> cookies = ConcurrentHashMap.newKeySet();
+    private final Set<MethodDescriptor> awayFromVisit = ConcurrentHashMap.newKeySet();
 
     AnalysisStats(String fileName) {
         this.file = fileName == null || fileName.isEmpty() ? null : Paths.get(fileName);
@@ -72,6 +73,16 @@ public final class AnalysisStats {
         }
     }
 
+    /**
+     * A method analysed in depth while SpotBugs visited another class (a callee's summary): SpotBugs has
+     * evicted or not yet built that method's CFG and dataflows, so they are built for it once more.
+     */
+    public void analysedAwayFromVisit(MethodDescriptor method) {
+        if (file != null) {
+            awayFromVisit.add(method);
+        }
+    }
+
     /** Writes the figures so far, when asked for; a write failure goes to SpotBugs' error channel. */
     public void write() {
         if (file == null) {
@@ -86,6 +97,7 @@ public final class AnalysisStats {
             out.write("fixationAnalysed=" + fixation.size() + "\n");
             out.write("fixationEntries=" + fixationEntries.size() + "\n");
             out.write("cookieAnalysed=" + cookies.size() + "\n");
+            out.write("analysedAwayFromVisit=" + awayFromVisit.size() + "\n");
         } catch (IOException e) {
             AnalysisContext.logError("SessionGuard could not write its statistics to " + file + ": " + e, e);
         }

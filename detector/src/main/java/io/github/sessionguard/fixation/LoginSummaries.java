@@ -319,7 +319,11 @@ final class LoginSummaries {
         }
         inProgress.push(descriptor);
         try {
-            AnalysisStats.ofThisAnalysis().fixationAnalysed(descriptor);
+            AnalysisStats stats = AnalysisStats.ofThisAnalysis();
+            stats.fixationAnalysed(descriptor);
+            if (!CalleeClassContexts.isVisited(descriptor.getClassDescriptor())) {
+                stats.analysedAwayFromVisit(descriptor);
+            }
             result = analyzer.analyze(classContext, method, descriptor);
         } catch (CheckedAnalysisException | RuntimeException e) {
             AnalysisContext.logError("SessionGuard could not analyse " + descriptor + ": " + e, e);

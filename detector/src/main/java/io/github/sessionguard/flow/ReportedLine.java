@@ -45,9 +45,10 @@ final class ReportedLine {
 
     /**
      * The line to report for the instruction at {@code pc}, or -1 when the method has no line table;
-     * {@code cpg} is its class's (SpotBugs' cached one: building it per finding costs a copy of the pool).
+     * {@code cpg} is its class's (SpotBugs' cached one: building it per finding costs a copy of the pool), and
+     * {@code instructions} the method's decoded code when SpotBugs holds it (its MethodGen's), else null.
      */
-    static int of(Method method, ConstantPoolGen cpg, int pc) {
+    static int of(Method method, InstructionList instructions, ConstantPoolGen cpg, int pc) {
         LineNumberTable table = method.getLineNumberTable();
         if (table == null || method.getCode() == null) {
             return -1;
@@ -56,8 +57,8 @@ final class ReportedLine {
         if (startsEntry(table, pc)) {
             return line;
         }
-        InstructionList instructions = new InstructionList(method.getCode().getCode());
-        InstructionHandle handle = instructions.findHandle(pc);
+        InstructionHandle handle = (instructions != null ? instructions : new InstructionList(method.getCode().getCode()))
+                .findHandle(pc);
         if (handle == null) {
             return line;
         }
