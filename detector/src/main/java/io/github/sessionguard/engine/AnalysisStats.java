@@ -74,8 +74,9 @@ public final class AnalysisStats {
     }
 
     /**
-     * A method analysed in depth while SpotBugs visited another class (a callee's summary): SpotBugs has
-     * evicted or not yet built that method's CFG and dataflows, so they are built for it once more.
+     * A method analysed in depth while SpotBugs visited another class, or none (a callee's summary): its CFG
+     * and dataflows are built for it out of turn, unless SpotBugs still holds them from a recent visit, and
+     * again at its own visit when that comes later. An upper bound of the analyses the plugin adds.
      */
     public void analysedAwayFromVisit(MethodDescriptor method) {
         if (file != null) {

@@ -9,11 +9,11 @@ import org.apache.bcel.generic.BranchInstruction;
 import org.apache.bcel.generic.ConstantPoolGen;
 import org.apache.bcel.generic.INVOKESPECIAL;
 import org.apache.bcel.generic.Instruction;
-import org.apache.bcel.generic.InstructionHandle;
-import org.apache.bcel.generic.InstructionList;
 import org.apache.bcel.generic.InvokeInstruction;
 import org.apache.bcel.generic.ReturnInstruction;
+import org.apache.bcel.util.ByteSequence;
 
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -45,10 +45,9 @@ final class ReportedLine {
 
     /**
      * The line to report for the instruction at {@code pc}, or -1 when the method has no line table;
-     * {@code cpg} is its class's (SpotBugs' cached one: building it per finding costs a copy of the pool), and
-     * {@code instructions} the method's decoded code when SpotBugs holds it (its MethodGen's), else null.
+     * {@code cpg} is its class's (SpotBugs' cached one: building it per finding costs a copy of the pool).
      */
-    static int of(Method method, InstructionList instructions, ConstantPoolGen cpg, int pc) {
+    static int of(Method method, ConstantPoolGen cpg, int pc) {
         LineNumberTable table = method.getLineNumberTable();
         if (table == null || method.getCode() == null) {
             return -1;
@@ -57,49 +56,85 @@ final class ReportedLine {
         if (startsEntry(table, pc)) {
             return line;
         }
-        InstructionHandle handle = (instructions != null ? instructions : new InstructionList(method.getCode().getCode()))
-                .findHandle(pc);
-        if (handle == null) {
+        byte[] code = method.getCode().getCode();
+        if (!startsInstruction(code, pc)) {
             return line;
         }
+        // Only the few instructions after pc are read, decoded from there: decoding the whole method (an
+        // InstructionList) for each finding was most of this method's cost.
+        ByteSequence bytes = new ByteSequence(code);
         // The stack above what was there before the instruction ran: true marks a slot holding its value
         // (or an array or object it was stored into). Slots below that are untainted.
         Deque<Boolean> stack = new ArrayDeque<>();
         stack.push(true);
-        InstructionHandle next = handle.getNext();
-        for (int step = 0; next != null && step < MAX_STEPS; step++, next = next.getNext()) {
-            Instruction instruction = next.getInstruction();
-            int consumed = instruction.consumeStack(cpg);
-            // A call on the value (it is the receiver) comes after it in the source: no lower bound.
-            boolean receiver = hasReceiver(instruction) && consumed > 0 && taintedAt(stack, consumed - 1);
-            boolean consumesValue = pop(stack, consumed);
-            if (receiver) {
-                return line;
-            }
-            if (startsEntry(table, next.getPosition())) {
-                return instruction instanceof InvokeInstruction && consumesValue
-                        ? Math.max(line, table.getSourceLine(next.getPosition())) : line;
-            }
-            if (instruction instanceof BranchInstruction || instruction instanceof ReturnInstruction
-                    || instruction.getOpcode() == Const.ATHROW) {
-                return line;
-            }
-            int produced = instruction.produceStack(cpg);
-            if (consumesValue && produced == 0 && storesInto(instruction)) {
-                // The array or object stored into is the slot left on top (javac dup'ed it).
-                if (!stack.isEmpty()) {
-                    stack.pop();
+        try {
+            bytes.skipBytes(pc);
+            Instruction.readInstruction(bytes); // the instruction at pc, whose value is followed
+            for (int step = 0; bytes.available() > 0 && step < MAX_STEPS; step++) {
+                int position = bytes.getIndex();
+                Instruction instruction = Instruction.readInstruction(bytes);
+                Integer answer = follow(instruction, position, stack, table, line, cpg);
+                if (answer != null) {
+                    return answer;
                 }
-                stack.push(true);
             }
-            for (int i = 0; i < produced; i++) {
-                stack.push(consumesValue);
-            }
-            if (!stack.contains(true)) {
-                return line;
-            }
+        } catch (IOException e) {
+            // The code SpotBugs built its analyses from is readable: this is a bug, for the detector's guard.
+            throw new IllegalStateException("unreadable code after offset " + pc, e);
         }
         return line;
+    }
+
+    /**
+     * One instruction after the one at pc: the line to report, when this instruction decides it; otherwise
+     * null, with the stack updated.
+     */
+    private static Integer follow(Instruction instruction, int position, Deque<Boolean> stack, LineNumberTable table,
+            int line, ConstantPoolGen cpg) {
+        int consumed = instruction.consumeStack(cpg);
+        // A call on the value (it is the receiver) comes after it in the source: no lower bound.
+        boolean receiver = hasReceiver(instruction) && consumed > 0 && taintedAt(stack, consumed - 1);
+        boolean consumesValue = pop(stack, consumed);
+        if (receiver) {
+            return line;
+        }
+        if (startsEntry(table, position)) {
+            return instruction instanceof InvokeInstruction && consumesValue
+                    ? Math.max(line, table.getSourceLine(position)) : line;
+        }
+        if (instruction instanceof BranchInstruction || instruction instanceof ReturnInstruction
+                || instruction.getOpcode() == Const.ATHROW) {
+            return line;
+        }
+        int produced = instruction.produceStack(cpg);
+        if (consumesValue && produced == 0 && storesInto(instruction)) {
+            // The array or object stored into is the slot left on top (javac dup'ed it).
+            if (!stack.isEmpty()) {
+                stack.pop();
+            }
+            stack.push(true);
+        }
+        for (int i = 0; i < produced; i++) {
+            stack.push(consumesValue);
+        }
+        if (!stack.contains(true)) {
+            return line;
+        }
+        return null;
+    }
+
+    /** Whether an instruction starts at pc (a site always names one; anything else gets the table's line). */
+    private static boolean startsInstruction(byte[] code, int pc) {
+        boolean[] found = new boolean[1];
+        try {
+            RawInstructions.walk(code, (offset, opcode, constant) -> {
+                found[0] = offset == pc;
+                return offset >= pc;
+            });
+        } catch (IOException e) {
+            throw new IllegalStateException("unreadable code before offset " + pc, e);
+        }
+        return found[0];
     }
 
     private static boolean hasReceiver(Instruction instruction) {

@@ -6,7 +6,6 @@ import edu.umd.cs.findbugs.classfile.Global;
 import edu.umd.cs.findbugs.classfile.MethodDescriptor;
 import org.apache.bcel.classfile.Method;
 import org.apache.bcel.generic.ConstantPoolGen;
-import org.apache.bcel.generic.MethodGen;
 
 import java.util.Objects;
 
@@ -39,9 +38,7 @@ public final class Site {
             if (!ReportedLine.mayDifferFromTable(code, pc)) {
                 return table;
             }
-            // The decoded code SpotBugs keeps for the method (its detectors build it for every method).
-            MethodGen decoded = Global.getAnalysisCache().getMethodAnalysis(MethodGen.class, method);
-            line = ReportedLine.of(code, decoded == null ? null : decoded.getInstructionList(),
+            line = ReportedLine.of(code,
                     Global.getAnalysisCache().getClassAnalysis(ConstantPoolGen.class, method.getClassDescriptor()), pc);
         } catch (CheckedAnalysisException e) {
             LookupFailures.failed(e, "the line table of " + method);
