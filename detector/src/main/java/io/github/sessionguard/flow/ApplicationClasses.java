@@ -4,19 +4,19 @@ import edu.umd.cs.findbugs.classfile.ICodeBaseEntry;
 import edu.umd.cs.findbugs.classfile.IClassPath;
 import edu.umd.cs.findbugs.classfile.ResourceNotFoundException;
 
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which classes come from the analysed (application) code bases, for one analysis (kept in SpotBugs'
  * analysis cache, see {@code engine.SessionGuardEngines}). Answered by the class path's entry for the class,
- * not by reading its bytes. The class path remembers the entries it finds but searches every code base again
- * for a class it does not have, so a missing class (an optional library a framework calls) is remembered here
- * and searched for once.
+ * not by reading its bytes, and remembered: the screens ask about the same owners call after call, and each
+ * look-up builds the resource's name. (The class path also searches every code base again for a class it
+ * does not have, an optional library a framework calls.)
  */
 public final class ApplicationClasses {
     private final IClassPath classPath;
-    private final Set<String> missing = ConcurrentHashMap.newKeySet();
+    private final Map<String, Boolean> answers = new ConcurrentHashMap<>();
 
     public ApplicationClasses(IClassPath classPath) {
         this.classPath = classPath;
@@ -24,16 +24,21 @@ public final class ApplicationClasses {
 
     /** True when the class (slashed name) is on the class path and comes from an application code base. */
     public boolean contains(String slashedName) {
-        if (missing.contains(slashedName)) {
-            return false;
+        Boolean known = answers.get(slashedName);
+        if (known == null) {
+            known = lookUp(slashedName);
+            answers.put(slashedName, known);
         }
+        return known;
+    }
+
+    private boolean lookUp(String slashedName) {
         try {
             ICodeBaseEntry entry = classPath.lookupResource(slashedName + ".class");
             return entry.getCodeBase() != null && entry.getCodeBase().isApplicationCodeBase();
         } catch (ResourceNotFoundException e) {
-            // Absent from the class path: certainly not an application class; counted once, and remembered.
+            // Absent from the class path: certainly not an application class; counted once (then remembered).
             LookupFailures.missingClass();
-            missing.add(slashedName);
             return false;
         }
     }

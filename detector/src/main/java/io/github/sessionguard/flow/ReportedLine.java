@@ -60,15 +60,17 @@ final class ReportedLine {
         if (!startsInstruction(code, pc)) {
             return line;
         }
-        // Only the few instructions after pc are read, decoded from there: decoding the whole method (an
-        // InstructionList) for each finding was most of this method's cost.
-        ByteSequence bytes = new ByteSequence(code);
         // The stack above what was there before the instruction ran: true marks a slot holding its value
         // (or an array or object it was stored into). Slots below that are untainted.
         Deque<Boolean> stack = new ArrayDeque<>();
         stack.push(true);
-        try {
-            bytes.skipBytes(pc);
+        // Only the few instructions after pc are read, decoded from there: decoding the whole method (an
+        // InstructionList) for each finding was most of this method's cost. The stream's index is the
+        // offset in the code, as the padding of a switch needs.
+        try (ByteSequence bytes = new ByteSequence(code)) {
+            if (bytes.skipBytes(pc) != pc) {
+                throw new IOException("code shorter than offset " + pc);
+            }
             Instruction.readInstruction(bytes); // the instruction at pc, whose value is followed
             for (int step = 0; bytes.available() > 0 && step < MAX_STEPS; step++) {
                 int position = bytes.getIndex();
@@ -79,7 +81,8 @@ final class ReportedLine {
                 }
             }
         } catch (IOException e) {
-            // The code SpotBugs built its analyses from is readable: this is a bug, for the detector's guard.
+            // Code cut short (BCEL throws its own exception for a bad opcode). SpotBugs built its analyses
+            // from this code, so it is readable: this is a bug, for the detector's guard to report.
             throw new IllegalStateException("unreadable code after offset " + pc, e);
         }
         return line;
@@ -125,6 +128,9 @@ final class ReportedLine {
 
     /** Whether an instruction starts at pc (a site always names one; anything else gets the table's line). */
     private static boolean startsInstruction(byte[] code, int pc) {
+        if (pc < 0 || pc >= code.length) {
+            return false;
+        }
         boolean[] found = new boolean[1];
         try {
             RawInstructions.walk(code, (offset, opcode, constant) -> {
@@ -132,6 +138,7 @@ final class ReportedLine {
                 return offset >= pc;
             });
         } catch (IOException e) {
+            // As in of(): SpotBugs read this code, so unreadable bytes here are a bug, for the detector's guard.
             throw new IllegalStateException("unreadable code before offset " + pc, e);
         }
         return found[0];
