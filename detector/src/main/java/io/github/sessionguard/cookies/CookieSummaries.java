@@ -195,11 +195,7 @@ final class CookieSummaries {
         MethodSummary summary;
         try {
             ClassContext classContext = CalleeClassContexts.of(BCELUtil.getClassDescriptor(javaClass));
-            AnalysisStats stats = AnalysisStats.ofThisAnalysis();
-            stats.cookieAnalysed(descriptor);
-            if (!CalleeClassContexts.isVisited(descriptor.getClassDescriptor())) {
-                stats.analysedAwayFromVisit(descriptor);
-            }
+            AnalysisStats.ofThisAnalysis().cookieAnalysed(descriptor);
             summary = new CookieMethodAnalysis(classContext, method, descriptor, this).run();
         } catch (CheckedAnalysisException | RuntimeException e) {
             summary = MethodSummary.OPAQUE;

@@ -56,6 +56,7 @@ public final class AnalysisStats {
     public void fixationAnalysed(MethodDescriptor method) {
         if (file != null) {
             fixation.add(method);
+            noteIfOutOfTurn(method);
         }
     }
 
@@ -70,16 +71,18 @@ public final class AnalysisStats {
     public void cookieAnalysed(MethodDescriptor method) {
         if (file != null) {
             cookies.add(method);
+            noteIfOutOfTurn(method);
         }
     }
 
     /**
-     * A method analysed in depth while SpotBugs visited another class, or none (a callee's summary): its CFG
-     * and dataflows are built for it out of turn, unless SpotBugs still holds them from a recent visit, and
+     * Counts a method analysed in depth while SpotBugs visits another class, or none (a callee's summary): its
+     * CFG and dataflows are built for it out of turn, unless SpotBugs still holds them from a recent visit, and
      * again at its own visit when that comes later. An upper bound of the analyses the plugin adds.
      */
-    public void analysedAwayFromVisit(MethodDescriptor method) {
-        if (file != null) {
+    private void noteIfOutOfTurn(MethodDescriptor method) {
+        AnalysisContext context = AnalysisContext.currentAnalysisContext();
+        if (context == null || !method.getClassDescriptor().equals(context.getClassBeingAnalyzed())) {
             awayFromVisit.add(method);
         }
     }

@@ -319,11 +319,7 @@ final class LoginSummaries {
         }
         inProgress.push(descriptor);
         try {
-            AnalysisStats stats = AnalysisStats.ofThisAnalysis();
-            stats.fixationAnalysed(descriptor);
-            if (!CalleeClassContexts.isVisited(descriptor.getClassDescriptor())) {
-                stats.analysedAwayFromVisit(descriptor);
-            }
+            AnalysisStats.ofThisAnalysis().fixationAnalysed(descriptor);
             result = analyzer.analyze(classContext, method, descriptor);
         } catch (CheckedAnalysisException | RuntimeException e) {
             AnalysisContext.logError("SessionGuard could not analyse " + descriptor + ": " + e, e);

@@ -27,10 +27,4 @@ public final class CalleeClassContexts {
         }
         return classContext;
     }
-
-    /** Whether SpotBugs is visiting this class now (its methods' analyses are the ones it has cached). */
-    public static boolean isVisited(ClassDescriptor classDescriptor) {
-        AnalysisContext analysisContext = AnalysisContext.currentAnalysisContext();
-        return analysisContext != null && classDescriptor.equals(analysisContext.getClassBeingAnalyzed());
-    }
 }
