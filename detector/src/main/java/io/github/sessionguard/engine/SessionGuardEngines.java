@@ -3,6 +3,7 @@ package io.github.sessionguard.engine;
 import edu.umd.cs.findbugs.classfile.IAnalysisCache;
 import edu.umd.cs.findbugs.classfile.IAnalysisEngineRegistrar;
 import edu.umd.cs.findbugs.classfile.IDatabaseFactory;
+import io.github.sessionguard.catalogue.ContainerApis;
 import io.github.sessionguard.flow.ApplicationClasses;
 import io.github.sessionguard.flow.LookupFailures;
 
@@ -21,7 +22,7 @@ public final class SessionGuardEngines implements IAnalysisEngineRegistrar {
                 new Factory<>(AnalysisSettings.class, () -> AnalysisSettings.read(cache.getClassPath())));
         cache.registerDatabaseFactory(LookupFailures.class, new Factory<>(LookupFailures.class, LookupFailures::new));
         cache.registerDatabaseFactory(ApplicationClasses.class,
-                new Factory<>(ApplicationClasses.class, () -> new ApplicationClasses(cache.getClassPath())));
+                new Factory<>(ApplicationClasses.class, () -> new ApplicationClasses(cache.getClassPath(), ContainerApis.PACKAGES)));
         cache.registerDatabaseFactory(AnalysisStats.class, new Factory<>(AnalysisStats.class,
                 () -> new AnalysisStats(System.getProperty(AnalysisStats.PROPERTY))));
     }
