@@ -3,10 +3,11 @@ package io.github.sessionguard.catalogue;
 import java.util.List;
 
 /**
- * APIs whose classes belong to the container, whichever jar holds them: the servlet API. A call on one of
- * them means what the catalogue says it means, and the analysis never follows it into an implementation,
- * even when the analysed jars bundle the API and its container (tomcat-embed-core holds both): the same
- * verdicts as with the API on the auxiliary class path, where an application's build keeps it.
+ * APIs whose classes belong to the container, whichever jar holds them: the servlet API (with JSP's, in the
+ * same packages). A call on one of them means what the catalogue says it means, and the analysis never
+ * follows it into an implementation, even when the analysed jars bundle the API and its container
+ * (tomcat-embed-core holds both), as with the API on the auxiliary class path, where an application's build
+ * keeps it.
  */
 public final class ContainerApis {
     /** Slashed package prefixes of those classes. */

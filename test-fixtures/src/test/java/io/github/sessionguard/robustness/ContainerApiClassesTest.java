@@ -3,13 +3,13 @@ package io.github.sessionguard.robustness;
 import edu.umd.cs.findbugs.NoOpFindBugsProgress;
 import edu.umd.cs.findbugs.PrintingBugReporter;
 import edu.umd.cs.findbugs.classfile.Global;
+import edu.umd.cs.findbugs.classfile.IAnalysisCache;
 import edu.umd.cs.findbugs.classfile.IClassFactory;
 import edu.umd.cs.findbugs.classfile.IClassPath;
 import edu.umd.cs.findbugs.classfile.IClassPathBuilder;
 import edu.umd.cs.findbugs.classfile.impl.ClassFactory;
-import io.github.sessionguard.catalogue.ContainerApis;
+import io.github.sessionguard.engine.SessionGuardEngines;
 import io.github.sessionguard.flow.ApplicationClasses;
-import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -20,48 +20,55 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The servlet API is the container's even when the analysed code bases hold it (tomcat-embed-core bundles
- * it with the container): SessionGuard never follows a call on it into an implementation, so its verdicts
- * are those it gives with the API on the auxiliary class path. The other classes of the same analysed code
- * bases stay the application's.
+ * it with the container): the application-class answers that every SessionGuard summary and screen asks
+ * before it follows a call, as the plugin registers them in SpotBugs' analysis cache, say "not the
+ * application's" for both servlet packages, so no call on the API is followed into an implementation.
+ * The classes of the other analysed code base stay the application's.
  */
 class ContainerApiClassesTest {
 
     @Test
     void servletApiInAnAnalysedJarIsNotApplicationCode() throws Exception {
-        Path servletApiJar = Paths.get(HttpServletRequest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Path fixtures = Paths.get(System.getProperty("sessionguard.fixtures"));
-        IClassPath classPath = analysedClassPath(servletApiJar, fixtures);
+        IClassFactory factory = ClassFactory.instance();
+        IClassPath classPath = factory.createClassPath();
         try {
-            ApplicationClasses classes = new ApplicationClasses(classPath, ContainerApis.PACKAGES);
-            assertFalse(classes.contains("jakarta/servlet/http/HttpServletRequest"),
-                    "the servlet API counted as application code");
-            assertFalse(classes.contains("jakarta/servlet/http/HttpServletRequestWrapper"),
-                    "the servlet API counted as application code");
-            assertTrue(classes.contains("io/github/sessionguard/fixtures/fixation/callers/SsoGateway"),
-                    "a class of the analysed fixtures did not count as application code");
+            IAnalysisCache cache = analysisCache(factory, classPath, jarOf(jakarta.servlet.http.HttpServletRequest.class),
+                    jarOf(javax.servlet.http.HttpServletRequest.class), fixtures);
+            Global.setAnalysisCacheForCurrentThread(cache);
+            ApplicationClasses classes = cache.getDatabase(ApplicationClasses.class);
+            for (String api : new String[] {"jakarta/servlet/http/HttpServletRequest", "jakarta/servlet/http/HttpServletRequestWrapper",
+                    "javax/servlet/http/HttpServletRequest", "javax/servlet/http/HttpServletRequestWrapper"}) {
+                assertFalse(classes.contains(api), api + " counted as application code");
+            }
+            String fixture = "io/github/sessionguard/fixtures/fixation/servlet/SwitchUserServletWritesNewSession";
+            assertTrue(classes.contains(fixture), fixture + " did not count as application code");
         } finally {
+            Global.removeAnalysisCacheForCurrentThread();
             classPath.close();
         }
     }
 
     /**
-     * A SpotBugs class path whose code bases are all application code bases, as on a FindBugs2 command line
-     * (building it times itself in an analysis cache, set for this thread only while it builds).
+     * SpotBugs' analysis cache over a class path whose code bases are all application code bases, as on a
+     * FindBugs2 command line, with SessionGuard's per-analysis objects registered as the plugin registers
+     * them (building the class path times itself in the cache, set for this thread).
      */
-    private static IClassPath analysedClassPath(Path... codeBases) throws Exception {
-        IClassFactory factory = ClassFactory.instance();
-        IClassPath classPath = factory.createClassPath();
+    private static IAnalysisCache analysisCache(IClassFactory factory, IClassPath classPath, Path... codeBases)
+            throws Exception {
         PrintingBugReporter reporter = new PrintingBugReporter();
         IClassPathBuilder builder = factory.createClassPathBuilder(reporter);
         for (Path codeBase : codeBases) {
             builder.addCodeBase(factory.createFilesystemCodeBaseLocator(codeBase.toString()), true);
         }
-        Global.setAnalysisCacheForCurrentThread(factory.createAnalysisCache(classPath, reporter));
-        try {
-            builder.build(classPath, new NoOpFindBugsProgress());
-        } finally {
-            Global.removeAnalysisCacheForCurrentThread();
-        }
-        return classPath;
+        IAnalysisCache cache = factory.createAnalysisCache(classPath, reporter);
+        Global.setAnalysisCacheForCurrentThread(cache);
+        builder.build(classPath, new NoOpFindBugsProgress());
+        new SessionGuardEngines().registerAnalysisEngines(cache);
+        return cache;
+    }
+
+    private static Path jarOf(Class<?> type) throws Exception {
+        return Paths.get(type.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 }
