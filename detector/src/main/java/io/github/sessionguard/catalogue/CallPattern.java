@@ -104,8 +104,9 @@ public final class CallPattern {
         return receiverTypes;
     }
 
-    /** Both the javax and the jakarta spelling of a servlet type. */
+    /** Both the javax and the jakarta spelling of a servlet type (under {@link ContainerApis#PACKAGES}). */
     public static Set<String> servlet(String typeAfterServlet) {
-        return Set.of("javax/servlet/" + typeAfterServlet, "jakarta/servlet/" + typeAfterServlet);
+        return ContainerApis.PACKAGES.stream().map(servletPackage -> servletPackage + typeAfterServlet)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 }

@@ -203,10 +203,11 @@ public final class LoginCatalogue {
             CallPattern.of(CallPattern.servlet("http/Cookie"), "getValue", "()Ljava/lang/String;"));
 
     /** Owners whose calls never look a user up: the JDK, the servlet API itself, logging, Spring's view model. */
-    private static final List<String> NO_LOOKUP_OWNERS = List.of("java/", "javax/servlet/", "jakarta/servlet/",
-            "org/slf4j/", "org/apache/commons/logging/", "org/apache/logging/", "org/springframework/ui/",
-            "org/springframework/web/servlet/mvc/support/", "org/springframework/util/",
-            "org/springframework/security/crypto/");
+    private static final List<String> NO_LOOKUP_OWNERS = java.util.stream.Stream.of(List.of("java/"),
+            ContainerApis.PACKAGES, List.of("org/slf4j/", "org/apache/commons/logging/", "org/apache/logging/",
+                    "org/springframework/ui/", "org/springframework/web/servlet/mvc/support/",
+                    "org/springframework/util/", "org/springframework/security/crypto/"))
+            .flatMap(List::stream).collect(java.util.stream.Collectors.toUnmodifiableList());
 
     /** Name prefixes (lower case) of calls that transform or hand on a secret rather than look a user up. */
     private static final List<String> TRANSFORM_PREFIXES = List.of("encode", "encrypt", "decrypt", "decode", "hash",

@@ -9,8 +9,9 @@ import java.util.List;
  */
 public final class SessionSettingSources {
     /** An application naming one of these serves HTTP through servlets or Spring's web stack. */
-    public static final List<String> WEB_TYPES = List.of("javax/servlet/", "jakarta/servlet/",
-            "org/springframework/web/", "org/springframework/stereotype/Controller");
+    public static final List<String> WEB_TYPES = java.util.stream.Stream.of(ContainerApis.PACKAGES,
+            List.of("org/springframework/web/", "org/springframework/stereotype/Controller"))
+            .flatMap(List::stream).collect(java.util.stream.Collectors.toUnmodifiableList());
 
     /** The session cookie configured in code: every flag is decided there, not by the defaults. */
     public static final List<String> SESSION_COOKIE_IN_CODE = List.of("javax/servlet/SessionCookieConfig",
