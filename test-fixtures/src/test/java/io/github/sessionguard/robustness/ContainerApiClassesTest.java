@@ -35,7 +35,6 @@ class ContainerApiClassesTest {
         try {
             IAnalysisCache cache = analysisCache(factory, classPath, jarOf(jakarta.servlet.http.HttpServletRequest.class),
                     jarOf(javax.servlet.http.HttpServletRequest.class), fixtures);
-            Global.setAnalysisCacheForCurrentThread(cache);
             ApplicationClasses classes = cache.getDatabase(ApplicationClasses.class);
             for (String api : new String[] {"jakarta/servlet/http/HttpServletRequest", "jakarta/servlet/http/HttpServletRequestWrapper",
                     "javax/servlet/http/HttpServletRequest", "javax/servlet/http/HttpServletRequestWrapper"}) {
@@ -52,7 +51,8 @@ class ContainerApiClassesTest {
     /**
      * SpotBugs' analysis cache over a class path whose code bases are all application code bases, as on a
      * FindBugs2 command line, with SessionGuard's per-analysis objects registered as the plugin registers
-     * them (building the class path times itself in the cache, set for this thread).
+     * them (building the class path times itself in the cache; the cache stays set for this thread, which the
+ * test's finally removes).
      */
     private static IAnalysisCache analysisCache(IClassFactory factory, IClassPath classPath, Path... codeBases)
             throws Exception {
