@@ -96,6 +96,15 @@ public final class LoginCatalogue {
             "jakarta/ws/rs/container/ContainerRequestFilter", "javax/ws/rs/container/ContainerRequestFilter");
 
     /**
+     * Servlets and the methods of theirs the container runs for a request: with a method mapped by an
+     * annotation to a path, a request entry (see {@code LoginHandlers.isRequestEntry}), which a request runs
+     * directly, without the application's callers of it.
+     */
+    public static final Set<String> SERVLET_TYPES = CallPattern.servlet("Servlet");
+    public static final Set<String> SERVLET_REQUEST_METHODS = Set.of("service", "doGet", "doPost", "doPut",
+            "doDelete", "doPatch", "doHead", "doOptions", "doTrace");
+
+    /**
      * Parameter types of the methods of a per-request component (a servlet filter, a WebFilter): evidence
      * that a class is one when its hierarchy cannot be read (spring-web's {@code GenericFilterBean} or
      * {@code OncePerRequestFilter} absent from the classpath behind a Spring Security filter).

@@ -59,6 +59,22 @@ final class LoginHandlers {
         return handler && (mentionsLogin(simpleName(javaClass.getClassName())) || classMapsToLogin(javaClass));
     }
 
+    /**
+     * A method the framework runs for a request of its own: one mapped to a path by an annotation, or a
+     * servlet's request method. A request reaches it directly, so an id change in the application's callers
+     * of it never covers it (see {@link LoginResponsibility}).
+     */
+    static boolean isRequestEntry(JavaClass javaClass, Method method) {
+        if (method.isStatic()) {
+            return false;
+        }
+        if (hasMapping(XFactory.createXMethod(javaClass, method).getAnnotations())) {
+            return true;
+        }
+        return LoginCatalogue.SERVLET_REQUEST_METHODS.contains(method.getName())
+                && LoginCatalogue.SERVLET_TYPES.stream().anyMatch(servlet -> isSubtype(javaClass, servlet));
+    }
+
     /** Components that run on every request: see {@link LoginCatalogue#PER_REQUEST_COMPONENTS}. */
     /** A step Spring Security's own login runs before its session strategy (see {@link LoginCatalogue#FRAMEWORK_LOGIN_STEPS}). */
     static boolean isFrameworkLoginStep(JavaClass javaClass) {

@@ -80,7 +80,10 @@ final class LoginMethodAnalyzer {
                 loginPath ? Set.of() : paths.pending, loginPath ? paths.pending : Set.of(), loginPath, containerLogin,
                 paths.identityWrittenToParameters).withFlow(new LoginSummary.Flow(paths.returnsIdentity,
                         paths.returnsSecret, paths.sessionWrites));
-        return new LoginMethodResult(summary, paths.reused, paths.fixedInherited);
+        // Asked only of a method with logins to report: whether callers can answer for them (LoginResponsibility).
+        boolean requestEntry = !summary.reported().isEmpty()
+                && LoginHandlers.isRequestEntry(classContext.getJavaClass(), method);
+        return new LoginMethodResult(summary, paths.reused, paths.fixedInherited, requestEntry);
     }
 
     /** What the paths carry to the method's normal exits, and the writes to invalidated sessions on them. */

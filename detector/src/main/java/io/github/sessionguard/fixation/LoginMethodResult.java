@@ -5,15 +5,17 @@ import java.util.Set;
 
 /** One method's login analysis: its summary for callers, and what is reported in the method itself. */
 final class LoginMethodResult {
-    static final LoginMethodResult NOTHING = new LoginMethodResult(LoginSummary.NOTHING, Set.of(), Set.of());
+    static final LoginMethodResult NOTHING = new LoginMethodResult(LoginSummary.NOTHING, Set.of(), Set.of(), false);
 
     private final LoginSummary summary;
     private final Set<LoginEvent> reusedInvalidatedSessions;
     private final Set<LoginEvent> fixedInherited;
+    private final boolean requestEntry;
 
     LoginMethodResult(LoginSummary summary, Set<LoginEvent> reusedInvalidatedSessions,
-            Set<LoginEvent> fixedInherited) {
+            Set<LoginEvent> fixedInherited, boolean requestEntry) {
         this.summary = summary;
+        this.requestEntry = requestEntry;
         this.reusedInvalidatedSessions = Set.copyOf(reusedInvalidatedSessions);
         this.fixedInherited = Set.copyOf(fixedInherited);
     }
@@ -24,6 +26,14 @@ final class LoginMethodResult {
      */
     Set<LoginEvent> fixedInherited() {
         return fixedInherited;
+    }
+
+    /**
+     * The method is a request entry that reports logins of its own (see {@link LoginHandlers#isRequestEntry}):
+     * a request runs it without its callers, so their id changes never answer for those logins.
+     */
+    boolean isRequestEntry() {
+        return requestEntry;
     }
 
     LoginSummary summary() {

@@ -17,6 +17,11 @@ import java.util.Set;
  * one level up. When no caller fixes it, the method's own write is reported, as before: the fix belongs
  * there, once for all callers. So each unfixed login is reported exactly once along its call chain.
  *
+ * <p>A request entry (a mapped handler, a servlet's {@code doPost}) is run by the framework for a request of
+ * its own, without any of its callers: its callers never answer for it, and its unfixed login is reported
+ * in it even when a caller (a sign-up handler that logs the new user in through it) changes the id after
+ * the call. Its callers are then not reported for it either: the fix in the entry covers them.
+ *
  * <p>Decided when every class has been visited, from all method results of the analysis, so the verdict
  * does not depend on the order of the visits.
  */
@@ -28,9 +33,14 @@ final class LoginResponsibility {
     /** Inherited copies still unfixed at a caller's exit, by the event they were inherited from. */
     private final Map<LoginEvent, Set<LoginEvent>> unfixedInCallers = new HashMap<>();
     private final Map<LoginEvent, Boolean> handled = new HashMap<>();
+    /** Logins reported in request entries, which a request runs without any caller: never the callers' to fix. */
+    private final Set<LoginEvent> inRequestEntries = new HashSet<>();
 
     LoginResponsibility(Collection<LoginMethodResult> results) {
         for (LoginMethodResult result : results) {
+            if (result.isRequestEntry()) {
+                inRequestEntries.addAll(result.summary().reported());
+            }
             for (LoginEvent fixed : result.fixedInherited()) {
                 fixedByACaller.add(fixed.parent());
             }
@@ -57,6 +67,9 @@ final class LoginResponsibility {
         Boolean known = handled.get(event);
         if (known != null) {
             return known;
+        }
+        if (inRequestEntries.contains(event)) {
+            return false;
         }
         boolean answer = fixedByACaller.contains(event);
         // Each copy nests the event it came from, so the walk up the callers ends; the bound guards the stack.

@@ -21,8 +21,13 @@ class LoginResponsibilityTest {
     }
 
     private static LoginMethodResult loginPath(Set<LoginEvent> reported, Set<LoginEvent> fixedInherited) {
+        return loginPath(reported, fixedInherited, false);
+    }
+
+    private static LoginMethodResult loginPath(Set<LoginEvent> reported, Set<LoginEvent> fixedInherited,
+            boolean requestEntry) {
         LoginSummary summary = new LoginSummary(false, true, Set.of(), reported, true, false, Set.of());
-        return new LoginMethodResult(summary, Set.of(), fixedInherited);
+        return new LoginMethodResult(summary, Set.of(), fixedInherited, requestEntry);
     }
 
     private final LoginEvent serviceWrite = new LoginEvent(site("signIn", 10), LoginEventKind.SESSION_ATTRIBUTE,
@@ -59,5 +64,34 @@ class LoginResponsibilityTest {
                 loginPath(Set.of(), Set.of(inController))));
         assertFalse(responsibility.isReportedHere(serviceWrite));
         assertFalse(responsibility.isReportedHere(inLayer));
+    }
+
+    @Test
+    void aRequestEntryIsReportedAtItsWriteEvenWhenACallerRotates() {
+        LoginEvent rotated = serviceWrite.inheritedAt(site("signUp", 4), "signIn");
+        LoginEvent unfixed = serviceWrite.inheritedAt(site("kiosk", 4), "signIn");
+        LoginResponsibility responsibility = new LoginResponsibility(List.of(
+                loginPath(Set.of(serviceWrite), Set.of(), true),
+                loginPath(Set.of(), Set.of(rotated)),
+                loginPath(Set.of(unfixed), Set.of())));
+        assertTrue(responsibility.isReportedHere(serviceWrite));
+        assertFalse(responsibility.isReportedHere(unfixed));
+    }
+
+    @Test
+    void aCallerThatIsARequestEntryIsReportedAtItsCallEvenWhenItsOwnCallerRotates() {
+        LoginEvent inLayer = serviceWrite.inheritedAt(site("audit", 4), "signIn");
+        LoginEvent inController = inLayer.inheritedAt(site("controller", 8), "audit");
+        LoginEvent inEntry = inLayer.inheritedAt(site("entry", 8), "audit");
+        LoginEvent inWrapper = inEntry.inheritedAt(site("wrapper", 2), "entry");
+        LoginResponsibility responsibility = new LoginResponsibility(List.of(
+                loginPath(Set.of(serviceWrite), Set.of()),
+                loginPath(Set.of(inLayer), Set.of()),
+                loginPath(Set.of(), Set.of(inController)),
+                loginPath(Set.of(inEntry), Set.of(), true),
+                loginPath(Set.of(), Set.of(inWrapper))));
+        assertFalse(responsibility.isReportedHere(serviceWrite));
+        assertFalse(responsibility.isReportedHere(inLayer));
+        assertTrue(responsibility.isReportedHere(inEntry));
     }
 }
