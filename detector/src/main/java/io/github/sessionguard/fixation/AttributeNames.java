@@ -1,6 +1,5 @@
 package io.github.sessionguard.fixation;
 
-import edu.umd.cs.findbugs.ba.AnalysisContext;
 import edu.umd.cs.findbugs.ba.Location;
 import edu.umd.cs.findbugs.ba.vna.ValueNumber;
 import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
@@ -9,6 +8,7 @@ import edu.umd.cs.findbugs.classfile.DescriptorFactory;
 import edu.umd.cs.findbugs.classfile.Global;
 import io.github.sessionguard.flow.CallTargets;
 import io.github.sessionguard.flow.LookupFailures;
+import io.github.sessionguard.flow.QuietClasspath;
 import io.github.sessionguard.flow.ValueOrigins;
 import org.apache.bcel.classfile.ConstantValue;
 import org.apache.bcel.classfile.Field;
@@ -76,10 +76,12 @@ final class AttributeNames {
 
     /** A static String field's text: its constant value, or its one assignment in {@code <clinit>}. */
     private static String staticFieldText(String owner, String fieldName) {
-        ClassDescriptor descriptor = DescriptorFactory.createClassDescriptor(owner);
-        if (!AnalysisContext.currentAnalysisContext().isApplicationClass(descriptor)) {
+        // Asked quietly (SpotBugs' own question reports an absent owner as a missing class), and with the
+        // same answer as every other "is this the application's?" of the analysis (ApplicationClasses).
+        if (!QuietClasspath.isApplicationClass(owner)) {
             return null;
         }
+        ClassDescriptor descriptor = DescriptorFactory.createClassDescriptor(owner);
         JavaClass javaClass;
         try {
             javaClass = Global.getAnalysisCache().getClassAnalysis(JavaClass.class, descriptor);

@@ -1,6 +1,5 @@
 package io.github.sessionguard.fixation;
 
-import edu.umd.cs.findbugs.ba.AnalysisContext;
 import edu.umd.cs.findbugs.ba.BasicBlock;
 import edu.umd.cs.findbugs.ba.CFG;
 import edu.umd.cs.findbugs.ba.ClassContext;
@@ -28,6 +27,7 @@ import io.github.sessionguard.flow.CallAt;
 import io.github.sessionguard.flow.CallSites;
 import io.github.sessionguard.flow.ConstantPoolScreen;
 import io.github.sessionguard.flow.LookupFailures;
+import io.github.sessionguard.flow.QuietClasspath;
 import io.github.sessionguard.flow.ValueOrigins;
 import org.apache.bcel.Const;
 import org.apache.bcel.classfile.LocalVariable;
@@ -270,10 +270,11 @@ final class CredentialFlow {
         if (dottedName.startsWith("java.")) {
             return false;
         }
-        ClassDescriptor descriptor = DescriptorFactory.createClassDescriptorFromDottedClassName(dottedName);
-        if (!AnalysisContext.currentAnalysisContext().isApplicationClass(descriptor)) {
+        // Asked quietly, with the analysis' one answer to "is this the application's?" (see AttributeNames).
+        if (!QuietClasspath.isApplicationClass(dottedName.replace('.', '/'))) {
             return false;
         }
+        ClassDescriptor descriptor = DescriptorFactory.createClassDescriptorFromDottedClassName(dottedName);
         XClass xClass;
         try {
             xClass = Global.getAnalysisCache().getClassAnalysis(XClass.class, descriptor);
