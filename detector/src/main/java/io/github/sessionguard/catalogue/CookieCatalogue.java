@@ -211,6 +211,8 @@ public final class CookieCatalogue {
         return new CallIndex<>(rows, match -> match.call().call());
     }
 
+    private static final String VAADIN_RESPONSE = "com/vaadin/flow/server/VaadinResponse";
+
     /** Servlet {@code Cookie}: nothing set by default; SameSite only through Servlet 6's setAttribute. */
     private static CookieApi servletCookie(String pkg) {
         String cookie = pkg.replace('.', '/') + "/http/Cookie";
@@ -222,8 +224,9 @@ public final class CookieCatalogue {
                         CookieCall.setFlag(self, "setHttpOnly", CookieFlag.HTTP_ONLY),
                         CookieCall.setAttribute(self),
                         CookieCall.setMaxAge(self, "setMaxAge", "I"),
-                        CookieCall.sendThrough(List.of(pkg.replace('.', '/') + "/http/HttpServletResponse"), "addCookie",
-                                "(L" + cookie + ";)", 0),
+                        // Vaadin Flow's response (javax in Vaadin 14, jakarta since 24) adds the servlet cookie as it is.
+                        CookieCall.sendThrough(List.of(pkg.replace('.', '/') + "/http/HttpServletResponse",
+                                VAADIN_RESPONSE), "addCookie", "(L" + cookie + ";)", 0),
                         // JFinal: controller.setCookie(cookie) adds it to the response as it is.
                         CookieCall.sendThrough(List.of(JFINAL_CONTROLLER), "setCookie", "(L" + cookie + ";)", 0))
                 .fix(CookieFlag.SECURE, "cookie.setSecure(true)")

@@ -68,6 +68,9 @@ public final class LoginCatalogue {
             CallPattern.of("io/vertx/ext/web/Session", "regenerateId", "()Lio/vertx/ext/web/Session;"),
             CallPattern.of("org/springframework/web/server/WebSession", "changeSessionId", "()Lreactor/core/publisher/Mono;"),
             CallPattern.of("org/springframework/web/server/WebSession", "invalidate", "()Lreactor/core/publisher/Mono;"),
+            // Vaadin Flow: invalidates the servlet session and moves its attributes to a new one (new id).
+            CallPattern.of("com/vaadin/flow/server/VaadinService", "reinitializeSession",
+                    "(Lcom/vaadin/flow/server/VaadinRequest;)V"),
             // Spark Java: invalidates the servlet session and drops the request's wrapper; request.session() is new.
             CallPattern.of("spark/Session", "invalidate", "()V"),
             // Invalidates the session by default (invalidateHttpSession = true): the next getSession() is new.
@@ -406,7 +409,8 @@ public final class LoginCatalogue {
         types.addAll(List.of("servlet/http/HttpSession", "servlet/http/HttpServletRequest", "org/apache/shiro/subject/Subject",
                 "faces/context/ExternalContext", "ActionContext", "org/apache/shiro/web/filter/authc/",
                 "org/springframework/web/server/WebSession", "io/vertx/ext/web/Session", "io/javalin/http/Context",
-                "org/springframework/security/core/context/SecurityContext", "security/enterprise/SecurityContext"));
+                "org/springframework/security/core/context/SecurityContext", "security/enterprise/SecurityContext",
+                "com/vaadin/flow/server/VaadinService"));
         return List.copyOf(types);
     }
 

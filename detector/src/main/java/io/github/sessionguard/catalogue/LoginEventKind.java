@@ -26,6 +26,12 @@ public enum LoginEventKind {
     /** The user's identity stored by a JFinal {@code Controller.setSessionAttr} (the servlet session underneath). */
     JFINAL_SESSION_ATTRIBUTE("JFinal session attribute", "getSession().invalidate() before setSessionAttr(...) (it then "
             + "creates a new session), or getRequest().changeSessionId()"),
+    /**
+     * The user's identity stored in a Vaadin Flow session: the request's {@code WrappedSession} (the servlet
+     * session) or the {@code VaadinSession} the servlet session holds.
+     */
+    VAADIN_SESSION_ATTRIBUTE("Vaadin session attribute", "VaadinService.reinitializeSession(VaadinService.getCurrentRequest()) "
+            + "before storing the user (it moves the session's attributes to a new servlet session, with a new id)"),
     /** Apache Shiro's {@code Subject.login}. */
     SHIRO("subject.getSession().stop() (or subject.logout()) before subject.login(token)"),
     /** A login performed by the container, which normally changes the id itself. */

@@ -11,7 +11,8 @@ import java.util.Set;
  * RequestAttributes.SCOPE_SESSION)}), and Shiro's {@code Session} (which, in a web application, is the
  * servlet session or Shiro's own web session: either keeps its id when the user is stored), and Spark Java's
  * {@code Session.attribute(name, value)} (the Jetty servlet session underneath), and JFinal's
- * {@code Controller.setSessionAttr(name, value)} (the servlet session).
+ * {@code Controller.setSessionAttr(name, value)} (the servlet session), and Vaadin Flow's {@code WrappedSession}
+ * and {@code VaadinSession} (the servlet session, and the object Vaadin keeps in it).
  */
 public final class SessionWriteApi {
     /** No argument restricts the row. */
@@ -48,6 +49,8 @@ public final class SessionWriteApi {
             "org/springframework/web/context/request/FacesWebRequest");
 
     private static final String JFINAL_CONTROLLER = "com/jfinal/core/Controller";
+    private static final String VAADIN_WRAPPED_SESSION = "com/vaadin/flow/server/WrappedSession";
+    private static final String VAADIN_SESSION = "com/vaadin/flow/server/VaadinSession";
 
     /** Session writes other than {@code HttpSession}'s own (those are {@link LoginCatalogue#SESSION_WRITES}). */
     public static final List<SessionWriteApi> HELPER_WRITES = List.of(
@@ -64,7 +67,15 @@ public final class SessionWriteApi {
             // JFinal: a controller's own setSessionAttr(name, value), request.getSession(true).setAttribute(name,
             // value) in its bytecode (5.x); called on the application's subclass, so matched by receiver type.
             new SessionWriteApi(CallPattern.onReceiver(List.of(JFINAL_CONTROLLER), "setSessionAttr",
-                    "(Ljava/lang/String;Ljava/lang/Object;)"), 0, 1, ANY, 0, LoginEventKind.JFINAL_SESSION_ATTRIBUTE));
+                    "(Ljava/lang/String;Ljava/lang/Object;)"), 0, 1, ANY, 0, LoginEventKind.JFINAL_SESSION_ATTRIBUTE),
+            // Vaadin Flow: the request's wrapped servlet session, and the VaadinSession stored in the servlet
+            // session (by name, or by a class: setAttribute(User.class, user)).
+            new SessionWriteApi(CallPattern.of(VAADIN_WRAPPED_SESSION, "setAttribute",
+                    "(Ljava/lang/String;Ljava/lang/Object;)V"), 0, 1, ANY, 0, LoginEventKind.VAADIN_SESSION_ATTRIBUTE),
+            new SessionWriteApi(CallPattern.of(VAADIN_SESSION, "setAttribute",
+                    "(Ljava/lang/String;Ljava/lang/Object;)V"), 0, 1, ANY, 0, LoginEventKind.VAADIN_SESSION_ATTRIBUTE),
+            new SessionWriteApi(CallPattern.of(VAADIN_SESSION, "setAttribute",
+                    "(Ljava/lang/Class;Ljava/lang/Object;)V"), 0, 1, ANY, 0, LoginEventKind.VAADIN_SESSION_ATTRIBUTE));
 
     /**
      * Names whose mention makes a class worth the fixation analysis. JFinal's method name too: a controller
@@ -72,7 +83,7 @@ public final class SessionWriteApi {
      */
     public static final List<String> SCREEN = List.of("org/springframework/web/util/WebUtils",
             "org/springframework/web/context/request/", "org/apache/shiro/session/Session", "spark/Session",
-            JFINAL_CONTROLLER, "setSessionAttr");
+            JFINAL_CONTROLLER, "setSessionAttr", VAADIN_WRAPPED_SESSION, VAADIN_SESSION);
 
     public CallPattern call() {
         return call;

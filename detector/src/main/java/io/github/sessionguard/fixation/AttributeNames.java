@@ -22,10 +22,12 @@ import org.apache.bcel.generic.Instruction;
 import org.apache.bcel.generic.InstructionHandle;
 import org.apache.bcel.generic.InstructionList;
 import org.apache.bcel.generic.LDC;
+import org.apache.bcel.generic.ObjectType;
 import org.apache.bcel.generic.PUTSTATIC;
 
 /**
- * The text of a session attribute name that the constant dataflow does not know: a constant returned by
+ * The text of a session attribute name that the constant dataflow does not know: a class literal (a name
+ * given as a class), a constant returned by
  * a trivial static getter ({@code SessionKeys.user()}), or a {@code static} field that is not
  * {@code final} but is assigned once, in its class's static initialiser, and never again in that class.
  */
@@ -39,6 +41,11 @@ final class AttributeNames {
             return null;
         }
         Instruction instruction = producer.getHandle().getInstruction();
+        if (instruction instanceof LDC && ((LDC) instruction).getValue(cpg) instanceof ObjectType) {
+            // A class as the name (Vaadin's setAttribute(User.class, user)): shown as the user wrote it.
+            String type = ((ObjectType) ((LDC) instruction).getValue(cpg)).getClassName();
+            return type.substring(type.lastIndexOf('.') + 1) + ".class";
+        }
         if (instruction instanceof GETSTATIC) {
             GETSTATIC field = (GETSTATIC) instruction;
             return staticFieldText(field.getClassName(cpg).replace('.', '/'), field.getFieldName(cpg));
