@@ -100,10 +100,15 @@ public final class LoginCatalogue {
 
     /**
      * Servlets and the methods of theirs the container runs for a request: with a method mapped by an
-     * annotation to a path, a request entry (see {@code LoginHandlers.isRequestEntry}), which a request runs
+     * annotation to a path (or a JAX-RS HTTP method annotation), a request entry (see {@code LoginHandlers.isRequestEntry}), which a request runs
      * directly, without the application's callers of it.
      */
     public static final Set<String> SERVLET_TYPES = CallPattern.servlet("Servlet");
+    /** JAX-RS resource methods: the HTTP method's annotation alone maps one (to its class's {@code @Path}). */
+    public static final Set<String> REQUEST_METHOD_ANNOTATIONS = java.util.stream.Stream.of("javax/ws/rs/", "jakarta/ws/rs/")
+            .flatMap(pkg -> java.util.stream.Stream.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS")
+                    .map(method -> pkg + method))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
     public static final Set<String> SERVLET_REQUEST_METHODS = Set.of("service", "doGet", "doPost", "doPut",
             "doDelete", "doPatch", "doHead", "doOptions", "doTrace");
 

@@ -60,15 +60,18 @@ final class LoginHandlers {
     }
 
     /**
-     * A method the framework runs for a request of its own: one mapped to a path by an annotation, or a
-     * servlet's request method. A request reaches it directly, so an id change in the application's callers
-     * of it never covers it (see {@link LoginResponsibility}).
+     * A method the framework runs for a request of its own: one mapped to a path by an annotation (a JAX-RS
+     * HTTP method's annotation is enough: the class's path maps it), or a servlet's request method. A request
+     * reaches it directly, so an id change in the application's callers of it never covers it (see
+     * {@link LoginResponsibility}).
      */
     static boolean isRequestEntry(JavaClass javaClass, Method method) {
         if (method.isStatic()) {
             return false;
         }
-        if (hasMapping(XFactory.createXMethod(javaClass, method).getAnnotations())) {
+        Collection<AnnotationValue> annotations = XFactory.createXMethod(javaClass, method).getAnnotations();
+        if (hasMapping(annotations) || annotations.stream().anyMatch(annotation ->
+                LoginCatalogue.REQUEST_METHOD_ANNOTATIONS.contains(annotation.getAnnotationClass().getClassName()))) {
             return true;
         }
         return LoginCatalogue.SERVLET_REQUEST_METHODS.contains(method.getName())
