@@ -42,6 +42,7 @@ public final class CookieCatalogue {
 
     private static final String STRING = "Ljava/lang/String;";
     private static final String JFINAL_CONTROLLER = "com/jfinal/core/Controller";
+    private static final String VAADIN_RESPONSE = "com/vaadin/flow/server/VaadinResponse";
 
     /** The pseudo-API of hand-written {@code Set-Cookie} header values. */
     public static final CookieApi SET_COOKIE_HEADER = CookieApi.builder("Set-Cookie header", Kind.COOKIE)
@@ -210,8 +211,6 @@ public final class CookieCatalogue {
         }
         return new CallIndex<>(rows, match -> match.call().call());
     }
-
-    private static final String VAADIN_RESPONSE = "com/vaadin/flow/server/VaadinResponse";
 
     /** Servlet {@code Cookie}: nothing set by default; SameSite only through Servlet 6's setAttribute. */
     private static CookieApi servletCookie(String pkg) {

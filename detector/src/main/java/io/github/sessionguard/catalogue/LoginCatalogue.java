@@ -99,12 +99,11 @@ public final class LoginCatalogue {
             "jakarta/ws/rs/container/ContainerRequestFilter", "javax/ws/rs/container/ContainerRequestFilter");
 
     /**
-     * Servlets and the methods of theirs the container runs for a request: with a method mapped by an
-     * annotation to a path (or a JAX-RS HTTP method annotation), a request entry (see {@code LoginHandlers.isRequestEntry}), which a request runs
-     * directly, without the application's callers of it.
+     * What makes a method a request entry (see {@code LoginHandlers.isRequestEntry}), which a request runs
+     * directly, without the application's callers of it: besides a request-mapping annotation of its own, a
+     * servlet's request method, or (JAX-RS) an HTTP method annotation, which maps it to its class's path.
      */
     public static final Set<String> SERVLET_TYPES = CallPattern.servlet("Servlet");
-    /** JAX-RS resource methods: the HTTP method's annotation alone maps one (to its class's {@code @Path}). */
     public static final Set<String> REQUEST_METHOD_ANNOTATIONS = java.util.stream.Stream.of("javax/ws/rs/", "jakarta/ws/rs/")
             .flatMap(pkg -> java.util.stream.Stream.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS")
                     .map(method -> pkg + method))

@@ -32,7 +32,16 @@ import org.apache.bcel.generic.PUTSTATIC;
  * {@code final} but is assigned once, in its class's static initialiser, and never again in that class.
  */
 final class AttributeNames {
+    /** How a class given as the name is shown: {@code User.class}. */
+    private static final String CLASS_SUFFIX = ".class";
+
     private AttributeNames() {
+    }
+
+    /** The text a name is judged by: a class given as the name by the class's simple name ({@code User}). */
+    static String judged(String name) {
+        return name != null && name.endsWith(CLASS_SUFFIX) ? name.substring(0, name.length() - CLASS_SUFFIX.length())
+                : name;
     }
 
     static String resolve(ValueNumber name, ValueOrigins origins, ConstantPoolGen cpg) {
@@ -44,7 +53,7 @@ final class AttributeNames {
         if (instruction instanceof LDC && ((LDC) instruction).getValue(cpg) instanceof ObjectType) {
             // A class as the name (Vaadin's setAttribute(User.class, user)): shown as the user wrote it.
             String type = ((ObjectType) ((LDC) instruction).getValue(cpg)).getClassName();
-            return type.substring(type.lastIndexOf('.') + 1) + ".class";
+            return type.substring(Math.max(type.lastIndexOf('.'), type.lastIndexOf('$')) + 1) + CLASS_SUFFIX;
         }
         if (instruction instanceof GETSTATIC) {
             GETSTATIC field = (GETSTATIC) instruction;

@@ -29,6 +29,10 @@ final class LoginHandlers {
     /** Request-mapping annotations (Spring MVC, JAX-RS, servlet) and the members that hold their paths. */
     private static final List<String> MAPPING_MEMBERS = List.of("value", "path", "urlPatterns");
 
+    /**
+     * Names of handler methods across web frameworks (servlets, Spring's Controller, Struts actions...): with a
+     * login-named class, a login handler. Wider than the servlet request methods that make a request entry.
+     */
     private static final Set<String> SERVLET_HANDLERS = Set.of("doPost", "doGet", "service", "handle", "handleRequest",
             "execute", "process");
 
@@ -63,10 +67,11 @@ final class LoginHandlers {
      * A method the framework runs for a request of its own: one mapped to a path by an annotation (a JAX-RS
      * HTTP method's annotation is enough: the class's path maps it), or a servlet's request method. A request
      * reaches it directly, so an id change in the application's callers of it never covers it (see
-     * {@link LoginResponsibility}).
+     * {@link LoginResponsibility}). Not in an abstract class: the framework runs its concrete subclass, whose
+     * override may call it and change the id after it ({@code super.doPost(...)}).
      */
     static boolean isRequestEntry(JavaClass javaClass, Method method) {
-        if (method.isStatic()) {
+        if (method.isStatic() || javaClass.isAbstract()) {
             return false;
         }
         Collection<AnnotationValue> annotations = XFactory.createXMethod(javaClass, method).getAnnotations();
@@ -78,12 +83,12 @@ final class LoginHandlers {
                 && LoginCatalogue.SERVLET_TYPES.stream().anyMatch(servlet -> isSubtype(javaClass, servlet));
     }
 
-    /** Components that run on every request: see {@link LoginCatalogue#PER_REQUEST_COMPONENTS}. */
     /** A step Spring Security's own login runs before its session strategy (see {@link LoginCatalogue#FRAMEWORK_LOGIN_STEPS}). */
     static boolean isFrameworkLoginStep(JavaClass javaClass) {
         return LoginCatalogue.FRAMEWORK_LOGIN_STEPS.stream().anyMatch(type -> isSubtype(javaClass, type));
     }
 
+    /** Components that run on every request: see {@link LoginCatalogue#PER_REQUEST_COMPONENTS}. */
     static boolean isPerRequestComponent(JavaClass javaClass) {
         String slashed = javaClass.getClassName().replace('.', '/');
         boolean unknown = false;

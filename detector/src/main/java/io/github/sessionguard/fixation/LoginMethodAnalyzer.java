@@ -205,8 +205,8 @@ final class LoginMethodAnalyzer {
         }
 
         /**
-         * A write whose value is one of this method's parameters (and whose name is a parameter or known):
-         * what it means is decided at each call, with the caller's name and value.
+         * A write whose value is one of this method's parameters (its name a parameter, known, or computed
+         * here): what it means is decided at each call, with the caller's name (if any) and value.
          */
         private void facadeWrite(CallAt call, int nameArgument, String name, int valueArgument,
                 LoginEventKind kind)
@@ -218,7 +218,8 @@ final class LoginMethodAnalyzer {
             int nameParameter = nameArgument < 0 ? -1 : parameterOf(call.argument(nameArgument));
             if (nameParameter >= 0) {
                 sessionWrites.add(new SessionWrite(nameParameter, null, valueParameter, kind));
-            } else if (name != null) {
+            } else {
+                // A name computed here (a key from User.class.getName()) is null: the caller's value decides alone.
                 sessionWrites.add(new SessionWrite(-1, name, valueParameter, kind));
             }
         }

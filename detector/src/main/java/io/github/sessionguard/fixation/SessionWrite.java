@@ -32,7 +32,7 @@ final class SessionWrite {
         return kind;
     }
 
-    /** The parameter (0 = first) holding the attribute name, or -1 when the name is {@link #constantName()}. */
+    /** The parameter (0 = first) holding the attribute name, or -1 when the name is {@link #constantName()} (null: computed). */
     int nameParameter() {
         return nameParameter;
     }
