@@ -457,7 +457,9 @@ final class LoginCallMeaning {
 
     private LoginEvent writeEvent(Site site, LoginEventKind kind, String name, ValueNumber value, LoginFactUpdates fact,
             String how) throws DataflowAnalysisException {
-        boolean identityName = LoginCatalogue.isIdentityAttribute(AttributeNames.judged(name), summaries.settings());
+        // A class given as the name (User.class) is judged by its simple name too; a setting may name either.
+        boolean identityName = LoginCatalogue.isIdentityAttribute(name, summaries.settings())
+                || LoginCatalogue.isIdentityAttribute(AttributeNames.judged(name), summaries.settings());
         // Code that changes or resets a password re-checks the old one: what it writes next is no login.
         boolean dataFlowLogin = !LoginCatalogue.managesPasswords(method.getName());
         boolean identityValue = dataFlowLogin && (flow.isIdentity(value)

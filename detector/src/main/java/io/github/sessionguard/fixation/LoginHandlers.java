@@ -4,19 +4,25 @@ import edu.umd.cs.findbugs.ba.XClass;
 import edu.umd.cs.findbugs.ba.XFactory;
 import edu.umd.cs.findbugs.ba.XMethod;
 import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
+import edu.umd.cs.findbugs.classfile.ClassDescriptor;
 import edu.umd.cs.findbugs.classfile.DescriptorFactory;
 import edu.umd.cs.findbugs.classfile.Global;
 import edu.umd.cs.findbugs.classfile.analysis.AnnotationValue;
 import io.github.sessionguard.catalogue.CallPattern;
 import io.github.sessionguard.catalogue.LoginCatalogue;
 import io.github.sessionguard.catalogue.UserSettings;
+import io.github.sessionguard.flow.CallTargets;
 import io.github.sessionguard.flow.LookupFailures;
 import io.github.sessionguard.flow.QuietClasspath;
 import io.github.sessionguard.flow.TypeChecks;
 import org.apache.bcel.classfile.JavaClass;
 import org.apache.bcel.classfile.Method;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -38,6 +44,8 @@ final class LoginHandlers {
 
     /** Superclasses walked for a filter-chain method (a guard against odd class graphs). */
     private static final int MAX_SUPERCLASSES = 16;
+    /** Supertypes searched for an inherited request mapping (a guard against odd class graphs). */
+    private static final int MAX_SUPERTYPES = 32;
 
     private LoginHandlers() {
     }
@@ -67,20 +75,74 @@ final class LoginHandlers {
      * A method the framework runs for a request of its own: one mapped to a path by an annotation (a JAX-RS
      * HTTP method's annotation is enough: the class's path maps it), or a servlet's request method. A request
      * reaches it directly, so an id change in the application's callers of it never covers it (see
-     * {@link LoginResponsibility}). Not in an abstract class: the framework runs its concrete subclass, whose
-     * override may call it and change the id after it ({@code super.doPost(...)}).
+     * {@link LoginResponsibility}). In an abstract class (or an interface's default method) only while some
+     * concrete subclass inherits it: when every one overrides it (and may change the id after
+     * {@code super.login(...)}), the framework runs the overrides, which are the entries.
      */
     static boolean isRequestEntry(JavaClass javaClass, Method method) {
-        if (method.isStatic() || javaClass.isAbstract()) {
+        if (method.isStatic()) {
             return false;
         }
-        Collection<AnnotationValue> annotations = XFactory.createXMethod(javaClass, method).getAnnotations();
-        if (hasMapping(annotations) || annotations.stream().anyMatch(annotation ->
-                LoginCatalogue.REQUEST_METHOD_ANNOTATIONS.contains(annotation.getAnnotationClass().getClassName()))) {
-            return true;
+        boolean mapped = mapsRequests(XFactory.createXMethod(javaClass, method).getAnnotations())
+                || inheritsRequestMapping(javaClass, method)
+                || (LoginCatalogue.SERVLET_REQUEST_METHODS.contains(method.getName())
+                        && LoginCatalogue.SERVLET_TYPES.stream().anyMatch(servlet -> isSubtype(javaClass, servlet)));
+        return mapped && !(javaClass.isAbstract() && everyImplementationOverrides(javaClass, method));
+    }
+
+    /**
+     * Every concrete application subclass declares its own body for the method. False when there is none, or
+     * more than the bound, or the classpath cannot tell: the method then stays an entry.
+     */
+    private static boolean everyImplementationOverrides(JavaClass javaClass, Method method) {
+        String slashed = javaClass.getClassName().replace('.', '/');
+        List<String> implementations = TypeChecks.applicationImplementations(slashed, MAX_SUPERTYPES);
+        return !implementations.isEmpty() && implementations.stream().allMatch(implementation -> {
+            CallTargets.Target body = CallTargets.resolve(implementation, method.getName(), method.getSignature());
+            return body != null && !body.slashedClassName().equals(slashed);
+        });
+    }
+
+    private static boolean mapsRequests(Collection<AnnotationValue> annotations) {
+        return hasMapping(annotations) || annotations.stream().anyMatch(annotation ->
+                LoginCatalogue.REQUEST_METHOD_ANNOTATIONS.contains(annotation.getAnnotationClass().getClassName()));
+    }
+
+    /**
+     * Spring MVC and JAX-RS also map a method by the annotations of a method it overrides: an API interface
+     * (as OpenAPI generators write them) or a superclass. Searched breadth first, at most {@link #MAX_SUPERTYPES}.
+     */
+    private static boolean inheritsRequestMapping(JavaClass javaClass, Method method) {
+        XClass self = QuietClasspath.find(javaClass.getClassName().replace('.', '/'));
+        if (self == null) {
+            return false;
         }
-        return LoginCatalogue.SERVLET_REQUEST_METHODS.contains(method.getName())
-                && LoginCatalogue.SERVLET_TYPES.stream().anyMatch(servlet -> isSubtype(javaClass, servlet));
+        Deque<ClassDescriptor> work = new ArrayDeque<>(supertypesOf(self));
+        Set<ClassDescriptor> seen = new HashSet<>();
+        while (!work.isEmpty() && seen.size() < MAX_SUPERTYPES) {
+            ClassDescriptor type = work.poll();
+            if (!seen.add(type) || type.getClassName().startsWith("java/")) {
+                continue;
+            }
+            XClass supertype = QuietClasspath.find(type);
+            if (supertype == null) {
+                continue;
+            }
+            XMethod overridden = supertype.findMethod(method.getName(), method.getSignature(), false);
+            if (overridden != null && mapsRequests(overridden.getAnnotations())) {
+                return true;
+            }
+            work.addAll(supertypesOf(supertype));
+        }
+        return false;
+    }
+
+    private static List<ClassDescriptor> supertypesOf(XClass type) {
+        List<ClassDescriptor> supertypes = new ArrayList<>(java.util.Arrays.asList(type.getInterfaceDescriptorList()));
+        if (type.getSuperclassDescriptor() != null) {
+            supertypes.add(type.getSuperclassDescriptor());
+        }
+        return supertypes;
     }
 
     /** A step Spring Security's own login runs before its session strategy (see {@link LoginCatalogue#FRAMEWORK_LOGIN_STEPS}). */
