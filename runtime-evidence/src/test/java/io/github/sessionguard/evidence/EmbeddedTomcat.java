@@ -1,5 +1,10 @@
 package io.github.sessionguard.evidence;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.sessionguard.evidence.Loopback.Reply;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -78,6 +83,33 @@ final class EmbeddedTomcat implements AutoCloseable {
             out.put("user", session == null ? "null" : String.valueOf(session.getAttribute("user")));
             out.put("cart", session == null ? "null" : String.valueOf(session.getAttribute("cart")));
         });
+    }
+
+    /**
+     * What a fixation looks like through the servlets of {@link #addPlantAndWhoami}: the login (whose servlet
+     * answers its session id {@code after}) kept the planted id and sent no new session cookie, and the
+     * planted id now opens the attacker's own session (its cart), logged in as the user.
+     */
+    static void assertPlantedIdCarriesTheUser(Loopback http, String contextPath, String planted, Reply login)
+            throws Exception {
+        assertEquals(planted, login.get("after"), "same id after the write");
+        assertTrue(login.issuedId().isEmpty(), "no new session cookie");
+        Reply attacker = http.get(contextPath + "/whoami", planted);
+        assertEquals(USER, attacker.get("user"), "the planted id now carries the user: fixation");
+        assertEquals("3 items", attacker.get("cart"), "in the attacker's own session");
+    }
+
+    /**
+     * The fix, through the same servlets: the login changed the id inside the request and sent the new one as
+     * the session cookie; the planted id carries nothing, the new one the user.
+     */
+    static void assertNewIdCarriesTheUser(Loopback http, String contextPath, String planted, Reply login)
+            throws Exception {
+        assertNotEquals(planted, login.get("after"), "a new id inside the login");
+        assertEquals(login.get("after"), login.issuedId().orElse(null), "the new id is sent as a cookie");
+        assertEquals("null", http.get(contextPath + "/whoami", planted).get("user"), "the planted id carries nothing");
+        assertEquals(USER, http.get(contextPath + "/whoami", login.get("after")).get("user"),
+                "the new id carries the user");
     }
 
     /** Id of the request's session now, or "none". */
