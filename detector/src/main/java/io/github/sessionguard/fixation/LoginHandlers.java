@@ -20,6 +20,7 @@ import org.apache.bcel.classfile.Method;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashSet;
@@ -46,6 +47,8 @@ final class LoginHandlers {
     private static final int MAX_SUPERCLASSES = 16;
     /** Supertypes searched for an inherited request mapping (a guard against odd class graphs). */
     private static final int MAX_SUPERTYPES = 32;
+    /** Concrete subclasses of an abstract handler checked one by one; beyond this it stays a request entry. */
+    private static final int MAX_IMPLEMENTATIONS = 32;
 
     private LoginHandlers() {
     }
@@ -96,7 +99,7 @@ final class LoginHandlers {
      */
     private static boolean everyImplementationOverrides(JavaClass javaClass, Method method) {
         String slashed = javaClass.getClassName().replace('.', '/');
-        List<String> implementations = TypeChecks.applicationImplementations(slashed, MAX_SUPERTYPES);
+        List<String> implementations = TypeChecks.applicationImplementations(slashed, MAX_IMPLEMENTATIONS);
         return !implementations.isEmpty() && implementations.stream().allMatch(implementation -> {
             CallTargets.Target body = CallTargets.resolve(implementation, method.getName(), method.getSignature());
             return body != null && !body.slashedClassName().equals(slashed);
@@ -110,7 +113,9 @@ final class LoginHandlers {
 
     /**
      * Spring MVC and JAX-RS also map a method by the annotations of a method it overrides: an API interface
-     * (as OpenAPI generators write them) or a superclass. Searched breadth first, at most {@link #MAX_SUPERTYPES}.
+     * (as OpenAPI generators write them) or a superclass. Searched breadth first, at most {@link #MAX_SUPERTYPES},
+     * through QuietClasspath: SpotBugs' Hierarchy2.findSuperMethods would log an analysis error for every
+     * absent supertype (a library interface off the aux class path), noise in the user's report.
      */
     private static boolean inheritsRequestMapping(JavaClass javaClass, Method method) {
         XClass self = QuietClasspath.find(javaClass.getClassName().replace('.', '/'));
@@ -138,7 +143,7 @@ final class LoginHandlers {
     }
 
     private static List<ClassDescriptor> supertypesOf(XClass type) {
-        List<ClassDescriptor> supertypes = new ArrayList<>(java.util.Arrays.asList(type.getInterfaceDescriptorList()));
+        List<ClassDescriptor> supertypes = new ArrayList<>(Arrays.asList(type.getInterfaceDescriptorList()));
         if (type.getSuperclassDescriptor() != null) {
             supertypes.add(type.getSuperclassDescriptor());
         }
