@@ -1,13 +1,15 @@
 package io.github.sessionguard.catalogue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Framework features that keep application objects in the HTTP session without a visible
  * {@code HttpSession.setAttribute}: Spring MVC {@code @SessionAttributes} model attributes, session-scoped
  * beans (Spring {@code @SessionScope}/{@code @Scope("session")}, CDI {@code @SessionScoped}), and the session
- * map Struts 2 injects into a {@code SessionAware} action.
+ * map Struts 2 injects into a {@code SessionAware} action, and the session object Apache Wicket keeps as an
+ * attribute of the HTTP session.
  */
 public final class FrameworkSessionCatalogue {
     /** Spring MVC: model attributes named here are stored in the session after the handler. */
@@ -35,6 +37,20 @@ public final class FrameworkSessionCatalogue {
             "org/apache/struts2/interceptor/SessionAware");
     public static final Set<String> SESSION_AWARE_SETTERS = Set.of("setSession", "withSession");
     public static final String MAP_SIGNATURE = "Ljava/util/Map;";
+
+    /** Apache Wicket's session, which Wicket keeps as an attribute of the HTTP session, and its sign-in subclass. */
+    public static final String WICKET_SESSION = "org/apache/wicket/Session";
+    public static final String WICKET_AUTHENTICATED_SESSION =
+            "org/apache/wicket/authroles/authentication/AuthenticatedWebSession";
+
+    /**
+     * Framework session classes whose application subclasses live in the HTTP session (one object per
+     * session, shared by everyone presenting its id): a field or setter of such a subclass that stores the user
+     * is a session write, through the API the kind names. Recorded per analysis by the first pass.
+     */
+    public static final Map<String, LoginEventKind> SESSION_CLASSES = Map.of(WICKET_SESSION, LoginEventKind.WICKET_SESSION);
+    /** Text every subclass of those mentions (its constructor takes Wicket's {@code Request}): the first pass's screen. */
+    public static final List<String> SESSION_CLASS_SCREEN = List.of("org/apache/wicket/");
 
     /** Vert.x Web: {@code session.put(name, value)}. */
     public static final CallPattern VERTX_SESSION_PUT = CallPattern.of("io/vertx/ext/web/Session", "put",

@@ -44,6 +44,16 @@ public final class LoginCatalogue {
             CallPattern.anyOwner("executeLogin", "(Ljavax/servlet/ServletRequest;Ljavax/servlet/ServletResponse;)Z"),
             CallPattern.anyOwner("executeLogin", "(Ljakarta/servlet/ServletRequest;Ljakarta/servlet/ServletResponse;)Z"));
 
+    /**
+     * Apache Wicket's sign-in ({@code signIn(username, password)} runs the application's {@code authenticate},
+     * then binds the session; {@code signIn(true)} from the application's session class): on the application's
+     * session subclass, so matched by receiver type.
+     */
+    public static final List<CallPattern> WICKET_SIGN_INS = List.of(
+            CallPattern.onReceiver(List.of(FrameworkSessionCatalogue.WICKET_AUTHENTICATED_SESSION), "signIn",
+                    "(Ljava/lang/String;Ljava/lang/String;)Z"),
+            CallPattern.onReceiver(List.of(FrameworkSessionCatalogue.WICKET_AUTHENTICATED_SESSION), "signIn", "(Z)V"));
+
     /** Logins the container performs, and (Tomcat, Jetty) follows with its own id change. */
     public static final List<CallPattern> CONTAINER_LOGINS = List.of(
             CallPattern.of(CallPattern.servlet("http/HttpServletRequest"), "login", "(Ljava/lang/String;Ljava/lang/String;)V"),
@@ -71,6 +81,12 @@ public final class LoginCatalogue {
             // Vaadin Flow: invalidates the servlet session and moves its attributes to a new one (new id).
             CallPattern.of("com/vaadin/flow/server/VaadinService", "reinitializeSession",
                     "(Lcom/vaadin/flow/server/VaadinRequest;)V"),
+            // Apache Wicket: its Session's id change (the servlet session's changeSessionId), or a new servlet
+            // session for it (replaceSession, invalidateNow). Its deferred invalidate() is left out: an
+            // everyday method name, which would open the cost screens to every class that calls one.
+            CallPattern.onReceiver(List.of(FrameworkSessionCatalogue.WICKET_SESSION), "changeSessionId", "()V"),
+            CallPattern.onReceiver(List.of(FrameworkSessionCatalogue.WICKET_SESSION), "replaceSession", "()V"),
+            CallPattern.onReceiver(List.of(FrameworkSessionCatalogue.WICKET_SESSION), "invalidateNow", "()V"),
             // Spark Java: invalidates the servlet session and drops the request's wrapper; request.session() is new.
             CallPattern.of("spark/Session", "invalidate", "()V"),
             // Invalidates the session by default (invalidateHttpSession = true): the next getSession() is new.
@@ -128,6 +144,15 @@ public final class LoginCatalogue {
      */
     public static final List<String> FRAMEWORK_LOGIN_STEPS = List.of(
             "org/springframework/security/authentication/AuthenticationProvider");
+
+    /**
+     * Methods of application classes that a framework's sign-in runs as its credential check (matched as a
+     * call on their own class): Wicket's {@code signIn} calls the session's {@code authenticate}, then binds
+     * the session. What they store is part of that sign-in, judged where it is called.
+     */
+    public static final List<CallPattern> FRAMEWORK_LOGIN_STEP_METHODS = List.of(
+            CallPattern.onReceiver(List.of(FrameworkSessionCatalogue.WICKET_AUTHENTICATED_SESSION), "authenticate",
+                    "(Ljava/lang/String;Ljava/lang/String;)Z"));
 
     /** Spring session strategies that run on authentication but leave the session id as it is. */
     public static final Set<String> NON_ROTATING_STRATEGIES = Set.of(
@@ -370,11 +395,13 @@ public final class LoginCatalogue {
     private LoginCatalogue() {
     }
 
+    /** Does one of the patterns match this call (owner, name, descriptor, and the receiver type a row names)? */
     public static boolean any(List<CallPattern> patterns, String owner, String name, String descriptor) {
         // By index, not an iterator: asked at every call of every analysed method, and before the JIT has
         // compiled this, an iterator per question was most of what the login analysis allocated.
         for (int i = 0; i < patterns.size(); i++) {
-            if (patterns.get(i).matches(owner, name, descriptor)) {
+            CallPattern pattern = patterns.get(i);
+            if (pattern.matches(owner, name, descriptor) && pattern.matchesReceiver(owner)) {
                 return true;
             }
         }
@@ -414,7 +441,8 @@ public final class LoginCatalogue {
                 "faces/context/ExternalContext", "ActionContext", "org/apache/shiro/web/filter/authc/",
                 "org/springframework/web/server/WebSession", "io/vertx/ext/web/Session", "io/javalin/http/Context",
                 "org/springframework/security/core/context/SecurityContext", "security/enterprise/SecurityContext",
-                "com/vaadin/flow/server/VaadinService"));
+                "com/vaadin/flow/server/VaadinService", FrameworkSessionCatalogue.WICKET_SESSION,
+                "org/apache/wicket/authroles/authentication/"));
         return List.copyOf(types);
     }
 

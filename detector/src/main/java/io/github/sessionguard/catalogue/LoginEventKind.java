@@ -32,6 +32,16 @@ public enum LoginEventKind {
      */
     VAADIN_SESSION_ATTRIBUTE("Vaadin session attribute", "VaadinService.reinitializeSession(VaadinService.getCurrentRequest()) "
             + "before storing the user (it moves the session's attributes to a new servlet session, with a new id)"),
+    /**
+     * The user stored in an Apache Wicket session (Wicket keeps it in the servlet session): a field or setter
+     * of the application's {@code Session} subclass, or {@code Session.setAttribute}.
+     */
+    WICKET_SESSION("Wicket session attribute", Wicket.FIX),
+    /**
+     * Apache Wicket's {@code AuthenticatedWebSession.signIn}: binds the session as signed in and keeps its id.
+     * It answers whether the check passed, and signs nobody in when it did not.
+     */
+    WICKET_SIGN_IN(Wicket.FIX),
     /** Apache Shiro's {@code Subject.login}. */
     SHIRO("subject.getSession().stop() (or subject.logout()) before subject.login(token)"),
     /** A login performed by the container, which normally changes the id itself. */
@@ -41,6 +51,12 @@ public enum LoginEventKind {
     /** The fix where the identity is written to the session invalidated just before (it throws). */
     public static final String REUSED_INVALIDATED_SESSION_FIX =
             "store it in the new session: request.getSession(true).setAttribute(...) after invalidate()";
+
+    /** Fix texts shared by several kinds (an enum constant cannot name the enum's own static fields). */
+    private static final class Wicket {
+        static final String FIX = "Session.get().changeSessionId() before signing the user in or storing it "
+                + "(Wicket; replaceSession() gives a new session)";
+    }
 
     private final String noun;
     private final String fix;
@@ -62,5 +78,13 @@ public enum LoginEventKind {
 
     public String fix() {
         return fix;
+    }
+
+    /**
+     * The login happens only when the check it makes passes (Wicket's {@code signIn} answers false and signs
+     * nobody in): on a credential check's failure branch the path carries none.
+     */
+    public boolean holdsOnlyIfCheckPasses() {
+        return this == WICKET_SIGN_IN;
     }
 }

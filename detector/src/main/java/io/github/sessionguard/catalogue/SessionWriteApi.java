@@ -12,7 +12,8 @@ import java.util.Set;
  * servlet session or Shiro's own web session: either keeps its id when the user is stored), and Spark Java's
  * {@code Session.attribute(name, value)} (the Jetty servlet session underneath), and JFinal's
  * {@code Controller.setSessionAttr(name, value)} (the servlet session), and Vaadin Flow's {@code WrappedSession}
- * and {@code VaadinSession} (the servlet session, and the object Vaadin keeps in it).
+ * and {@code VaadinSession} (the servlet session, and the object Vaadin keeps in it), and Apache Wicket's
+ * {@code Session.setAttribute} (the servlet session's attribute, under Wicket's prefix).
  */
 public final class SessionWriteApi {
     /** No argument restricts the row. */
@@ -75,7 +76,11 @@ public final class SessionWriteApi {
             new SessionWriteApi(CallPattern.of(VAADIN_SESSION, "setAttribute",
                     "(Ljava/lang/String;Ljava/lang/Object;)V"), 0, 1, ANY, 0, LoginEventKind.VAADIN_SESSION_ATTRIBUTE),
             new SessionWriteApi(CallPattern.of(VAADIN_SESSION, "setAttribute",
-                    "(Ljava/lang/Class;Ljava/lang/Object;)V"), 0, 1, ANY, 0, LoginEventKind.VAADIN_SESSION_ATTRIBUTE));
+                    "(Ljava/lang/Class;Ljava/lang/Object;)V"), 0, 1, ANY, 0, LoginEventKind.VAADIN_SESSION_ATTRIBUTE),
+            // Apache Wicket: Session.setAttribute(name, value), on Wicket's Session or the application's subclass
+            // (matched by its arguments: newer releases answer the session, older ones nothing).
+            new SessionWriteApi(CallPattern.onReceiver(List.of(FrameworkSessionCatalogue.WICKET_SESSION), "setAttribute",
+                    "(Ljava/lang/String;Ljava/io/Serializable;)"), 0, 1, ANY, 0, LoginEventKind.WICKET_SESSION));
 
     /**
      * Names whose mention makes a class worth the fixation analysis. JFinal's method name too: a controller
@@ -83,7 +88,8 @@ public final class SessionWriteApi {
      */
     public static final List<String> SCREEN = List.of("org/springframework/web/util/WebUtils",
             "org/springframework/web/context/request/", "org/apache/shiro/session/Session", "spark/Session",
-            JFINAL_CONTROLLER, "setSessionAttr", VAADIN_WRAPPED_SESSION, VAADIN_SESSION);
+            JFINAL_CONTROLLER, "setSessionAttr", VAADIN_WRAPPED_SESSION, VAADIN_SESSION,
+            FrameworkSessionCatalogue.WICKET_SESSION);
 
     public CallPattern call() {
         return call;

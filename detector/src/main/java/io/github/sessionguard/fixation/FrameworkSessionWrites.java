@@ -38,7 +38,9 @@ import java.util.Set;
  * <li>{@code userSession.setUser(user)} on a session-scoped bean, and {@code this.user = user} inside one:
  * the bean lives in the HTTP session;</li>
  * <li>{@code session.put("user", user)} on the map field a Struts 2 {@code SessionAware} action keeps from
- * {@code setSession}/{@code withSession}: that map is the HTTP session.</li>
+ * {@code setSession}/{@code withSession}: that map is the HTTP session;</li>
+ * <li>{@code session.setUser(user)} and {@code this.user = user} on the application's subclass of a framework's
+ * session class (Apache Wicket's {@code Session}), which the framework keeps in the HTTP session.</li>
  * </ul>
  * As for {@code setAttribute}, the name must identify the user and the value must not be null or false.
  */
@@ -57,6 +59,7 @@ final class FrameworkSessionWrites {
         java.util.List<String> texts = new java.util.ArrayList<>(FrameworkSessionCatalogue.SCREEN);
         texts.addAll(facts.sessionScopedClasses());
         texts.addAll(facts.sessionHeldClasses());
+        texts.addAll(facts.frameworkSessionClasses().keySet());
         return texts;
     }
 
@@ -87,7 +90,7 @@ final class FrameworkSessionWrites {
         if (call.hasReceiver() && call.argumentCount() == 1 && isSessionScoped(call.owner())
                 && call.name().startsWith("set") && LoginCatalogue.isIdentityAttribute(call.name().substring(3), settings)
                 && !clearsValue(handle)) {
-            return new LoginEvent(site, LoginEventKind.SESSION_ATTRIBUTE, "session-scoped bean "
+            return new LoginEvent(site, heldKind(call.owner()), sessionObject(call.owner()) + " "
                     + simpleName(call.owner()) + "." + call.name() + "()");
         }
         return null;
@@ -108,8 +111,8 @@ final class FrameworkSessionWrites {
                 || clearsValue(handle)) {
             return null;
         }
-        return new LoginEvent(new Site(method, handle.getPosition()), LoginEventKind.SESSION_ATTRIBUTE, "field \"" + store.getFieldName(cpg)
-                + "\" of the session-scoped bean " + simpleName(self));
+        return new LoginEvent(new Site(method, handle.getPosition()), heldKind(self), "field \""
+                + store.getFieldName(cpg) + "\" of the " + sessionObject(self) + " " + simpleName(self));
     }
 
     /**
@@ -283,17 +286,40 @@ final class FrameworkSessionWrites {
         }
     }
 
-    /** Instances of this application class are kept as HTTP session attributes (see SessionHeldTypes). */
+    /**
+     * Instances of this application class are kept as HTTP session attributes (see SessionHeldTypes), or it
+     * subclasses a framework's session class, which the framework keeps there.
+     */
     static boolean isSessionHeld(String slashed) {
-        return SpringSessionFacts.current().sessionHeldClasses().contains(slashed);
+        SpringSessionFacts facts = SpringSessionFacts.current();
+        return facts.sessionHeldClasses().contains(slashed) || facts.frameworkSessionClasses().containsKey(slashed);
     }
 
+    /** A session-scoped bean, or a framework's session: its identity-named fields and setters are session writes. */
     private static boolean isSessionScoped(String slashed) {
-        return SpringSessionFacts.current().sessionScopedClasses().contains(slashed);
+        SpringSessionFacts facts = SpringSessionFacts.current();
+        return facts.sessionScopedClasses().contains(slashed) || facts.frameworkSessionClasses().containsKey(slashed);
+    }
+
+    /** The session API a write into an object of this class reaches: a framework's session, or the servlet session. */
+    static LoginEventKind heldKind(String slashed) {
+        return SpringSessionFacts.current().frameworkSessionClasses().getOrDefault(slashed, LoginEventKind.SESSION_ATTRIBUTE);
+    }
+
+    /** What the finding calls a write {@code call} ("setUser()") into an object of this class kept in the session. */
+    static String heldWrite(String slashed, String call) {
+        String write = simpleName(slashed) + "." + call;
+        return heldKind(slashed) == LoginEventKind.WICKET_SESSION ? "Wicket session " + write
+                : write + " on the object kept in the session";
+    }
+
+    /** What the finding calls an object of this class that lives in the session. */
+    private static String sessionObject(String slashed) {
+        return heldKind(slashed) == LoginEventKind.WICKET_SESSION ? "Wicket session" : "session-scoped bean";
     }
 
     /** The stored value is {@code null} or {@code false} (logout code clears the same fields). */
-    private static boolean clearsValue(InstructionHandle handle) {
+    static boolean clearsValue(InstructionHandle handle) {
         InstructionHandle previous = handle.getPrev();
         if (previous == null) {
             return false;

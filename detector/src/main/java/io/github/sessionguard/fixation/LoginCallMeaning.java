@@ -336,6 +336,11 @@ final class LoginCallMeaning {
                 && SpringHolderLogins.reachSession(name)) {
             return new LoginEvent(site, LoginEventKind.SPRING_SECURITY, "Spring Security " + simpleName(owner) + "." + name);
         }
+        if (LoginCatalogue.any(LoginCatalogue.WICKET_SIGN_INS, owner, name, callDescriptor)
+                && !FrameworkSessionWrites.clearsValue(location.getHandle())) {
+            // signIn(false) signs out.
+            return new LoginEvent(site, LoginEventKind.WICKET_SIGN_IN, "Wicket sign-in " + simpleName(owner) + "." + name);
+        }
         if (shiroLoginsCount && LoginCatalogue.any(LoginCatalogue.SHIRO_LOGINS, owner, name, callDescriptor)) {
             return new LoginEvent(site, LoginEventKind.SHIRO, "Shiro Subject.login");
         }
@@ -433,11 +438,10 @@ final class LoginCallMeaning {
         }
         // Data flow only (no name rule): a logged-in user's own object is also read from the session and
         // changed after a re-check of the password (profile or e-mail change); that is no login.
-        LoginEvent event = writeEvent(site, LoginEventKind.SESSION_ATTRIBUTE, null, value, fact, "");
-        return event == null ? null : new LoginEvent(site, LoginEventKind.SESSION_ATTRIBUTE,
-                FrameworkSessionWrites.simpleName(call.owner()) + "." + call.name()
-                        + (call.name().equals("put") && name != null ? "(\"" + name + "\", ...)" : "()")
-                        + " on the object kept in the session",
+        LoginEventKind kind = FrameworkSessionWrites.heldKind(call.owner());
+        LoginEvent event = writeEvent(site, kind, null, value, fact, "");
+        return event == null ? null : new LoginEvent(site, kind, FrameworkSessionWrites.heldWrite(call.owner(),
+                call.name() + (call.name().equals("put") && name != null ? "(\"" + name + "\", ...)" : "()")),
                 event.isMarkerOnly());
     }
 

@@ -60,12 +60,13 @@ final class LoginFacts implements PathFact<LoginFacts>, LoginFactUpdates {
     /**
      * The path is on a credential check's failure branch. A called login method's login (inherited, see
      * {@link LoginEvent#parent()}) happened only when it succeeded: {@code if (member == null) return ...}
-     * after {@code member = service.signIn(...)} leaves no login on that path.
+     * after {@code member = service.signIn(...)} leaves no login on that path; nor does a sign-in that answers
+     * whether its check passed ({@link io.github.sessionguard.catalogue.LoginEventKind#holdsOnlyIfCheckPasses()}), on the branch where it did not.
      */
     void failCheck() {
         checked = false;
         if (!pending.isEmpty()) {
-            pending.removeIf(event -> event.parent() != null);
+            pending.removeIf(event -> event.parent() != null || event.kind().holdsOnlyIfCheckPasses());
         }
     }
 

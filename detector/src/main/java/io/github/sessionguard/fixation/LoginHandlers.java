@@ -155,6 +155,15 @@ final class LoginHandlers {
         return LoginCatalogue.FRAMEWORK_LOGIN_STEPS.stream().anyMatch(type -> isSubtype(javaClass, type));
     }
 
+    /**
+     * A method a framework's sign-in runs as its check (Wicket's {@code authenticate}, see
+     * {@link LoginCatalogue#FRAMEWORK_LOGIN_STEP_METHODS}): what it stores is judged at the sign-in's call.
+     */
+    static boolean isFrameworkLoginStepMethod(JavaClass javaClass, Method method) {
+        String slashed = javaClass.getClassName().replace('.', '/');
+        return LoginCatalogue.any(LoginCatalogue.FRAMEWORK_LOGIN_STEP_METHODS, slashed, method.getName(), method.getSignature());
+    }
+
     /** Components that run on every request: see {@link LoginCatalogue#PER_REQUEST_COMPONENTS}. */
     static boolean isPerRequestComponent(JavaClass javaClass) {
         String slashed = javaClass.getClassName().replace('.', '/');

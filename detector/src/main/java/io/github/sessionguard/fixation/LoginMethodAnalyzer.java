@@ -68,12 +68,14 @@ final class LoginMethodAnalyzer {
         // A password change re-checks the old password of a user who is logged in already: no login path.
         boolean credentials = meaning.checksCredentials()
                 && !io.github.sessionguard.catalogue.LoginCatalogue.managesPasswords(method.getName());
-        // A custom AuthenticationProvider runs inside Spring Security's login, whose strategy changes the id next.
+        // A custom AuthenticationProvider runs inside Spring Security's login, whose strategy changes the id next;
+        // Wicket's signIn runs the session's authenticate, and is judged itself where it is called.
         // (Asked last: whether the class is a framework login step is a question about its supertypes.)
         boolean loginPath = (credentials
                 || LoginHandlers.isLoginHandler(classContext.getJavaClass(), method, summaries.settings())
                 || paths.pending.stream().anyMatch(e -> e.parent() == null
                         && (e.kind() == LoginEventKind.SHIRO || e.kind() == LoginEventKind.CONTAINER)))
+                && !LoginHandlers.isFrameworkLoginStepMethod(classContext.getJavaClass(), method)
                 && !summaries.classFact(classContext.getJavaClass(), "framework-login-step",
                         () -> LoginHandlers.isFrameworkLoginStep(classContext.getJavaClass()));
         LoginSummary summary = new LoginSummary(paths.anyReturn && paths.rotatesOnEveryPath, credentials,

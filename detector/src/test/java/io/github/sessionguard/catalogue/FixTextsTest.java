@@ -78,14 +78,15 @@ class FixTextsTest {
             // A switch reported as a cookie pattern (Tomcat's setUseHttpOnly) is listed with that pattern's fixes.
             fixes.get(protection.bugPattern()).add(escape(protection.description() + ": " + protection.fix()));
         }
-        List<String> logins = new ArrayList<>();
+        // Each distinct fix once: kinds of one framework (Wicket's session writes and its sign-in) share theirs.
+        Set<String> logins = new LinkedHashSet<>();
         for (LoginEventKind kind : LoginEventKind.values()) {
             logins.add(escape(kind.fix()));
         }
         logins.add(escape(LoginEventKind.REUSED_INVALIDATED_SESSION_FIX));
         logins.add(escape(SessionStoreCatalogue.FIX));
         logins.add(escape(SpringSessionCatalogue.loginFilterFix("the filter")));
-        fixes.put("SESSION_FIXATION", logins);
+        fixes.put("SESSION_FIXATION", new ArrayList<>(logins));
         Set<String> tracking = new LinkedHashSet<>();
         for (SessionTrackingApi.Setter setter : SessionTrackingApi.SETTERS) {
             tracking.add(escape(setter.fix()));

@@ -2,6 +2,7 @@ package io.github.sessionguard.fixation.spring;
 
 import edu.umd.cs.findbugs.classfile.Global;
 import edu.umd.cs.findbugs.classfile.IAnalysisCache;
+import io.github.sessionguard.catalogue.LoginEventKind;
 import io.github.sessionguard.flow.QuietClasspath;
 import io.github.sessionguard.flow.TypeChecks;
 
@@ -27,6 +28,8 @@ import java.util.Set;
  * the session again;</li>
  * <li>which classes are session-scoped beans (Spring {@code @SessionScope}, {@code @Scope("session")}, CDI
  * {@code @SessionScoped}): their fields live in the HTTP session;</li>
+ * <li>which classes subclass a framework's session class (Apache Wicket's {@code Session}): one object per
+ * HTTP session, kept in it;</li>
  * <li>for hand-built login filters ({@code AbstractAuthenticationProcessingFilter} subclasses): on which
  * declared types an id-changing session strategy, or a session-backed context repository, is set.</li>
  * </ul>
@@ -42,6 +45,7 @@ public final class SpringSessionFacts {
     private final Set<String> constructedClasses = new HashSet<>();
     private final Set<String> sessionScopedClasses = new HashSet<>();
     private final Set<String> sessionHeldClasses = new HashSet<>();
+    private final Map<String, LoginEventKind> frameworkSessionClasses = new HashMap<>();
     private boolean explicitSaveOff;
     private Boolean springSecurity6;
 
@@ -104,6 +108,18 @@ public final class SpringSessionFacts {
     /** Application classes whose instances the application keeps as HTTP session attributes, slashed. */
     public Set<String> sessionHeldClasses() {
         return sessionHeldClasses;
+    }
+
+    void frameworkSession(String slashedClass, LoginEventKind kind) {
+        frameworkSessionClasses.put(slashedClass, kind);
+    }
+
+    /**
+     * Application subclasses of a framework's session class (see {@code FrameworkSessionCatalogue.SESSION_CLASSES}),
+     * slashed, with the kind of session their writes reach.
+     */
+    public Map<String, LoginEventKind> frameworkSessionClasses() {
+        return frameworkSessionClasses;
     }
 
     void constructed(String slashedClass) {

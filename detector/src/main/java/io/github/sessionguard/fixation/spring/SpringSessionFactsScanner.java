@@ -9,6 +9,7 @@ import io.github.sessionguard.catalogue.SpringSessionCatalogue;
 import io.github.sessionguard.flow.ConstantPoolScreen;
 import io.github.sessionguard.flow.MethodGuard;
 import io.github.sessionguard.flow.TextSearch;
+import io.github.sessionguard.flow.TypeChecks;
 import org.apache.bcel.Const;
 import org.apache.bcel.classfile.AnnotationEntry;
 import org.apache.bcel.classfile.Code;
@@ -21,6 +22,7 @@ import org.apache.bcel.classfile.ElementValuePair;
  */
 public class SpringSessionFactsScanner extends OpcodeStackDetector implements NonReportingDetector {
     private static final TextSearch SCREEN = TextSearch.of(SpringSessionCatalogue.SCREEN);
+    private static final TextSearch SESSION_CLASS_SCREEN = TextSearch.of(FrameworkSessionCatalogue.SESSION_CLASS_SCREEN);
 
     private final BugReporter bugReporter;
     private final SpringSessionFacts facts = new SpringSessionFacts();
@@ -44,6 +46,7 @@ public class SpringSessionFactsScanner extends OpcodeStackDetector implements No
         }
         // The class's own annotations, read directly: cheaper than screening its constant pool for their names.
         noteSessionScope(classContext);
+        noteFrameworkSession(classContext.getJavaClass());
         SessionHeldTypes.collect(classContext.getJavaClass(), facts::sessionHeld);
         if (ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), SCREEN)) {
             super.visitClassContext(classContext);
@@ -60,6 +63,23 @@ public class SpringSessionFactsScanner extends OpcodeStackDetector implements No
                 facts.sessionScoped(classContext.getJavaClass().getClassName().replace('.', '/'));
             }
         }
+    }
+
+    /**
+     * A subclass of a framework's session class (Wicket's {@code Session}): the framework keeps its instance in
+     * the HTTP session. The framework's own classes are its API, not the application's session.
+     */
+    private void noteFrameworkSession(org.apache.bcel.classfile.JavaClass javaClass) {
+        if (!ConstantPoolScreen.mentionsAny(javaClass, SESSION_CLASS_SCREEN)) {
+            return;
+        }
+        String slashed = javaClass.getClassName().replace('.', '/');
+        FrameworkSessionCatalogue.SESSION_CLASSES.forEach((root, kind) -> {
+            boolean framework = slashed.startsWith(root.substring(0, root.lastIndexOf('/') + 1));
+            if (!framework && TypeChecks.isKnownSubtype(slashed, root)) {
+                facts.frameworkSession(slashed, kind);
+            }
+        });
     }
 
     private static boolean namesSessionScope(AnnotationEntry annotation) {
