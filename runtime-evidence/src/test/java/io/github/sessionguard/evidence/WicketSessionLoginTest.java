@@ -1,11 +1,15 @@
 package io.github.sessionguard.evidence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.sessionguard.evidence.Loopback.Reply;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.catalina.Context;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
@@ -23,6 +27,7 @@ import org.apache.wicket.request.Response;
 import org.apache.wicket.request.http.WebResponse;
 import org.apache.wicket.request.resource.IResource;
 import org.apache.wicket.request.resource.ResourceReference;
+import org.apache.wicket.util.cookies.CookieUtils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,6 +40,9 @@ import org.junit.jupiter.api.io.TempDir;
  * stored in a field of the application's session class, a {@code Session.setAttribute}, and
  * {@code AuthenticatedWebSession.signIn} (which binds the session, and changes no id) are all carried by the
  * planted id. {@code Session.changeSessionId()} or {@code replaceSession()} first gives a new id, sent as a cookie.
+ * Cookies: a servlet {@code Cookie} added through Wicket's {@code WebResponse.addCookie} is sent as it is, and
+ * {@code CookieUtils} with its default settings sends neither Secure nor HttpOnly (and SameSite=Lax only in a
+ * web application of Servlet 6 or later).
  */
 @Timeout(60)
 class WicketSessionLoginTest {
@@ -134,6 +142,7 @@ class WicketSessionLoginTest {
                 session.changeSessionId();
                 session.signIn(request.getParameter("username"), request.getParameter("password"));
             }));
+            cookies();
             answer("/replace-then-field", (request, session, out) -> login(request, out, () -> {
                 if (checks(request)) {
                     session.replaceSession();
@@ -151,6 +160,26 @@ class WicketSessionLoginTest {
             out.put("before", EmbeddedTomcat.currentId(request));
             login.run();
             out.put("after", EmbeddedTomcat.currentId(request));
+        }
+
+        private void cookies() {
+            mountResource("/add-cookie", new ResourceReference("add-cookie") {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                public IResource getResource() {
+                    return attributes -> ((WebResponse) attributes.getResponse())
+                            .addCookie(new Cookie("remember-me", "t0k3n"));
+                }
+            });
+            mountResource("/cookie-utils", new ResourceReference("cookie-utils") {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                public IResource getResource() {
+                    return attributes -> new CookieUtils().save("remember-me", "t0k3n");
+                }
+            });
         }
 
         private void answer(String path, Answer answer) {
@@ -243,5 +272,33 @@ class WicketSessionLoginTest {
     void replaceSessionBeforeTheWriteGivesANewId() throws Exception {
         String planted = plant();
         EmbeddedTomcat.assertNewIdCarriesTheUser(http, "/wicket", planted, login("/replace-then-field", planted));
+    }
+
+    @Test
+    void webResponseAddCookieSendsTheServletCookieAsItIs() throws Exception {
+        List<String> attributes = Loopback.cookieAttributes(rememberMe("/wicket/add-cookie"));
+        System.out.println("[evidence] Wicket WebResponse.addCookie(new Cookie(...)) attributes: " + attributes);
+        assertFalse(attributes.contains("secure"), attributes.toString());
+        assertFalse(attributes.contains("httponly"), attributes.toString());
+        assertTrue(attributes.stream().noneMatch(a -> a.startsWith("samesite")), attributes.toString());
+    }
+
+    @Test
+    void cookieUtilsDefaultsSendNoSecureHttpOnlyOrSameSite() throws Exception {
+        List<String> attributes = Loopback.cookieAttributes(rememberMe("/wicket/cookie-utils"));
+        System.out.println("[evidence] Wicket new CookieUtils().save(...) attributes: " + attributes);
+        assertFalse(attributes.contains("secure"), attributes.toString());
+        assertFalse(attributes.contains("httponly"), attributes.toString());
+        // CookieDefaults holds SameSite.Lax, which CookieUtils writes only for a web application whose effective
+        // Servlet version is 6 or more (its source); this context, built without a web.xml, gets none.
+        assertTrue(attributes.stream().noneMatch(a -> a.startsWith("samesite")), attributes.toString());
+    }
+
+    /** The probe's one cookie among a response's Set-Cookie headers. */
+    private static String rememberMe(String path) throws Exception {
+        List<String> headers = http.setCookies(path).stream().filter(h -> h.startsWith("remember-me=")).toList();
+        assertEquals(1, headers.size(), headers.toString());
+        assertTrue(headers.get(0).startsWith("remember-me=t0k3n"), headers.get(0));
+        return headers.get(0);
     }
 }
