@@ -43,6 +43,7 @@ public final class CookieCatalogue {
     private static final String STRING = "Ljava/lang/String;";
     private static final String JFINAL_CONTROLLER = "com/jfinal/core/Controller";
     private static final String VAADIN_RESPONSE = "com/vaadin/flow/server/VaadinResponse";
+    private static final String WICKET_WEB_RESPONSE = "org/apache/wicket/request/http/WebResponse";
 
     /** The pseudo-API of hand-written {@code Set-Cookie} header values. */
     public static final CookieApi SET_COOKIE_HEADER = CookieApi.builder("Set-Cookie header", Kind.COOKIE)
@@ -223,9 +224,10 @@ public final class CookieCatalogue {
                         CookieCall.setFlag(self, "setHttpOnly", CookieFlag.HTTP_ONLY),
                         CookieCall.setAttribute(self),
                         CookieCall.setMaxAge(self, "setMaxAge", "I"),
-                        // Vaadin Flow's response (javax in Vaadin 14, jakarta since 24) adds the servlet cookie as it is.
+                        // Vaadin Flow's response (javax in Vaadin 14, jakarta since 24) and Wicket's (javax up to
+                        // Wicket 9, jakarta from 10) add the servlet cookie as it is.
                         CookieCall.sendThrough(List.of(pkg.replace('.', '/') + "/http/HttpServletResponse",
-                                VAADIN_RESPONSE), "addCookie", "(L" + cookie + ";)", 0),
+                                VAADIN_RESPONSE, WICKET_WEB_RESPONSE), "addCookie", "(L" + cookie + ";)", 0),
                         // JFinal: controller.setCookie(cookie) adds it to the response as it is.
                         CookieCall.sendThrough(List.of(JFINAL_CONTROLLER), "setCookie", "(L" + cookie + ";)", 0))
                 .fix(CookieFlag.SECURE, "cookie.setSecure(true)")

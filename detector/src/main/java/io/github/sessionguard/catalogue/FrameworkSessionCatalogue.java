@@ -44,6 +44,23 @@ public final class FrameworkSessionCatalogue {
             "org/apache/wicket/authroles/authentication/AuthenticatedWebSession";
 
     /**
+     * Wicket's sign-in panel (wicket-auth-roles): its form calls {@code AuthenticatedWebSession.signIn} for the
+     * application, then {@code onSignInSucceeded()}, which a subclass may override to change the id. Created by
+     * the application ({@code new SignInPanel(id)}, or its subclass): a subclass's own {@code super(id)} is not
+     * another panel.
+     */
+    public static final CallPattern WICKET_SIGN_IN_PANEL = CallPattern.onReceiver(
+            List.of("org/apache/wicket/authroles/authentication/panel/SignInPanel"), "<init>", null);
+    /** The hook a panel runs after a successful sign-in. */
+    public static final String SIGN_IN_SUCCEEDED = "onSignInSucceeded";
+    /**
+     * Wicket's sign-in page, which puts the framework's own panel on itself: created, or extended (its
+     * constructor called from the application's subclass), it signs in with no id change the application can add.
+     */
+    public static final CallPattern WICKET_SIGN_IN_PAGE = CallPattern.of(
+            "org/apache/wicket/authroles/authentication/pages/SignInPage", "<init>", null);
+
+    /**
      * Framework session classes whose application subclasses live in the HTTP session (one object per
      * session, shared by everyone presenting its id): a field or setter of such a subclass that stores the user
      * is a session write, through the API the kind names. Recorded per analysis by the first pass.

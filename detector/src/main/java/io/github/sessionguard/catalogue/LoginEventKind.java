@@ -42,6 +42,12 @@ public enum LoginEventKind {
      * It answers whether the check passed, and signs nobody in when it did not.
      */
     WICKET_SIGN_IN(Wicket.FIX),
+    /**
+     * A Wicket sign-in component the application puts on a page ({@code SignInPanel}, {@code SignInPage}): its
+     * form calls {@code signIn} for the application, then {@code onSignInSucceeded()}, and changes no id.
+     */
+    WICKET_SIGN_IN_PANEL("override onSignInSucceeded() in a SignInPanel subclass to call getSession().changeSessionId() "
+            + "before super.onSignInSucceeded() (SignInPage's own panel cannot be changed: put such a panel on your page)"),
     /** Apache Shiro's {@code Subject.login}. */
     SHIRO("subject.getSession().stop() (or subject.logout()) before subject.login(token)"),
     /** A login performed by the container, which normally changes the id itself. */
@@ -86,5 +92,21 @@ public enum LoginEventKind {
      */
     public boolean holdsOnlyIfCheckPasses() {
         return this == WICKET_SIGN_IN;
+    }
+
+    /**
+     * The login checks the credential itself, out of the method's sight (a framework component's form): the
+     * method is a login path, reported where the login happens and ranked as one with a credential check.
+     */
+    public boolean checksCredentialItself() {
+        return this == WICKET_SIGN_IN_PANEL;
+    }
+
+    /**
+     * The login is one by what it is, whatever else the method does (a Shiro or container login, a sign-in
+     * component): the method is a login path.
+     */
+    public boolean isLoginByItself() {
+        return this == SHIRO || this == CONTAINER || checksCredentialItself();
     }
 }

@@ -14,6 +14,7 @@ import edu.umd.cs.findbugs.ba.vna.ValueNumberDataflow;
 import edu.umd.cs.findbugs.ba.vna.ValueNumberFrame;
 import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
 import edu.umd.cs.findbugs.classfile.MethodDescriptor;
+import io.github.sessionguard.catalogue.FrameworkSessionCatalogue;
 import io.github.sessionguard.catalogue.LoginCatalogue;
 import io.github.sessionguard.catalogue.LoginEventKind;
 import io.github.sessionguard.catalogue.SessionWriteApi;
@@ -336,6 +337,10 @@ final class LoginCallMeaning {
                 && SpringHolderLogins.reachSession(name)) {
             return new LoginEvent(site, LoginEventKind.SPRING_SECURITY, "Spring Security " + simpleName(owner) + "." + name);
         }
+        LoginEvent component = signInComponentEvent(call, site);
+        if (component != null) {
+            return component;
+        }
         if (LoginCatalogue.any(LoginCatalogue.WICKET_SIGN_INS, owner, name, callDescriptor)
                 && !FrameworkSessionWrites.clearsValue(location.getHandle())) {
             // signIn(false) signs out.
@@ -358,6 +363,42 @@ final class LoginCallMeaning {
         }
         return FrameworkSessionWrites.checkedModelWrite(classContext, call, site,
                 flow.isIdentity(call.argument(call.argumentCount() - 1)), () -> topOfStackType(location));
+    }
+
+    /**
+     * A Wicket sign-in component created here (see {@link FrameworkSessionCatalogue#WICKET_SIGN_IN_PANEL}): its
+     * form signs the user in for the application and keeps the id, unless the panel's class overrides
+     * {@code onSignInSucceeded()} with an id change on every path. A subclass constructor's own {@code super(id)}
+     * is the panel being built, not another one (SignInPage's is: its panel is Wicket's own).
+     */
+    private LoginEvent signInComponentEvent(CallAt call, Site site) {
+        if (!call.name().equals("<init>")) {
+            return null;
+        }
+        String owner = call.owner();
+        if (FrameworkSessionCatalogue.WICKET_SIGN_IN_PAGE.matches(owner, call.name(), call.descriptor())) {
+            return new LoginEvent(site, LoginEventKind.WICKET_SIGN_IN_PANEL,
+                    "Wicket SignInPage (its panel signs in with AuthenticatedWebSession.signIn)");
+        }
+        boolean ownSuperCall = method.getName().equals("<init>")
+                && (owner.equals(slashed(classContext.getJavaClass().getClassName()))
+                        || owner.equals(slashed(classContext.getJavaClass().getSuperclassName())));
+        if (ownSuperCall || !FrameworkSessionCatalogue.WICKET_SIGN_IN_PANEL.matches(owner, call.name(), call.descriptor())
+                || !FrameworkSessionCatalogue.WICKET_SIGN_IN_PANEL.matchesReceiver(owner)) {
+            return null;
+        }
+        LoginSummary succeeded = summaries.of(owner, FrameworkSessionCatalogue.SIGN_IN_SUCCEEDED, "()V");
+        if (succeeded != null && succeeded.rotatesOnEveryPath()) {
+            return null;
+        }
+        // An anonymous subclass (new SignInPanel(id) { ... }) is named by the panel it extends.
+        String panel = owner.matches(".*\\$\\d+") ? "SignInPanel" : simpleName(owner).replace('$', '.');
+        return new LoginEvent(site, LoginEventKind.WICKET_SIGN_IN_PANEL,
+                "Wicket " + panel + " (its form signs in with AuthenticatedWebSession.signIn)");
+    }
+
+    private static String slashed(String dotted) {
+        return dotted.replace('.', '/');
     }
 
     /** The static type of the value on top of the stack before this instruction (a call's last argument). */

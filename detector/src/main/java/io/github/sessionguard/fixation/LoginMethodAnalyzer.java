@@ -73,8 +73,7 @@ final class LoginMethodAnalyzer {
         // (Asked last: whether the class is a framework login step is a question about its supertypes.)
         boolean loginPath = (credentials
                 || LoginHandlers.isLoginHandler(classContext.getJavaClass(), method, summaries.settings())
-                || paths.pending.stream().anyMatch(e -> e.parent() == null
-                        && (e.kind() == LoginEventKind.SHIRO || e.kind() == LoginEventKind.CONTAINER)))
+                || paths.pending.stream().anyMatch(e -> e.parent() == null && e.kind().isLoginByItself()))
                 && !LoginHandlers.isFrameworkLoginStepMethod(classContext.getJavaClass(), method)
                 && !summaries.classFact(classContext.getJavaClass(), "framework-login-step",
                         () -> LoginHandlers.isFrameworkLoginStep(classContext.getJavaClass()));

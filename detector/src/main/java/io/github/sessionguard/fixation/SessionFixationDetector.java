@@ -116,7 +116,8 @@ public class SessionFixationDetector implements Detector {
         }
         // A constant marker under a name no catalogue knows is weaker evidence than the user or an identity name.
         boolean markersOnly = reported.stream().allMatch(LoginEvent::isMarkerOnly);
-        return summary.checksCredentials() && !markersOnly ? Priorities.HIGH_PRIORITY : Priorities.NORMAL_PRIORITY;
+        boolean checked = summary.checksCredentials() || reported.stream().anyMatch(e -> e.kind().checksCredentialItself());
+        return checked && !markersOnly ? Priorities.HIGH_PRIORITY : Priorities.NORMAL_PRIORITY;
     }
 
     private BugInstance bug(LoginEvent event, int priority, String what, String fix) {
