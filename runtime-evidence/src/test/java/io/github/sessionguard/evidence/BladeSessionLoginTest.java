@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.blade.Blade;
 import com.blade.mvc.RouteContext;
+import com.blade.mvc.WebContext;
 import com.blade.mvc.http.Cookie;
+import com.blade.mvc.http.Session;
+import com.blade.mvc.http.session.SessionManager;
 import io.github.sessionguard.evidence.Loopback.Reply;
 import java.net.ServerSocket;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,7 +25,9 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Blade 2.0's session (blade-mvc 2.0.15, on its own Netty server) with a planted {@code SESSION} id: Blade keeps
  * its sessions in a map keyed by the id the browser presents, and its {@code Session} has no call that changes the
- * id, so {@code session.attribute("user", ...)} after a password check leaves the planted id logged in. Cookies:
+ * id, so {@code session.attribute("user", ...)} after a password check leaves the planted id logged in. Taking
+ * the session out of the store ({@code SessionManager.destorySession}), giving it a new id and putting it back
+ * first makes Blade send the new id, and leaves the planted one worthless. Cookies:
  * {@code response.cookie(name, value[, maxAge])} sends neither Secure nor HttpOnly, the forms with {@code secured}
  * only Secure, and a Blade {@code Cookie} what its {@code secure}/{@code httpOnly} say; none sends SameSite.
  */
@@ -53,6 +59,19 @@ class BladeSessionLoginTest {
                     if (EmbeddedTomcat.USER.equals(c.query("username"))
                             && EmbeddedTomcat.PASSWORD.equals(c.query("password"))) {
                         c.session().attribute("user", c.query("username"));
+                    }
+                    out.put("after", c.session().id());
+                }))
+                .get("/login-renewed", ctx -> answer(ctx, (c, out) -> {
+                    out.put("before", c.session().id());
+                    if (EmbeddedTomcat.USER.equals(c.query("username"))
+                            && EmbeddedTomcat.PASSWORD.equals(c.query("password"))) {
+                        SessionManager sessions = WebContext.blade().sessionManager();
+                        Session session = c.session();
+                        sessions.destorySession(session);
+                        session.id(UUID.randomUUID().toString().replace("-", ""));
+                        sessions.createSession(session);
+                        session.attribute("user", c.query("username"));
                     }
                     out.put("after", c.session().id());
                 }))
@@ -97,6 +116,17 @@ class BladeSessionLoginTest {
         Reply attacker = http.get("/whoami", planted);
         assertEquals(EmbeddedTomcat.USER, attacker.get("user"), "the planted id now carries the user: fixation");
         assertEquals("3 items", attacker.get("cart"), "in the attacker's own session");
+    }
+
+    @Test
+    void aNewIdInTheStoreBeforeTheWriteLeavesThePlantedIdWorthless() throws Exception {
+        String planted = http.get("/plant", null).get("session");
+        Reply login = Loopback.ranInPlantedSession("Blade /login-renewed", planted, http.get("/login-renewed?username="
+                + EmbeddedTomcat.USER + "&password=" + EmbeddedTomcat.PASSWORD, planted));
+        assertTrue(!planted.equals(login.get("after")), "a new id inside the login");
+        assertEquals(login.get("after"), login.issuedId().orElse(null), "the new id is sent as the SESSION cookie");
+        assertEquals("null", http.get("/whoami", planted).get("user"), "the planted id carries nothing");
+        assertEquals(EmbeddedTomcat.USER, http.get("/whoami", login.get("after")).get("user"), "the new id carries the user");
     }
 
     @Test
