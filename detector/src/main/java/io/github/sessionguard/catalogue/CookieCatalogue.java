@@ -44,6 +44,7 @@ public final class CookieCatalogue {
     private static final String JFINAL_CONTROLLER = "com/jfinal/core/Controller";
     private static final String VAADIN_RESPONSE = "com/vaadin/flow/server/VaadinResponse";
     private static final String WICKET_WEB_RESPONSE = "org/apache/wicket/request/http/WebResponse";
+    private static final String BLADE_RESPONSE = "com/blade/mvc/http/Response";
 
     /** The pseudo-API of hand-written {@code Set-Cookie} header values. */
     public static final CookieApi SET_COOKIE_HEADER = CookieApi.builder("Set-Cookie header", Kind.COOKIE)
@@ -72,6 +73,8 @@ public final class CookieCatalogue {
             javalinCookie(),
             javalinShortForms(),
             sparkResponseCookie(),
+            bladeResponseCookie(),
+            bladeCookie(),
             jfinalSetCookie(),
             jettyCookie(),
             undertowCookie(),
@@ -584,6 +587,52 @@ public final class CookieCatalogue {
                 .fix(CookieFlag.SECURE, "pass secured = true: response.cookie(name, value, maxAge, true, true)")
                 .fix(CookieFlag.HTTP_ONLY, "pass httpOnly = true: response.cookie(name, value, maxAge, true, true)")
                 // No SameSite check: no Spark API can set it (as for the javax Cookie underneath, see CookieApiSupport).
+                .build();
+    }
+
+    /**
+     * Blade 2.0's {@code response.cookie(...)} (and its {@code RouteContext}'s short forms): a Netty cookie made from
+     * the arguments and sent at once, Secure only where {@code secured} is passed {@code true}, never HttpOnly
+     * (BladeSessionLoginTest shows what is sent). The five-argument form puts the path before the name.
+     */
+    private static CookieApi bladeResponseCookie() {
+        List<String> senders = List.of(BLADE_RESPONSE, "com/blade/mvc/http/HttpResponse", "com/blade/mvc/RouteContext");
+        List<CookieFlag> secure = List.of(CookieFlag.SECURE);
+        String s = STRING;
+        return CookieApi.builder("Blade response.cookie(name, value, ...)", Kind.COOKIE)
+                .implementedIn("com/blade/")
+                .mentions(BLADE_RESPONSE, "com/blade/mvc/RouteContext")
+                .calls(CookieCall.createSentWithFlags(senders, "cookie", "(" + s + s + ")", 0, 1, List.of()),
+                        CookieCall.createSentWithFlags(senders, "cookie", "(" + s + s + "I)", 0, 1, List.of()),
+                        CookieCall.createSentWithFlags(senders, "cookie", "(" + s + s + "IZ)", 0, 1, secure),
+                        CookieCall.createSentWithFlags(senders, "cookie", "(" + s + s + s + "IZ)", 1, 2, secure))
+                .fix(CookieFlag.SECURE, "pass secured = true (response.cookie(path, name, value, maxAge, true)), or send a "
+                        + "Blade Cookie with cookie.secure(true) and cookie.httpOnly(true) through response.cookie(cookie)")
+                .fix(CookieFlag.HTTP_ONLY, "response.cookie(name, value, ...) cannot set HttpOnly: send a Blade Cookie with "
+                        + "cookie.httpOnly(true) and cookie.secure(true) through response.cookie(cookie)")
+                // No SameSite check: no Blade 2.0 API can set it.
+                .build();
+    }
+
+    /**
+     * Blade 2.0's own {@code Cookie}: made empty ({@code new Cookie()}), then {@code name(...)}, {@code value(...)},
+     * {@code secure(...)} and {@code httpOnly(...)} (both off by default), and sent by {@code response.cookie(cookie)}
+     * with exactly those flags; it cannot carry SameSite.
+     */
+    private static CookieApi bladeCookie() {
+        String cookie = "com/blade/mvc/http/Cookie";
+        List<String> self = List.of(cookie);
+        return CookieApi.builder("Blade Cookie", Kind.COOKIE, cookie)
+                .implementedIn("com/blade/")
+                .calls(CookieCall.constructor(cookie, "()", -1),
+                        CookieCall.setName(self, "name"),
+                        CookieCall.setValue(self, "value"),
+                        CookieCall.setFlag(self, "secure", CookieFlag.SECURE),
+                        CookieCall.setFlag(self, "httpOnly", CookieFlag.HTTP_ONLY),
+                        CookieCall.setMaxAge(self, "maxAge", "J"),
+                        CookieCall.sendThrough(List.of(BLADE_RESPONSE), "cookie", "(L" + cookie + ";)", 0))
+                .fix(CookieFlag.SECURE, "cookie.secure(true)")
+                .fix(CookieFlag.HTTP_ONLY, "cookie.httpOnly(true)")
                 .build();
     }
 

@@ -87,6 +87,9 @@ public final class LoginCatalogue {
             CallPattern.onReceiver(List.of(FrameworkSessionCatalogue.WICKET_SESSION), "changeSessionId", "()V"),
             CallPattern.onReceiver(List.of(FrameworkSessionCatalogue.WICKET_SESSION), "replaceSession", "()V"),
             CallPattern.onReceiver(List.of(FrameworkSessionCatalogue.WICKET_SESSION), "invalidateNow", "()V"),
+            // Blade 2.0: takes the session out of its store, so the presented id opens nothing any more (a new
+            // id put back with createSession carries the login; BladeSessionLoginTest).
+            CallPattern.of("com/blade/mvc/http/session/SessionManager", "destorySession", "(Lcom/blade/mvc/http/Session;)V"),
             // Spark Java: invalidates the servlet session and drops the request's wrapper; request.session() is new.
             CallPattern.of("spark/Session", "invalidate", "()V"),
             // Invalidates the session by default (invalidateHttpSession = true): the next getSession() is new.
@@ -442,6 +445,7 @@ public final class LoginCatalogue {
                 "org/springframework/web/server/WebSession", "io/vertx/ext/web/Session", "io/javalin/http/Context",
                 "org/springframework/security/core/context/SecurityContext", "security/enterprise/SecurityContext",
                 "com/vaadin/flow/server/VaadinService", FrameworkSessionCatalogue.WICKET_SESSION,
+                "com/blade/mvc/http/session/SessionManager",
                 "org/apache/wicket/authroles/authentication/"));
         return List.copyOf(types);
     }

@@ -48,6 +48,10 @@ public enum LoginEventKind {
      */
     WICKET_SIGN_IN_PANEL("override onSignInSucceeded() in a SignInPanel subclass to call getSession().changeSessionId() "
             + "before super.onSignInSucceeded() (SignInPage's own panel cannot be changed: put such a panel on your page)"),
+    /** The user's identity stored in a Blade 2.0 {@code Session}, which Blade keys by the id the browser presents. */
+    BLADE_SESSION_ATTRIBUTE("Blade session attribute", "Blade's Session keeps its id: before storing the user, "
+            + "sessionManager.destorySession(session), then session.id(a new random id) and "
+            + "sessionManager.createSession(session) (Blade then sends the new id as its SESSION cookie)"),
     /** Apache Shiro's {@code Subject.login}. */
     SHIRO("subject.getSession().stop() (or subject.logout()) before subject.login(token)"),
     /** A login performed by the container, which normally changes the id itself. */

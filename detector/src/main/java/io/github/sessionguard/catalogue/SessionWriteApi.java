@@ -13,7 +13,8 @@ import java.util.Set;
  * {@code Session.attribute(name, value)} (the Jetty servlet session underneath), and JFinal's
  * {@code Controller.setSessionAttr(name, value)} (the servlet session), and Vaadin Flow's {@code WrappedSession}
  * and {@code VaadinSession} (the servlet session, and the object Vaadin keeps in it), and Apache Wicket's
- * {@code Session.setAttribute} (the servlet session's attribute, under Wicket's prefix).
+ * {@code Session.setAttribute} (the servlet session's attribute, under Wicket's prefix), and Blade 2.0's
+ * {@code Session.attribute(name, value)} (its own session store, keyed by the {@code SESSION} cookie).
  */
 public final class SessionWriteApi {
     /** No argument restricts the row. */
@@ -52,6 +53,7 @@ public final class SessionWriteApi {
     private static final String JFINAL_CONTROLLER = "com/jfinal/core/Controller";
     private static final String VAADIN_WRAPPED_SESSION = "com/vaadin/flow/server/WrappedSession";
     private static final String VAADIN_SESSION = "com/vaadin/flow/server/VaadinSession";
+    private static final Set<String> BLADE_SESSION = Set.of("com/blade/mvc/http/Session", "com/blade/mvc/http/HttpSession");
 
     /** Session writes other than {@code HttpSession}'s own (those are {@link LoginCatalogue#SESSION_WRITES}). */
     public static final List<SessionWriteApi> HELPER_WRITES = List.of(
@@ -80,7 +82,10 @@ public final class SessionWriteApi {
             // Apache Wicket: Session.setAttribute(name, value), on Wicket's Session or the application's subclass
             // (matched by its arguments: newer releases answer the session, older ones nothing).
             new SessionWriteApi(CallPattern.onReceiver(List.of(FrameworkSessionCatalogue.WICKET_SESSION), "setAttribute",
-                    "(Ljava/lang/String;Ljava/io/Serializable;)"), 0, 1, ANY, 0, LoginEventKind.WICKET_SESSION));
+                    "(Ljava/lang/String;Ljava/io/Serializable;)"), 0, 1, ANY, 0, LoginEventKind.WICKET_SESSION),
+            // Blade 2.0: request.session().attribute(name, value), or a Session handed to the route method.
+            new SessionWriteApi(CallPattern.of(BLADE_SESSION, "attribute", "(Ljava/lang/String;Ljava/lang/Object;)V"),
+                    0, 1, ANY, 0, LoginEventKind.BLADE_SESSION_ATTRIBUTE));
 
     /**
      * Names whose mention makes a class worth the fixation analysis. JFinal's method name too: a controller
@@ -89,7 +94,7 @@ public final class SessionWriteApi {
     public static final List<String> SCREEN = List.of("org/springframework/web/util/WebUtils",
             "org/springframework/web/context/request/", "org/apache/shiro/session/Session", "spark/Session",
             JFINAL_CONTROLLER, "setSessionAttr", VAADIN_WRAPPED_SESSION, VAADIN_SESSION,
-            FrameworkSessionCatalogue.WICKET_SESSION);
+            FrameworkSessionCatalogue.WICKET_SESSION, "com/blade/mvc/http/Session", "com/blade/mvc/http/HttpSession");
 
     public CallPattern call() {
         return call;
