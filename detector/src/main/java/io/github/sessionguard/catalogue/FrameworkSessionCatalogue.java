@@ -43,22 +43,6 @@ public final class FrameworkSessionCatalogue {
     public static final String WICKET_AUTHENTICATED_SESSION =
             "org/apache/wicket/authroles/authentication/AuthenticatedWebSession";
 
-    /**
-     * Wicket's sign-in panel (wicket-auth-roles): its form calls {@code AuthenticatedWebSession.signIn} for the
-     * application, then {@code onSignInSucceeded()}, which a subclass may override to change the id. Created by
-     * the application ({@code new SignInPanel(id)}, or its subclass): a subclass's own {@code super(id)} is not
-     * another panel.
-     */
-    public static final CallPattern WICKET_SIGN_IN_PANEL = CallPattern.onReceiver(
-            List.of("org/apache/wicket/authroles/authentication/panel/SignInPanel"), "<init>", null);
-    /** The hook a panel runs after a successful sign-in. */
-    public static final String SIGN_IN_SUCCEEDED = "onSignInSucceeded";
-    /**
-     * Wicket's sign-in page, which puts the framework's own panel on itself: created, or extended (its
-     * constructor called from the application's subclass), it signs in with no id change the application can add.
-     */
-    public static final CallPattern WICKET_SIGN_IN_PAGE = CallPattern.of(
-            "org/apache/wicket/authroles/authentication/pages/SignInPage", "<init>", null);
 
     /**
      * Framework session classes whose application subclasses live in the HTTP session (one object per

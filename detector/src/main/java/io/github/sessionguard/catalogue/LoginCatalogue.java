@@ -447,6 +447,7 @@ public final class LoginCatalogue {
                 "com/vaadin/flow/server/VaadinService", FrameworkSessionCatalogue.WICKET_SESSION,
                 "com/blade/mvc/http/session/SessionManager",
                 "org/apache/wicket/authroles/authentication/"));
+        types.addAll(LoginComponent.screenTexts());
         return List.copyOf(types);
     }
 

@@ -48,6 +48,12 @@ public enum LoginEventKind {
      */
     WICKET_SIGN_IN_PANEL("override onSignInSucceeded() in a SignInPanel subclass to call getSession().changeSessionId() "
             + "before super.onSignInSucceeded() (SignInPage's own panel cannot be changed: put such a panel on your page)"),
+    /**
+     * The Java CAS client's ticket-validation filter: it stores the validated assertion in the session and keeps
+     * the id; its {@code onSuccessfulValidation} hook runs right after.
+     */
+    CAS_TICKET_VALIDATION("subclass the filter and call request.changeSessionId() in onSuccessfulValidation(request, "
+            + "response, assertion), and configure that subclass instead"),
     /** The user's identity stored in a Blade 2.0 {@code Session}, which Blade keys by the id the browser presents. */
     BLADE_SESSION_ATTRIBUTE("Blade session attribute", "Blade's Session keeps its id: before storing the user, "
             + "sessionManager.destorySession(session), then session.id(a new random id) and "
@@ -99,11 +105,12 @@ public enum LoginEventKind {
     }
 
     /**
-     * The login checks the credential itself, out of the method's sight (a framework component's form): the
+     * The login checks the credential itself, out of the method's sight (a framework component's form, or its
+     * ticket validation): the
      * method is a login path, reported where the login happens and ranked as one with a credential check.
      */
     public boolean checksCredentialItself() {
-        return this == WICKET_SIGN_IN_PANEL;
+        return this == WICKET_SIGN_IN_PANEL || this == CAS_TICKET_VALIDATION;
     }
 
     /**

@@ -14,8 +14,8 @@ import edu.umd.cs.findbugs.ba.vna.ValueNumberDataflow;
 import edu.umd.cs.findbugs.ba.vna.ValueNumberFrame;
 import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
 import edu.umd.cs.findbugs.classfile.MethodDescriptor;
-import io.github.sessionguard.catalogue.FrameworkSessionCatalogue;
 import io.github.sessionguard.catalogue.LoginCatalogue;
+import io.github.sessionguard.catalogue.LoginComponent;
 import io.github.sessionguard.catalogue.LoginEventKind;
 import io.github.sessionguard.catalogue.SessionWriteApi;
 import io.github.sessionguard.flow.BranchConditions;
@@ -337,7 +337,7 @@ final class LoginCallMeaning {
                 && SpringHolderLogins.reachSession(name)) {
             return new LoginEvent(site, LoginEventKind.SPRING_SECURITY, "Spring Security " + simpleName(owner) + "." + name);
         }
-        LoginEvent component = signInComponentEvent(call, site);
+        LoginEvent component = loginComponentEvent(call, site);
         if (component != null) {
             return component;
         }
@@ -366,35 +366,52 @@ final class LoginCallMeaning {
     }
 
     /**
-     * A Wicket sign-in component created here (see {@link FrameworkSessionCatalogue#WICKET_SIGN_IN_PANEL}): its
-     * form signs the user in for the application and keeps the id, unless the panel's class overrides
-     * {@code onSignInSucceeded()} with an id change on every path. A subclass constructor's own {@code super(id)}
-     * is the panel being built, not another one (SignInPage's is: its panel is Wicket's own).
+     * A framework login component created here (see {@link LoginComponent}): it logs the user in for the
+     * application and keeps the id, unless the component's class overrides the row's hook with an id change on
+     * every path, or this method switches its session login off ({@code filter.setUseSession(false)}).
      */
-    private LoginEvent signInComponentEvent(CallAt call, Site site) {
+    private LoginEvent loginComponentEvent(CallAt call, Site site) throws DataflowAnalysisException {
         if (!call.name().equals("<init>")) {
             return null;
         }
         String owner = call.owner();
-        if (FrameworkSessionCatalogue.WICKET_SIGN_IN_PAGE.matches(owner, call.name(), call.descriptor())) {
-            return new LoginEvent(site, LoginEventKind.WICKET_SIGN_IN_PANEL,
-                    "Wicket SignInPage (its panel signs in with AuthenticatedWebSession.signIn)");
+        LoginComponent component = LoginComponent.created(owner, call.name(), call.descriptor());
+        if (component == null) {
+            return null;
         }
         boolean ownSuperCall = method.getName().equals("<init>")
                 && (owner.equals(slashed(classContext.getJavaClass().getClassName()))
                         || owner.equals(slashed(classContext.getJavaClass().getSuperclassName())));
-        if (ownSuperCall || !FrameworkSessionCatalogue.WICKET_SIGN_IN_PANEL.matches(owner, call.name(), call.descriptor())
-                || !FrameworkSessionCatalogue.WICKET_SIGN_IN_PANEL.matchesReceiver(owner)) {
+        if (ownSuperCall && component.builtBySubclasses()) {
             return null;
         }
-        LoginSummary succeeded = summaries.of(owner, FrameworkSessionCatalogue.SIGN_IN_SUCCEEDED, "()V");
-        if (succeeded != null && succeeded.rotatesOnEveryPath()) {
+        if (component.hookName() != null) {
+            LoginSummary hook = summaries.of(owner, component.hookName(), component.hookDescriptor());
+            if (hook != null && hook.rotatesOnEveryPath()) {
+                return null;
+            }
+        }
+        if (component.sessionOff() != null && switchesOff(component.sessionOff())) {
             return null;
         }
-        // An anonymous subclass (new SignInPanel(id) { ... }) is named by the panel it extends.
-        String panel = owner.matches(".*\\$\\d+") ? "SignInPanel" : simpleName(owner).replace('$', '.');
-        return new LoginEvent(site, LoginEventKind.WICKET_SIGN_IN_PANEL,
-                "Wicket " + panel + " (its form signs in with AuthenticatedWebSession.signIn)");
+        return new LoginEvent(site, component.kind(), component.what());
+    }
+
+    /** Does this method call {@code setter(false)} (a constant) on anything? */
+    private boolean switchesOff(String setter) {
+        org.apache.bcel.generic.MethodGen gen = classContext.getMethodGen(method);
+        if (gen == null) {
+            return false;
+        }
+        for (InstructionHandle handle = gen.getInstructionList().getStart(); handle != null; handle = handle.getNext()) {
+            if (handle.getInstruction() instanceof InvokeInstruction
+                    && setter.equals(((InvokeInstruction) handle.getInstruction()).getMethodName(cpg))
+                    && "(Z)V".equals(((InvokeInstruction) handle.getInstruction()).getSignature(cpg))
+                    && handle.getPrev() != null && handle.getPrev().getInstruction().getOpcode() == Const.ICONST_0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String slashed(String dotted) {

@@ -1,0 +1,127 @@
+package io.github.sessionguard.catalogue;
+
+import java.util.List;
+
+/**
+ * A framework component that logs the user in for the application, once the application has created or
+ * configured it, and keeps the session id: Wicket's {@code SignInPanel} (its form calls {@code signIn}), the Java
+ * CAS client's ticket-validation filter (it stores the assertion in the session). Reported where the application
+ * creates it, unless the component's class overrides {@link #hookName()} with an id change on every path.
+ *
+ * <p>A row naming the component's type with its subtypes (a receiver-typed {@link #creation()}) is created by
+ * {@code new Panel(...)} of that type or an application subclass; a subclass constructor's own {@code super(...)}
+ * builds that same object and is not another one. A row naming one exact class (Wicket's {@code SignInPage}, whose
+ * panel is Wicket's own) is also reached through an application subclass's {@code super(...)}, which is reported.
+ *
+ * <p>Each row: what the finding calls the login; the component's constructor call; the method a subclass
+ * overrides to act after the login, and its descriptor (none: no subclass can); the login's kind, which carries
+ * the fix; the boolean setter that, given false, keeps the login out of the session (its {@code web.xml} init
+ * parameter is the name without "set"; none: no such switch); and the framework's classes a {@code web.xml}
+ * {@code <filter-class>} may name for it.
+ */
+public final class LoginComponent {
+    private final String what;
+    private final CallPattern creation;
+    private final String hookName;
+    private final String hookDescriptor;
+    private final LoginEventKind kind;
+    private final String sessionOff;
+    private final List<String> webXmlClasses;
+
+    private LoginComponent(String what, CallPattern creation, String hookName, String hookDescriptor,
+            LoginEventKind kind, String sessionOff, List<String> webXmlClasses) {
+        this.what = what;
+        this.creation = creation;
+        this.hookName = hookName;
+        this.hookDescriptor = hookDescriptor;
+        this.kind = kind;
+        this.sessionOff = sessionOff;
+        this.webXmlClasses = webXmlClasses;
+    }
+
+    private static final String CAS = "org/apereo/cas/client/validation/";
+    private static final String JASIG_CAS = "org/jasig/cas/client/validation/";
+
+    public static final List<LoginComponent> ALL = List.of(
+            new LoginComponent("Wicket SignInPanel (its form signs in with AuthenticatedWebSession.signIn)",
+                    CallPattern.onReceiver(List.of("org/apache/wicket/authroles/authentication/panel/SignInPanel"),
+                            "<init>", null),
+                    "onSignInSucceeded", "()V", LoginEventKind.WICKET_SIGN_IN_PANEL, null, List.of()),
+            new LoginComponent("Wicket SignInPage (its panel signs in with AuthenticatedWebSession.signIn)",
+                    CallPattern.of("org/apache/wicket/authroles/authentication/pages/SignInPage", "<init>", null),
+                    null, null, LoginEventKind.WICKET_SIGN_IN_PANEL, null, List.of()),
+            casFilter(CAS, "jakarta"),
+            casFilter(JASIG_CAS, "javax"));
+
+    /**
+     * The Java CAS client's ticket-validation filter (Apereo's jakarta releases, and the older Jasig javax ones):
+     * after validating the service ticket it stores the assertion in the session ({@code useSession}, true by
+     * default) and calls {@code onSuccessfulValidation}, keeping the id (CasValidationFilterLoginTest).
+     */
+    private static LoginComponent casFilter(String pkg, String servlet) {
+        String filter = pkg + "AbstractTicketValidationFilter";
+        return new LoginComponent("the CAS ticket-validation filter (it stores the assertion in the session)",
+                CallPattern.onReceiver(List.of(filter), "<init>", null), "onSuccessfulValidation",
+                "(L" + servlet + "/servlet/http/HttpServletRequest;L" + servlet + "/servlet/http/HttpServletResponse;L"
+                        + pkg + "Assertion;)V",
+                LoginEventKind.CAS_TICKET_VALIDATION, "setUseSession",
+                List.of(pkg + "Cas10TicketValidationFilter", pkg + "Cas20ProxyReceivingTicketValidationFilter",
+                        pkg + "Cas30ProxyReceivingTicketValidationFilter"));
+    }
+
+    /** The row whose component this constructor call creates, or null. */
+    public static LoginComponent created(String owner, String name, String descriptor) {
+        for (LoginComponent component : ALL) {
+            if (component.creation.matches(owner, name, descriptor) && component.creation.matchesReceiver(owner)) {
+                return component;
+            }
+        }
+        return null;
+    }
+
+    public String what() {
+        return what;
+    }
+
+    public CallPattern creation() {
+        return creation;
+    }
+
+    public String hookName() {
+        return hookName;
+    }
+
+    public String hookDescriptor() {
+        return hookDescriptor;
+    }
+
+    public LoginEventKind kind() {
+        return kind;
+    }
+
+    public String sessionOff() {
+        return sessionOff;
+    }
+
+    public List<String> webXmlClasses() {
+        return webXmlClasses;
+    }
+
+    /** The packages of the components' types: a class naming one may create a component (the cost screens' texts). */
+    public static List<String> screenTexts() {
+        java.util.Set<String> packages = new java.util.TreeSet<>();
+        for (LoginComponent component : ALL) {
+            java.util.Collection<String> types = component.builtBySubclasses() ? component.creation.receiverTypes()
+                    : component.creation.owners();
+            for (String type : types) {
+                packages.add(type.substring(0, type.lastIndexOf('/') + 1));
+            }
+        }
+        return List.copyOf(packages);
+    }
+
+    /** Whether a subclass constructor's {@code super(...)} is this very component being built (see above). */
+    public boolean builtBySubclasses() {
+        return !creation.receiverTypes().isEmpty();
+    }
+}
