@@ -139,6 +139,7 @@ public class SettingsDetector implements Detector2 {
                 if (webXml) {
                     findings.addAll(WebXmlSessionSettings.judge(file, root,
                             context.withSameSiteFrom(files), bootFiles.isEmpty()));
+                    findings.addAll(WebXmlLoginFilters.judge(file, root));
                 }
                 if (security) {
                     findings.addAll(SpringSecurityXml.judge(file, root));
