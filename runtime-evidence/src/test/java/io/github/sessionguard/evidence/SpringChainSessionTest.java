@@ -47,6 +47,8 @@ import org.springframework.security.web.authentication.session.ChangeSessionIdAu
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.security.web.authentication.session.RegisterSessionAuthenticationStrategy;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.filter.RequestContextFilter;
 
@@ -68,6 +70,9 @@ import org.springframework.web.filter.RequestContextFilter;
  * <li>{@code /filter}: login filters built by hand and added with {@code addFilterAt} next to the DSL's form
  * login: with the default repository nothing reaches the session; with a session repository and the default
  * (Null) strategy the planted id is logged in; with a ChangeSessionIdAuthenticationStrategy it is not.</li>
+ * <li>{@code /register-strategy}: the DSL's form login with {@code sessionAuthenticationStrategy(new
+ * RegisterSessionAuthenticationStrategy(registry))}: the provided strategy replaces the DSL's id change, and the
+ * planted id is logged in.</li>
  * </ul>
  */
 @Timeout(120)
@@ -102,6 +107,29 @@ class SpringChainSessionTest {
             http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                     .csrf(csrf -> csrf.disable())
                     .formLogin(Customizer.withDefaults());
+            return http.build();
+        }
+    }
+
+    /**
+     * The DSL's form login with a session strategy of the application's choice that changes no id (registering
+     * sessions for concurrency control): the provided strategy replaces the DSL's id-changing one.
+     */
+    @Configuration
+    @EnableWebSecurity
+    static class RegisterStrategyChain {
+        @Bean
+        InMemoryUserDetailsManager userDetailsService() {
+            return users();
+        }
+
+        @Bean
+        SecurityFilterChain chain(HttpSecurity http) throws Exception {
+            http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                    .csrf(csrf -> csrf.disable())
+                    .formLogin(Customizer.withDefaults())
+                    .sessionManagement(session -> session.sessionAuthenticationStrategy(
+                            new RegisterSessionAuthenticationStrategy(new SessionRegistryImpl())));
             return http.build();
         }
     }
@@ -249,6 +277,7 @@ class SpringChainSessionTest {
         mount("/stateless-implicit", StatelessImplicitSaveChain.class);
         mount("/filter", HandBuiltFilterChain.class);
         mount("/provider", SessionWritingProviderChain.class);
+        mount("/register-strategy", RegisterStrategyChain.class);
         tomcat.start();
         http = tomcat.client();
     }
@@ -369,6 +398,17 @@ class SpringChainSessionTest {
         assertNotEquals(planted, login.issuedId().get());
         assertEquals("anonymous", springUser("/dsl", planted));
         assertEquals(EmbeddedTomcat.USER, springUser("/dsl", login.issuedId().get()));
+    }
+
+    @Test
+    void aProvidedStrategyThatChangesNoIdReplacesTheDslsIdChange() throws Exception {
+        String planted = plant("/register-strategy");
+        Reply login = http.postForm("/register-strategy/login", "username=" + EmbeddedTomcat.USER + "&password="
+                + EmbeddedTomcat.PASSWORD, planted);
+        log("/register-strategy/login (form, RegisterSessionAuthenticationStrategy)", planted, login);
+        assertEquals(302, login.status());
+        assertTrue(login.issuedId().isEmpty(), "no new id: the provided strategy replaced the id change");
+        assertEquals(EmbeddedTomcat.USER, springUser("/register-strategy", planted), "the planted id is logged in: fixation");
     }
 
     @Test
