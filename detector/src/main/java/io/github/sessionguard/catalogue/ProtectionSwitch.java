@@ -17,20 +17,16 @@ public final class ProtectionSwitch {
         FALSE_ARGUMENT
     }
 
-    public static final List<ProtectionSwitch> ALL = List.of(
-            new ProtectionSwitch(
+    public static final List<ProtectionSwitch> ALL = java.util.stream.Stream.of(
+            java.util.stream.Stream.of(new ProtectionSwitch(
                     CallPattern.of("org/springframework/security/config/annotation/web/configurers/SessionManagementConfigurer$SessionFixationConfigurer",
                             "none", null),
                     Trigger.ANY_CALL, null, "org/springframework/security/", "Spring Security sessionFixation().none()",
-                    "use the default (changeSessionId()) or sessionFixation(fix -> fix.changeSessionId())"),
-            new ProtectionSwitch(
-                    CallPattern.of("org/springframework/security/config/annotation/web/configurers/SessionManagementConfigurer",
-                            "sessionAuthenticationStrategy", null),
-                    Trigger.ARGUMENT_OF_TYPE, "Lorg/springframework/security/web/authentication/session/NullAuthenticatedSessionStrategy;",
-                    "org/springframework/security/",
-                    "Spring Security sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy())",
-                    "pass a ChangeSessionIdAuthenticationStrategy (or leave the default)"),
-            new ProtectionSwitch(
+                    "use the default (changeSessionId()) or sessionFixation(fix -> fix.changeSessionId())")),
+            // A strategy given to the DSL replaces its id-changing one (SpringChainSessionTest /register-strategy):
+            // one that changes no id switches the protection off.
+            LoginCatalogue.NON_ROTATING_STRATEGIES.stream().sorted().map(ProtectionSwitch::providedStrategy),
+            java.util.stream.Stream.of(new ProtectionSwitch(
                     CallPattern.anyOwner("setChangeSessionIdOnAuthentication", "(Z)V"),
                     Trigger.FALSE_ARGUMENT, null, "org/apache/catalina/", "Tomcat setChangeSessionIdOnAuthentication(false)",
                     "leave changeSessionIdOnAuthentication at its default, true"),
@@ -47,7 +43,23 @@ public final class ProtectionSwitch {
                     Trigger.FALSE_ARGUMENT, null, "org/apache/catalina/",
                     "the session cookie (JSESSIONID) of Tomcat's context with HttpOnly explicitly switched off by "
                             + "context.setUseHttpOnly(false)",
-                    "drop context.setUseHttpOnly(false) (HttpOnly is Tomcat's default)", "COOKIE_MISSING_HTTPONLY"));
+                    "drop context.setUseHttpOnly(false) (HttpOnly is Tomcat's default)", "COOKIE_MISSING_HTTPONLY")))
+            .flatMap(rows -> rows).collect(java.util.stream.Collectors.toUnmodifiableList());
+
+    /** {@code sessionManagement(s -> s.sessionAuthenticationStrategy(new Strategy(...)))} with a strategy that keeps the id. */
+    private static ProtectionSwitch providedStrategy(String strategy) {
+        String simple = strategy.substring(strategy.lastIndexOf('/') + 1);
+        boolean none = simple.equals("NullAuthenticatedSessionStrategy");
+        return new ProtectionSwitch(
+                CallPattern.of("org/springframework/security/config/annotation/web/configurers/SessionManagementConfigurer",
+                        "sessionAuthenticationStrategy", null),
+                Trigger.ARGUMENT_OF_TYPE, "L" + strategy + ";", "org/springframework/security/",
+                "Spring Security sessionAuthenticationStrategy(new " + simple + (none ? "())" : "(...)), which changes no id"),
+                none ? "pass a ChangeSessionIdAuthenticationStrategy (or leave the default)"
+                        : "leave the DSL's id change in place: drop this strategy (for concurrency control, "
+                                + "sessionManagement(s -> s.maximumSessions(n)) keeps it), or pass a "
+                                + "CompositeSessionAuthenticationStrategy that includes a ChangeSessionIdAuthenticationStrategy");
+    }
 
     private final CallPattern call;
     private final Trigger trigger;
