@@ -224,6 +224,9 @@ public final class LoginCatalogue {
             "secret", "passphrase", "ticket", "rememberme", "apikey", "authtoken", "accesstoken", "idtoken", "bearer",
             "authorization", "samlresponse");
 
+    /** Endings (normalised) that abbreviate "password": userPwd, loginPsw, adminPswd, userPw. */
+    private static final List<String> PASSWORD_ABBREVIATIONS = List.of("pwd", "psw", "pswd", "pw");
+
     /** Whole names (normalised) that are secrets on their own. */
     private static final Set<String> SECRET_NAMES = Set.of("pwd", "pass", "jpassword", "token", "remember",
             "authcode", "authorizationcode", "code", "otp", "totp", "pin");
@@ -348,7 +351,7 @@ public final class LoginCatalogue {
         }
         return SECRET_NAMES.contains(normal) || containsAny(normal, SECRET_WORDS)
                 || normal.endsWith("token") || normal.endsWith("ticket") || normal.endsWith("pass")
-                || normal.endsWith("pwd") || normal.contains("passw");
+                || endsWithAny(normal, PASSWORD_ABBREVIATIONS) || normal.contains("passw");
     }
 
     /** {@code code} alone is a secret only in an authorization-code callback (the class names OAuth/OIDC). */
