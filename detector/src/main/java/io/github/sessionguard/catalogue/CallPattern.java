@@ -11,7 +11,8 @@ import java.util.Set;
  * a call holds one of these.
  * <ul>
  * <li>Owner: one of an exact set, or any owner (null); a row may also name receiver types, "this type or
- * a subtype", which need the classpath and are checked apart ({@link #matchesReceiver}).</li>
+ * a subtype", which need the classpath and are checked apart ({@link #matchesReceiver}): a type the classpath
+ * cannot place counts ({@link #onReceiver}) or does not ({@link #onKnownReceiver}).</li>
  * <li>Name: exact, or any (null).</li>
  * <li>Descriptor: exact, any (null), or by argument shape: a prefix of the argument part, so a fluent
  * setter matches whatever (erased) builder type it returns.</li>
@@ -23,18 +24,20 @@ public final class CallPattern {
     private final String descriptor;
     private final boolean argumentShape;
     private final List<String> receiverTypes;
+    private final boolean knownReceiver;
 
     private CallPattern(Set<String> owners, String name, String descriptor, boolean argumentShape,
-            List<String> receiverTypes) {
+            List<String> receiverTypes, boolean knownReceiver) {
         this.owners = owners;
         this.name = name;
         this.descriptor = descriptor;
         this.argumentShape = argumentShape;
         this.receiverTypes = receiverTypes;
+        this.knownReceiver = knownReceiver;
     }
 
     private CallPattern(Set<String> owners, String name, String descriptor) {
-        this(owners, name, descriptor, false, List.of());
+        this(owners, name, descriptor, false, List.of(), false);
     }
 
     /** A method of one of the given slashed owner types. */
@@ -56,7 +59,7 @@ public final class CallPattern {
      * of its argument part such as {@code "(Z)"} (null: any descriptor).
      */
     public static CallPattern withArguments(Collection<String> owners, String name, String arguments) {
-        return new CallPattern(owners == null ? null : Set.copyOf(owners), name, arguments, true, List.of());
+        return new CallPattern(owners == null ? null : Set.copyOf(owners), name, arguments, true, List.of(), false);
     }
 
     /**
@@ -64,7 +67,16 @@ public final class CallPattern {
      * container's response), whose descriptor starts with {@code arguments}.
      */
     public static CallPattern onReceiver(List<String> receiverTypes, String name, String arguments) {
-        return new CallPattern(null, name, arguments, true, List.copyOf(receiverTypes));
+        return new CallPattern(null, name, arguments, true, List.copyOf(receiverTypes), false);
+    }
+
+    /**
+     * As {@link #onReceiver}, but only on a receiver the classpath shows to be one of these types or a subtype:
+     * for rows whose name alone says little (a constructor, {@code signIn}, {@code setAttribute}), a type whose
+     * hierarchy cannot be read is not taken for the framework's.
+     */
+    public static CallPattern onKnownReceiver(List<String> receiverTypes, String name, String arguments) {
+        return new CallPattern(null, name, arguments, true, List.copyOf(receiverTypes), true);
     }
 
     /** Owner, name and descriptor; receiver types, which need the classpath, are {@link #matchesReceiver}'s. */
@@ -86,7 +98,18 @@ public final class CallPattern {
      * request's {@code addCookie}) is not the API's.
      */
     public boolean matchesReceiver(String owner) {
-        return receiverTypes.isEmpty() || TypeChecks.isSubtypeOfAny(owner, receiverTypes);
+        if (receiverTypes.isEmpty()) {
+            return true;
+        }
+        if (!knownReceiver) {
+            return TypeChecks.isSubtypeOfAny(owner, receiverTypes);
+        }
+        for (String type : receiverTypes) {
+            if (TypeChecks.isKnownSubtype(owner, type)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The owner types this pattern names; null when it matches any owner. */

@@ -50,9 +50,9 @@ public final class LoginCatalogue {
      * session subclass, so matched by receiver type.
      */
     public static final List<CallPattern> WICKET_SIGN_INS = List.of(
-            CallPattern.onReceiver(List.of(FrameworkSessionCatalogue.WICKET_AUTHENTICATED_SESSION), "signIn",
+            CallPattern.onKnownReceiver(List.of(FrameworkSessionCatalogue.WICKET_AUTHENTICATED_SESSION), "signIn",
                     "(Ljava/lang/String;Ljava/lang/String;)Z"),
-            CallPattern.onReceiver(List.of(FrameworkSessionCatalogue.WICKET_AUTHENTICATED_SESSION), "signIn", "(Z)V"));
+            CallPattern.onKnownReceiver(List.of(FrameworkSessionCatalogue.WICKET_AUTHENTICATED_SESSION), "signIn", "(Z)V"));
 
     /** Logins the container performs, and (Tomcat, Jetty) follows with its own id change. */
     public static final List<CallPattern> CONTAINER_LOGINS = List.of(
@@ -84,9 +84,9 @@ public final class LoginCatalogue {
             // Apache Wicket: its Session's id change (the servlet session's changeSessionId), or a new servlet
             // session for it (replaceSession, invalidateNow). Its deferred invalidate() is left out: an
             // everyday method name, which would open the cost screens to every class that calls one.
-            CallPattern.onReceiver(List.of(FrameworkSessionCatalogue.WICKET_SESSION), "changeSessionId", "()V"),
-            CallPattern.onReceiver(List.of(FrameworkSessionCatalogue.WICKET_SESSION), "replaceSession", "()V"),
-            CallPattern.onReceiver(List.of(FrameworkSessionCatalogue.WICKET_SESSION), "invalidateNow", "()V"),
+            CallPattern.onKnownReceiver(List.of(FrameworkSessionCatalogue.WICKET_SESSION), "changeSessionId", "()V"),
+            CallPattern.onKnownReceiver(List.of(FrameworkSessionCatalogue.WICKET_SESSION), "replaceSession", "()V"),
+            CallPattern.onKnownReceiver(List.of(FrameworkSessionCatalogue.WICKET_SESSION), "invalidateNow", "()V"),
             // Blade 2.0: takes the session out of its store, so the presented id opens nothing any more (a new
             // id put back with createSession carries the login; BladeSessionLoginTest).
             CallPattern.of("com/blade/mvc/http/session/SessionManager", "destorySession", "(Lcom/blade/mvc/http/Session;)V"),
@@ -154,7 +154,7 @@ public final class LoginCatalogue {
      * the session. What they store is part of that sign-in, judged where it is called.
      */
     public static final List<CallPattern> FRAMEWORK_LOGIN_STEP_METHODS = List.of(
-            CallPattern.onReceiver(List.of(FrameworkSessionCatalogue.WICKET_AUTHENTICATED_SESSION), "authenticate",
+            CallPattern.onKnownReceiver(List.of(FrameworkSessionCatalogue.WICKET_AUTHENTICATED_SESSION), "authenticate",
                     "(Ljava/lang/String;Ljava/lang/String;)Z"));
 
     /** Spring session strategies that run on authentication but leave the session id as it is. */

@@ -1,5 +1,7 @@
 package io.github.sessionguard.catalogue;
 
+import io.github.sessionguard.flow.QuietClasspath;
+
 import java.util.List;
 
 /**
@@ -44,7 +46,7 @@ public final class LoginComponent {
 
     public static final List<LoginComponent> ALL = List.of(
             new LoginComponent("Wicket SignInPanel (its form signs in with AuthenticatedWebSession.signIn)",
-                    CallPattern.onReceiver(List.of("org/apache/wicket/authroles/authentication/panel/SignInPanel"),
+                    CallPattern.onKnownReceiver(List.of("org/apache/wicket/authroles/authentication/panel/SignInPanel"),
                             "<init>", null),
                     "onSignInSucceeded", "()V", LoginEventKind.WICKET_SIGN_IN_PANEL, null, List.of()),
             new LoginComponent("Wicket SignInPage (its panel signs in with AuthenticatedWebSession.signIn)",
@@ -61,7 +63,7 @@ public final class LoginComponent {
     private static LoginComponent casFilter(String pkg, String servlet) {
         String filter = pkg + "AbstractTicketValidationFilter";
         return new LoginComponent("the CAS ticket-validation filter (it stores the assertion in the session)",
-                CallPattern.onReceiver(List.of(filter), "<init>", null), "onSuccessfulValidation",
+                CallPattern.onKnownReceiver(List.of(filter), "<init>", null), "onSuccessfulValidation",
                 "(L" + servlet + "/servlet/http/HttpServletRequest;L" + servlet + "/servlet/http/HttpServletResponse;L"
                         + pkg + "Assertion;)V",
                 LoginEventKind.CAS_TICKET_VALIDATION, "setUseSession",
@@ -71,6 +73,11 @@ public final class LoginComponent {
 
     /** The row whose component this constructor call creates, or null. */
     public static LoginComponent created(String owner, String name, String descriptor) {
+        // Asked at every constructor call of an analysed method: only the components' own classes and the
+        // application's (their subclasses) can be one; the others are not looked up in the class hierarchy.
+        if (!name.equals("<init>") || !(inComponentPackage(owner) || QuietClasspath.isApplicationClass(owner))) {
+            return null;
+        }
         for (LoginComponent component : ALL) {
             if (component.creation.matches(owner, name, descriptor) && component.creation.matchesReceiver(owner)) {
                 return component;
@@ -107,8 +114,23 @@ public final class LoginComponent {
         return webXmlClasses;
     }
 
+    private static final List<String> PACKAGES = packages();
+
     /** The packages of the components' types: a class naming one may create a component (the cost screens' texts). */
     public static List<String> screenTexts() {
+        return PACKAGES;
+    }
+
+    private static boolean inComponentPackage(String owner) {
+        for (String prefix : PACKAGES) {
+            if (owner.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<String> packages() {
         java.util.Set<String> packages = new java.util.TreeSet<>();
         for (LoginComponent component : ALL) {
             java.util.Collection<String> types = component.builtBySubclasses() ? component.creation.receiverTypes()

@@ -81,7 +81,7 @@ public final class SessionWriteApi {
                     "(Ljava/lang/Class;Ljava/lang/Object;)V"), 0, 1, ANY, 0, LoginEventKind.VAADIN_SESSION_ATTRIBUTE),
             // Apache Wicket: Session.setAttribute(name, value), on Wicket's Session or the application's subclass
             // (matched by its arguments: newer releases answer the session, older ones nothing).
-            new SessionWriteApi(CallPattern.onReceiver(List.of(FrameworkSessionCatalogue.WICKET_SESSION), "setAttribute",
+            new SessionWriteApi(CallPattern.onKnownReceiver(List.of(FrameworkSessionCatalogue.WICKET_SESSION), "setAttribute",
                     "(Ljava/lang/String;Ljava/io/Serializable;)"), 0, 1, ANY, 0, LoginEventKind.WICKET_SESSION),
             // Blade 2.0: request.session().attribute(name, value), or a Session handed to the route method.
             new SessionWriteApi(CallPattern.of(BLADE_SESSION, "attribute", "(Ljava/lang/String;Ljava/lang/Object;)V"),
