@@ -112,6 +112,22 @@ public final class CallPattern {
         return false;
     }
 
+    /**
+     * True when {@code slashedClass} belongs to the framework whose types this row names (the first three names
+     * of their packages: {@code org/apache/wicket/}): a framework's own use of its API is judged where the
+     * application uses the framework.
+     */
+    public boolean isVendorCode(String slashedClass) {
+        java.util.Collection<String> types = receiverTypes.isEmpty() && owners != null ? owners : receiverTypes;
+        for (String type : types) {
+            String[] parts = type.split("/");
+            if (parts.length > 3 && slashedClass.startsWith(parts[0] + "/" + parts[1] + "/" + parts[2] + "/")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The owner types this pattern names; null when it matches any owner. */
     public Set<String> owners() {
         return owners;

@@ -401,6 +401,16 @@ public final class LoginCatalogue {
     private LoginCatalogue() {
     }
 
+    /** Is this call, made in {@code slashedCaller}, a Wicket sign-in of the application (not Wicket's own)? */
+    public static boolean isApplicationWicketSignIn(String slashedCaller, String owner, String name, String descriptor) {
+        for (CallPattern row : WICKET_SIGN_INS) {
+            if (row.matches(owner, name, descriptor) && !row.isVendorCode(slashedCaller) && row.matchesReceiver(owner)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Does one of the patterns match this call (owner, name, descriptor, and the receiver type a row names)? */
     public static boolean any(List<CallPattern> patterns, String owner, String name, String descriptor) {
         // By index, not an iterator: asked at every call of every analysed method, and before the JIT has

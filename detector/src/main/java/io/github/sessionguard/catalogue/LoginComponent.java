@@ -142,6 +142,15 @@ public final class LoginComponent {
         return List.copyOf(packages);
     }
 
+    /**
+     * True when the calling class is the component's own framework (its first three package names: Wicket's
+     * {@code SignInPage} builds its panel itself): what a framework does inside itself is judged where the
+     * application uses it.
+     */
+    public boolean isFrameworkInternal(String slashedCallingClass) {
+        return creation.isVendorCode(slashedCallingClass);
+    }
+
     /** Whether a subclass constructor's {@code super(...)} is this very component being built (see above). */
     public boolean builtBySubclasses() {
         return !creation.receiverTypes().isEmpty();

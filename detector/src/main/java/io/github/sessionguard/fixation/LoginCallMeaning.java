@@ -341,8 +341,8 @@ final class LoginCallMeaning {
         if (component != null) {
             return component;
         }
-        if (LoginCatalogue.any(LoginCatalogue.WICKET_SIGN_INS, owner, name, callDescriptor)
-                && !FrameworkSessionWrites.clearsValue(location.getHandle())) {
+        if (LoginCatalogue.isApplicationWicketSignIn(slashed(classContext.getJavaClass().getClassName()), owner, name,
+                callDescriptor) && !FrameworkSessionWrites.clearsValue(location.getHandle())) {
             // signIn(false) signs out.
             return new LoginEvent(site, LoginEventKind.WICKET_SIGN_IN, "Wicket sign-in " + simpleName(owner) + "." + name);
         }
@@ -376,7 +376,7 @@ final class LoginCallMeaning {
         }
         String owner = call.owner();
         LoginComponent component = LoginComponent.created(owner, call.name(), call.descriptor());
-        if (component == null) {
+        if (component == null || component.isFrameworkInternal(slashed(classContext.getJavaClass().getClassName()))) {
             return null;
         }
         boolean ownSuperCall = method.getName().equals("<init>")
