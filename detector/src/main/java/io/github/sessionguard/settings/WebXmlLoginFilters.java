@@ -4,7 +4,6 @@ import edu.umd.cs.findbugs.Priorities;
 import edu.umd.cs.findbugs.ba.XClass;
 import io.github.sessionguard.catalogue.LoginComponent;
 import io.github.sessionguard.flow.QuietClasspath;
-import io.github.sessionguard.flow.TypeChecks;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -51,13 +50,11 @@ final class WebXmlLoginFilters {
             if (component.webXmlClasses().isEmpty()) {
                 continue;
             }
-            if (component.webXmlClasses().contains(slashed)) {
+            // The framework's own classes by name (also when its jar is not on the classpath), else the class
+            // hierarchy, as for a constructor call in code.
+            if (component.webXmlClasses().contains(slashed) || (component.builtBySubclasses()
+                    && component.creation().matchesReceiver(slashed))) {
                 return component;
-            }
-            for (String type : component.creation().receiverTypes()) {
-                if (TypeChecks.isKnownSubtype(slashed, type)) {
-                    return component;
-                }
             }
         }
         return null;
