@@ -27,7 +27,9 @@ class FrameworkOwnComponentsTest {
         List<String> aux = classpath.stream().filter(entry -> !jars.contains(entry)).collect(Collectors.toList());
         SpotBugsRun run = SpotBugsRun.analyse("wicket-auth-roles", jars.stream().map(Paths::get).collect(Collectors.toList()),
                 aux, true);
-        assertEquals(List.of(), run.findings().stream().filter(Finding::isSessionGuard).map(Finding::toString)
+        // Logins only: Wicket's own cookie helper (CookieUtils.save) is judged as cookie code like any other.
+        assertEquals(List.of(), run.findings().stream().filter(Finding::isSessionGuard)
+                .filter(f -> f.pattern().startsWith("SESSION_FIXATION")).map(Finding::toString)
                 .collect(Collectors.toList()));
         assertEquals(List.of(), run.errors());
     }
