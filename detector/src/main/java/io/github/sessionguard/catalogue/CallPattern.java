@@ -113,15 +113,20 @@ public final class CallPattern {
     }
 
     /**
-     * True when {@code slashedClass} belongs to the framework whose types this row names (the first three names
-     * of their packages: {@code org/apache/wicket/}): a framework's own use of its API is judged where the
-     * application uses the framework.
+     * True when {@code slashedClass} belongs to the framework module whose types this row names (the first four
+     * names of their packages, or the whole package when it is shorter: {@code org/apache/wicket/authroles/},
+     * {@code org/apereo/cas/client/}, not the CAS server's {@code org/apereo/cas/}): a framework's own use of its
+     * API is judged where the application uses the framework.
      */
     public boolean isVendorCode(String slashedClass) {
         java.util.Collection<String> types = receiverTypes.isEmpty() && owners != null ? owners : receiverTypes;
         for (String type : types) {
             String[] parts = type.split("/");
-            if (parts.length > 3 && slashedClass.startsWith(parts[0] + "/" + parts[1] + "/" + parts[2] + "/")) {
+            StringBuilder prefix = new StringBuilder();
+            for (int i = 0; i < Math.min(4, parts.length - 1); i++) {
+                prefix.append(parts[i]).append('/');
+            }
+            if (prefix.length() > 0 && slashedClass.startsWith(prefix.toString())) {
                 return true;
             }
         }

@@ -49,10 +49,16 @@ public final class LoginCatalogue {
      * then binds the session; {@code signIn(true)} from the application's session class): on the application's
      * session subclass, so matched by receiver type.
      */
-    public static final List<CallPattern> WICKET_SIGN_INS = List.of(
-            CallPattern.onKnownReceiver(List.of(FrameworkSessionCatalogue.WICKET_AUTHENTICATED_SESSION), "signIn",
-                    "(Ljava/lang/String;Ljava/lang/String;)Z"),
+    public static final CallPattern WICKET_CHECKED_SIGN_IN = CallPattern.onKnownReceiver(
+            List.of(FrameworkSessionCatalogue.WICKET_AUTHENTICATED_SESSION), "signIn", "(Ljava/lang/String;Ljava/lang/String;)Z");
+    public static final List<CallPattern> WICKET_SIGN_INS = List.of(WICKET_CHECKED_SIGN_IN,
             CallPattern.onKnownReceiver(List.of(FrameworkSessionCatalogue.WICKET_AUTHENTICATED_SESSION), "signIn", "(Z)V"));
+    /**
+     * Wicket 10.9, 9.23 and 8.18 made {@code signIn(username, password)} call {@code changeSessionId()} before it
+     * binds the session (CVE-2026-40010); earlier releases keep the id (WicketSessionLoginTest, 10.8.0). Which one
+     * the application runs is read from the classpath's bytecode: a call of one of these in that method.
+     */
+    public static final java.util.Set<String> WICKET_SIGN_IN_ID_CHANGES = java.util.Set.of("changeSessionId", "replaceSession");
 
     /** Logins the container performs, and (Tomcat, Jetty) follows with its own id change. */
     public static final List<CallPattern> CONTAINER_LOGINS = List.of(

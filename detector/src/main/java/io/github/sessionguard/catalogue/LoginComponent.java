@@ -17,8 +17,9 @@ import java.util.List;
  *
  * <p>Each row: what the finding calls the login; the component's constructor call; the method a subclass
  * overrides to act after the login, and its descriptor (none: no subclass can); the login's kind, which carries
- * the fix; the boolean setter that, given false, keeps the login out of the session (its {@code web.xml} init
- * parameter is the name without "set"; none: no such switch); and the framework's classes a {@code web.xml}
+ * the fix; the boolean setter that, given false, keeps the login out of the session (its {@code web.xml} init or
+ * context parameter is the name without "set"; none: no such switch), and the setter without which code settings
+ * do not hold; and the framework's classes a {@code web.xml}
  * {@code <filter-class>} may name for it.
  */
 public final class LoginComponent {
@@ -28,16 +29,18 @@ public final class LoginComponent {
     private final String hookDescriptor;
     private final LoginEventKind kind;
     private final String sessionOff;
+    private final String keepsCodeSettings;
     private final List<String> webXmlClasses;
 
     private LoginComponent(String what, CallPattern creation, String hookName, String hookDescriptor,
-            LoginEventKind kind, String sessionOff, List<String> webXmlClasses) {
+            LoginEventKind kind, String sessionOff, String keepsCodeSettings, List<String> webXmlClasses) {
         this.what = what;
         this.creation = creation;
         this.hookName = hookName;
         this.hookDescriptor = hookDescriptor;
         this.kind = kind;
         this.sessionOff = sessionOff;
+        this.keepsCodeSettings = keepsCodeSettings;
         this.webXmlClasses = webXmlClasses;
     }
 
@@ -48,10 +51,10 @@ public final class LoginComponent {
             new LoginComponent("Wicket SignInPanel (its form signs in with AuthenticatedWebSession.signIn)",
                     CallPattern.onKnownReceiver(List.of("org/apache/wicket/authroles/authentication/panel/SignInPanel"),
                             "<init>", null),
-                    "onSignInSucceeded", "()V", LoginEventKind.WICKET_SIGN_IN_PANEL, null, List.of()),
+                    "onSignInSucceeded", "()V", LoginEventKind.WICKET_SIGN_IN_PANEL, null, null, List.of()),
             new LoginComponent("Wicket SignInPage (its panel signs in with AuthenticatedWebSession.signIn)",
                     CallPattern.of("org/apache/wicket/authroles/authentication/pages/SignInPage", "<init>", null),
-                    null, null, LoginEventKind.WICKET_SIGN_IN_PANEL, null, List.of()),
+                    null, null, LoginEventKind.WICKET_SIGN_IN_PANEL, null, null, List.of()),
             casFilter(CAS, "jakarta"),
             casFilter(JASIG_CAS, "javax"));
 
@@ -66,7 +69,9 @@ public final class LoginComponent {
                 CallPattern.onKnownReceiver(List.of(filter), "<init>", null), "onSuccessfulValidation",
                 "(L" + servlet + "/servlet/http/HttpServletRequest;L" + servlet + "/servlet/http/HttpServletResponse;L"
                         + pkg + "Assertion;)V",
-                LoginEventKind.CAS_TICKET_VALIDATION, "setUseSession",
+                // setUseSession(false) in code holds only with setIgnoreInitConfiguration(true): otherwise the
+                // filter's init reads its init parameters again, useSession (true by default) among them.
+                LoginEventKind.CAS_TICKET_VALIDATION, "setUseSession", "setIgnoreInitConfiguration",
                 List.of(pkg + "Cas10TicketValidationFilter", pkg + "Cas20ProxyReceivingTicketValidationFilter",
                         pkg + "Cas30ProxyReceivingTicketValidationFilter"));
     }
@@ -108,6 +113,14 @@ public final class LoginComponent {
 
     public String sessionOff() {
         return sessionOff;
+    }
+
+    /**
+     * The boolean setter that, given true, keeps what code set on the component (null: code settings always
+     * hold): the CAS filter re-reads its init parameters at {@code init} unless told to ignore them.
+     */
+    public String keepsCodeSettings() {
+        return keepsCodeSettings;
     }
 
     public List<String> webXmlClasses() {

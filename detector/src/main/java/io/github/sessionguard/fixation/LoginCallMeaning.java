@@ -284,7 +284,20 @@ final class LoginCallMeaning {
         return !shiroLoginsCount && LoginCatalogue.any(LoginCatalogue.SHIRO_LOGINS, call.owner(), call.name(), call.descriptor());
     }
 
+    /**
+     * Wicket's {@code signIn(username, password)} from a release that changes the id itself (WicketProtection): an
+     * id change on its success branch, and no login.
+     */
+    private boolean wicketSignInChangesId(CallAt call) {
+        return call.name().equals("signIn")
+                && LoginCatalogue.WICKET_CHECKED_SIGN_IN.matches(call.owner(), call.name(), call.descriptor())
+                && summaries.wicketSignInChangesId() && LoginCatalogue.WICKET_CHECKED_SIGN_IN.matchesReceiver(call.owner());
+    }
+
     private boolean isRotation(CallAt call, Location location) throws DataflowAnalysisException {
+        if (wicketSignInChangesId(call)) {
+            return true;
+        }
         if (!LoginCatalogue.any(LoginCatalogue.ROTATIONS, call.owner(), call.name(), call.descriptor())) {
             return summaries.settings().isRotationMethod(call.owner(), call.name());
         }
@@ -341,8 +354,9 @@ final class LoginCallMeaning {
         if (component != null) {
             return component;
         }
-        if (LoginCatalogue.isApplicationWicketSignIn(slashed(classContext.getJavaClass().getClassName()), owner, name,
-                callDescriptor) && !FrameworkSessionWrites.clearsValue(location.getHandle())) {
+        if (name.equals("signIn") && !wicketSignInChangesId(call)
+                && LoginCatalogue.isApplicationWicketSignIn(slashed(classContext.getJavaClass().getClassName()), owner, name,
+                        callDescriptor) && !FrameworkSessionWrites.clearsValue(location.getHandle())) {
             // signIn(false) signs out.
             return new LoginEvent(site, LoginEventKind.WICKET_SIGN_IN, "Wicket sign-in " + simpleName(owner) + "." + name);
         }
@@ -376,7 +390,9 @@ final class LoginCallMeaning {
         }
         String owner = call.owner();
         LoginComponent component = LoginComponent.created(owner, call.name(), call.descriptor());
-        if (component == null || component.isFrameworkInternal(slashed(classContext.getJavaClass().getClassName()))) {
+        if (component == null || component.isFrameworkInternal(slashed(classContext.getJavaClass().getClassName()))
+                || (component.kind() == LoginEventKind.WICKET_SIGN_IN_PANEL && summaries.wicketSignInChangesId())) {
+            // Wicket's sign-in components sign in through signIn(username, password).
             return null;
         }
         boolean ownSuperCall = method.getName().equals("<init>")
@@ -391,14 +407,15 @@ final class LoginCallMeaning {
                 return null;
             }
         }
-        if (component.sessionOff() != null && switchesOff(component.sessionOff())) {
+        if (component.sessionOff() != null && callsWith(component.sessionOff(), Const.ICONST_0)
+                && (component.keepsCodeSettings() == null || callsWith(component.keepsCodeSettings(), Const.ICONST_1))) {
             return null;
         }
         return new LoginEvent(site, component.kind(), component.what());
     }
 
-    /** Does this method call {@code setter(false)} (a constant) on anything? */
-    private boolean switchesOff(String setter) {
+    /** Does this method call the boolean {@code setter} with this constant ({@code ICONST_0}: false) on anything? */
+    private boolean callsWith(String setter, short constant) {
         org.apache.bcel.generic.MethodGen gen = classContext.getMethodGen(method);
         if (gen == null) {
             return false;
@@ -407,7 +424,7 @@ final class LoginCallMeaning {
             if (handle.getInstruction() instanceof InvokeInstruction
                     && setter.equals(((InvokeInstruction) handle.getInstruction()).getMethodName(cpg))
                     && "(Z)V".equals(((InvokeInstruction) handle.getInstruction()).getSignature(cpg))
-                    && handle.getPrev() != null && handle.getPrev().getInstruction().getOpcode() == Const.ICONST_0) {
+                    && handle.getPrev() != null && handle.getPrev().getInstruction().getOpcode() == constant) {
                 return true;
             }
         }

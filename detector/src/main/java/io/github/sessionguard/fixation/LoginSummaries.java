@@ -78,6 +78,16 @@ final class LoginSummaries {
         return shiroLoginsCount;
     }
 
+    /** Whether Wicket's signIn(username, password) changes the id itself (see WicketProtection): asked once. */
+    private Boolean wicketSignInChangesId;
+
+    boolean wicketSignInChangesId() {
+        if (wicketSignInChangesId == null) {
+            wicketSignInChangesId = WicketProtection.signInChangesId();
+        }
+        return wicketSignInChangesId;
+    }
+
     /** LoginCatalogue.isSecretName per name, for this analysis: the same names recur in method after method. */
     private final Map<String, Boolean> secretNames = new HashMap<>();
 

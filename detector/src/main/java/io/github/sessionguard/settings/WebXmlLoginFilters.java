@@ -35,7 +35,7 @@ final class WebXmlLoginFilters {
             }
             String slashed = filterClass.text().replace('.', '/');
             LoginComponent component = componentOf(slashed);
-            if (component == null || sessionSwitchedOff(filter, component) || overridesHook(slashed, component)) {
+            if (component == null || sessionSwitchedOff(root, filter, component) || overridesHook(slashed, component)) {
                 continue;
             }
             findings.add(new SettingFinding("SESSION_FIXATION", Priorities.HIGH_PRIORITY, file, filterClass.line,
@@ -70,20 +70,31 @@ final class WebXmlLoginFilters {
         return false;
     }
 
-    /** {@code <init-param>} {@code useSession} = false: the login stays in the request. */
-    private static boolean sessionSwitchedOff(XmlElement filter, LoginComponent component) {
+    /**
+     * {@code useSession} = false as the filter's {@code <init-param>}, or as a {@code <context-param>}, which the CAS
+     * client reads when the filter has none: the login stays in the request.
+     */
+    private static boolean sessionSwitchedOff(XmlElement root, XmlElement filter, LoginComponent component) {
         if (component.sessionOff() == null) {
             return false;
         }
         String parameter = Character.toLowerCase(component.sessionOff().charAt(3)) + component.sessionOff().substring(4);
-        for (XmlElement init : filter.children("init-param")) {
-            XmlElement name = init.child("param-name");
-            XmlElement value = init.child("param-value");
-            if (name != null && value != null && name.text().equals(parameter) && "false".equalsIgnoreCase(value.text())) {
-                return true;
+        String value = parameterValue(filter.children("init-param"), parameter);
+        if (value == null) {
+            value = parameterValue(root.children("context-param"), parameter);
+        }
+        return "false".equalsIgnoreCase(value);
+    }
+
+    private static String parameterValue(List<XmlElement> parameters, String name) {
+        for (XmlElement parameter : parameters) {
+            XmlElement key = parameter.child("param-name");
+            XmlElement value = parameter.child("param-value");
+            if (key != null && value != null && key.text().equals(name)) {
+                return value.text();
             }
         }
-        return false;
+        return null;
     }
 
     /** An application subclass (or one of its application superclasses) declares the hook. */
