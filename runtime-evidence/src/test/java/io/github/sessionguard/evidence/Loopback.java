@@ -129,6 +129,19 @@ final class Loopback {
         return login;
     }
 
+    /**
+     * The attributes of the one {@code Set-Cookie} header of a GET of {@code path} (presenting no session) for the
+     * cookie {@code nameAndValue} begins with ({@code "remember-me=t0k3n"}, or {@code "JSESSIONID="}): checked to be
+     * there once, with that value; others beside it (a framework's session cookie) are left alone.
+     */
+    java.util.List<String> cookieAttributes(String path, String nameAndValue) throws IOException, InterruptedException {
+        String name = nameAndValue.substring(0, nameAndValue.indexOf('=') + 1);
+        java.util.List<String> headers = setCookies(path).stream().filter(h -> h.startsWith(name)).toList();
+        assertEquals(1, headers.size(), headers.toString());
+        assertTrue(headers.get(0).startsWith(nameAndValue), headers.get(0));
+        return cookieAttributes(headers.get(0));
+    }
+
     /** Every {@code Set-Cookie} header of a GET of {@code path} that presents no session. */
     java.util.List<String> setCookies(String path) throws IOException, InterruptedException {
         HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))

@@ -276,7 +276,7 @@ class WicketSessionLoginTest {
 
     @Test
     void webResponseAddCookieSendsTheServletCookieAsItIs() throws Exception {
-        List<String> attributes = Loopback.cookieAttributes(rememberMe("/wicket/add-cookie"));
+        List<String> attributes = http.cookieAttributes("/wicket/add-cookie", "remember-me=t0k3n");
         System.out.println("[evidence] Wicket WebResponse.addCookie(new Cookie(...)) attributes: " + attributes);
         assertFalse(attributes.contains("secure"), attributes.toString());
         assertFalse(attributes.contains("httponly"), attributes.toString());
@@ -285,20 +285,12 @@ class WicketSessionLoginTest {
 
     @Test
     void cookieUtilsDefaultsSendNoSecureHttpOnlyOrSameSite() throws Exception {
-        List<String> attributes = Loopback.cookieAttributes(rememberMe("/wicket/cookie-utils"));
+        List<String> attributes = http.cookieAttributes("/wicket/cookie-utils", "remember-me=t0k3n");
         System.out.println("[evidence] Wicket new CookieUtils().save(...) attributes: " + attributes);
         assertFalse(attributes.contains("secure"), attributes.toString());
         assertFalse(attributes.contains("httponly"), attributes.toString());
         // CookieDefaults holds SameSite.Lax, which CookieUtils writes only for a web application whose effective
         // Servlet version is 6 or more (its source); this context, built without a web.xml, gets none.
         assertTrue(attributes.stream().noneMatch(a -> a.startsWith("samesite")), attributes.toString());
-    }
-
-    /** The probe's one cookie among a response's Set-Cookie headers. */
-    private static String rememberMe(String path) throws Exception {
-        List<String> headers = http.setCookies(path).stream().filter(h -> h.startsWith("remember-me=")).toList();
-        assertEquals(1, headers.size(), headers.toString());
-        assertTrue(headers.get(0).startsWith("remember-me=t0k3n"), headers.get(0));
-        return headers.get(0);
     }
 }
