@@ -296,6 +296,8 @@ public final class LoginCatalogue {
     /** {@code Optional} and the calls that apply a function inside it ({@code found.map(Member::getId)}). */
     public static final String OPTIONAL_TYPE = "java/util/Optional";
     public static final Set<String> OPTIONAL_MAPS = Set.of("map", "flatMap");
+    /** ...and those that take the value out: each {@code found.get()} of a checked user's Optional is that user. */
+    public static final Set<String> OPTIONAL_UNWRAPS = Set.of("get", "orElse", "orElseThrow", "orElseGet");
 
     /** String constants that mark a session as logged in when written on a check's success branch. */
     public static final Set<String> TRUE_MARKERS = Set.of("true", "yes", "y", "1", "on", "ok");

@@ -39,6 +39,8 @@ public final class SessionStoreCatalogue {
             "com/github/benmanes/caffeine/cache/Cache", "org/springframework/cache/Cache",
             "org/springframework/data/redis/core/HashOperations");
     public static final Set<String> MAP_WRITES = Set.of("put", "putIfAbsent", "replace");
+    /** ...or the record a map or cache holds under the id, read out and then written: {@code sessions.get(sid).put(...)}. */
+    public static final Set<String> MAP_READS = Set.of("get", "getOrDefault", "computeIfAbsent", "getIfPresent");
 
     /** Redis clients (Jedis, Lettuce, Spring Data Redis value operations): writes with the id in the key. */
     public static final List<String> REDIS_PREFIXES = List.of("redis/clients/jedis/", "io/lettuce/core/",

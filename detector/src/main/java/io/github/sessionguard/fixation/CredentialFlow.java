@@ -39,6 +39,7 @@ import org.apache.bcel.generic.GETFIELD;
 import org.apache.bcel.generic.GETSTATIC;
 import org.apache.bcel.generic.INVOKEDYNAMIC;
 import org.apache.bcel.generic.INVOKESTATIC;
+import org.apache.bcel.generic.INVOKEVIRTUAL;
 import org.apache.bcel.generic.Instruction;
 import org.apache.bcel.generic.InstructionHandle;
 import org.apache.bcel.generic.InvokeInstruction;
@@ -297,6 +298,28 @@ final class CredentialFlow {
         return false;
     }
 
+    /**
+     * {@code salt + password} compiled for Java 9 and later ({@code StringConcatFactory}): a string built from
+     * a secret is the secret in another form, as it is when a {@code StringBuilder} builds it.
+     */
+    private void concatenation(INVOKEDYNAMIC call, Location location) throws DataflowAnalysisException {
+        String name = call.getMethodName(cpg);
+        if (!name.equals("makeConcatWithConstants") && !name.equals("makeConcat")) {
+            return;
+        }
+        int operands = call.getArgumentTypes(cpg).length;
+        ValueNumberFrame before = vna.getFactAtLocation(location);
+        if (!before.isValid() || before.getStackDepth() < operands) {
+            return;
+        }
+        for (int i = 0; i < operands; i++) {
+            if (isSecret(before.getStackValue(i))) {
+                markProduced(secrets, location);
+                return;
+            }
+        }
+    }
+
     /** Marks the value the instruction at {@code location} leaves on top of the stack. */
     private void markProduced(Set<Integer> marked, Location location) throws DataflowAnalysisException {
         ValueNumberFrame after = vna.getFactAfterLocation(location);
@@ -331,7 +354,11 @@ final class CredentialFlow {
             }
             return;
         }
-        if (!(instruction instanceof InvokeInstruction) || instruction instanceof INVOKEDYNAMIC) {
+        if (instruction instanceof INVOKEDYNAMIC) {
+            concatenation((INVOKEDYNAMIC) instruction, location);
+            return;
+        }
+        if (!(instruction instanceof InvokeInstruction)) {
             return;
         }
         CallAt call = calls.at((InvokeInstruction) instruction, location);
@@ -477,6 +504,12 @@ final class CredentialFlow {
             mark(identities, result);
             return;
         }
+        if (receiver != null && isIdentity(receiver) && result != null && LoginCatalogue.OPTIONAL_TYPE.equals(owner)
+                && LoginCatalogue.OPTIONAL_UNWRAPS.contains(name)) {
+            // Every found.get() is a call of its own (its own value number): each one is the checked user.
+            mark(identities, result);
+            return;
+        }
         if (receiver != null && isIdentity(receiver) && result != null && returnType == Type.BOOLEAN
                 && call.argumentCount() == 0) {
             // optional.isPresent(), authentication.isAuthenticated(): true is success; isEmpty() the reverse.
@@ -571,6 +604,7 @@ final class CredentialFlow {
         if (owner != null) {
             if (!isSecret(owner) && !isSessionRead(owner)) {
                 mark(identities, owner);
+                markOptionalOf(owner);
             }
             return;
         }
@@ -598,9 +632,40 @@ final class CredentialFlow {
 
     private static final java.util.Set<String> SESSION_READ_NAMES = java.util.Set.of("getAttribute", "getValue");
 
-    /** For a value returned by a zero-argument instance call, the object it was called on; else null. */
+    /**
+     * The checked user taken out of an Optional ({@code found.get().getPasswordHash()}): the Optional holds that
+     * user, so each later {@code found.get()} is the user too.
+     */
+    private void markOptionalOf(ValueNumber user) throws DataflowAnalysisException {
+        Location producer = origins.producer(user);
+        if (producer != null && producer.getHandle().getInstruction() instanceof INVOKEVIRTUAL) {
+            INVOKEVIRTUAL unwrap = (INVOKEVIRTUAL) producer.getHandle().getInstruction();
+            if (LoginCatalogue.OPTIONAL_TYPE.equals(unwrap.getClassName(cpg).replace('.', '/'))
+                    && LoginCatalogue.OPTIONAL_UNWRAPS.contains(unwrap.getMethodName(cpg))) {
+                ValueNumberFrame frame = vna.getFactAtLocation(producer);
+                if (frame.isValid()) {
+                    mark(identities, frame.getInstance(unwrap, cpg));
+                }
+            }
+        }
+    }
+
+    /**
+     * For a value returned by a zero-argument instance call, the object it was called on; for a value read from
+     * an object's field ({@code account.passwordHash}), that object; else null.
+     */
     private ValueNumber getterOwner(ValueNumber value) throws DataflowAnalysisException {
         Location producer = origins.producer(value);
+        if (producer != null && producer.getHandle().getInstruction() instanceof GETFIELD) {
+            GETFIELD field = (GETFIELD) producer.getHandle().getInstruction();
+            ValueNumberFrame frame = vna.getFactAtLocation(producer);
+            if (field.getClassName(cpg).startsWith("java.") || !frame.isValid()) {
+                return null;
+            }
+            // A field of the handler itself (a configured admin hash) belongs to no user.
+            ValueNumber object = frame.getTopValue();
+            return !method.isStatic() && object.equals(vna.getAnalysis().getThisValue()) ? null : object;
+        }
         if (producer == null || !(producer.getHandle().getInstruction() instanceof InvokeInstruction)
                 || producer.getHandle().getInstruction() instanceof INVOKESTATIC
                 || producer.getHandle().getInstruction() instanceof INVOKEDYNAMIC) {

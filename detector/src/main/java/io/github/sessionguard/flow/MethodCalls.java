@@ -1,5 +1,7 @@
 package io.github.sessionguard.flow;
 
+import org.apache.bcel.Const;
+import org.apache.bcel.classfile.ConstantCP;
 import org.apache.bcel.classfile.ConstantPool;
 import org.apache.bcel.classfile.JavaClass;
 import org.apache.bcel.classfile.Method;
@@ -7,35 +9,77 @@ import org.apache.bcel.classfile.Method;
 import java.io.IOException;
 import java.util.Set;
 
-/** What a method of a library class calls, read from its bytecode: a fact of the release on the classpath. */
+/**
+ * What a method calls, read from its bytecode: a library method's (a fact of the release on the classpath), or an
+ * application helper's (does it return a request cookie's value?).
+ */
 public final class MethodCalls {
     private MethodCalls() {
     }
 
+    /** A call a method's body may make, by its owner (slashed), name and descriptor. */
+    @FunctionalInterface
+    public interface Callee {
+        boolean matches(String owner, String name, String descriptor);
+    }
+
     /** Does {@code javaClass}'s method {@code name}{@code descriptor} call a method with one of these names? */
     public static boolean callsAnyOf(JavaClass javaClass, String name, String descriptor, Set<String> calleeNames) {
-        ConstantPool pool = javaClass.getConstantPool();
         for (Method method : javaClass.getMethods()) {
-            if (!method.getName().equals(name) || !method.getSignature().equals(descriptor) || method.getCode() == null) {
-                continue;
+            if (method.getName().equals(name) && method.getSignature().equals(descriptor)) {
+                return calls(javaClass, method, (owner, callee, calleeDescriptor) -> calleeNames.contains(callee));
             }
-            boolean[] found = {false};
-            try {
-                RawInstructions.walk(method.getCode().getCode(), (offset, opcode, index) -> {
-                    if (RawInstructions.callsMethodRef(opcode) && index > 0 && index < pool.getLength()
-                            && MethodRefs.isMethodRef(pool.getConstant(index))
-                            && calleeNames.contains(MethodRefs.name(pool, (org.apache.bcel.classfile.ConstantCP) pool.getConstant(index)))) {
-                        found[0] = true;
-                        return true;
-                    }
+        }
+        return false;
+    }
+
+    /**
+     * Does this method of {@code javaClass} call a method the filter accepts? Read from its bytes, no instructions
+     * made. A method reference ({@code Cookie::getValue}) counts as a call, and so does a call in the body of a
+     * lambda of the same class that the method creates (one level: a lambda's own lambdas are not read).
+     */
+    public static boolean calls(JavaClass javaClass, Method method, Callee wanted) {
+        return calls(javaClass, method, wanted, true);
+    }
+
+    private static boolean calls(JavaClass javaClass, Method method, Callee wanted, boolean intoLambdas) {
+        if (method.getCode() == null) {
+            return false;
+        }
+        ConstantPool pool = javaClass.getConstantPool();
+        boolean[] found = {false};
+        try {
+            RawInstructions.walk(method.getCode().getCode(), (offset, opcode, index) -> {
+                if (index <= 0 || index >= pool.getLength()) {
                     return false;
-                });
-            } catch (IOException e) {
-                // Truncated code, which SpotBugs' own decoding rejects too: read as calling nothing; reported.
-                edu.umd.cs.findbugs.ba.AnalysisContext.logError("SessionGuard could not read the code of "
-                        + javaClass.getClassName() + "." + name, e);
+                }
+                if (RawInstructions.callsMethodRef(opcode) && MethodRefs.isMethodRef(pool.getConstant(index))) {
+                    ConstantCP reference = (ConstantCP) pool.getConstant(index);
+                    found[0] = wanted.matches(MethodRefs.owner(pool, reference), MethodRefs.name(pool, reference),
+                            MethodRefs.descriptor(pool, reference));
+                } else if (opcode == Const.INVOKEDYNAMIC) {
+                    found[0] = MethodHandleTargets.of(javaClass, pool.getConstant(index)).stream().anyMatch(target ->
+                            wanted.matches(target.owner(), target.name(), target.descriptor())
+                                    || (intoLambdas && lambdaCalls(javaClass, target, wanted)));
+                }
+                return found[0];
+            });
+        } catch (IOException e) {
+            // Truncated code, which SpotBugs' own decoding rejects too: read as calling nothing; reported.
+            edu.umd.cs.findbugs.ba.AnalysisContext.logError("SessionGuard could not read the code of "
+                    + javaClass.getClassName() + "." + method.getName(), e);
+        }
+        return found[0];
+    }
+
+    private static boolean lambdaCalls(JavaClass javaClass, MethodHandleTargets.Target target, Callee wanted) {
+        if (!target.owner().equals(javaClass.getClassName().replace('.', '/'))) {
+            return false;
+        }
+        for (Method lambda : javaClass.getMethods()) {
+            if (lambda.getName().equals(target.name()) && lambda.getSignature().equals(target.descriptor())) {
+                return calls(javaClass, lambda, wanted, false);
             }
-            return found[0];
         }
         return false;
     }

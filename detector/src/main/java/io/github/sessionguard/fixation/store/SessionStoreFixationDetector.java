@@ -12,7 +12,9 @@ import io.github.sessionguard.catalogue.LoginCatalogue;
 import io.github.sessionguard.catalogue.UserSettings;
 import io.github.sessionguard.engine.AnalysisSettings;
 import io.github.sessionguard.catalogue.SessionStoreCatalogue;
+import io.github.sessionguard.flow.CallTargets;
 import io.github.sessionguard.flow.ConstantPoolScreen;
+import io.github.sessionguard.flow.MethodCalls;
 import io.github.sessionguard.flow.MethodGuard;
 import io.github.sessionguard.flow.TextSearch;
 import org.apache.bcel.Const;
@@ -23,7 +25,9 @@ import org.apache.bcel.classfile.ParameterAnnotationEntry;
 import org.apache.bcel.generic.Type;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
@@ -57,6 +61,14 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         @Override
         public String toString() {
             return "presented session id";
+        }
+    };
+
+    /** The stack value is the record a map or cache keeps under the presented id (its writes are the store's). */
+    private static final Object RECORD = new Object() {
+        @Override
+        public String toString() {
+            return "session record";
         }
     };
 
@@ -126,6 +138,14 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
      * branch that assigned it meets one that did not ({@code sid = null; for (...) sid = c.getValue();}).
      */
     private final Set<Integer> markedRegisters = new HashSet<>();
+    /** Locals that hold a record read by the presented id, in the same may sense. */
+    private final Set<Integer> recordRegisters = new HashSet<>();
+    private boolean recordResult;
+    /**
+     * Application methods that return the presented id (a {@code currentSid(request)} that loops over the
+     * request's cookies), by owner.name+descriptor: asked once per analysis, of the method's own bytecode.
+     */
+    private final Map<String, Boolean> presentedIdHelpers = new HashMap<>();
 
     /** This analysis' settings (in-house login methods count as credential checks). */
     private UserSettings settings;
@@ -147,7 +167,7 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
                 return;
             }
             // Cost only: a class none of whose methods can yield a site or a login's callees is not followed.
-            screen = StoreCallScreen.of(classContext.getJavaClass(), settings);
+            screen = StoreCallScreen.of(classContext.getJavaClass(), settings, this::returnsPresentedId);
             if (!screen.classMayMatter(classContext.getJavaClass())) {
                 return;
             }
@@ -179,6 +199,8 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         sourceName = null;
         callees.clear();
         markedRegisters.clear();
+        recordRegisters.clear();
+        recordResult = false;
         noteCookieParameters(getMethod());
         super.visit(code);
         // A login that also stores the user in the HttpSession is the session fixation analysis' finding.
@@ -244,6 +266,7 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
     public void sawOpcode(int seen) {
         markResult = false;
         markedSource = false;
+        recordResult = false;
         pendingSql = null;
         switch (seen) {
         case Const.ASTORE:
@@ -253,6 +276,8 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         case Const.ASTORE_3:
             if (stack.getStackDepth() > 0 && marked(stack.getStackItem(0))) {
                 markedRegisters.add(getRegisterOperand());
+            } else if (stack.getStackDepth() > 0 && stack.getStackItem(0).getUserValue() == RECORD) {
+                recordRegisters.add(getRegisterOperand());
             }
             return;
         case Const.INVOKEVIRTUAL:
@@ -277,12 +302,16 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         }
         if (markedSource || markResult) {
             stack.getStackItem(0).setUserValue(PRESENTED);
+        } else if (recordResult) {
+            stack.getStackItem(0).setUserValue(RECORD);
         } else if (pendingSql != null) {
             stack.getStackItem(0).setUserValue(new Sql(pendingSql));
         } else if (seen == Const.ALOAD || seen == Const.ALOAD_0 || seen == Const.ALOAD_1 || seen == Const.ALOAD_2
                 || seen == Const.ALOAD_3) {
             if (markedRegisters.contains(getRegisterOperand())) {
                 stack.getStackItem(0).setUserValue(PRESENTED);
+            } else if (recordRegisters.contains(getRegisterOperand())) {
+                stack.getStackItem(0).setUserValue(RECORD);
             }
         }
     }
@@ -302,14 +331,19 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         if (LoginCatalogue.any(LoginCatalogue.SESSION_WRITES, owner, name, signature)) {
             writesSession = true;
         }
-        if (SessionStoreCatalogue.isPresentedId(owner, name, signature)) {
+        if (SessionStoreCatalogue.isPresentedId(owner, name, signature) || returnsPresentedId(owner, name, signature)) {
             markedSource = !rotated;
             if (markedSource) {
-                sourceName = owner.substring(owner.lastIndexOf('/') + 1) + "." + name + "()";
+                sourceName = simple(owner) + "." + name + "()";
             }
             return;
         }
         if (stack.getStackDepth() < arguments + (seen == Const.INVOKESTATIC ? 0 : 1)) {
+            return;
+        }
+        if (seen != Const.INVOKESTATIC && arguments >= 1 && SessionStoreCatalogue.MAP_TYPES.contains(owner)
+                && SessionStoreCatalogue.MAP_READS.contains(name) && marked(stack.getStackItem(arguments - 1))) {
+            recordResult = true;
             return;
         }
         if (SessionStoreCatalogue.JDBC_PREPARES.contains(name) && owner.startsWith("java/sql/") && arguments >= 1) {
@@ -371,6 +405,10 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
             return (receiver.getXField() != null ? "the map " + receiver.getXField().getName() : "a map or cache")
                     + " (" + simple(owner) + "." + name + ")";
         }
+        if (receiver.getUserValue() == RECORD && ((SessionStoreCatalogue.MAP_TYPES.contains(owner)
+                && SessionStoreCatalogue.MAP_WRITES.contains(name)) || (name.startsWith("set") && !SessionStoreCatalogue.isLibrary(owner)))) {
+            return "the record a map keeps under that id (" + simple(owner) + "." + name + ")";
+        }
         if (anyMarked && SessionStoreCatalogue.isRedisWrite(owner, name)) {
             return "Redis (" + simple(owner) + "." + name + ")";
         }
@@ -381,6 +419,24 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
             return "the application's session registry (" + simple(owner) + "." + name + ")";
         }
         return null;
+    }
+
+    /**
+     * An application method returning a String that it reads from a presented-id call ({@code Cookie.getValue}
+     * in a loop over the request's cookies, or in a stream's lambda) and that changes no id: the caller holds
+     * the presented id. One level: the helper's own callees are not read.
+     */
+    private boolean returnsPresentedId(String owner, String name, String signature) {
+        if (!signature.endsWith(")Ljava/lang/String;") || SessionStoreCatalogue.isLibrary(owner)) {
+            return false;
+        }
+        return presentedIdHelpers.computeIfAbsent(owner + "." + name + signature, key -> {
+            CallTargets.Target target = CallTargets.resolve(owner, name, signature);
+            return target != null && target.method() != null
+                    && MethodCalls.calls(target.javaClass(), target.method(), SessionStoreCatalogue::isPresentedId)
+                    && !MethodCalls.calls(target.javaClass(), target.method(),
+                            (o, n, d) -> LoginCatalogue.any(LoginCatalogue.ROTATIONS, o, n, d));
+        });
     }
 
     private boolean anyArgumentMarked(String signature, int from) {

@@ -22,8 +22,9 @@ import java.io.IOException;
  * <ul>
  * <li>a store site: a call that writes a store ({@link #mayWriteStore}, the calls {@code storeWritten}
  * accepts) with a value carrying the presented id, which only a presented-id call
- * ({@link SessionStoreCatalogue#isPresentedId}) or a cookie-value parameter of the same method brings in
- * (every other mark is derived from one of these, and marks do not cross methods);</li>
+ * ({@link SessionStoreCatalogue#isPresentedId}, or an application helper that returns one: asked only in a class
+ * that writes a store) or a cookie-value parameter of the same method brings in (every other mark is derived from
+ * one of these, and marks do not cross methods otherwise);</li>
  * <li>the callees of a login, recorded only when the method calls a credential check
  * ({@link LoginCatalogue#isCredentialCheck}).</li>
  * </ul>
@@ -49,7 +50,13 @@ final class StoreCallScreen {
         this.classKinds = classKinds;
     }
 
-    static StoreCallScreen of(JavaClass javaClass, UserSettings settings) {
+    /** An application method that returns the presented id (the detector's question, cached there). */
+    @FunctionalInterface
+    interface PresentedIdHelper {
+        boolean returnsPresentedId(String owner, String name, String descriptor);
+    }
+
+    static StoreCallScreen of(JavaClass javaClass, UserSettings settings, PresentedIdHelper helpers) {
         ConstantPool pool = javaClass.getConstantPool();
         Constant[] constants = pool.getConstantPool();
         int[] kinds = new int[constants.length];
@@ -77,6 +84,19 @@ final class StoreCallScreen {
             kinds[index] = kind;
             anyKind[index] = kind != 0;
             classKinds |= kind;
+        }
+        if ((classKinds & STORE_WRITE) != 0 && (classKinds & PRESENTED_ID) == 0) {
+            for (int index = 1; index < constants.length; index++) {
+                if (kinds[index] == 0 && MethodRefs.isMethodRef(constants[index])) {
+                    ConstantCP reference = (ConstantCP) constants[index];
+                    if (helpers.returnsPresentedId(MethodRefs.owner(pool, reference), MethodRefs.name(pool, reference),
+                            MethodRefs.descriptor(pool, reference))) {
+                        kinds[index] = PRESENTED_ID;
+                        anyKind[index] = true;
+                        classKinds |= PRESENTED_ID;
+                    }
+                }
+            }
         }
         return new StoreCallScreen(kinds, anyKind, classKinds);
     }
