@@ -293,6 +293,17 @@ public final class LoginCatalogue {
 
     private static final List<String> IDENTITY_GETTER_SUFFIXES = List.of("id", "name", "email");
 
+    /**
+     * A JNDI LDAP bind: the context is made with an environment that holds the user's password
+     * ({@code env.put(Context.SECURITY_CREDENTIALS, password)}) and throws when the directory refuses it, so
+     * constructing it with such an environment is a credential check.
+     */
+    public static final CallPattern LDAP_BINDS = CallPattern.of(Set.of("javax/naming/directory/InitialDirContext",
+            "javax/naming/ldap/InitialLdapContext", "javax/naming/InitialContext"), "<init>", null);
+
+    /** Calls that put an entry into a JDK map or properties object: a map made here that is given a secret carries it. */
+    public static final Set<String> MAP_PUTS = Set.of("put", "putIfAbsent", "setProperty");
+
     /** {@code Optional} and the calls that apply a function inside it ({@code found.map(Member::getId)}). */
     public static final String OPTIONAL_TYPE = "java/util/Optional";
     public static final Set<String> OPTIONAL_MAPS = Set.of("map", "flatMap");

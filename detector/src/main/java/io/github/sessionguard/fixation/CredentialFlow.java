@@ -352,6 +352,12 @@ final class CredentialFlow {
                     && isHolder(before.getStackValue(1))) {
                 mark(identities, before.getStackValue(1));
             }
+            // owner.passwordHash = encoder.encode(form.password) on an object made here: like a constructor
+            // given the secret, the new member carries it (saving it is registration's lookup).
+            if (before.isValid() && before.getStackDepth() >= 2 && isSecret(before.getStackValue(0))
+                    && isMadeHere(before.getStackValue(1))) {
+                mark(secrets, before.getStackValue(1));
+            }
             return;
         }
         if (instruction instanceof INVOKEDYNAMIC) {
@@ -418,13 +424,28 @@ final class CredentialFlow {
             }
             return;
         }
+        if (constructor && secretArgument && LoginCatalogue.LDAP_BINDS.matches(owner, name, descriptor)) {
+            checked(call, pc, Type.VOID, null);
+            return;
+        }
+        if (receiver != null && secretArgument && LoginCatalogue.isJdk(owner) && LoginCatalogue.MAP_PUTS.contains(name)
+                && isMadeHere(receiver)) {
+            // env.put(Context.SECURITY_CREDENTIALS, password): the environment made here carries the password.
+            mark(secrets, receiver);
+        }
         if (constructor) {
-            // A token or form built from a secret carries it; a DTO built from the checked user is the user.
+            // A token or form built from a secret carries it; a DTO built from the checked user is the user,
+            // and one built from the name a check was asked about is that name (new VetProfile(uid)).
             if (secretArgument) {
                 mark(secrets, receiver);
             }
             if (identityArgument) {
                 mark(identities, receiver);
+            }
+            for (int i = 0; i < call.argumentCount(); i++) {
+                if (isCheckedName(call.argument(i))) {
+                    mark(checkedNames, receiver);
+                }
             }
             return;
         }
@@ -779,6 +800,12 @@ final class CredentialFlow {
     }
 
     /** An object made in this method ({@code new}), or the object the method runs on. */
+    /** An object this method made ({@code new}). */
+    private boolean isMadeHere(ValueNumber value) {
+        Location producer = origins.producer(value);
+        return producer != null && producer.getHandle().getInstruction() instanceof NEW;
+    }
+
     private boolean isHolder(ValueNumber value) {
         if (!method.isStatic() && value.equals(vna.getAnalysis().getThisValue())) {
             return true;

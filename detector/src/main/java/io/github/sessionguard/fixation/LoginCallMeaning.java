@@ -376,7 +376,7 @@ final class LoginCallMeaning {
             return framework;
         }
         return FrameworkSessionWrites.checkedModelWrite(classContext, call, site,
-                flow.isIdentity(call.argument(call.argumentCount() - 1)), () -> topOfStackType(location));
+                isCheckedIdentity(call.argument(call.argumentCount() - 1), fact), () -> topOfStackType(location));
     }
 
     /**
@@ -541,8 +541,7 @@ final class LoginCallMeaning {
                 || LoginCatalogue.isIdentityAttribute(AttributeNames.judged(name), summaries.settings());
         // Code that changes or resets a password re-checks the old one: what it writes next is no login.
         boolean dataFlowLogin = !LoginCatalogue.managesPasswords(method.getName());
-        boolean identityValue = dataFlowLogin && (flow.isIdentity(value)
-                || (fact != null && fact.isChecked() && flow.isCheckedName(value)));
+        boolean identityValue = dataFlowLogin && isCheckedIdentity(value, fact);
         boolean marker = dataFlowLogin && !identityName && !identityValue && fact != null && fact.isChecked()
                 && flow.isTrueMarker(value);
         if (!identityName && !identityValue && !marker) {
@@ -551,6 +550,14 @@ final class LoginCallMeaning {
         String noun = kind.noun();
         String what = name == null ? noun + " with a name computed at run time" : noun + " \"" + name + "\"";
         return new LoginEvent(site, kind, what + how, marker);
+    }
+
+    /**
+     * The user a check produced, or, on a path where a check passed, the name it was asked about (or an object
+     * built from that name): what a login stores, whatever it is called.
+     */
+    private boolean isCheckedIdentity(ValueNumber value, LoginFactUpdates fact) {
+        return flow.isIdentity(value) || (fact != null && fact.isChecked() && flow.isCheckedName(value));
     }
 
     /** The attribute name an argument holds: a constant, a trivial constant getter, a once-assigned static. */
