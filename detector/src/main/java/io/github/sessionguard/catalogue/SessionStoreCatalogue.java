@@ -21,7 +21,16 @@ public final class SessionStoreCatalogue {
             CallPattern.of(CallPattern.servlet("http/HttpServletRequest"), "getRequestedSessionId", "()Ljava/lang/String;"),
             CallPattern.of(CallPattern.servlet("http/Cookie"), "getValue", "()Ljava/lang/String;"),
             CallPattern.of(Set.of("javax/ws/rs/core/Cookie", "jakarta/ws/rs/core/Cookie"), "getValue",
-                    "()Ljava/lang/String;"));
+                    "()Ljava/lang/String;"),
+            // The request cookies of other stacks: a decoded Netty or Vert.x cookie, Undertow's and Jetty 12's.
+            CallPattern.of("io/netty/handler/codec/http/cookie/Cookie", "value", "()Ljava/lang/String;"),
+            CallPattern.of(Set.of("io/vertx/core/http/Cookie", "io/undertow/server/handlers/Cookie",
+                    "org/eclipse/jetty/http/HttpCookie"), "getValue", "()Ljava/lang/String;"),
+            // A request cookie's value by its name: Javalin ctx.cookie(name), Spark request.cookie(name),
+            // JFinal getCookie(name).
+            CallPattern.of("io/javalin/http/Context", "cookie", "(Ljava/lang/String;)Ljava/lang/String;"),
+            CallPattern.of("spark/Request", "cookie", "(Ljava/lang/String;)Ljava/lang/String;"),
+            CallPattern.of("com/jfinal/core/Controller", "getCookie", "(Ljava/lang/String;)Ljava/lang/String;"));
 
     /** Parameter annotations that hand a handler a request cookie's value. */
     public static final Set<String> COOKIE_PARAMETERS = Set.of("Lorg/springframework/web/bind/annotation/CookieValue;",
@@ -86,7 +95,9 @@ public final class SessionStoreCatalogue {
     }
 
     private static final List<String> RELEVANT_TYPES = List.of("servlet/http/HttpSession", "servlet/http/Cookie",
-            "getRequestedSessionId", "CookieValue", "CookieParam", "ws/rs/core/Cookie");
+            "getRequestedSessionId", "CookieValue", "CookieParam", "ws/rs/core/Cookie", "http/cookie/Cookie",
+            "vertx/core/http/Cookie", "undertow/server/handlers/Cookie", "jetty/http/HttpCookie", "javalin/http/Context",
+            "spark/Request", "jfinal/core/Controller");
 
     /** Texts whose absence from a class's constant pool rules out a session store keyed by the presented id. */
     public static List<String> relevantTypes() {

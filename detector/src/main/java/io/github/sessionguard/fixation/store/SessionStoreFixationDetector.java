@@ -401,7 +401,8 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         }
         boolean anyMarked = anyArgumentMarked(getSigConstantOperand(), 0);
         if (SessionStoreCatalogue.MAP_TYPES.contains(owner) && SessionStoreCatalogue.MAP_WRITES.contains(name)
-                && arguments >= 2 && marked(stack.getStackItem(arguments - 1)) && !receiver.isNewlyAllocated()) {
+                && arguments >= 2 && marked(stack.getStackItem(arguments - 1)) && !receiver.isNewlyAllocated()
+                && !isEmptyContainer(stack.getStackItem(0))) {
             return (receiver.getXField() != null ? "the map " + receiver.getXField().getName() : "a map or cache")
                     + " (" + simple(owner) + "." + name + ")";
         }
@@ -437,6 +438,14 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
                     && !MethodCalls.calls(target.javaClass(), target.method(),
                             (o, n, d) -> LoginCatalogue.any(LoginCatalogue.ROTATIONS, o, n, d));
         });
+    }
+
+    /**
+     * {@code sessions.put(sid, new HashMap<>())}: an empty record made for the id binds nothing yet; the login's
+     * write into it is the site.
+     */
+    private static boolean isEmptyContainer(OpcodeStack.Item value) {
+        return value.isNewlyAllocated() && value.getSignature().startsWith("Ljava/util/");
     }
 
     private boolean anyArgumentMarked(String signature, int from) {
