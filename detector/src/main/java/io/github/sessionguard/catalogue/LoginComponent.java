@@ -1,6 +1,7 @@
 package io.github.sessionguard.catalogue;
 
 import io.github.sessionguard.flow.QuietClasspath;
+import io.github.sessionguard.flow.TypeChecks;
 
 import java.util.List;
 
@@ -85,6 +86,22 @@ public final class LoginComponent {
         }
         for (LoginComponent component : ALL) {
             if (component.creation.matches(owner, name, descriptor) && component.creation.matchesReceiver(owner)) {
+                return component;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The row whose hook this application method overrides (a subclass of the component's type declaring the hook:
+     * the framework calls it right after it logged the user in), or null. The override is the login's place: it
+     * is reported there unless it changes the id on every path.
+     */
+    public static LoginComponent hookOverriddenBy(String slashedClass, String methodName, String descriptor) {
+        for (LoginComponent component : ALL) {
+            if (methodName.equals(component.hookName) && descriptor.equals(component.hookDescriptor)
+                    && !component.isFrameworkInternal(slashedClass)
+                    && component.creation.receiverTypes().stream().anyMatch(type -> TypeChecks.isKnownSubtype(slashedClass, type))) {
                 return component;
             }
         }

@@ -401,11 +401,10 @@ final class LoginCallMeaning {
         if (ownSuperCall && component.builtBySubclasses()) {
             return null;
         }
-        if (component.hookName() != null) {
-            LoginSummary hook = summaries.of(owner, component.hookName(), component.hookDescriptor());
-            if (hook != null && hook.rotatesOnEveryPath()) {
-                return null;
-            }
+        if (component.hookName() != null && summaries.of(owner, component.hookName(), component.hookDescriptor()) != null) {
+            // The application's class overrides the hook: the override is the login's place (LoginMethodAnalyzer),
+            // reported there unless it changes the id.
+            return null;
         }
         if (component.sessionOff() != null && callsWith(component.sessionOff(), Const.ICONST_0)
                 && (component.keepsCodeSettings() == null || callsWith(component.keepsCodeSettings(), Const.ICONST_1))) {

@@ -12,6 +12,7 @@ import edu.umd.cs.findbugs.ba.vna.ValueNumberDataflow;
 import edu.umd.cs.findbugs.ba.vna.ValueNumberFrame;
 import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
 import edu.umd.cs.findbugs.classfile.MethodDescriptor;
+import io.github.sessionguard.catalogue.LoginComponent;
 import io.github.sessionguard.catalogue.LoginEventKind;
 import io.github.sessionguard.catalogue.SessionWriteApi;
 import io.github.sessionguard.flow.CallAt;
@@ -65,6 +66,15 @@ final class LoginMethodAnalyzer {
             paths.readReturnsWithoutSessions(cfg);
         }
 
+        // A component's hook the application overrides (CAS onSuccessfulValidation, Wicket onSignInSucceeded) runs
+        // right after the framework logged the user in: the login is there, fixed only by an id change on every path.
+        LoginComponent hooked = LoginComponent.hookOverriddenBy(classContext.getJavaClass().getClassName().replace('.', '/'),
+                method.getName(), method.getSignature());
+        if (hooked != null && !(paths.anyReturn && paths.rotatesOnEveryPath)
+                && !(hooked.kind() == LoginEventKind.WICKET_SIGN_IN_PANEL && summaries.wicketSignInChangesId())) {
+            paths.pending.add(new LoginEvent(new Site(descriptor, 0), hooked.kind(),
+                    hooked.what() + " before it calls " + method.getName() + "()"));
+        }
         // A password change re-checks the old password of a user who is logged in already: no login path.
         boolean credentials = meaning.checksCredentials()
                 && !io.github.sessionguard.catalogue.LoginCatalogue.managesPasswords(method.getName());

@@ -5,6 +5,7 @@ import edu.umd.cs.findbugs.BugReporter;
 import edu.umd.cs.findbugs.Detector;
 import edu.umd.cs.findbugs.Priorities;
 import edu.umd.cs.findbugs.ba.ClassContext;
+import io.github.sessionguard.catalogue.LoginComponent;
 import io.github.sessionguard.catalogue.LoginEventKind;
 import io.github.sessionguard.catalogue.UserSettings;
 import io.github.sessionguard.engine.AnalysisSettings;
@@ -67,14 +68,20 @@ public class SessionFixationDetector implements Detector {
                 continue;
             }
             MethodGuard.run(bugReporter, classContext, method, () -> {
-                // Cost only: a method that calls no login API, not even further down, cannot report.
-                if (summaries.isWorthAnalysing(classContext.getJavaClass(), method)) {
+                // Cost only: a method that calls no login API, not even further down, cannot report, unless it is
+                // a login component's hook, which the framework calls after its own login.
+                if (summaries.isWorthAnalysing(classContext.getJavaClass(), method) || LoginComponent.hookOverriddenBy(
+                        slashedName(classContext), method.getName(), method.getSignature()) != null) {
                     edu.umd.cs.findbugs.classfile.MethodDescriptor descriptor = LoginSummaries.descriptorOf(classContext, method);
                     AnalysisStats.ofThisAnalysis().fixationEntry(descriptor);
                     visited.put(descriptor, summaries.resultOf(classContext, method));
                 }
             });
         }
+    }
+
+    private static String slashedName(ClassContext classContext) {
+        return classContext.getJavaClass().getClassName().replace('.', '/');
     }
 
     /** For the benchmark's statistics: this detector visits every application class. */

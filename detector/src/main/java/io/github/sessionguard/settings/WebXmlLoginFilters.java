@@ -13,7 +13,7 @@ import java.util.List;
  * CAS client's ticket-validation filter stores the validated assertion in the session and keeps its id. Reported
  * at its {@code <filter-class>} when it is mapped, uses the session (no {@code useSession} init parameter set to
  * false) and is the framework's own class, or an application subclass that does not override the row's hook
- * (one that does is given the benefit of the doubt: its body is the code analysis', not this file's).
+ * (one that does is judged in that override by the code analysis, which reports it there unless it changes the id).
  */
 final class WebXmlLoginFilters {
     /** How far up an application subclass's own superclasses the hook is looked for. */
