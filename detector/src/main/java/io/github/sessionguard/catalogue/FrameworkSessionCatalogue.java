@@ -53,15 +53,6 @@ public final class FrameworkSessionCatalogue {
     /** Text every subclass of those mentions (its constructor takes Wicket's {@code Request}): the first pass's screen. */
     public static final List<String> SESSION_CLASS_SCREEN = List.of("org/apache/wicket/");
 
-    /** Vert.x Web: {@code session.put(name, value)}. */
-    public static final CallPattern VERTX_SESSION_PUT = CallPattern.of("io/vertx/ext/web/Session", "put",
-            "(Ljava/lang/String;Ljava/lang/Object;)Lio/vertx/ext/web/Session;");
-
-    /** Javalin: {@code ctx.sessionAttribute(name, value)} writes the servlet session. */
-    public static final List<CallPattern> JAVALIN_SESSION_WRITES = List.of(
-            CallPattern.of("io/javalin/http/Context", "sessionAttribute", "(Ljava/lang/String;Ljava/lang/Object;)V"),
-            CallPattern.of("io/javalin/http/Context", "cachedSessionAttribute", "(Ljava/lang/String;Ljava/lang/Object;)V"));
-
     /** Reactive id changes: a Mono that does nothing unless it is composed into the returned chain. */
     public static final String MONO_RESULT = ")Lreactor/core/publisher/Mono;";
 

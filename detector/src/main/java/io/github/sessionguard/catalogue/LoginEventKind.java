@@ -9,7 +9,10 @@ public enum LoginEventKind {
             + "((SessionMap) session).invalidate() (Struts 2), or request.changeSessionId(); in WebFlux, return "
             + "webSession.changeSessionId() composed into the handler's Mono"),
     /** The user's identity put into a Vert.x Web session. */
-    VERTX_SESSION("session.regenerateId() before storing the user (Vert.x Web)"),
+    VERTX_SESSION("Vert.x session key", "session.regenerateId() before storing the user (Vert.x Web)"),
+    /** The user's identity stored by Javalin's {@code ctx.sessionAttribute(name, value)} (the servlet session). */
+    JAVALIN_SESSION_ATTRIBUTE("Javalin session attribute", "ctx.req().changeSessionId() before storing the user "
+            + "(or ctx.req().getSession().invalidate() and a new ctx.req().getSession(true))"),
     /** A programmatic Spring Security login. */
     SPRING_SECURITY("sessionAuthenticationStrategy.onAuthentication(authentication, request, response) "
             + "(a ChangeSessionIdAuthenticationStrategy) or request.changeSessionId() after authenticating"),

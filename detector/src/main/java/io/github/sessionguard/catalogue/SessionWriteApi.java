@@ -14,7 +14,8 @@ import java.util.Set;
  * {@code Controller.setSessionAttr(name, value)} (the servlet session), and Vaadin Flow's {@code WrappedSession}
  * and {@code VaadinSession} (the servlet session, and the object Vaadin keeps in it), and Apache Wicket's
  * {@code Session.setAttribute} (the servlet session's attribute, under Wicket's prefix), and Blade 2.0's
- * {@code Session.attribute(name, value)} (its own session store, keyed by the {@code SESSION} cookie).
+ * {@code Session.attribute(name, value)} (its own session store, keyed by the {@code SESSION} cookie), and Vert.x
+ * Web's {@code Session.put(name, value)} and Javalin's {@code ctx.sessionAttribute(name, value)}.
  */
 public final class SessionWriteApi {
     /** No argument restricts the row. */
@@ -54,6 +55,8 @@ public final class SessionWriteApi {
     private static final String VAADIN_WRAPPED_SESSION = "com/vaadin/flow/server/WrappedSession";
     private static final String VAADIN_SESSION = "com/vaadin/flow/server/VaadinSession";
     private static final Set<String> BLADE_SESSION = Set.of("com/blade/mvc/http/Session", "com/blade/mvc/http/HttpSession");
+    private static final String VERTX_SESSION = "io/vertx/ext/web/Session";
+    private static final String JAVALIN_CONTEXT = "io/javalin/http/Context";
 
     /** Session writes other than {@code HttpSession}'s own (those are {@link LoginCatalogue#SESSION_WRITES}). */
     public static final List<SessionWriteApi> HELPER_WRITES = List.of(
@@ -85,7 +88,15 @@ public final class SessionWriteApi {
                     "(Ljava/lang/String;Ljava/io/Serializable;)"), 0, 1, ANY, 0, LoginEventKind.WICKET_SESSION),
             // Blade 2.0: request.session().attribute(name, value), or a Session handed to the route method.
             new SessionWriteApi(CallPattern.of(BLADE_SESSION, "attribute", "(Ljava/lang/String;Ljava/lang/Object;)V"),
-                    0, 1, ANY, 0, LoginEventKind.BLADE_SESSION_ATTRIBUTE));
+                    0, 1, ANY, 0, LoginEventKind.BLADE_SESSION_ATTRIBUTE),
+            // Vert.x Web: routingContext.session().put(name, value), its own session store keyed by the cookie.
+            new SessionWriteApi(CallPattern.of(VERTX_SESSION, "put", "(Ljava/lang/String;Ljava/lang/Object;)L"
+                    + VERTX_SESSION + ";"), 0, 1, ANY, 0, LoginEventKind.VERTX_SESSION),
+            // Javalin: ctx.sessionAttribute(name, value) and its cached form set the servlet session's attribute.
+            new SessionWriteApi(CallPattern.of(JAVALIN_CONTEXT, "sessionAttribute", "(Ljava/lang/String;Ljava/lang/Object;)V"),
+                    0, 1, ANY, 0, LoginEventKind.JAVALIN_SESSION_ATTRIBUTE),
+            new SessionWriteApi(CallPattern.of(JAVALIN_CONTEXT, "cachedSessionAttribute",
+                    "(Ljava/lang/String;Ljava/lang/Object;)V"), 0, 1, ANY, 0, LoginEventKind.JAVALIN_SESSION_ATTRIBUTE));
 
     /**
      * Names whose mention makes a class worth the fixation analysis. JFinal's method name too: a controller
@@ -94,7 +105,8 @@ public final class SessionWriteApi {
     public static final List<String> SCREEN = List.of("org/springframework/web/util/WebUtils",
             "org/springframework/web/context/request/", "org/apache/shiro/session/Session", "spark/Session",
             JFINAL_CONTROLLER, "setSessionAttr", VAADIN_WRAPPED_SESSION, VAADIN_SESSION,
-            FrameworkSessionCatalogue.WICKET_SESSION, "com/blade/mvc/http/Session", "com/blade/mvc/http/HttpSession");
+            FrameworkSessionCatalogue.WICKET_SESSION, "com/blade/mvc/http/Session", "com/blade/mvc/http/HttpSession",
+            VERTX_SESSION, JAVALIN_CONTEXT);
 
     public CallPattern call() {
         return call;

@@ -76,17 +76,6 @@ final class FrameworkSessionWrites {
             }
             return null;
         }
-        if (FrameworkSessionCatalogue.VERTX_SESSION_PUT.matches(call.owner(), call.name(), call.descriptor())
-                || LoginCatalogue.any(FrameworkSessionCatalogue.JAVALIN_SESSION_WRITES, call.owner(), call.name(),
-                        call.descriptor())) {
-            String name = call.stringArgument(0);
-            if (name == null || !LoginCatalogue.isIdentityAttribute(name, settings) || clearsValue(handle)) {
-                return null;
-            }
-            boolean vertx = call.name().equals("put");
-            return new LoginEvent(site, vertx ? LoginEventKind.VERTX_SESSION : LoginEventKind.SESSION_ATTRIBUTE,
-                    (vertx ? "Vert.x session key \"" : "Javalin session attribute \"") + name + "\"");
-        }
         if (call.hasReceiver() && call.argumentCount() == 1 && isSessionScoped(call.owner())
                 && call.name().startsWith("set") && LoginCatalogue.isIdentityAttribute(call.name().substring(3), settings)
                 && !clearsValue(handle)) {
