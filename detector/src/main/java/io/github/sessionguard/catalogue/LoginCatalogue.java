@@ -103,6 +103,13 @@ public final class LoginCatalogue {
                     "logout", null));
 
     /** {@code getSession(false)}: null when the request has no session yet, so nothing can be fixed. */
+    /**
+     * {@code request.isRequestedSessionIdValid()}: false when the browser presented no id or one the container does
+     * not know, so the session a login then gets is a new one, under an id the container made.
+     */
+    public static final CallPattern REQUESTED_ID_VALID = CallPattern.of(CallPattern.servlet("http/HttpServletRequest"),
+            "isRequestedSessionIdValid", "()Z");
+
     public static final List<CallPattern> SESSION_IF_EXISTS = List.of(
             CallPattern.of(CallPattern.servlet("http/HttpServletRequest"), "getSession", "(Z)Ljavax/servlet/http/HttpSession;"),
             CallPattern.of(CallPattern.servlet("http/HttpServletRequest"), "getSession", "(Z)Ljakarta/servlet/http/HttpSession;"),

@@ -589,9 +589,11 @@ final class CredentialFlow {
     private void checked(CallAt call, int pc, Type returnType, ValueNumber result)
             throws DataflowAnalysisException {
         checksCredentials = true;
-        if (returnType == Type.VOID && call.hasReceiver() && isHolder(call.receiver())) {
-            // userContext.authenticate(name, password) on a context made here: a stateful authenticator
-            // that throws on failure now holds the user, whatever it is stored as.
+        if (returnType == Type.VOID && call.hasReceiver()
+                && (isHolder(call.receiver()) || isObtainedHere(call.receiver()))) {
+            // userContext.authenticate(name, password) on a context made or obtained here (contextFactory
+            // .newUserContext()): a stateful authenticator that throws on failure now holds the user, whatever it
+            // is stored as. Not a service held in a field: that one holds no user.
             mark(identities, call.receiver());
         }
         if (returnType == Type.BOOLEAN) {
@@ -800,6 +802,13 @@ final class CredentialFlow {
     }
 
     /** An object made in this method ({@code new}), or the object the method runs on. */
+    /** An object a call in this method handed it (a factory's product), not one read from the HTTP session. */
+    private boolean isObtainedHere(ValueNumber value) {
+        Location producer = origins.producer(value);
+        return producer != null && producer.getHandle().getInstruction() instanceof InvokeInstruction
+                && !(producer.getHandle().getInstruction() instanceof INVOKEDYNAMIC) && !isSessionRead(value);
+    }
+
     /** An object this method made ({@code new}). */
     private boolean isMadeHere(ValueNumber value) {
         Location producer = origins.producer(value);

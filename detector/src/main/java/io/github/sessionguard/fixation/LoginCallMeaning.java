@@ -59,6 +59,8 @@ final class LoginCallMeaning {
 
     private final Map<Integer, Integer> requestOfSession = new HashMap<>();
     private final Set<Integer> maybeAbsentSessions = new HashSet<>();
+    /** Results of {@code request.isRequestedSessionIdValid()}: their false side has no presented session. */
+    private final Set<Integer> requestedIdValidity = new HashSet<>();
     private final Set<Integer> sessionMaps = new HashSet<>();
     /** Each instruction's updates of the path fact, by pc, for a fact that is (or is not) checked. */
     private final Map<Integer, RecordedUpdates> recordedChecked = new HashMap<>();
@@ -104,6 +106,9 @@ final class LoginCallMeaning {
             checksCredentials |= checksCredentials(call, location);
             if (LoginCatalogue.any(LoginCatalogue.SESSION_MAP_GETTERS, call.owner(), call.name(), call.descriptor())) {
                 sessionMaps.add(result(location).getNumber());
+            }
+            if (LoginCatalogue.REQUESTED_ID_VALID.matches(call.owner(), call.name(), call.descriptor())) {
+                requestedIdValidity.add(result(location).getNumber());
             }
             if (LoginCatalogue.any(LoginCatalogue.SESSION_GETTERS, call.owner(), call.name(), call.descriptor())
                     || LoginCatalogue.any(LoginCatalogue.SESSION_IF_EXISTS, call.owner(), call.name(), call.descriptor())) {
@@ -265,15 +270,20 @@ final class LoginCallMeaning {
         return typeTests.cannotRun(edge, vna, origins);
     }
 
-    /** On the branch where {@code getSession(false)} returned null there was no session to fix. */
+    /**
+     * On the branch where {@code getSession(false)} returned null, or {@code request.isRequestedSessionIdValid()} was
+     * false, there was no presented session to fix: the session the login gets is new, with the container's id.
+     */
     boolean meansNoSession(Edge edge) throws DataflowAnalysisException {
-        if (maybeAbsentSessions.isEmpty() || !BranchConditions.isSideWhere(edge, Const.IFNULL, Const.IFNONNULL)) {
+        boolean absent = !maybeAbsentSessions.isEmpty() && BranchConditions.isSideWhere(edge, Const.IFNULL, Const.IFNONNULL);
+        boolean invalid = !requestedIdValidity.isEmpty() && BranchConditions.isSideWhere(edge, Const.IFEQ, Const.IFNE);
+        if (!absent && !invalid) {
             return false;
         }
         BasicBlock source = edge.getSource();
         InstructionHandle last = source.getLastInstruction();
         ValueNumberFrame frame = vna.getFactAtLocation(new Location(last, source));
-        return frame.isValid() && maybeAbsentSessions.contains(frame.getTopValue().getNumber());
+        return frame.isValid() && (absent ? maybeAbsentSessions : requestedIdValidity).contains(frame.getTopValue().getNumber());
     }
 
     /**
