@@ -67,6 +67,13 @@ public final class LoginCatalogue {
                     "authenticate", null));
 
     /** Calls that give the session a new id (or end it) on the path they are on. */
+    /**
+     * The class a framework's session map always is: Struts 2 hands {@code SessionAware} actions and
+     * {@code ActionContext.getSession()} callers a {@code SessionMap} (so {@code session instanceof SessionMap}
+     * before its {@code invalidate()} is always true).
+     */
+    public static final Set<String> SESSION_MAP_CLASSES = Set.of("org/apache/struts2/dispatcher/SessionMap");
+
     public static final List<CallPattern> ROTATIONS = List.of(
             CallPattern.anyOwner("changeSessionId", "()Ljava/lang/String;"),
             CallPattern.of(CallPattern.servlet("http/HttpSession"), "invalidate", "()V"),
@@ -307,6 +314,13 @@ public final class LoginCatalogue {
      */
     public static final CallPattern LDAP_BINDS = CallPattern.of(Set.of("javax/naming/directory/InitialDirContext",
             "javax/naming/ldap/InitialLdapContext", "javax/naming/InitialContext"), "<init>", null);
+
+    /**
+     * Calls that turn a whole object into text by name (Gson {@code toJson}, fastjson {@code toJSONString}, Jackson
+     * {@code writeValueAsString}...): the text carries what the object carried, the user included.
+     */
+    public static final Set<String> SERIALIZING_CALLS = Set.of("toJson", "toJSONString", "toJSON", "writeValueAsString",
+            "serialize", "stringify");
 
     /** Calls that put an entry into a JDK map or properties object: a map made here that is given a secret carries it. */
     public static final Set<String> MAP_PUTS = Set.of("put", "putIfAbsent", "setProperty");

@@ -402,6 +402,11 @@ final class CredentialFlow {
             identityArgument |= isIdentity(call.argument(i));
         }
 
+        if (result != null && identityArgument && call.argumentCount() == 1 && LoginCatalogue.SERIALIZING_CALLS.contains(name)) {
+            // GSON.toJson(user): the user as text.
+            mark(identities, result);
+            return;
+        }
         if (LoginCatalogue.any(LoginCatalogue.REQUEST_VALUE_READS, owner, name, descriptor)) {
             String read = call.stringArgument(0);
             if (isSecretName(read)) {

@@ -265,9 +265,29 @@ final class LoginCallMeaning {
         return writeEvent(site, write.kind(), name, value, fact, " (written by " + call.name() + "())");
     }
 
-    /** The failing side of an always-true {@code instanceof}: no path runs there (see TypeTestBranches). */
+    /**
+     * The failing side of an always-true {@code instanceof}: no path runs there (see TypeTestBranches); also a
+     * framework session map tested against the class it always is ({@link LoginCatalogue#SESSION_MAP_CLASSES}).
+     */
     boolean cannotRun(Edge edge) throws DataflowAnalysisException {
-        return typeTests.cannotRun(edge, vna, origins);
+        return typeTests.cannotRun(edge, vna, origins) || isSessionMapTypeTestFailure(edge);
+    }
+
+    private boolean isSessionMapTypeTestFailure(Edge edge) throws DataflowAnalysisException {
+        if (sessionMaps.isEmpty() || !BranchConditions.isSideWhere(edge, Const.IFEQ, Const.IFNE)) {
+            return false;
+        }
+        InstructionHandle test = edge.getSource().getLastInstruction().getPrev();
+        if (test == null || !(test.getInstruction() instanceof org.apache.bcel.generic.INSTANCEOF)) {
+            return false;
+        }
+        org.apache.bcel.generic.Type tested = ((org.apache.bcel.generic.INSTANCEOF) test.getInstruction()).getType(cpg);
+        if (!(tested instanceof org.apache.bcel.generic.ObjectType) || !LoginCatalogue.SESSION_MAP_CLASSES.contains(
+                ((org.apache.bcel.generic.ObjectType) tested).getClassName().replace('.', '/'))) {
+            return false;
+        }
+        ValueNumberFrame frame = vna.getFactAtLocation(new Location(test, edge.getSource()));
+        return frame.isValid() && frame.getStackDepth() > 0 && sessionMaps.contains(frame.getTopValue().getNumber());
     }
 
     /**
@@ -567,6 +587,21 @@ final class LoginCallMeaning {
      */
     private boolean isCheckedIdentity(ValueNumber value, LoginFactUpdates fact) {
         return flow.isIdentity(value) || (fact != null && fact.isChecked() && flow.isCheckedName(value));
+    }
+
+    /** For {@code GSON.toJson(vo)} (a serializing call, see LoginCatalogue), the object serialized; else null. */
+    ValueNumber serializedObject(ValueNumber value) throws DataflowAnalysisException {
+        Location producer = origins.producer(value);
+        if (producer == null || !(producer.getHandle().getInstruction() instanceof InvokeInstruction)
+                || producer.getHandle().getInstruction() instanceof INVOKEDYNAMIC) {
+            return null;
+        }
+        InvokeInstruction call = (InvokeInstruction) producer.getHandle().getInstruction();
+        if (call.getArgumentTypes(cpg).length != 1 || !LoginCatalogue.SERIALIZING_CALLS.contains(call.getMethodName(cpg))) {
+            return null;
+        }
+        ValueNumberFrame frame = vna.getFactAtLocation(producer);
+        return frame.isValid() && frame.getStackDepth() > 0 ? frame.getTopValue() : null;
     }
 
     /** The attribute name an argument holds: a constant, a trivial constant getter, a once-assigned static. */

@@ -224,6 +224,10 @@ final class LoginMethodAnalyzer {
                 throws DataflowAnalysisException {
             int valueParameter = parameterOf(call.argument(valueArgument));
             if (valueParameter < 0) {
+                // setAttribute(KEY, GSON.toJson(vo)): the parameter, as text.
+                valueParameter = parameterOf(meaning.serializedObject(call.argument(valueArgument)));
+            }
+            if (valueParameter < 0) {
                 return;
             }
             int nameParameter = nameArgument < 0 ? -1 : parameterOf(call.argument(nameArgument));
@@ -236,6 +240,9 @@ final class LoginMethodAnalyzer {
         }
 
         private int parameterOf(edu.umd.cs.findbugs.ba.vna.ValueNumber value) {
+            if (value == null) {
+                return -1;
+            }
             for (int parameter = 0; parameter < parameterCount; parameter++) {
                 if (values.getEntryValueForParameter(parameter).equals(value)) {
                     return parameter;
