@@ -50,6 +50,9 @@ public final class CookiePolicyCatalogue {
             "org/apache/tomcat/util/http/LegacyCookieProcessor");
     public static final String PROCESSOR_SETTER = "setSameSiteCookies";
     public static final String PROCESSOR_SETTER_DESCRIPTOR = "(Ljava/lang/String;)V";
+    /** Tomcat's enum of the setter's values, read by {@code SameSiteCookies.STRICT.getValue()}. */
+    public static final String PROCESSOR_VALUES = "org/apache/tomcat/util/http/SameSiteCookies";
+    public static final String PROCESSOR_VALUE_GETTER = "getValue";
 
     /** Servlet response wrappers, whose application subclasses may harden every cookie in addCookie. */
     public static final List<String> RESPONSE_WRAPPERS = List.of("javax/servlet/http/HttpServletResponseWrapper",

@@ -117,6 +117,9 @@ final class CookiePolicyScan {
                 readSupplierCall(call, site, result(vna, location), origins, suppliers, narrowed);
             } else if (isProcessorSetting(call)) {
                 String value = call.stringArgument(0);
+                if (value == null) {
+                    value = processorEnumValue(call.argument(0), origins, vna);
+                }
                 if (value != null) {
                     facts.sameSite(SameSitePolicy.everyCookie(value, call.owner(), site));
                 }
@@ -175,6 +178,24 @@ final class CookiePolicyScan {
         if (result != null) {
             suppliers.put(result, narrower);
         }
+    }
+
+    /** {@code SameSiteCookies.STRICT.getValue()}: the enum constant's value ("Strict"), or null. */
+    private String processorEnumValue(ValueNumber argument, ValueOrigins origins, ValueNumberDataflow vna)
+            throws DataflowAnalysisException {
+        Location producer = origins.producer(argument);
+        if (producer == null || !(producer.getHandle().getInstruction() instanceof InvokeInstruction)) {
+            return null;
+        }
+        InvokeInstruction getter = (InvokeInstruction) producer.getHandle().getInstruction();
+        ConstantPoolGen cpg = classContext.getConstantPoolGen();
+        if (!CookiePolicyCatalogue.PROCESSOR_VALUE_GETTER.equals(getter.getMethodName(cpg))
+                || !CookiePolicyCatalogue.PROCESSOR_VALUES.equals(getter.getClassName(cpg).replace('.', '/'))) {
+            return null;
+        }
+        ValueNumberFrame frame = vna.getFactAtLocation(producer);
+        return frame.isValid() ? CookiePolicyCatalogue.sameSiteOfConstant(origins.staticFieldName(
+                frame.getInstance(getter, cpg), CookiePolicyCatalogue.PROCESSOR_VALUES)) : null;
     }
 
     private static boolean isProcessorSetting(CallAt call) {
