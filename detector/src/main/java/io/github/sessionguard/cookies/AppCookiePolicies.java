@@ -7,6 +7,7 @@ import io.github.sessionguard.catalogue.CookieFlag;
 import io.github.sessionguard.catalogue.CookiePolicyCatalogue;
 import io.github.sessionguard.catalogue.FlagValue;
 import io.github.sessionguard.cookies.CookiePolicyFacts.SameSitePolicy;
+import io.github.sessionguard.flow.ReportedMethods;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -70,8 +71,8 @@ final class AppCookiePolicies implements CookieFindings.PolicyHook {
         }
         for (SameSitePolicy policy : facts.sameSitePolicies()) {
             if (policy.isEveryCookie() && CookiePolicyCatalogue.isNone(policy.value())) {
-                bugs.add(new BugInstance(detector, CookieFlag.SAME_SITE.bugPattern(), Priorities.NORMAL_PRIORITY)
-                        .addClassAndMethod(policy.site().method())
+                bugs.add(ReportedMethods.addClassAndMethod(new BugInstance(detector, CookieFlag.SAME_SITE.bugPattern(),
+                        Priorities.NORMAL_PRIORITY), policy.site().method())
                         .addString(CookiePolicyCatalogue.noneEverywhereSubject(policy.owner()))
                         .addString(CookiePolicyCatalogue.noneEverywhereFix(policy.owner()))
                         .addSourceLine(policy.site().sourceLine()));

@@ -8,6 +8,7 @@ import edu.umd.cs.findbugs.SourceLineAnnotation;
 import io.github.sessionguard.catalogue.CookieFlag;
 import io.github.sessionguard.catalogue.FlagValue;
 import io.github.sessionguard.flow.Site;
+import io.github.sessionguard.flow.ReportedMethods;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -177,8 +178,8 @@ final class CookieFindings {
         }
 
         BugInstance toBug(Detector detector, SourceLineAnnotation line) {
-            return new BugInstance(detector, flag.bugPattern(), priority)
-                    .addClassAndMethod(cookie.origin().method())
+            return ReportedMethods.addClassAndMethod(new BugInstance(detector, flag.bugPattern(), priority),
+                    cookie.origin().method())
                     .addString(describe())
                     .addString(fix())
                     .addSourceLine(line);

@@ -13,6 +13,7 @@ import io.github.sessionguard.flow.LookupFailures;
 import io.github.sessionguard.flow.MethodGuard;
 import io.github.sessionguard.flow.MethodHandleTargets;
 import io.github.sessionguard.flow.TextSearch;
+import io.github.sessionguard.flow.ReportedMethods;
 import org.apache.bcel.Const;
 
 /**
@@ -99,8 +100,8 @@ public class ProtectionDisabledDetector extends OpcodeStackDetector {
             // A STATELESS chain keeps nothing in the session: there is no session id to protect.
             return;
         }
-        bugReporter.reportBug(new BugInstance(this, protection.bugPattern(), priority)
-                .addClassAndMethod(this)
+        bugReporter.reportBug(ReportedMethods.addClassAndMethod(new BugInstance(this, protection.bugPattern(), priority),
+                getMethodDescriptor())
                 .addString(protection.description())
                 .addString(protection.fix())
                 .addSourceLine(this));

@@ -13,6 +13,7 @@ import io.github.sessionguard.engine.AnalysisStats;
 import io.github.sessionguard.flow.ConstantPoolScreen;
 import io.github.sessionguard.flow.LookupFailures;
 import io.github.sessionguard.flow.MethodGuard;
+import io.github.sessionguard.flow.ReportedMethods;
 import org.apache.bcel.classfile.Method;
 
 import java.util.Comparator;
@@ -128,8 +129,7 @@ public class SessionFixationDetector implements Detector {
     }
 
     private BugInstance bug(LoginEvent event, int priority, String what, String fix) {
-        return new BugInstance(this, PATTERN, priority)
-                .addClassAndMethod(event.site().method())
+        return ReportedMethods.addClassAndMethod(new BugInstance(this, PATTERN, priority), event.site().method())
                 .addString(what)
                 .addString(fix)
                 .addSourceLine(event.site().sourceLine());

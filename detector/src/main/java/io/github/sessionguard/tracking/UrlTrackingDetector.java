@@ -11,6 +11,7 @@ import io.github.sessionguard.catalogue.SessionTrackingApi;
 import io.github.sessionguard.flow.ConstantPoolScreen;
 import io.github.sessionguard.flow.MethodGuard;
 import io.github.sessionguard.flow.TextSearch;
+import io.github.sessionguard.flow.ReportedMethods;
 import org.apache.bcel.Const;
 import org.apache.bcel.classfile.Code;
 import org.apache.bcel.classfile.JavaClass;
@@ -119,8 +120,8 @@ public class UrlTrackingDetector extends OpcodeStackDetector {
         boolean fromUrlField = field != null && field.getClassName().equals(getDottedClassName())
                 && urlFields.contains(field.getName());
         if (urlInMethod || fromUrlField) {
-            bugReporter.reportBug(new BugInstance(this, PATTERN, Priorities.HIGH_PRIORITY)
-                    .addClassAndMethod(this)
+            bugReporter.reportBug(ReportedMethods.addClassAndMethod(new BugInstance(this, PATTERN, Priorities.HIGH_PRIORITY),
+                    getMethodDescriptor())
                     .addString(setter.display + "(...) with SessionTrackingMode.URL")
                     .addString(setter.fix())
                     .addSourceLine(this));

@@ -107,20 +107,12 @@ public final class Finding {
     }
 
     /**
-     * The source method a finding belongs to: javac compiles a lambda in {@code filterChain} to
-     * {@code lambda$filterChain$0}, and annotations can only sit on {@code filterChain}.
+     * The source method a finding belongs to, as the finding names it: SessionGuard names the method a lambda is
+     * written in ({@code filterChain}), not the synthetic {@code lambda$filterChain$0} javac compiles it to, so an
+     * expectation on {@code filterChain} pins that too.
      */
     public String sourceMethodName() {
-        if (methodName == null) {
-            return "";
-        }
-        if (methodName.startsWith("lambda$")) {
-            int end = methodName.indexOf('$', "lambda$".length());
-            if (end > 0) {
-                return methodName.substring("lambda$".length(), end);
-            }
-        }
-        return methodName;
+        return methodName == null ? "" : methodName;
     }
 
     public int line() {

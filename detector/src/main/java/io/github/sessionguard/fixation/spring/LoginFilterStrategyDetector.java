@@ -15,6 +15,7 @@ import io.github.sessionguard.flow.LookupFailures;
 import io.github.sessionguard.flow.MethodGuard;
 import io.github.sessionguard.flow.TypeChecks;
 import io.github.sessionguard.catalogue.SpringSessionCatalogue;
+import io.github.sessionguard.flow.ReportedMethods;
 import org.apache.bcel.Const;
 import org.apache.bcel.classfile.Constant;
 import org.apache.bcel.classfile.ConstantNameAndType;
@@ -121,8 +122,8 @@ public class LoginFilterStrategyDetector extends OpcodeStackDetector {
 
     private void report(String filterType, String where) {
         String simple = filterType.substring(filterType.lastIndexOf('/') + 1).replace('$', '.');
-        bugReporter.reportBug(new BugInstance(this, PATTERN, Priorities.HIGH_PRIORITY)
-                .addClassAndMethod(this)
+        bugReporter.reportBug(ReportedMethods.addClassAndMethod(new BugInstance(this, PATTERN, Priorities.HIGH_PRIORITY),
+                getMethodDescriptor())
                 .addString("the login filter " + simple + " (" + where + " with its default NullAuthenticatedSessionStrategy)")
                 .addString(SpringSessionCatalogue.loginFilterFix(simple))
                 .addSourceLine(this));

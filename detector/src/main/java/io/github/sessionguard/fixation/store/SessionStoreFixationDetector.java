@@ -17,6 +17,7 @@ import io.github.sessionguard.flow.ConstantPoolScreen;
 import io.github.sessionguard.flow.MethodCalls;
 import io.github.sessionguard.flow.MethodGuard;
 import io.github.sessionguard.flow.TextSearch;
+import io.github.sessionguard.flow.ReportedMethods;
 import org.apache.bcel.Const;
 import org.apache.bcel.classfile.AnnotationEntry;
 import org.apache.bcel.classfile.Code;
@@ -235,8 +236,8 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
     }
 
     private void report(Site found, int priority) {
-        bugReporter.reportBug(new BugInstance(this, PATTERN, priority)
-                .addClassAndMethod(found.method)
+        bugReporter.reportBug(ReportedMethods.addClassAndMethod(new BugInstance(this, PATTERN, priority),
+                found.method.toMethodDescriptor())
                 .addString("a session record keyed by the session id the browser presented (" + found.source
                         + ") written to " + found.store)
                 .addString(SessionStoreCatalogue.FIX)

@@ -1,0 +1,82 @@
+package io.github.sessionguard.flow;
+
+import edu.umd.cs.findbugs.BugInstance;
+import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
+import edu.umd.cs.findbugs.classfile.DescriptorFactory;
+import edu.umd.cs.findbugs.classfile.Global;
+import edu.umd.cs.findbugs.classfile.MethodDescriptor;
+import org.apache.bcel.Const;
+import org.apache.bcel.classfile.ConstantPool;
+import org.apache.bcel.classfile.JavaClass;
+import org.apache.bcel.classfile.Method;
+
+import java.io.IOException;
+
+/**
+ * The method a finding is shown in. A lambda's body is compiled to a synthetic method ({@code lambda$filterChain$2})
+ * but written inside the method that creates it: the finding names that method, as the user reads the source (its
+ * line stays the lambda's own). Found from the bytecode (the invokedynamic whose method handle targets the lambda),
+ * not from the name javac gives it; a lambda inside a lambda is followed out, a few levels at most.
+ */
+public final class ReportedMethods {
+    private static final int MAX_NESTING = 8;
+
+    private ReportedMethods() {
+    }
+
+    /** {@code bug.addClassAndMethod} for the method the user wrote the reported code in. */
+    public static BugInstance addClassAndMethod(BugInstance bug, MethodDescriptor method) {
+        return bug.addClassAndMethod(enclosing(method));
+    }
+
+    /** The method that creates this lambda (or the method itself when it is none). */
+    public static MethodDescriptor enclosing(MethodDescriptor method) {
+        MethodDescriptor current = method;
+        for (int i = 0; i < MAX_NESTING && current.getName().contains("lambda$"); i++) {
+            MethodDescriptor creator = creatorOf(current);
+            if (creator == null) {
+                break;
+            }
+            current = creator;
+        }
+        return current;
+    }
+
+    private static MethodDescriptor creatorOf(MethodDescriptor lambda) {
+        JavaClass javaClass;
+        try {
+            javaClass = Global.getAnalysisCache().getClassAnalysis(JavaClass.class,
+                    DescriptorFactory.createClassDescriptor(lambda.getSlashedClassName()));
+        } catch (CheckedAnalysisException e) {
+            // The class being reported on is analysed: it can be read. If not, the lambda itself is named.
+            LookupFailures.failed(e, "the class of " + lambda);
+            return null;
+        }
+        ConstantPool pool = javaClass.getConstantPool();
+        for (Method method : javaClass.getMethods()) {
+            if (method.getCode() == null || method.getName().equals(lambda.getName())) {
+                continue;
+            }
+            boolean[] creates = {false};
+            try {
+                RawInstructions.walk(method.getCode().getCode(), (offset, opcode, index) -> {
+                    creates[0] = opcode == Const.INVOKEDYNAMIC && index > 0 && index < pool.getLength()
+                            && MethodHandleTargets.of(javaClass, pool.getConstant(index)).stream().anyMatch(target ->
+                                    target.owner().equals(lambda.getSlashedClassName())
+                                            && target.name().equals(lambda.getName())
+                                            && target.descriptor().equals(lambda.getSignature()));
+                    return creates[0];
+                });
+            } catch (IOException e) {
+                // Code SpotBugs' own decoding rejects too: this method is not the creator; reported.
+                edu.umd.cs.findbugs.ba.AnalysisContext.logError("SessionGuard could not read the code of "
+                        + javaClass.getClassName() + "." + method.getName(), e);
+            }
+            if (creates[0]) {
+                return DescriptorFactory.instance().getMethodDescriptor(lambda.getSlashedClassName(), method.getName(),
+                        method.getSignature(), method.isStatic());
+            }
+        }
+        return null;
+    }
+}
