@@ -111,6 +111,12 @@ public final class LoginCatalogue {
 
     /** {@code getSession(false)}: null when the request has no session yet, so nothing can be fixed. */
     /**
+     * How a route's path begins: a call given a constant such as {@code "/login"} registers the handlers it is
+     * given for requests of their own (Javalin, Spark, Vert.x, Blade route methods), not code it runs.
+     */
+    public static final String ROUTE_PATH_PREFIX = "/";
+
+    /**
      * {@code request.isRequestedSessionIdValid()}: false when the browser presented no id or one the container does
      * not know, so the session a login then gets is a new one, under an id the container made.
      */

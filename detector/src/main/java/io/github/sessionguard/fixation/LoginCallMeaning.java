@@ -59,6 +59,8 @@ final class LoginCallMeaning {
 
     private final Map<Integer, Integer> requestOfSession = new HashMap<>();
     private final Set<Integer> maybeAbsentSessions = new HashSet<>();
+    /** Positions of the invokedynamic instructions that make route handlers (see noteRouteHandlers). */
+    private final Set<Integer> routeHandlers = new HashSet<>();
     /** Results of {@code request.isRequestedSessionIdValid()}: their false side has no presented session. */
     private final Set<Integer> requestedIdValidity = new HashSet<>();
     private final Set<Integer> sessionMaps = new HashSet<>();
@@ -94,6 +96,7 @@ final class LoginCallMeaning {
         flow.compute(cfg);
         origins = flow.origins();
         checksCredentials |= flow.checksCredentials();
+        noteRouteHandlers(cfg);
         for (Iterator<Location> it = cfg.locationIterator(); it.hasNext();) {
             Location location = it.next();
             CallAt call = callAt(location);
@@ -663,11 +666,58 @@ final class LoginCallMeaning {
         return callee != null && callee.checksCredentials();
     }
 
+    /**
+     * Lambdas and method references handed to a route, a call with a path argument ({@code app.post("/login",
+     * this::login)}, {@code router.post("/login").handler(...)}): the framework runs each for a request of its own,
+     * so none is a callee of the method that registers them (the logout route registered next does not change
+     * the login route's session id).
+     */
+    private void noteRouteHandlers(CFG cfg) throws DataflowAnalysisException {
+        for (Iterator<Location> it = cfg.locationIterator(); it.hasNext();) {
+            Location location = it.next();
+            if (location.getHandle().getInstruction() instanceof INVOKEDYNAMIC) {
+                continue;
+            }
+            CallAt call = callAt(location);
+            if (call == null || !(takesRoutePath(call) || (call.hasReceiver() && madeByRouteCall(call.receiver())))) {
+                continue;
+            }
+            for (int i = 0; i < call.argumentCount(); i++) {
+                Location producer = origins.producer(call.argument(i));
+                if (producer != null && producer.getHandle().getInstruction() instanceof INVOKEDYNAMIC) {
+                    routeHandlers.add(producer.getHandle().getPosition());
+                }
+            }
+        }
+    }
+
+    private boolean madeByRouteCall(ValueNumber receiver) throws DataflowAnalysisException {
+        Location producer = origins.producer(receiver);
+        if (producer == null || producer.getHandle().getInstruction() instanceof INVOKEDYNAMIC) {
+            return false;
+        }
+        CallAt route = callAt(producer);
+        return route != null && takesRoutePath(route);
+    }
+
+    private static boolean takesRoutePath(CallAt call) throws DataflowAnalysisException {
+        for (int i = 0; i < call.argumentCount(); i++) {
+            String text = call.stringArgument(i);
+            if (text != null && text.startsWith(LoginCatalogue.ROUTE_PATH_PREFIX)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The summary of an application method this call runs: its target, or a lambda's body. */
     LoginSummary calleeSummary(CallAt call, Location location) {
         Instruction instruction = location.getHandle().getInstruction();
         if (!(instruction instanceof INVOKEDYNAMIC)) {
             return summaries.of(call.owner(), call.name(), call.descriptor());
+        }
+        if (routeHandlers.contains(location.getHandle().getPosition())) {
+            return null;
         }
         for (MethodHandleTargets.Target target : MethodHandleTargets.of(classContext.getJavaClass(),
                 cpg.getConstant(((INVOKEDYNAMIC) instruction).getIndex()))) {
