@@ -201,6 +201,34 @@ public final class CookieCatalogue {
         return CALLS.first(owner, name, descriptor);
     }
 
+    /** A cookie type whose flags {@link #flagRead} reads back: the servlet {@code Cookie} (javax, jakarta). */
+    public static boolean readsOwnFlags(String slashedOwner) {
+        return CallPattern.servlet("http/Cookie").contains(slashedOwner);
+    }
+
+    /**
+     * A servlet cookie's own flag read back, {@code getSecure()}, {@code isHttpOnly()} or
+     * {@code getAttribute("SameSite")}: on the side of a test where it is true (non-null), the cookie already has
+     * the flag, as a wrapper's {@code if (cookie.getAttribute("SameSite") == null) cookie.setAttribute(...)} relies
+     * on. The flag read, or null for any other call.
+     */
+    public static CookieFlag flagRead(String owner, String name, String descriptor, String constantArgument) {
+        if (!readsOwnFlags(owner)) {
+            return null;
+        }
+        if (name.equals("getSecure") && descriptor.equals("()Z")) {
+            return CookieFlag.SECURE;
+        }
+        if (name.equals("isHttpOnly") && descriptor.equals("()Z")) {
+            return CookieFlag.HTTP_ONLY;
+        }
+        if (name.equals("getAttribute") && descriptor.equals("(Ljava/lang/String;)Ljava/lang/String;")
+                && "samesite".equalsIgnoreCase(constantArgument)) {
+            return CookieFlag.SAME_SITE;
+        }
+        return null;
+    }
+
     /** The header sink a call is, or null. */
     public static HeaderSink headerSink(String owner, String name, String descriptor) {
         return SINKS.first(owner, name, descriptor);

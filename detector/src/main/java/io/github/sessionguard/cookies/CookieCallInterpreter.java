@@ -6,6 +6,7 @@ import edu.umd.cs.findbugs.ba.SignatureParser;
 import edu.umd.cs.findbugs.ba.constant.Constant;
 import edu.umd.cs.findbugs.ba.vna.ValueNumber;
 import io.github.sessionguard.catalogue.CookieApi;
+import io.github.sessionguard.catalogue.CookieCatalogue;
 import io.github.sessionguard.catalogue.CookieCall;
 import io.github.sessionguard.catalogue.CookieCallMatch;
 import io.github.sessionguard.catalogue.CookieFlag;
@@ -63,7 +64,7 @@ final class CookieCallInterpreter {
             CookieState updated = update(row, arguments, state);
             if (row.flag() != null && updated.effect(row.flag()).equals(FlagEffect.of(FlagValue.SET))
                     && context.branches().guardedByMemberNamed(location,
-                            row.flag().attributeName().toLowerCase(Locale.ROOT))) {
+                            row.flag().attributeName().toLowerCase(Locale.ROOT), CookieCatalogue::readsOwnFlags)) {
                 // "if (config.isHttpOnly()) cookie.setHttpOnly(true)": the flag mirrors a run-time setting
                 // where the path without the setter joins; on the tested path alone it is set.
                 updated = updated.withFlag(row.flag(), FlagValue.SET_WHEN_TESTED);

@@ -3,6 +3,7 @@ package io.github.sessionguard.cookies;
 import edu.umd.cs.findbugs.ba.BasicBlock;
 import edu.umd.cs.findbugs.ba.DataflowAnalysisException;
 import edu.umd.cs.findbugs.ba.DepthFirstSearch;
+import edu.umd.cs.findbugs.ba.Edge;
 import edu.umd.cs.findbugs.ba.Location;
 import edu.umd.cs.findbugs.ba.vna.ValueNumber;
 import edu.umd.cs.findbugs.ba.vna.ValueNumberDataflow;
@@ -10,9 +11,13 @@ import edu.umd.cs.findbugs.ba.vna.ValueNumberFrame;
 import io.github.sessionguard.catalogue.CookieApi;
 import io.github.sessionguard.catalogue.CookieCallMatch;
 import io.github.sessionguard.catalogue.CookieCatalogue;
+import io.github.sessionguard.catalogue.CookieFlag;
+import io.github.sessionguard.catalogue.FlagValue;
+import io.github.sessionguard.flow.BranchConditions;
 import io.github.sessionguard.flow.CallAt;
 import io.github.sessionguard.flow.PathFactAnalysis;
 import io.github.sessionguard.flow.Site;
+import org.apache.bcel.Const;
 import org.apache.bcel.generic.AASTORE;
 import org.apache.bcel.generic.FieldInstruction;
 import org.apache.bcel.generic.GETFIELD;
@@ -38,6 +43,8 @@ final class CookieFlowAnalysis extends PathFactAnalysis<CookieFacts> {
     private final CookieCallInterpreter interpreter;
     /** Each call's result value ({@link #NO_RESULT}: none), by call: a call is one object per location. */
     private final Map<CallAt, Object> results = new IdentityHashMap<>();
+    /** Values that hold a cookie's own flag, read back (see meetInto), by value number. */
+    private final Map<Integer, FlagRead> flagReads = new java.util.HashMap<>();
     private static final Object NO_RESULT = new Object();
 
     CookieFlowAnalysis(DepthFirstSearch dfs, ValueNumberDataflow vna, MethodContext context) {
@@ -45,6 +52,70 @@ final class CookieFlowAnalysis extends PathFactAnalysis<CookieFacts> {
         this.vna = vna;
         this.context = context;
         this.interpreter = new CookieCallInterpreter(context);
+    }
+
+    /**
+     * On the side of a test of a cookie's own flag where the cookie has it ({@code getSecure()} true,
+     * {@code getAttribute("SameSite")} not null), the flag counts as set: a wrapper that sets it only where it is
+     * missing sets it on every cookie it passes on.
+     */
+    @Override
+    public void meetInto(CookieFacts fact, Edge edge, CookieFacts result) throws DataflowAnalysisException {
+        FlagRead read = fact.isTop() || flagReads.isEmpty() ? null : presentSide(edge);
+        if (read == null) {
+            super.meetInto(fact, edge, result);
+            return;
+        }
+        CookieState cookie = fact.get(read.cookie);
+        if (cookie == null) {
+            super.meetInto(fact, edge, result);
+            return;
+        }
+        CookieFacts incoming = createFact();
+        copy(fact, incoming);
+        incoming.put(read.cookie, cookie.withFlag(read.flag, FlagValue.SET));
+        super.meetInto(incoming, edge, result);
+    }
+
+    /** The flag read this edge leaves the flag present on, or null. */
+    private FlagRead presentSide(Edge edge) throws DataflowAnalysisException {
+        InstructionHandle last = edge.getSource().getLastInstruction();
+        if (last == null || edge.isExceptionEdge()) {
+            return null;
+        }
+        boolean booleanTest = BranchConditions.isSideWhere(edge, Const.IFNE, Const.IFEQ);
+        boolean nullTest = BranchConditions.isSideWhere(edge, Const.IFNONNULL, Const.IFNULL);
+        if (!booleanTest && !nullTest) {
+            return null;
+        }
+        ValueNumberFrame frame = vna.getFactAtLocation(new Location(last, edge.getSource()));
+        if (!frame.isValid() || frame.getStackDepth() == 0) {
+            return null;
+        }
+        FlagRead read = flagReads.get(frame.getTopValue().getNumber());
+        return read != null && (read.flag == CookieFlag.SAME_SITE) == nullTest ? read : null;
+    }
+
+    private void noteFlagRead(CallAt call, ValueNumber result) throws DataflowAnalysisException {
+        if (result == null || !call.hasReceiver()) {
+            return;
+        }
+        CookieFlag flag = CookieCatalogue.flagRead(call.owner(), call.name(), call.descriptor(),
+                call.argumentCount() == 1 ? call.stringArgument(0) : null);
+        if (flag != null) {
+            flagReads.put(result.getNumber(), new FlagRead(call.receiver().getNumber(), flag));
+        }
+    }
+
+    /** A cookie's flag read into a value: which cookie, which flag. */
+    private static final class FlagRead {
+        final int cookie;
+        final CookieFlag flag;
+
+        FlagRead(int cookie, CookieFlag flag) {
+            this.cookie = cookie;
+            this.flag = flag;
+        }
     }
 
     /** At entry, each parameter of a cookie type is the caller's cookie, untouched. */
@@ -80,6 +151,7 @@ final class CookieFlowAnalysis extends PathFactAnalysis<CookieFacts> {
             return;
         }
         ValueNumber result = resultOf(call, location);
+        noteFlagRead(call, result);
         CookieCallMatch match = context.catalogueMatch(call);
         if (match != null) {
             interpreter.apply(match, call, result, location, fact);

@@ -60,6 +60,15 @@ public final class BranchConditions {
 
     /** True when a branch shortly before {@code location} tests a value read from a member named with the word. */
     public boolean guardedByMemberNamed(Location location, String lowerCaseWord) throws DataflowAnalysisException {
+        return guardedByMemberNamed(location, lowerCaseWord, owner -> false);
+    }
+
+    /**
+     * The same, not counting members of the owners {@code ignored} accepts (slashed): a cookie's own
+     * {@code getSecure()} tested before {@code setSecure(true)} mirrors no run-time setting.
+     */
+    public boolean guardedByMemberNamed(Location location, String lowerCaseWord,
+            java.util.function.Predicate<String> ignored) throws DataflowAnalysisException {
         Deque<BasicBlock> work = new ArrayDeque<>();
         Set<BasicBlock> seen = new HashSet<>();
         work.add(location.getBasicBlock());
@@ -74,7 +83,7 @@ public final class BranchConditions {
                 BasicBlock source = edge.getSource();
                 InstructionHandle last = source.getLastInstruction();
                 if (last != null && last.getInstruction() instanceof IfInstruction) {
-                    if (testsMemberNamed(new Location(last, source), lowerCaseWord)) {
+                    if (testsMemberNamed(new Location(last, source), lowerCaseWord, ignored)) {
                         return true;
                     }
                 } else if (seen.add(source)) {
@@ -85,7 +94,8 @@ public final class BranchConditions {
         return false;
     }
 
-    private boolean testsMemberNamed(Location branch, String word) throws DataflowAnalysisException {
+    private boolean testsMemberNamed(Location branch, String word, java.util.function.Predicate<String> ignored)
+            throws DataflowAnalysisException {
         ValueNumberFrame frame = vna.getFactAtLocation(branch);
         if (!frame.isValid()) {
             return false;
@@ -94,11 +104,19 @@ public final class BranchConditions {
         for (int i = 0; i < operands && i < frame.getStackDepth(); i++) {
             ValueNumber operand = frame.getStackValue(i);
             Location producer = origins.producer(operand);
-            if (producer != null && memberName(producer.getHandle().getInstruction()).contains(word)) {
+            if (producer != null && memberName(producer.getHandle().getInstruction()).contains(word)
+                    && !ignored.test(memberOwner(producer.getHandle().getInstruction()))) {
                 return true;
             }
         }
         return false;
+    }
+
+    private String memberOwner(Instruction instruction) {
+        return instruction instanceof FieldInstruction || instruction instanceof InvokeInstruction
+                ? ((org.apache.bcel.generic.FieldOrMethod) instruction).getReferenceType(cpg).getSignature()
+                        .replaceAll("^L|;$", "")
+                : "";
     }
 
     private String memberName(Instruction instruction) {
