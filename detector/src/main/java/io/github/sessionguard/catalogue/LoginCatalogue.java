@@ -315,11 +315,12 @@ public final class LoginCatalogue {
 
     /**
      * A JNDI LDAP bind: the context is made with an environment that holds the user's password
-     * ({@code env.put(Context.SECURITY_CREDENTIALS, password)}) and throws when the directory refuses it, so
-     * constructing it with such an environment is a credential check.
+     * ({@code env.put(Context.SECURITY_CREDENTIALS, password)}, a submitted password: not a configured service
+     * account's) and throws when the directory refuses it, so constructing it with such an environment is a
+     * credential check. (A plain {@code InitialContext} is a JNDI lookup, JMS or EJB, not a user's bind.)
      */
     public static final CallPattern LDAP_BINDS = CallPattern.of(Set.of("javax/naming/directory/InitialDirContext",
-            "javax/naming/ldap/InitialLdapContext", "javax/naming/InitialContext"), "<init>", null);
+            "javax/naming/ldap/InitialLdapContext"), "<init>", null);
 
     /**
      * Calls that turn a whole object into text by name (Gson {@code toJson}, fastjson {@code toJSONString}, Jackson

@@ -30,7 +30,8 @@ public final class SessionStoreCatalogue {
             // JFinal getCookie(name).
             CallPattern.of("io/javalin/http/Context", "cookie", "(Ljava/lang/String;)Ljava/lang/String;"),
             CallPattern.of("spark/Request", "cookie", "(Ljava/lang/String;)Ljava/lang/String;"),
-            CallPattern.of("com/jfinal/core/Controller", "getCookie", "(Ljava/lang/String;)Ljava/lang/String;"));
+            // Called on the application's controller: matched by receiver type, as JFinal's setSessionAttr is.
+            CallPattern.onReceiver(List.of("com/jfinal/core/Controller"), "getCookie", "(Ljava/lang/String;)"));
 
     /** Parameter annotations that hand a handler a request cookie's value. */
     public static final Set<String> COOKIE_PARAMETERS = Set.of("Lorg/springframework/web/bind/annotation/CookieValue;",
@@ -70,6 +71,12 @@ public final class SessionStoreCatalogue {
 
     public static boolean isPresentedId(String owner, String name, String descriptor) {
         return LoginCatalogue.any(PRESENTED_IDS, owner, name, descriptor);
+    }
+
+    /** Calls that make a fresh random id: {@code UUID.randomUUID()}, {@code SecureRandom.nextBytes}. */
+    public static boolean makesFreshId(String owner, String name) {
+        return (owner.equals("java/util/UUID") && name.equals("randomUUID"))
+                || (owner.equals("java/security/SecureRandom") && name.startsWith("next"));
     }
 
     public static boolean isRedisWrite(String owner, String name) {

@@ -433,8 +433,8 @@ final class CredentialFlow {
             checked(call, pc, Type.VOID, null);
             return;
         }
-        if (receiver != null && secretArgument && LoginCatalogue.isJdk(owner) && LoginCatalogue.MAP_PUTS.contains(name)
-                && isMadeHere(receiver)) {
+        if (receiver != null && LoginCatalogue.isJdk(owner) && LoginCatalogue.MAP_PUTS.contains(name)
+                && isMadeHere(receiver) && call.argumentCount() == 2 && isSubmittedSecret(call.argument(1))) {
             // env.put(Context.SECURITY_CREDENTIALS, password): the environment made here carries the password.
             mark(secrets, receiver);
         }
@@ -713,6 +713,11 @@ final class CredentialFlow {
         if (operands.length != 2) {
             return;
         }
+        ValueNumber first = getterOwner(operands[0]);
+        if (first != null && first.equals(getterOwner(operands[1]))) {
+            // form.password.equals(form.confirmPassword): two fields of one submitted form, no stored side.
+            return;
+        }
         ValueNumber stored = null;
         if (isSecret(operands[0]) && isStoredSide(operands[1])) {
             stored = operands[1];
@@ -807,11 +812,32 @@ final class CredentialFlow {
     }
 
     /** An object made in this method ({@code new}), or the object the method runs on. */
+    /**
+     * A secret the user submitted (read from the request or handed in), not a configured one read from a field
+     * or a constant: a service account's bind password ({@code env.put(SECURITY_CREDENTIALS, this.bindPassword)})
+     * checks no user.
+     */
+    private boolean isSubmittedSecret(ValueNumber value) {
+        if (!isSecret(value)) {
+            return false;
+        }
+        Location producer = origins.producer(value);
+        Instruction instruction = producer == null ? null : producer.getHandle().getInstruction();
+        return !(instruction instanceof GETFIELD || instruction instanceof GETSTATIC || instruction instanceof LDC);
+    }
+
     /** An object a call in this method handed it (a factory's product), not one read from the HTTP session. */
     private boolean isObtainedHere(ValueNumber value) {
         Location producer = origins.producer(value);
-        return producer != null && producer.getHandle().getInstruction() instanceof InvokeInstruction
-                && !(producer.getHandle().getInstruction() instanceof INVOKEDYNAMIC) && !isSessionRead(value);
+        if (producer == null || !(producer.getHandle().getInstruction() instanceof InvokeInstruction)
+                || producer.getHandle().getInstruction() instanceof INVOKEDYNAMIC || isSessionRead(value)) {
+            return false;
+        }
+        // An application's own context type (a request, a JDK object or a servlet API one holds no user of its own).
+        Type made = ((InvokeInstruction) producer.getHandle().getInstruction()).getReturnType(cpg);
+        return made instanceof ObjectType && !LoginCatalogue.isJdk(((ObjectType) made).getClassName().replace('.', '/'))
+                && io.github.sessionguard.flow.QuietClasspath.isApplicationClass(
+                        ((ObjectType) made).getClassName().replace('.', '/'));
     }
 
     /** An object this method made ({@code new}). */

@@ -54,7 +54,9 @@ public final class ReportedMethods {
         }
         ConstantPool pool = javaClass.getConstantPool();
         for (Method method : javaClass.getMethods()) {
-            if (method.getCode() == null || method.getName().equals(lambda.getName())) {
+            // $deserializeLambda$ names every serializable lambda of the class too: it creates none.
+            if (method.getCode() == null || method.getName().equals(lambda.getName())
+                    || method.getName().equals("$deserializeLambda$")) {
                 continue;
             }
             boolean[] creates = {false};

@@ -279,6 +279,9 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
                 markedRegisters.add(getRegisterOperand());
             } else if (stack.getStackDepth() > 0 && stack.getStackItem(0).getUserValue() == RECORD) {
                 recordRegisters.add(getRegisterOperand());
+            } else {
+                // The local now holds something else (a new record): records are read once, not merged in loops.
+                recordRegisters.remove(getRegisterOperand());
             }
             return;
         case Const.INVOKEVIRTUAL:
@@ -425,8 +428,8 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
 
     /**
      * An application method returning a String that it reads from a presented-id call ({@code Cookie.getValue}
-     * in a loop over the request's cookies, or in a stream's lambda) and that changes no id: the caller holds
-     * the presented id. One level: the helper's own callees are not read.
+     * in a loop over the request's cookies, or in a stream's lambda) and that neither changes an id nor makes a
+     * fresh one: the caller holds the presented id. One level: the helper's own callees are not read.
      */
     private boolean returnsPresentedId(String owner, String name, String signature) {
         if (!signature.endsWith(")Ljava/lang/String;") || SessionStoreCatalogue.isLibrary(owner)) {
@@ -434,10 +437,12 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         }
         return presentedIdHelpers.computeIfAbsent(owner + "." + name + signature, key -> {
             CallTargets.Target target = CallTargets.resolve(owner, name, signature);
+            // A helper that also makes a fresh id (or changes the session's) may well return that one instead.
             return target != null && target.method() != null
                     && MethodCalls.calls(target.javaClass(), target.method(), SessionStoreCatalogue::isPresentedId)
                     && !MethodCalls.calls(target.javaClass(), target.method(),
-                            (o, n, d) -> LoginCatalogue.any(LoginCatalogue.ROTATIONS, o, n, d));
+                            (o, n, d) -> LoginCatalogue.any(LoginCatalogue.ROTATIONS, o, n, d)
+                                    || SessionStoreCatalogue.makesFreshId(o, n));
         });
     }
 
@@ -446,7 +451,8 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
      * write into it is the site.
      */
     private static boolean isEmptyContainer(OpcodeStack.Item value) {
-        return value.isNewlyAllocated() && value.getSignature().startsWith("Ljava/util/");
+        // Straight from new (not a local filled before the put: OpcodeStack keeps "newly allocated" through one).
+        return value.isNewlyAllocated() && value.getRegisterNumber() < 0 && value.getSignature().startsWith("Ljava/util/");
     }
 
     private boolean anyArgumentMarked(String signature, int from) {

@@ -85,7 +85,7 @@ final class StoreCallScreen {
             anyKind[index] = kind != 0;
             classKinds |= kind;
         }
-        if ((classKinds & STORE_WRITE) != 0 && (classKinds & PRESENTED_ID) == 0) {
+        if ((classKinds & STORE_WRITE) != 0) {
             for (int index = 1; index < constants.length; index++) {
                 if (kinds[index] == 0 && MethodRefs.isMethodRef(constants[index])) {
                     ConstantCP reference = (ConstantCP) constants[index];
