@@ -45,6 +45,19 @@ public final class LoginCatalogue {
             CallPattern.anyOwner("executeLogin", "(Ljakarta/servlet/ServletRequest;Ljakarta/servlet/ServletResponse;)Z"));
 
     /**
+     * The hook Shiro's {@code AuthenticatingFilter.executeLogin} calls right after {@code Subject.login} succeeded,
+     * with the same servlet namespace as that {@code executeLogin}: an override that changes the id on every path
+     * makes the filter's login an id change.
+     */
+    public static final String SHIRO_SUCCESS_HOOK = "onLoginSuccess";
+
+    /** {@code onLoginSuccess}'s descriptor for an {@code executeLogin(ServletRequest, ServletResponse)} descriptor. */
+    public static String shiroSuccessHookDescriptor(String executeLoginDescriptor) {
+        return "(Lorg/apache/shiro/authc/AuthenticationToken;Lorg/apache/shiro/subject/Subject;"
+                + executeLoginDescriptor.substring(1, executeLoginDescriptor.indexOf(')')) + ")Z";
+    }
+
+    /**
      * Apache Wicket's sign-in ({@code signIn(username, password)} runs the application's {@code authenticate},
      * then binds the session; {@code signIn(true)} from the application's session class): on the application's
      * session subclass, so matched by receiver type.

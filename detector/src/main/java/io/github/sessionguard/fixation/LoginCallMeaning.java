@@ -318,6 +318,20 @@ final class LoginCallMeaning {
     }
 
     /**
+     * Shiro's {@code executeLogin} in a filter whose class overrides {@code onLoginSuccess} (which that login calls
+     * right after {@code Subject.login}) with an id change on every path: the login ends in a new id.
+     */
+    private boolean shiroFilterHookChangesId(CallAt call) {
+        if (!call.name().equals("executeLogin") || !call.descriptor().endsWith(")Z")
+                || !LoginCatalogue.any(LoginCatalogue.SHIRO_LOGINS, call.owner(), call.name(), call.descriptor())) {
+            return false;
+        }
+        LoginSummary hook = summaries.of(slashed(classContext.getJavaClass().getClassName()),
+                LoginCatalogue.SHIRO_SUCCESS_HOOK, LoginCatalogue.shiroSuccessHookDescriptor(call.descriptor()));
+        return hook != null && hook.rotatesOnEveryPath();
+    }
+
+    /**
      * Wicket's {@code signIn(username, password)} from a release that changes the id itself (WicketProtection): an
      * id change on its success branch, and no login.
      */
@@ -328,7 +342,7 @@ final class LoginCallMeaning {
     }
 
     private boolean isRotation(CallAt call, Location location) throws DataflowAnalysisException {
-        if (wicketSignInChangesId(call)) {
+        if (wicketSignInChangesId(call) || shiroFilterHookChangesId(call)) {
             return true;
         }
         if (!LoginCatalogue.any(LoginCatalogue.ROTATIONS, call.owner(), call.name(), call.descriptor())) {
