@@ -118,7 +118,7 @@ final class CookiePolicyScan {
             } else if (isProcessorSetting(call)) {
                 String value = call.stringArgument(0);
                 if (value == null) {
-                    value = processorEnumValue(call.argument(0), origins, vna);
+                    value = processorEnumValue(call.argument(0), origins);
                 }
                 if (value != null) {
                     facts.sameSite(SameSitePolicy.everyCookie(value, call.owner(), site));
@@ -181,21 +181,16 @@ final class CookiePolicyScan {
     }
 
     /** {@code SameSiteCookies.STRICT.getValue()}: the enum constant's value ("Strict"), or null. */
-    private String processorEnumValue(ValueNumber argument, ValueOrigins origins, ValueNumberDataflow vna)
-            throws DataflowAnalysisException {
-        Location producer = origins.producer(argument);
-        if (producer == null || !(producer.getHandle().getInstruction() instanceof InvokeInstruction)) {
-            return null;
-        }
-        InvokeInstruction getter = (InvokeInstruction) producer.getHandle().getInstruction();
+    private String processorEnumValue(ValueNumber argument, ValueOrigins origins) throws DataflowAnalysisException {
+        InvokeInstruction getter = origins.producingCall(argument);
         ConstantPoolGen cpg = classContext.getConstantPoolGen();
-        if (!CookiePolicyCatalogue.PROCESSOR_VALUE_GETTER.equals(getter.getMethodName(cpg))
+        if (getter == null || !CookiePolicyCatalogue.PROCESSOR_VALUE_GETTER.equals(getter.getMethodName(cpg))
                 || !CookiePolicyCatalogue.PROCESSOR_VALUES.equals(getter.getClassName(cpg).replace('.', '/'))) {
             return null;
         }
-        ValueNumberFrame frame = vna.getFactAtLocation(producer);
-        return frame.isValid() ? CookiePolicyCatalogue.sameSiteOfConstant(origins.staticFieldName(
-                frame.getInstance(getter, cpg), CookiePolicyCatalogue.PROCESSOR_VALUES)) : null;
+        ValueNumber constant = origins.receiverOfProducingCall(argument);
+        return constant == null ? null : CookiePolicyCatalogue.sameSiteOfConstant(
+                origins.staticFieldName(constant, CookiePolicyCatalogue.PROCESSOR_VALUES));
     }
 
     private static boolean isProcessorSetting(CallAt call) {

@@ -39,7 +39,6 @@ import org.apache.bcel.generic.GETFIELD;
 import org.apache.bcel.generic.GETSTATIC;
 import org.apache.bcel.generic.INVOKEDYNAMIC;
 import org.apache.bcel.generic.INVOKESTATIC;
-import org.apache.bcel.generic.INVOKEVIRTUAL;
 import org.apache.bcel.generic.Instruction;
 import org.apache.bcel.generic.InstructionHandle;
 import org.apache.bcel.generic.InvokeInstruction;
@@ -665,16 +664,10 @@ final class CredentialFlow {
      * user, so each later {@code found.get()} is the user too.
      */
     private void markOptionalOf(ValueNumber user) throws DataflowAnalysisException {
-        Location producer = origins.producer(user);
-        if (producer != null && producer.getHandle().getInstruction() instanceof INVOKEVIRTUAL) {
-            INVOKEVIRTUAL unwrap = (INVOKEVIRTUAL) producer.getHandle().getInstruction();
-            if (LoginCatalogue.OPTIONAL_TYPE.equals(unwrap.getClassName(cpg).replace('.', '/'))
-                    && LoginCatalogue.OPTIONAL_UNWRAPS.contains(unwrap.getMethodName(cpg))) {
-                ValueNumberFrame frame = vna.getFactAtLocation(producer);
-                if (frame.isValid()) {
-                    mark(identities, frame.getInstance(unwrap, cpg));
-                }
-            }
+        InvokeInstruction unwrap = origins.producingCall(user);
+        if (unwrap != null && LoginCatalogue.OPTIONAL_TYPE.equals(unwrap.getClassName(cpg).replace('.', '/'))
+                && LoginCatalogue.OPTIONAL_UNWRAPS.contains(unwrap.getMethodName(cpg))) {
+            mark(identities, origins.receiverOfProducingCall(user));
         }
     }
 
@@ -847,11 +840,7 @@ final class CredentialFlow {
     }
 
     private boolean isHolder(ValueNumber value) {
-        if (!method.isStatic() && value.equals(vna.getAnalysis().getThisValue())) {
-            return true;
-        }
-        Location producer = origins.producer(value);
-        return producer != null && producer.getHandle().getInstruction() instanceof NEW;
+        return (!method.isStatic() && value.equals(vna.getAnalysis().getThisValue())) || isMadeHere(value);
     }
 
     private boolean hasRequestValue(CallAt call) throws DataflowAnalysisException {

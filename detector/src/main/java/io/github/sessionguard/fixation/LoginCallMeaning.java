@@ -22,6 +22,7 @@ import io.github.sessionguard.flow.BranchConditions;
 import io.github.sessionguard.flow.CallAt;
 import io.github.sessionguard.flow.LookupFailures;
 import io.github.sessionguard.flow.MethodHandleTargets;
+import io.github.sessionguard.flow.TypeTestBranches;
 import io.github.sessionguard.flow.Site;
 import io.github.sessionguard.flow.ValueOrigins;
 import org.apache.bcel.Const;
@@ -277,16 +278,8 @@ final class LoginCallMeaning {
     }
 
     private boolean isSessionMapTypeTestFailure(Edge edge) throws DataflowAnalysisException {
-        if (sessionMaps.isEmpty() || !BranchConditions.isSideWhere(edge, Const.IFEQ, Const.IFNE)) {
-            return false;
-        }
-        InstructionHandle test = edge.getSource().getLastInstruction().getPrev();
-        if (test == null || !(test.getInstruction() instanceof org.apache.bcel.generic.INSTANCEOF)) {
-            return false;
-        }
-        org.apache.bcel.generic.Type tested = ((org.apache.bcel.generic.INSTANCEOF) test.getInstruction()).getType(cpg);
-        if (!(tested instanceof org.apache.bcel.generic.ObjectType) || !LoginCatalogue.SESSION_MAP_CLASSES.contains(
-                ((org.apache.bcel.generic.ObjectType) tested).getClassName().replace('.', '/'))) {
+        InstructionHandle test = sessionMaps.isEmpty() ? null : TypeTestBranches.failedInstanceOf(edge);
+        if (test == null || !LoginCatalogue.SESSION_MAP_CLASSES.contains(TypeTestBranches.testedType(test, cpg))) {
             return false;
         }
         ValueNumberFrame frame = vna.getFactAtLocation(new Location(test, edge.getSource()));
@@ -608,17 +601,10 @@ final class LoginCallMeaning {
 
     /** For {@code GSON.toJson(vo)} (a serializing call, see LoginCatalogue), the object serialized; else null. */
     ValueNumber serializedObject(ValueNumber value) throws DataflowAnalysisException {
-        Location producer = origins.producer(value);
-        if (producer == null || !(producer.getHandle().getInstruction() instanceof InvokeInstruction)
-                || producer.getHandle().getInstruction() instanceof INVOKEDYNAMIC) {
-            return null;
-        }
-        InvokeInstruction call = (InvokeInstruction) producer.getHandle().getInstruction();
-        if (call.getArgumentTypes(cpg).length != 1 || !LoginCatalogue.SERIALIZING_CALLS.contains(call.getMethodName(cpg))) {
-            return null;
-        }
-        ValueNumberFrame frame = vna.getFactAtLocation(producer);
-        return frame.isValid() && frame.getStackDepth() > 0 ? frame.getTopValue() : null;
+        InvokeInstruction call = origins.producingCall(value);
+        return call != null && !(call instanceof INVOKEDYNAMIC) && call.getArgumentTypes(cpg).length == 1
+                && LoginCatalogue.SERIALIZING_CALLS.contains(call.getMethodName(cpg))
+                ? origins.lastArgumentOfProducingCall(value) : null;
     }
 
     /** The attribute name an argument holds: a constant, a trivial constant getter, a once-assigned static. */

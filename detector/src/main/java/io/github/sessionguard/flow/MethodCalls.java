@@ -42,6 +42,11 @@ public final class MethodCalls {
         return calls(javaClass, method, wanted, true);
     }
 
+    /** The same, for the method's own instructions only: the bodies of the lambdas it creates are not read. */
+    public static boolean callsItself(JavaClass javaClass, Method method, Callee wanted) {
+        return calls(javaClass, method, wanted, false);
+    }
+
     private static boolean calls(JavaClass javaClass, Method method, Callee wanted, boolean intoLambdas) {
         if (method.getCode() == null) {
             return false;

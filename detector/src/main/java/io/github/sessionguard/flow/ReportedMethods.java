@@ -5,12 +5,8 @@ import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
 import edu.umd.cs.findbugs.classfile.DescriptorFactory;
 import edu.umd.cs.findbugs.classfile.Global;
 import edu.umd.cs.findbugs.classfile.MethodDescriptor;
-import org.apache.bcel.Const;
-import org.apache.bcel.classfile.ConstantPool;
 import org.apache.bcel.classfile.JavaClass;
 import org.apache.bcel.classfile.Method;
-
-import java.io.IOException;
 
 /**
  * The method a finding is shown in. A lambda's body is compiled to a synthetic method ({@code lambda$filterChain$2})
@@ -52,31 +48,17 @@ public final class ReportedMethods {
             LookupFailures.failed(e, "the class of " + lambda);
             return null;
         }
-        ConstantPool pool = javaClass.getConstantPool();
+        String owner = lambda.getSlashedClassName();
         for (Method method : javaClass.getMethods()) {
             // $deserializeLambda$ names every serializable lambda of the class too: it creates none.
-            if (method.getCode() == null || method.getName().equals(lambda.getName())
-                    || method.getName().equals("$deserializeLambda$")) {
+            if (method.getName().equals(lambda.getName()) || method.getName().equals("$deserializeLambda$")) {
                 continue;
             }
-            boolean[] creates = {false};
-            try {
-                RawInstructions.walk(method.getCode().getCode(), (offset, opcode, index) -> {
-                    creates[0] = opcode == Const.INVOKEDYNAMIC && index > 0 && index < pool.getLength()
-                            && MethodHandleTargets.of(javaClass, pool.getConstant(index)).stream().anyMatch(target ->
-                                    target.owner().equals(lambda.getSlashedClassName())
-                                            && target.name().equals(lambda.getName())
-                                            && target.descriptor().equals(lambda.getSignature()));
-                    return creates[0];
-                });
-            } catch (IOException e) {
-                // Code SpotBugs' own decoding rejects too: this method is not the creator; reported.
-                edu.umd.cs.findbugs.ba.AnalysisContext.logError("SessionGuard could not read the code of "
-                        + javaClass.getClassName() + "." + method.getName(), e);
-            }
-            if (creates[0]) {
-                return DescriptorFactory.instance().getMethodDescriptor(lambda.getSlashedClassName(), method.getName(),
-                        method.getSignature(), method.isStatic());
+            // A method reference to the lambda's body in an invokedynamic is its creation (javac never calls one).
+            if (MethodCalls.callsItself(javaClass, method, (callOwner, name, descriptor) -> callOwner.equals(owner)
+                    && name.equals(lambda.getName()) && descriptor.equals(lambda.getSignature()))) {
+                return DescriptorFactory.instance().getMethodDescriptor(owner, method.getName(), method.getSignature(),
+                        method.isStatic());
             }
         }
         return null;

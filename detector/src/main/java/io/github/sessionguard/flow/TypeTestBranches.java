@@ -41,15 +41,11 @@ public final class TypeTestBranches {
     /** True when this edge is the failing side of an {@code instanceof} the static type makes always true. */
     public boolean cannotRun(Edge edge, ValueNumberDataflow vna, ValueOrigins origins)
             throws DataflowAnalysisException {
-        // The failing side of the test: instanceof leaves 0 there.
-        if (!BranchConditions.isSideWhere(edge, Const.IFEQ, Const.IFNE)) {
+        InstructionHandle test = failedInstanceOf(edge);
+        if (test == null) {
             return false;
         }
         BasicBlock source = edge.getSource();
-        InstructionHandle test = source.getLastInstruction().getPrev();
-        if (test == null || !(test.getInstruction() instanceof INSTANCEOF) || !inBlock(source, test)) {
-            return false;
-        }
         Type tested = ((INSTANCEOF) test.getInstruction()).getType(classContext.getConstantPoolGen());
         Type known = declaredType(new Location(test, source), vna, origins);
         if (!(tested instanceof ObjectType) || !(known instanceof ObjectType)) {
@@ -58,6 +54,21 @@ public final class TypeTestBranches {
         String slashedKnown = ((ObjectType) known).getClassName().replace('.', '/');
         String slashedTested = ((ObjectType) tested).getClassName().replace('.', '/');
         return TypeChecks.isKnownSubtype(slashedKnown, slashedTested);
+    }
+
+    /** The {@code instanceof} whose failing side (it leaves 0 there) this edge is, in the edge's block; else null. */
+    public static InstructionHandle failedInstanceOf(Edge edge) {
+        if (!BranchConditions.isSideWhere(edge, Const.IFEQ, Const.IFNE)) {
+            return null;
+        }
+        InstructionHandle test = edge.getSource().getLastInstruction().getPrev();
+        return test != null && test.getInstruction() instanceof INSTANCEOF && inBlock(edge.getSource(), test) ? test : null;
+    }
+
+    /** The class an {@code instanceof} tests, slashed ("" for an array type). */
+    public static String testedType(InstructionHandle instanceOf, org.apache.bcel.generic.ConstantPoolGen cpg) {
+        Type tested = ((INSTANCEOF) instanceOf.getInstruction()).getType(cpg);
+        return tested instanceof ObjectType ? ((ObjectType) tested).getClassName().replace('.', '/') : "";
     }
 
     private static boolean inBlock(BasicBlock block, InstructionHandle handle) {

@@ -100,6 +100,31 @@ public final class ValueOrigins {
         return ((GETSTATIC) producer.getHandle().getInstruction()).getFieldName(cpg);
     }
 
+    /**
+     * The object the call that produced the value was called on ({@code found} for {@code found.get()}), or null
+     * (a static call, or no call).
+     */
+    public ValueNumber receiverOfProducingCall(ValueNumber value) throws DataflowAnalysisException {
+        Location producer = producer(value);
+        InvokeInstruction call = producingCall(value);
+        if (call == null || call instanceof org.apache.bcel.generic.INVOKESTATIC
+                || call instanceof org.apache.bcel.generic.INVOKEDYNAMIC) {
+            return null;
+        }
+        ValueNumberFrame frame = vna.getFactAtLocation(producer);
+        return frame.isValid() ? frame.getInstance(call, cpg) : null;
+    }
+
+    /** The last argument of the call that produced the value ({@code vo} for {@code GSON.toJson(vo)}), or null. */
+    public ValueNumber lastArgumentOfProducingCall(ValueNumber value) throws DataflowAnalysisException {
+        InvokeInstruction call = producingCall(value);
+        if (call == null || call.getArgumentTypes(cpg).length == 0) {
+            return null;
+        }
+        ValueNumberFrame frame = vna.getFactAtLocation(producer(value));
+        return frame.isValid() && frame.getStackDepth() > 0 ? frame.getTopValue() : null;
+    }
+
     /** The call that produced the value, or null. */
     public InvokeInstruction producingCall(ValueNumber value) {
         Location producer = producer(value);
