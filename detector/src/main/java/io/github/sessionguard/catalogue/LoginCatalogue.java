@@ -1,6 +1,7 @@
 package io.github.sessionguard.catalogue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 
@@ -349,6 +350,14 @@ public final class LoginCatalogue {
     public static final String OPTIONAL_TYPE = "java/util/Optional";
     public static final Set<String> OPTIONAL_MAPS = Set.of("map", "flatMap");
     /** ...and those that take the value out: each {@code found.get()} of a checked user's Optional is that user. */
+    /**
+     * Flags of a check's result that say whether it passed, with the value that means it did: an
+     * {@code Optional}'s {@code isPresent()}/{@code isEmpty()}, an authentication's or Shiro subject's
+     * {@code isAuthenticated()}.
+     */
+    public static final Map<String, Boolean> CHECK_OUTCOME_FLAGS = Map.of("isPresent", true, "isEmpty", false,
+            "isAuthenticated", true);
+
     public static final Set<String> OPTIONAL_UNWRAPS = Set.of("get", "orElse", "orElseThrow", "orElseGet");
 
     /** String constants that mark a session as logged in when written on a check's success branch. */

@@ -517,9 +517,13 @@ final class CredentialFlow {
             }
             return;
         }
-        if (LoginCatalogue.isJdk(owner) && result != null && isTextual(returnType)
-                && (secretArgument || (receiver != null && isSecret(receiver)))) {
-            mark(secrets, result);
+        if (identityArgument && !secretArgument && result != null && returnType instanceof ObjectType
+                && !LoginCatalogue.isJdk(owner) && !fluent(owner, returnType) && LoginCatalogue.mayLookUpUser(owner, name)
+                && returnsUser(call, (ObjectType) returnType)) {
+            // members.findById(link.memberId()): the user a lookup keyed by the checked identity returns is that
+            // user (a magic link or reset token checked first, the member loaded by the id it names). What else
+            // it returns (cartService.load(user)) is not.
+            mark(identities, result);
             return;
         }
         if (receiver != null && isIdentity(receiver) && result != null && call.argumentCount() == 1
@@ -531,14 +535,27 @@ final class CredentialFlow {
         }
         if (receiver != null && isIdentity(receiver) && result != null && LoginCatalogue.OPTIONAL_TYPE.equals(owner)
                 && LoginCatalogue.OPTIONAL_UNWRAPS.contains(name)) {
-            // Every found.get() is a call of its own (its own value number): each one is the checked user.
+            // Every found.get() is a call of its own (its own value number): each one is the checked user (and
+            // the token a lookup by a token returned carries that secret too).
             mark(identities, result);
+            if (isSecret(receiver)) {
+                mark(secrets, result);
+            }
+            return;
+        }
+        if (LoginCatalogue.isJdk(owner) && result != null && isTextual(returnType)
+                && (secretArgument || (receiver != null && isSecret(receiver)))) {
+            mark(secrets, result);
             return;
         }
         if (receiver != null && isIdentity(receiver) && result != null && returnType == Type.BOOLEAN
                 && call.argumentCount() == 0) {
             // optional.isPresent(), authentication.isAuthenticated(): true is success; isEmpty() the reverse.
-            checkResults.putIfAbsent(result.getNumber(), !"isEmpty".equals(name));
+            // Other flags of the user say nothing of the check, and either way round (isEnabled, link.used(),
+            // isExpired): no side is taken for them.
+            if (LoginCatalogue.CHECK_OUTCOME_FLAGS.containsKey(name)) {
+                checkResults.putIfAbsent(result.getNumber(), LoginCatalogue.CHECK_OUTCOME_FLAGS.get(name));
+            }
             return;
         }
         if (receiver != null && isIdentity(receiver) && result != null && LoginCatalogue.isIdentityGetter(name)) {
@@ -761,6 +778,11 @@ final class CredentialFlow {
         } else if (isTextual(returnType)) {
             // md5(password) by a hand-written hex loop: still the secret, in another form.
             mark(secrets, result);
+            if (authorizationCodeClient()) {
+                // github.exchangeCode(code) in an OAuth client: the access token the provider gave for the code
+                // is the proof of the login (hashing calls are transforms, never looked up here).
+                mark(identities, result);
+            }
         }
         String typeName = returnType.toString().toLowerCase(java.util.Locale.ROOT);
         if (LoginCatalogue.isSecretName(name)
@@ -789,6 +811,29 @@ final class CredentialFlow {
         }
         return LoginCatalogue.namesIdentity(name) || LoginCatalogue.isLoginMethodName(name)
                 || LoginCatalogue.isSecretName(name);
+    }
+
+    /**
+     * Does the call return a user type ({@link LoginCatalogue#isUserType}), directly or in an {@code Optional}
+     * (read from the callee's generic signature, when the class is on the classpath)?
+     */
+    private static boolean returnsUser(CallAt call, ObjectType returnType) {
+        String type = returnType.getClassName();
+        if (!type.equals("java.util.Optional")) {
+            return LoginCatalogue.isUserType(type);
+        }
+        XMethod callee = XFactory.createXMethod(call.owner().replace('/', '.'), call.name(), call.descriptor(),
+                !call.hasReceiver());
+        String generic = callee.getSourceSignature();
+        int open = generic == null ? -1 : generic.lastIndexOf(")Ljava/util/Optional<L");
+        if (open < 0) {
+            return false;
+        }
+        int start = open + ")Ljava/util/Optional<L".length();
+        int end = generic.indexOf(';', start);
+        int nested = generic.indexOf('<', start);
+        return end > start && LoginCatalogue.isUserType(generic.substring(start, nested > 0 && nested < end ? nested : end)
+                .replace('/', '.'));
     }
 
     private static boolean fluent(String owner, Type returnType) {

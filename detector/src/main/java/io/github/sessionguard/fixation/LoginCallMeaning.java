@@ -607,6 +607,11 @@ final class LoginCallMeaning {
                 ? origins.lastArgumentOfProducingCall(value) : null;
     }
 
+    /** The values a value is made of, one step back (see {@link ValueOrigins#partsOf}). */
+    java.util.List<ValueNumber> partsOf(ValueNumber value) throws DataflowAnalysisException {
+        return origins.partsOf(value);
+    }
+
     /** The attribute name an argument holds: a constant, a trivial constant getter, a once-assigned static. */
     String attributeName(CallAt call, int argument) throws DataflowAnalysisException {
         String constant = call.stringArgument(argument);

@@ -23,9 +23,11 @@ import org.apache.bcel.generic.InstructionHandle;
 import org.apache.bcel.generic.ReturnInstruction;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 
 /** Computes one method's {@link LoginMethodResult}: its credential checks, its paths, its verdict. */
@@ -94,11 +96,19 @@ final class LoginMethodAnalyzer {
         // Asked only of a method with logins to report: whether callers can answer for them (LoginResponsibility).
         boolean requestEntry = !summary.reported().isEmpty()
                 && LoginHandlers.isRequestEntry(classContext.getJavaClass(), method);
-        return new LoginMethodResult(summary, paths.reused, paths.fixedInherited, requestEntry);
+        boolean loginByNameOnly = !summary.reported().isEmpty() && !requestEntry && !credentials
+                && io.github.sessionguard.catalogue.LoginCatalogue.isLoginMethodName(method.getName())
+                && !summaries.settings().isLoginMethod(classContext.getJavaClass().getClassName().replace('.', '/'),
+                        method.getName())
+                && paths.pending.stream().noneMatch(e -> e.parent() == null && e.kind().isLoginByItself());
+        return new LoginMethodResult(summary, paths.reused, paths.fixedInherited, requestEntry, loginByNameOnly);
     }
 
     /** What the paths carry to the method's normal exits, and the writes to invalidated sessions on them. */
     private static final class PathsOut {
+        /** How many steps back a written value is traced to a parameter (a DTO of a getter of a field). */
+        private static final int MAX_PARTS_DEPTH = 3;
+
         private final MethodDescriptor descriptor;
         private final LoginCallMeaning meaning;
         private final ValueNumberAnalysis values;
@@ -228,6 +238,11 @@ final class LoginMethodAnalyzer {
                 valueParameter = parameterOf(meaning.serializedObject(call.argument(valueArgument)));
             }
             if (valueParameter < 0) {
+                // setAttribute(KEY, new SessionMember(member.id, member.name)), setAttribute(KEY, user.getId()):
+                // a value made from a parameter is judged by what the caller passes for that parameter.
+                valueParameter = parameterMadeInto(call.argument(valueArgument));
+            }
+            if (valueParameter < 0) {
                 return;
             }
             int nameParameter = nameArgument < 0 ? -1 : parameterOf(call.argument(nameArgument));
@@ -237,6 +252,25 @@ final class LoginMethodAnalyzer {
                 // A name computed here (a key from User.class.getName()) is null: the caller's value decides alone.
                 sessionWrites.add(new SessionWrite(-1, name, valueParameter, kind));
             }
+        }
+
+        /** The parameter a value is made of, a few steps back (fields, getters, boxing, constructors), or -1. */
+        private int parameterMadeInto(edu.umd.cs.findbugs.ba.vna.ValueNumber value) throws DataflowAnalysisException {
+            List<edu.umd.cs.findbugs.ba.vna.ValueNumber> level = value == null ? List.of() : List.of(value);
+            for (int depth = 0; depth < MAX_PARTS_DEPTH && !level.isEmpty(); depth++) {
+                List<edu.umd.cs.findbugs.ba.vna.ValueNumber> next = new ArrayList<>();
+                for (edu.umd.cs.findbugs.ba.vna.ValueNumber part : level) {
+                    for (edu.umd.cs.findbugs.ba.vna.ValueNumber made : meaning.partsOf(part)) {
+                        int parameter = parameterOf(made);
+                        if (parameter >= 0) {
+                            return parameter;
+                        }
+                        next.add(made);
+                    }
+                }
+                level = next;
+            }
+            return -1;
         }
 
         private int parameterOf(edu.umd.cs.findbugs.ba.vna.ValueNumber value) {

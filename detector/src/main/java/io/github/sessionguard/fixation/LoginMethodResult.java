@@ -5,17 +5,19 @@ import java.util.Set;
 
 /** One method's login analysis: its summary for callers, and what is reported in the method itself. */
 final class LoginMethodResult {
-    static final LoginMethodResult NOTHING = new LoginMethodResult(LoginSummary.NOTHING, Set.of(), Set.of(), false);
+    static final LoginMethodResult NOTHING = new LoginMethodResult(LoginSummary.NOTHING, Set.of(), Set.of(), false, false);
 
     private final LoginSummary summary;
     private final Set<LoginEvent> reusedInvalidatedSessions;
     private final Set<LoginEvent> fixedInherited;
     private final boolean requestEntry;
+    private final boolean loginByNameOnly;
 
     LoginMethodResult(LoginSummary summary, Set<LoginEvent> reusedInvalidatedSessions,
-            Set<LoginEvent> fixedInherited, boolean requestEntry) {
+            Set<LoginEvent> fixedInherited, boolean requestEntry, boolean loginByNameOnly) {
         this.summary = summary;
         this.requestEntry = requestEntry;
+        this.loginByNameOnly = loginByNameOnly;
         this.reusedInvalidatedSessions = Set.copyOf(reusedInvalidatedSessions);
         this.fixedInherited = Set.copyOf(fixedInherited);
     }
@@ -34,6 +36,16 @@ final class LoginMethodResult {
      */
     boolean isRequestEntry() {
         return requestEntry;
+    }
+
+    /**
+     * The method is a login only by its name ({@code signIn(session, user)}): it checks no credential, no
+     * request runs it directly, and it stores what its callers hand it. A caller that is a login of its own
+     * (it checked the user it hands over) answers for its logins: the finding is there (see
+     * {@link LoginResponsibility}).
+     */
+    boolean isLoginByNameOnly() {
+        return loginByNameOnly;
     }
 
     LoginSummary summary() {

@@ -17,6 +17,10 @@ import java.util.Set;
  * one level up. When no caller fixes it, the method's own write is reported, as before: the fix belongs
  * there, once for all callers. So each unfixed login is reported exactly once along its call chain.
  *
+ * <p>A method that is a login only by its name ({@code signIn(session, user)}, which checks nothing and stores
+ * what it is handed) leaves its logins to callers that are logins themselves: each is reported at its call,
+ * where the user was checked, and the helper is not reported for them.
+ *
  * <p>A request entry (a mapped handler, a servlet's {@code doPost}) is run by the framework for a request of
  * its own, without any of its callers: its callers never answer for it, and its unfixed login is reported
  * in it even when a caller (a sign-up handler that logs the new user in through it) changes the id after
@@ -35,11 +39,23 @@ final class LoginResponsibility {
     private final Map<LoginEvent, Boolean> handled = new HashMap<>();
     /** Logins reported in request entries, which a request runs without any caller: never the callers' to fix. */
     private final Set<LoginEvent> inRequestEntries = new HashSet<>();
+    /** Logins of methods that are logins only by name, which login callers answer for (see LoginMethodResult). */
+    private final Set<LoginEvent> handedToLoginCallers = new HashSet<>();
+    /** Inherited copies reported by their caller: the caller is a login itself. */
+    private final Set<LoginEvent> copiesInLoginCallers = new HashSet<>();
 
     LoginResponsibility(Collection<LoginMethodResult> results) {
         for (LoginMethodResult result : results) {
             if (result.isRequestEntry()) {
                 inRequestEntries.addAll(result.summary().reported());
+            }
+            if (result.isLoginByNameOnly()) {
+                handedToLoginCallers.addAll(result.summary().reported());
+            }
+            for (LoginEvent copy : result.summary().reported()) {
+                if (copy.parent() != null) {
+                    copiesInLoginCallers.add(copy);
+                }
             }
             for (LoginEvent fixed : result.fixedInherited()) {
                 fixedByACaller.add(fixed.parent());
@@ -71,7 +87,8 @@ final class LoginResponsibility {
         if (inRequestEntries.contains(event)) {
             return false;
         }
-        boolean answer = fixedByACaller.contains(event);
+        boolean answer = fixedByACaller.contains(event) || (handedToLoginCallers.contains(event)
+                && unfixedInCallers.getOrDefault(event, Set.of()).stream().anyMatch(copiesInLoginCallers::contains));
         // Each copy nests the event it came from, so the walk up the callers ends; the bound guards the stack.
         if (!answer && depth < MAX_CHAIN) {
             for (LoginEvent copy : unfixedInCallers.getOrDefault(event, Set.of())) {

@@ -11,10 +11,18 @@ import org.apache.bcel.generic.ConstantPoolGen;
 import org.apache.bcel.generic.ConstantPushInstruction;
 import org.apache.bcel.generic.GETSTATIC;
 import org.apache.bcel.generic.Instruction;
+import org.apache.bcel.generic.GETFIELD;
+import org.apache.bcel.generic.INVOKEDYNAMIC;
+import org.apache.bcel.generic.INVOKESPECIAL;
+import org.apache.bcel.generic.INVOKESTATIC;
 import org.apache.bcel.generic.InvokeInstruction;
+import org.apache.bcel.generic.NEW;
+import edu.umd.cs.findbugs.ba.SignatureParser;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -123,6 +131,63 @@ public final class ValueOrigins {
         }
         ValueNumberFrame frame = vna.getFactAtLocation(producer(value));
         return frame.isValid() && frame.getStackDepth() > 0 ? frame.getTopValue() : null;
+    }
+
+    /**
+     * The values this one is made of, one step back: the object a field or a no-argument getter was read
+     * from ({@code member.id}, {@code user.getId()}), the argument of a one-argument JDK static call
+     * ({@code Long.valueOf(id)}, {@code String.valueOf(id)}), or the arguments of the constructor that
+     * made it ({@code new SessionMember(member.id, member.name)}). Empty for anything else.
+     */
+    public List<ValueNumber> partsOf(ValueNumber value) throws DataflowAnalysisException {
+        Location producer = producer(value);
+        if (producer == null) {
+            return List.of();
+        }
+        Instruction instruction = producer.getHandle().getInstruction();
+        ValueNumberFrame frame = vna.getFactAtLocation(producer);
+        if (!frame.isValid()) {
+            return List.of();
+        }
+        if (instruction instanceof GETFIELD) {
+            return List.of(frame.getTopValue());
+        }
+        if (instruction instanceof NEW) {
+            return constructorArguments(value);
+        }
+        if (!(instruction instanceof InvokeInstruction) || instruction instanceof INVOKEDYNAMIC) {
+            return List.of();
+        }
+        InvokeInstruction call = (InvokeInstruction) instruction;
+        int arguments = call.getArgumentTypes(cpg).length;
+        if (call instanceof INVOKESTATIC) {
+            return arguments == 1 && call.getClassName(cpg).startsWith("java.") ? List.of(frame.getTopValue()) : List.of();
+        }
+        return arguments == 0 ? List.of(frame.getInstance(call, cpg)) : List.of();
+    }
+
+    /** The arguments of the {@code <init>} call on an object made by {@code new} in this method. */
+    private List<ValueNumber> constructorArguments(ValueNumber made) throws DataflowAnalysisException {
+        for (Iterator<Location> it = cfg.locationIterator(); it.hasNext();) {
+            Location location = it.next();
+            Instruction instruction = location.getHandle().getInstruction();
+            if (!(instruction instanceof INVOKESPECIAL) || !"<init>".equals(((INVOKESPECIAL) instruction).getMethodName(cpg))) {
+                continue;
+            }
+            INVOKESPECIAL init = (INVOKESPECIAL) instruction;
+            ValueNumberFrame frame = vna.getFactAtLocation(location);
+            if (!frame.isValid() || !made.equals(frame.getInstance(init, cpg))) {
+                continue;
+            }
+            SignatureParser signature = new SignatureParser(init.getSignature(cpg));
+            int count = signature.getNumParameters();
+            List<ValueNumber> arguments = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                arguments.add(frame.getArgument(init, cpg, i, signature));
+            }
+            return arguments;
+        }
+        return List.of();
     }
 
     /** The call that produced the value, or null. */

@@ -27,7 +27,13 @@ class LoginResponsibilityTest {
     private static LoginMethodResult loginPath(Set<LoginEvent> reported, Set<LoginEvent> fixedInherited,
             boolean requestEntry) {
         LoginSummary summary = new LoginSummary(false, true, Set.of(), reported, true, false, Set.of());
-        return new LoginMethodResult(summary, Set.of(), fixedInherited, requestEntry);
+        return new LoginMethodResult(summary, Set.of(), fixedInherited, requestEntry, false);
+    }
+
+    /** A login only by its name (a signIn(session, user) helper that checks nothing). */
+    private static LoginMethodResult loginByName(Set<LoginEvent> reported) {
+        LoginSummary summary = new LoginSummary(false, false, Set.of(), reported, true, false, Set.of());
+        return new LoginMethodResult(summary, Set.of(), Set.of(), false, true);
     }
 
     private final LoginEvent serviceWrite = new LoginEvent(site("signIn", 10), LoginEventKind.SESSION_ATTRIBUTE,
@@ -52,6 +58,21 @@ class LoginResponsibilityTest {
                 loginPath(Set.of(unfixed), Set.of())));
         assertFalse(responsibility.isReportedHere(serviceWrite));
         assertTrue(responsibility.isReportedHere(unfixed));
+    }
+
+    @Test
+    void aLoginByNameOnlyIsReportedAtItsLoginCallersCallsAndNotInItself() {
+        LoginEvent inSignUp = serviceWrite.inheritedAt(site("signUp", 4), "signIn");
+        LoginResponsibility responsibility = new LoginResponsibility(List.of(
+                loginByName(Set.of(serviceWrite)), loginPath(Set.of(inSignUp), Set.of())));
+        assertFalse(responsibility.isReportedHere(serviceWrite));
+        assertTrue(responsibility.isReportedHere(inSignUp));
+    }
+
+    @Test
+    void aLoginByNameOnlyWithoutLoginCallersIsReportedInItself() {
+        LoginResponsibility responsibility = new LoginResponsibility(List.of(loginByName(Set.of(serviceWrite))));
+        assertTrue(responsibility.isReportedHere(serviceWrite));
     }
 
     @Test
