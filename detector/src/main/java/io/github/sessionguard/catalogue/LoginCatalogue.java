@@ -119,6 +119,14 @@ public final class LoginCatalogue {
             CallPattern.of("com/blade/mvc/http/session/SessionManager", "destorySession", "(Lcom/blade/mvc/http/Session;)V"),
             // Spark Java: invalidates the servlet session and drops the request's wrapper; request.session() is new.
             CallPattern.of("spark/Session", "invalidate", "()V"),
+            // Undertow core and Jetty 12 core sessions: a new id for the session (UndertowSessionLoginTest,
+            // JettyRenewOnAuthenticationTest), or its end.
+            CallPattern.of("io/undertow/server/session/Session", "changeSessionId",
+                    "(Lio/undertow/server/HttpServerExchange;Lio/undertow/server/session/SessionConfig;)Ljava/lang/String;"),
+            CallPattern.of("io/undertow/server/session/Session", "invalidate", "(Lio/undertow/server/HttpServerExchange;)V"),
+            CallPattern.of("org/eclipse/jetty/server/Session", "renewId",
+                    "(Lorg/eclipse/jetty/server/Request;Lorg/eclipse/jetty/server/Response;)V"),
+            CallPattern.of("org/eclipse/jetty/server/Session", "invalidate", "()V"),
             // Invalidates the session by default (invalidateHttpSession = true): the next getSession() is new.
             CallPattern.of(Set.of("org/springframework/security/web/authentication/logout/SecurityContextLogoutHandler"),
                     "logout", null));
@@ -141,7 +149,20 @@ public final class LoginCatalogue {
             CallPattern.of(CallPattern.servlet("http/HttpServletRequest"), "getSession", "(Z)Ljavax/servlet/http/HttpSession;"),
             CallPattern.of(CallPattern.servlet("http/HttpServletRequest"), "getSession", "(Z)Ljakarta/servlet/http/HttpSession;"),
             CallPattern.of("org/apache/shiro/subject/Subject", "getSession", "(Z)Lorg/apache/shiro/session/Session;"),
-            CallPattern.of("spark/Request", "session", "(Z)Lspark/Session;"));
+            CallPattern.of("spark/Request", "session", "(Z)Lspark/Session;"),
+            CallPattern.of("org/eclipse/jetty/server/Request", "getSession", "(Z)Lorg/eclipse/jetty/server/Session;"));
+
+    /**
+     * The request's session if it has one, else null, whatever the arguments: Undertow core's
+     * {@code sessionManager.getSession(exchange, config)} and {@code Sessions.getSession(exchange)}. On the null
+     * branch the session a login then creates is new.
+     */
+    public static final List<CallPattern> SESSION_OR_NULL = List.of(
+            CallPattern.of("io/undertow/server/session/SessionManager", "getSession",
+                    "(Lio/undertow/server/HttpServerExchange;Lio/undertow/server/session/SessionConfig;)"
+                            + "Lio/undertow/server/session/Session;"),
+            CallPattern.of("io/undertow/util/Sessions", "getSession",
+                    "(Lio/undertow/server/HttpServerExchange;)Lio/undertow/server/session/Session;"));
 
     /** The request's session, created or not: after an invalidation, the next call gives a new session. */
     public static final List<CallPattern> SESSION_GETTERS = List.of(

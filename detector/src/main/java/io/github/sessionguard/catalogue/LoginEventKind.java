@@ -61,6 +61,12 @@ public enum LoginEventKind {
     BLADE_SESSION_ATTRIBUTE("Blade session attribute", "Blade's Session keeps its id: before storing the user, "
             + "sessionManager.destorySession(session), then session.id(a new random id) and "
             + "sessionManager.createSession(session) (Blade then sends the new id as its SESSION cookie)"),
+    /** The user's identity stored in Undertow core's own {@code Session} (a {@code SessionAttachmentHandler}'s). */
+    UNDERTOW_SESSION_ATTRIBUTE("Undertow session attribute", "session.changeSessionId(exchange, sessionConfig) before "
+            + "storing the user (Undertow core)"),
+    /** The user's identity stored in Jetty 12's core {@code Session} (a core {@code SessionHandler}'s). */
+    JETTY_SESSION_ATTRIBUTE("Jetty session attribute", "session.renewId(request, response) before storing the user "
+            + "(Jetty 12 core)"),
     /** Apache Shiro's {@code Subject.login}. */
     SHIRO("subject.getSession().stop() (or subject.logout()) before subject.login(token)"),
     /** A login performed by the container, which normally changes the id itself. */

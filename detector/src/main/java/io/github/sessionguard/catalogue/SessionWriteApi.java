@@ -15,7 +15,8 @@ import java.util.Set;
  * and {@code VaadinSession} (the servlet session, and the object Vaadin keeps in it), and Apache Wicket's
  * {@code Session.setAttribute} (the servlet session's attribute, under Wicket's prefix), and Blade 2.0's
  * {@code Session.attribute(name, value)} (its own session store, keyed by the {@code SESSION} cookie), and Vert.x
- * Web's {@code Session.put(name, value)} and Javalin's {@code ctx.sessionAttribute(name, value)}.
+ * Web's {@code Session.put(name, value)} and Javalin's {@code ctx.sessionAttribute(name, value)}, and the core
+ * sessions of Undertow and Jetty 12 ({@code Session.setAttribute(name, value)}, keyed by their {@code JSESSIONID}).
  */
 public final class SessionWriteApi {
     /** No argument restricts the row. */
@@ -57,6 +58,8 @@ public final class SessionWriteApi {
     private static final Set<String> BLADE_SESSION = Set.of("com/blade/mvc/http/Session", "com/blade/mvc/http/HttpSession");
     private static final String VERTX_SESSION = "io/vertx/ext/web/Session";
     private static final String JAVALIN_CONTEXT = "io/javalin/http/Context";
+    private static final String UNDERTOW_SESSION = "io/undertow/server/session/Session";
+    private static final String JETTY_SESSION = "org/eclipse/jetty/server/Session";
 
     /** Session writes other than {@code HttpSession}'s own (those are {@link LoginCatalogue#SESSION_WRITES}). */
     public static final List<SessionWriteApi> HELPER_WRITES = List.of(
@@ -96,7 +99,16 @@ public final class SessionWriteApi {
             new SessionWriteApi(CallPattern.of(JAVALIN_CONTEXT, "sessionAttribute", "(Ljava/lang/String;Ljava/lang/Object;)V"),
                     0, 1, ANY, 0, LoginEventKind.JAVALIN_SESSION_ATTRIBUTE),
             new SessionWriteApi(CallPattern.of(JAVALIN_CONTEXT, "cachedSessionAttribute",
-                    "(Ljava/lang/String;Ljava/lang/Object;)V"), 0, 1, ANY, 0, LoginEventKind.JAVALIN_SESSION_ATTRIBUTE));
+                    "(Ljava/lang/String;Ljava/lang/Object;)V"), 0, 1, ANY, 0, LoginEventKind.JAVALIN_SESSION_ATTRIBUTE),
+            // Undertow core: Sessions.getOrCreateSession(exchange).setAttribute(name, value), its own session store
+            // keyed by the JSESSIONID cookie (UndertowSessionLoginTest: the write keeps the planted id).
+            new SessionWriteApi(CallPattern.of(UNDERTOW_SESSION, "setAttribute",
+                    "(Ljava/lang/String;Ljava/lang/Object;)Ljava/lang/Object;"), 0, 1, ANY, 0,
+                    LoginEventKind.UNDERTOW_SESSION_ATTRIBUTE),
+            // Jetty 12 core: request.getSession(true).setAttribute(name, value) (JettyRenewOnAuthenticationTest).
+            new SessionWriteApi(CallPattern.of(JETTY_SESSION, "setAttribute",
+                    "(Ljava/lang/String;Ljava/lang/Object;)Ljava/lang/Object;"), 0, 1, ANY, 0,
+                    LoginEventKind.JETTY_SESSION_ATTRIBUTE));
 
     /**
      * Names whose mention makes a class worth the fixation analysis. JFinal's method name too: a controller
@@ -106,7 +118,7 @@ public final class SessionWriteApi {
             "org/springframework/web/context/request/", "org/apache/shiro/session/Session", "spark/Session",
             JFINAL_CONTROLLER, "setSessionAttr", VAADIN_WRAPPED_SESSION, VAADIN_SESSION,
             FrameworkSessionCatalogue.WICKET_SESSION, "com/blade/mvc/http/Session", "com/blade/mvc/http/HttpSession",
-            VERTX_SESSION, JAVALIN_CONTEXT);
+            VERTX_SESSION, JAVALIN_CONTEXT, UNDERTOW_SESSION, JETTY_SESSION);
 
     public CallPattern call() {
         return call;

@@ -773,6 +773,12 @@ final class CredentialFlow {
         if (verifyingCalls.add(pc)) {
             changed = true;
         }
+        // studentDao.save(student, password) at sign-up, users.login(form.getName(), pwd): what the secret was handed
+        // in with is the user (and the name) the call made or checked, as for a named check.
+        Type[] argumentTypes = Type.getArgumentTypes(call.descriptor());
+        for (int i = 0; i < call.argumentCount(); i++) {
+            checkedUser(call.argument(i), argumentTypes[i]);
+        }
         if (resultIsIdentity(name, returnType)) {
             mark(identities, result);
         } else if (isTextual(returnType)) {

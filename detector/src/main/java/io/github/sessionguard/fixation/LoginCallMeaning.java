@@ -121,6 +121,8 @@ final class LoginCallMeaning {
                 if (call.argumentCount() == 1 && isFalse(call, 0)) {
                     maybeAbsentSessions.add(session);
                 }
+            } else if (LoginCatalogue.any(LoginCatalogue.SESSION_OR_NULL, call.owner(), call.name(), call.descriptor())) {
+                maybeAbsentSessions.add(result(location).getNumber());
             }
         }
     }
@@ -287,7 +289,8 @@ final class LoginCallMeaning {
     }
 
     /**
-     * On the branch where {@code getSession(false)} returned null, or {@code request.isRequestedSessionIdValid()} was
+     * On the branch where {@code getSession(false)} (or Undertow's {@code getSession(exchange, config)}) returned null,
+     * or {@code request.isRequestedSessionIdValid()} was
      * false, there was no presented session to fix: the session the login gets is new, with the container's id.
      */
     boolean meansNoSession(Edge edge) throws DataflowAnalysisException {

@@ -96,7 +96,9 @@ final class LoginMethodAnalyzer {
         // Asked only of a method with logins to report: whether callers can answer for them (LoginResponsibility).
         boolean requestEntry = !summary.reported().isEmpty()
                 && LoginHandlers.isRequestEntry(classContext.getJavaClass(), method);
+        // It stores what it is handed: its writes' values are its parameters (or made of them).
         boolean loginByNameOnly = !summary.reported().isEmpty() && !requestEntry && !credentials
+                && !paths.sessionWrites.isEmpty()
                 && io.github.sessionguard.catalogue.LoginCatalogue.isLoginMethodName(method.getName())
                 && !summaries.settings().isLoginMethod(classContext.getJavaClass().getClassName().replace('.', '/'),
                         method.getName())

@@ -249,7 +249,7 @@ public final class StringSketchReader {
                 if (avoided.contains(append.block)) {
                     continue;
                 }
-                sketch = sketch.then(append.value == null ? StringSketch.hole() : read(append.value, append.constant, 1));
+                sketch = sketch.then(append.value == null && append.constant == null ? StringSketch.hole() : read(append.value, append.constant, 1));
             }
             if (!sketches.contains(sketch)) {
                 sketches.add(sketch);
@@ -442,7 +442,7 @@ public final class StringSketchReader {
         }
         StringSketch sketch = StringSketch.literal("");
         for (Append append : appends) {
-            sketch = sketch.then(append.value == null ? StringSketch.hole()
+            sketch = sketch.then(append.value == null && append.constant == null ? StringSketch.hole()
                     : read(append.value, append.constant, depth + 1));
         }
         return sketch;
@@ -482,9 +482,15 @@ public final class StringSketchReader {
                 }
             }
             if (new SignatureParser(signature).getNumParameters() == 1 && (textual || "append".equals(name))) {
+                Constant character = signature.startsWith("(C)") ? argumentConstant(location, call, 0) : null;
                 appendsByBuilder.computeIfAbsent(builder, b -> new ArrayList<>())
                         .add(textual ? new Append(argumentValue(location, call, 0), argumentConstant(location, call, 0),
-                                location.getBasicBlock()) : new Append(null, null, location.getBasicBlock()));
+                                location.getBasicBlock())
+                                // append('='): a constant character is text like any other.
+                                : character != null && character.isConstantInteger()
+                                        ? new Append(null, new Constant(String.valueOf((char) character.getConstantInt())),
+                                                location.getBasicBlock())
+                                        : new Append(null, null, location.getBasicBlock()));
             }
         }
     }

@@ -149,4 +149,27 @@ class JettyRenewOnAuthenticationTest {
         assertEquals(EmbeddedTomcat.USER, page.get("user"), "logged in as alice: fixation");
         assertEquals(planted, page.get("after"));
     }
+
+    @Test
+    void anApplicationLoginOnTheCoreSessionKeepsThePlantedId() throws Exception {
+        String planted = plant("/app-login");
+        Reply login = http.get("/app-login/login", planted);
+        System.out.printf("[evidence] Jetty 12 core Session.setAttribute: planted %s -> after %s, issued %s%n", planted,
+                login.get("session"), login.issuedId());
+        assertEquals(planted, login.get("session"), "setAttribute keeps the id");
+        assertEquals("3 items", login.get("cart"));
+        assertEquals("alice", http.get("/app-login/whoami", planted).get("user"), "the planted id is logged in");
+    }
+
+    @Test
+    void renewIdBeforeTheApplicationLoginGivesANewId() throws Exception {
+        String planted = plant("/app-login");
+        Reply login = http.get("/app-login/login-renewed", planted);
+        System.out.printf("[evidence] Jetty 12 core Session.renewId: planted %s -> after %s, issued %s%n", planted,
+                login.get("session"), login.issuedId());
+        assertNotEquals(planted, login.get("session"));
+        assertEquals(Optional.of(login.get("session")), login.issuedId(), "the new id is sent as JSESSIONID");
+        assertEquals("none", http.get("/app-login/whoami", planted).get("session"), "the planted id opens nothing");
+        assertEquals("alice", http.get("/app-login/whoami", login.get("session")).get("user"));
+    }
 }

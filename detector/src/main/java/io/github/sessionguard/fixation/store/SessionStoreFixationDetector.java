@@ -375,6 +375,11 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         if (stringWork && (argument || receiver) && !signature.endsWith(")V")) {
             markResult = true;
         }
+        if (argument && seen == Const.INVOKESTATIC && !SessionStoreCatalogue.isLibrary(owner)
+                && signature.endsWith(")Ljava/lang/String;")) {
+            // key(token) = "session:" + token: an application's static helper makes the store's key from the id.
+            markResult = true;
+        }
         if (!argument || SessionStoreCatalogue.isLibrary(owner)) {
             return;
         }

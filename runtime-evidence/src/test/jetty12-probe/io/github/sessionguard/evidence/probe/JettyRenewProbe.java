@@ -28,7 +28,8 @@ import org.eclipse.jetty.util.security.Password;
 /**
  * A Jetty 12 core server (compiled and run in a class loader that sees Jetty 12 only) with four contexts, each a
  * SessionHandler around a SecurityHandler that guards {@code /secure/*} for any user: BASIC and FORM, with the
- * default {@code sessionRenewedOnAuthentication} (true) and with {@code setSessionRenewedOnAuthentication(false)}.
+ * default {@code sessionRenewedOnAuthentication} (true) and with {@code setSessionRenewedOnAuthentication(false)};
+ * and a fifth, {@code /app-login}, where the application logs in itself on the core {@code Session}.
  * {@link #call()} starts it and answers the port; {@link #close()} stops it.
  */
 public final class JettyRenewProbe implements Callable<Integer>, AutoCloseable {
@@ -46,6 +47,11 @@ public final class JettyRenewProbe implements Callable<Integer>, AutoCloseable {
         contexts.addHandler(context("/basic-kept", new BasicAuthenticator(), false));
         contexts.addHandler(context("/form-default", new FormAuthenticator("/login.html", "/error.html", false), true));
         contexts.addHandler(context("/form-kept", new FormAuthenticator("/login.html", "/error.html", false), false));
+        // The application's own login on Jetty's core session (no SecurityHandler): Session.setAttribute, with and
+        // without Session.renewId first.
+        SessionHandler appSessions = new SessionHandler();
+        appSessions.setHandler(new AppLogin());
+        contexts.addHandler(new ContextHandler(appSessions, "/app-login"));
         server.setHandler(contexts);
         server.start();
         return connector.getLocalPort();
@@ -99,6 +105,32 @@ public final class JettyRenewProbe implements Callable<Integer>, AutoCloseable {
             } else {
                 out.put("page", path);
             }
+            StringBuilder text = new StringBuilder();
+            out.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain;charset=UTF-8");
+            Content.Sink.write(response, true, text.toString(), callback);
+            return true;
+        }
+    }
+
+    /** An application handler that logs in by storing the user in Jetty's core session. */
+    private static final class AppLogin extends Handler.Abstract {
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            String path = Request.getPathInContext(request);
+            Map<String, String> out = new LinkedHashMap<>();
+            Session session = request.getSession(!path.equals("/whoami"));
+            if (path.equals("/plant")) {
+                session.setAttribute("cart", "3 items");
+            } else if (path.equals("/login")) {
+                session.setAttribute("user", "alice");
+            } else if (path.equals("/login-renewed")) {
+                session.renewId(request, response);
+                session.setAttribute("user", "alice");
+            }
+            out.put("session", session == null ? "none" : session.getExtendedId());
+            out.put("user", session == null ? "null" : String.valueOf(session.getAttribute("user")));
+            out.put("cart", session == null ? "null" : String.valueOf(session.getAttribute("cart")));
             StringBuilder text = new StringBuilder();
             out.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain;charset=UTF-8");
