@@ -150,7 +150,10 @@ public final class LoginCatalogue {
             CallPattern.of(CallPattern.servlet("http/HttpServletRequest"), "getSession", "(Z)Ljakarta/servlet/http/HttpSession;"),
             CallPattern.of("org/apache/shiro/subject/Subject", "getSession", "(Z)Lorg/apache/shiro/session/Session;"),
             CallPattern.of("spark/Request", "session", "(Z)Lspark/Session;"),
-            CallPattern.of("org/eclipse/jetty/server/Request", "getSession", "(Z)Lorg/eclipse/jetty/server/Session;"));
+            CallPattern.of("org/eclipse/jetty/server/Request", "getSession", "(Z)Lorg/eclipse/jetty/server/Session;"),
+            // JFinal: a controller's getSession(false) is its request's (called on the application's subclass).
+            CallPattern.onKnownReceiver(List.of("com/jfinal/core/Controller"), "getSession",
+                    "(Z)Ljavax/servlet/http/HttpSession;"));
 
     /**
      * The request's session if it has one, else null, whatever the arguments: Undertow core's

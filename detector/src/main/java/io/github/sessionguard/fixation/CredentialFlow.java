@@ -331,7 +331,14 @@ final class CredentialFlow {
         Instruction instruction = location.getHandle().getInstruction();
         if (instruction instanceof GETFIELD) {
             GETFIELD field = (GETFIELD) instruction;
-            if (isSecretName(field.getFieldName(cpg))) {
+            String name = field.getFieldName(cpg);
+            ValueNumberFrame before = vna.getFactAtLocation(location);
+            ValueNumber object = before.isValid() && before.getStackDepth() > 0 ? before.getTopValue() : null;
+            // A field of the checked record, as for its getters: login.accountId is the identity, login.tokenHash
+            // the stored side of the check (not a submitted secret).
+            if (isIdentity(object) && LoginCatalogue.isIdentityGetter(name)) {
+                markProduced(identities, location);
+            } else if (isSecretName(name) && !(isIdentity(object) && !isSecret(object))) {
                 markProduced(secrets, location);
             }
             return;
@@ -762,6 +769,14 @@ final class CredentialFlow {
 
     private void lookUp(CallAt call, int pc, String name, Type returnType, ValueNumber result)
             throws DataflowAnalysisException {
+        if (!(returnType instanceof ObjectType) && savesNewAccount(call)) {
+            // userManager.addUser(user), memberMapper.insert(member) at sign-up: the account made here with the
+            // (hashed) password is stored, and it is the user the request now has, whatever the call answers.
+            checksCredentials = true;
+            if (verifyingCalls.add(pc)) {
+                changed = true;
+            }
+        }
         if (returnType == Type.VOID || result == null) {
             return;
         }
@@ -796,6 +811,19 @@ final class CredentialFlow {
             // An access token or a grant is both: proof of a login, and the secret of the next exchange.
             mark(secrets, result);
         }
+    }
+
+    /** Marks the objects made here that carry the secret among the call's arguments as the user; true if any. */
+    private boolean savesNewAccount(CallAt call) throws DataflowAnalysisException {
+        boolean saved = false;
+        for (int i = 0; i < call.argumentCount(); i++) {
+            ValueNumber argument = call.argument(i);
+            if (isSecret(argument) && isMadeHere(argument)) {
+                mark(identities, argument);
+                saved = true;
+            }
+        }
+        return saved;
     }
 
     /**
