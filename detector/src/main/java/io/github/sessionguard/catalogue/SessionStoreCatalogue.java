@@ -83,6 +83,45 @@ public final class SessionStoreCatalogue {
         return REDIS_WRITES.contains(name) && REDIS_PREFIXES.stream().anyMatch(owner::startsWith);
     }
 
+    /**
+     * The store a call inside an application helper writes, by the call alone: a JDBC update
+     * ({@code executeUpdate}: queries use {@code executeQuery}), Spring's {@code JdbcTemplate.update}, a Redis
+     * write, a repository's or entity manager's save, or (when the helper's class keeps a map in a field) a map
+     * write. Null for any other call.
+     */
+    public static String storeWriteByCall(String owner, String name, boolean classKeepsMap) {
+        if (JDBC_UPDATES.contains(name) && (owner.startsWith("java/sql/") || owner.equals(JDBC_TEMPLATE))) {
+            return DATABASE;
+        }
+        if (isRedisWrite(owner, name)) {
+            return "Redis";
+        }
+        if (ENTITY_WRITES.contains(name) && !owner.startsWith("java/")) {
+            return "a repository";
+        }
+        if (classKeepsMap && MAP_TYPES.contains(owner) && MAP_WRITES.contains(name)) {
+            return "a map it keeps";
+        }
+        return null;
+    }
+
+    /** What {@link #storeWriteByCall} calls a JDBC update (the helper's SQL then decides). */
+    public static final String DATABASE = "the database";
+
+    private static final Set<String> JDBC_UPDATES = Set.of("executeUpdate", "executeLargeUpdate", "update");
+    private static final String JDBC_TEMPLATE = "org/springframework/jdbc/core/JdbcTemplate";
+
+    /** Does the class declare a field whose type is one of the map or cache types? */
+    public static boolean keepsMapField(org.apache.bcel.classfile.JavaClass javaClass) {
+        for (org.apache.bcel.classfile.Field field : javaClass.getFields()) {
+            String signature = field.getSignature();
+            if (signature.startsWith("L") && MAP_TYPES.contains(signature.substring(1, signature.length() - 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static boolean isRegistryWrite(String owner, String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         return !isLibrary(owner) && REGISTRY_PREFIXES.stream().anyMatch(lower::startsWith);

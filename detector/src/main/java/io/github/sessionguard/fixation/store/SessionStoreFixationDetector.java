@@ -16,11 +16,13 @@ import io.github.sessionguard.flow.CallTargets;
 import io.github.sessionguard.flow.ConstantPoolScreen;
 import io.github.sessionguard.flow.MethodCalls;
 import io.github.sessionguard.flow.MethodGuard;
+import io.github.sessionguard.flow.RawInstructions;
 import io.github.sessionguard.flow.TextSearch;
 import io.github.sessionguard.flow.ReportedMethods;
 import org.apache.bcel.Const;
 import org.apache.bcel.classfile.AnnotationEntry;
 import org.apache.bcel.classfile.Code;
+import org.apache.bcel.classfile.JavaClass;
 import org.apache.bcel.classfile.Method;
 import org.apache.bcel.classfile.ParameterAnnotationEntry;
 import org.apache.bcel.generic.Type;
@@ -147,6 +149,9 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
      * request's cookies), by owner.name+descriptor: asked once per analysis, of the method's own bytecode.
      */
     private final Map<String, Boolean> presentedIdHelpers = new HashMap<>();
+    /** Application methods' stores (see storeWrittenBy), by owner.name+descriptor; NO_STORE when none. */
+    private final Map<String, String> helperStores = new HashMap<>();
+    private static final String NO_STORE = "";
 
     /** This analysis' settings (in-house login methods count as credential checks). */
     private UserSettings settings;
@@ -168,7 +173,8 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
                 return;
             }
             // Cost only: a class none of whose methods can yield a site or a login's callees is not followed.
-            screen = StoreCallScreen.of(classContext.getJavaClass(), settings, this::returnsPresentedId);
+            screen = StoreCallScreen.of(classContext.getJavaClass(), settings, this::returnsPresentedId,
+                    (owner, name, descriptor) -> storeWrittenBy(owner, name, descriptor) != null);
             if (!screen.classMayMatter(classContext.getJavaClass())) {
                 return;
             }
@@ -399,7 +405,22 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
 
     /** The store this call writes a record keyed by the presented id to, or null. */
     private String storeWritten(int seen, String owner, String name, int arguments) {
-        if (seen == Const.INVOKESTATIC || arguments == 0) {
+        if (arguments == 0) {
+            return null;
+        }
+        boolean anyMarked = anyArgumentMarked(getSigConstantOperand(), 0);
+        if (anyMarked && !SessionStoreCatalogue.isLibrary(owner)) {
+            // SessionTable.bind(con, sid, userId), SessionFacade.add(userSession, sid): an application method handed
+            // the id writes a store itself (read from its bytecode, one level deep).
+            String helperStore = storeWrittenBy(owner, name, getSigConstantOperand());
+            if (helperStore != null) {
+                return helperStore + " in " + simple(owner) + "." + name + "()";
+            }
+        }
+        if (anyMarked && arguments >= 2 && SessionStoreCatalogue.isRegistryWrite(owner, name)) {
+            return "the application's session registry (" + simple(owner) + "." + name + ")";
+        }
+        if (seen == Const.INVOKESTATIC) {
             return null;
         }
         OpcodeStack.Item receiver = stack.getStackItem(arguments);
@@ -408,7 +429,6 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
                 && SessionStoreCatalogue.isWritingSql(((Sql) receiver.getUserValue()).text)) {
             return "the database (" + firstWords(((Sql) receiver.getUserValue()).text) + ")";
         }
-        boolean anyMarked = anyArgumentMarked(getSigConstantOperand(), 0);
         if (SessionStoreCatalogue.MAP_TYPES.contains(owner) && SessionStoreCatalogue.MAP_WRITES.contains(name)
                 && arguments >= 2 && marked(stack.getStackItem(arguments - 1)) && !receiver.isNewlyAllocated()
                 && !isEmptyContainer(stack.getStackItem(0))) {
@@ -425,10 +445,59 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         if (anyMarked && SessionStoreCatalogue.ENTITY_WRITES.contains(name) && !owner.startsWith("java/")) {
             return "a repository (" + simple(owner) + "." + name + ")";
         }
-        if (anyMarked && arguments >= 2 && SessionStoreCatalogue.isRegistryWrite(owner, name)) {
-            return "the application's session registry (" + simple(owner) + "." + name + ")";
-        }
         return null;
+    }
+
+    /**
+     * What store an application method writes, from its bytecode: a JDBC update, a Redis write, a repository's
+     * save, or a write to a map its class keeps in a field; null when it writes none, or when it also makes a fresh
+     * id or changes the session's (a helper that renews the id). Asked once per method and analysis.
+     */
+    private String storeWrittenBy(String owner, String name, String signature) {
+        String store = helperStores.computeIfAbsent(owner + "." + name + signature, key -> {
+            CallTargets.Target target = CallTargets.resolve(owner, name, signature);
+            if (target == null || target.method() == null) {
+                return NO_STORE;
+            }
+            JavaClass helper = target.javaClass();
+            if (MethodCalls.calls(helper, target.method(), (o, n, d) -> LoginCatalogue.any(LoginCatalogue.ROTATIONS, o, n, d)
+                    || SessionStoreCatalogue.makesFreshId(o, n))) {
+                return NO_STORE;
+            }
+            String[] found = {NO_STORE};
+            boolean mapField = SessionStoreCatalogue.keepsMapField(helper);
+            MethodCalls.calls(helper, target.method(), (o, n, d) -> {
+                String written = SessionStoreCatalogue.storeWriteByCall(o, n, mapField);
+                if (written != null) {
+                    found[0] = written;
+                }
+                return written != null;
+            });
+            // A JDBC update counts when the helper's SQL writes a row (INSERT/UPDATE...), not when it deletes one.
+            return found[0].equals(SessionStoreCatalogue.DATABASE) && !loadsWritingSql(helper, target.method())
+                    ? NO_STORE : found[0];
+        });
+        return store.isEmpty() ? null : store;
+    }
+
+    /** Does the method load a string constant that is writing SQL ({@link SessionStoreCatalogue#isWritingSql})? */
+    private static boolean loadsWritingSql(JavaClass javaClass, Method method) {
+        if (method.getCode() == null) {
+            return false;
+        }
+        org.apache.bcel.classfile.ConstantPool pool = javaClass.getConstantPool();
+        try {
+            return RawInstructions.walk(method.getCode().getCode(), (offset, opcode, index) ->
+                    (opcode == Const.LDC || opcode == Const.LDC_W) && index > 0
+                            && pool.getConstant(index) instanceof org.apache.bcel.classfile.ConstantString
+                            && SessionStoreCatalogue.isWritingSql(
+                                    ((org.apache.bcel.classfile.ConstantString) pool.getConstant(index)).getBytes(pool)));
+        } catch (java.io.IOException e) {
+            // Truncated code, which SpotBugs' own decoding rejects too: its SQL is unknown, so no write; reported.
+            edu.umd.cs.findbugs.ba.AnalysisContext.logError("SessionGuard could not read the code of "
+                    + javaClass.getClassName() + "." + method.getName(), e);
+            return false;
+        }
     }
 
     /**

@@ -21,7 +21,7 @@ import java.io.IOException;
  * operand stack can yield something only in two ways:
  * <ul>
  * <li>a store site: a call that writes a store ({@link #mayWriteStore}, the calls {@code storeWritten}
- * accepts) with a value carrying the presented id, which only a presented-id call
+ * accepts, and application methods that write one themselves, asked only in a class that can bring the id in) with a value carrying the presented id, which only a presented-id call
  * ({@link SessionStoreCatalogue#isPresentedId}, or an application helper that returns one: asked only in a class
  * that writes a store) or a cookie-value parameter of the same method brings in (every other mark is derived from
  * one of these, and marks do not cross methods otherwise);</li>
@@ -56,7 +56,14 @@ final class StoreCallScreen {
         boolean returnsPresentedId(String owner, String name, String descriptor);
     }
 
-    static StoreCallScreen of(JavaClass javaClass, UserSettings settings, PresentedIdHelper helpers) {
+    /** An application method that writes a store itself (the detector's question, cached there). */
+    @FunctionalInterface
+    interface StoreHelper {
+        boolean writesStore(String owner, String name, String descriptor);
+    }
+
+    static StoreCallScreen of(JavaClass javaClass, UserSettings settings, PresentedIdHelper helpers,
+            StoreHelper storeHelpers) {
         ConstantPool pool = javaClass.getConstantPool();
         Constant[] constants = pool.getConstantPool();
         int[] kinds = new int[constants.length];
@@ -98,7 +105,33 @@ final class StoreCallScreen {
                 }
             }
         }
+        if ((classKinds & PRESENTED_ID) != 0 || hasCookieParameter(javaClass)) {
+            // An application method handed the id may write the store itself (storeWrittenBy): asked only in a
+            // class that can bring the id in.
+            for (int index = 1; index < constants.length; index++) {
+                if ((kinds[index] & STORE_WRITE) == 0 && MethodRefs.isMethodRef(constants[index])) {
+                    ConstantCP reference = (ConstantCP) constants[index];
+                    String ownerName = MethodRefs.owner(pool, reference);
+                    String descriptor = MethodRefs.descriptor(pool, reference);
+                    if (!SessionStoreCatalogue.isLibrary(ownerName) && !descriptor.startsWith("()")
+                            && storeHelpers.writesStore(ownerName, MethodRefs.name(pool, reference), descriptor)) {
+                        kinds[index] |= STORE_WRITE;
+                        anyKind[index] = true;
+                        classKinds |= STORE_WRITE;
+                    }
+                }
+            }
+        }
         return new StoreCallScreen(kinds, anyKind, classKinds);
+    }
+
+    private static boolean hasCookieParameter(JavaClass javaClass) {
+        for (Method method : javaClass.getMethods()) {
+            if (method.getCode() != null && hasCookieParameter(method)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -121,15 +154,7 @@ final class StoreCallScreen {
         if ((classKinds & STORE_WRITE) == 0) {
             return false;
         }
-        if ((classKinds & PRESENTED_ID) != 0) {
-            return true;
-        }
-        for (Method method : javaClass.getMethods()) {
-            if (method.getCode() != null && hasCookieParameter(method)) {
-                return true;
-            }
-        }
-        return false;
+        return (classKinds & PRESENTED_ID) != 0 || hasCookieParameter(javaClass);
     }
 
     /** Can following this method yield a site or a login's callees? */
