@@ -103,6 +103,8 @@ final class CredentialFlow {
     /** Calls after which the check has succeeded (it returned a user, or it throws on failure). */
     private final Set<Integer> verifyingCalls = new HashSet<>();
     private boolean checksCredentials;
+    /** A lookup by a submitted secret alone (no value read from the session) returned the user. */
+    private boolean identifiesByRequest;
     private boolean changed;
 
     CredentialFlow(ClassContext classContext, Method method, ValueNumberDataflow vna, ConstantDataflow constants,
@@ -141,6 +143,14 @@ final class CredentialFlow {
 
     boolean checksCredentials() {
         return checksCredentials;
+    }
+
+    /**
+     * The user came from a lookup by what the request submitted (a reset link's token), not from a re-check of
+     * the user already logged in: even code that resets a password then logs someone in.
+     */
+    boolean identifiesByRequest() {
+        return identifiesByRequest;
     }
 
     boolean isSecret(ValueNumber value) {
@@ -796,6 +806,7 @@ final class CredentialFlow {
         }
         if (resultIsIdentity(name, returnType)) {
             mark(identities, result);
+            identifiesByRequest |= noArgumentFromSession(call);
         } else if (isTextual(returnType)) {
             // md5(password) by a hand-written hex loop: still the secret, in another form.
             mark(secrets, result);
@@ -811,6 +822,18 @@ final class CredentialFlow {
             // An access token or a grant is both: proof of a login, and the secret of the next exchange.
             mark(secrets, result);
         }
+    }
+
+    /** No argument is a value read from the session, or a getter or field of one (the logged-in user's id). */
+    private boolean noArgumentFromSession(CallAt call) throws DataflowAnalysisException {
+        for (int i = 0; i < call.argumentCount(); i++) {
+            ValueNumber argument = call.argument(i);
+            ValueNumber owner = getterOwner(argument);
+            if (isSessionRead(argument) || (owner != null && isSessionRead(owner))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Marks the objects made here that carry the secret among the call's arguments as the user; true if any. */

@@ -581,8 +581,9 @@ final class LoginCallMeaning {
         // A class given as the name (User.class) is judged by its simple name too; a setting may name either.
         boolean identityName = LoginCatalogue.isIdentityAttribute(name, summaries.settings())
                 || LoginCatalogue.isIdentityAttribute(AttributeNames.judged(name), summaries.settings());
-        // Code that changes or resets a password re-checks the old one: what it writes next is no login.
-        boolean dataFlowLogin = !LoginCatalogue.managesPasswords(method.getName());
+        // Code that changes or resets a password re-checks the old one: what it writes next is no login; unless
+        // the user came from a lookup by the request's secret alone (a reset link's token, then an auto-login).
+        boolean dataFlowLogin = !LoginCatalogue.managesPasswords(method.getName()) || flow.identifiesByRequest();
         boolean identityValue = dataFlowLogin && isCheckedIdentity(value, fact);
         boolean marker = dataFlowLogin && !identityName && !identityValue && fact != null && fact.isChecked()
                 && flow.isTrueMarker(value);

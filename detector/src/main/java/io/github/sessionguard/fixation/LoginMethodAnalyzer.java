@@ -79,7 +79,8 @@ final class LoginMethodAnalyzer {
         }
         // A password change re-checks the old password of a user who is logged in already: no login path.
         boolean credentials = meaning.checksCredentials()
-                && !io.github.sessionguard.catalogue.LoginCatalogue.managesPasswords(method.getName());
+                && (!io.github.sessionguard.catalogue.LoginCatalogue.managesPasswords(method.getName())
+                        || meaning.flow().identifiesByRequest());
         // A custom AuthenticationProvider runs inside Spring Security's login, whose strategy changes the id next;
         // Wicket's signIn runs the session's authenticate, and is judged itself where it is called.
         // (Asked last: whether the class is a framework login step is a question about its supertypes.)
