@@ -167,6 +167,10 @@ public final class LoginCatalogue {
             CallPattern.of("io/undertow/util/Sessions", "getSession",
                     "(Lio/undertow/server/HttpServerExchange;)Lio/undertow/server/session/Session;"));
 
+    /** {@code session.removeAttribute(name)}: a two-step login's second step drops the pending user it read. */
+    public static final List<CallPattern> SESSION_REMOVES = List.of(
+            CallPattern.of(CallPattern.servlet("http/HttpSession"), "removeAttribute", "(Ljava/lang/String;)V"));
+
     /** The request's session, created or not: after an invalidation, the next call gives a new session. */
     public static final List<CallPattern> SESSION_GETTERS = List.of(
             CallPattern.of(CallPattern.servlet("http/HttpServletRequest"), "getSession", null),

@@ -73,10 +73,18 @@ public final class SessionStoreCatalogue {
         return LoginCatalogue.any(PRESENTED_IDS, owner, name, descriptor);
     }
 
-    /** Calls that make a fresh random id: {@code UUID.randomUUID()}, {@code SecureRandom.nextBytes}. */
+    /**
+     * Calls that make a fresh random id: {@code UUID.randomUUID()}, {@code SecureRandom.nextBytes}, and the
+     * libraries' and applications' own generators by name ({@code StrKit.getRandomUUID()}, {@code IdUtil.fastUUID()},
+     * {@code RandomStringUtils.randomAlphanumeric(32)}).
+     */
     public static boolean makesFreshId(String owner, String name) {
-        return (owner.equals("java/util/UUID") && name.equals("randomUUID"))
-                || (owner.equals("java/security/SecureRandom") && name.startsWith("next"));
+        if ((owner.equals("java/util/UUID") && name.equals("randomUUID"))
+                || (owner.equals("java/security/SecureRandom") && name.startsWith("next"))) {
+            return true;
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        return !owner.startsWith("java/") && (lower.contains("uuid") || lower.contains("random"));
     }
 
     public static boolean isRedisWrite(String owner, String name) {

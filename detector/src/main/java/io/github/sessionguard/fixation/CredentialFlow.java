@@ -103,6 +103,11 @@ final class CredentialFlow {
     /** Calls after which the check has succeeded (it returned a user, or it throws on failure). */
     private final Set<Integer> verifyingCalls = new HashSet<>();
     private boolean checksCredentials;
+    /**
+     * Session attributes whose values a credential check here was handed (directly, or the user loaded by them):
+     * the pending user of a second factor ({@code session.getAttribute("PRE_AUTH_USER_ID")}).
+     */
+    private final Set<String> checkedSessionAttributes = new java.util.TreeSet<>();
     /** A lookup by a submitted secret alone (no value read from the session) returned the user. */
     private boolean identifiesByRequest;
     private boolean changed;
@@ -151,6 +156,11 @@ final class CredentialFlow {
      */
     boolean identifiesByRequest() {
         return identifiesByRequest;
+    }
+
+    /** The session attributes a credential check here was handed the values of (see the field). */
+    Set<String> checkedSessionAttributes() {
+        return checkedSessionAttributes;
     }
 
     boolean isSecret(ValueNumber value) {
@@ -627,6 +637,7 @@ final class CredentialFlow {
     private void checked(CallAt call, int pc, Type returnType, ValueNumber result)
             throws DataflowAnalysisException {
         checksCredentials = true;
+        noteSessionInputs(call.consumedValues());
         if (returnType == Type.VOID && call.hasReceiver()
                 && (isHolder(call.receiver()) || isObtainedHere(call.receiver()))) {
             // userContext.authenticate(name, password) on a context made or obtained here (contextFactory
@@ -755,6 +766,7 @@ final class CredentialFlow {
             return;
         }
         checksCredentials = true;
+        noteSessionInputs(operands);
         checkedUser(stored, Type.OBJECT);
         // The comparison's boolean: true is the success branch.
         if (result != null && !checkResults.containsKey(result.getNumber())) {
@@ -795,6 +807,7 @@ final class CredentialFlow {
             return;
         }
         checksCredentials = true;
+        noteSessionInputs(call.consumedValues());
         if (verifyingCalls.add(pc)) {
             changed = true;
         }
@@ -821,6 +834,40 @@ final class CredentialFlow {
                 || SECRET_CARRIER_TYPE_WORDS.stream().anyMatch(typeName.substring(typeName.lastIndexOf('.') + 1)::contains)) {
             // An access token or a grant is both: proof of a login, and the secret of the next exchange.
             mark(secrets, result);
+        }
+    }
+
+    private static final int MAX_INPUT_STEPS = 6;
+
+    /**
+     * Records the session attributes the values a check was handed come from, a few steps back (a cast, the
+     * object a getter was called on, a lookup's key: {@code user.totpSecret()} of
+     * {@code users.findById((Long) session.getAttribute("PRE_AUTH_USER_ID")).orElse(null)}).
+     */
+    private void noteSessionInputs(ValueNumber[] checked) throws DataflowAnalysisException {
+        List<ValueNumber> level = java.util.Arrays.asList(checked);
+        Set<Integer> seen = new HashSet<>();
+        for (int step = 0; step < MAX_INPUT_STEPS && !level.isEmpty(); step++) {
+            List<ValueNumber> next = new java.util.ArrayList<>();
+            for (ValueNumber value : level) {
+                if (value == null || !seen.add(value.getNumber())) {
+                    continue;
+                }
+                if (isSessionRead(value)) {
+                    Location read = origins.producer(value);
+                    CallAt call = calls.at((InvokeInstruction) read.getHandle().getInstruction(), read);
+                    String name = call == null || call.argumentCount() != 1 ? null : call.stringArgument(0);
+                    if (name == null && call != null && call.argumentCount() == 1) {
+                        name = AttributeNames.resolve(call.argument(0), origins, cpg);
+                    }
+                    if (name != null) {
+                        checkedSessionAttributes.add(name);
+                    }
+                    continue;
+                }
+                next.addAll(origins.inputsOf(value));
+            }
+            level = next;
         }
     }
 

@@ -592,7 +592,7 @@ final class LoginCallMeaning {
         }
         String noun = kind.noun();
         String what = name == null ? noun + " with a name computed at run time" : noun + " \"" + name + "\"";
-        return new LoginEvent(site, kind, what + how, marker);
+        return LoginEvent.attributeWrite(site, kind, what + how, marker, name);
     }
 
     /**

@@ -11,6 +11,8 @@ final class LoginEvent {
     private final LoginEventKind kind;
     private final String what;
     private final boolean markerOnly;
+    /** The session attribute the login wrote, when it is one with a known name; else null. */
+    private final String attribute;
     /** For a login a called login method left unfixed: that method's event; null for the method's own. */
     private final LoginEvent parent;
 
@@ -23,18 +25,21 @@ final class LoginEvent {
      *                   catalogue knows, written on a credential check's success branch: reported NORMAL
      */
     LoginEvent(Site site, LoginEventKind kind, String what, boolean markerOnly) {
-        this.site = site;
-        this.kind = kind;
-        this.what = what;
-        this.markerOnly = markerOnly;
-        this.parent = null;
+        this(site, kind, what, markerOnly, null, null);
     }
 
-    private LoginEvent(Site site, LoginEventKind kind, String what, boolean markerOnly, LoginEvent parent) {
+    /** A write of the named session attribute. */
+    static LoginEvent attributeWrite(Site site, LoginEventKind kind, String what, boolean markerOnly, String attribute) {
+        return new LoginEvent(site, kind, what, markerOnly, attribute, null);
+    }
+
+    private LoginEvent(Site site, LoginEventKind kind, String what, boolean markerOnly, String attribute,
+            LoginEvent parent) {
         this.site = site;
         this.kind = kind;
         this.what = what;
         this.markerOnly = markerOnly;
+        this.attribute = attribute;
         this.parent = parent;
     }
 
@@ -49,6 +54,11 @@ final class LoginEvent {
 
     boolean isMarkerOnly() {
         return markerOnly;
+    }
+
+    /** The session attribute written, or null (not a named attribute write). */
+    String attribute() {
+        return attribute;
     }
 
     Site site() {
@@ -67,12 +77,12 @@ final class LoginEvent {
     /** The same event seen from a caller: it happens at the call of the method that contains it. */
     LoginEvent calledFrom(Site callSite, String calleeName) {
         // An exported event that was itself inherited keeps its chain back to the login method that left it.
-        return new LoginEvent(callSite, kind, through(calleeName), markerOnly, parent == null ? null : this);
+        return new LoginEvent(callSite, kind, through(calleeName), markerOnly, attribute, parent == null ? null : this);
     }
 
     /** A called login method's unfixed login, seen at its call: the caller may fix it (an id change after the call). */
     LoginEvent inheritedAt(Site callSite, String calleeName) {
-        return new LoginEvent(callSite, kind, through(calleeName), markerOnly, this);
+        return new LoginEvent(callSite, kind, through(calleeName), markerOnly, attribute, this);
     }
 
     /** The message's chain of methods: one call seen both as inherited and as exported names its method once. */

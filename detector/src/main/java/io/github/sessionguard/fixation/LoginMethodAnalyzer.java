@@ -12,6 +12,7 @@ import edu.umd.cs.findbugs.ba.vna.ValueNumberDataflow;
 import edu.umd.cs.findbugs.ba.vna.ValueNumberFrame;
 import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
 import edu.umd.cs.findbugs.classfile.MethodDescriptor;
+import io.github.sessionguard.catalogue.LoginCatalogue;
 import io.github.sessionguard.catalogue.LoginComponent;
 import io.github.sessionguard.catalogue.LoginEventKind;
 import io.github.sessionguard.catalogue.SessionWriteApi;
@@ -104,7 +105,25 @@ final class LoginMethodAnalyzer {
                 && !summaries.settings().isLoginMethod(classContext.getJavaClass().getClassName().replace('.', '/'),
                         method.getName())
                 && paths.pending.stream().noneMatch(e -> e.parent() == null && e.kind().isLoginByItself());
-        return new LoginMethodResult(summary, paths.reused, paths.fixedInherited, requestEntry, loginByNameOnly);
+        return new LoginMethodResult(summary, paths.reused, paths.fixedInherited, requestEntry, loginByNameOnly,
+                pendingUserAttributes(meaning, credentials, paths.loginAttributes, paths.removedAttributes));
+    }
+
+    /**
+     * The attributes a login that checks credentials read back, handed to its check and then removed, when it
+     * stores the user under another name: the first step's pending user (see
+     * {@link LoginMethodResult#pendingUserAttributes}). A step-up check of the logged-in user (a password confirmed
+     * before an admin page) reads the user but keeps it, and is not one.
+     */
+    private static Set<String> pendingUserAttributes(LoginCallMeaning meaning, boolean credentials,
+            Set<String> written, Set<String> removed) {
+        if (!credentials || written.isEmpty() || removed.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> pending = new java.util.TreeSet<>(meaning.flow().checkedSessionAttributes());
+        pending.retainAll(removed);
+        pending.removeAll(written);
+        return pending;
     }
 
     /** What the paths carry to the method's normal exits, and the writes to invalidated sessions on them. */
@@ -124,6 +143,10 @@ final class LoginMethodAnalyzer {
         final Set<LoginEvent> reused = new HashSet<>();
         final Set<LoginEvent> fixedInherited = new HashSet<>();
         final Set<Integer> identityWrittenToParameters = new HashSet<>();
+        /** The attributes of the method's own login writes, on any path (fixed or not). */
+        final Set<String> loginAttributes = new java.util.TreeSet<>();
+        /** The attributes the method removes from the session. */
+        final Set<String> removedAttributes = new java.util.TreeSet<>();
         boolean anyReturn;
         boolean rotatesOnEveryPath = true;
 
@@ -193,8 +216,18 @@ final class LoginMethodAnalyzer {
                 return;
             }
             Site site = new Site(descriptor, location.getHandle().getPosition());
+            if (LoginCatalogue.any(LoginCatalogue.SESSION_REMOVES, call.owner(), call.name(), call.descriptor())) {
+                String removed = meaning.attributeName(call, 0);
+                if (removed != null) {
+                    removedAttributes.add(removed);
+                }
+                return;
+            }
             if (meaning.isSessionWrite(call)) {
                 LoginEvent write = meaning.sessionWriteEvent(call, site, location, fact);
+                if (write != null && write.attribute() != null) {
+                    loginAttributes.add(write.attribute());
+                }
                 SessionWriteApi helper = meaning.helperWrite(call);
                 if (helper != null) {
                     // A helper's session is not an HttpSession value of this method: no invalidated-session check.
@@ -214,11 +247,16 @@ final class LoginMethodAnalyzer {
                 return;
             }
             for (SessionWrite write : callee.sessionWrites()) {
-                if (write.valueParameter() < call.argumentCount() && write.nameParameter() < call.argumentCount()
-                        && meaning.facadeWriteEvent(call, write, site, fact) == null) {
+                if (write.valueParameter() >= call.argumentCount() || write.nameParameter() >= call.argumentCount()) {
+                    continue;
+                }
+                LoginEvent login = meaning.facadeWriteEvent(call, write, site, fact);
+                if (login == null) {
                     String name = write.nameParameter() < 0 ? write.constantName()
                             : meaning.attributeName(call, write.nameParameter());
                     facadeWrite(call, write.nameParameter(), name, write.valueParameter(), write.kind());
+                } else if (login.attribute() != null) {
+                    loginAttributes.add(login.attribute());
                 }
             }
             for (int parameter : callee.identityWrittenToParameters()) {

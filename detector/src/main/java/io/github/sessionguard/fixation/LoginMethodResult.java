@@ -5,19 +5,23 @@ import java.util.Set;
 
 /** One method's login analysis: its summary for callers, and what is reported in the method itself. */
 final class LoginMethodResult {
-    static final LoginMethodResult NOTHING = new LoginMethodResult(LoginSummary.NOTHING, Set.of(), Set.of(), false, false);
+    static final LoginMethodResult NOTHING = new LoginMethodResult(LoginSummary.NOTHING, Set.of(), Set.of(), false, false,
+            Set.of());
 
     private final LoginSummary summary;
     private final Set<LoginEvent> reusedInvalidatedSessions;
     private final Set<LoginEvent> fixedInherited;
     private final boolean requestEntry;
     private final boolean loginByNameOnly;
+    private final Set<String> pendingUserAttributes;
 
     LoginMethodResult(LoginSummary summary, Set<LoginEvent> reusedInvalidatedSessions,
-            Set<LoginEvent> fixedInherited, boolean requestEntry, boolean loginByNameOnly) {
+            Set<LoginEvent> fixedInherited, boolean requestEntry, boolean loginByNameOnly,
+            Set<String> pendingUserAttributes) {
         this.summary = summary;
         this.requestEntry = requestEntry;
         this.loginByNameOnly = loginByNameOnly;
+        this.pendingUserAttributes = Set.copyOf(pendingUserAttributes);
         this.reusedInvalidatedSessions = Set.copyOf(reusedInvalidatedSessions);
         this.fixedInherited = Set.copyOf(fixedInherited);
     }
@@ -46,6 +50,15 @@ final class LoginMethodResult {
      */
     boolean isLoginByNameOnly() {
         return loginByNameOnly;
+    }
+
+    /**
+     * Session attributes this login reads back and hands to its credential check before it stores the user under
+     * another name: a two-step login's pending user (the password step's {@code PRE_AUTH_USER_ID}, read by the
+     * one-time-code step). Another method's write of such an attribute is the first step, not the login.
+     */
+    Set<String> pendingUserAttributes() {
+        return pendingUserAttributes;
     }
 
     LoginSummary summary() {

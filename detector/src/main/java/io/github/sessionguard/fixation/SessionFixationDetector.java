@@ -99,9 +99,11 @@ public class SessionFixationDetector implements Detector {
         }
     }
 
-    private void report(LoginMethodResult result, LoginResponsibility responsibility) {
+    private void report(LoginMethodResult result, LoginResponsibility responsibility, Set<String> pendingUsers) {
         LoginSummary summary = result.summary();
+        // A two-step login's first step stores only the pending user that the second step checks: not the login.
         Set<LoginEvent> reported = summary.reported().stream().filter(responsibility::isReportedHere)
+                .filter(e -> e.attribute() == null || !pendingUsers.contains(e.attribute()))
                 .collect(java.util.stream.Collectors.toSet());
         // Events are kept in sets whose order varies from run to run: the choice must not.
         reported.stream().min(Comparator.comparingInt((LoginEvent e) -> e.site().pc()).thenComparing(LoginEvent::what))
@@ -140,12 +142,14 @@ public class SessionFixationDetector implements Detector {
         // Whether a login method or its callers answer for an unfixed login is known only now.
         if (summaries != null) {
             LoginResponsibility responsibility = new LoginResponsibility(summaries.allResults());
+            Set<String> pendingUsers = new java.util.TreeSet<>();
+            summaries.allResults().forEach(r -> pendingUsers.addAll(r.pendingUserAttributes()));
             visited.entrySet().stream()
                     .filter(e -> !e.getValue().summary().reported().isEmpty()
                             || !e.getValue().reusedInvalidatedSessions().isEmpty())
                     .sorted(Comparator.comparing(e -> e.getKey().toString()))
                     .forEach(e -> MethodGuard.runReport(bugReporter, "report " + e.getKey(),
-                            () -> report(e.getValue(), responsibility)));
+                            () -> report(e.getValue(), responsibility, pendingUsers)));
             visited.clear();
         }
         // Findings are reported per class as it is visited. A bad setting is also reported as a finding,

@@ -166,6 +166,39 @@ public final class ValueOrigins {
         return arguments == 0 ? List.of(frame.getInstance(call, cpg)) : List.of();
     }
 
+    /**
+     * Every value this one was computed from, one step back: the receiver and arguments of the call that produced
+     * it, else its {@link #partsOf parts} (a field's object, a constructor's arguments).
+     */
+    public List<ValueNumber> inputsOf(ValueNumber value) throws DataflowAnalysisException {
+        Location producer = producer(value);
+        if (producer == null) {
+            return List.of();
+        }
+        Instruction instruction = producer.getHandle().getInstruction();
+        ValueNumberFrame frame = vna.getFactAtLocation(producer);
+        if (!frame.isValid()) {
+            return List.of();
+        }
+        if (instruction instanceof org.apache.bcel.generic.CHECKCAST) {
+            // (Long) session.getAttribute(...): the value before the cast.
+            return List.of(frame.getTopValue());
+        }
+        if (!(instruction instanceof InvokeInstruction) || instruction instanceof INVOKEDYNAMIC) {
+            return partsOf(value);
+        }
+        InvokeInstruction call = (InvokeInstruction) instruction;
+        SignatureParser signature = new SignatureParser(call.getSignature(cpg));
+        List<ValueNumber> inputs = new ArrayList<>();
+        if (!(call instanceof INVOKESTATIC)) {
+            inputs.add(frame.getInstance(call, cpg));
+        }
+        for (int i = 0; i < signature.getNumParameters(); i++) {
+            inputs.add(frame.getArgument(call, cpg, i, signature));
+        }
+        return inputs;
+    }
+
     /** The arguments of the {@code <init>} call on an object made by {@code new} in this method. */
     private List<ValueNumber> constructorArguments(ValueNumber made) throws DataflowAnalysisException {
         for (Iterator<Location> it = cfg.locationIterator(); it.hasNext();) {

@@ -16,6 +16,7 @@ import io.github.sessionguard.flow.CallTargets;
 import io.github.sessionguard.flow.ConstantPoolScreen;
 import io.github.sessionguard.flow.MethodCalls;
 import io.github.sessionguard.flow.MethodGuard;
+import io.github.sessionguard.flow.MethodRefs;
 import io.github.sessionguard.flow.RawInstructions;
 import io.github.sessionguard.flow.TextSearch;
 import io.github.sessionguard.flow.ReportedMethods;
@@ -151,6 +152,8 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
     private final Map<String, Boolean> presentedIdHelpers = new HashMap<>();
     /** Application methods' stores (see storeWrittenBy), by owner.name+descriptor; NO_STORE when none. */
     private final Map<String, String> helperStores = new HashMap<>();
+    /** Login helpers already reported at their store write (each once, whichever caller is seen first). */
+    private final Set<String> reportedHelpers = new HashSet<>();
     private static final String NO_STORE = "";
 
     /** This analysis' settings (in-house login methods count as credential checks). */
@@ -364,12 +367,66 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         propagate(seen, owner, name, signature, arguments);
         if (site == null) {
             String store = storeWritten(seen, owner, name, arguments);
-            if (store != null) {
+            Site inHelper = store == null ? null : loginHelperSite(owner, name, getSigConstantOperand(), store);
+            if (inHelper != null) {
+                // The helper checks the credential and writes the store: the login, and the place to fix, is there.
+                if (reportedHelpers.add(inHelper.key())) {
+                    report(inHelper, Priorities.HIGH_PRIORITY);
+                }
+            } else if (store != null) {
                 site = new Site(getDottedClassName(), getMethodName(), getMethodSig(),
                         MethodAnnotation.fromVisitedMethod(this), SourceLineAnnotation.fromVisitedInstruction(this), store,
                         sourceName == null ? "a request cookie's value" : sourceName);
             }
         }
+    }
+
+    /**
+     * For a store written by an application helper handed the id that is a login itself (its name says so, or it
+     * calls a credential check: {@code loginService.login(name, password, presentedSid)}), the site in the helper,
+     * at its store write; else null (the site is the call).
+     */
+    private Site loginHelperSite(String owner, String name, String signature, String store) {
+        if (SessionStoreCatalogue.isLibrary(owner) || storeWrittenBy(owner, name, signature) == null) {
+            return null;
+        }
+        CallTargets.Target target = CallTargets.resolve(owner, name, signature);
+        if (target == null || target.method() == null || !(LoginCatalogue.isLoginMethodName(name)
+                || MethodCalls.calls(target.javaClass(), target.method(),
+                        (o, n, d) -> LoginCatalogue.isCredentialCheck(o, n, d, settings)))) {
+            return null;
+        }
+        int pc = firstStoreWrite(target.javaClass(), target.method());
+        String helperClass = target.javaClass().getClassName();
+        return new Site(helperClass, name, signature,
+                MethodAnnotation.fromForeignMethod(helperClass, name, signature, target.method().isStatic()),
+                SourceLineAnnotation.fromVisitedInstruction(target.javaClass(), target.method(), pc), store,
+                sourceName == null ? "a request cookie's value" : sourceName + ", handed to it");
+    }
+
+    /** The offset of the method's first call that writes a store (see storeWrittenBy), or 0. */
+    private static int firstStoreWrite(JavaClass javaClass, Method method) {
+        org.apache.bcel.classfile.ConstantPool pool = javaClass.getConstantPool();
+        boolean mapField = SessionStoreCatalogue.keepsMapField(javaClass);
+        int[] found = {0};
+        try {
+            RawInstructions.walk(method.getCode().getCode(), (offset, opcode, index) -> {
+                if (index <= 0 || !RawInstructions.callsMethodRef(opcode)) {
+                    return false;
+                }
+                org.apache.bcel.classfile.ConstantCP reference = (org.apache.bcel.classfile.ConstantCP) pool.getConstant(index);
+                if (SessionStoreCatalogue.storeWriteByCall(MethodRefs.owner(pool, reference),
+                        MethodRefs.name(pool, reference), mapField) != null) {
+                    found[0] = offset;
+                    return true;
+                }
+                return false;
+            });
+        } catch (java.io.IOException e) {
+            // storeWrittenBy read this code already: unreadable bytes here are a bug, for the detector's guard.
+            throw new IllegalStateException("unreadable code of " + javaClass.getClassName() + "." + method.getName(), e);
+        }
+        return found[0];
     }
 
     /** Values derived from the presented id: strings built from it, builders and entities given it. */
