@@ -6,7 +6,8 @@ import java.util.List;
  * The calls that choose how a session id travels, and the constants that mean "in the URL". Servlet
  * {@code ServletContext.setSessionTrackingModes} (javax, jakarta), Spring Boot's
  * {@code Session.setTrackingModes} (on a {@code ConfigurableServletWebServerFactory}), Jetty's
- * {@code SessionHandler.setSessionTrackingModes}.
+ * {@code SessionHandler.setSessionTrackingModes}; and session configurations that put the id in URLs by being made
+ * (Undertow's {@code PathParameterSessionConfig}).
  */
 public final class SessionTrackingApi {
     /** A setter: owner (slashed) and method name; the set is its only argument. */
@@ -38,6 +39,27 @@ public final class SessionTrackingApi {
             new Setter("org/eclipse/jetty/ee10/servlet/SessionHandler", "setSessionTrackingModes",
                     "SessionHandler.setSessionTrackingModes"));
 
+    /** An object that, once made, carries the session id in URLs: the constructor call and the fix. */
+    public static final class UrlConfig {
+        public final CallPattern call;
+        public final String display;
+        public final String fix;
+
+        UrlConfig(String owner, String display, String fix) {
+            this.call = CallPattern.of(owner, "<init>", null);
+            this.display = display;
+            this.fix = fix;
+        }
+    }
+
+    /**
+     * Undertow's {@code PathParameterSessionConfig}: the session id travels as {@code ;jsessionid=} in URLs, and a
+     * session named in a link's URL is the request's (UndertowSessionLoginTest).
+     */
+    public static final List<UrlConfig> URL_CONFIGS = List.of(
+            new UrlConfig("io/undertow/server/session/PathParameterSessionConfig", "new PathParameterSessionConfig()",
+                    "keep the id in a cookie: new SessionCookieConfig() (setSecure(true), setHttpOnly(true))"));
+
     /** Enum types whose constant {@code URL} puts the session id into URLs. */
     public static final List<String> MODE_TYPES = List.of("javax/servlet/SessionTrackingMode",
             "jakarta/servlet/SessionTrackingMode", "org/springframework/boot/web/servlet/server/Session$SessionTrackingMode",
@@ -55,6 +77,23 @@ public final class SessionTrackingApi {
             }
         }
         return null;
+    }
+
+    /** The URL configuration this constructor call makes, or null. */
+    public static UrlConfig urlConfig(String owner, String name) {
+        for (UrlConfig config : URL_CONFIGS) {
+            if (config.call.matches(owner, name, null)) {
+                return config;
+            }
+        }
+        return null;
+    }
+
+    /** Texts whose absence from a class's constant pool rules out URL tracking set in its code. */
+    public static List<String> screenTexts() {
+        List<String> texts = new java.util.ArrayList<>(MODE_TYPES);
+        URL_CONFIGS.forEach(config -> texts.addAll(config.call.owners()));
+        return List.copyOf(texts);
     }
 
     public static boolean isModeType(String slashedOwner) {

@@ -35,10 +35,11 @@ import java.util.Set;
  * ({@code ServletContext.setSessionTrackingModes}, Boot's {@code Session.setTrackingModes}, Jetty's
  * {@code SessionHandler}) given a set built with {@code SessionTrackingMode.URL} (or every mode,
  * {@code EnumSet.allOf}/{@code values()}) in the same method, or a field of this class such a set was
- * stored in. A set whose contents the class does not show (a parameter) is not reported.
+ * stored in. A set whose contents the class does not show (a parameter) is not reported. Also a session
+ * configuration that puts the id in URLs by being made ({@code new PathParameterSessionConfig()}).
  */
 public class UrlTrackingDetector extends OpcodeStackDetector {
-    private static final TextSearch MODE_TYPES = TextSearch.of(SessionTrackingApi.MODE_TYPES);
+    private static final TextSearch SCREEN = TextSearch.of(SessionTrackingApi.screenTexts());
 
     private static final String PATTERN = "SESSION_ID_IN_URL";
 
@@ -57,7 +58,7 @@ public class UrlTrackingDetector extends OpcodeStackDetector {
     public void visitClassContext(ClassContext classContext) {
         JavaClass javaClass = classContext.getJavaClass();
         MethodGuard.runClass(bugReporter, javaClass, () -> {
-            if (!ConstantPoolScreen.mentionsAny(javaClass, MODE_TYPES)) {
+            if (!ConstantPoolScreen.mentionsAny(javaClass, SCREEN)) {
                 return;
             }
             urlFields.clear();
@@ -111,6 +112,15 @@ public class UrlTrackingDetector extends OpcodeStackDetector {
             urlInMethod = true;
         }
         modeClassPending = false;
+        SessionTrackingApi.UrlConfig config = SessionTrackingApi.urlConfig(owner, name);
+        if (config != null) {
+            bugReporter.reportBug(ReportedMethods.addClassAndMethod(new BugInstance(this, PATTERN, Priorities.HIGH_PRIORITY),
+                    getMethodDescriptor())
+                    .addString(config.display + " (the session id in every URL)")
+                    .addString(config.fix)
+                    .addSourceLine(this));
+            return;
+        }
         SessionTrackingApi.Setter setter = SessionTrackingApi.setter(owner, name);
         if (setter == null || stack.getStackDepth() == 0) {
             return;

@@ -91,6 +91,9 @@ class FixTextsTest {
         for (SessionTrackingApi.Setter setter : SessionTrackingApi.SETTERS) {
             tracking.add(escape(setter.fix()));
         }
+        for (SessionTrackingApi.UrlConfig config : SessionTrackingApi.URL_CONFIGS) {
+            tracking.add(escape(config.fix));
+        }
         fixes.put("SESSION_ID_IN_URL", new ArrayList<>(tracking));
         return fixes;
     }

@@ -53,6 +53,35 @@ class UndertowSessionLoginTest {
         }
     }
 
+    /**
+     * A {@code PathParameterSessionConfig} instead of the cookie: the id travels as {@code ;jsessionid=} in URLs,
+     * and a session named in a link's URL is the one the request gets (so a link can plant it). The fact behind
+     * reporting {@code new PathParameterSessionConfig()} as SESSION_ID_IN_URL.
+     */
+    @Test
+    void pathParameterSessionsTakeTheIdFromTheUrl() throws Exception {
+        Undertow urlServer = Undertow.builder()
+                .addHttpListener(0, "127.0.0.1")
+                .setHandler(new SessionAttachmentHandler(UndertowSessionLoginTest::handle,
+                        new InMemorySessionManager("evidence-url"), new io.undertow.server.session.PathParameterSessionConfig()))
+                .build();
+        urlServer.start();
+        try {
+            Loopback url = new Loopback(((InetSocketAddress) urlServer.getListenerInfo().get(0).getAddress()).getPort());
+            Reply planted = url.get("/plant", null);
+            String id = planted.get("session");
+            assertEquals(Optional.empty(), planted.issuedId(), "no cookie: the id is for URLs");
+            Reply login = url.get("/login;jsessionid=" + id, null);
+            System.out.printf("[evidence] Undertow PathParameterSessionConfig: planted %s in the URL -> session %s%n", id,
+                    login.get("session"));
+            assertEquals(id, login.get("session"), "the session named in the URL is the request's");
+            assertEquals("3 items", login.get("cart"));
+            assertEquals("alice", url.get("/whoami;jsessionid=" + id, null).get("user"), "and it is logged in");
+        } finally {
+            urlServer.stop();
+        }
+    }
+
     private static void handle(HttpServerExchange exchange) {
         SessionManager manager = exchange.getAttachment(SessionManager.ATTACHMENT_KEY);
         SessionConfig config = exchange.getAttachment(SessionConfig.ATTACHMENT_KEY);
