@@ -46,7 +46,11 @@ public final class SessionTrackingApi {
         public final String fix;
 
         UrlConfig(String owner, String display, String fix) {
-            this.call = CallPattern.of(owner, "<init>", null);
+            this(CallPattern.of(owner, "<init>", null), display, fix);
+        }
+
+        UrlConfig(CallPattern call, String display, String fix) {
+            this.call = call;
             this.display = display;
             this.fix = fix;
         }
@@ -59,6 +63,17 @@ public final class SessionTrackingApi {
     public static final List<UrlConfig> URL_CONFIGS = List.of(
             new UrlConfig("io/undertow/server/session/PathParameterSessionConfig", "new PathParameterSessionConfig()",
                     "keep the id in a cookie: new SessionCookieConfig() (setSecure(true), setHttpOnly(true))"));
+
+    /**
+     * Switches that, turned on ({@code true}), write the session id into the links a framework encodes: Shiro's
+     * {@code DefaultWebSessionManager.setSessionIdUrlRewritingEnabled(true)} (ShiroUrlRewritingTest: every encoded
+     * link then carries {@code ;JSESSIONID=}; Shiro takes an id from a link either way). Also on the application's
+     * subclasses of the manager.
+     */
+    public static final List<UrlConfig> URL_SWITCHES = List.of(
+            new UrlConfig(CallPattern.onKnownReceiver(List.of("org/apache/shiro/web/session/mgt/DefaultWebSessionManager"),
+                    "setSessionIdUrlRewritingEnabled", "(Z)V"), "sessionManager.setSessionIdUrlRewritingEnabled(true)",
+                    "leave it off (the default): sessionManager.setSessionIdUrlRewritingEnabled(false)"));
 
     /** Enum types whose constant {@code URL} puts the session id into URLs. */
     public static final List<String> MODE_TYPES = List.of("javax/servlet/SessionTrackingMode",
@@ -89,10 +104,21 @@ public final class SessionTrackingApi {
         return null;
     }
 
+    /** The URL switch this call turns (on, when given {@code true}), or null. */
+    public static UrlConfig urlSwitch(String owner, String name, String descriptor) {
+        for (UrlConfig urlSwitch : URL_SWITCHES) {
+            if (urlSwitch.call.matches(owner, name, descriptor) && urlSwitch.call.matchesReceiver(owner)) {
+                return urlSwitch;
+            }
+        }
+        return null;
+    }
+
     /** Texts whose absence from a class's constant pool rules out URL tracking set in its code. */
     public static List<String> screenTexts() {
         List<String> texts = new java.util.ArrayList<>(MODE_TYPES);
         URL_CONFIGS.forEach(config -> texts.addAll(config.call.owners()));
+        URL_SWITCHES.forEach(urlSwitch -> texts.add(urlSwitch.call.name()));
         return List.copyOf(texts);
     }
 

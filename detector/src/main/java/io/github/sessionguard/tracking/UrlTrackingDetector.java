@@ -113,6 +113,16 @@ public class UrlTrackingDetector extends OpcodeStackDetector {
         }
         modeClassPending = false;
         SessionTrackingApi.UrlConfig config = SessionTrackingApi.urlConfig(owner, name);
+        SessionTrackingApi.UrlConfig urlSwitch = SessionTrackingApi.urlSwitch(owner, name, getSigConstantOperand());
+        if (urlSwitch != null && stack.getStackDepth() > 0
+                && Integer.valueOf(1).equals(stack.getStackItem(0).getConstant())) {
+            bugReporter.reportBug(ReportedMethods.addClassAndMethod(new BugInstance(this, PATTERN, Priorities.HIGH_PRIORITY),
+                    getMethodDescriptor())
+                    .addString(urlSwitch.display + " (the session id in every link it encodes)")
+                    .addString(urlSwitch.fix)
+                    .addSourceLine(this));
+            return;
+        }
         if (config != null) {
             bugReporter.reportBug(ReportedMethods.addClassAndMethod(new BugInstance(this, PATTERN, Priorities.HIGH_PRIORITY),
                     getMethodDescriptor())

@@ -94,6 +94,9 @@ class FixTextsTest {
         for (SessionTrackingApi.UrlConfig config : SessionTrackingApi.URL_CONFIGS) {
             tracking.add(escape(config.fix));
         }
+        for (SessionTrackingApi.UrlConfig urlSwitch : SessionTrackingApi.URL_SWITCHES) {
+            tracking.add(escape(urlSwitch.fix));
+        }
         fixes.put("SESSION_ID_IN_URL", new ArrayList<>(tracking));
         return fixes;
     }
