@@ -78,13 +78,16 @@ public final class SessionStoreCatalogue {
      * libraries' and applications' own generators by name ({@code StrKit.getRandomUUID()}, {@code IdUtil.fastUUID()},
      * {@code RandomStringUtils.randomAlphanumeric(32)}).
      */
-    public static boolean makesFreshId(String owner, String name) {
+    public static boolean makesFreshId(String owner, String name, String descriptor) {
         if ((owner.equals("java/util/UUID") && name.equals("randomUUID"))
                 || (owner.equals("java/security/SecureRandom") && name.startsWith("next"))) {
             return true;
         }
+        // A generator answers a new String from nothing textual: isUuid(value) or parseUuid(text) make nothing.
         String lower = name.toLowerCase(Locale.ROOT);
-        return !owner.startsWith("java/") && (lower.contains("uuid") || lower.contains("random"));
+        return !owner.startsWith("java/") && (lower.contains("uuid") || lower.contains("random"))
+                && descriptor.endsWith(")Ljava/lang/String;") && !descriptor.contains("Ljava/lang/String;)")
+                && !descriptor.startsWith("(Ljava/lang/String;");
     }
 
     public static boolean isRedisWrite(String owner, String name) {

@@ -66,8 +66,9 @@ public final class SessionTrackingApi {
 
     /**
      * Switches that, turned on ({@code true}), write the session id into the links a framework encodes: Shiro's
-     * {@code DefaultWebSessionManager.setSessionIdUrlRewritingEnabled(true)} (ShiroUrlRewritingTest: every encoded
-     * link then carries {@code ;JSESSIONID=}; Shiro takes an id from a link either way). Also on the application's
+     * {@code DefaultWebSessionManager.setSessionIdUrlRewritingEnabled(true)} (ShiroUrlRewritingTest: the links encoded
+     * for a client whose id did not come in a cookie carry {@code ;JSESSIONID=}; Shiro takes an id from a link either
+     * way). Also on the application's
      * subclasses of the manager.
      */
     public static final List<UrlConfig> URL_SWITCHES = List.of(

@@ -86,6 +86,9 @@ final class CredentialFlow {
     private Boolean namesSecretCookie;
     /** Each call's return type, by pc. */
     private final Map<Integer, Type> returnTypes = new HashMap<>();
+    private CFG cfg;
+    /** Does the method read the logged-in user from the session? Asked once, when an OAuth token needs it. */
+    private Boolean readsLoggedInUser;
     /** The method's parameter count, parsed from its descriptor at the first question. */
     private int parameterCount = -1;
     private ValueOrigins origins;
@@ -125,6 +128,7 @@ final class CredentialFlow {
 
     /** Computes the sets over the whole method. */
     void compute(CFG cfg) throws DataflowAnalysisException {
+        this.cfg = cfg;
         origins = ValueOrigins.of(cfg, vna, cpg);
         seedParameters();
         for (int pass = 0; pass < MAX_PASSES; pass++) {
@@ -823,9 +827,10 @@ final class CredentialFlow {
         } else if (isTextual(returnType)) {
             // md5(password) by a hand-written hex loop: still the secret, in another form.
             mark(secrets, result);
-            if (authorizationCodeClient()) {
+            if (authorizationCodeClient() && !readsLoggedInUser()) {
                 // github.exchangeCode(code) in an OAuth client: the access token the provider gave for the code
-                // is the proof of the login (hashing calls are transforms, never looked up here).
+                // is the proof of the login (hashing calls are transforms, never looked up here). Not where the
+                // user is logged in already (connecting an account to the session's user signs nobody in).
                 mark(identities, result);
             }
         }
@@ -869,6 +874,27 @@ final class CredentialFlow {
             }
             level = next;
         }
+    }
+
+    /**
+     * Does the method read an identity attribute from the session ({@code session.getAttribute("userId")})? Then its
+     * user is logged in already. Decided over the whole method at once, so the order of the passes does not matter.
+     */
+    private boolean readsLoggedInUser() throws DataflowAnalysisException {
+        if (readsLoggedInUser == null) {
+            readsLoggedInUser = false;
+            for (Iterator<Location> it = cfg.locationIterator(); it.hasNext() && !readsLoggedInUser;) {
+                Location location = it.next();
+                if (location.getHandle().getInstruction() instanceof InvokeInstruction) {
+                    CallAt call = calls.at((InvokeInstruction) location.getHandle().getInstruction(), location);
+                    readsLoggedInUser = call != null && SESSION_READ_NAMES.contains(call.name()) && call.argumentCount() == 1
+                            && (call.owner().equals("javax/servlet/http/HttpSession")
+                                    || call.owner().equals("jakarta/servlet/http/HttpSession"))
+                            && LoginCatalogue.isIdentityAttribute(call.stringArgument(0), summaries.settings());
+                }
+            }
+        }
+        return readsLoggedInUser;
     }
 
     /** No argument is a value read from the session, or a getter or field of one (the logged-in user's id). */

@@ -611,9 +611,12 @@ final class LoginCallMeaning {
                 ? origins.lastArgumentOfProducingCall(value) : null;
     }
 
-    /** The values a value is made of, one step back (see {@link ValueOrigins#partsOf}). */
-    java.util.List<ValueNumber> partsOf(ValueNumber value) throws DataflowAnalysisException {
-        return origins.partsOf(value);
+    /**
+     * The values a value is made of, one step back (see {@link ValueOrigins#partsOf}), through identity getters and
+     * fields only ({@code member.id}, {@code user.getUsername()}): {@code member.getLocale()} is no part of the user.
+     */
+    java.util.List<ValueNumber> identityPartsOf(ValueNumber value) throws DataflowAnalysisException {
+        return origins.partsOf(value, LoginCatalogue::isIdentityGetter);
     }
 
     /** The attribute name an argument holds: a constant, a trivial constant getter, a once-assigned static. */

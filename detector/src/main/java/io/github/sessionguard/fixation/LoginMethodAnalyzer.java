@@ -106,7 +106,9 @@ final class LoginMethodAnalyzer {
                         method.getName())
                 && paths.pending.stream().noneMatch(e -> e.parent() == null && e.kind().isLoginByItself());
         return new LoginMethodResult(summary, paths.reused, paths.fixedInherited, requestEntry, loginByNameOnly,
-                pendingUserAttributes(meaning, credentials, paths.loginAttributes, paths.removedAttributes));
+                pendingUserAttributes(meaning, credentials, paths.loginAttributes, paths.removedAttributes).stream()
+                        .map(attribute -> LoginMethodResult.pendingUserKey(descriptor.getSlashedClassName(), attribute))
+                        .collect(java.util.stream.Collectors.toSet()));
     }
 
     /**
@@ -295,13 +297,13 @@ final class LoginMethodAnalyzer {
             }
         }
 
-        /** The parameter a value is made of, a few steps back (fields, getters, boxing, constructors), or -1. */
+        /** The parameter a value is made of, a few steps back (identity fields and getters, boxing, constructors), or -1. */
         private int parameterMadeInto(edu.umd.cs.findbugs.ba.vna.ValueNumber value) throws DataflowAnalysisException {
             List<edu.umd.cs.findbugs.ba.vna.ValueNumber> level = value == null ? List.of() : List.of(value);
             for (int depth = 0; depth < MAX_PARTS_DEPTH && !level.isEmpty(); depth++) {
                 List<edu.umd.cs.findbugs.ba.vna.ValueNumber> next = new ArrayList<>();
                 for (edu.umd.cs.findbugs.ba.vna.ValueNumber part : level) {
-                    for (edu.umd.cs.findbugs.ba.vna.ValueNumber made : meaning.partsOf(part)) {
+                    for (edu.umd.cs.findbugs.ba.vna.ValueNumber made : meaning.identityPartsOf(part)) {
                         int parameter = parameterOf(made);
                         if (parameter >= 0) {
                             return parameter;

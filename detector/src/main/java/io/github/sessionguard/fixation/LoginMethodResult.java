@@ -53,12 +53,19 @@ final class LoginMethodResult {
     }
 
     /**
-     * Session attributes this login reads back and hands to its credential check before it stores the user under
-     * another name: a two-step login's pending user (the password step's {@code PRE_AUTH_USER_ID}, read by the
-     * one-time-code step). Another method's write of such an attribute is the first step, not the login.
+     * Session attributes this login reads back, hands to its credential check and removes before it stores the user
+     * under another name: a two-step login's pending user (the password step's {@code PRE_AUTH_USER_ID}, read by the
+     * one-time-code step), as {@link #pendingUserKey} keys. Another method of the same class that writes such an
+     * attribute is the first step, not the login (the two steps of a login live in one controller; an attribute of
+     * the same name in another class says nothing of it).
      */
     Set<String> pendingUserAttributes() {
         return pendingUserAttributes;
+    }
+
+    /** The key of a pending-user attribute of a class. */
+    static String pendingUserKey(String slashedClass, String attribute) {
+        return slashedClass + "#" + attribute;
     }
 
     LoginSummary summary() {

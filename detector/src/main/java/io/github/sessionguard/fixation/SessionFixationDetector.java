@@ -103,7 +103,8 @@ public class SessionFixationDetector implements Detector {
         LoginSummary summary = result.summary();
         // A two-step login's first step stores only the pending user that the second step checks: not the login.
         Set<LoginEvent> reported = summary.reported().stream().filter(responsibility::isReportedHere)
-                .filter(e -> e.attribute() == null || !pendingUsers.contains(e.attribute()))
+                .filter(e -> e.attribute() == null || !pendingUsers.contains(
+                        LoginMethodResult.pendingUserKey(e.site().method().getSlashedClassName(), e.attribute())))
                 .collect(java.util.stream.Collectors.toSet());
         // Events are kept in sets whose order varies from run to run: the choice must not.
         reported.stream().min(Comparator.comparingInt((LoginEvent e) -> e.site().pc()).thenComparing(LoginEvent::what))

@@ -140,6 +140,12 @@ public final class ValueOrigins {
      * made it ({@code new SessionMember(member.id, member.name)}). Empty for anything else.
      */
     public List<ValueNumber> partsOf(ValueNumber value) throws DataflowAnalysisException {
+        return partsOf(value, member -> true);
+    }
+
+    /** The same, reading only the fields and getters whose names {@code members} accepts. */
+    public List<ValueNumber> partsOf(ValueNumber value, java.util.function.Predicate<String> members)
+            throws DataflowAnalysisException {
         Location producer = producer(value);
         if (producer == null) {
             return List.of();
@@ -150,7 +156,7 @@ public final class ValueOrigins {
             return List.of();
         }
         if (instruction instanceof GETFIELD) {
-            return List.of(frame.getTopValue());
+            return members.test(((GETFIELD) instruction).getFieldName(cpg)) ? List.of(frame.getTopValue()) : List.of();
         }
         if (instruction instanceof NEW) {
             return constructorArguments(value);
@@ -163,7 +169,7 @@ public final class ValueOrigins {
         if (call instanceof INVOKESTATIC) {
             return arguments == 1 && call.getClassName(cpg).startsWith("java.") ? List.of(frame.getTopValue()) : List.of();
         }
-        return arguments == 0 ? List.of(frame.getInstance(call, cpg)) : List.of();
+        return arguments == 0 && members.test(call.getMethodName(cpg)) ? List.of(frame.getInstance(call, cpg)) : List.of();
     }
 
     /**
@@ -172,29 +178,28 @@ public final class ValueOrigins {
      */
     public List<ValueNumber> inputsOf(ValueNumber value) throws DataflowAnalysisException {
         Location producer = producer(value);
-        if (producer == null) {
-            return List.of();
+        Instruction instruction = producer == null ? null : producer.getHandle().getInstruction();
+        // A call, or a string concatenation by invokedynamic (its arguments are the parts).
+        boolean call = instruction instanceof InvokeInstruction;
+        if (!call && !(instruction instanceof org.apache.bcel.generic.CHECKCAST)) {
+            return partsOf(value);
         }
-        Instruction instruction = producer.getHandle().getInstruction();
         ValueNumberFrame frame = vna.getFactAtLocation(producer);
         if (!frame.isValid()) {
             return List.of();
         }
-        if (instruction instanceof org.apache.bcel.generic.CHECKCAST) {
+        if (!call) {
             // (Long) session.getAttribute(...): the value before the cast.
             return List.of(frame.getTopValue());
         }
-        if (!(instruction instanceof InvokeInstruction) || instruction instanceof INVOKEDYNAMIC) {
-            return partsOf(value);
-        }
-        InvokeInstruction call = (InvokeInstruction) instruction;
-        SignatureParser signature = new SignatureParser(call.getSignature(cpg));
+        InvokeInstruction invoke = (InvokeInstruction) instruction;
+        SignatureParser signature = new SignatureParser(invoke.getSignature(cpg));
         List<ValueNumber> inputs = new ArrayList<>();
-        if (!(call instanceof INVOKESTATIC)) {
-            inputs.add(frame.getInstance(call, cpg));
+        if (!(invoke instanceof INVOKESTATIC) && !(invoke instanceof INVOKEDYNAMIC)) {
+            inputs.add(frame.getInstance(invoke, cpg));
         }
         for (int i = 0; i < signature.getNumParameters(); i++) {
-            inputs.add(frame.getArgument(call, cpg, i, signature));
+            inputs.add(frame.getArgument(invoke, cpg, i, signature));
         }
         return inputs;
     }

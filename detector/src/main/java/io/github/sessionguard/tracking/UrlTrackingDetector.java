@@ -118,7 +118,7 @@ public class UrlTrackingDetector extends OpcodeStackDetector {
                 && Integer.valueOf(1).equals(stack.getStackItem(0).getConstant())) {
             bugReporter.reportBug(ReportedMethods.addClassAndMethod(new BugInstance(this, PATTERN, Priorities.HIGH_PRIORITY),
                     getMethodDescriptor())
-                    .addString(urlSwitch.display + " (the session id in every link it encodes)")
+                    .addString(urlSwitch.display + " (the session id in the links it encodes)")
                     .addString(urlSwitch.fix)
                     .addSourceLine(this));
             return;

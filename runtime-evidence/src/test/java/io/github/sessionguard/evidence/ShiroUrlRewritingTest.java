@@ -18,8 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Shiro's native web sessions and {@code DefaultWebSessionManager.setSessionIdUrlRewritingEnabled(true)}, in embedded
- * Tomcat 11 with shiro-web 2.1.0 (jakarta): switched on, Shiro writes the session id into every link it encodes
- * ({@code /home;JSESSIONID=...}); at its default (false) it does not. Either way Shiro takes a session id from a
+ * Tomcat 11 with shiro-web 2.1.0 (jakarta): switched on, Shiro writes the session id into the links it encodes for a
+ * client whose id did not come in a cookie ({@code /url/home;JSESSIONID=...} on the session's first response); at its
+ * default (false) it does not. Either way Shiro takes a session id from a
  * link's URL. The fact behind reporting the setter as SESSION_ID_IN_URL.
  */
 @Timeout(120)

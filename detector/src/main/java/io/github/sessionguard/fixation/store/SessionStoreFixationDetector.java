@@ -145,6 +145,8 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
     /** Locals that hold a record read by the presented id, in the same may sense. */
     private final Set<Integer> recordRegisters = new HashSet<>();
     private boolean recordResult;
+    /** The store storeWritten just found is written by the application method called (a helper keyed by the id). */
+    private boolean helperStore;
     /**
      * Application methods that return the presented id (a {@code currentSid(request)} that loops over the
      * request's cookies), by owner.name+descriptor: asked once per analysis, of the method's own bytecode.
@@ -154,6 +156,8 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
     private final Map<String, String> helperStores = new HashMap<>();
     /** Login helpers already reported at their store write (each once, whichever caller is seen first). */
     private final Set<String> reportedHelpers = new HashSet<>();
+    /** Whether an application method keys its store by a parameter (HelperStoreKeys), by method and parameter. */
+    private final Map<String, Boolean> helperKeys = new HashMap<>();
     private static final String NO_STORE = "";
 
     /** This analysis' settings (in-house login methods count as credential checks). */
@@ -366,8 +370,9 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         }
         propagate(seen, owner, name, signature, arguments);
         if (site == null) {
+            helperStore = false;
             String store = storeWritten(seen, owner, name, arguments);
-            Site inHelper = store == null ? null : loginHelperSite(owner, name, getSigConstantOperand(), store);
+            Site inHelper = helperStore ? loginHelperSite(owner, name, getSigConstantOperand(), store) : null;
             if (inHelper != null) {
                 // The helper checks the credential and writes the store: the login, and the place to fix, is there.
                 if (reportedHelpers.add(inHelper.key())) {
@@ -382,14 +387,36 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
     }
 
     /**
+     * Does the application method called here write a store (storeWrittenBy) keyed by one of the parameters this
+     * call hands the presented id (HelperStoreKeys)? Asked once per method, parameter and analysis.
+     */
+    private boolean helperKeysStoreByMarked(String owner, String name, int arguments) {
+        String signature = getSigConstantOperand();
+        if (storeWrittenBy(owner, name, signature) == null) {
+            return false;
+        }
+        for (int i = 0; i < arguments; i++) {
+            if (!marked(stack.getStackItem(arguments - 1 - i))) {
+                continue;
+            }
+            int parameter = i;
+            boolean keyed = helperKeys.computeIfAbsent(owner + "." + name + signature + "#" + parameter, key -> {
+                CallTargets.Target target = CallTargets.resolve(owner, name, signature);
+                return target != null && target.method() != null && HelperStoreKeys.keyedBy(target, parameter);
+            });
+            if (keyed) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * For a store written by an application helper handed the id that is a login itself (its name says so, or it
      * calls a credential check: {@code loginService.login(name, password, presentedSid)}), the site in the helper,
      * at its store write; else null (the site is the call).
      */
     private Site loginHelperSite(String owner, String name, String signature, String store) {
-        if (SessionStoreCatalogue.isLibrary(owner) || storeWrittenBy(owner, name, signature) == null) {
-            return null;
-        }
         CallTargets.Target target = CallTargets.resolve(owner, name, signature);
         if (target == null || target.method() == null || !(LoginCatalogue.isLoginMethodName(name)
                 || MethodCalls.calls(target.javaClass(), target.method(),
@@ -401,7 +428,7 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         return new Site(helperClass, name, signature,
                 MethodAnnotation.fromForeignMethod(helperClass, name, signature, target.method().isStatic()),
                 SourceLineAnnotation.fromVisitedInstruction(target.javaClass(), target.method(), pc), store,
-                sourceName == null ? "a request cookie's value" : sourceName + ", handed to it");
+                "the id its callers hand it");
     }
 
     /** The offset of the method's first call that writes a store (see storeWrittenBy), or 0. */
@@ -466,13 +493,11 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
             return null;
         }
         boolean anyMarked = anyArgumentMarked(getSigConstantOperand(), 0);
-        if (anyMarked && !SessionStoreCatalogue.isLibrary(owner)) {
+        if (anyMarked && !SessionStoreCatalogue.isLibrary(owner) && helperKeysStoreByMarked(owner, name, arguments)) {
             // SessionTable.bind(con, sid, userId), SessionFacade.add(userSession, sid): an application method handed
-            // the id writes a store itself (read from its bytecode, one level deep).
-            String helperStore = storeWrittenBy(owner, name, getSigConstantOperand());
-            if (helperStore != null) {
-                return helperStore + " in " + simple(owner) + "." + name + "()";
-            }
+            // the id writes a store keyed by it itself (read from its bytecode, one level deep).
+            helperStore = true;
+            return storeWrittenBy(owner, name, getSigConstantOperand()) + " in " + simple(owner) + "." + name + "()";
         }
         if (anyMarked && arguments >= 2 && SessionStoreCatalogue.isRegistryWrite(owner, name)) {
             return "the application's session registry (" + simple(owner) + "." + name + ")";
@@ -518,7 +543,7 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
             }
             JavaClass helper = target.javaClass();
             if (MethodCalls.calls(helper, target.method(), (o, n, d) -> LoginCatalogue.any(LoginCatalogue.ROTATIONS, o, n, d)
-                    || SessionStoreCatalogue.makesFreshId(o, n))) {
+                    || SessionStoreCatalogue.makesFreshId(o, n, d))) {
                 return NO_STORE;
             }
             String[] found = {NO_STORE};
@@ -573,7 +598,7 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
                     && MethodCalls.calls(target.javaClass(), target.method(), SessionStoreCatalogue::isPresentedId)
                     && !MethodCalls.calls(target.javaClass(), target.method(),
                             (o, n, d) -> LoginCatalogue.any(LoginCatalogue.ROTATIONS, o, n, d)
-                                    || SessionStoreCatalogue.makesFreshId(o, n));
+                                    || SessionStoreCatalogue.makesFreshId(o, n, d));
         });
     }
 
