@@ -119,6 +119,8 @@ for set in $SETS; do
   mapfile -t paths < <(prepare "$set")
   echo "== $set: $(for p in "${paths[@]}"; do basename "$p"; done | tr '\n' ' ')"
   : > "$WORK/$set.samples"
+  # Only this series' findings are compared: a longer series before may have left more files.
+  rm -f "$WORK/$set"-findings-*.txt
   for ((i = 0; i < RUNS; i++)); do
     a=$(run "$set" without)
     b=$(run "$set" with -pluginList "$PLUGIN")
