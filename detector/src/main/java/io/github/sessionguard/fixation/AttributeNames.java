@@ -44,6 +44,13 @@ final class AttributeNames {
                 : name;
     }
 
+    /** The attribute name a call's argument holds: its constant, else {@link #resolve}d from where it came from. */
+    static String of(io.github.sessionguard.flow.CallAt call, int argument, ValueOrigins origins, ConstantPoolGen cpg)
+            throws edu.umd.cs.findbugs.ba.DataflowAnalysisException {
+        String constant = call.stringArgument(argument);
+        return constant != null ? constant : resolve(call.argument(argument), origins, cpg);
+    }
+
     static String resolve(ValueNumber name, ValueOrigins origins, ConstantPoolGen cpg) {
         Location producer = origins.producer(name);
         if (producer == null) {

@@ -701,9 +701,13 @@ final class CredentialFlow {
             return false;
         }
         InvokeInstruction read = (InvokeInstruction) producer.getHandle().getInstruction();
-        String owner = read.getClassName(cpg).replace('.', '/');
-        return SESSION_READ_NAMES.contains(read.getMethodName(cpg))
-                && (owner.equals("javax/servlet/http/HttpSession") || owner.equals("jakarta/servlet/http/HttpSession"));
+        return readsSession(read.getClassName(cpg).replace('.', '/'), read.getMethodName(cpg));
+    }
+
+    /** {@code HttpSession.getAttribute}/{@code getValue} (javax or jakarta). */
+    private static boolean readsSession(String slashedOwner, String name) {
+        return SESSION_READ_NAMES.contains(name)
+                && (slashedOwner.equals("javax/servlet/http/HttpSession") || slashedOwner.equals("jakarta/servlet/http/HttpSession"));
     }
 
     private static final java.util.Set<String> SESSION_READ_NAMES = java.util.Set.of("getAttribute", "getValue");
@@ -861,10 +865,7 @@ final class CredentialFlow {
                 if (isSessionRead(value)) {
                     Location read = origins.producer(value);
                     CallAt call = calls.at((InvokeInstruction) read.getHandle().getInstruction(), read);
-                    String name = call == null || call.argumentCount() != 1 ? null : call.stringArgument(0);
-                    if (name == null && call != null && call.argumentCount() == 1) {
-                        name = AttributeNames.resolve(call.argument(0), origins, cpg);
-                    }
+                    String name = call == null || call.argumentCount() != 1 ? null : AttributeNames.of(call, 0, origins, cpg);
                     if (name != null) {
                         checkedSessionAttributes.add(name);
                     }
@@ -887,9 +888,7 @@ final class CredentialFlow {
                 Location location = it.next();
                 if (location.getHandle().getInstruction() instanceof InvokeInstruction) {
                     CallAt call = calls.at((InvokeInstruction) location.getHandle().getInstruction(), location);
-                    readsLoggedInUser = call != null && SESSION_READ_NAMES.contains(call.name()) && call.argumentCount() == 1
-                            && (call.owner().equals("javax/servlet/http/HttpSession")
-                                    || call.owner().equals("jakarta/servlet/http/HttpSession"))
+                    readsLoggedInUser = call != null && readsSession(call.owner(), call.name()) && call.argumentCount() == 1
                             && LoginCatalogue.isIdentityAttribute(call.stringArgument(0), summaries.settings());
                 }
             }

@@ -621,8 +621,7 @@ final class LoginCallMeaning {
 
     /** The attribute name an argument holds: a constant, a trivial constant getter, a once-assigned static. */
     String attributeName(CallAt call, int argument) throws DataflowAnalysisException {
-        String constant = call.stringArgument(argument);
-        return constant != null ? constant : AttributeNames.resolve(call.argument(argument), origins, cpg);
+        return AttributeNames.of(call, argument, origins, cpg);
     }
 
     private boolean isFalse(ValueNumber value) {

@@ -542,19 +542,22 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
                 return NO_STORE;
             }
             JavaClass helper = target.javaClass();
-            if (MethodCalls.calls(helper, target.method(), (o, n, d) -> LoginCatalogue.any(LoginCatalogue.ROTATIONS, o, n, d)
-                    || SessionStoreCatalogue.makesFreshId(o, n, d))) {
-                return NO_STORE;
-            }
             String[] found = {NO_STORE};
             boolean mapField = SessionStoreCatalogue.keepsMapField(helper);
-            MethodCalls.calls(helper, target.method(), (o, n, d) -> {
+            // One walk: the first store written, unless the helper renews an id anywhere (then it stops there).
+            boolean renews = MethodCalls.calls(helper, target.method(), (o, n, d) -> {
+                if (LoginCatalogue.any(LoginCatalogue.ROTATIONS, o, n, d) || SessionStoreCatalogue.makesFreshId(o, n, d)) {
+                    return true;
+                }
                 String written = SessionStoreCatalogue.storeWriteByCall(o, n, mapField);
-                if (written != null) {
+                if (written != null && found[0].equals(NO_STORE)) {
                     found[0] = written;
                 }
-                return written != null;
+                return false;
             });
+            if (renews) {
+                return NO_STORE;
+            }
             // A JDBC update counts when the helper's SQL writes a row (INSERT/UPDATE...), not when it deletes one.
             return found[0].equals(SessionStoreCatalogue.DATABASE) && !loadsWritingSql(helper, target.method())
                     ? NO_STORE : found[0];
