@@ -171,6 +171,19 @@ public final class LoginCatalogue {
     public static final List<CallPattern> SESSION_REMOVES = List.of(
             CallPattern.of(CallPattern.servlet("http/HttpSession"), "removeAttribute", "(Ljava/lang/String;)V"));
 
+    /**
+     * Ends of the whole session (every attribute goes with it): a two-step login's second step that invalidates the
+     * session drops the pending user it read, as a removal does.
+     */
+    public static final List<CallPattern> SESSION_ENDS = List.of(
+            CallPattern.of(CallPattern.servlet("http/HttpSession"), "invalidate", "()V"),
+            CallPattern.of(Set.of("org/apache/struts2/dispatcher/SessionMap"), "invalidate", "()V"),
+            CallPattern.of(Set.of("jakarta/faces/context/ExternalContext", "javax/faces/context/ExternalContext"),
+                    "invalidateSession", "()V"),
+            CallPattern.of("spark/Session", "invalidate", "()V"),
+            CallPattern.of("io/undertow/server/session/Session", "invalidate", "(Lio/undertow/server/HttpServerExchange;)V"),
+            CallPattern.of("org/eclipse/jetty/server/Session", "invalidate", "()V"));
+
     /** The request's session, created or not: after an invalidation, the next call gives a new session. */
     public static final List<CallPattern> SESSION_GETTERS = List.of(
             CallPattern.of(CallPattern.servlet("http/HttpServletRequest"), "getSession", null),

@@ -10,6 +10,14 @@ import java.util.Set;
  * application's registry of logged-in sessions).
  */
 public final class SessionStoreCatalogue {
+    /**
+     * The request and the response: a method a login hands nothing else ({@code doGet(request, response)} on a
+     * failed login, to show the form again) has no user of the login's to store.
+     */
+    public static final Set<String> EXCHANGE_TYPES = java.util.stream.Stream.of("http/HttpServletRequest",
+            "http/HttpServletResponse", "ServletRequest", "ServletResponse")
+            .flatMap(type -> CallPattern.servlet(type).stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     /** Calls whose result is the id the browser presented (before any id change in the method). */
     /** The fix for a session record keyed by the id the browser presented. */
     public static final String FIX = "issue a new random session id at login (SecureRandom or UUID.randomUUID()), "

@@ -111,6 +111,10 @@ final class CredentialFlow {
      * the pending user of a second factor ({@code session.getAttribute("PRE_AUTH_USER_ID")}).
      */
     private final Set<String> checkedSessionAttributes = new java.util.TreeSet<>();
+    /** The values put into a map made here, by the map's value number (an LDAP bind's environment). */
+    private final java.util.Map<Integer, List<ValueNumber>> mapTexts = new java.util.HashMap<>();
+    /** Values read from a request cookie (those marked secrets): a method returning one reads a cookie. */
+    private final Set<Integer> cookieValues = new HashSet<>();
     /** A lookup by a submitted secret alone (no value read from the session) returned the user. */
     private boolean identifiesByRequest;
     private boolean changed;
@@ -169,6 +173,11 @@ final class CredentialFlow {
 
     boolean isSecret(ValueNumber value) {
         return value != null && secrets.contains(value.getNumber());
+    }
+
+    /** The value is a request cookie's value, read here. */
+    boolean isCookieValue(ValueNumber value) {
+        return value != null && cookieValues.contains(value.getNumber());
     }
 
     /** The value is (or was read from) the identity a credential check established. */
@@ -243,7 +252,10 @@ final class CredentialFlow {
         }
         int tested = frame.getTopValue().getNumber();
         if (opcode == Const.IFNULL || opcode == Const.IFNONNULL) {
-            if (!identities.contains(tested)) {
+            Location producer = origins.producer(frame.getTopValue());
+            if (!identities.contains(tested)
+                    || (producer != null && producer.getHandle().getInstruction() instanceof org.apache.bcel.generic.NEW)) {
+                // An object made here is never null: its test (a finally's if (ctx != null) ctx.close()) decides nothing.
                 return null;
             }
             boolean nonNull = (opcode == Const.IFNONNULL) == taken;
@@ -456,17 +468,39 @@ final class CredentialFlow {
         if (LoginCatalogue.any(LoginCatalogue.COOKIE_VALUE_READS, owner, name, descriptor)) {
             if (namesSecretCookie()) {
                 mark(secrets, result);
+                mark(cookieValues, result);
             }
             return;
         }
         if (constructor && secretArgument && LoginCatalogue.LDAP_BINDS.matches(owner, name, descriptor)) {
             checked(call, pc, Type.VOID, null);
+            // The principal the bind proved (env.put(Context.SECURITY_PRINCIPAL, "uid=" + uid + ",ou=people")):
+            // the texts put into the environment, and what they were made of, are the name the check was asked about.
+            for (ValueNumber argument : call.consumedValues()) {
+                for (ValueNumber text : mapTexts.getOrDefault(argument == null ? -1 : argument.getNumber(), List.of())) {
+                    if (origins.producer(text) != null && origins.producer(text).getHandle().getInstruction() instanceof LDC) {
+                        continue; // the environment's settings (Context.SECURITY_AUTHENTICATION, "simple")
+                    }
+                    mark(checkedNames, text);
+                    for (ValueNumber part : origins.inputsOf(text)) {
+                        mark(checkedNames, part);
+                    }
+                }
+            }
             return;
         }
         if (receiver != null && LoginCatalogue.isJdk(owner) && LoginCatalogue.MAP_PUTS.contains(name)
-                && isMadeHere(receiver) && call.argumentCount() == 2 && isSubmittedSecret(call.argument(1))) {
-            // env.put(Context.SECURITY_CREDENTIALS, password): the environment made here carries the password.
-            mark(secrets, receiver);
+                && isMadeHere(receiver) && call.argumentCount() == 2) {
+            if (isSubmittedSecret(call.argument(1))) {
+                // env.put(Context.SECURITY_CREDENTIALS, password): the environment made here carries the password.
+                mark(secrets, receiver);
+            } else if ("(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;".equals(descriptor)
+                    && call.argument(1) != null) {
+                List<ValueNumber> texts = mapTexts.computeIfAbsent(receiver.getNumber(), k -> new java.util.ArrayList<>());
+                if (!texts.contains(call.argument(1))) {
+                    texts.add(call.argument(1));
+                }
+            }
         }
         if (constructor) {
             // A token or form built from a secret carries it; a DTO built from the checked user is the user,

@@ -35,10 +35,11 @@ final class LoginFlowAnalysis extends PathFactAnalysis<LoginFacts> {
         }
         LoginFacts incoming = fact;
         if (edge.isExceptionEdge()) {
-            // A failed login: it carries no authentication to an exit, and no passed check.
+            // A failed login carries no authentication to an exit. Whether a check passed is the fact before
+            // the instruction that threw (its exception block's): a check that throws on failure has not
+            // passed there; an exception after it (ctx.close() in a finally, caught and ignored) keeps it passed.
             incoming = copy(fact);
             incoming.dropPending();
-            incoming.failCheck();
         } else if (meaning.meansNoSession(edge)) {
             incoming = copy(fact);
             incoming.rotate();

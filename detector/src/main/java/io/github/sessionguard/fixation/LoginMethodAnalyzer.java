@@ -79,7 +79,9 @@ final class LoginMethodAnalyzer {
                     hooked.what() + " before it calls " + method.getName() + "()"));
         }
         // A password change re-checks the old password of a user who is logged in already: no login path.
-        boolean credentials = meaning.checksCredentials()
+        // A method returning a request cookie's value reads that cookie, whatever it looked the value up in
+        // (currentSessionId(request): the presented id, once the store knows it): its caller decides what it is.
+        boolean credentials = meaning.checksCredentials() && !paths.returnsCookieValue
                 && (!io.github.sessionguard.catalogue.LoginCatalogue.managesPasswords(method.getName())
                         || meaning.flow().identifiesByRequest());
         // A custom AuthenticationProvider runs inside Spring Security's login, whose strategy changes the id next;
@@ -106,24 +108,27 @@ final class LoginMethodAnalyzer {
                         method.getName())
                 && paths.pending.stream().noneMatch(e -> e.parent() == null && e.kind().isLoginByItself());
         return new LoginMethodResult(summary, paths.reused, paths.fixedInherited, requestEntry, loginByNameOnly,
-                pendingUserAttributes(meaning, credentials, paths.loginAttributes, paths.removedAttributes).stream()
+                pendingUserAttributes(meaning, credentials, paths.loginAttributes, paths.removedAttributes,
+                        paths.endsSession).stream()
                         .map(attribute -> LoginMethodResult.pendingUserKey(descriptor.getSlashedClassName(), attribute))
                         .collect(java.util.stream.Collectors.toSet()));
     }
 
     /**
-     * The attributes a login that checks credentials read back, handed to its check and then removed, when it
+     * The attributes a login that checks credentials read back, handed to its check and then removed (alone, or with the whole session), when it
      * stores the user under another name: the first step's pending user (see
      * {@link LoginMethodResult#pendingUserAttributes}). A step-up check of the logged-in user (a password confirmed
      * before an admin page) reads the user but keeps it, and is not one.
      */
     private static Set<String> pendingUserAttributes(LoginCallMeaning meaning, boolean credentials,
-            Set<String> written, Set<String> removed) {
-        if (!credentials || written.isEmpty() || removed.isEmpty()) {
+            Set<String> written, Set<String> removed, boolean endsSession) {
+        if (!credentials || written.isEmpty() || (removed.isEmpty() && !endsSession)) {
             return Set.of();
         }
         Set<String> pending = new java.util.TreeSet<>(meaning.flow().checkedSessionAttributes());
-        pending.retainAll(removed);
+        if (!endsSession) {
+            pending.retainAll(removed);
+        }
         pending.removeAll(written);
         return pending;
     }
@@ -149,6 +154,10 @@ final class LoginMethodAnalyzer {
         final Set<String> loginAttributes = new java.util.TreeSet<>();
         /** The attributes the method removes from the session. */
         final Set<String> removedAttributes = new java.util.TreeSet<>();
+        /** The method returns a request cookie's value (a presented session id it looked up, a token). */
+        boolean returnsCookieValue;
+        /** The method invalidates a session (on some path): every attribute it read is removed with it. */
+        boolean endsSession;
         boolean anyReturn;
         boolean rotatesOnEveryPath = true;
 
@@ -196,6 +205,7 @@ final class LoginMethodAnalyzer {
                 if (frame.isValid() && frame.getStackDepth() > 0) {
                     returnsIdentity |= meaning.flow().isIdentity(frame.getTopValue());
                     returnsSecret |= meaning.flow().isSecret(frame.getTopValue());
+                    returnsCookieValue |= meaning.flow().isCookieValue(frame.getTopValue());
                 }
             }
         }
@@ -218,6 +228,7 @@ final class LoginMethodAnalyzer {
                 return;
             }
             Site site = new Site(descriptor, location.getHandle().getPosition());
+            endsSession |= LoginCatalogue.any(LoginCatalogue.SESSION_ENDS, call.owner(), call.name(), call.descriptor());
             if (LoginCatalogue.any(LoginCatalogue.SESSION_REMOVES, call.owner(), call.name(), call.descriptor())) {
                 String removed = meaning.attributeName(call, 0);
                 if (removed != null) {

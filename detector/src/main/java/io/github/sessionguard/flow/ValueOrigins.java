@@ -35,6 +35,8 @@ public final class ValueOrigins {
     private final ConstantPoolGen cpg;
     /** Built at the first question: many methods never ask one. */
     private Map<Integer, Location> producers;
+    /** The values each merged value was made from, by value number; built at the first question about one. */
+    private Map<Integer, List<ValueNumber>> mergedFrom;
 
     private ValueOrigins(CFG cfg, ValueNumberDataflow vna, ConstantPoolGen cpg) {
         this.cfg = cfg;
@@ -178,6 +180,10 @@ public final class ValueOrigins {
      */
     public List<ValueNumber> inputsOf(ValueNumber value) throws DataflowAnalysisException {
         Location producer = producer(value);
+        if (value != null && movesOnly(producer)) {
+            // (Long) session.getAttribute(...) on one branch, null on the other: both are inputs.
+            return mergedFrom().getOrDefault(value.getNumber(), List.of());
+        }
         Instruction instruction = producer == null ? null : producer.getHandle().getInstruction();
         // A call, or a string concatenation by invokedynamic (its arguments are the parts).
         boolean call = instruction instanceof InvokeInstruction;
@@ -202,6 +208,61 @@ public final class ValueOrigins {
             inputs.add(frame.getArgument(invoke, cpg, i, signature));
         }
         return inputs;
+    }
+
+    /**
+     * No producer, or one that only moves a value made elsewhere (a load or a dup: the first place a parameter or
+     * a merged value was pushed).
+     */
+    private static boolean movesOnly(Location producer) {
+        if (producer == null) {
+            return true;
+        }
+        Instruction instruction = producer.getHandle().getInstruction();
+        return instruction instanceof org.apache.bcel.generic.LoadInstruction
+                || instruction instanceof org.apache.bcel.generic.StackInstruction;
+    }
+
+    /**
+     * Where paths join, a slot whose values differ on the incoming edges holds a new value number (SpotBugs
+     * keeps no record of a merge's inputs unless asked before the analysis runs): its inputs are the values
+     * the slot held at the end of each predecessor.
+     */
+    private Map<Integer, List<ValueNumber>> mergedFrom() throws DataflowAnalysisException {
+        if (mergedFrom == null) {
+            mergedFrom = new HashMap<>();
+            for (Iterator<edu.umd.cs.findbugs.ba.BasicBlock> blocks = cfg.blockIterator(); blocks.hasNext();) {
+                edu.umd.cs.findbugs.ba.BasicBlock block = blocks.next();
+                if (cfg.getNumIncomingEdges(block) < 2) {
+                    continue;
+                }
+                ValueNumberFrame start = vna.getStartFact(block);
+                if (!start.isValid()) {
+                    continue;
+                }
+                for (Iterator<edu.umd.cs.findbugs.ba.Edge> edges = cfg.incomingEdgeIterator(block); edges.hasNext();) {
+                    edu.umd.cs.findbugs.ba.Edge edge = edges.next();
+                    ValueNumberFrame end = vna.getResultFact(edge.getSource());
+                    if (!end.isValid()) {
+                        continue;
+                    }
+                    // The stack too (a conditional expression's value), except where an exception replaced it.
+                    int slots = edge.isExceptionEdge() ? Math.min(start.getNumLocals(), end.getNumLocals())
+                            : Math.min(start.getNumSlots(), end.getNumSlots());
+                    for (int slot = 0; slot < slots; slot++) {
+                        ValueNumber merged = start.getValue(slot);
+                        ValueNumber input = end.getValue(slot);
+                        if (!merged.equals(input) && movesOnly(producer(merged))) {
+                            List<ValueNumber> inputs = mergedFrom.computeIfAbsent(merged.getNumber(), k -> new ArrayList<>());
+                            if (!inputs.contains(input)) {
+                                inputs.add(input);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return mergedFrom;
     }
 
     /** The arguments of the {@code <init>} call on an object made by {@code new} in this method. */

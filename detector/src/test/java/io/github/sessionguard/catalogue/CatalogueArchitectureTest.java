@@ -1,6 +1,7 @@
 package io.github.sessionguard.catalogue;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,8 +43,7 @@ class CatalogueArchitectureTest {
     }
 
     @Test
-    void theCheckFindsAnImport() throws IOException {
-        Path dir = Files.createTempDirectory("catalogue");
+    void theCheckFindsAnImport(@TempDir Path dir) throws IOException {
         Path source = dir.resolve("Row.java");
         Files.write(source, "package x;\nimport io.github.sessionguard.fixation.LoginEvent;\n".getBytes(StandardCharsets.UTF_8));
         assertEquals(List.of(source + " names io.github.sessionguard.fixation"), offenders(List.of(source), ANALYSES));

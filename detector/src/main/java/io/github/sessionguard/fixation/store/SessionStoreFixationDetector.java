@@ -45,9 +45,10 @@ import java.util.TreeMap;
  * random id, or by {@code getId()} after {@code changeSessionId()}, is safe.
  *
  * <p>The login path is the one the fixation analysis uses: a credential check
- * ({@link LoginCatalogue#isCredentialCheck}) in the method (HIGH), a method named as a login (NORMAL),
- * or a credential-checking caller of the method (HIGH), resolved after every class is seen so the
- * order of classes does not matter. A method that also stores the user in the {@code HttpSession} is
+ * ({@link LoginCatalogue#isCredentialCheck}, or one the login analysis finds by data flow:
+ * {@link io.github.sessionguard.fixation.CredentialChecks}, asked only of methods with a site) in the method (HIGH),
+ * a method named as a login (NORMAL), or a credential-checking caller of the method that hands it more than the
+ * request and the response (HIGH), resolved after every class is seen so the order of classes does not matter. A method that also stores the user in the {@code HttpSession} is
  * left to the session fixation analysis (one finding per login).
  *
  * <p>The id is followed through the operand stack and locals ({@link OpcodeStack} user values): string
@@ -162,6 +163,8 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
 
     /** This analysis' settings (in-house login methods count as credential checks). */
     private UserSettings settings;
+    /** Credential checks by data flow, asked of methods with a site that no catalogue check marks as a login. */
+    private io.github.sessionguard.fixation.CredentialChecks flowChecks;
     /** The visited class's cost screen (see StoreCallScreen). */
     private StoreCallScreen screen;
 
@@ -175,6 +178,9 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
             settings = AnalysisSettings.ofThisAnalysis().usable(bugReporter);
             if (settings == null) {
                 return; // a bad setting: reported once by AnalysisSettings, and SessionGuard analyses nothing
+            }
+            if (flowChecks == null) {
+                flowChecks = new io.github.sessionguard.fixation.CredentialChecks(settings);
             }
             if (!ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), STORE_TYPES, LOGIN_TYPES)) {
                 return;
@@ -224,7 +230,7 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         if (site == null || writesSession) {
             return;
         }
-        if (credentialCheck) {
+        if (credentialCheck || flowChecks.checksCredentials(getClassContext(), getMethod())) {
             report(site, Priorities.HIGH_PRIORITY);
         } else if (LoginCatalogue.isLoginMethodName(getMethodName())) {
             report(site, Priorities.NORMAL_PRIORITY);
@@ -338,7 +344,9 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         String name = getNameConstantOperand();
         String signature = getSigConstantOperand();
         int arguments = argumentCount(signature);
-        callees.add(owner + "." + name + signature);
+        if (!handsOnlyTheExchange(signature)) {
+            callees.add(owner + "." + name + signature);
+        }
         if (LoginCatalogue.isCredentialCheck(owner, name, signature, settings)) {
             credentialCheck = true;
         }
@@ -384,6 +392,21 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
                         sourceName == null ? "a request cookie's value" : sourceName);
             }
         }
+    }
+
+    /** A call handed only the request and the response (see {@link SessionStoreCatalogue#EXCHANGE_TYPES}). */
+    private static boolean handsOnlyTheExchange(String signature) {
+        Type[] parameters = Type.getArgumentTypes(signature);
+        if (parameters.length == 0) {
+            return false;
+        }
+        for (Type parameter : parameters) {
+            if (!(parameter instanceof org.apache.bcel.generic.ObjectType) || !SessionStoreCatalogue.EXCHANGE_TYPES
+                    .contains(((org.apache.bcel.generic.ObjectType) parameter).getClassName().replace('.', '/'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
