@@ -62,6 +62,47 @@ public final class CookiePolicyCatalogue {
     public static final List<String> WRAPPER_ADD_COOKIE_DESCRIPTORS = List.of("(Ljavax/servlet/http/Cookie;)V",
             "(Ljakarta/servlet/http/Cookie;)V");
 
+    /** A wrapper's header methods, whose overrides may harden every Set-Cookie value they pass on. */
+    public static final List<String> WRAPPER_HEADER_METHODS = List.of("addHeader", "setHeader");
+    public static final String WRAPPER_HEADER_DESCRIPTOR = "(Ljava/lang/String;Ljava/lang/String;)V";
+
+    /**
+     * Cookies a servlet application writes as Set-Cookie header text through the response's {@code addHeader}
+     * or {@code setHeader} (hand-written headers have no type): Spring MVC and JAX-RS runtimes write their
+     * cookies' text through the servlet response, so a wrapper's header methods see it.
+     */
+    public static final List<String> WRITTEN_AS_HEADERS = List.of("org/springframework/http/ResponseCookie",
+            "javax/ws/rs/core/NewCookie", "jakarta/ws/rs/core/NewCookie", "java/net/HttpCookie");
+
+    /**
+     * Does one of a wrapper's texts add the flag as a Set-Cookie attribute? An attribute is a {@code ;}-separated
+     * part ({@code "; Secure"}, {@code "; HttpOnly"}, {@code "; SameSite=Lax"}); a SameSite value may be a text of
+     * its own ({@code "; SameSite=" + DEFAULT}, {@code DEFAULT = "Lax"}). None is no hardening.
+     */
+    public static boolean addsAttribute(CookieFlag flag, java.util.Collection<String> texts) {
+        boolean sameSiteName = false;
+        boolean hardeningValue = false;
+        for (String text : texts) {
+            for (String part : text.split(";")) {
+                String attribute = part.trim().toLowerCase(Locale.ROOT);
+                if (flag == CookieFlag.SECURE && "secure".equals(attribute)
+                        || flag == CookieFlag.HTTP_ONLY && "httponly".equals(attribute)) {
+                    return true;
+                }
+                if (flag == CookieFlag.SAME_SITE && attribute.startsWith("samesite=")) {
+                    String value = attribute.substring("samesite=".length()).trim();
+                    if (isNone(value)) {
+                        return false;
+                    }
+                    sameSiteName = true;
+                    hardeningValue |= isHardeningSameSite(value);
+                }
+            }
+            hardeningValue |= isHardeningSameSite(text.trim());
+        }
+        return sameSiteName && hardeningValue;
+    }
+
     /** The call through which a filter hands the rest of the chain its (wrapped) response. */
     public static final List<String> FILTER_CHAINS = List.of("javax/servlet/FilterChain", "jakarta/servlet/FilterChain");
     public static final String FILTER_CHAIN_CALL = "doFilter";

@@ -11,9 +11,10 @@ import java.util.Set;
  */
 public final class SessionStoreCatalogue {
     /**
-     * The request and the response: a method a login hands nothing else ({@code doGet(request, response)} on a
-     * failed login, to show the form again) has no user of the login's to store.
+     * A servlet's request entries, handed only the request and the response (its exchange types): a login that
+     * calls one ({@code doGet(request, response)} on a failed login, to show the form again) hands it no user.
      */
+    public static final Set<String> SERVLET_ENTRIES = Set.of("doGet", "doPost", "doPut", "doDelete", "doHead", "service");
     public static final Set<String> EXCHANGE_TYPES = java.util.stream.Stream.of("http/HttpServletRequest",
             "http/HttpServletResponse", "ServletRequest", "ServletResponse")
             .flatMap(type -> CallPattern.servlet(type).stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());

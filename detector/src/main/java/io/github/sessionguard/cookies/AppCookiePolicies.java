@@ -24,6 +24,8 @@ final class AppCookiePolicies implements CookieFindings.PolicyHook {
     private final CookieSummaries summaries;
     /** The flags the installed response wrappers set on every added cookie; computed on first use. */
     private Set<CookieFlag> forcedByWrappers;
+    /** The flags the installed response wrappers add to every Set-Cookie header text; computed on first use. */
+    private Set<CookieFlag> addedToHeaders;
 
     /** @param facts the first pass' facts, or null when it did not run (no policies then) */
     AppCookiePolicies(CookiePolicyFacts facts, CookieSummaries summaries) {
@@ -42,8 +44,9 @@ final class AppCookiePolicies implements CookieFindings.PolicyHook {
             return false;
         }
         String type = cookie.api().cookieType();
-        if (type == null) {
-            return false; // a hand-written Set-Cookie header: no policy reaches it
+        if (type == null || CookiePolicyCatalogue.WRITTEN_AS_HEADERS.contains(type)) {
+            // A hand-written Set-Cookie header, or a cookie written as one: only a wrapper's header methods see it.
+            return addedToHeaders().contains(flag);
         }
         if (CookiePolicyCatalogue.ADDED_THROUGH_RESPONSE.contains(type) && forcedByWrappers().contains(flag)) {
             return true;
@@ -93,9 +96,21 @@ final class AppCookiePolicies implements CookieFindings.PolicyHook {
         return forcedByWrappers;
     }
 
+    private Set<CookieFlag> addedToHeaders() {
+        if (addedToHeaders == null) {
+            addedToHeaders = EnumSet.noneOf(CookieFlag.class);
+            for (String wrapper : facts.wrappers().keySet()) {
+                addedToHeaders.addAll(HeaderHardening.headerFlags(wrapper));
+            }
+        }
+        return addedToHeaders;
+    }
+
     /** The flags the wrapper's addCookie surely sets (to a protective value) on every cookie it passes on. */
     private Set<CookieFlag> forcedBy(String wrapper, String descriptor) {
         Set<CookieFlag> forced = EnumSet.noneOf(CookieFlag.class);
+        // An addCookie that writes the cookie as header text it hardens (super.addHeader(SET_COOKIE, harden(text))).
+        forced.addAll(HeaderHardening.addedBy(wrapper, "addCookie", descriptor));
         MethodSummary summary = summaries.forCall(wrapper, "addCookie", descriptor, true);
         if (summary == null || !summary.isFollowed()) {
             return forced;

@@ -113,6 +113,10 @@ final class CredentialFlow {
     private final Set<String> checkedSessionAttributes = new java.util.TreeSet<>();
     /** The values put into a map made here, by the map's value number (an LDAP bind's environment). */
     private final java.util.Map<Integer, List<ValueNumber>> mapTexts = new java.util.HashMap<>();
+    /** Objects a check was called on (a stateful authenticator): not null after it. */
+    private final Set<Integer> dereferenced = new HashSet<>();
+    /** See {@link #comparesSecrets()}. */
+    private boolean comparesSecrets;
     /** Values read from a request cookie (those marked secrets): a method returning one reads a cookie. */
     private final Set<Integer> cookieValues = new HashSet<>();
     /** A lookup by a submitted secret alone (no value read from the session) returned the user. */
@@ -173,6 +177,11 @@ final class CredentialFlow {
 
     boolean isSecret(ValueNumber value) {
         return value != null && secrets.contains(value.getNumber());
+    }
+
+    /** A submitted secret was compared with a stored one here (not only looked up). */
+    boolean comparesSecrets() {
+        return comparesSecrets;
     }
 
     /** The value is a request cookie's value, read here. */
@@ -253,9 +262,10 @@ final class CredentialFlow {
         int tested = frame.getTopValue().getNumber();
         if (opcode == Const.IFNULL || opcode == Const.IFNONNULL) {
             Location producer = origins.producer(frame.getTopValue());
-            if (!identities.contains(tested)
+            if (!identities.contains(tested) || dereferenced.contains(tested)
                     || (producer != null && producer.getHandle().getInstruction() instanceof org.apache.bcel.generic.NEW)) {
-                // An object made here is never null: its test (a finally's if (ctx != null) ctx.close()) decides nothing.
+                // An object made here, or one a check was called on, is not null: its test (a finally's
+                // if (ctx != null) ctx.close(), try-with-resources' close) decides nothing.
                 return null;
             }
             boolean nonNull = (opcode == Const.IFNONNULL) == taken;
@@ -682,6 +692,7 @@ final class CredentialFlow {
             // .newUserContext()): a stateful authenticator that throws on failure now holds the user, whatever it
             // is stored as. Not a service held in a field: that one holds no user.
             mark(identities, call.receiver());
+            mark(dereferenced, call.receiver());
         }
         if (returnType == Type.BOOLEAN) {
             if (result != null && !checkResults.containsKey(result.getNumber())) {
@@ -808,6 +819,7 @@ final class CredentialFlow {
             return;
         }
         checksCredentials = true;
+        comparesSecrets = true;
         noteSessionInputs(operands);
         checkedUser(stored, Type.OBJECT);
         // The comparison's boolean: true is the success branch.

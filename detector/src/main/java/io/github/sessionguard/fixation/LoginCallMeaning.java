@@ -144,6 +144,18 @@ final class LoginCallMeaning {
         return flow.isVerifyingCall(pc);
     }
 
+    /** The instruction is a call of an id change (by the catalogue or the settings), read from it alone. */
+    boolean isRotationCall(InstructionHandle handle) {
+        if (!(handle.getInstruction() instanceof InvokeInstruction)) {
+            return false;
+        }
+        InvokeInstruction invoke = (InvokeInstruction) handle.getInstruction();
+        String owner = invoke.getReferenceType(cpg).getSignature();
+        owner = owner.startsWith("L") ? owner.substring(1, owner.length() - 1) : owner;
+        return LoginCatalogue.any(LoginCatalogue.ROTATIONS, owner, invoke.getMethodName(cpg), invoke.getSignature(cpg))
+                || summaries.settings().isRotationMethod(owner, invoke.getMethodName(cpg));
+    }
+
     /**
      * Spring Security's setAuthentication/setContext/saveContext in a component that runs on every
      * request rebuild a per-request context (bearer tokens, API keys) unless it reads a login form.

@@ -15,6 +15,12 @@ final class LoginFacts implements PathFact<LoginFacts>, LoginFactUpdates {
     private boolean unrotated;
     /** Every path here has passed a credential check (and none has left it on its failure branch). */
     private boolean checked;
+    /**
+     * Every path here passed a check, but reached here through a handler of an exception something after the check
+     * threw: a check that holds again where the handler's path rejoins a path that passed normally, and not in the
+     * handler itself (a failed second factor's catch block stores no login).
+     */
+    private boolean suspended;
     /*
      * The sets start as the shared immutable empty set and become a HashSet at their first element (see
      * writable): the dataflow makes facts for every block and location, and nearly all stay empty.
@@ -37,6 +43,7 @@ final class LoginFacts implements PathFact<LoginFacts>, LoginFactUpdates {
         top = true;
         unrotated = false;
         checked = false;
+        suspended = false;
     }
 
     void makeEntry() {
@@ -44,6 +51,7 @@ final class LoginFacts implements PathFact<LoginFacts>, LoginFactUpdates {
         top = false;
         unrotated = true;
         checked = false;
+        suspended = false;
     }
 
     /** On every path here, a credential check has succeeded. */
@@ -55,6 +63,13 @@ final class LoginFacts implements PathFact<LoginFacts>, LoginFactUpdates {
     /** The path passed a credential check (its success branch, or a check that throws on failure). */
     void passCheck() {
         checked = true;
+        suspended = false;
+    }
+
+    /** The path leaves through an exception handler: see {@link #suspended}. */
+    void suspendCheck() {
+        suspended |= checked;
+        checked = false;
     }
 
     /**
@@ -65,6 +80,7 @@ final class LoginFacts implements PathFact<LoginFacts>, LoginFactUpdates {
      */
     void failCheck() {
         checked = false;
+        suspended = false;
         if (!pending.isEmpty()) {
             pending.removeIf(event -> event.parent() != null || event.kind().holdsOnlyIfCheckPasses());
         }
@@ -174,6 +190,7 @@ final class LoginFacts implements PathFact<LoginFacts>, LoginFactUpdates {
         top = other.top;
         unrotated = other.unrotated;
         checked = other.checked;
+        suspended = other.suspended;
         clear();
         pending = addAll(pending, other.pending);
         invalidatedSessions = addAll(invalidatedSessions, other.invalidatedSessions);
@@ -207,7 +224,11 @@ final class LoginFacts implements PathFact<LoginFacts>, LoginFactUpdates {
             return;
         }
         unrotated |= other.unrotated;
-        checked &= other.checked;
+        boolean passedHere = checked || suspended;
+        boolean passedThere = other.checked || other.suspended;
+        boolean normally = checked || other.checked;
+        checked = passedHere && passedThere && normally;
+        suspended = passedHere && passedThere && !normally;
         pending = addAll(pending, other.pending);
         invalidatedSessions = addAll(invalidatedSessions, other.invalidatedSessions);
         invalidatedRequests = addAll(invalidatedRequests, other.invalidatedRequests);
@@ -219,7 +240,8 @@ final class LoginFacts implements PathFact<LoginFacts>, LoginFactUpdates {
 
     @Override
     public boolean sameAs(LoginFacts other) {
-        return top == other.top && unrotated == other.unrotated && checked == other.checked && pending.equals(other.pending)
+        return top == other.top && unrotated == other.unrotated && checked == other.checked
+                && suspended == other.suspended && pending.equals(other.pending)
                 && invalidatedSessions.equals(other.invalidatedSessions)
                 && invalidatedRequests.equals(other.invalidatedRequests) && freshSessions.equals(other.freshSessions)
                 && fixedInherited.equals(other.fixedInherited);

@@ -35,11 +35,22 @@ final class LoginFlowAnalysis extends PathFactAnalysis<LoginFacts> {
         }
         LoginFacts incoming = fact;
         if (edge.isExceptionEdge()) {
-            // A failed login carries no authentication to an exit. Whether a check passed is the fact before
-            // the instruction that threw (its exception block's): a check that throws on failure has not
-            // passed there; an exception after it (ctx.close() in a finally, caught and ignored) keeps it passed.
+            // A failed login carries no authentication to an exit. A check that threw failed; an exception from
+            // anything else after a passed check (ctx.close() in a finally, an audit call, caught and ignored)
+            // suspends it: not passed in the handler (a second factor that threw), passed again where the handler's
+            // path rejoins one that passed. An id change that threw found no session: the next getSession() makes
+            // a new one.
             incoming = copy(fact);
             incoming.dropPending();
+            InstructionHandle thrower = edge.getSource().getExceptionThrower();
+            if (thrower == null || meaning.isVerifyingCall(thrower.getPosition())) {
+                incoming.failCheck();
+            } else {
+                incoming.suspendCheck();
+                if (meaning.isRotationCall(thrower)) {
+                    incoming.rotate();
+                }
+            }
         } else if (meaning.meansNoSession(edge)) {
             incoming = copy(fact);
             incoming.rotate();

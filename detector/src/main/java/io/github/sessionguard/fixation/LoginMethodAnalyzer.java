@@ -79,9 +79,11 @@ final class LoginMethodAnalyzer {
                     hooked.what() + " before it calls " + method.getName() + "()"));
         }
         // A password change re-checks the old password of a user who is logged in already: no login path.
-        // A method returning a request cookie's value reads that cookie, whatever it looked the value up in
-        // (currentSessionId(request): the presented id, once the store knows it): its caller decides what it is.
-        boolean credentials = meaning.checksCredentials() && !paths.returnsCookieValue
+        // A method returning a request cookie's value after only looking it up (currentSessionId(request): the
+        // presented id, once the store knows it) reads that cookie: its caller decides what it is. One that compared
+        // it with a stored secret (a remember-me token's hash) checked a credential.
+        boolean credentials = meaning.checksCredentials()
+                && !(paths.returnsCookieValue && !meaning.flow().comparesSecrets())
                 && (!io.github.sessionguard.catalogue.LoginCatalogue.managesPasswords(method.getName())
                         || meaning.flow().identifiesByRequest());
         // A custom AuthenticationProvider runs inside Spring Security's login, whose strategy changes the id next;
@@ -109,7 +111,7 @@ final class LoginMethodAnalyzer {
                 && paths.pending.stream().noneMatch(e -> e.parent() == null && e.kind().isLoginByItself());
         return new LoginMethodResult(summary, paths.reused, paths.fixedInherited, requestEntry, loginByNameOnly,
                 pendingUserAttributes(meaning, credentials, paths.loginAttributes, paths.removedAttributes,
-                        paths.endsSession).stream()
+                        paths.endsSession && paths.pending.isEmpty()).stream()
                         .map(attribute -> LoginMethodResult.pendingUserKey(descriptor.getSlashedClassName(), attribute))
                         .collect(java.util.stream.Collectors.toSet()));
     }
@@ -156,7 +158,10 @@ final class LoginMethodAnalyzer {
         final Set<String> removedAttributes = new java.util.TreeSet<>();
         /** The method returns a request cookie's value (a presented session id it looked up, a token). */
         boolean returnsCookieValue;
-        /** The method invalidates a session (on some path): every attribute it read is removed with it. */
+        /**
+         * The method invalidates a session (on some path): when its own logins are all made in a new session, every
+         * attribute it read is removed with the old one (a step-up check that logs out on failure keeps the user).
+         */
         boolean endsSession;
         boolean anyReturn;
         boolean rotatesOnEveryPath = true;

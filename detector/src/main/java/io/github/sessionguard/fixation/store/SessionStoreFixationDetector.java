@@ -17,6 +17,7 @@ import io.github.sessionguard.flow.ConstantPoolScreen;
 import io.github.sessionguard.flow.MethodCalls;
 import io.github.sessionguard.flow.MethodGuard;
 import io.github.sessionguard.flow.MethodRefs;
+import io.github.sessionguard.flow.QuietClasspath;
 import io.github.sessionguard.flow.RawInstructions;
 import io.github.sessionguard.flow.TextSearch;
 import io.github.sessionguard.flow.ReportedMethods;
@@ -46,9 +47,10 @@ import java.util.TreeMap;
  *
  * <p>The login path is the one the fixation analysis uses: a credential check
  * ({@link LoginCatalogue#isCredentialCheck}, or one the login analysis finds by data flow:
- * {@link io.github.sessionguard.fixation.CredentialChecks}, asked only of methods with a site) in the method (HIGH),
- * a method named as a login (NORMAL), or a credential-checking caller of the method that hands it more than the
- * request and the response (HIGH), resolved after every class is seen so the order of classes does not matter. A method that also stores the user in the {@code HttpSession} is
+ * {@link io.github.sessionguard.fixation.CredentialChecks}, asked only of methods with a site that do not read what
+ * the session holds already) in the method (HIGH), a method named as a login (NORMAL), or a credential-checking
+ * caller of the method (HIGH; not a servlet entry it calls with its request and response), resolved after every
+ * class is seen so the order of classes does not matter. A method that also stores the user in the {@code HttpSession} is
  * left to the session fixation analysis (one finding per login).
  *
  * <p>The id is followed through the operand stack and locals ({@link OpcodeStack} user values): string
@@ -146,6 +148,8 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
     /** Locals that hold a record read by the presented id, in the same may sense. */
     private final Set<Integer> recordRegisters = new HashSet<>();
     private boolean recordResult;
+    /** The method reads what the presented id's session holds (see readsSessionState). */
+    private boolean readsSessionState;
     /** The store storeWritten just found is written by the application method called (a helper keyed by the id). */
     private boolean helperStore;
     /**
@@ -221,6 +225,7 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         markedRegisters.clear();
         recordRegisters.clear();
         recordResult = false;
+        readsSessionState = false;
         noteCookieParameters(getMethod());
         super.visit(code);
         // A login that also stores the user in the HttpSession is the session fixation analysis' finding.
@@ -230,7 +235,7 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         if (site == null || writesSession) {
             return;
         }
-        if (credentialCheck || flowChecks.checksCredentials(getClassContext(), getMethod())) {
+        if (credentialCheck || (!readsSessionState && flowChecks.checksCredentials(getClassContext(), getMethod()))) {
             report(site, Priorities.HIGH_PRIORITY);
         } else if (LoginCatalogue.isLoginMethodName(getMethodName())) {
             report(site, Priorities.NORMAL_PRIORITY);
@@ -344,7 +349,7 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         String name = getNameConstantOperand();
         String signature = getSigConstantOperand();
         int arguments = argumentCount(signature);
-        if (!handsOnlyTheExchange(signature)) {
+        if (!handsOnlyTheExchange(name, signature)) {
             callees.add(owner + "." + name + signature);
         }
         if (LoginCatalogue.isCredentialCheck(owner, name, signature, settings)) {
@@ -371,6 +376,7 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
             recordResult = true;
             return;
         }
+        readsSessionState |= readsSessionState(seen, owner, name, signature, arguments);
         if (SessionStoreCatalogue.JDBC_PREPARES.contains(name) && owner.startsWith("java/sql/") && arguments >= 1) {
             Object sql = stack.getStackItem(arguments - 1).getConstant();
             pendingSql = sql instanceof String ? (String) sql : null;
@@ -394,8 +400,31 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         }
     }
 
-    /** A call handed only the request and the response (see {@link SessionStoreCatalogue#EXCHANGE_TYPES}). */
-    private static boolean handsOnlyTheExchange(String signature) {
+    /**
+     * Does the call read what the session already holds: a value out of the record kept under the presented id
+     * ({@code record.get("accountId")}), or an application object looked up by that id ({@code
+     * rows.findByToken(token)})? Then the method works for a session that is logged in already (a password
+     * change, a cart update), and only a catalogue check makes it a login.
+     */
+    private boolean readsSessionState(int seen, String owner, String name, String signature, int arguments) {
+        if (seen != Const.INVOKESTATIC && stack.getStackItem(arguments).getUserValue() == RECORD) {
+            return SessionStoreCatalogue.MAP_READS.contains(name) || (name.startsWith("get") && arguments == 0);
+        }
+        // Not a write that answers something (establishUserSession(sid, user) returning the new session).
+        return arguments >= 1 && Type.getReturnType(signature) instanceof org.apache.bcel.generic.ObjectType
+                && !Type.getReturnType(signature).equals(Type.STRING) && QuietClasspath.isApplicationClass(owner)
+                && anyArgumentMarked(signature, 0) && !SessionStoreCatalogue.isRegistryWrite(owner, name)
+                && storeWrittenBy(owner, name, signature) == null;
+    }
+
+    /**
+     * A call of a servlet's request entry ({@code doGet(request, response)}) handed only the request and the
+     * response, as a failed login shows its form again (see {@link SessionStoreCatalogue#EXCHANGE_TYPES}).
+     */
+    private static boolean handsOnlyTheExchange(String name, String signature) {
+        if (!SessionStoreCatalogue.SERVLET_ENTRIES.contains(name)) {
+            return false;
+        }
         Type[] parameters = Type.getArgumentTypes(signature);
         if (parameters.length == 0) {
             return false;
