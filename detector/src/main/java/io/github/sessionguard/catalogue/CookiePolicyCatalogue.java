@@ -7,8 +7,8 @@ import java.util.Map;
 /**
  * App-wide cookie policies, as data: settings an application installs once that decide attributes of every
  * cookie it writes, and which cookies each one reaches (a policy applied by the container's cookie writer
- * reaches the cookies the container writes; a response wrapper reaches the cookies added through
- * {@code addCookie}; neither reaches a hand-written {@code Set-Cookie} header).
+ * reaches the cookies the container writes; a response wrapper's {@code addCookie} reaches the cookies added through
+ * it, and its {@code addHeader}/{@code setHeader} the cookies written as {@code Set-Cookie} text).
  *
  * <ul>
  * <li>Spring Boot {@code CookieSameSiteSupplier} beans ({@code ofLax()}, {@code ofStrict()}, {@code ofNone()},
@@ -20,6 +20,9 @@ import java.util.Map;
  * <li>A servlet response wrapper whose {@code addCookie} sets a flag on every cookie before passing it on,
  * installed by a filter ({@code chain.doFilter(request, new Wrapper(response))}): every cookie added
  * downstream has the flag, whatever the code that made it chose.</li>
+ * <li>A wrapper whose {@code addHeader} and {@code setHeader} add an attribute to every Set-Cookie text they pass on
+ * (or whose {@code addCookie} writes the cookie as such a header): every cookie written as header text has it
+ * (runtime-evidence {@code HeaderHardeningWrapperTest}).</li>
  * </ul>
  */
 public final class CookiePolicyCatalogue {
