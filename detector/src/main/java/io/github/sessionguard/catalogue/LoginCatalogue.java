@@ -387,6 +387,24 @@ public final class LoginCatalogue {
     /** Calls that put an entry into a JDK map or properties object: a map made here that is given a secret carries it. */
     public static final Set<String> MAP_PUTS = Set.of("put", "putIfAbsent", "setProperty");
 
+    /** A type signature (or the start of one) naming a JDK collection or map: a container, no user. */
+    public static boolean isContainerType(String signature) {
+        if (!signature.startsWith("Ljava/util/")) {
+            return false;
+        }
+        int end = 1;
+        while (end < signature.length() && signature.charAt(end) != '<' && signature.charAt(end) != ';') {
+            end++;
+        }
+        String type = signature.substring(1, end);
+        return type.endsWith("Map") || type.endsWith("List") || type.endsWith("Set") || type.endsWith("Collection");
+    }
+
+    /** A read of a JDK map by its key ({@code java.util} maps: {@code get}, {@code getOrDefault}). */
+    public static boolean isMapRead(String owner, String name) {
+        return owner.startsWith("java/util/") && owner.endsWith("Map") && ("get".equals(name) || "getOrDefault".equals(name));
+    }
+
     /** {@code Optional} and the calls that apply a function inside it ({@code found.map(Member::getId)}). */
     public static final String OPTIONAL_TYPE = "java/util/Optional";
     public static final Set<String> OPTIONAL_MAPS = Set.of("map", "flatMap");

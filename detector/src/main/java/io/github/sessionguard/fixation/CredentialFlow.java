@@ -144,6 +144,15 @@ final class CredentialFlow {
             for (Iterator<Location> it = cfg.locationIterator(); it.hasNext();) {
                 visit(it.next());
             }
+            if (!secrets.isEmpty()) {
+                // token = cookie.getValue() inside a loop over the cookies: the token after the loop is a merge of
+                // that value and null; a secret on any path makes it one (a check handed it is a check).
+                origins.forEachMerge((merge, inputs) -> {
+                    if (inputs.stream().anyMatch(this::isSecret)) {
+                        mark(secrets, merge);
+                    }
+                });
+            }
             if (!changed) {
                 return;
             }
@@ -545,6 +554,13 @@ final class CredentialFlow {
             compareSecret(call, result);
             return;
         }
+        if (receiver != null && secretArgument && result != null && LoginCatalogue.isMapRead(owner, name)
+                && isUserStoreField(receiver)) {
+            // tokenHashToUser.get(sha256(token)): a store of users the class keeps in a field, read by a secret,
+            // answers who the user is (a map made in the method holds nothing yet).
+            lookUp(call, pc, name, returnType, result);
+            return;
+        }
         LoginSummary callee = LoginCatalogue.isJdk(owner) ? null : summaries.of(owner, name, descriptor);
         if (LoginCatalogue.isCredentialCheck(owner, name, descriptor, summaries.settings())
                 || (callee != null && callee.checksCredentials() && !LoginCatalogue.managesPasswords(name))) {
@@ -641,6 +657,26 @@ final class CredentialFlow {
             // String.valueOf(user.getId()), Long.valueOf(id): the same identity in another type.
             mark(identities, result);
         }
+    }
+
+    /**
+     * A map the class keeps in a field whose values are no containers: a store of users by token
+     * ({@code Map<String, String>}), not of session records ({@code Map<String, Map<String, Object>>}: what such a
+     * map answers for an id is the session, not who the user is). A raw map's values are unknown: taken as users.
+     */
+    private boolean isUserStoreField(ValueNumber value) {
+        Location producer = origins.producer(value);
+        if (producer == null || !(producer.getHandle().getInstruction() instanceof org.apache.bcel.generic.FieldInstruction)
+                || producer.getHandle().getInstruction() instanceof org.apache.bcel.generic.PUTFIELD
+                || producer.getHandle().getInstruction() instanceof org.apache.bcel.generic.PUTSTATIC) {
+            return false;
+        }
+        edu.umd.cs.findbugs.ba.XField field = XFactory.createXField(
+                (org.apache.bcel.generic.FieldInstruction) producer.getHandle().getInstruction(), cpg);
+        String generic = field.getSourceSignature();
+        int arguments = generic == null ? -1 : generic.indexOf('<');
+        int comma = arguments < 0 ? -1 : generic.indexOf(';', arguments);
+        return comma < 0 || !LoginCatalogue.isContainerType(generic.substring(comma + 1));
     }
 
     /**

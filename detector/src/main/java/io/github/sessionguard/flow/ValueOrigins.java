@@ -37,6 +37,8 @@ public final class ValueOrigins {
     private Map<Integer, Location> producers;
     /** The values each merged value was made from, by value number; built at the first question about one. */
     private Map<Integer, List<ValueNumber>> mergedFrom;
+    /** The merged values themselves, by value number (built with {@link #mergedFrom}). */
+    private Map<Integer, ValueNumber> merged;
 
     private ValueOrigins(CFG cfg, ValueNumberDataflow vna, ConstantPoolGen cpg) {
         this.cfg = cfg;
@@ -210,6 +212,12 @@ public final class ValueOrigins {
         return inputs;
     }
 
+    /** Each value made where paths join (a local or a conditional expression's value), with its inputs. */
+    public void forEachMerge(java.util.function.BiConsumer<ValueNumber, List<ValueNumber>> action)
+            throws DataflowAnalysisException {
+        mergedFrom().forEach((number, inputs) -> action.accept(merged.get(number), inputs));
+    }
+
     /**
      * No producer, or one that only moves a value made elsewhere (a load or a dup: the first place a parameter or
      * a merged value was pushed).
@@ -231,6 +239,7 @@ public final class ValueOrigins {
     private Map<Integer, List<ValueNumber>> mergedFrom() throws DataflowAnalysisException {
         if (mergedFrom == null) {
             mergedFrom = new HashMap<>();
+            merged = new HashMap<>();
             for (Iterator<edu.umd.cs.findbugs.ba.BasicBlock> blocks = cfg.blockIterator(); blocks.hasNext();) {
                 edu.umd.cs.findbugs.ba.BasicBlock block = blocks.next();
                 if (cfg.getNumIncomingEdges(block) < 2) {
@@ -253,6 +262,7 @@ public final class ValueOrigins {
                         ValueNumber merged = start.getValue(slot);
                         ValueNumber input = end.getValue(slot);
                         if (!merged.equals(input) && movesOnly(producer(merged))) {
+                            this.merged.put(merged.getNumber(), merged);
                             List<ValueNumber> inputs = mergedFrom.computeIfAbsent(merged.getNumber(), k -> new ArrayList<>());
                             if (!inputs.contains(input)) {
                                 inputs.add(input);
