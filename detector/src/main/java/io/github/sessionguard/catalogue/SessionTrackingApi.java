@@ -69,12 +69,19 @@ public final class SessionTrackingApi {
      * {@code DefaultWebSessionManager.setSessionIdUrlRewritingEnabled(true)} (ShiroUrlRewritingTest: the links encoded
      * for a client whose id did not come in a cookie carry {@code ;JSESSIONID=}; Shiro takes an id from a link either
      * way). Also on the application's
-     * subclasses of the manager.
+     * subclasses of the manager. Spring Security's {@code enableSessionUrlRewriting(true)}: its chain stops keeping
+     * ids out of the links the container encodes (SpringUrlRewritingTest).
      */
     public static final List<UrlConfig> URL_SWITCHES = List.of(
             new UrlConfig(CallPattern.onKnownReceiver(List.of("org/apache/shiro/web/session/mgt/DefaultWebSessionManager"),
                     "setSessionIdUrlRewritingEnabled", "(Z)V"), "sessionManager.setSessionIdUrlRewritingEnabled(true)",
-                    "leave it off (the default): sessionManager.setSessionIdUrlRewritingEnabled(false)"));
+                    "leave it off (the default): sessionManager.setSessionIdUrlRewritingEnabled(false)"),
+            // Spring Security's chain keeps the container from writing ids into encoded links unless told otherwise
+            // (SpringUrlRewritingTest).
+            new UrlConfig(CallPattern.of("org/springframework/security/config/annotation/web/configurers/"
+                    + "SessionManagementConfigurer", "enableSessionUrlRewriting", null),
+                    "Spring Security sessionManagement().enableSessionUrlRewriting(true)",
+                    "leave it off (the default): drop it, or enableSessionUrlRewriting(false)"));
 
     /** Enum types whose constant {@code URL} puts the session id into URLs. */
     public static final List<String> MODE_TYPES = List.of("javax/servlet/SessionTrackingMode",
