@@ -487,6 +487,30 @@ public final class LoginCatalogue {
         return name != null && normalise(name).equals("code");
     }
 
+    /**
+     * HTTP client APIs an OAuth client exchanges its authorization code with by hand (Java's, Spring's): the request
+     * being built from the code carries it (a URI, a form map, a body publisher, a builder), and the exchange answers
+     * with the provider's token.
+     */
+    private static final List<String> HTTP_CLIENT_PREFIXES = List.of("java/net/http/", "java/net/URLEncoder",
+            "org/springframework/web/client/", "org/springframework/web/reactive/function/client/",
+            "org/springframework/http/", "org/springframework/util/LinkedMultiValueMap",
+            "org/springframework/util/MultiValueMap");
+
+    /** The calls of those APIs that send the request and answer the response. */
+    private static final Set<String> HTTP_EXCHANGES = Set.of("send", "sendAsync", "postForObject", "postForEntity",
+            "exchange", "getForObject", "getForEntity", "retrieve", "exchangeToMono");
+
+    /** A call of an HTTP client API (see {@link #HTTP_CLIENT_PREFIXES}), or {@code Map.of(...)} making a request form. */
+    public static boolean isHttpClientCall(String owner, String name) {
+        return startsWithAny(owner, HTTP_CLIENT_PREFIXES) || ("java/util/Map".equals(owner) && "of".equals(name));
+    }
+
+    /** A call of an HTTP client API that sends the request. */
+    public static boolean isHttpExchange(String owner, String name) {
+        return HTTP_EXCHANGES.contains(name) && startsWithAny(owner, HTTP_CLIENT_PREFIXES);
+    }
+
     /** Text that marks a class as an OAuth/OIDC client, where a {@code code} parameter is an authorization code. */
     public static final List<String> AUTHORIZATION_CODE_MARKERS = List.of("oauth", "oidc", "openid", "access_token",
             "authorization_code", "accesstoken", "id_token");

@@ -554,6 +554,23 @@ final class CredentialFlow {
             compareSecret(call, result);
             return;
         }
+        if (LoginCatalogue.isHttpClientCall(owner, name) && (secretArgument || (receiver != null && isSecret(receiver)))
+                && authorizationCodeClient()) {
+            if (result == null) {
+                // form.add("code", code) on a MultiValueMap: the form now carries the code.
+                if (receiver != null && secretArgument) {
+                    mark(secrets, receiver);
+                }
+            } else if (LoginCatalogue.isHttpExchange(owner, name)) {
+                // http.send(a request carrying the authorization code), rest.postForObject(url, form, ...): the
+                // provider's answer to the code is the proof of the login, as a client's exchangeCode(code) is.
+                lookUp(call, pc, name, returnType, result);
+            } else {
+                // The request being built from the code (its form, body publisher, builder) carries the code.
+                mark(secrets, result);
+            }
+            return;
+        }
         if (receiver != null && secretArgument && result != null && LoginCatalogue.isMapRead(owner, name)
                 && isUserStoreField(receiver)) {
             // tokenHashToUser.get(sha256(token)): a store of users the class keeps in a field, read by a secret,
@@ -660,6 +677,23 @@ final class CredentialFlow {
     }
 
     /**
+     * In an OAuth client, the text a check answered for the authorization code (an application {@code
+     * exchangeCode(code)} that exchanges it over HTTP): the provider's token, proof of the login, unless the method
+     * reads the logged-in user (connecting an account, see the lookup's rule).
+     */
+    private boolean isProviderToken(CallAt call, Type returnType) throws DataflowAnalysisException {
+        if (!isTextual(returnType) || !authorizationCodeClient()) {
+            return false;
+        }
+        for (int i = 0; i < call.argumentCount(); i++) {
+            if (isSecret(call.argument(i))) {
+                return !readsLoggedInUser();
+            }
+        }
+        return false;
+    }
+
+    /**
      * A map the class keeps in a field whose values are no containers: a store of users by token
      * ({@code Map<String, String>}), not of session records ({@code Map<String, Map<String, Object>>}: what such a
      * map answers for an id is the session, not who the user is). A raw map's values are unknown: taken as users.
@@ -739,7 +773,7 @@ final class CredentialFlow {
             if (verifyingCalls.add(pc)) {
                 changed = true;
             }
-            if (resultIsIdentity(call.name(), returnType)) {
+            if (resultIsIdentity(call.name(), returnType) || isProviderToken(call, returnType)) {
                 mark(identities, result);
             }
         }
