@@ -69,6 +69,17 @@ public final class CookiePolicyCatalogue {
     public static final List<String> WRAPPER_HEADER_METHODS = List.of("addHeader", "setHeader");
     public static final String WRAPPER_HEADER_DESCRIPTOR = "(Ljava/lang/String;Ljava/lang/String;)V";
 
+    /** Calls that append a text to the header being built. */
+    public static final java.util.Set<String> TEXT_APPENDS = java.util.Set.of("append", "concat");
+
+    /**
+     * Calls a header-hardening wrapper makes when what it adds depends on something other than the text lacking the
+     * attribute: the cookie's own flags, the request's scheme, how the text starts (which cookie it is); or when it
+     * removes attributes.
+     */
+    public static final java.util.Set<String> CONDITIONAL_HARDENING_CALLS = java.util.Set.of("getSecure", "isHttpOnly",
+            "isSecure", "startsWith", "endsWith", "replace", "replaceAll", "replaceFirst");
+
     /**
      * Cookies a servlet application writes as Set-Cookie header text through the response's {@code addHeader}
      * or {@code setHeader} (hand-written headers have no type): Spring MVC and JAX-RS runtimes write their

@@ -184,6 +184,14 @@ public final class LoginCatalogue {
             CallPattern.of("io/undertow/server/session/Session", "invalidate", "(Lio/undertow/server/HttpServerExchange;)V"),
             CallPattern.of("org/eclipse/jetty/server/Session", "invalidate", "()V"));
 
+    /**
+     * Id changes that throw only when the request has no live session (then the next {@code getSession()} is a new
+     * one). Not a Spring strategy's {@code onAuthentication}: its concurrency control throws before the id change.
+     */
+    public static final List<CallPattern> NO_SESSION_THROWERS = List.of(
+            CallPattern.of(CallPattern.servlet("http/HttpServletRequest"), "changeSessionId", "()Ljava/lang/String;"),
+            CallPattern.of(CallPattern.servlet("http/HttpSession"), "invalidate", "()V"));
+
     /** The request's session, created or not: after an invalidation, the next call gives a new session. */
     public static final List<CallPattern> SESSION_GETTERS = List.of(
             CallPattern.of(CallPattern.servlet("http/HttpServletRequest"), "getSession", null),
@@ -399,6 +407,13 @@ public final class LoginCatalogue {
         String type = signature.substring(1, end);
         return type.endsWith("Map") || type.endsWith("List") || type.endsWith("Set") || type.endsWith("Collection");
     }
+
+    /** Calls that answer the user a request is authenticated as (the container's or a framework's). */
+    public static final Set<String> READS_AUTHENTICATED_USER = Set.of("getUserPrincipal", "getRemoteUser");
+
+    /** Handler parameter types that hand over the logged-in user. */
+    public static final Set<String> PRINCIPAL_TYPES = Set.of("java/security/Principal",
+            "org/springframework/security/core/Authentication");
 
     /** A read of a JDK map by its key ({@code java.util} maps: {@code get}, {@code getOrDefault}). */
     public static boolean isMapRead(String owner, String name) {

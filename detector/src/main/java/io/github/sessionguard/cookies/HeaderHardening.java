@@ -3,11 +3,13 @@ package io.github.sessionguard.cookies;
 import io.github.sessionguard.catalogue.CookieFlag;
 import io.github.sessionguard.catalogue.CookiePolicyCatalogue;
 import io.github.sessionguard.flow.CallTargets;
+import io.github.sessionguard.flow.MethodRefs;
 import io.github.sessionguard.flow.MethodCalls;
 import io.github.sessionguard.flow.QuietClasspath;
 import io.github.sessionguard.flow.RawInstructions;
 import org.apache.bcel.Const;
 import org.apache.bcel.classfile.Constant;
+import org.apache.bcel.classfile.ConstantCP;
 import org.apache.bcel.classfile.ConstantPool;
 import org.apache.bcel.classfile.ConstantString;
 import org.apache.bcel.classfile.JavaClass;
@@ -24,8 +26,9 @@ import java.util.Set;
  * Which cookie attributes a servlet response wrapper adds to the Set-Cookie text it passes on: the wrapper's own
  * {@code addHeader}/{@code setHeader} (or an {@code addCookie} that writes the cookie as a header) calls the
  * wrapped response's header method, and its code, or the application code it calls, appends the attribute's text
- * ({@code if (!lower.contains("; secure")) sb.append("; Secure")}). Read from the bytes, texts only: the usual
- * form appends each attribute the value lacks, so a text that names an attribute is taken to add it.
+ * ({@code if (!lower.contains("; secure")) sb.append("; Secure")}). Read from the bytes: the usual form appends each
+ * attribute the value lacks, so an appended text that names an attribute is taken to add it, unless the code asks
+ * something else first (the cookie's own flag, the request's scheme, the cookie's name) or only removes texts.
  */
 final class HeaderHardening {
     /** How deep the application methods a wrapper method calls are read (harden(format(cookie))). */
@@ -62,7 +65,10 @@ final class HeaderHardening {
             return flags;
         }
         List<String> texts = new ArrayList<>();
-        readTexts(target.javaClass(), target.method(), texts, new HashSet<>(), 0);
+        if (!readTexts(target.javaClass(), target.method(), texts, new HashSet<>(), 0)) {
+            // The override itself asks the cookie's flags, the request or the text's start: what it adds depends on them.
+            return flags;
+        }
         for (CookieFlag flag : CookieFlag.values()) {
             if (CookiePolicyCatalogue.addsAttribute(flag, texts)) {
                 flags.add(flag);
@@ -71,19 +77,37 @@ final class HeaderHardening {
         return flags;
     }
 
-    /** The string constants of the method and of the application methods it calls, a bounded depth down. */
-    private static void readTexts(JavaClass javaClass, Method method, List<String> texts, Set<String> seen, int depth) {
+    /**
+     * Adds the string constants the method, and the application methods it calls a bounded depth down, append
+     * ({@code sb.append("; Secure")}, {@code value.concat("; HttpOnly")}: a text only compared, logged or replaced is
+     * no attribute added), from each method that appends unconditionally: one that asks what makes an addition
+     * conditional ({@link CookiePolicyCatalogue#CONDITIONAL_HARDENING_CALLS}: {@code if (cookie.getSecure())
+     * sb.append("; Secure")} in a formatter) adds none of its texts. Answers whether this method is unconditional.
+     */
+    private static boolean readTexts(JavaClass javaClass, Method method, List<String> texts, Set<String> seen, int depth) {
         if (method.getCode() == null || !seen.add(javaClass.getClassName() + "." + method.getName() + method.getSignature())) {
-            return;
+            return true;
         }
         ConstantPool pool = javaClass.getConstantPool();
+        String[] loaded = {null};
+        List<String> appended = new ArrayList<>();
+        boolean[] conditional = {false};
         try {
             RawInstructions.walk(method.getCode().getCode(), (offset, opcode, index) -> {
+                String text = loaded[0];
+                loaded[0] = null;
                 if ((opcode == Const.LDC || opcode == Const.LDC_W) && index > 0 && index < pool.getLength()) {
                     Constant constant = pool.getConstant(index);
                     if (constant instanceof ConstantString) {
-                        texts.add(((ConstantString) constant).getBytes(pool));
+                        loaded[0] = ((ConstantString) constant).getBytes(pool);
                     }
+                } else if (RawInstructions.callsMethodRef(opcode) && index > 0 && index < pool.getLength()
+                        && MethodRefs.isMethodRef(pool.getConstant(index))) {
+                    String name = MethodRefs.name(pool, (ConstantCP) pool.getConstant(index));
+                    if (text != null && CookiePolicyCatalogue.TEXT_APPENDS.contains(name)) {
+                        appended.add(text);
+                    }
+                    conditional[0] |= CookiePolicyCatalogue.CONDITIONAL_HARDENING_CALLS.contains(name);
                 }
                 return false;
             });
@@ -91,10 +115,13 @@ final class HeaderHardening {
             // Truncated code, which SpotBugs' own decoding rejects too: no texts read from it; reported.
             edu.umd.cs.findbugs.ba.AnalysisContext.logError("SessionGuard could not read the code of "
                     + javaClass.getClassName() + "." + method.getName(), e);
-            return;
+            return false;
+        }
+        if (!conditional[0]) {
+            texts.addAll(appended);
         }
         if (depth >= MAX_DEPTH) {
-            return;
+            return !conditional[0];
         }
         List<CallTargets.Target> callees = new ArrayList<>();
         MethodCalls.callsItself(javaClass, method, (owner, name, descriptor) -> {
@@ -111,5 +138,6 @@ final class HeaderHardening {
                 readTexts(callee.javaClass(), callee.method(), texts, seen, depth + 1);
             }
         }
+        return !conditional[0];
     }
 }

@@ -561,7 +561,7 @@ final class CredentialFlow {
                 if (receiver != null && secretArgument) {
                     mark(secrets, receiver);
                 }
-            } else if (LoginCatalogue.isHttpExchange(owner, name)) {
+            } else if (LoginCatalogue.isHttpExchange(owner, name) && !readsLoggedInUser()) {
                 // http.send(a request carrying the authorization code), rest.postForObject(url, form, ...): the
                 // provider's answer to the code is the proof of the login, as a client's exchangeCode(code) is.
                 lookUp(call, pc, name, returnType, result);
@@ -710,7 +710,14 @@ final class CredentialFlow {
         String generic = field.getSourceSignature();
         int arguments = generic == null ? -1 : generic.indexOf('<');
         int comma = arguments < 0 ? -1 : generic.indexOf(';', arguments);
-        return comma < 0 || !LoginCatalogue.isContainerType(generic.substring(comma + 1));
+        String values = comma < 0 ? "" : generic.substring(comma + 1);
+        if (LoginCatalogue.isContainerType(values)) {
+            return false;
+        }
+        // Users by token: its values are users, or its name says so (tokenHashToUser); not a referrer's id by token.
+        int end = values.indexOf('<') > 0 ? values.indexOf('<') : values.indexOf(';');
+        return LoginCatalogue.isUserType(field.getName())
+                || (values.startsWith("L") && end > 1 && LoginCatalogue.isUserType(values.substring(1, end).replace('/', '.')));
     }
 
     /**
@@ -1004,9 +1011,15 @@ final class CredentialFlow {
                 Location location = it.next();
                 if (location.getHandle().getInstruction() instanceof InvokeInstruction) {
                     CallAt call = calls.at((InvokeInstruction) location.getHandle().getInstruction(), location);
-                    readsLoggedInUser = call != null && readsSession(call.owner(), call.name()) && call.argumentCount() == 1
-                            && LoginCatalogue.isIdentityAttribute(call.stringArgument(0), summaries.settings());
+                    readsLoggedInUser = call != null && ((readsSession(call.owner(), call.name()) && call.argumentCount() == 1
+                            && LoginCatalogue.isIdentityAttribute(call.stringArgument(0), summaries.settings()))
+                            || LoginCatalogue.READS_AUTHENTICATED_USER.contains(call.name()));
                 }
+            }
+            // A handler handed the logged-in principal (Principal, Spring's Authentication) runs for a signed-in user.
+            for (Type parameter : method.getArgumentTypes()) {
+                readsLoggedInUser |= parameter instanceof ObjectType
+                        && LoginCatalogue.PRINCIPAL_TYPES.contains(((ObjectType) parameter).getClassName().replace('.', '/'));
             }
         }
         return readsLoggedInUser;

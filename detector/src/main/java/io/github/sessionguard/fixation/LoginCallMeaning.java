@@ -144,16 +144,19 @@ final class LoginCallMeaning {
         return flow.isVerifyingCall(pc);
     }
 
-    /** The instruction is a call of an id change (by the catalogue or the settings), read from it alone. */
-    boolean isRotationCall(InstructionHandle handle) {
+    /**
+     * The instruction is an id change that throws only when the request has no live session ({@code
+     * request.changeSessionId()}, {@code session.invalidate()}), read from it alone.
+     */
+    boolean throwsOnlyWithoutSession(InstructionHandle handle) {
         if (!(handle.getInstruction() instanceof InvokeInstruction)) {
             return false;
         }
         InvokeInstruction invoke = (InvokeInstruction) handle.getInstruction();
         String owner = invoke.getReferenceType(cpg).getSignature();
         owner = owner.startsWith("L") ? owner.substring(1, owner.length() - 1) : owner;
-        return LoginCatalogue.any(LoginCatalogue.ROTATIONS, owner, invoke.getMethodName(cpg), invoke.getSignature(cpg))
-                || summaries.settings().isRotationMethod(owner, invoke.getMethodName(cpg));
+        return LoginCatalogue.any(LoginCatalogue.NO_SESSION_THROWERS, owner, invoke.getMethodName(cpg),
+                invoke.getSignature(cpg));
     }
 
     /**

@@ -47,7 +47,7 @@ final class LoginFlowAnalysis extends PathFactAnalysis<LoginFacts> {
                 incoming.failCheck();
             } else {
                 incoming.suspendCheck();
-                if (meaning.isRotationCall(thrower)) {
+                if (meaning.throwsOnlyWithoutSession(thrower)) {
                     incoming.rotate();
                 }
             }
