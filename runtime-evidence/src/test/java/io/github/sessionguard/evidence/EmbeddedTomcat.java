@@ -47,6 +47,18 @@ final class EmbeddedTomcat implements AutoCloseable {
         return tomcat.addContext(path, null);
     }
 
+    /** Maps a filter on the context, in front of everything under {@code pattern}. */
+    static void addFilter(Context context, String name, jakarta.servlet.Filter filter, String pattern) {
+        org.apache.tomcat.util.descriptor.web.FilterDef def = new org.apache.tomcat.util.descriptor.web.FilterDef();
+        def.setFilterName(name);
+        def.setFilter(filter);
+        context.addFilterDef(def);
+        org.apache.tomcat.util.descriptor.web.FilterMap map = new org.apache.tomcat.util.descriptor.web.FilterMap();
+        map.setFilterName(name);
+        map.addURLPattern(pattern);
+        context.addFilterMap(map);
+    }
+
     static void addServlet(Context context, String mapping, Handler handler) {
         String name = "servlet" + mapping.replace('/', '-');
         Tomcat.addServlet(context, name, new HttpServlet() {

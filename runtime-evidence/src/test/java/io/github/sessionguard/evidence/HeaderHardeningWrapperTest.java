@@ -21,8 +21,6 @@ import java.util.Locale;
 import org.apache.catalina.Context;
 import org.apache.catalina.Wrapper;
 import org.apache.catalina.startup.Tomcat;
-import org.apache.tomcat.util.descriptor.web.FilterDef;
-import org.apache.tomcat.util.descriptor.web.FilterMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -132,14 +130,7 @@ class HeaderHardeningWrapperTest {
     private static List<String> setCookieHeaders(Path baseDir, boolean allFlags) throws Exception {
         try (EmbeddedTomcat tomcat = new EmbeddedTomcat(baseDir)) {
             Context context = tomcat.addContext("");
-            FilterDef def = new FilterDef();
-            def.setFilterName("hardening");
-            def.setFilter(new HardeningFilter(allFlags));
-            context.addFilterDef(def);
-            FilterMap map = new FilterMap();
-            map.setFilterName("hardening");
-            map.addURLPattern("/*");
-            context.addFilterMap(map);
+            EmbeddedTomcat.addFilter(context, "hardening", new HardeningFilter(allFlags), "/*");
             EmbeddedTomcat.addServlet(context, "/cookies", (request, response, out) -> {
                 response.addHeader("Set-Cookie", "header_cookie=1; Path=/");
                 response.addCookie(new Cookie("servlet_cookie", "2"));

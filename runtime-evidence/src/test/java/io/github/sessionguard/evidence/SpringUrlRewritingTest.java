@@ -12,8 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.catalina.Context;
-import org.apache.tomcat.util.descriptor.web.FilterDef;
-import org.apache.tomcat.util.descriptor.web.FilterMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,14 +73,8 @@ class SpringUrlRewritingTest {
         AnnotationConfigApplicationContext spring = new AnnotationConfigApplicationContext(configuration);
         SPRING.add(spring);
         Context app = tomcat.addContext(path);
-        FilterDef def = new FilterDef();
-        def.setFilterName("springSecurityFilterChain");
-        def.setFilter(spring.getBean("springSecurityFilterChain", Filter.class));
-        app.addFilterDef(def);
-        FilterMap map = new FilterMap();
-        map.setFilterName("springSecurityFilterChain");
-        map.addURLPattern("/*");
-        app.addFilterMap(map);
+        EmbeddedTomcat.addFilter(app, "springSecurityFilterChain", spring.getBean("springSecurityFilterChain", Filter.class),
+                "/*");
         EmbeddedTomcat.addServlet(app, "/link", (request, response, out) -> {
             out.put("session", request.getSession(true).getId());
             out.put("link", response.encodeURL(request.getContextPath() + "/next"));
