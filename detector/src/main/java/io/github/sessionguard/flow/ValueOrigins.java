@@ -35,10 +35,18 @@ public final class ValueOrigins {
     private final ConstantPoolGen cpg;
     /** Built at the first question: many methods never ask one. */
     private Map<Integer, Location> producers;
-    /** The values each merged value was made from, by value number; built at the first question about one. */
-    private Map<Integer, List<ValueNumber>> mergedFrom;
-    /** The merged values themselves, by value number (built with {@link #mergedFrom}). */
-    private Map<Integer, ValueNumber> merged;
+    /** Each merged value and the values it was made from, by value number; built at the first question about one. */
+    private Map<Integer, Merge> merges;
+
+    /** A value made where paths join, and the values the paths brought. */
+    private static final class Merge {
+        final ValueNumber value;
+        final List<ValueNumber> inputs = new ArrayList<>();
+
+        Merge(ValueNumber value) {
+            this.value = value;
+        }
+    }
 
     private ValueOrigins(CFG cfg, ValueNumberDataflow vna, ConstantPoolGen cpg) {
         this.cfg = cfg;
@@ -184,7 +192,8 @@ public final class ValueOrigins {
         Location producer = producer(value);
         if (value != null && movesOnly(producer)) {
             // (Long) session.getAttribute(...) on one branch, null on the other: both are inputs.
-            return mergedFrom().getOrDefault(value.getNumber(), List.of());
+            Merge merge = merges().get(value.getNumber());
+            return merge == null ? List.of() : merge.inputs;
         }
         Instruction instruction = producer == null ? null : producer.getHandle().getInstruction();
         // A call, or a string concatenation by invokedynamic (its arguments are the parts).
@@ -215,7 +224,7 @@ public final class ValueOrigins {
     /** Each value made where paths join (a local or a conditional expression's value), with its inputs. */
     public void forEachMerge(java.util.function.BiConsumer<ValueNumber, List<ValueNumber>> action)
             throws DataflowAnalysisException {
-        mergedFrom().forEach((number, inputs) -> action.accept(merged.get(number), inputs));
+        merges().values().forEach(merge -> action.accept(merge.value, merge.inputs));
     }
 
     /**
@@ -236,10 +245,9 @@ public final class ValueOrigins {
      * keeps no record of a merge's inputs unless asked before the analysis runs): its inputs are the values
      * the slot held at the end of each predecessor.
      */
-    private Map<Integer, List<ValueNumber>> mergedFrom() throws DataflowAnalysisException {
-        if (mergedFrom == null) {
-            mergedFrom = new HashMap<>();
-            merged = new HashMap<>();
+    private Map<Integer, Merge> merges() throws DataflowAnalysisException {
+        if (merges == null) {
+            merges = new HashMap<>();
             for (Iterator<edu.umd.cs.findbugs.ba.BasicBlock> blocks = cfg.blockIterator(); blocks.hasNext();) {
                 edu.umd.cs.findbugs.ba.BasicBlock block = blocks.next();
                 if (cfg.getNumIncomingEdges(block) < 2) {
@@ -262,8 +270,7 @@ public final class ValueOrigins {
                         ValueNumber merged = start.getValue(slot);
                         ValueNumber input = end.getValue(slot);
                         if (!merged.equals(input) && movesOnly(producer(merged))) {
-                            this.merged.put(merged.getNumber(), merged);
-                            List<ValueNumber> inputs = mergedFrom.computeIfAbsent(merged.getNumber(), k -> new ArrayList<>());
+                            List<ValueNumber> inputs = merges.computeIfAbsent(merged.getNumber(), k -> new Merge(merged)).inputs;
                             if (!inputs.contains(input)) {
                                 inputs.add(input);
                             }
@@ -272,7 +279,7 @@ public final class ValueOrigins {
                 }
             }
         }
-        return mergedFrom;
+        return merges;
     }
 
     /** The arguments of the {@code <init>} call on an object made by {@code new} in this method. */
