@@ -23,6 +23,8 @@ import java.util.Map;
  * <li>A wrapper whose {@code addHeader} and {@code setHeader} add an attribute to every Set-Cookie text they pass on
  * (or whose {@code addCookie} writes the cookie as such a header): every cookie written as header text has it
  * (runtime-evidence {@code HeaderHardeningWrapperTest}).</li>
+ * <li>A server handler that sets one attribute on every response cookie of its stack ({@link #SERVER_HANDLERS}):
+ * Undertow's {@code SameSiteCookieHandler} and {@code SecureCookieCommitListener}.</li>
  * </ul>
  */
 public final class CookiePolicyCatalogue {
@@ -138,10 +140,77 @@ public final class CookiePolicyCatalogue {
     public static final List<String> ADDED_THROUGH_RESPONSE = List.of("javax/servlet/http/Cookie",
             "jakarta/servlet/http/Cookie", "org/springframework/web/util/CookieGenerator");
 
+    /**
+     * A server handler that sets one attribute on every response cookie of the types it reaches, replacing what the
+     * cookie chose: installed by constructing it, or by using its shared {@code INSTANCE}.
+     *
+     * @param type           slashed class of the handler
+     * @param flag           the attribute it sets
+     * @param modeArgument   for SameSite, the constructor argument that holds the value; -1 otherwise
+     * @param patternArgument the constructor argument holding a regular expression of the cookie names it reaches
+     *                       (absent from shorter constructors: every cookie); -1 for none
+     * @param caseArgument   the constructor argument saying whether that pattern is case-sensitive; -1 for none
+     * @param reaches        the cookie types it reaches
+     */
+    public static final class ServerHandler {
+        public final String type;
+        public final CookieFlag flag;
+        public final int modeArgument;
+        public final int patternArgument;
+        public final int caseArgument;
+        public final List<String> reaches;
+
+        ServerHandler(String type, CookieFlag flag, int modeArgument, int patternArgument, int caseArgument,
+                List<String> reaches) {
+            this.type = type;
+            this.flag = flag;
+            this.modeArgument = modeArgument;
+            this.patternArgument = patternArgument;
+            this.caseArgument = caseArgument;
+            this.reaches = reaches;
+        }
+    }
+
+    /** Undertow core's own cookies ({@code exchange.setResponseCookie(new CookieImpl(...))}). */
+    private static final List<String> UNDERTOW_COOKIES = List.of("io/undertow/server/handlers/CookieImpl");
+
+    /**
+     * Server handlers that harden every cookie (runtime-evidence {@code UndertowCookiePolicyTest}). Undertow's
+     * {@code SecureCookieHandler} is not one: it adds Secure on HTTPS exchanges only, so behind a TLS-terminating
+     * proxy its cookies go out without it.
+     */
+    public static final List<ServerHandler> SERVER_HANDLERS = List.of(
+            // SameSiteCookieHandler(next, mode[, cookiePattern[, caseSensitive[, ...]]]): at commit, every response
+            // cookie whose name the pattern matches (every one without a pattern) gets the mode.
+            new ServerHandler("io/undertow/server/handlers/SameSiteCookieHandler", CookieFlag.SAME_SITE, 1, 2, 3,
+                    UNDERTOW_COOKIES),
+            // exchange.addResponseCommitListener(SecureCookieCommitListener.INSTANCE): Secure on every cookie.
+            new ServerHandler("io/undertow/server/SecureCookieCommitListener", CookieFlag.SECURE, -1, -1, -1,
+                    UNDERTOW_COOKIES));
+
+    /** The shared instance whose use installs a handler without constructing it. */
+    public static final String SHARED_HANDLER_FIELD = "INSTANCE";
+
+    /** The row of a server handler type, or null. */
+    public static ServerHandler serverHandler(String slashedType) {
+        for (ServerHandler handler : SERVER_HANDLERS) {
+            if (handler.type.equals(slashedType)) {
+                return handler;
+            }
+        }
+        return null;
+    }
+
     /** Every type whose mention makes a class worth the first pass. */
-    public static final List<String> POLICY_TYPES = List.of(SAME_SITE_SUPPLIERS.get(0), SAME_SITE_SUPPLIERS.get(1),
-            SAME_SITE_PROCESSORS.get(0), SAME_SITE_PROCESSORS.get(1), SAME_SITE_PROCESSORS.get(2),
-            FILTER_CHAINS.get(0), FILTER_CHAINS.get(1));
+    public static final List<String> POLICY_TYPES = policyTypes();
+
+    private static List<String> policyTypes() {
+        List<String> types = new java.util.ArrayList<>(SAME_SITE_SUPPLIERS);
+        types.addAll(SAME_SITE_PROCESSORS);
+        types.addAll(FILTER_CHAINS);
+        SERVER_HANDLERS.forEach(handler -> types.add(handler.type));
+        return List.copyOf(types);
+    }
 
     private CookiePolicyCatalogue() {
     }
@@ -167,6 +236,10 @@ public final class CookiePolicyCatalogue {
 
     /** The fix for a policy that sends every cookie SameSite=None, in the policy's own terms. */
     public static String noneEverywhereFix(String policyOwner) {
+        if (serverHandler(policyOwner) != null) {
+            return "new SameSiteCookieHandler(next, \"Lax\") (or \"Strict\"), and a second handler narrowed by a"
+                    + " cookie name pattern for the cookies that must travel cross-site";
+        }
         if (SAME_SITE_SUPPLIERS.contains(policyOwner)) {
             return "CookieSameSiteSupplier.ofLax() (or ofStrict()), or narrow ofNone() with whenHasName(...) to the"
                     + " cookies that must travel cross-site";
@@ -178,6 +251,7 @@ public final class CookiePolicyCatalogue {
     /** What a policy that sends every cookie SameSite=None is called in its finding. */
     public static String noneEverywhereSubject(String policyOwner) {
         String how = SAME_SITE_SUPPLIERS.contains(policyOwner) ? "CookieSameSiteSupplier.ofNone() for every cookie"
+                : serverHandler(policyOwner) != null ? "new SameSiteCookieHandler(next, \"None\")"
                 : "setSameSiteCookies(\"None\")";
         return "every cookie the server writes without its own SameSite, the session cookie included (" + how
                 + ": SameSite=None sends them on every cross-site request),";

@@ -35,8 +35,9 @@ final class AppCookiePolicies implements CookieFindings.PolicyHook {
 
     /**
      * True when a policy decides the flag for this cookie. A wrapper that sets the flag on every
-     * {@code addCookie} overrides whatever the cookie's own code did; a SameSite policy gives its value
-     * only to cookies without their own (an explicit value is judged at the cookie, as Tomcat keeps it).
+     * {@code addCookie} overrides whatever the cookie's own code did, and so does a server handler that sets a
+     * flag on every cookie of its stack; the container's SameSite policy gives its value only to cookies without
+     * their own (an explicit value is judged at the cookie, as Tomcat keeps it).
      */
     @Override
     public boolean covers(CookieState cookie, CookieFlag flag) {
@@ -48,18 +49,20 @@ final class AppCookiePolicies implements CookieFindings.PolicyHook {
             // A hand-written Set-Cookie header, or a cookie written as one: only a wrapper's header methods see it.
             return addedToHeaders().contains(flag);
         }
-        if (CookiePolicyCatalogue.ADDED_THROUGH_RESPONSE.contains(type) && forcedByWrappers().contains(flag)) {
+        if (CookiePolicyCatalogue.ADDED_THROUGH_RESPONSE.contains(type) && forcedByWrappers().contains(flag)
+                || facts.forces(flag, type)) {
             return true;
         }
-        if (flag != CookieFlag.SAME_SITE || !CookiePolicyCatalogue.CONTAINER_WRITTEN.contains(type)
-                || cookie.flag(CookieFlag.SAME_SITE) != FlagValue.MISSING || cookie.isSameSiteNone()) {
+        if (flag != CookieFlag.SAME_SITE) {
             return false;
         }
+        boolean ownValue = cookie.flag(CookieFlag.SAME_SITE) != FlagValue.MISSING || cookie.isSameSiteNone();
         for (SameSitePolicy policy : facts.sameSitePolicies()) {
             // A None policy decides too: the finding is then the policy's (everyCookieNone), or, for a
             // supplier narrowed to named cookies, a deliberate cross-site choice for those cookies.
-            if (policy.reaches(cookie.name()) && (CookiePolicyCatalogue.isHardeningSameSite(policy.value())
-                    || CookiePolicyCatalogue.isNone(policy.value()))) {
+            if (policy.reachesType(type) && (policy.replacesOwn() || !ownValue) && policy.reaches(cookie.name())
+                    && (CookiePolicyCatalogue.isHardeningSameSite(policy.value())
+                            || CookiePolicyCatalogue.isNone(policy.value()))) {
                 return true;
             }
         }

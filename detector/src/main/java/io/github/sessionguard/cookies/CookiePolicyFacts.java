@@ -2,15 +2,21 @@ package io.github.sessionguard.cookies;
 
 import edu.umd.cs.findbugs.classfile.Global;
 import edu.umd.cs.findbugs.classfile.IAnalysisCache;
+import io.github.sessionguard.catalogue.CookieFlag;
+import io.github.sessionguard.catalogue.CookiePolicyCatalogue;
 import io.github.sessionguard.flow.Site;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -23,6 +29,8 @@ public final class CookiePolicyFacts {
     private final List<SameSitePolicy> sameSitePolicies = new ArrayList<>();
     /** Installed response wrappers (slashed class name) and the first place that installs each. */
     private final Map<String, Site> wrappers = new TreeMap<>();
+    /** Flags server handlers set on every cookie of some types, whatever the cookie chose: flag to cookie types. */
+    private final Map<CookieFlag, Set<String>> forcedFlags = new EnumMap<>(CookieFlag.class);
 
     /** The facts of the running analysis, or null when the first pass did not run (its detector disabled). */
     static CookiePolicyFacts ofAnalysis() {
@@ -45,6 +53,16 @@ public final class CookiePolicyFacts {
 
     void sameSite(SameSitePolicy policy) {
         sameSitePolicies.add(policy);
+    }
+
+    void forced(CookieFlag flag, Collection<String> cookieTypes) {
+        forcedFlags.computeIfAbsent(flag, f -> new TreeSet<>()).addAll(cookieTypes);
+    }
+
+    /** Does an installed server handler set this flag on every cookie of this type? */
+    boolean forces(CookieFlag flag, String cookieType) {
+        Set<String> types = forcedFlags.get(flag);
+        return types != null && types.contains(cookieType);
     }
 
     void wrapperInstalled(String slashedWrapper, Site site) {
@@ -72,39 +90,63 @@ public final class CookiePolicyFacts {
         private final Pattern namePattern;
         /** Narrowed by a condition the bytecode does not reveal: which cookies it reaches is unknown. */
         private final boolean unknownScope;
+        /** The cookie types it reaches. */
+        private final Collection<String> cookieTypes;
+        /** Does it replace a cookie's own SameSite (a server handler), or only fill in a missing one (a writer)? */
+        private final boolean replacesOwn;
 
         private SameSitePolicy(String value, String owner, Site site, String exactName, Pattern namePattern,
-                boolean unknownScope) {
+                boolean unknownScope, Collection<String> cookieTypes, boolean replacesOwn) {
             this.value = value;
             this.owner = owner;
             this.site = site;
             this.exactName = exactName;
             this.namePattern = namePattern;
             this.unknownScope = unknownScope;
+            this.cookieTypes = cookieTypes;
+            this.replacesOwn = replacesOwn;
         }
 
+        /** The container's cookie writer's value, for every cookie it writes without its own. */
         static SameSitePolicy everyCookie(String value, String owner, Site site) {
-            return new SameSitePolicy(value, owner, site, null, null, false);
+            return new SameSitePolicy(value, owner, site, null, null, false, CookiePolicyCatalogue.CONTAINER_WRITTEN,
+                    false);
+        }
+
+        /** A server handler's value, replacing the own value of every cookie of these types. */
+        static SameSitePolicy everyCookieReplacing(String value, String owner, Site site,
+                Collection<String> cookieTypes) {
+            return new SameSitePolicy(value, owner, site, null, null, false, cookieTypes, true);
         }
 
         SameSitePolicy onlyNamed(String name) {
-            return name == null ? unknownScope() : new SameSitePolicy(value, owner, site, name, null, false);
+            return name == null ? unknownScope()
+                    : new SameSitePolicy(value, owner, site, name, null, false, cookieTypes, replacesOwn);
         }
 
-        SameSitePolicy onlyMatching(String regex) {
+        SameSitePolicy onlyMatching(String regex, int flags) {
             if (regex == null) {
                 return unknownScope();
             }
             try {
-                return new SameSitePolicy(value, owner, site, null, Pattern.compile(regex), false);
+                return new SameSitePolicy(value, owner, site, null, Pattern.compile(regex, flags), false, cookieTypes,
+                        replacesOwn);
             } catch (PatternSyntaxException e) {
-                // Spring Boot would reject it at start-up; the supplier reaches nothing.
+                // The framework would reject it at start-up; the policy reaches nothing.
                 return unknownScope();
             }
         }
 
         SameSitePolicy unknownScope() {
-            return new SameSitePolicy(value, owner, site, null, null, true);
+            return new SameSitePolicy(value, owner, site, null, null, true, cookieTypes, replacesOwn);
+        }
+
+        boolean reachesType(String cookieType) {
+            return cookieTypes.contains(cookieType);
+        }
+
+        boolean replacesOwn() {
+            return replacesOwn;
         }
 
         String value() {
@@ -142,7 +184,8 @@ public final class CookiePolicyFacts {
             }
             SameSitePolicy other = (SameSitePolicy) o;
             return value.equals(other.value) && site.equals(other.site) && Objects.equals(exactName, other.exactName)
-                    && unknownScope == other.unknownScope;
+                    && Objects.equals(String.valueOf(namePattern), String.valueOf(other.namePattern))
+                    && unknownScope == other.unknownScope && replacesOwn == other.replacesOwn;
         }
 
         @Override

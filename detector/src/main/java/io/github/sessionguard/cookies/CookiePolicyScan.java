@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.ba.CFG;
 import edu.umd.cs.findbugs.ba.ClassContext;
 import edu.umd.cs.findbugs.ba.DataflowAnalysisException;
 import edu.umd.cs.findbugs.ba.Location;
+import edu.umd.cs.findbugs.ba.constant.Constant;
 import edu.umd.cs.findbugs.ba.constant.ConstantDataflow;
 import edu.umd.cs.findbugs.ba.vna.ValueNumber;
 import edu.umd.cs.findbugs.ba.vna.ValueNumberDataflow;
@@ -12,6 +13,7 @@ import edu.umd.cs.findbugs.bcel.BCELUtil;
 import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
 import edu.umd.cs.findbugs.classfile.MethodDescriptor;
 import io.github.sessionguard.catalogue.CookiePolicyCatalogue;
+import io.github.sessionguard.catalogue.CookiePolicyCatalogue.ServerHandler;
 import io.github.sessionguard.cookies.CookiePolicyFacts.SameSitePolicy;
 import io.github.sessionguard.flow.CallAt;
 import io.github.sessionguard.flow.QuietClasspath;
@@ -26,6 +28,7 @@ import org.apache.bcel.generic.INVOKEDYNAMIC;
 import org.apache.bcel.generic.InstructionList;
 import org.apache.bcel.classfile.Method;
 import org.apache.bcel.generic.ConstantPoolGen;
+import org.apache.bcel.generic.GETSTATIC;
 import org.apache.bcel.generic.Instruction;
 import org.apache.bcel.generic.InvokeInstruction;
 import org.apache.bcel.generic.NEW;
@@ -39,11 +42,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads the policies one method installs, per value (value numbers, not "a call somewhere in the method"):
  * a SameSite supplier and the narrowing calls made on that supplier, a Tomcat processor's SameSite setting,
- * and a response wrapper created here and handed to the rest of the filter chain.
+ * a response wrapper created here and handed to the rest of the filter chain, and a server handler that hardens
+ * every cookie of its stack, constructed here or used through its shared instance.
  */
 final class CookiePolicyScan {
     private final ClassContext classContext;
@@ -58,12 +63,20 @@ final class CookiePolicyScan {
 
     /**
      * Cost only (this runs in SpotBugs' first pass, where no other detector has built a CFG): the scan
-     * records a fact only at a call whose owner is a SameSite supplier, or of the processor setter, or of
-     * {@code doFilter}; a method without such a call is not read, read from its bytecode alone.
+     * records a fact only at a call whose owner is a SameSite supplier or a server handler, or of the processor
+     * setter, or of {@code doFilter}, or at a read of a server handler's shared instance; a method without one is
+     * not read, read from its bytecode alone.
      */
     static boolean mayRecord(JavaClass javaClass, Method method) {
         ConstantPool pool = javaClass.getConstantPool();
         for (Instruction instruction : new InstructionList(method.getCode().getCode()).getInstructions()) {
+            if (instruction instanceof GETSTATIC) {
+                ConstantCP field = pool.getConstant(((GETSTATIC) instruction).getIndex());
+                if (CookiePolicyCatalogue.serverHandler(field.getClass(pool).replace('.', '/')) != null) {
+                    return true;
+                }
+                continue;
+            }
             if (!(instruction instanceof InvokeInstruction) || instruction instanceof INVOKEDYNAMIC) {
                 continue;
             }
@@ -71,7 +84,8 @@ final class CookiePolicyScan {
             ConstantNameAndType nameAndType = pool.getConstant(reference.getNameAndTypeIndex());
             String name = nameAndType.getName(pool);
             if (CookiePolicyCatalogue.PROCESSOR_SETTER.equals(name) || CookiePolicyCatalogue.FILTER_CHAIN_CALL.equals(name)
-                    || CookiePolicyCatalogue.SAME_SITE_SUPPLIERS.contains(reference.getClass(pool).replace('.', '/'))) {
+                    || CookiePolicyCatalogue.SAME_SITE_SUPPLIERS.contains(reference.getClass(pool).replace('.', '/'))
+                    || CookiePolicyCatalogue.serverHandler(reference.getClass(pool).replace('.', '/')) != null) {
                 return true;
             }
         }
@@ -105,6 +119,10 @@ final class CookiePolicyScan {
                 }
                 continue;
             }
+            if (instruction instanceof GETSTATIC) {
+                readSharedHandler((GETSTATIC) instruction, cpg);
+                continue;
+            }
             if (!(instruction instanceof InvokeInstruction)) {
                 continue;
             }
@@ -113,7 +131,10 @@ final class CookiePolicyScan {
                 continue;
             }
             Site site = new Site(descriptor, location.getHandle().getPosition());
-            if (CookiePolicyCatalogue.SAME_SITE_SUPPLIERS.contains(call.owner())) {
+            ServerHandler handler = CookiePolicyCatalogue.serverHandler(call.owner());
+            if (handler != null && "<init>".equals(call.name())) {
+                readHandlerConstruction(handler, call, site);
+            } else if (CookiePolicyCatalogue.SAME_SITE_SUPPLIERS.contains(call.owner())) {
                 readSupplierCall(call, site, result(vna, location), origins, suppliers, narrowed);
             } else if (isProcessorSetting(call)) {
                 String value = call.stringArgument(0);
@@ -171,13 +192,54 @@ final class CookiePolicyScan {
         if (oneString && CookiePolicyCatalogue.SUPPLIER_EXACT_NAME.equals(call.name())) {
             narrower = supplier.onlyNamed(call.stringArgument(0));
         } else if (oneString && CookiePolicyCatalogue.SUPPLIER_NAME_PATTERN.equals(call.name())) {
-            narrower = supplier.onlyMatching(call.stringArgument(0));
+            narrower = supplier.onlyMatching(call.stringArgument(0), 0);
         } else {
             narrower = supplier.unknownScope();
         }
         if (result != null) {
             suppliers.put(result, narrower);
         }
+    }
+
+    /** A server handler's shared instance read ({@code SecureCookieCommitListener.INSTANCE}): it is installed. */
+    private void readSharedHandler(GETSTATIC read, ConstantPoolGen cpg) {
+        ServerHandler handler = CookiePolicyCatalogue.serverHandler(read.getClassName(cpg).replace('.', '/'));
+        if (handler != null && handler.modeArgument < 0
+                && CookiePolicyCatalogue.SHARED_HANDLER_FIELD.equals(read.getFieldName(cpg))) {
+            facts.forced(handler.flag, handler.reaches);
+        }
+    }
+
+    /**
+     * A server handler constructed: a flag it always sets, or the SameSite mode it gives every cookie (the ones its
+     * name pattern matches, when one is passed). A mode or pattern not known here installs nothing the analysis
+     * can credit.
+     */
+    private void readHandlerConstruction(ServerHandler handler, CallAt call, Site site) throws DataflowAnalysisException {
+        if (handler.modeArgument < 0) {
+            facts.forced(handler.flag, handler.reaches);
+            return;
+        }
+        String mode = call.argumentCount() > handler.modeArgument ? call.stringArgument(handler.modeArgument) : null;
+        if (mode == null) {
+            return;
+        }
+        SameSitePolicy policy = SameSitePolicy.everyCookieReplacing(mode, handler.type, site, handler.reaches);
+        if (handler.patternArgument >= 0 && call.argumentCount() > handler.patternArgument) {
+            // A pattern not known here (null included) reaches cookies the analysis cannot name.
+            policy = policy.onlyMatching(call.stringArgument(handler.patternArgument),
+                    caseInsensitive(handler, call) ? Pattern.CASE_INSENSITIVE : 0);
+        }
+        facts.sameSite(policy);
+    }
+
+    /** Is the handler's pattern told to ignore case (the constant false for its case-sensitivity argument)? */
+    private static boolean caseInsensitive(ServerHandler handler, CallAt call) throws DataflowAnalysisException {
+        if (handler.caseArgument < 0 || call.argumentCount() <= handler.caseArgument) {
+            return false;
+        }
+        Constant sensitive = call.constantArgument(handler.caseArgument);
+        return sensitive.isConstantInteger() && sensitive.getConstantInt() == 0;
     }
 
     /** {@code SameSiteCookies.STRICT.getValue()}: the enum constant's value ("Strict"), or null. */
