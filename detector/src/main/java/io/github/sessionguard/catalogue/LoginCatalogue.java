@@ -415,6 +415,11 @@ public final class LoginCatalogue {
     public static final Set<String> PRINCIPAL_TYPES = Set.of("java/security/Principal",
             "org/springframework/security/core/Authentication");
 
+    /** A write into a JDK map under a key ({@code java.util} maps: {@code put}, {@code putIfAbsent}). */
+    public static boolean isMapWrite(String owner, String name) {
+        return owner.startsWith("java/util/") && owner.endsWith("Map") && ("put".equals(name) || "putIfAbsent".equals(name));
+    }
+
     /** A read of a JDK map by its key ({@code java.util} maps: {@code get}, {@code getOrDefault}). */
     public static boolean isMapRead(String owner, String name) {
         return owner.startsWith("java/util/") && owner.endsWith("Map") && ("get".equals(name) || "getOrDefault".equals(name));

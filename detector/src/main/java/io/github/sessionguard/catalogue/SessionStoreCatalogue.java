@@ -134,12 +134,17 @@ public final class SessionStoreCatalogue {
     /** Does the class declare a field whose type is one of the map or cache types? */
     public static boolean keepsMapField(org.apache.bcel.classfile.JavaClass javaClass) {
         for (org.apache.bcel.classfile.Field field : javaClass.getFields()) {
-            String signature = field.getSignature();
-            if (signature.startsWith("L") && MAP_TYPES.contains(signature.substring(1, signature.length() - 1))) {
+            if (isMapSignature(field.getSignature())) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** A JDK map or cache type ({@link #MAP_TYPES}), as a field or return signature. */
+    public static boolean isMapSignature(String signature) {
+        return signature.startsWith("L") && signature.endsWith(";")
+                && MAP_TYPES.contains(signature.substring(1, signature.length() - 1));
     }
 
     public static boolean isRegistryWrite(String owner, String name) {

@@ -571,6 +571,12 @@ final class CredentialFlow {
             }
             return;
         }
+        if (receiver != null && secretArgument && LoginCatalogue.isMapWrite(owner, name) && isUserStoreField(receiver)) {
+            // accounts.put(name, new Account(name, encoder.encode(password))) at sign-up: the account made here
+            // with the (hashed) password joins the users the class keeps, and it is the user the request now has.
+            savesAccount(call, pc);
+            return;
+        }
         if (receiver != null && secretArgument && result != null && LoginCatalogue.isMapRead(owner, name)
                 && isUserStoreField(receiver)) {
             // tokenHashToUser.get(sha256(token)): a store of users the class keeps in a field, read by a secret,
@@ -826,6 +832,34 @@ final class CredentialFlow {
         return readsSession(read.getClassName(cpg).replace('.', '/'), read.getMethodName(cpg));
     }
 
+    /**
+     * Is the value only what the session held under this attribute already ({@code (Member)
+     * session.getAttribute(KEY)}, or null on another path)? Storing it back, after a password change or a
+     * step-up check, changes nobody's login.
+     */
+    boolean isReadBack(String attribute, ValueNumber value) throws DataflowAnalysisException {
+        if (attribute == null || value == null) {
+            return false;
+        }
+        boolean read = false;
+        for (ValueNumber source : origins.copiedFrom(value)) {
+            if (origins.isNullLiteral(source)) {
+                continue;
+            }
+            if (!isSessionRead(source)) {
+                return false;
+            }
+            Location producer = origins.producer(source);
+            CallAt call = calls.at((InvokeInstruction) producer.getHandle().getInstruction(), producer);
+            if (call == null || call.argumentCount() != 1
+                    || !attribute.equals(AttributeNames.of(call, 0, origins, cpg))) {
+                return false;
+            }
+            read = true;
+        }
+        return read;
+    }
+
     /** {@code HttpSession.getAttribute}/{@code getValue} (javax or jakarta). */
     private static boolean readsSession(String slashedOwner, String name) {
         return SESSION_READ_NAMES.contains(name)
@@ -922,13 +956,9 @@ final class CredentialFlow {
 
     private void lookUp(CallAt call, int pc, String name, Type returnType, ValueNumber result)
             throws DataflowAnalysisException {
-        if (!(returnType instanceof ObjectType) && savesNewAccount(call)) {
-            // userManager.addUser(user), memberMapper.insert(member) at sign-up: the account made here with the
-            // (hashed) password is stored, and it is the user the request now has, whatever the call answers.
-            checksCredentials = true;
-            if (verifyingCalls.add(pc)) {
-                changed = true;
-            }
+        if (!(returnType instanceof ObjectType)) {
+            // userManager.addUser(user), memberMapper.insert(member) at sign-up: whatever the call answers.
+            savesAccount(call, pc);
         }
         if (returnType == Type.VOID || result == null) {
             return;
@@ -1037,6 +1067,19 @@ final class CredentialFlow {
         return true;
     }
 
+    /**
+     * A store handed an account made here with the (hashed) password: the account is stored, and it is the user
+     * the request now has (registration's check).
+     */
+    private void savesAccount(CallAt call, int pc) throws DataflowAnalysisException {
+        if (savesNewAccount(call)) {
+            checksCredentials = true;
+            if (verifyingCalls.add(pc)) {
+                changed = true;
+            }
+        }
+    }
+
     /** Marks the objects made here that carry the secret among the call's arguments as the user; true if any. */
     private boolean savesNewAccount(CallAt call) throws DataflowAnalysisException {
         boolean saved = false;
@@ -1052,8 +1095,8 @@ final class CredentialFlow {
 
     /**
      * Is what a check or lookup returns the user? An object (a user, an assertion, a token, an
-     * {@code Optional}) is; a collection or map (validation errors) is not; a string or number only when
-     * the call's name says it is a user's ({@code findUsernameByToken}, {@code userIdFor}) or a login's.
+     * {@code Optional}) is, and so is a {@code long} (a generated key); a collection or map (validation errors)
+     * is not; a string or an int only when the call's name says it is a user's ({@code findUsernameByToken}, {@code userIdFor}) or a login's.
      */
     private static boolean resultIsIdentity(String name, Type returnType) {
         if (returnType instanceof ObjectType) {
@@ -1064,7 +1107,11 @@ final class CredentialFlow {
             if (!type.equals("java.lang.String") && !type.startsWith("java.lang.")) {
                 return true;
             }
-        } else if (returnType != Type.LONG && returnType != Type.INT) {
+        } else if (returnType == Type.LONG) {
+            // members.insert(email, nick, encoder.encode(password)) answering the generated key: an id (a count or
+            // a score is an int).
+            return true;
+        } else if (returnType != Type.INT) {
             return false;
         }
         return LoginCatalogue.namesIdentity(name) || LoginCatalogue.isLoginMethodName(name)

@@ -602,7 +602,7 @@ final class LoginCallMeaning {
         boolean identityValue = dataFlowLogin && isCheckedIdentity(value, fact);
         boolean marker = dataFlowLogin && !identityName && !identityValue && fact != null && fact.isChecked()
                 && flow.isTrueMarker(value);
-        if (!identityName && !identityValue && !marker) {
+        if (!identityName && !identityValue && !marker || flow.isReadBack(name, value)) {
             return null;
         }
         String noun = kind.noun();

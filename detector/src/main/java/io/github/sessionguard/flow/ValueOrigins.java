@@ -221,6 +221,36 @@ public final class ValueOrigins {
         return inputs;
     }
 
+    /** How many values {@link #copiedFrom} visits at most. */
+    private static final int MAX_COPY_STEPS = 16;
+
+    /**
+     * The values this one is only a copy of, through casts and the joins of paths (a bounded walk): for
+     * {@code me = session == null ? null : (Member) session.getAttribute(KEY)}, the null and the attribute read.
+     * Past the bound, the values not followed yet are answered as they are.
+     */
+    public List<ValueNumber> copiedFrom(ValueNumber value) throws DataflowAnalysisException {
+        List<ValueNumber> sources = new ArrayList<>();
+        java.util.Deque<ValueNumber> todo = new java.util.ArrayDeque<>();
+        todo.add(value);
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        while (!todo.isEmpty()) {
+            ValueNumber next = todo.pop();
+            if (!seen.add(next.getNumber())) {
+                continue;
+            }
+            Location producer = producer(next);
+            boolean copy = producer != null && producer.getHandle().getInstruction() instanceof org.apache.bcel.generic.CHECKCAST
+                    || movesOnly(producer) && merges().containsKey(next.getNumber());
+            if (copy && seen.size() < MAX_COPY_STEPS) {
+                inputsOf(next).stream().filter(java.util.Objects::nonNull).forEach(todo::add);
+            } else {
+                sources.add(next);
+            }
+        }
+        return sources;
+    }
+
     /** Each value made where paths join (a local or a conditional expression's value), with its inputs. */
     public void forEachMerge(java.util.function.BiConsumer<ValueNumber, List<ValueNumber>> action)
             throws DataflowAnalysisException {

@@ -157,6 +157,8 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
      * request's cookies), by owner.name+descriptor: asked once per analysis, of the method's own bytecode.
      */
     private final Map<String, Boolean> presentedIdHelpers = new HashMap<>();
+    /** Application methods that return the record kept under the presented id, by owner.name+descriptor. */
+    private final Map<String, Boolean> presentedRecordHelpers = new HashMap<>();
     /** Application methods' stores (see storeWrittenBy), by owner.name+descriptor; NO_STORE when none. */
     private final Map<String, String> helperStores = new HashMap<>();
     /** Login helpers already reported at their store write (each once, whichever caller is seen first). */
@@ -366,6 +368,11 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
             if (markedSource) {
                 sourceName = simple(owner) + "." + name + "()";
             }
+            return;
+        }
+        if (returnsPresentedRecord(owner, name, signature)) {
+            // sessionManager.getSession(request, response): the record its map keeps under the presented id.
+            recordResult = !rotated;
             return;
         }
         if (stack.getStackDepth() < arguments + (seen == Const.INVOKESTATIC ? 0 : 1)) {
@@ -655,6 +662,38 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
                             (o, n, d) -> LoginCatalogue.any(LoginCatalogue.ROTATIONS, o, n, d)
                                     || SessionStoreCatalogue.makesFreshId(o, n, d));
         });
+    }
+
+    /**
+     * Does the application method return the record a map keeps under the presented id: a session of a home-made
+     * manager ({@code getSession(request, response)}, reading the cookie and then its map of sessions, a new one
+     * when none is found)? Its answer is a map, or an object keeping one (the session's attributes). Read from its
+     * bytecode, one level deep; not a method that changes an id. Asked once per method and analysis.
+     */
+    private boolean returnsPresentedRecord(String owner, String name, String signature) {
+        String returned = signature.substring(signature.indexOf(')') + 1);
+        if (!returned.startsWith("L") || returned.equals("Ljava/lang/String;") || SessionStoreCatalogue.isLibrary(owner)) {
+            return false;
+        }
+        return presentedRecordHelpers.computeIfAbsent(owner + "." + name + signature, key -> {
+            if (!SessionStoreCatalogue.isMapSignature(returned) && !keepsMapField(returned.substring(1, returned.length() - 1))) {
+                return false;
+            }
+            CallTargets.Target target = CallTargets.resolve(owner, name, signature);
+            return target != null && target.method() != null
+                    && MethodCalls.calls(target.javaClass(), target.method(), SessionStoreCatalogue::isPresentedId)
+                    && MethodCalls.calls(target.javaClass(), target.method(), (o, n, d) -> SessionStoreCatalogue.MAP_TYPES
+                            .contains(o) && SessionStoreCatalogue.MAP_READS.contains(n))
+                    && !MethodCalls.calls(target.javaClass(), target.method(),
+                            (o, n, d) -> LoginCatalogue.any(LoginCatalogue.ROTATIONS, o, n, d));
+        });
+    }
+
+    /** Does the application class keep a JDK map in a field (a session object's attributes)? */
+    private static boolean keepsMapField(String slashedClass) {
+        edu.umd.cs.findbugs.ba.XClass record = QuietClasspath.find(slashedClass);
+        return record != null && QuietClasspath.isApplicationClass(slashedClass) && record.getXFields().stream()
+                .anyMatch(field -> !field.isStatic() && SessionStoreCatalogue.isMapSignature(field.getSignature()));
     }
 
     /**
