@@ -537,10 +537,10 @@ final class CredentialFlow {
             }
             return;
         }
-        if (receiver != null && identityArgument && returnType == Type.VOID && name.startsWith("set")
-                && !LoginCatalogue.isJdk(owner) && isHolder(receiver)) {
-            // userSession.setUserId(user.getId()) on an object made here: the holder carries the identity,
-            // like a DTO constructed from the user.
+        if (receiver != null && identityArgument && isHolder(receiver) && (returnType == Type.VOID && name.startsWith("set")
+                && !LoginCatalogue.isJdk(owner) || LoginCatalogue.isMapWrite(owner, name))) {
+            // userSession.setUserId(user.getId()), info.put("memberId", member.id) on an object or map made here: the
+            // holder carries the identity, like a DTO constructed from the user.
             mark(identities, receiver);
         }
         // form.getPassword(), token.accessToken(): a secret read from what carries one (a stored user's
@@ -631,12 +631,17 @@ final class CredentialFlow {
             }
             return;
         }
-        if (identityArgument && !secretArgument && result != null && returnType instanceof ObjectType
+        boolean checkedNameArgument = false;
+        for (int i = 0; i < call.argumentCount(); i++) {
+            checkedNameArgument |= isCheckedName(call.argument(i));
+        }
+        if ((identityArgument || checkedNameArgument) && !secretArgument && result != null && returnType instanceof ObjectType
                 && !LoginCatalogue.isJdk(owner) && !fluent(owner, returnType) && LoginCatalogue.mayLookUpUser(owner, name)
                 && returnsUser(call, (ObjectType) returnType)) {
             // members.findById(link.memberId()): the user a lookup keyed by the checked identity returns is that
-            // user (a magic link or reset token checked first, the member loaded by the id it names). What else
-            // it returns (cartService.load(user)) is not.
+            // user (a magic link or reset token checked first, the member loaded by the id it names), and so is
+            // the one a lookup by the name a check was asked about returns (directory.lookupAccount(uid) after
+            // directory.bind("uid=" + uid + ...)). What else it returns (cartService.load(user)) is not.
             mark(identities, result);
             return;
         }
@@ -803,8 +808,17 @@ final class CredentialFlow {
         if (!isSecret(value) && "Ljava/lang/String;".equals(type.getSignature())
                 && !(origins.producer(value) != null && origins.producer(value).getHandle().getInstruction() instanceof LDC)) {
             mark(checkedNames, value);
+            Location producer = origins.producer(value);
+            if (producer != null && producer.getHandle().getInstruction() instanceof INVOKEDYNAMIC) {
+                // directory.bind("uid=" + uid + ",ou=people", password): the parts of the name are what it names.
+                for (ValueNumber part : origins.inputsOf(value)) {
+                    if (!isSecret(part)) {
+                        mark(checkedNames, part);
+                    }
+                }
+            }
         }
-        ValueNumber owner = getterOwner(value);
+        ValueNumber owner = storedSideOwner(value);
         if (owner != null) {
             if (!isSecret(owner) && !isSessionRead(owner)) {
                 mark(identities, owner);
@@ -817,6 +831,30 @@ final class CredentialFlow {
                 && producer != null && !(producer.getHandle().getInstruction() instanceof LDC)) {
             mark(identities, value);
         }
+    }
+
+    /** How many JDK calls on a stored value {@link #storedSideOwner} looks through. */
+    private static final int MAX_STORED_STEPS = 3;
+
+    /**
+     * The object whose getter or field gave the stored side of a check, through JDK calls on the text it gave
+     * ({@code user.passwordHash().getBytes(US_ASCII)} for {@code MessageDigest.isEqual}); else null.
+     */
+    private ValueNumber storedSideOwner(ValueNumber value) throws DataflowAnalysisException {
+        ValueNumber current = value;
+        for (int step = 0; step < MAX_STORED_STEPS && current != null; step++) {
+            ValueNumber owner = getterOwner(current);
+            if (owner != null) {
+                return owner;
+            }
+            InvokeInstruction call = origins.producingCall(current);
+            if (call == null || call instanceof INVOKEDYNAMIC || call instanceof org.apache.bcel.generic.INVOKESTATIC
+                    || !"java.lang.String".equals(call.getClassName(cpg))) {
+                return null;
+            }
+            current = origins.receiverOfProducingCall(current);
+        }
+        return null;
     }
 
     /**

@@ -373,6 +373,9 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         if (returnsPresentedRecord(owner, name, signature)) {
             // sessionManager.getSession(request, response): the record its map keeps under the presented id.
             recordResult = !rotated;
+            if (recordResult) {
+                sourceName = simple(owner) + "." + name + "()";
+            }
             return;
         }
         if (stack.getStackDepth() < arguments + (seen == Const.INVOKESTATIC ? 0 : 1)) {
