@@ -25,6 +25,7 @@ import java.util.Map;
  * (runtime-evidence {@code HeaderHardeningWrapperTest}).</li>
  * <li>A server handler that sets one attribute on every response cookie of its stack ({@link #SERVER_HANDLERS}):
  * Undertow's {@code SameSiteCookieHandler} and {@code SecureCookieCommitListener}.</li>
+ * <li>A SameSite default set as a server or context attribute ({@link #SAME_SITE_ATTRIBUTES}): Jetty 12's.</li>
  * </ul>
  */
 public final class CookiePolicyCatalogue {
@@ -201,7 +202,46 @@ public final class CookiePolicyCatalogue {
         return null;
     }
 
-    /** Every type whose mention makes a class worth the first pass. */
+    /**
+     * A SameSite default set as an attribute of the server or a context ({@code holder.setAttribute(key, value)}):
+     * every cookie of the types it reaches that has no SameSite of its own gets the value; a cookie's own is kept.
+     *
+     * @param holder   slashed type whose {@code setAttribute(String, Object)} (or a subtype's) sets it
+     * @param key      the attribute's name
+     * @param values   slashed enum type whose constants may give the value instead of a text
+     * @param reaches  the cookie types it reaches
+     */
+    public static final class AttributeDefault {
+        public final String holder;
+        public final String key;
+        public final String values;
+        public final List<String> reaches;
+
+        AttributeDefault(String holder, String key, String values, List<String> reaches) {
+            this.holder = holder;
+            this.key = key;
+            this.values = values;
+            this.reaches = reaches;
+        }
+    }
+
+    /** The setter of an attribute default, with its descriptor. */
+    public static final String ATTRIBUTE_SETTER = "setAttribute";
+    public static final String ATTRIBUTE_SETTER_DESCRIPTOR = "(Ljava/lang/String;Ljava/lang/Object;)Ljava/lang/Object;";
+
+    /**
+     * Jetty 12's {@code HttpCookieUtils.SAME_SITE_DEFAULT_ATTRIBUTE} on a {@code ContextHandler} or the
+     * {@code Server}: cookies added with {@code Response.addCookie} (runtime-evidence {@code JettyCookiePolicyTest}).
+     */
+    public static final List<AttributeDefault> SAME_SITE_ATTRIBUTES = List.of(
+            new AttributeDefault("org/eclipse/jetty/util/Attributes", "org.eclipse.jetty.cookie.sameSiteDefault",
+                    "org/eclipse/jetty/http/HttpCookie$SameSite", List.of("org/eclipse/jetty/http/HttpCookie")));
+
+    private static boolean isAttributeHolder(String policyOwner) {
+        return SAME_SITE_ATTRIBUTES.stream().anyMatch(attribute -> attribute.holder.equals(policyOwner));
+    }
+
+    /** Every type (or attribute name) whose mention makes a class worth the first pass. */
     public static final List<String> POLICY_TYPES = policyTypes();
 
     private static List<String> policyTypes() {
@@ -209,6 +249,7 @@ public final class CookiePolicyCatalogue {
         types.addAll(SAME_SITE_PROCESSORS);
         types.addAll(FILTER_CHAINS);
         SERVER_HANDLERS.forEach(handler -> types.add(handler.type));
+        SAME_SITE_ATTRIBUTES.forEach(attribute -> types.add(attribute.key));
         return List.copyOf(types);
     }
 
@@ -236,6 +277,10 @@ public final class CookiePolicyCatalogue {
 
     /** The fix for a policy that sends every cookie SameSite=None, in the policy's own terms. */
     public static String noneEverywhereFix(String policyOwner) {
+        if (isAttributeHolder(policyOwner)) {
+            return "set the attribute to \"Lax\" (or \"Strict\"), and SameSite=None on the cookies that must travel"
+                    + " cross-site only";
+        }
         if (serverHandler(policyOwner) != null) {
             return "new SameSiteCookieHandler(next, \"Lax\") (or \"Strict\"), and a second handler narrowed by a"
                     + " cookie name pattern for the cookies that must travel cross-site";
@@ -252,6 +297,7 @@ public final class CookiePolicyCatalogue {
     public static String noneEverywhereSubject(String policyOwner) {
         String how = SAME_SITE_SUPPLIERS.contains(policyOwner) ? "CookieSameSiteSupplier.ofNone() for every cookie"
                 : serverHandler(policyOwner) != null ? "new SameSiteCookieHandler(next, \"None\")"
+                : isAttributeHolder(policyOwner) ? "the SameSite default attribute set to None"
                 : "setSameSiteCookies(\"None\")";
         return "every cookie the server writes without its own SameSite, the session cookie included (" + how
                 + ": SameSite=None sends them on every cross-site request),";

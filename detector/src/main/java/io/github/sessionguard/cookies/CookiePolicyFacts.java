@@ -119,6 +119,11 @@ public final class CookiePolicyFacts {
             return new SameSitePolicy(value, owner, site, null, null, false, cookieTypes, true);
         }
 
+        /** A server default's value, for every cookie of these types without its own. */
+        static SameSitePolicy everyCookieWithout(String value, String owner, Site site, Collection<String> cookieTypes) {
+            return new SameSitePolicy(value, owner, site, null, null, false, cookieTypes, false);
+        }
+
         SameSitePolicy onlyNamed(String name) {
             return name == null ? unknownScope()
                     : new SameSitePolicy(value, owner, site, name, null, false, cookieTypes, replacesOwn);

@@ -47,8 +47,9 @@ import java.util.regex.Pattern;
 /**
  * Reads the policies one method installs, per value (value numbers, not "a call somewhere in the method"):
  * a SameSite supplier and the narrowing calls made on that supplier, a Tomcat processor's SameSite setting,
- * a response wrapper created here and handed to the rest of the filter chain, and a server handler that hardens
- * every cookie of its stack, constructed here or used through its shared instance.
+ * a response wrapper created here and handed to the rest of the filter chain, a server handler that hardens
+ * every cookie of its stack, constructed here or used through its shared instance, and a server's SameSite default
+ * set as an attribute.
  */
 final class CookiePolicyScan {
     private final ClassContext classContext;
@@ -64,8 +65,8 @@ final class CookiePolicyScan {
     /**
      * Cost only (this runs in SpotBugs' first pass, where no other detector has built a CFG): the scan
      * records a fact only at a call whose owner is a SameSite supplier or a server handler, or of the processor
-     * setter, or of {@code doFilter}, or at a read of a server handler's shared instance; a method without one is
-     * not read, read from its bytecode alone.
+     * setter, an attribute setter or {@code doFilter}, or at a read of a server handler's shared instance; a
+     * method without one is not read, read from its bytecode alone.
      */
     static boolean mayRecord(JavaClass javaClass, Method method) {
         ConstantPool pool = javaClass.getConstantPool();
@@ -84,6 +85,7 @@ final class CookiePolicyScan {
             ConstantNameAndType nameAndType = pool.getConstant(reference.getNameAndTypeIndex());
             String name = nameAndType.getName(pool);
             if (CookiePolicyCatalogue.PROCESSOR_SETTER.equals(name) || CookiePolicyCatalogue.FILTER_CHAIN_CALL.equals(name)
+                    || CookiePolicyCatalogue.ATTRIBUTE_SETTER.equals(name)
                     || CookiePolicyCatalogue.SAME_SITE_SUPPLIERS.contains(reference.getClass(pool).replace('.', '/'))
                     || CookiePolicyCatalogue.serverHandler(reference.getClass(pool).replace('.', '/')) != null) {
                 return true;
@@ -144,6 +146,8 @@ final class CookiePolicyScan {
                 if (value != null) {
                     facts.sameSite(SameSitePolicy.everyCookie(value, call.owner(), site));
                 }
+            } else if (isAttributeSetting(call)) {
+                readAttributeDefault(call, site, origins);
             } else if (isChainCall(call)) {
                 String wrapper = created.get(call.argument(1));
                 if (wrapper != null && QuietClasspath.isApplicationClass(wrapper)) {
@@ -259,6 +263,31 @@ final class CookiePolicyScan {
         return CookiePolicyCatalogue.PROCESSOR_SETTER.equals(call.name())
                 && CookiePolicyCatalogue.PROCESSOR_SETTER_DESCRIPTOR.equals(call.descriptor()) && call.hasReceiver()
                 && TypeChecks.isSubtypeOfAny(call.owner(), CookiePolicyCatalogue.SAME_SITE_PROCESSORS);
+    }
+
+    private static boolean isAttributeSetting(CallAt call) {
+        return CookiePolicyCatalogue.ATTRIBUTE_SETTER.equals(call.name())
+                && CookiePolicyCatalogue.ATTRIBUTE_SETTER_DESCRIPTOR.equals(call.descriptor()) && call.hasReceiver();
+    }
+
+    /**
+     * {@code context.setAttribute(HttpCookieUtils.SAME_SITE_DEFAULT_ATTRIBUTE, "Lax")} (or the enum constant
+     * {@code HttpCookie.SameSite.LAX}) on a holder of such a default: its value for every cookie without its own.
+     */
+    private void readAttributeDefault(CallAt call, Site site, ValueOrigins origins) throws DataflowAnalysisException {
+        String key = call.stringArgument(0);
+        for (CookiePolicyCatalogue.AttributeDefault attribute : CookiePolicyCatalogue.SAME_SITE_ATTRIBUTES) {
+            if (!attribute.key.equals(key) || !TypeChecks.isSubtypeOfAny(call.owner(), List.of(attribute.holder))) {
+                continue;
+            }
+            String value = call.stringArgument(1);
+            if (value == null) {
+                value = CookiePolicyCatalogue.sameSiteOfConstant(origins.staticFieldName(call.argument(1), attribute.values));
+            }
+            if (value != null) {
+                facts.sameSite(SameSitePolicy.everyCookieWithout(value, attribute.holder, site, attribute.reaches));
+            }
+        }
     }
 
     private static boolean isChainCall(CallAt call) {
