@@ -818,6 +818,16 @@ final class CredentialFlow {
                 }
             }
         }
+        InvokeInstruction read = origins.producingCall(value);
+        if (read != null && !(read instanceof INVOKEDYNAMIC)
+                && LoginCatalogue.isMapRead(read.getClassName(cpg).replace('.', '/'), read.getMethodName(cpg))) {
+            // BCrypt.checkpw(password, PASSWORD_HASHES.get(username)): the key the stored side was read by is the
+            // name the check was asked about.
+            List<ValueNumber> inputs = origins.inputsOf(value);
+            if (inputs.size() >= 2 && inputs.get(1) != null && !isSecret(inputs.get(1))) {
+                mark(checkedNames, inputs.get(1));
+            }
+        }
         ValueNumber owner = storedSideOwner(value);
         if (owner != null) {
             if (!isSecret(owner) && !isSessionRead(owner)) {
