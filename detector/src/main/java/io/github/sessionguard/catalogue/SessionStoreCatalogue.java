@@ -165,6 +165,40 @@ public final class SessionStoreCatalogue {
                 || lower.startsWith("replace") || lower.startsWith("upsert");
     }
 
+    /**
+     * Does the statement's placeholder (1-based) compare a column in its WHERE part that its SET part assigns anew
+     * ({@code UPDATE cart_item SET session_token = ? WHERE session_token = ?})? Then the rows move from the id bound
+     * there to another key: nothing is bound to that id.
+     */
+    public static boolean rekeysColumnAt(String sql, int placeholder) {
+        String lower = sql.toLowerCase(Locale.ROOT);
+        int where = lower.indexOf(" where ");
+        if (!lower.trim().startsWith("update") || where < 0) {
+            return false;
+        }
+        int at = -1;
+        for (int seen = 0; seen < placeholder; seen++) {
+            at = lower.indexOf('?', at + 1);
+            if (at < 0) {
+                return false;
+            }
+        }
+        if (at < where) {
+            return false;
+        }
+        java.util.regex.Matcher column = COMPARED_COLUMN.matcher(lower.substring(where, at + 1));
+        String compared = null;
+        while (column.find()) {
+            compared = column.group(1);
+        }
+        return compared != null && java.util.regex.Pattern.compile("[\\s,]" + java.util.regex.Pattern.quote(compared)
+                + "\\s*=\\s*\\?").matcher(lower.substring(0, where)).find();
+    }
+
+    /** A column compared with a placeholder: {@code session_token = ?}; the last one before the placeholder. */
+    private static final java.util.regex.Pattern COMPARED_COLUMN = java.util.regex.Pattern.compile(
+            "([a-z_][a-z0-9_.]*)\\s*=\\s*\\?");
+
     private static final List<String> RELEVANT_TYPES = List.of("servlet/http/HttpSession", "servlet/http/Cookie",
             "getRequestedSessionId", "CookieValue", "CookieParam", "ws/rs/core/Cookie", "http/cookie/Cookie",
             "vertx/core/http/Cookie", "undertow/server/handlers/Cookie", "jetty/http/HttpCookie", "javalin/http/Context",

@@ -14,6 +14,7 @@ import io.github.sessionguard.engine.AnalysisSettings;
 import io.github.sessionguard.catalogue.SessionStoreCatalogue;
 import io.github.sessionguard.flow.CallTargets;
 import io.github.sessionguard.flow.ConstantPoolScreen;
+import io.github.sessionguard.flow.JoinPoints;
 import io.github.sessionguard.flow.MethodCalls;
 import io.github.sessionguard.flow.MethodGuard;
 import io.github.sessionguard.flow.MethodRefs;
@@ -76,6 +77,14 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         @Override
         public String toString() {
             return "session record";
+        }
+    };
+
+    /** The stack value is a fresh id made here (UUID.randomUUID(), SecureRandom), or text made from one. */
+    private static final Object FRESH = new Object() {
+        @Override
+        public String toString() {
+            return "fresh id";
         }
     };
 
@@ -145,6 +154,14 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
      * branch that assigned it meets one that did not ({@code sid = null; for (...) sid = c.getValue();}).
      */
     private final Set<Integer> markedRegisters = new HashSet<>();
+    /**
+     * Locals last given a fresh id on the path read so far ({@code if (token == null) token = UUID...}): not the
+     * presented id until paths join again, where the presented one may arrive from another path.
+     */
+    private final Set<Integer> freshRegisters = new HashSet<>();
+    /** Where paths join in the method being read (branch targets and handlers). */
+    private final Set<Integer> joins = new HashSet<>();
+    private boolean freshResult;
     /** Locals that hold a record read by the presented id, in the same may sense. */
     private final Set<Integer> recordRegisters = new HashSet<>();
     private boolean recordResult;
@@ -226,6 +243,9 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         callees.clear();
         markedRegisters.clear();
         recordRegisters.clear();
+        freshRegisters.clear();
+        joins.clear();
+        joins.addAll(JoinPoints.of(code));
         recordResult = false;
         readsSessionState = false;
         noteCookieParameters(getMethod());
@@ -294,13 +314,22 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         markResult = false;
         markedSource = false;
         recordResult = false;
+        freshResult = false;
         pendingSql = null;
+        if (joins.contains(getPC())) {
+            freshRegisters.clear();
+        }
         switch (seen) {
         case Const.ASTORE:
         case Const.ASTORE_0:
         case Const.ASTORE_1:
         case Const.ASTORE_2:
         case Const.ASTORE_3:
+            if (stack.getStackDepth() > 0 && stack.getStackItem(0).getUserValue() == FRESH) {
+                freshRegisters.add(getRegisterOperand());
+            } else {
+                freshRegisters.remove(getRegisterOperand());
+            }
             if (stack.getStackDepth() > 0 && marked(stack.getStackItem(0))) {
                 markedRegisters.add(getRegisterOperand());
             } else if (stack.getStackDepth() > 0 && stack.getStackItem(0).getUserValue() == RECORD) {
@@ -330,7 +359,9 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         if (stack.getStackDepth() == 0) {
             return;
         }
-        if (markedSource || markResult) {
+        if (freshResult) {
+            stack.getStackItem(0).setUserValue(FRESH);
+        } else if (markedSource || markResult) {
             stack.getStackItem(0).setUserValue(PRESENTED);
         } else if (recordResult) {
             stack.getStackItem(0).setUserValue(RECORD);
@@ -338,7 +369,9 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
             stack.getStackItem(0).setUserValue(new Sql(pendingSql));
         } else if (seen == Const.ALOAD || seen == Const.ALOAD_0 || seen == Const.ALOAD_1 || seen == Const.ALOAD_2
                 || seen == Const.ALOAD_3) {
-            if (markedRegisters.contains(getRegisterOperand())) {
+            if (freshRegisters.contains(getRegisterOperand())) {
+                stack.getStackItem(0).setUserValue(FRESH);
+            } else if (markedRegisters.contains(getRegisterOperand())) {
                 stack.getStackItem(0).setUserValue(PRESENTED);
             } else if (recordRegisters.contains(getRegisterOperand())) {
                 stack.getStackItem(0).setUserValue(RECORD);
@@ -362,6 +395,13 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         }
         if (LoginCatalogue.any(LoginCatalogue.SESSION_WRITES, owner, name, signature)) {
             writesSession = true;
+        }
+        if (SessionStoreCatalogue.makesFreshId(owner, name, signature) || (seen != Const.INVOKESTATIC
+                && stack.getStackDepth() > arguments && stack.getStackItem(arguments).getUserValue() == FRESH
+                && (owner.equals("java/lang/String") || owner.equals("java/util/UUID")))) {
+            // UUID.randomUUID().toString().replace("-", ""): a fresh id, not the presented one.
+            freshResult = !signature.endsWith(")V");
+            return;
         }
         if (SessionStoreCatalogue.isPresentedId(owner, name, signature) || returnsPresentedId(owner, name, signature)) {
             markedSource = !rotated;
@@ -420,9 +460,13 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         if (seen != Const.INVOKESTATIC && stack.getStackItem(arguments).getUserValue() == RECORD) {
             return SessionStoreCatalogue.MAP_READS.contains(name) || (name.startsWith("get") && arguments == 0);
         }
-        // Not a write that answers something (establishUserSession(sid, user) returning the new session).
-        return arguments >= 1 && Type.getReturnType(signature) instanceof org.apache.bcel.generic.ObjectType
-                && !Type.getReturnType(signature).equals(Type.STRING) && QuietClasspath.isApplicationClass(owner)
+        // Not a write that answers something (establishUserSession(sid, user) returning the new session), nor a
+        // cookie made from the id (issueGuestCookie(token): the id sent back, no state read).
+        Type returned = Type.getReturnType(signature);
+        return arguments >= 1 && returned instanceof org.apache.bcel.generic.ObjectType && !returned.equals(Type.STRING)
+                && !io.github.sessionguard.catalogue.CookieCatalogue.isCookieType(
+                        ((org.apache.bcel.generic.ObjectType) returned).getClassName().replace('.', '/'))
+                && QuietClasspath.isApplicationClass(owner)
                 && anyArgumentMarked(signature, 0) && !SessionStoreCatalogue.isRegistryWrite(owner, name)
                 && storeWrittenBy(owner, name, signature) == null;
     }
@@ -518,6 +562,12 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         return found[0];
     }
 
+    /** Does the id bound at this placeholder (a constant index) only name rows the statement moves to a new key? */
+    private static boolean rekeys(String sql, OpcodeStack.Item placeholder) {
+        Object index = placeholder.getConstant();
+        return index instanceof Integer && SessionStoreCatalogue.rekeysColumnAt(sql, (Integer) index);
+    }
+
     /** Values derived from the presented id: strings built from it, builders and entities given it. */
     private void propagate(int seen, String owner, String name, String signature, int arguments) {
         boolean argument = anyArgumentMarked(signature, 0);
@@ -570,7 +620,8 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         OpcodeStack.Item receiver = stack.getStackItem(arguments);
         if (SessionStoreCatalogue.JDBC_STATEMENTS.contains(owner) && SessionStoreCatalogue.JDBC_SETTERS.contains(name)
                 && marked(stack.getStackItem(0)) && receiver.getUserValue() instanceof Sql
-                && SessionStoreCatalogue.isWritingSql(((Sql) receiver.getUserValue()).text)) {
+                && SessionStoreCatalogue.isWritingSql(((Sql) receiver.getUserValue()).text)
+                && !rekeys(((Sql) receiver.getUserValue()).text, stack.getStackItem(1))) {
             return "the database (" + firstWords(((Sql) receiver.getUserValue()).text) + ")";
         }
         if (SessionStoreCatalogue.MAP_TYPES.contains(owner) && SessionStoreCatalogue.MAP_WRITES.contains(name)
