@@ -299,7 +299,8 @@ public final class CookiePolicyCatalogue {
                 : serverHandler(policyOwner) != null ? "new SameSiteCookieHandler(next, \"None\")"
                 : isAttributeHolder(policyOwner) ? "the SameSite default attribute set to None"
                 : "setSameSiteCookies(\"None\")";
-        return "every cookie the server writes without its own SameSite, the session cookie included (" + how
-                + ": SameSite=None sends them on every cross-site request),";
+        String which = serverHandler(policyOwner) != null ? "every cookie the server writes, its own SameSite replaced"
+                : "every cookie the server writes without its own SameSite";
+        return which + ", the session cookie included (" + how + ": SameSite=None sends them on every cross-site request),";
     }
 }

@@ -16,6 +16,7 @@ import io.github.sessionguard.catalogue.CookiePolicyCatalogue;
 import io.github.sessionguard.catalogue.CookiePolicyCatalogue.ServerHandler;
 import io.github.sessionguard.cookies.CookiePolicyFacts.SameSitePolicy;
 import io.github.sessionguard.flow.CallAt;
+import io.github.sessionguard.flow.MethodCalls;
 import io.github.sessionguard.flow.QuietClasspath;
 import io.github.sessionguard.flow.Site;
 import io.github.sessionguard.flow.TypeChecks;
@@ -135,7 +136,7 @@ final class CookiePolicyScan {
             Site site = new Site(descriptor, location.getHandle().getPosition());
             ServerHandler handler = CookiePolicyCatalogue.serverHandler(call.owner());
             if (handler != null && "<init>".equals(call.name())) {
-                readHandlerConstruction(handler, call, site);
+                readHandlerConstruction(handler, call, site, origins);
             } else if (CookiePolicyCatalogue.SAME_SITE_SUPPLIERS.contains(call.owner())) {
                 readSupplierCall(call, site, result(vna, location), origins, suppliers, narrowed);
             } else if (isProcessorSetting(call)) {
@@ -209,9 +210,19 @@ final class CookiePolicyScan {
     private void readSharedHandler(GETSTATIC read, ConstantPoolGen cpg) {
         ServerHandler handler = CookiePolicyCatalogue.serverHandler(read.getClassName(cpg).replace('.', '/'));
         if (handler != null && handler.modeArgument < 0
-                && CookiePolicyCatalogue.SHARED_HANDLER_FIELD.equals(read.getFieldName(cpg))) {
+                && CookiePolicyCatalogue.SHARED_HANDLER_FIELD.equals(read.getFieldName(cpg)) && !asksConditions()) {
             facts.forced(handler.flag, handler.reaches);
         }
+    }
+
+    /**
+     * Does this method ask what would make hardening conditional (the exchange's scheme, a cookie's own flags)?
+     * {@code if (exchange.isSecure()) exchange.addResponseCommitListener(SecureCookieCommitListener.INSTANCE)}
+     * hardens HTTPS exchanges only.
+     */
+    private boolean asksConditions() {
+        return MethodCalls.calls(classContext.getJavaClass(), method,
+                (owner, name, descriptor) -> CookiePolicyCatalogue.CONDITIONAL_HARDENING_CALLS.contains(name));
     }
 
     /**
@@ -219,7 +230,8 @@ final class CookiePolicyScan {
      * name pattern matches, when one is passed). A mode or pattern not known here installs nothing the analysis
      * can credit.
      */
-    private void readHandlerConstruction(ServerHandler handler, CallAt call, Site site) throws DataflowAnalysisException {
+    private void readHandlerConstruction(ServerHandler handler, CallAt call, Site site, ValueOrigins origins)
+            throws DataflowAnalysisException {
         if (handler.modeArgument < 0) {
             facts.forced(handler.flag, handler.reaches);
             return;
@@ -229,10 +241,14 @@ final class CookiePolicyScan {
             return;
         }
         SameSitePolicy policy = SameSitePolicy.everyCookieReplacing(mode, handler.type, site, handler.reaches);
-        if (handler.patternArgument >= 0 && call.argumentCount() > handler.patternArgument) {
-            // A pattern not known here (null included) reaches cookies the analysis cannot name.
-            policy = policy.onlyMatching(call.stringArgument(handler.patternArgument),
-                    caseInsensitive(handler, call) ? Pattern.CASE_INSENSITIVE : 0);
+        String pattern = handler.patternArgument >= 0 && call.argumentCount() > handler.patternArgument
+                ? call.stringArgument(handler.patternArgument) : null;
+        boolean everyCookie = handler.patternArgument < 0 || call.argumentCount() <= handler.patternArgument
+                || "".equals(pattern) || origins.isNullLiteral(call.argument(handler.patternArgument));
+        if (!everyCookie) {
+            // A null or empty pattern reaches every cookie, as the handler reads it; one not known here reaches
+            // cookies the analysis cannot name.
+            policy = policy.onlyMatching(pattern, caseInsensitive(handler, call) ? Pattern.CASE_INSENSITIVE : 0);
         }
         facts.sameSite(policy);
     }

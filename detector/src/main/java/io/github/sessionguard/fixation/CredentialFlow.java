@@ -372,6 +372,42 @@ final class CredentialFlow {
                 return;
             }
         }
+        if (isIdentityText(call, before, operands)) {
+            markProduced(identities, location);
+        }
+    }
+
+    /**
+     * An identity joined only with constant texts that have no blank ({@code "uid=" + uid + ",ou=people"},
+     * {@code "member:" + id}): a name for the same user. Not a sentence ({@code "Welcome, " + name}).
+     */
+    private boolean isIdentityText(INVOKEDYNAMIC call, ValueNumberFrame before, int operands)
+            throws DataflowAnalysisException {
+        boolean identity = false;
+        for (int i = 0; i < operands; i++) {
+            ValueNumber operand = before.getStackValue(i);
+            if (isIdentity(operand)) {
+                identity = true;
+                continue;
+            }
+            Location producer = origins.producer(operand);
+            Instruction made = producer == null ? null : producer.getHandle().getInstruction();
+            if (!(made instanceof LDC) && !(made instanceof org.apache.bcel.generic.GETSTATIC)) {
+                return false;
+            }
+        }
+        if (!identity) {
+            return false;
+        }
+        for (org.apache.bcel.classfile.Constant argument : io.github.sessionguard.flow.BootstrapArguments.of(
+                classContext.getJavaClass(),
+                (org.apache.bcel.classfile.ConstantInvokeDynamic) cpg.getConstant(call.getIndex()))) {
+            if (argument instanceof org.apache.bcel.classfile.ConstantString && ((org.apache.bcel.classfile.ConstantString)
+                    argument).getBytes(cpg.getConstantPool()).chars().anyMatch(Character::isWhitespace)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Marks the value the instruction at {@code location} leaves on top of the stack. */
@@ -635,7 +671,8 @@ final class CredentialFlow {
         for (int i = 0; i < call.argumentCount(); i++) {
             checkedNameArgument |= isCheckedName(call.argument(i));
         }
-        if ((identityArgument || checkedNameArgument) && !secretArgument && result != null && returnType instanceof ObjectType
+        if ((identityArgument || checkedNameArgument && noArgumentFromSession(call)) && !secretArgument && result != null
+                && returnType instanceof ObjectType
                 && !LoginCatalogue.isJdk(owner) && !fluent(owner, returnType) && LoginCatalogue.mayLookUpUser(owner, name)
                 && returnsUser(call, (ObjectType) returnType)) {
             // members.findById(link.memberId()): the user a lookup keyed by the checked identity returns is that
@@ -791,7 +828,7 @@ final class CredentialFlow {
             if (verifyingCalls.add(pc)) {
                 changed = true;
             }
-            if (resultIsIdentity(call.name(), returnType) || isProviderToken(call, returnType)) {
+            if (resultIsIdentity(call.name(), returnType) || isNewKey(returnType) || isProviderToken(call, returnType)) {
                 mark(identities, result);
             }
         }
@@ -807,12 +844,14 @@ final class CredentialFlow {
     private void checkedUser(ValueNumber value, Type type) throws DataflowAnalysisException {
         if (!isSecret(value) && "Ljava/lang/String;".equals(type.getSignature())
                 && !(origins.producer(value) != null && origins.producer(value).getHandle().getInstruction() instanceof LDC)) {
-            mark(checkedNames, value);
+            if (!isSessionDerived(value)) {
+                mark(checkedNames, value);
+            }
             Location producer = origins.producer(value);
             if (producer != null && producer.getHandle().getInstruction() instanceof INVOKEDYNAMIC) {
                 // directory.bind("uid=" + uid + ",ou=people", password): the parts of the name are what it names.
                 for (ValueNumber part : origins.inputsOf(value)) {
-                    if (!isSecret(part)) {
+                    if (!isSecret(part) && !isSessionDerived(part)) {
                         mark(checkedNames, part);
                     }
                 }
@@ -824,7 +863,7 @@ final class CredentialFlow {
             // BCrypt.checkpw(password, PASSWORD_HASHES.get(username)): the key the stored side was read by is the
             // name the check was asked about.
             List<ValueNumber> inputs = origins.inputsOf(value);
-            if (inputs.size() >= 2 && inputs.get(1) != null && !isSecret(inputs.get(1))) {
+            if (inputs.size() >= 2 && inputs.get(1) != null && !isSecret(inputs.get(1)) && !isSessionDerived(inputs.get(1))) {
                 mark(checkedNames, inputs.get(1));
             }
         }
@@ -882,11 +921,13 @@ final class CredentialFlow {
 
     /**
      * Is the value only what the session held under this attribute already ({@code (Member)
-     * session.getAttribute(KEY)}, or null on another path)? Storing it back, after a password change or a
-     * step-up check, changes nobody's login.
+     * session.getAttribute(KEY)}, or null on another path), and did a check of this method re-check that user
+     * (its password compared with the hash stored for the session's user)? Storing it back, after a password
+     * change or a step-up check, changes nobody's login; an object the login itself changed (an authentication
+     * state the session was given empty) does.
      */
     boolean isReadBack(String attribute, ValueNumber value) throws DataflowAnalysisException {
-        if (attribute == null || value == null) {
+        if (attribute == null || value == null || !checkedSessionAttributes.contains(attribute)) {
             return false;
         }
         boolean read = false;
@@ -905,7 +946,59 @@ final class CredentialFlow {
             }
             read = true;
         }
-        return read;
+        return read && !marksAuthenticated(value);
+    }
+
+    /**
+     * Does the method switch a flag of the object on ({@code state.authenticated = true},
+     * {@code state.setAuthenticated(true)})? A login state the session held half-done (a user name given in a first
+     * step) becomes a login.
+     */
+    private boolean marksAuthenticated(ValueNumber object) throws DataflowAnalysisException {
+        for (Iterator<Location> it = cfg.locationIterator(); it.hasNext();) {
+            Location location = it.next();
+            Instruction instruction = location.getHandle().getInstruction();
+            boolean flagWrite = instruction instanceof PUTFIELD
+                    && "Z".equals(((PUTFIELD) instruction).getSignature(cpg))
+                    || instruction instanceof InvokeInstruction && !(instruction instanceof INVOKEDYNAMIC)
+                            && "(Z)V".equals(((InvokeInstruction) instruction).getSignature(cpg));
+            if (!flagWrite) {
+                continue;
+            }
+            ValueNumberFrame before = vna.getFactAtLocation(location);
+            if (before.isValid() && before.getStackDepth() >= 2 && object.equals(before.getStackValue(1))
+                    && Integer.valueOf(1).equals(origins.numberLiteral(before.getStackValue(0)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How many steps back {@link #isSessionDerived} looks. */
+    private static final int MAX_SESSION_STEPS = 4;
+
+    /**
+     * Is the value read from the HTTP session, or made from such a read a few steps back (a cast, a getter or field
+     * of the session's user: {@code ((Member) session.getAttribute("member")).getUid()})? The name of the user who
+     * is signed in already, re-checked before a sensitive page: no new login.
+     */
+    private boolean isSessionDerived(ValueNumber value) throws DataflowAnalysisException {
+        List<ValueNumber> level = List.of(value);
+        Set<Integer> seen = new HashSet<>();
+        for (int step = 0; step < MAX_SESSION_STEPS && !level.isEmpty(); step++) {
+            List<ValueNumber> next = new java.util.ArrayList<>();
+            for (ValueNumber current : level) {
+                if (current == null || !seen.add(current.getNumber())) {
+                    continue;
+                }
+                if (isSessionRead(current)) {
+                    return true;
+                }
+                next.addAll(origins.inputsOf(current));
+            }
+            level = next;
+        }
+        return false;
     }
 
     /** {@code HttpSession.getAttribute}/{@code getValue} (javax or jakarta). */
@@ -1026,7 +1119,7 @@ final class CredentialFlow {
         for (int i = 0; i < call.argumentCount(); i++) {
             checkedUser(call.argument(i), argumentTypes[i]);
         }
-        if (resultIsIdentity(name, returnType)) {
+        if (resultIsIdentity(name, returnType) || isNewKey(returnType)) {
             mark(identities, result);
             identifiesByRequest |= noArgumentFromSession(call);
         } else if (isTextual(returnType)) {
@@ -1079,8 +1172,9 @@ final class CredentialFlow {
     }
 
     /**
-     * Does the method read an identity attribute from the session ({@code session.getAttribute("userId")})? Then its
-     * user is logged in already. Decided over the whole method at once, so the order of the passes does not matter.
+     * Does the method read an identity attribute from the session ({@code session.getAttribute("userId")}), or a
+     * user object under any name ({@code (Account) session.getAttribute("currentAccount")})? Then its user is
+     * logged in already. Decided over the whole method at once, so the order of the passes does not matter.
      */
     private boolean readsLoggedInUser() throws DataflowAnalysisException {
         if (readsLoggedInUser == null) {
@@ -1092,6 +1186,15 @@ final class CredentialFlow {
                     readsLoggedInUser = call != null && ((readsSession(call.owner(), call.name()) && call.argumentCount() == 1
                             && LoginCatalogue.isIdentityAttribute(call.stringArgument(0), summaries.settings()))
                             || LoginCatalogue.READS_AUTHENTICATED_USER.contains(call.name()));
+                } else if (location.getHandle().getInstruction() instanceof org.apache.bcel.generic.CHECKCAST) {
+                    // (Account) session.getAttribute("currentAccount"): the session's user object, whatever the name.
+                    org.apache.bcel.generic.CHECKCAST cast = (org.apache.bcel.generic.CHECKCAST) location.getHandle()
+                            .getInstruction();
+                    ValueNumberFrame before = vna.getFactAtLocation(location);
+                    readsLoggedInUser = before.isValid() && before.getStackDepth() > 0
+                            && isSessionRead(before.getTopValue())
+                            && cast.getLoadClassType(cpg) instanceof ObjectType
+                            && LoginCatalogue.isUserType(((ObjectType) cast.getLoadClassType(cpg)).getClassName());
                 }
             }
             // A handler handed the logged-in principal (Principal, Spring's Authentication) runs for a signed-in user.
@@ -1120,7 +1223,9 @@ final class CredentialFlow {
      * the request now has (registration's check).
      */
     private void savesAccount(CallAt call, int pc) throws DataflowAnalysisException {
-        if (savesNewAccount(call)) {
+        // An administrator creating a user, or a signed-in user changing a password, saves an account too: it is
+        // the sign-up's user only where nobody is signed in yet.
+        if (!readsLoggedInUser() && savesNewAccount(call)) {
             checksCredentials = true;
             if (verifyingCalls.add(pc)) {
                 changed = true;
@@ -1142,9 +1247,19 @@ final class CredentialFlow {
     }
 
     /**
+     * A {@code long} answered by a check is the new user's key ({@code members.insert(email, nick,
+     * encoder.encode(password))}), where nobody is signed in yet: a signed-in user's e-mail change or an
+     * administrator's action answers the key of something else.
+     */
+    private boolean isNewKey(Type returnType) throws DataflowAnalysisException {
+        return returnType == Type.LONG && !readsLoggedInUser();
+    }
+
+    /**
      * Is what a check or lookup returns the user? An object (a user, an assertion, a token, an
-     * {@code Optional}) is, and so is a {@code long} (a generated key); a collection or map (validation errors)
-     * is not; a string or an int only when the call's name says it is a user's ({@code findUsernameByToken}, {@code userIdFor}) or a login's.
+     * {@code Optional}) is; a collection or map (validation errors) is not; a string or number only when the
+     * call's name says it is a user's ({@code findUsernameByToken}, {@code userIdFor}) or a login's (or a new key:
+     * {@link #isNewKey}).
      */
     private static boolean resultIsIdentity(String name, Type returnType) {
         if (returnType instanceof ObjectType) {
@@ -1155,11 +1270,7 @@ final class CredentialFlow {
             if (!type.equals("java.lang.String") && !type.startsWith("java.lang.")) {
                 return true;
             }
-        } else if (returnType == Type.LONG) {
-            // members.insert(email, nick, encoder.encode(password)) answering the generated key: an id (a count or
-            // a score is an int).
-            return true;
-        } else if (returnType != Type.INT) {
+        } else if (returnType != Type.LONG && returnType != Type.INT) {
             return false;
         }
         return LoginCatalogue.namesIdentity(name) || LoginCatalogue.isLoginMethodName(name)

@@ -88,6 +88,18 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         }
     };
 
+    /**
+     * The stack value is the record an application session manager answers for the presented id
+     * ({@code sessions.getSession(request, response)}): only its attribute writes ({@code setAttribute(name,
+     * value)}) are the store's; its other setters may be an object's own (a user's password hash).
+     */
+    private static final Object MANAGED_RECORD = new Object() {
+        @Override
+        public String toString() {
+            return "managed session record";
+        }
+    };
+
     /** A prepared statement and its SQL. */
     private static final class Sql {
         final String text;
@@ -163,8 +175,10 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
     private final Set<Integer> joins = new HashSet<>();
     private boolean freshResult;
     /** Locals that hold a record read by the presented id, in the same may sense. */
-    private final Set<Integer> recordRegisters = new HashSet<>();
-    private boolean recordResult;
+    /** Locals holding a record ({@link #RECORD} or {@link #MANAGED_RECORD}), by register. */
+    private final Map<Integer, Object> recordRegisters = new HashMap<>();
+    /** The record kind the current call leaves on the stack, or null. */
+    private Object recordResult;
     /** The method reads what the presented id's session holds (see readsSessionState). */
     private boolean readsSessionState;
     /** The store storeWritten just found is written by the application method called (a helper keyed by the id). */
@@ -246,7 +260,7 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         freshRegisters.clear();
         joins.clear();
         joins.addAll(JoinPoints.of(code));
-        recordResult = false;
+        recordResult = null;
         readsSessionState = false;
         noteCookieParameters(getMethod());
         super.visit(code);
@@ -313,7 +327,7 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
     public void sawOpcode(int seen) {
         markResult = false;
         markedSource = false;
-        recordResult = false;
+        recordResult = null;
         freshResult = false;
         pendingSql = null;
         if (joins.contains(getPC())) {
@@ -332,8 +346,8 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
             }
             if (stack.getStackDepth() > 0 && marked(stack.getStackItem(0))) {
                 markedRegisters.add(getRegisterOperand());
-            } else if (stack.getStackDepth() > 0 && stack.getStackItem(0).getUserValue() == RECORD) {
-                recordRegisters.add(getRegisterOperand());
+            } else if (stack.getStackDepth() > 0 && isRecord(stack.getStackItem(0))) {
+                recordRegisters.put(getRegisterOperand(), stack.getStackItem(0).getUserValue());
             } else {
                 // The local now holds something else (a new record): records are read once, not merged in loops.
                 recordRegisters.remove(getRegisterOperand());
@@ -363,8 +377,8 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
             stack.getStackItem(0).setUserValue(FRESH);
         } else if (markedSource || markResult) {
             stack.getStackItem(0).setUserValue(PRESENTED);
-        } else if (recordResult) {
-            stack.getStackItem(0).setUserValue(RECORD);
+        } else if (recordResult != null) {
+            stack.getStackItem(0).setUserValue(recordResult);
         } else if (pendingSql != null) {
             stack.getStackItem(0).setUserValue(new Sql(pendingSql));
         } else if (seen == Const.ALOAD || seen == Const.ALOAD_0 || seen == Const.ALOAD_1 || seen == Const.ALOAD_2
@@ -373,8 +387,8 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
                 stack.getStackItem(0).setUserValue(FRESH);
             } else if (markedRegisters.contains(getRegisterOperand())) {
                 stack.getStackItem(0).setUserValue(PRESENTED);
-            } else if (recordRegisters.contains(getRegisterOperand())) {
-                stack.getStackItem(0).setUserValue(RECORD);
+            } else if (recordRegisters.containsKey(getRegisterOperand())) {
+                stack.getStackItem(0).setUserValue(recordRegisters.get(getRegisterOperand()));
             }
         }
     }
@@ -412,8 +426,8 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         }
         if (returnsPresentedRecord(owner, name, signature)) {
             // sessionManager.getSession(request, response): the record its map keeps under the presented id.
-            recordResult = !rotated;
-            if (recordResult) {
+            recordResult = rotated ? null : MANAGED_RECORD;
+            if (recordResult != null) {
                 sourceName = simple(owner) + "." + name + "()";
             }
             return;
@@ -423,7 +437,7 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         }
         if (seen != Const.INVOKESTATIC && arguments >= 1 && SessionStoreCatalogue.MAP_TYPES.contains(owner)
                 && SessionStoreCatalogue.MAP_READS.contains(name) && marked(stack.getStackItem(arguments - 1))) {
-            recordResult = true;
+            recordResult = RECORD;
             return;
         }
         readsSessionState |= readsSessionState(seen, owner, name, signature, arguments);
@@ -457,7 +471,7 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
      * change, a cart update), and only a catalogue check makes it a login.
      */
     private boolean readsSessionState(int seen, String owner, String name, String signature, int arguments) {
-        if (seen != Const.INVOKESTATIC && stack.getStackItem(arguments).getUserValue() == RECORD) {
+        if (seen != Const.INVOKESTATIC && isRecord(stack.getStackItem(arguments))) {
             return SessionStoreCatalogue.MAP_READS.contains(name) || (name.startsWith("get") && arguments == 0);
         }
         // Not a write that answers something (establishUserSession(sid, user) returning the new session), nor a
@@ -631,7 +645,8 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
                     + " (" + simple(owner) + "." + name + ")";
         }
         if (receiver.getUserValue() == RECORD && ((SessionStoreCatalogue.MAP_TYPES.contains(owner)
-                && SessionStoreCatalogue.MAP_WRITES.contains(name)) || (name.startsWith("set") && !SessionStoreCatalogue.isLibrary(owner)))) {
+                && SessionStoreCatalogue.MAP_WRITES.contains(name)) || (name.startsWith("set") && !SessionStoreCatalogue.isLibrary(owner)))
+                || receiver.getUserValue() == MANAGED_RECORD && isAttributeWrite(getSigConstantOperand())) {
             return "the record a map keeps under that id (" + simple(owner) + "." + name + ")";
         }
         if (anyMarked && SessionStoreCatalogue.isRedisWrite(owner, name)) {
@@ -734,13 +749,39 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
                 return false;
             }
             CallTargets.Target target = CallTargets.resolve(owner, name, signature);
-            return target != null && target.method() != null
+            // The manager keeps records of the type it answers (Map<String, MemberSession> sessions), reads the
+            // presented id and its map, and neither renews an id nor makes a fresh one itself (renew() answers
+            // the record it made under a new id).
+            return target != null && target.method() != null && keepsRecordsOf(target.javaClass(), returned)
                     && MethodCalls.calls(target.javaClass(), target.method(), SessionStoreCatalogue::isPresentedId)
                     && MethodCalls.calls(target.javaClass(), target.method(), (o, n, d) -> SessionStoreCatalogue.MAP_TYPES
                             .contains(o) && SessionStoreCatalogue.MAP_READS.contains(n))
                     && !MethodCalls.calls(target.javaClass(), target.method(),
-                            (o, n, d) -> LoginCatalogue.any(LoginCatalogue.ROTATIONS, o, n, d));
+                            (o, n, d) -> LoginCatalogue.any(LoginCatalogue.ROTATIONS, o, n, d)
+                                    || SessionStoreCatalogue.makesFreshId(o, n, d));
         });
+    }
+
+    /** Does the class keep a JDK map whose values are of this type ({@code Map<String, MemberSession>})? */
+    private static boolean keepsRecordsOf(JavaClass manager, String recordSignature) {
+        for (org.apache.bcel.classfile.Field field : manager.getFields()) {
+            String generic = field.getGenericSignature();
+            if (generic != null && SessionStoreCatalogue.isMapSignature(field.getSignature())
+                    && generic.endsWith(recordSignature.substring(0, recordSignature.length() - 1) + ";>;")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isRecord(OpcodeStack.Item item) {
+        return item.getUserValue() == RECORD || item.getUserValue() == MANAGED_RECORD;
+    }
+
+    /** A write of a named attribute: {@code setAttribute(String name, Object value)}, {@code put(key, value)}. */
+    private static boolean isAttributeWrite(String signature) {
+        return signature.startsWith("(Ljava/lang/String;") && argumentCount(signature) == 2 && signature.endsWith(")V")
+                || signature.startsWith("(Ljava/lang/Object;Ljava/lang/Object;)");
     }
 
     /** Does the application class keep a JDK map in a field (a session object's attributes)? */
