@@ -206,18 +206,18 @@ public final class CookiePolicyCatalogue {
      * A SameSite default set as an attribute of the server or a context ({@code holder.setAttribute(key, value)}):
      * every cookie of the types it reaches that has no SameSite of its own gets the value; a cookie's own is kept.
      *
-     * @param holder   slashed type whose {@code setAttribute(String, Object)} (or a subtype's) sets it
+     * @param holder   slashed types whose {@code setAttribute(String, Object)} (or a subtype's) sets it
      * @param key      the attribute's name
      * @param values   slashed enum type whose constants may give the value instead of a text
      * @param reaches  the cookie types it reaches
      */
     public static final class AttributeDefault {
-        public final String holder;
+        public final List<String> holder;
         public final String key;
         public final String values;
         public final List<String> reaches;
 
-        AttributeDefault(String holder, String key, String values, List<String> reaches) {
+        AttributeDefault(List<String> holder, String key, String values, List<String> reaches) {
             this.holder = holder;
             this.key = key;
             this.values = values;
@@ -234,11 +234,22 @@ public final class CookiePolicyCatalogue {
      * {@code Server}: cookies added with {@code Response.addCookie} (runtime-evidence {@code JettyCookiePolicyTest}).
      */
     public static final List<AttributeDefault> SAME_SITE_ATTRIBUTES = List.of(
-            new AttributeDefault("org/eclipse/jetty/util/Attributes", "org.eclipse.jetty.cookie.sameSiteDefault",
+            // A context's or the server's attributes: Jetty reads request.getContext()'s (a request's or a
+            // session's own attributes are not asked).
+            new AttributeDefault(List.of("org/eclipse/jetty/server/handler/ContextHandler",
+                    "org/eclipse/jetty/server/Server"), "org.eclipse.jetty.cookie.sameSiteDefault",
                     "org/eclipse/jetty/http/HttpCookie$SameSite", List.of("org/eclipse/jetty/http/HttpCookie")));
 
     private static boolean isAttributeHolder(String policyOwner) {
-        return SAME_SITE_ATTRIBUTES.stream().anyMatch(attribute -> attribute.holder.equals(policyOwner));
+        return SAME_SITE_ATTRIBUTES.stream().anyMatch(attribute -> attribute.holder.contains(policyOwner));
+    }
+
+    /**
+     * Can a {@code setAttribute} call of this owner set an attribute default? Not the servlet API's (a request's, a
+     * session's or a servlet context's attributes): the first pass reads no method for those.
+     */
+    public static boolean mayHoldAttributeDefault(String slashedOwner) {
+        return !slashedOwner.startsWith("jakarta/servlet/") && !slashedOwner.startsWith("javax/servlet/");
     }
 
     /** Every type (or attribute name) whose mention makes a class worth the first pass. */

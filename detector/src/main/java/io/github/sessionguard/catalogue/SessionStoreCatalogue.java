@@ -171,7 +171,7 @@ public final class SessionStoreCatalogue {
      * there to another key: nothing is bound to that id.
      */
     public static boolean rekeysColumnAt(String sql, int placeholder) {
-        String lower = sql.toLowerCase(Locale.ROOT);
+        String lower = sql.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
         int where = lower.indexOf(" where ");
         if (!lower.trim().startsWith("update") || where < 0) {
             return false;

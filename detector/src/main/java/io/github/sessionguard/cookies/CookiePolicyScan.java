@@ -16,7 +16,6 @@ import io.github.sessionguard.catalogue.CookiePolicyCatalogue;
 import io.github.sessionguard.catalogue.CookiePolicyCatalogue.ServerHandler;
 import io.github.sessionguard.cookies.CookiePolicyFacts.SameSitePolicy;
 import io.github.sessionguard.flow.CallAt;
-import io.github.sessionguard.flow.MethodCalls;
 import io.github.sessionguard.flow.QuietClasspath;
 import io.github.sessionguard.flow.Site;
 import io.github.sessionguard.flow.TypeChecks;
@@ -56,6 +55,8 @@ final class CookiePolicyScan {
     private final ClassContext classContext;
     private final Method method;
     private final CookiePolicyFacts facts;
+    /** See {@link #firstBranch()}; -1 until computed. */
+    private int firstBranch = -1;
 
     CookiePolicyScan(ClassContext classContext, Method method, CookiePolicyFacts facts) {
         this.classContext = classContext;
@@ -87,6 +88,7 @@ final class CookiePolicyScan {
             String name = nameAndType.getName(pool);
             if (CookiePolicyCatalogue.PROCESSOR_SETTER.equals(name) || CookiePolicyCatalogue.FILTER_CHAIN_CALL.equals(name)
                     || CookiePolicyCatalogue.ATTRIBUTE_SETTER.equals(name)
+                            && CookiePolicyCatalogue.mayHoldAttributeDefault(reference.getClass(pool).replace('.', '/'))
                     || CookiePolicyCatalogue.SAME_SITE_SUPPLIERS.contains(reference.getClass(pool).replace('.', '/'))
                     || CookiePolicyCatalogue.serverHandler(reference.getClass(pool).replace('.', '/')) != null) {
                 return true;
@@ -123,7 +125,7 @@ final class CookiePolicyScan {
                 continue;
             }
             if (instruction instanceof GETSTATIC) {
-                readSharedHandler((GETSTATIC) instruction, cpg);
+                readSharedHandler((GETSTATIC) instruction, cpg, location.getHandle().getPosition() < firstBranch());
                 continue;
             }
             if (!(instruction instanceof InvokeInstruction)) {
@@ -207,22 +209,32 @@ final class CookiePolicyScan {
     }
 
     /** A server handler's shared instance read ({@code SecureCookieCommitListener.INSTANCE}): it is installed. */
-    private void readSharedHandler(GETSTATIC read, ConstantPoolGen cpg) {
+    private void readSharedHandler(GETSTATIC read, ConstantPoolGen cpg, boolean unconditional) {
         ServerHandler handler = CookiePolicyCatalogue.serverHandler(read.getClassName(cpg).replace('.', '/'));
         if (handler != null && handler.modeArgument < 0
-                && CookiePolicyCatalogue.SHARED_HANDLER_FIELD.equals(read.getFieldName(cpg)) && !asksConditions()) {
+                && CookiePolicyCatalogue.SHARED_HANDLER_FIELD.equals(read.getFieldName(cpg)) && unconditional) {
             facts.forced(handler.flag, handler.reaches);
         }
     }
 
     /**
-     * Does this method ask what would make hardening conditional (the exchange's scheme, a cookie's own flags)?
-     * {@code if (exchange.isSecure()) exchange.addResponseCommitListener(SecureCookieCommitListener.INSTANCE)}
-     * hardens HTTPS exchanges only.
+     * The offset of the method's first branch: a shared instance read before it is used on every run of the
+     * method ({@code exchange.addResponseCommitListener(SecureCookieCommitListener.INSTANCE)} first thing in a
+     * handler); one read after it may depend on a condition ({@code if (exchange.isSecure()) ...}, which hardens
+     * HTTPS exchanges only).
      */
-    private boolean asksConditions() {
-        return MethodCalls.calls(classContext.getJavaClass(), method,
-                (owner, name, descriptor) -> CookiePolicyCatalogue.CONDITIONAL_HARDENING_CALLS.contains(name));
+    private int firstBranch() {
+        if (firstBranch < 0) {
+            firstBranch = Integer.MAX_VALUE;
+            for (org.apache.bcel.generic.InstructionHandle handle : new InstructionList(method.getCode().getCode())
+                    .getInstructionHandles()) {
+                if (handle.getInstruction() instanceof org.apache.bcel.generic.BranchInstruction) {
+                    firstBranch = handle.getPosition();
+                    break;
+                }
+            }
+        }
+        return firstBranch;
     }
 
     /**
@@ -293,7 +305,7 @@ final class CookiePolicyScan {
     private void readAttributeDefault(CallAt call, Site site, ValueOrigins origins) throws DataflowAnalysisException {
         String key = call.stringArgument(0);
         for (CookiePolicyCatalogue.AttributeDefault attribute : CookiePolicyCatalogue.SAME_SITE_ATTRIBUTES) {
-            if (!attribute.key.equals(key) || !TypeChecks.isSubtypeOfAny(call.owner(), List.of(attribute.holder))) {
+            if (!attribute.key.equals(key) || !TypeChecks.isSubtypeOfAny(call.owner(), attribute.holder)) {
                 continue;
             }
             String value = call.stringArgument(1);
@@ -301,7 +313,7 @@ final class CookiePolicyScan {
                 value = CookiePolicyCatalogue.sameSiteOfConstant(origins.staticFieldName(call.argument(1), attribute.values));
             }
             if (value != null) {
-                facts.sameSite(SameSitePolicy.everyCookieWithout(value, attribute.holder, site, attribute.reaches));
+                facts.sameSite(SameSitePolicy.everyCookieWithout(value, attribute.holder.get(0), site, attribute.reaches));
             }
         }
     }

@@ -377,9 +377,13 @@ final class CredentialFlow {
         }
     }
 
+    /** Constant text of a name for a user: letters, digits and the separators of keys and DNs, no blank. */
+    private static final java.util.regex.Pattern NAME_TEXT = java.util.regex.Pattern.compile("[\\p{L}\\p{N}=,:;._@/|#+-]*");
+
     /**
-     * An identity joined only with constant texts that have no blank ({@code "uid=" + uid + ",ou=people"},
-     * {@code "member:" + id}): a name for the same user. Not a sentence ({@code "Welcome, " + name}).
+     * An identity joined only with constant texts that have no blank and no markup ({@code "uid=" + uid +
+     * ",ou=people"}, {@code "member:" + id}): a name for the same user. Not a sentence ({@code "Welcome, " + name},
+     * {@code "<b>" + name + "</b>"}), nor a text read from a field (a message bundle's).
      */
     private boolean isIdentityText(INVOKEDYNAMIC call, ValueNumberFrame before, int operands)
             throws DataflowAnalysisException {
@@ -392,7 +396,8 @@ final class CredentialFlow {
             }
             Location producer = origins.producer(operand);
             Instruction made = producer == null ? null : producer.getHandle().getInstruction();
-            if (!(made instanceof LDC) && !(made instanceof org.apache.bcel.generic.GETSTATIC)) {
+            Object constant = made instanceof LDC ? ((LDC) made).getValue(cpg) : null;
+            if (!(constant instanceof String) || !NAME_TEXT.matcher((String) constant).matches()) {
                 return false;
             }
         }
@@ -402,8 +407,9 @@ final class CredentialFlow {
         for (org.apache.bcel.classfile.Constant argument : io.github.sessionguard.flow.BootstrapArguments.of(
                 classContext.getJavaClass(),
                 (org.apache.bcel.classfile.ConstantInvokeDynamic) cpg.getConstant(call.getIndex()))) {
-            if (argument instanceof org.apache.bcel.classfile.ConstantString && ((org.apache.bcel.classfile.ConstantString)
-                    argument).getBytes(cpg.getConstantPool()).chars().anyMatch(Character::isWhitespace)) {
+            if (argument instanceof org.apache.bcel.classfile.ConstantString && !NAME_TEXT.matcher(
+                    ((org.apache.bcel.classfile.ConstantString) argument).getBytes(cpg.getConstantPool())
+                            .replace("\u0001", "").replace("\u0002", "")).matches()) {
                 return false;
             }
         }
@@ -668,10 +674,12 @@ final class CredentialFlow {
             return;
         }
         boolean checkedNameArgument = false;
+        boolean sessionArgument = false;
         for (int i = 0; i < call.argumentCount(); i++) {
             checkedNameArgument |= isCheckedName(call.argument(i));
+            sessionArgument |= checkedNameArgument && isSessionDerived(call.argument(i));
         }
-        if ((identityArgument || checkedNameArgument && noArgumentFromSession(call)) && !secretArgument && result != null
+        if ((identityArgument || checkedNameArgument && !sessionArgument) && !secretArgument && result != null
                 && returnType instanceof ObjectType
                 && !LoginCatalogue.isJdk(owner) && !fluent(owner, returnType) && LoginCatalogue.mayLookUpUser(owner, name)
                 && returnsUser(call, (ObjectType) returnType)) {
@@ -844,14 +852,12 @@ final class CredentialFlow {
     private void checkedUser(ValueNumber value, Type type) throws DataflowAnalysisException {
         if (!isSecret(value) && "Ljava/lang/String;".equals(type.getSignature())
                 && !(origins.producer(value) != null && origins.producer(value).getHandle().getInstruction() instanceof LDC)) {
-            if (!isSessionDerived(value)) {
-                mark(checkedNames, value);
-            }
+            mark(checkedNames, value);
             Location producer = origins.producer(value);
             if (producer != null && producer.getHandle().getInstruction() instanceof INVOKEDYNAMIC) {
                 // directory.bind("uid=" + uid + ",ou=people", password): the parts of the name are what it names.
                 for (ValueNumber part : origins.inputsOf(value)) {
-                    if (!isSecret(part) && !isSessionDerived(part)) {
+                    if (!isSecret(part)) {
                         mark(checkedNames, part);
                     }
                 }
@@ -863,7 +869,7 @@ final class CredentialFlow {
             // BCrypt.checkpw(password, PASSWORD_HASHES.get(username)): the key the stored side was read by is the
             // name the check was asked about.
             List<ValueNumber> inputs = origins.inputsOf(value);
-            if (inputs.size() >= 2 && inputs.get(1) != null && !isSecret(inputs.get(1)) && !isSessionDerived(inputs.get(1))) {
+            if (inputs.size() >= 2 && inputs.get(1) != null && !isSecret(inputs.get(1))) {
                 mark(checkedNames, inputs.get(1));
             }
         }
@@ -921,13 +927,13 @@ final class CredentialFlow {
 
     /**
      * Is the value only what the session held under this attribute already ({@code (Member)
-     * session.getAttribute(KEY)}, or null on another path), and did a check of this method re-check that user
-     * (its password compared with the hash stored for the session's user)? Storing it back, after a password
-     * change or a step-up check, changes nobody's login; an object the login itself changed (an authentication
-     * state the session was given empty) does.
+     * session.getAttribute(KEY)}, or null on another path), and did a check of this method re-check the session's
+     * user (a password compared with what a session value leads to)? Storing it back, after a password change or
+     * a step-up check, changes nobody's login; an object the login itself filled from what the request submitted
+     * (an authentication state the session was given empty) does.
      */
     boolean isReadBack(String attribute, ValueNumber value) throws DataflowAnalysisException {
-        if (attribute == null || value == null || !checkedSessionAttributes.contains(attribute)) {
+        if (attribute == null || value == null || checkedSessionAttributes.isEmpty()) {
             return false;
         }
         boolean read = false;
@@ -946,36 +952,8 @@ final class CredentialFlow {
             }
             read = true;
         }
-        return read && !marksAuthenticated(value);
+        return read;
     }
-
-    /**
-     * Does the method switch a flag of the object on ({@code state.authenticated = true},
-     * {@code state.setAuthenticated(true)})? A login state the session held half-done (a user name given in a first
-     * step) becomes a login.
-     */
-    private boolean marksAuthenticated(ValueNumber object) throws DataflowAnalysisException {
-        for (Iterator<Location> it = cfg.locationIterator(); it.hasNext();) {
-            Location location = it.next();
-            Instruction instruction = location.getHandle().getInstruction();
-            boolean flagWrite = instruction instanceof PUTFIELD
-                    && "Z".equals(((PUTFIELD) instruction).getSignature(cpg))
-                    || instruction instanceof InvokeInstruction && !(instruction instanceof INVOKEDYNAMIC)
-                            && "(Z)V".equals(((InvokeInstruction) instruction).getSignature(cpg));
-            if (!flagWrite) {
-                continue;
-            }
-            ValueNumberFrame before = vna.getFactAtLocation(location);
-            if (before.isValid() && before.getStackDepth() >= 2 && object.equals(before.getStackValue(1))
-                    && Integer.valueOf(1).equals(origins.numberLiteral(before.getStackValue(0)))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** How many steps back {@link #isSessionDerived} looks. */
-    private static final int MAX_SESSION_STEPS = 4;
 
     /**
      * Is the value read from the HTTP session, or made from such a read a few steps back (a cast, a getter or field
@@ -983,22 +961,7 @@ final class CredentialFlow {
      * is signed in already, re-checked before a sensitive page: no new login.
      */
     private boolean isSessionDerived(ValueNumber value) throws DataflowAnalysisException {
-        List<ValueNumber> level = List.of(value);
-        Set<Integer> seen = new HashSet<>();
-        for (int step = 0; step < MAX_SESSION_STEPS && !level.isEmpty(); step++) {
-            List<ValueNumber> next = new java.util.ArrayList<>();
-            for (ValueNumber current : level) {
-                if (current == null || !seen.add(current.getNumber())) {
-                    continue;
-                }
-                if (isSessionRead(current)) {
-                    return true;
-                }
-                next.addAll(origins.inputsOf(current));
-            }
-            level = next;
-        }
-        return false;
+        return !sessionReadsBehind(List.of(value)).isEmpty();
     }
 
     /** {@code HttpSession.getAttribute}/{@code getValue} (javax or jakarta). */
@@ -1148,7 +1111,20 @@ final class CredentialFlow {
      * {@code users.findById((Long) session.getAttribute("PRE_AUTH_USER_ID")).orElse(null)}).
      */
     private void noteSessionInputs(ValueNumber[] checked) throws DataflowAnalysisException {
-        List<ValueNumber> level = java.util.Arrays.asList(checked);
+        for (ValueNumber value : sessionReadsBehind(java.util.Arrays.asList(checked))) {
+            Location read = origins.producer(value);
+            CallAt call = calls.at((InvokeInstruction) read.getHandle().getInstruction(), read);
+            String name = call == null || call.argumentCount() != 1 ? null : AttributeNames.of(call, 0, origins, cpg);
+            if (name != null) {
+                checkedSessionAttributes.add(name);
+            }
+        }
+    }
+
+    /** The session reads the values were made from, a few steps back ({@link #MAX_INPUT_STEPS}). */
+    private List<ValueNumber> sessionReadsBehind(List<ValueNumber> values) throws DataflowAnalysisException {
+        List<ValueNumber> reads = new java.util.ArrayList<>();
+        List<ValueNumber> level = values;
         Set<Integer> seen = new HashSet<>();
         for (int step = 0; step < MAX_INPUT_STEPS && !level.isEmpty(); step++) {
             List<ValueNumber> next = new java.util.ArrayList<>();
@@ -1157,24 +1133,19 @@ final class CredentialFlow {
                     continue;
                 }
                 if (isSessionRead(value)) {
-                    Location read = origins.producer(value);
-                    CallAt call = calls.at((InvokeInstruction) read.getHandle().getInstruction(), read);
-                    String name = call == null || call.argumentCount() != 1 ? null : AttributeNames.of(call, 0, origins, cpg);
-                    if (name != null) {
-                        checkedSessionAttributes.add(name);
-                    }
-                    continue;
+                    reads.add(value);
+                } else {
+                    next.addAll(origins.inputsOf(value));
                 }
-                next.addAll(origins.inputsOf(value));
             }
             level = next;
         }
+        return reads;
     }
 
     /**
-     * Does the method read an identity attribute from the session ({@code session.getAttribute("userId")}), or a
-     * user object under any name ({@code (Account) session.getAttribute("currentAccount")})? Then its user is
-     * logged in already. Decided over the whole method at once, so the order of the passes does not matter.
+     * Does the method read an identity attribute from the session ({@code session.getAttribute("userId")})? Then its
+     * user is logged in already. Decided over the whole method at once, so the order of the passes does not matter.
      */
     private boolean readsLoggedInUser() throws DataflowAnalysisException {
         if (readsLoggedInUser == null) {
@@ -1186,15 +1157,6 @@ final class CredentialFlow {
                     readsLoggedInUser = call != null && ((readsSession(call.owner(), call.name()) && call.argumentCount() == 1
                             && LoginCatalogue.isIdentityAttribute(call.stringArgument(0), summaries.settings()))
                             || LoginCatalogue.READS_AUTHENTICATED_USER.contains(call.name()));
-                } else if (location.getHandle().getInstruction() instanceof org.apache.bcel.generic.CHECKCAST) {
-                    // (Account) session.getAttribute("currentAccount"): the session's user object, whatever the name.
-                    org.apache.bcel.generic.CHECKCAST cast = (org.apache.bcel.generic.CHECKCAST) location.getHandle()
-                            .getInstruction();
-                    ValueNumberFrame before = vna.getFactAtLocation(location);
-                    readsLoggedInUser = before.isValid() && before.getStackDepth() > 0
-                            && isSessionRead(before.getTopValue())
-                            && cast.getLoadClassType(cpg) instanceof ObjectType
-                            && LoginCatalogue.isUserType(((ObjectType) cast.getLoadClassType(cpg)).getClassName());
                 }
             }
             // A handler handed the logged-in principal (Principal, Spring's Authentication) runs for a signed-in user.

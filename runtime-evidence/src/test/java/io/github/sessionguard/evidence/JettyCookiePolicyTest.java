@@ -5,15 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.net.URL;
 import java.net.URLClassLoader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -43,17 +39,7 @@ class JettyCookiePolicyTest {
     @BeforeAll
     @SuppressWarnings("unchecked")
     static void start() throws Exception {
-        List<Path> jars = ProbeCompiler.jars(Paths.get(ShiroRelease.property("evidence.jetty12.dir")));
-        Path classes = Paths.get(ShiroRelease.property("evidence.probe.work"), "jetty12-cookies");
-        ProbeCompiler.compile(jars, classes,
-                ProbeCompiler.sources(List.of(Paths.get(ShiroRelease.property("evidence.jetty12.probe.sources")))),
-                "Jetty 12");
-        List<URL> urls = new ArrayList<>();
-        urls.add(classes.toUri().toURL());
-        for (Path jar : jars) {
-            urls.add(jar.toUri().toURL());
-        }
-        loader = new URLClassLoader("jetty12-cookies", urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+        loader = Jetty12Loader.open("jetty12-cookies");
         Object probe = Class.forName(PROBE, true, loader).getDeclaredConstructor().newInstance();
         server = (AutoCloseable) probe;
         port = ((Callable<Integer>) probe).call();

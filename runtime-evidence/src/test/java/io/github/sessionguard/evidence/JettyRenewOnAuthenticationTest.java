@@ -5,14 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.sessionguard.evidence.Loopback.Reply;
-import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterAll;
@@ -45,18 +40,7 @@ class JettyRenewOnAuthenticationTest {
     @BeforeAll
     @SuppressWarnings("unchecked")
     static void start() throws Exception {
-        List<Path> jars = ProbeCompiler.jars(Paths.get(ShiroRelease.property("evidence.jetty12.dir")));
-        assertTrue(jars.stream().anyMatch(j -> j.getFileName().toString().startsWith("jetty-security-12.")), jars.toString());
-        Path classes = Paths.get(ShiroRelease.property("evidence.probe.work"), "jetty12");
-        ProbeCompiler.compile(jars, classes,
-                ProbeCompiler.sources(List.of(Paths.get(ShiroRelease.property("evidence.jetty12.probe.sources")))),
-                "Jetty 12");
-        List<URL> urls = new ArrayList<>();
-        urls.add(classes.toUri().toURL());
-        for (Path jar : jars) {
-            urls.add(jar.toUri().toURL());
-        }
-        loader = new URLClassLoader("jetty12", urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+        loader = Jetty12Loader.open("jetty12");
         Object probe = Class.forName(PROBE, true, loader).getDeclaredConstructor().newInstance();
         server = (AutoCloseable) probe;
         http = new Loopback(((Callable<Integer>) probe).call());

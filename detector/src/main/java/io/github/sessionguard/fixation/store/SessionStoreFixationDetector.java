@@ -65,40 +65,34 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
     private static final String PATTERN = "SESSION_FIXATION";
 
     /** The stack value is (or carries) the session id the browser presented. */
-    private static final Object PRESENTED = new Object() {
-        @Override
-        public String toString() {
-            return "presented session id";
-        }
-    };
+    private static final Object PRESENTED = new Marker("presented session id");
 
     /** The stack value is the record a map or cache keeps under the presented id (its writes are the store's). */
-    private static final Object RECORD = new Object() {
-        @Override
-        public String toString() {
-            return "session record";
-        }
-    };
+    private static final Object RECORD = new Marker("session record");
 
     /** The stack value is a fresh id made here (UUID.randomUUID(), SecureRandom), or text made from one. */
-    private static final Object FRESH = new Object() {
-        @Override
-        public String toString() {
-            return "fresh id";
-        }
-    };
+    private static final Object FRESH = new Marker("fresh id");
 
     /**
      * The stack value is the record an application session manager answers for the presented id
      * ({@code sessions.getSession(request, response)}): only its attribute writes ({@code setAttribute(name,
      * value)}) are the store's; its other setters may be an object's own (a user's password hash).
      */
-    private static final Object MANAGED_RECORD = new Object() {
+    private static final Object MANAGED_RECORD = new Marker("managed session record");
+
+    /** A user value on the operand stack, named for debugging. */
+    private static final class Marker {
+        private final String name;
+
+        Marker(String name) {
+            this.name = name;
+        }
+
         @Override
         public String toString() {
-            return "managed session record";
+            return name;
         }
-    };
+    }
 
     /** A prepared statement and its SQL. */
     private static final class Sql {
@@ -410,18 +404,17 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         if (LoginCatalogue.any(LoginCatalogue.SESSION_WRITES, owner, name, signature)) {
             writesSession = true;
         }
-        if (SessionStoreCatalogue.makesFreshId(owner, name, signature) || (seen != Const.INVOKESTATIC
-                && stack.getStackDepth() > arguments && stack.getStackItem(arguments).getUserValue() == FRESH
-                && (owner.equals("java/lang/String") || owner.equals("java/util/UUID")))) {
-            // UUID.randomUUID().toString().replace("-", ""): a fresh id, not the presented one.
-            freshResult = !signature.endsWith(")V");
-            return;
-        }
         if (SessionStoreCatalogue.isPresentedId(owner, name, signature) || returnsPresentedId(owner, name, signature)) {
             markedSource = !rotated;
             if (markedSource) {
                 sourceName = simple(owner) + "." + name + "()";
             }
+            return;
+        }
+        if (makesFresh(seen, owner, name, signature, arguments)) {
+            // UUID.randomUUID().toString().replace("-", ""), random.nextBytes(bytes) then an encoding of the bytes:
+            // a fresh id, not the presented one.
+            freshResult = !signature.endsWith(")V");
             return;
         }
         if (returnsPresentedRecord(owner, name, signature)) {
@@ -762,16 +755,79 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         });
     }
 
+    /**
+     * Does the call make a fresh id, or text from one: a generator ({@link SessionStoreCatalogue#makesFreshId}), a
+     * {@code String}, {@code UUID}, {@code Base64} encoder or {@code HexFormat} call on or of a fresh value.
+     * {@code random.nextBytes(bytes)} makes the local holding the bytes fresh.
+     */
+    private boolean makesFresh(int seen, String owner, String name, String signature, int arguments) {
+        if (SessionStoreCatalogue.makesFreshId(owner, name, signature)) {
+            if (signature.endsWith(")V") && arguments == 1 && stack.getStackDepth() > 0
+                    && stack.getStackItem(0).getRegisterNumber() >= 0) {
+                freshRegisters.add(stack.getStackItem(0).getRegisterNumber());
+            }
+            return true;
+        }
+        if (!FRESH_CARRIERS.contains(owner) || stack.getStackDepth() < arguments + (seen == Const.INVOKESTATIC ? 0 : 1)) {
+            return false;
+        }
+        for (int i = 0; i <= arguments && i < stack.getStackDepth(); i++) {
+            if ((i < arguments || seen != Const.INVOKESTATIC) && stack.getStackItem(i).getUserValue() == FRESH) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Types whose calls on or of a fresh value answer the same fresh id as text. */
+    private static final Set<String> FRESH_CARRIERS = Set.of("java/lang/String", "java/util/UUID",
+            "java/util/Base64$Encoder", "java/util/HexFormat", "java/lang/StringBuilder");
+
     /** Does the class keep a JDK map whose values are of this type ({@code Map<String, MemberSession>})? */
     private static boolean keepsRecordsOf(JavaClass manager, String recordSignature) {
         for (org.apache.bcel.classfile.Field field : manager.getFields()) {
             String generic = field.getGenericSignature();
             if (generic != null && SessionStoreCatalogue.isMapSignature(field.getSignature())
-                    && generic.endsWith(recordSignature.substring(0, recordSignature.length() - 1) + ";>;")) {
+                    && recordSignature.equals(erasedValueType(generic))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * The erased value type of a map's generic signature ({@code Ljava/util/Map<Ljava/lang/String;Ljava/util/Map<
+     * Ljava/lang/String;Ljava/lang/Object;>;>;} gives {@code Ljava/util/Map;}), or null.
+     */
+    static String erasedValueType(String generic) {
+        int open = generic.indexOf('<');
+        if (open < 0) {
+            return null;
+        }
+        int depth = 0;
+        int start = -1;
+        for (int i = open + 1; i < generic.length(); i++) {
+            char c = generic.charAt(i);
+            if (depth == 0 && start < 0 && i > open + 1 && generic.charAt(i - 1) == ';') {
+                start = i; // the second type argument starts after the first one's ';' at depth 0
+            }
+            if (c == '<') {
+                depth++;
+            } else if (c == '>') {
+                if (depth == 0) {
+                    break;
+                }
+                depth--;
+            }
+        }
+        if (start < 0) {
+            return null;
+        }
+        int end = start;
+        while (end < generic.length() && generic.charAt(end) != '<' && generic.charAt(end) != ';') {
+            end++;
+        }
+        return end < generic.length() ? generic.substring(start, end) + ";" : null;
     }
 
     private static boolean isRecord(OpcodeStack.Item item) {
