@@ -752,7 +752,7 @@ final class CredentialFlow {
     /**
      * A map the class keeps in a field whose values are no containers: a store of users by token
      * ({@code Map<String, String>}), not of session records ({@code Map<String, Map<String, Object>>}: what such a
-     * map answers for an id is the session, not who the user is). A raw map's values are unknown: taken as users.
+     * map answers for an id is the session, not who the user is).
      */
     private boolean isUserStoreField(ValueNumber value) {
         Location producer = origins.producer(value);
@@ -763,17 +763,14 @@ final class CredentialFlow {
         }
         edu.umd.cs.findbugs.ba.XField field = XFactory.createXField(
                 (org.apache.bcel.generic.FieldInstruction) producer.getHandle().getInstruction(), cpg);
-        String generic = field.getSourceSignature();
-        int arguments = generic == null ? -1 : generic.indexOf('<');
-        int comma = arguments < 0 ? -1 : generic.indexOf(';', arguments);
-        String values = comma < 0 ? "" : generic.substring(comma + 1);
-        if (LoginCatalogue.isContainerType(values)) {
+        // A raw map's values are unknown: then only the field's name tells.
+        String values = io.github.sessionguard.flow.MapValueTypes.erasedValueType(field.getSourceSignature());
+        if (values != null && LoginCatalogue.isContainerType(values)) {
             return false;
         }
         // Users by token: its values are users, or its name says so (tokenHashToUser); not a referrer's id by token.
-        int end = values.indexOf('<') > 0 ? values.indexOf('<') : values.indexOf(';');
-        return LoginCatalogue.isUserType(field.getName())
-                || (values.startsWith("L") && end > 1 && LoginCatalogue.isUserType(values.substring(1, end).replace('/', '.')));
+        return LoginCatalogue.isUserType(field.getName()) || (values != null && values.startsWith("L")
+                && LoginCatalogue.isUserType(values.substring(1, values.length() - 1).replace('/', '.')));
     }
 
     /**

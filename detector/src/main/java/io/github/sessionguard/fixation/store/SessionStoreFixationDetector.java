@@ -14,7 +14,6 @@ import io.github.sessionguard.engine.AnalysisSettings;
 import io.github.sessionguard.catalogue.SessionStoreCatalogue;
 import io.github.sessionguard.flow.CallTargets;
 import io.github.sessionguard.flow.ConstantPoolScreen;
-import io.github.sessionguard.flow.JoinPoints;
 import io.github.sessionguard.flow.MethodCalls;
 import io.github.sessionguard.flow.MethodGuard;
 import io.github.sessionguard.flow.MethodRefs;
@@ -165,7 +164,11 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
      * presented id until paths join again, where the presented one may arrive from another path.
      */
     private final Set<Integer> freshRegisters = new HashSet<>();
-    /** Where paths join in the method being read (branch targets and handlers). */
+    /**
+     * Where paths join ahead in the method being read: the exception handlers, and the targets of the forward
+     * branches and switches read so far. A loop's head, the target of a branch back, is passed before that branch
+     * is read; what the loop's body assigns is read after it in order, so the head needs no forgetting.
+     */
     private final Set<Integer> joins = new HashSet<>();
     private boolean freshResult;
     /** Locals that hold a record read by the presented id, in the same may sense. */
@@ -253,7 +256,9 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         recordRegisters.clear();
         freshRegisters.clear();
         joins.clear();
-        joins.addAll(JoinPoints.of(code));
+        for (org.apache.bcel.classfile.CodeException handler : code.getExceptionTable()) {
+            joins.add(handler.getHandlerPC());
+        }
         recordResult = null;
         readsSessionState = false;
         noteCookieParameters(getMethod());
@@ -327,6 +332,7 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         if (joins.contains(getPC())) {
             freshRegisters.clear();
         }
+        noteJoinsAhead(seen);
         switch (seen) {
         case Const.ASTORE:
         case Const.ASTORE_0:
@@ -788,46 +794,23 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         for (org.apache.bcel.classfile.Field field : manager.getFields()) {
             String generic = field.getGenericSignature();
             if (generic != null && SessionStoreCatalogue.isMapSignature(field.getSignature())
-                    && recordSignature.equals(erasedValueType(generic))) {
+                    && recordSignature.equals(io.github.sessionguard.flow.MapValueTypes.erasedValueType(generic))) {
                 return true;
             }
         }
         return false;
     }
 
-    /**
-     * The erased value type of a map's generic signature ({@code Ljava/util/Map<Ljava/lang/String;Ljava/util/Map<
-     * Ljava/lang/String;Ljava/lang/Object;>;>;} gives {@code Ljava/util/Map;}), or null.
-     */
-    static String erasedValueType(String generic) {
-        int open = generic.indexOf('<');
-        if (open < 0) {
-            return null;
-        }
-        int depth = 0;
-        int start = -1;
-        for (int i = open + 1; i < generic.length(); i++) {
-            char c = generic.charAt(i);
-            if (depth == 0 && start < 0 && i > open + 1 && generic.charAt(i - 1) == ';') {
-                start = i; // the second type argument starts after the first one's ';' at depth 0
-            }
-            if (c == '<') {
-                depth++;
-            } else if (c == '>') {
-                if (depth == 0) {
-                    break;
-                }
-                depth--;
+    /** Records the offsets this branch or switch may jump ahead to (see {@link #joins}). */
+    private void noteJoinsAhead(int seen) {
+        if (isBranch(seen) && getBranchTarget() > getPC()) {
+            joins.add(getBranchTarget());
+        } else if (isSwitch(seen)) {
+            joins.add(getPC() + getDefaultSwitchOffset());
+            for (int offset : getSwitchOffsets()) {
+                joins.add(getPC() + offset);
             }
         }
-        if (start < 0) {
-            return null;
-        }
-        int end = start;
-        while (end < generic.length() && generic.charAt(end) != '<' && generic.charAt(end) != ';') {
-            end++;
-        }
-        return end < generic.length() ? generic.substring(start, end) + ";" : null;
     }
 
     private static boolean isRecord(OpcodeStack.Item item) {
