@@ -429,6 +429,16 @@ public final class LoginCatalogue {
     public static final String OPTIONAL_TYPE = "java/util/Optional";
     public static final Set<String> OPTIONAL_MAPS = Set.of("map", "flatMap");
     /** ...and those that take the value out: each {@code found.get()} of a checked user's Optional is that user. */
+    public static final Set<String> OPTIONAL_UNWRAPS = Set.of("get", "orElse", "orElseThrow", "orElseGet");
+    /**
+     * Types whose {@code filter(predicate)} keeps what passes the predicate: a credential check inside it
+     * ({@code repository.findByLoginId(id).filter(m -> encoder.matches(password, m.getPassword()))}) leaves the
+     * checked user, or nothing.
+     */
+    public static final String STREAM_TYPE = "java/util/stream/Stream";
+    public static final Set<String> FILTERING_TYPES = Set.of(OPTIONAL_TYPE, STREAM_TYPE);
+    /** The stream calls that take the element that passed a filter out, as an {@code Optional}. */
+    public static final Set<String> STREAM_PICKS = Set.of("findFirst", "findAny");
     /**
      * Flags of a check's result that say whether it passed, with the value that means it did: an
      * {@code Optional}'s {@code isPresent()}/{@code isEmpty()}, an authentication's or Shiro subject's
@@ -437,7 +447,16 @@ public final class LoginCatalogue {
     public static final Map<String, Boolean> CHECK_OUTCOME_FLAGS = Map.of("isPresent", true, "isEmpty", false,
             "isAuthenticated", true);
 
-    public static final Set<String> OPTIONAL_UNWRAPS = Set.of("get", "orElse", "orElseThrow", "orElseGet");
+    /**
+     * Session types a helper may be handed ({@code copyAndStop(subject.getSession(false))}): where the helper finds
+     * its parameter null, there was no session to fix, as where {@code getSession(false)} answers null.
+     */
+    public static final Set<String> SESSION_PARAMETER_TYPES = Set.of("Ljavax/servlet/http/HttpSession;",
+            "Ljakarta/servlet/http/HttpSession;", "Lorg/apache/shiro/session/Session;");
+
+    /** Handlers the container runs as one instance for every request: their fields hold no request's values. */
+    public static final List<String> SHARED_HANDLER_TYPES = List.of("javax/servlet/Servlet", "jakarta/servlet/Servlet",
+            "javax/servlet/Filter", "jakarta/servlet/Filter");
 
     /** String constants that mark a session as logged in when written on a check's success branch. */
     public static final Set<String> TRUE_MARKERS = Set.of("true", "yes", "y", "1", "on", "ok");

@@ -111,6 +111,13 @@ public final class SessionWriteApi {
                     LoginEventKind.JETTY_SESSION_ATTRIBUTE));
 
     /**
+     * Calls that make a new session under a fresh random id (Vert.x Web's {@code store.createSession(timeout)}): what
+     * is written into it binds nothing the client presented.
+     */
+    public static final List<CallPattern> NEW_SESSIONS = List.of(
+            CallPattern.of("io/vertx/ext/web/sstore/SessionStore", "createSession", null));
+
+    /**
      * Names whose mention makes a class worth the fixation analysis. JFinal's method name too: a controller
      * that extends the application's own base controller names only that base and itself as the call's owner.
      */

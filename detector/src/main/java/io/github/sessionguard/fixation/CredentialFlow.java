@@ -96,6 +96,8 @@ final class CredentialFlow {
     private final CallSites calls;
 
     private final Set<Integer> secrets = new HashSet<>();
+    /** Secrets a servlet or filter keeps in its own fields (see isSharedHandlerField): the stored side of a check. */
+    private final Set<Integer> configuredSecrets = new HashSet<>();
     /** Other request parameters and headers: a proof of identity only when a verifying call says so. */
     private final Set<Integer> requestValues = new HashSet<>();
     private final Set<Integer> identities = new HashSet<>();
@@ -182,6 +184,10 @@ final class CredentialFlow {
     /** The session attributes a credential check here was handed the values of (see the field). */
     Set<String> checkedSessionAttributes() {
         return checkedSessionAttributes;
+    }
+
+    private boolean isConfiguredSecret(ValueNumber value) {
+        return value != null && configuredSecrets.contains(value.getNumber());
     }
 
     boolean isSecret(ValueNumber value) {
@@ -435,6 +441,8 @@ final class CredentialFlow {
             // the stored side of the check (not a submitted secret).
             if (isIdentity(object) && LoginCatalogue.isIdentityGetter(name)) {
                 markProduced(identities, location);
+            } else if (isSecretName(name) && isSharedHandlerField(object)) {
+                markProduced(configuredSecrets, location);
             } else if (isSecretName(name) && !(isIdentity(object) && !isSecret(object))) {
                 markProduced(secrets, location);
             }
@@ -626,6 +634,13 @@ final class CredentialFlow {
             lookUp(call, pc, name, returnType, result);
             return;
         }
+        if (receiver != null && result != null && "filter".equals(name) && call.argumentCount() == 1
+                && LoginCatalogue.FILTERING_TYPES.contains(owner) && lambdaChecksCredentials(call.argument(0))) {
+            // found.filter(m -> encoder.matches(password, m.getPassword())): the check runs in the lambda, and what
+            // passes it is the checked user.
+            checked(call, pc, returnType, result);
+            return;
+        }
         LoginSummary callee = LoginCatalogue.isJdk(owner) ? null : summaries.of(owner, name, descriptor);
         if (LoginCatalogue.isCredentialCheck(owner, name, descriptor, summaries.settings())
                 || (callee != null && callee.checksCredentials() && !LoginCatalogue.managesPasswords(name))) {
@@ -697,8 +712,9 @@ final class CredentialFlow {
             mark(identities, result);
             return;
         }
-        if (receiver != null && isIdentity(receiver) && result != null && LoginCatalogue.OPTIONAL_TYPE.equals(owner)
-                && LoginCatalogue.OPTIONAL_UNWRAPS.contains(name)) {
+        if (receiver != null && isIdentity(receiver) && result != null
+                && (LoginCatalogue.OPTIONAL_TYPE.equals(owner) && LoginCatalogue.OPTIONAL_UNWRAPS.contains(name)
+                        || LoginCatalogue.STREAM_TYPE.equals(owner) && LoginCatalogue.STREAM_PICKS.contains(name))) {
             // Every found.get() is a call of its own (its own value number): each one is the checked user (and
             // the token a lookup by a token returned carries that secret too).
             mark(identities, result);
@@ -791,6 +807,37 @@ final class CredentialFlow {
             }
             String lambdaGetter = io.github.sessionguard.flow.LambdaGetters.getterOf(classContext.getJavaClass(), target);
             if (lambdaGetter != null && LoginCatalogue.isIdentityGetter(lambdaGetter)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A field of this servlet or filter: the container serves every request with one instance, so what its fields
+     * hold is configuration (a console password read from an init parameter), the stored side of a check, never
+     * what one request submitted (as an action's or a form bean's fields are).
+     */
+    private boolean isSharedHandlerField(ValueNumber object) {
+        if (method.isStatic() || object == null || !object.equals(vna.getAnalysis().getThisValue())) {
+            return false;
+        }
+        String self = classContext.getJavaClass().getClassName().replace('.', '/');
+        return LoginCatalogue.SHARED_HANDLER_TYPES.stream()
+                .anyMatch(type -> io.github.sessionguard.flow.TypeChecks.isKnownSubtype(self, type));
+    }
+
+    /** Is the value a lambda or method reference whose body checks a credential (a callee of this method)? */
+    private boolean lambdaChecksCredentials(ValueNumber function) {
+        Location producer = origins.producer(function);
+        if (producer == null || !(producer.getHandle().getInstruction() instanceof INVOKEDYNAMIC)) {
+            return false;
+        }
+        INVOKEDYNAMIC factory = (INVOKEDYNAMIC) producer.getHandle().getInstruction();
+        for (io.github.sessionguard.flow.MethodHandleTargets.Target target : io.github.sessionguard.flow.MethodHandleTargets
+                .of(classContext.getJavaClass(), cpg.getConstant(factory.getIndex()))) {
+            LoginSummary body = summaries.of(target.owner(), target.name(), target.descriptor());
+            if (body != null && body.checksCredentials()) {
                 return true;
             }
         }
@@ -1026,6 +1073,10 @@ final class CredentialFlow {
             stored = operands[1];
         } else if (isSecret(operands[1]) && isStoredSide(operands[0])) {
             stored = operands[0];
+        } else if (isConfiguredSecret(operands[0]) != isConfiguredSecret(operands[1])) {
+            // adminPassword.equals(request.getParameter("word")): whatever is compared with the servlet's configured
+            // password is the password submitted.
+            stored = isConfiguredSecret(operands[0]) ? operands[0] : operands[1];
         }
         if (stored == null) {
             return;

@@ -98,6 +98,7 @@ final class LoginCallMeaning {
         origins = flow.origins();
         checksCredentials |= flow.checksCredentials();
         noteRouteHandlers(cfg);
+        noteSessionParameters();
         for (Iterator<Location> it = cfg.locationIterator(); it.hasNext();) {
             Location location = it.next();
             CallAt call = callAt(location);
@@ -123,6 +124,16 @@ final class LoginCallMeaning {
                 }
             } else if (LoginCatalogue.any(LoginCatalogue.SESSION_OR_NULL, call.owner(), call.name(), call.descriptor())) {
                 maybeAbsentSessions.add(result(location).getNumber());
+            }
+        }
+    }
+
+    /** A session handed in as a parameter may be null, as {@code getSession(false)}'s answer may (see meansNoSession). */
+    private void noteSessionParameters() {
+        org.apache.bcel.generic.Type[] parameters = method.getArgumentTypes();
+        for (int i = 0; i < parameters.length; i++) {
+            if (LoginCatalogue.SESSION_PARAMETER_TYPES.contains(parameters[i].getSignature())) {
+                maybeAbsentSessions.add(vna.getAnalysis().getEntryValueForParameter(i).getNumber());
             }
         }
     }
@@ -305,7 +316,7 @@ final class LoginCallMeaning {
 
     /**
      * On the branch where {@code getSession(false)} (or Undertow's {@code getSession(exchange, config)}) returned null,
-     * or {@code request.isRequestedSessionIdValid()} was
+     * or a session handed in as a parameter is null, or {@code request.isRequestedSessionIdValid()} was
      * false, there was no presented session to fix: the session the login gets is new, with the container's id.
      */
     boolean meansNoSession(Edge edge) throws DataflowAnalysisException {
@@ -584,11 +595,21 @@ final class LoginCallMeaning {
      */
     SessionWriteApi helperWrite(CallAt call) throws DataflowAnalysisException {
         SessionWriteApi row = SessionWriteApi.find(call.owner(), call.name(), call.descriptor());
+        if (row != null && call.hasReceiver() && isNewSession(call.receiver())) {
+            return null;
+        }
         if (row == null || row.scopeArgument() == SessionWriteApi.ANY) {
             return row;
         }
         edu.umd.cs.findbugs.ba.constant.Constant scope = call.constantArgument(row.scopeArgument());
         return scope.isConstantInteger() && scope.getConstantInt() == row.scopeValue() ? row : null;
+    }
+
+    /** A session this method made under a fresh id ({@link SessionWriteApi#NEW_SESSIONS}), not the presented one. */
+    private boolean isNewSession(ValueNumber session) {
+        InvokeInstruction maker = origins.producingCall(session);
+        return maker != null && !(maker instanceof INVOKEDYNAMIC) && LoginCatalogue.any(SessionWriteApi.NEW_SESSIONS,
+                maker.getClassName(cpg).replace('.', '/'), maker.getMethodName(cpg), maker.getSignature(cpg));
     }
 
     private LoginEvent writeEvent(Site site, LoginEventKind kind, String name, ValueNumber value, LoginFactUpdates fact,
