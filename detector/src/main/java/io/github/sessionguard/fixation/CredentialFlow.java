@@ -593,6 +593,13 @@ final class CredentialFlow {
             // holder carries the identity, like a DTO constructed from the user.
             mark(identities, receiver);
         }
+        if (receiver != null && !identityArgument && isHolder(receiver) && LoginCatalogue.isJdk(owner)
+                && LoginCatalogue.isMapWrite(owner, name) && call.argumentCount() == 2 && isCheckedName(call.argument(1))
+                && !isSessionDerived(call.argument(1))) {
+            // identity.put("name", form.user) on a map made here: like a DTO constructed from the name a check was
+            // asked about, the map is that name (a login where the check passed).
+            mark(checkedNames, receiver);
+        }
         // form.getPassword(), token.accessToken(): a secret read from what carries one (a stored user's
         // getPasswordHash() is the other side of a check, not a submitted secret).
         if (receiver != null && call.argumentCount() == 0 && result != null
