@@ -88,6 +88,7 @@ final class CredentialFlow {
     private final Map<Integer, Type> returnTypes = new HashMap<>();
     private CFG cfg;
     /** Does the method read the logged-in user from the session? Asked once, when an OAuth token needs it. */
+    private Boolean readsSessionAttribute;
     private Boolean readsLoggedInUser;
     /** The method's parameter count, parsed from its descriptor at the first question. */
     private int parameterCount = -1;
@@ -1085,7 +1086,9 @@ final class CredentialFlow {
             // password is the password submitted.
             stored = isConfiguredSecret(operands[0]) ? operands[0] : operands[1];
         }
-        if (stored == null) {
+        if (stored == null || isConfiguredSecret(stored) && readsSessionAttribute()) {
+            // A servlet that reads its session before checking its configured password: a signed-in admin who
+            // re-enters it (to change it), no login.
             return;
         }
         checksCredentials = true;
@@ -1202,6 +1205,21 @@ final class CredentialFlow {
      * Does the method read an identity attribute from the session ({@code session.getAttribute("userId")})? Then its
      * user is logged in already. Decided over the whole method at once, so the order of the passes does not matter.
      */
+    /** Does the method read an attribute of the HTTP session anywhere? */
+    private boolean readsSessionAttribute() throws DataflowAnalysisException {
+        if (readsSessionAttribute == null) {
+            readsSessionAttribute = false;
+            for (Iterator<Location> it = cfg.locationIterator(); it.hasNext() && !readsSessionAttribute;) {
+                Location location = it.next();
+                if (location.getHandle().getInstruction() instanceof InvokeInstruction) {
+                    CallAt call = calls.at((InvokeInstruction) location.getHandle().getInstruction(), location);
+                    readsSessionAttribute = call != null && readsSession(call.owner(), call.name());
+                }
+            }
+        }
+        return readsSessionAttribute;
+    }
+
     private boolean readsLoggedInUser() throws DataflowAnalysisException {
         if (readsLoggedInUser == null) {
             readsLoggedInUser = false;
