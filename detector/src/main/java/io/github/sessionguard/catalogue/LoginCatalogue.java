@@ -521,6 +521,14 @@ public final class LoginCatalogue {
                 || endsWithAny(normal, PASSWORD_ABBREVIATIONS) || normal.contains("passw");
     }
 
+    /**
+     * A parameter named for a cookie's value ({@code cookieValue}, {@code rememberCookie}): in a class that names a
+     * secret cookie (a remember-me or token cookie), the value that cookie carries, handed down by its caller.
+     */
+    public static boolean namesCookieValue(String name) {
+        return name != null && normalise(name).contains("cookie");
+    }
+
     /** {@code code} alone is a secret only in an authorization-code callback (the class names OAuth/OIDC). */
     public static boolean isAmbiguousSecretName(String name) {
         return name != null && normalise(name).equals("code");

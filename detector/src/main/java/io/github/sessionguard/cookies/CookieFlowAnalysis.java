@@ -160,6 +160,14 @@ final class CookieFlowAnalysis extends PathFactAnalysis<CookieFacts> {
         if (interpreter.followFluentCall(call, result, fact)) {
             return;
         }
+        if (handle.getInstruction() instanceof org.apache.bcel.generic.INVOKEDYNAMIC) {
+            MethodSummary body = context.capturingLambdaSummary((org.apache.bcel.generic.INVOKEDYNAMIC) handle.getInstruction(),
+                    call, fact);
+            if (body != null) {
+                interpreter.applySummary(body, call, null, new Site(context.method(), handle.getPosition()), fact);
+                return;
+            }
+        }
         if (isTransparent(context.apiOwner(call.owner()))) {
             return;
         }

@@ -91,7 +91,12 @@ final class CookieMethodAnalysis {
             Site site = new Site(descriptor, location.getHandle().getPosition());
             if (instruction instanceof InvokeInstruction) {
                 CallAt call = context.callAt((InvokeInstruction) instruction, location);
-                if (call != null) {
+                MethodSummary lambda = call == null || !(instruction instanceof org.apache.bcel.generic.INVOKEDYNAMIC) ? null
+                        : context.capturingLambdaSummary((org.apache.bcel.generic.INVOKEDYNAMIC) instruction, call, fact);
+                if (lambda != null) {
+                    // done -> response.addCookie(cookie): the captured cookie is sent as the lambda's body sends it.
+                    readCalleeSends(lambda, call, fact, context, site);
+                } else if (call != null) {
                     readCall(call, fact, context, site, strings, arrayStores, vna, constants);
                 }
             } else if (instruction instanceof ReturnInstruction) {
@@ -133,6 +138,27 @@ final class CookieMethodAnalysis {
         return false;
     }
 
+    /** What a followed callee (or a lambda body a cookie is captured by) sends of what this call hands it. */
+    private void readCalleeSends(MethodSummary callee, CallAt call, CookieFacts fact, MethodContext context, Site site)
+            throws DataflowAnalysisException {
+        CallArguments arguments = context.arguments(call);
+        for (Map.Entry<Integer, CookieState> send : callee.parameterSends().entrySet()) {
+            if (send.getKey() >= call.argumentCount()) {
+                continue; // a lambda's own parameter (the value its callback is handed), not one it captured
+            }
+            for (CookieState caller : context.trackedStates(fact, call.argument(send.getKey()))) {
+                sent(caller.then(CookieCallInterpreter.resolve(send.getValue(), arguments, null)),
+                        EnumSet.allOf(CookieFlag.class));
+            }
+        }
+        for (Sent decided : callee.callerDecidedSends()) {
+            sent(CookieCallInterpreter.resolve(decided.cookie(), arguments, site), decided.flags());
+        }
+        for (Sent named : callee.callerNamedSends()) {
+            namedHere(CookieCallInterpreter.resolve(named.cookie(), arguments, null), named.flags());
+        }
+    }
+
     private void readCall(CallAt call, CookieFacts fact, MethodContext context, Site site, StringSketchReader strings,
             Map<Integer, List<Location>> arrayStores, ValueNumberDataflow vna, ConstantDataflow constants)
             throws DataflowAnalysisException {
@@ -161,19 +187,7 @@ final class CookieMethodAnalysis {
         }
         MethodSummary callee = context.summaryFor(call, fact);
         if (callee != null && callee.isFollowed()) {
-            CallArguments arguments = context.arguments(call);
-            for (Map.Entry<Integer, CookieState> send : callee.parameterSends().entrySet()) {
-                for (CookieState caller : context.trackedStates(fact, call.argument(send.getKey()))) {
-                    sent(caller.then(CookieCallInterpreter.resolve(send.getValue(), arguments, null)),
-                            EnumSet.allOf(CookieFlag.class));
-                }
-            }
-            for (Sent decided : callee.callerDecidedSends()) {
-                sent(CookieCallInterpreter.resolve(decided.cookie(), arguments, site), decided.flags());
-            }
-            for (Sent named : callee.callerNamedSends()) {
-                namedHere(CookieCallInterpreter.resolve(named.cookie(), arguments, null), named.flags());
-            }
+            readCalleeSends(callee, call, fact, context, site);
             return;
         }
         for (ValueNumber value : call.consumedValues()) {

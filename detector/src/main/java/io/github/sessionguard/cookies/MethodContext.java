@@ -290,6 +290,32 @@ final class MethodContext {
         return effect;
     }
 
+    /**
+     * The summary of a static lambda body of this class that captures a tracked cookie ({@code done ->
+     * response.addCookie(cookie)} handed to a reactive callback): the capture stands for a call of that body with
+     * what it captured as its first arguments, the cookie sent as the body sends it. Null for any other
+     * invokedynamic (a method reference, a lambda using {@code this}, a string concatenation).
+     */
+    MethodSummary capturingLambdaSummary(org.apache.bcel.generic.INVOKEDYNAMIC indy, CallAt capture, CookieFacts fact)
+            throws DataflowAnalysisException {
+        boolean capturesCookie = false;
+        for (ValueNumber value : capture.consumedValues()) {
+            capturesCookie |= !trackedValues(fact, value).isEmpty();
+        }
+        if (!capturesCookie || javaClass == null) {
+            return null;
+        }
+        List<io.github.sessionguard.flow.MethodHandleTargets.Target> targets = io.github.sessionguard.flow.MethodHandleTargets
+                .of(javaClass, cpg.getConstant(indy.getIndex()));
+        if (targets.size() != 1 || !targets.get(0).isStatic() || !targets.get(0).name().startsWith("lambda$")
+                || !targets.get(0).owner().equals(javaClass.getClassName().replace('.', '/'))) {
+            return null;
+        }
+        io.github.sessionguard.flow.MethodHandleTargets.Target body = targets.get(0);
+        MethodSummary summary = summaries.forCall(body.owner(), body.name(), body.descriptor(), true);
+        return summary != null && summary.isFollowed() ? summary : null;
+    }
+
     /** The summary of the application method a call runs, when it is worth following; else null. */
     MethodSummary summaryFor(CallAt call, CookieFacts fact) throws DataflowAnalysisException {
         if (CookieFlowAnalysis.isTransparent(call.owner())) {

@@ -304,7 +304,9 @@ final class CredentialFlow {
             boolean secret = false;
             if (names != null) {
                 LocalVariable variable = names.getLocalVariable(slot, 0);
-                secret = variable != null && isSecretName(variable.getName());
+                secret = variable != null && (isSecretName(variable.getName())
+                        || Type.STRING.equals(types[i]) && LoginCatalogue.namesCookieValue(variable.getName())
+                                && namesSecretCookie());
             }
             Collection<AnnotationValue> annotations = xMethod.getParameterAnnotations(i);
             for (AnnotationValue annotation : annotations) {

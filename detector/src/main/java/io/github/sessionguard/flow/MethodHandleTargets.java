@@ -22,11 +22,18 @@ public final class MethodHandleTargets {
         private final String owner;
         private final String name;
         private final String descriptor;
+        private final boolean isStatic;
 
-        Target(String owner, String name, String descriptor) {
+        Target(String owner, String name, String descriptor, boolean isStatic) {
             this.owner = owner;
             this.name = name;
             this.descriptor = descriptor;
+            this.isStatic = isStatic;
+        }
+
+        /** A static method: a lambda body that uses no {@code this}, whose first parameters are what it captured. */
+        public boolean isStatic() {
+            return isStatic;
         }
 
         public String owner() {
@@ -59,7 +66,8 @@ public final class MethodHandleTargets {
                     ConstantNameAndType nameAndType = pool.getConstant(member.getNameAndTypeIndex(), Const.CONSTANT_NameAndType,
                             ConstantNameAndType.class);
                     targets.add(new Target(member.getClass(pool).replace('.', '/'), nameAndType.getName(pool),
-                            nameAndType.getSignature(pool)));
+                            nameAndType.getSignature(pool),
+                            ((ConstantMethodHandle) constant).getReferenceKind() == Const.REF_invokeStatic));
                 }
             }
         }

@@ -79,7 +79,7 @@ class LambdaGettersTest {
         for (Method method : javaClass.getMethods()) {
             if (method.getName().startsWith("lambda$")) {
                 return LambdaGetters.getterOf(javaClass, new MethodHandleTargets.Target(
-                        javaClass.getClassName().replace('.', '/'), method.getName(), method.getSignature()));
+                        javaClass.getClassName().replace('.', '/'), method.getName(), method.getSignature(), method.isStatic()));
             }
         }
         throw new AssertionError("no lambda in " + holder);

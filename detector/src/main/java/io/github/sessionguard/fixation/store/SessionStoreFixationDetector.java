@@ -187,6 +187,8 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
     private final Map<String, Boolean> presentedIdHelpers = new HashMap<>();
     /** Application methods that return the record kept under the presented id, by owner.name+descriptor. */
     private final Map<String, Boolean> presentedRecordHelpers = new HashMap<>();
+    /** Per analysis: does this application method answer the record its class's map keeps under its argument? */
+    private final Map<String, Boolean> keyedRecordHelpers = new HashMap<>();
     /** Application methods' stores (see storeWrittenBy), by owner.name+descriptor; NO_STORE when none. */
     private final Map<String, String> helperStores = new HashMap<>();
     /** Login helpers already reported at their store write (each once, whichever caller is seen first). */
@@ -436,6 +438,11 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         }
         if (seen != Const.INVOKESTATIC && arguments >= 1 && SessionStoreCatalogue.MAP_TYPES.contains(owner)
                 && SessionStoreCatalogue.MAP_READS.contains(name) && marked(stack.getStackItem(arguments - 1))) {
+            recordResult = RECORD;
+            return;
+        }
+        if (arguments >= 1 && anyArgumentMarked(signature, 0) && returnsKeyedRecord(owner, name, signature)) {
+            // store.get(sid): an application store handed the presented id answers the record its map keeps under it.
             recordResult = RECORD;
             return;
         }
@@ -753,6 +760,31 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
             // the record it made under a new id).
             return target != null && target.method() != null && keepsRecordsOf(target.javaClass(), returned)
                     && MethodCalls.calls(target.javaClass(), target.method(), SessionStoreCatalogue::isPresentedId)
+                    && MethodCalls.calls(target.javaClass(), target.method(), (o, n, d) -> SessionStoreCatalogue.MAP_TYPES
+                            .contains(o) && SessionStoreCatalogue.MAP_READS.contains(n))
+                    && !MethodCalls.calls(target.javaClass(), target.method(),
+                            (o, n, d) -> LoginCatalogue.any(LoginCatalogue.ROTATIONS, o, n, d)
+                                    || SessionStoreCatalogue.makesFreshId(o, n, d));
+        });
+    }
+
+    /**
+     * Does the application method answer the record a map of its class keeps under the key it is handed ({@code
+     * GuestSessionStore.get(id)} returning {@code sessions.get(id)})? Its answer is a map, or an object keeping one;
+     * it reads a JDK map and neither renews an id nor makes a fresh one. Read from its bytecode, one level deep;
+     * asked once per method and analysis.
+     */
+    private boolean returnsKeyedRecord(String owner, String name, String signature) {
+        String returned = signature.substring(signature.indexOf(')') + 1);
+        if (!returned.startsWith("L") || returned.equals("Ljava/lang/String;") || SessionStoreCatalogue.isLibrary(owner)) {
+            return false;
+        }
+        return keyedRecordHelpers.computeIfAbsent(owner + "." + name + signature, key -> {
+            if (!SessionStoreCatalogue.isMapSignature(returned) && !keepsMapField(returned.substring(1, returned.length() - 1))) {
+                return false;
+            }
+            CallTargets.Target target = CallTargets.resolve(owner, name, signature);
+            return target != null && target.method() != null && SessionStoreCatalogue.keepsMapField(target.javaClass())
                     && MethodCalls.calls(target.javaClass(), target.method(), (o, n, d) -> SessionStoreCatalogue.MAP_TYPES
                             .contains(o) && SessionStoreCatalogue.MAP_READS.contains(n))
                     && !MethodCalls.calls(target.javaClass(), target.method(),
