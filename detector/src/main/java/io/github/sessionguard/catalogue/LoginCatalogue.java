@@ -523,10 +523,15 @@ public final class LoginCatalogue {
 
     /**
      * A parameter named for a cookie's value ({@code cookieValue}, {@code rememberCookie}): in a class that names a
-     * secret cookie (a remember-me or token cookie), the value that cookie carries, handed down by its caller.
+     * secret cookie (a remember-me or token cookie), the value that cookie carries, handed down by its caller. Not
+     * a cookie's name, path or domain ({@code cookieName}).
      */
     public static boolean namesCookieValue(String name) {
-        return name != null && normalise(name).contains("cookie");
+        if (name == null) {
+            return false;
+        }
+        String normal = normalise(name);
+        return normal.endsWith("cookie") || normal.endsWith("cookievalue") || normal.endsWith("cookieval");
     }
 
     /** {@code code} alone is a secret only in an authorization-code callback (the class names OAuth/OIDC). */

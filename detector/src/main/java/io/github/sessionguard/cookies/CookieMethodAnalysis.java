@@ -82,7 +82,8 @@ final class CookieMethodAnalysis {
                 instruction -> instruction instanceof InvokeInstruction || instruction instanceof ReturnInstruction);
         List<Location> locations = new ArrayList<>(facts.keySet());
         locations.sort(Comparator.comparingInt(l -> l.getHandle().getPosition()));
-        for (Location location : locations) {
+        for (int index = 0; index < locations.size(); index++) {
+            Location location = locations.get(index);
             CookieFacts fact = facts.get(location);
             if (fact.isTop()) {
                 continue;
@@ -94,8 +95,11 @@ final class CookieMethodAnalysis {
                 MethodSummary lambda = call == null || !(instruction instanceof org.apache.bcel.generic.INVOKEDYNAMIC) ? null
                         : context.capturingLambdaSummary((org.apache.bcel.generic.INVOKEDYNAMIC) instruction, call, fact);
                 if (lambda != null) {
-                    // done -> response.addCookie(cookie): the captured cookie is sent as the lambda's body sends it.
-                    readCalleeSends(lambda, call, fact, context, site);
+                    // done -> response.addCookie(cookie): the captured cookie is sent as the lambda's body sends it,
+                    // unless the method changes it after the capture (the lambda runs later and sees the change).
+                    if (!usedAfter(call, fact, context, locations.subList(index + 1, locations.size()))) {
+                        readCalleeSends(lambda, call, fact, context, site);
+                    }
                 } else if (call != null) {
                     readCall(call, fact, context, site, strings, arrayStores, vna, constants);
                 }
@@ -133,6 +137,32 @@ final class CookieMethodAnalysis {
         for (CookieState state : fact.all().values()) {
             if (state.parameter() == parameter) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /** Is a cookie this lambda captures handed to a call after the capture (a setter, a helper, a send)? */
+    private static boolean usedAfter(CallAt capture, CookieFacts fact, MethodContext context, List<Location> later)
+            throws DataflowAnalysisException {
+        java.util.Set<ValueNumber> captured = new java.util.HashSet<>();
+        for (ValueNumber value : capture.consumedValues()) {
+            if (!context.trackedValues(fact, value).isEmpty()) {
+                captured.add(value);
+            }
+        }
+        for (Location location : later) {
+            if (!(location.getHandle().getInstruction() instanceof InvokeInstruction)) {
+                continue;
+            }
+            CallAt call = context.callAt((InvokeInstruction) location.getHandle().getInstruction(), location);
+            if (call == null) {
+                continue;
+            }
+            for (ValueNumber value : call.consumedValues()) {
+                if (captured.contains(value)) {
+                    return true;
+                }
             }
         }
         return false;

@@ -55,6 +55,17 @@ class LoginCatalogueTest {
     }
 
     @Test
+    void cookieValueParametersAreNamedForTheValueNotTheCookiesOtherParts() {
+        for (String name : new String[] {"cookieValue", "cookie", "rememberCookie", "remember_me_cookie", "cookieVal"}) {
+            assertTrue(LoginCatalogue.namesCookieValue(name), name);
+        }
+        for (String name : new String[] {"cookieName", "cookiePath", "cookieDomain", "cookieMaxAge", "secureCookies"}) {
+            assertFalse(LoginCatalogue.namesCookieValue(name), name);
+        }
+        assertFalse(LoginCatalogue.namesCookieValue(null));
+    }
+
+    @Test
     void lookupsAreCallsThatAnswerWhoNotTransformationsOrTheJdk() {
         assertTrue(LoginCatalogue.mayLookUpUser("com/acme/MemberDao", "findByUsernameAndPassword"));
         assertTrue(LoginCatalogue.mayLookUpUser("org/apereo/cas/client/validation/TicketValidator", "validate"));

@@ -443,7 +443,8 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         }
         if (arguments >= 1 && anyArgumentMarked(signature, 0) && returnsKeyedRecord(owner, name, signature)) {
             // store.get(sid): an application store handed the presented id answers the record its map keeps under it.
-            recordResult = RECORD;
+            // As for a manager's record, only attribute writes count (a cart's setCurrency(...) logs nobody in).
+            recordResult = MANAGED_RECORD;
             return;
         }
         readsSessionState |= readsSessionState(seen, owner, name, signature, arguments);
@@ -784,12 +785,14 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
                 return false;
             }
             CallTargets.Target target = CallTargets.resolve(owner, name, signature);
+            // Not a copy of the record (new HashMap<>(sessions.get(id))): writes into a copy bind nothing.
             return target != null && target.method() != null && SessionStoreCatalogue.keepsMapField(target.javaClass())
                     && MethodCalls.calls(target.javaClass(), target.method(), (o, n, d) -> SessionStoreCatalogue.MAP_TYPES
                             .contains(o) && SessionStoreCatalogue.MAP_READS.contains(n))
                     && !MethodCalls.calls(target.javaClass(), target.method(),
                             (o, n, d) -> LoginCatalogue.any(LoginCatalogue.ROTATIONS, o, n, d)
-                                    || SessionStoreCatalogue.makesFreshId(o, n, d));
+                                    || SessionStoreCatalogue.makesFreshId(o, n, d)
+                                    || "<init>".equals(n) && o.startsWith("java/util/"));
         });
     }
 
