@@ -804,13 +804,7 @@ final class CredentialFlow {
      * that is only that getter ({@code m -> m.getId()}).
      */
     private boolean mapsToIdentity(ValueNumber function) {
-        Location producer = origins.producer(function);
-        if (producer == null || !(producer.getHandle().getInstruction() instanceof INVOKEDYNAMIC)) {
-            return false;
-        }
-        INVOKEDYNAMIC factory = (INVOKEDYNAMIC) producer.getHandle().getInstruction();
-        for (io.github.sessionguard.flow.MethodHandleTargets.Target target : io.github.sessionguard.flow.MethodHandleTargets
-                .of(classContext.getJavaClass(), cpg.getConstant(factory.getIndex()))) {
+        for (io.github.sessionguard.flow.MethodHandleTargets.Target target : lambdaTargets(function)) {
             if (!target.name().startsWith("lambda$") && !target.owner().startsWith("java/")
                     && LoginCatalogue.isIdentityGetter(target.name())) {
                 return true;
@@ -837,15 +831,19 @@ final class CredentialFlow {
                 .anyMatch(type -> io.github.sessionguard.flow.TypeChecks.isKnownSubtype(self, type));
     }
 
-    /** Is the value a lambda or method reference whose body checks a credential (a callee of this method)? */
-    private boolean lambdaChecksCredentials(ValueNumber function) {
+    /** The methods a lambda or method reference made in this method runs; empty for any other value. */
+    private java.util.List<io.github.sessionguard.flow.MethodHandleTargets.Target> lambdaTargets(ValueNumber function) {
         Location producer = origins.producer(function);
         if (producer == null || !(producer.getHandle().getInstruction() instanceof INVOKEDYNAMIC)) {
-            return false;
+            return java.util.List.of();
         }
         INVOKEDYNAMIC factory = (INVOKEDYNAMIC) producer.getHandle().getInstruction();
-        for (io.github.sessionguard.flow.MethodHandleTargets.Target target : io.github.sessionguard.flow.MethodHandleTargets
-                .of(classContext.getJavaClass(), cpg.getConstant(factory.getIndex()))) {
+        return io.github.sessionguard.flow.MethodHandleTargets.of(classContext.getJavaClass(), cpg.getConstant(factory.getIndex()));
+    }
+
+    /** Is the value a lambda or method reference whose body checks a credential (a callee of this method)? */
+    private boolean lambdaChecksCredentials(ValueNumber function) {
+        for (io.github.sessionguard.flow.MethodHandleTargets.Target target : lambdaTargets(function)) {
             LoginSummary body = summaries.of(target.owner(), target.name(), target.descriptor());
             if (body != null && body.checksCredentials()) {
                 return true;

@@ -743,56 +743,50 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
     /**
      * Does the application method return the record a map keeps under the presented id: a session of a home-made
      * manager ({@code getSession(request, response)}, reading the cookie and then its map of sessions, a new one
-     * when none is found)? Its answer is a map, or an object keeping one (the session's attributes). Read from its
-     * bytecode, one level deep; not a method that changes an id. Asked once per method and analysis.
+     * when none is found)? The manager keeps records of the type it answers ({@code Map<String, MemberSession>
+     * sessions}) and reads the presented id itself.
      */
     private boolean returnsPresentedRecord(String owner, String name, String signature) {
+        return answersRecord(presentedRecordHelpers, owner, name, signature,
+                (target, returned) -> keepsRecordsOf(target.javaClass(), returned)
+                        && MethodCalls.calls(target.javaClass(), target.method(), SessionStoreCatalogue::isPresentedId));
+    }
+
+    /**
+     * Does the application method answer the record a map of its class keeps under the key it is handed ({@code
+     * GuestSessionStore.get(id)} returning {@code sessions.get(id)}), not a copy of it ({@code new
+     * HashMap<>(sessions.get(id))}: writes into a copy bind nothing)?
+     */
+    private boolean returnsKeyedRecord(String owner, String name, String signature) {
+        return answersRecord(keyedRecordHelpers, owner, name, signature,
+                (target, returned) -> SessionStoreCatalogue.keepsMapField(target.javaClass())
+                        && !MethodCalls.calls(target.javaClass(), target.method(),
+                                (o, n, d) -> "<init>".equals(n) && o.startsWith("java/util/")));
+    }
+
+    /**
+     * The reading both record rules share: the application method answers a map or an object keeping one (the
+     * session's attributes), reads a JDK map, neither renews an id nor makes a fresh one (a {@code renew()} answers
+     * the record it made under a new id), and passes the rule's own test. Read from its bytecode, one level deep;
+     * asked once per method and analysis (the cache).
+     */
+    private boolean answersRecord(Map<String, Boolean> cache, String owner, String name, String signature,
+            java.util.function.BiPredicate<CallTargets.Target, String> rule) {
         String returned = signature.substring(signature.indexOf(')') + 1);
         if (!returned.startsWith("L") || returned.equals("Ljava/lang/String;") || SessionStoreCatalogue.isLibrary(owner)) {
             return false;
         }
-        return presentedRecordHelpers.computeIfAbsent(owner + "." + name + signature, key -> {
+        return cache.computeIfAbsent(owner + "." + name + signature, key -> {
             if (!SessionStoreCatalogue.isMapSignature(returned) && !keepsMapField(returned.substring(1, returned.length() - 1))) {
                 return false;
             }
             CallTargets.Target target = CallTargets.resolve(owner, name, signature);
-            // The manager keeps records of the type it answers (Map<String, MemberSession> sessions), reads the
-            // presented id and its map, and neither renews an id nor makes a fresh one itself (renew() answers
-            // the record it made under a new id).
-            return target != null && target.method() != null && keepsRecordsOf(target.javaClass(), returned)
-                    && MethodCalls.calls(target.javaClass(), target.method(), SessionStoreCatalogue::isPresentedId)
+            return target != null && target.method() != null && rule.test(target, returned)
                     && MethodCalls.calls(target.javaClass(), target.method(), (o, n, d) -> SessionStoreCatalogue.MAP_TYPES
                             .contains(o) && SessionStoreCatalogue.MAP_READS.contains(n))
                     && !MethodCalls.calls(target.javaClass(), target.method(),
                             (o, n, d) -> LoginCatalogue.any(LoginCatalogue.ROTATIONS, o, n, d)
                                     || SessionStoreCatalogue.makesFreshId(o, n, d));
-        });
-    }
-
-    /**
-     * Does the application method answer the record a map of its class keeps under the key it is handed ({@code
-     * GuestSessionStore.get(id)} returning {@code sessions.get(id)})? Its answer is a map, or an object keeping one;
-     * it reads a JDK map and neither renews an id nor makes a fresh one. Read from its bytecode, one level deep;
-     * asked once per method and analysis.
-     */
-    private boolean returnsKeyedRecord(String owner, String name, String signature) {
-        String returned = signature.substring(signature.indexOf(')') + 1);
-        if (!returned.startsWith("L") || returned.equals("Ljava/lang/String;") || SessionStoreCatalogue.isLibrary(owner)) {
-            return false;
-        }
-        return keyedRecordHelpers.computeIfAbsent(owner + "." + name + signature, key -> {
-            if (!SessionStoreCatalogue.isMapSignature(returned) && !keepsMapField(returned.substring(1, returned.length() - 1))) {
-                return false;
-            }
-            CallTargets.Target target = CallTargets.resolve(owner, name, signature);
-            // Not a copy of the record (new HashMap<>(sessions.get(id))): writes into a copy bind nothing.
-            return target != null && target.method() != null && SessionStoreCatalogue.keepsMapField(target.javaClass())
-                    && MethodCalls.calls(target.javaClass(), target.method(), (o, n, d) -> SessionStoreCatalogue.MAP_TYPES
-                            .contains(o) && SessionStoreCatalogue.MAP_READS.contains(n))
-                    && !MethodCalls.calls(target.javaClass(), target.method(),
-                            (o, n, d) -> LoginCatalogue.any(LoginCatalogue.ROTATIONS, o, n, d)
-                                    || SessionStoreCatalogue.makesFreshId(o, n, d)
-                                    || "<init>".equals(n) && o.startsWith("java/util/"));
         });
     }
 
