@@ -125,7 +125,7 @@ final class CookiePolicyScan {
                 continue;
             }
             if (instruction instanceof GETSTATIC) {
-                readSharedHandler((GETSTATIC) instruction, cpg, location.getHandle().getPosition() < firstBranch());
+                readSharedHandler((GETSTATIC) instruction, cpg, location.getHandle().getPosition());
                 continue;
             }
             if (!(instruction instanceof InvokeInstruction)) {
@@ -209,10 +209,11 @@ final class CookiePolicyScan {
     }
 
     /** A server handler's shared instance read ({@code SecureCookieCommitListener.INSTANCE}): it is installed. */
-    private void readSharedHandler(GETSTATIC read, ConstantPoolGen cpg, boolean unconditional) {
+    private void readSharedHandler(GETSTATIC read, ConstantPoolGen cpg, int position) {
         ServerHandler handler = CookiePolicyCatalogue.serverHandler(read.getClassName(cpg).replace('.', '/'));
+        // The first branch is looked for only once such a read is found, not for every static field read.
         if (handler != null && handler.modeArgument < 0
-                && CookiePolicyCatalogue.SHARED_HANDLER_FIELD.equals(read.getFieldName(cpg)) && unconditional) {
+                && CookiePolicyCatalogue.SHARED_HANDLER_FIELD.equals(read.getFieldName(cpg)) && position < firstBranch()) {
             facts.forced(handler.flag, handler.reaches);
         }
     }

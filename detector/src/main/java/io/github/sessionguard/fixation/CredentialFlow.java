@@ -87,7 +87,10 @@ final class CredentialFlow {
     /** Each call's return type, by pc. */
     private final Map<Integer, Type> returnTypes = new HashMap<>();
     private CFG cfg;
-    /** Does the method read the logged-in user from the session? Asked once, when an OAuth token needs it. */
+    /**
+     * Does the method read any attribute of the session, and the logged-in user (an identity attribute, the
+     * container's user, a Principal parameter)? Surveyed together in one walk, at the first question.
+     */
     private Boolean readsSessionAttribute;
     private Boolean readsLoggedInUser;
     /** The method's parameter count, parsed from its descriptor at the first question. */
@@ -1201,44 +1204,50 @@ final class CredentialFlow {
         return reads;
     }
 
+    /** Does the method read an attribute of the HTTP session anywhere? */
+    private boolean readsSessionAttribute() throws DataflowAnalysisException {
+        surveySessionReads();
+        return readsSessionAttribute;
+    }
+
     /**
      * Does the method read an identity attribute from the session ({@code session.getAttribute("userId")})? Then its
      * user is logged in already. Decided over the whole method at once, so the order of the passes does not matter.
      */
-    /** Does the method read an attribute of the HTTP session anywhere? */
-    private boolean readsSessionAttribute() throws DataflowAnalysisException {
-        if (readsSessionAttribute == null) {
-            readsSessionAttribute = false;
-            for (Iterator<Location> it = cfg.locationIterator(); it.hasNext() && !readsSessionAttribute;) {
-                Location location = it.next();
-                if (location.getHandle().getInstruction() instanceof InvokeInstruction) {
-                    CallAt call = calls.at((InvokeInstruction) location.getHandle().getInstruction(), location);
-                    readsSessionAttribute = call != null && readsSession(call.owner(), call.name());
-                }
-            }
-        }
-        return readsSessionAttribute;
+    private boolean readsLoggedInUser() throws DataflowAnalysisException {
+        surveySessionReads();
+        return readsLoggedInUser;
     }
 
-    private boolean readsLoggedInUser() throws DataflowAnalysisException {
-        if (readsLoggedInUser == null) {
-            readsLoggedInUser = false;
-            for (Iterator<Location> it = cfg.locationIterator(); it.hasNext() && !readsLoggedInUser;) {
-                Location location = it.next();
-                if (location.getHandle().getInstruction() instanceof InvokeInstruction) {
-                    CallAt call = calls.at((InvokeInstruction) location.getHandle().getInstruction(), location);
-                    readsLoggedInUser = call != null && ((readsSession(call.owner(), call.name()) && call.argumentCount() == 1
-                            && LoginCatalogue.isIdentityAttribute(call.stringArgument(0), summaries.settings()))
-                            || LoginCatalogue.READS_AUTHENTICATED_USER.contains(call.name()));
-                }
-            }
-            // A handler handed the logged-in principal (Principal, Spring's Authentication) runs for a signed-in user.
-            for (Type parameter : method.getArgumentTypes()) {
-                readsLoggedInUser |= parameter instanceof ObjectType
-                        && LoginCatalogue.PRINCIPAL_TYPES.contains(((ObjectType) parameter).getClassName().replace('.', '/'));
-            }
+    /** One walk over the method's calls for {@link #readsSessionAttribute()} and {@link #readsLoggedInUser()}. */
+    private void surveySessionReads() throws DataflowAnalysisException {
+        if (readsLoggedInUser != null) {
+            return;
         }
-        return readsLoggedInUser;
+        boolean anyRead = false;
+        boolean userRead = false;
+        for (Iterator<Location> it = cfg.locationIterator(); it.hasNext() && !(anyRead && userRead);) {
+            Location location = it.next();
+            if (!(location.getHandle().getInstruction() instanceof InvokeInstruction)) {
+                continue;
+            }
+            CallAt call = calls.at((InvokeInstruction) location.getHandle().getInstruction(), location);
+            if (call == null) {
+                continue;
+            }
+            boolean sessionRead = readsSession(call.owner(), call.name());
+            anyRead |= sessionRead;
+            userRead |= sessionRead && call.argumentCount() == 1
+                    && LoginCatalogue.isIdentityAttribute(call.stringArgument(0), summaries.settings())
+                    || LoginCatalogue.READS_AUTHENTICATED_USER.contains(call.name());
+        }
+        // A handler handed the logged-in principal (Principal, Spring's Authentication) runs for a signed-in user.
+        for (Type parameter : method.getArgumentTypes()) {
+            userRead |= parameter instanceof ObjectType
+                    && LoginCatalogue.PRINCIPAL_TYPES.contains(((ObjectType) parameter).getClassName().replace('.', '/'));
+        }
+        readsSessionAttribute = anyRead;
+        readsLoggedInUser = userRead;
     }
 
     /** No argument is a value read from the session, or a getter or field of one (the logged-in user's id). */
