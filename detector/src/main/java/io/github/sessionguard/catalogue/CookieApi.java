@@ -32,6 +32,7 @@ public final class CookieApi {
     private final String sameSiteMethod;
     private final String defaultName;
     private final boolean sessionCookie;
+    private final boolean containerOwned;
     private final String httpOnlyMethod;
     private final List<String> mentions;
     private final List<String> implementedIn;
@@ -51,6 +52,7 @@ public final class CookieApi {
         this.sameSiteMethod = builder.sameSiteMethod;
         this.defaultName = builder.defaultName;
         this.sessionCookie = builder.sessionCookie;
+        this.containerOwned = builder.containerOwned;
     }
 
     static Builder builder(String label, Kind kind, String... types) {
@@ -147,6 +149,15 @@ public final class CookieApi {
         return sessionCookie;
     }
 
+    /**
+     * True for the container's own configuration object (its one session cookie): every call of the getter
+     * answers the same object, so {@code ctx.getSessionCookieConfig().setSecure(true);
+     * ctx.getSessionCookieConfig().setHttpOnly(true);} configures one cookie.
+     */
+    public boolean isContainerOwned() {
+        return containerOwned;
+    }
+
     @Override
     public String toString() {
         return label;
@@ -163,6 +174,7 @@ public final class CookieApi {
         private String sameSiteMethod;
         private String defaultName;
         private boolean sessionCookie;
+        private boolean containerOwned;
         private String httpOnlyMethod;
         private final List<String> mentions = new java.util.ArrayList<>();
         private final List<String> implementedIn = new java.util.ArrayList<>();
@@ -221,6 +233,11 @@ public final class CookieApi {
 
         Builder sessionCookie() {
             sessionCookie = true;
+            return this;
+        }
+
+        Builder containerOwned() {
+            containerOwned = true;
             return this;
         }
 

@@ -375,8 +375,11 @@ public final class CookieCatalogue {
     }
 
     /**
-     * The container's session cookie ({@code ServletContext.getSessionCookieConfig()}): its defaults are the
-     * container's, so only explicit insecure settings are findings.
+     * The container's session cookie ({@code ServletContext.getSessionCookieConfig()}): explicit insecure
+     * settings are findings; an attribute the code leaves unset where it configures this cookie is the
+     * container's default (Tomcat: Secure only on requests it sees as HTTPS, no SameSite), LOW, as for the
+     * same cookie configured in {@code web.xml}. SameSite is asked for only where the classpath's
+     * {@code SessionCookieConfig} has Servlet 6's {@code setAttribute}, which can set it.
      */
     private static CookieApi sessionCookieConfig(String pkg) {
         String config = pkg.replace('.', '/') + "/SessionCookieConfig";
@@ -388,11 +391,12 @@ public final class CookieCatalogue {
                         CookieCall.setFlag(self, "setHttpOnly", CookieFlag.HTTP_ONLY),
                         CookieCall.setAttribute(self),
                         CookieCall.setMaxAge(self, "setMaxAge", "I"))
-                .starts(CookieFlag.SECURE, FlagValue.SET)
+                .starts(CookieFlag.SECURE, FlagValue.CONTAINER_DEFAULT)
                 .starts(CookieFlag.HTTP_ONLY, FlagValue.SET)
-                .starts(CookieFlag.SAME_SITE, FlagValue.SET)
+                .starts(CookieFlag.SAME_SITE, FlagValue.CONTAINER_DEFAULT)
                 .defaultName("JSESSIONID")
                 .sessionCookie()
+                .containerOwned()
                 .fix(CookieFlag.SECURE, "sessionCookieConfig.setSecure(true)")
                 .fix(CookieFlag.HTTP_ONLY, "sessionCookieConfig.setHttpOnly(true)")
                 .fix(CookieFlag.SAME_SITE, "sessionCookieConfig.setAttribute(\"SameSite\", \"Lax\") (or \"Strict\")")
@@ -404,7 +408,8 @@ public final class CookieCatalogue {
      * Spring Boot's session cookie set in code ({@code factory.getSession().getCookie()} in a
      * {@code WebServerFactoryCustomizer}), what {@code server.servlet.session.cookie.*} sets from the settings
      * files: Boot copies each non-null value onto the container's {@code SessionCookieConfig}, so unset flags
-     * keep the container's defaults and only explicit insecure values are findings.
+     * keep the container's defaults (LOW where the code configures this cookie) and explicit insecure values
+     * are findings.
      */
     private static CookieApi bootServerSessionCookie() {
         String cookie = "org/springframework/boot/web/server/Cookie";
@@ -417,11 +422,12 @@ public final class CookieCatalogue {
                         CookieCall.setBoxedFlag(self, "setSecure", CookieFlag.SECURE),
                         CookieCall.setBoxedFlag(self, "setHttpOnly", CookieFlag.HTTP_ONLY),
                         CookieCall.setSameSite(self, "setSameSite", sameSite))
-                .starts(CookieFlag.SECURE, FlagValue.SET)
+                .starts(CookieFlag.SECURE, FlagValue.CONTAINER_DEFAULT)
                 .starts(CookieFlag.HTTP_ONLY, FlagValue.SET)
-                .starts(CookieFlag.SAME_SITE, FlagValue.SET)
+                .starts(CookieFlag.SAME_SITE, FlagValue.CONTAINER_DEFAULT)
                 .defaultName("JSESSIONID")
                 .sessionCookie()
+                .containerOwned()
                 .fix(CookieFlag.SECURE, "session.getCookie().setSecure(true)")
                 .fix(CookieFlag.HTTP_ONLY, "session.getCookie().setHttpOnly(true), or drop setHttpOnly(false)")
                 .fix(CookieFlag.SAME_SITE, "session.getCookie().setSameSite(Cookie.SameSite.LAX) (or STRICT)")

@@ -16,6 +16,12 @@ public enum FlagValue {
      * without the setter join it, the value follows the setting, known only at run time (UNKNOWN).
      */
     SET_WHEN_TESTED,
+    /**
+     * Never set on a configuration that leaves it to the container ({@code SessionCookieConfig}, Boot's
+     * session cookie): Tomcat then sends no SameSite, and Secure only on requests it sees as HTTPS (behind a
+     * TLS-terminating proxy, none). Judged only once the code configures that cookie at all.
+     */
+    CONTAINER_DEFAULT,
     /** Never set: the API's insecure default applies. */
     MISSING,
     /** Set from a value the bytecode does not reveal (a request property, a configuration value). */
@@ -27,6 +33,11 @@ public enum FlagValue {
     CONFIGURED_OFF_BY_DEFAULT,
     /** Explicitly switched off, or set to a value browsers do not honour. */
     CLEARED;
+
+    /** Nothing set this attribute: a default (the API's or the container's) decides. */
+    public boolean isUnset() {
+        return this == MISSING || this == CONTAINER_DEFAULT;
+    }
 
     public FlagValue merge(FlagValue other) {
         if ((this == SET_WHEN_TESTED && other == MISSING) || (this == MISSING && other == SET_WHEN_TESTED)) {

@@ -56,7 +56,7 @@ final class AppCookiePolicies implements CookieFindings.PolicyHook {
         if (flag != CookieFlag.SAME_SITE) {
             return false;
         }
-        boolean ownValue = cookie.flag(CookieFlag.SAME_SITE) != FlagValue.MISSING || cookie.isSameSiteNone();
+        boolean ownValue = !cookie.flag(CookieFlag.SAME_SITE).isUnset() || cookie.isSameSiteNone();
         for (SameSitePolicy policy : facts.sameSitePolicies()) {
             // A None policy decides too: the finding is then the policy's (everyCookieNone), or, for a
             // supplier narrowed to named cookies, a deliberate cross-site choice for those cookies.

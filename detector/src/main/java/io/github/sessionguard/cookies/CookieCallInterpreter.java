@@ -61,7 +61,7 @@ final class CookieCallInterpreter {
         }
         List<CookieState> states = context.trackedStates(fact, call.receiver());
         for (CookieState state : states) {
-            CookieState updated = update(row, arguments, state);
+            CookieState updated = update(row, arguments, state).configured();
             if (row.flag() != null && updated.effect(row.flag()).equals(FlagEffect.of(FlagValue.SET))
                     && context.branches().guardedByMemberNamed(location,
                             row.flag().attributeName().toLowerCase(Locale.ROOT), CookieCatalogue::readsOwnFlags)) {
@@ -142,6 +142,11 @@ final class CookieCallInterpreter {
     private void create(CookieApi api, CookieCall row, CallArguments arguments, ValueNumber result, Site site,
             CookieFacts fact) throws DataflowAnalysisException {
         CallAt call = arguments.call();
+        CookieState held = api.isContainerOwned() ? heldConfiguration(api, fact) : null;
+        if (held != null && result != null) {
+            fact.put(result.getNumber(), held); // the same object again: one cookie, configured in steps
+            return;
+        }
         CookieState state = creations.containsKey(call) ? creations.get(call)
                 : remember(call, creation(api, row, arguments, site));
         if (state == null) {
@@ -152,6 +157,16 @@ final class CookieCallInterpreter {
         } else if (result != null) {
             fact.put(result.getNumber(), state);
         }
+    }
+
+    /** The configuration of {@code api} this method already got from the container, or null. */
+    private static CookieState heldConfiguration(CookieApi api, CookieFacts fact) {
+        for (CookieState state : fact.all().values()) {
+            if (state.api() == api && !state.isParameter()) {
+                return state;
+            }
+        }
+        return null;
     }
 
     private CookieState remember(CallAt call, CookieState state) {

@@ -208,6 +208,10 @@ final class CookieFindings {
                 return name + " with " + flag.attributeName()
                         + " from a configuration property that is off unless configured (its default in the code)";
             }
+            if (value == FlagValue.CONTAINER_DEFAULT) {
+                return name + " with " + flag.attributeName() + " left to the container, which sends "
+                        + (flag == CookieFlag.SECURE ? "it only on requests it sees as HTTPS" : "none");
+            }
             if (value == FlagValue.UNKNOWN) {
                 return name + " with " + flag.attributeName() + " set from a value known only at run time";
             }
@@ -224,7 +228,7 @@ final class CookieFindings {
             if (flag == CookieFlag.SECURE && cookie.isSameSiteNoneWithoutSecure()) {
                 return call + "; browsers reject SameSite=None cookies that are not Secure";
             }
-            if (priority == Priorities.LOW_PRIORITY) {
+            if (priority == Priorities.LOW_PRIORITY && cookie.flag(flag) != FlagValue.CONTAINER_DEFAULT) {
                 return call + ", unconditionally";
             }
             return call;

@@ -36,6 +36,8 @@ public final class CookieState {
     private String secretSource;
     /** The caller whose arguments named this cookie (or gave its value), when it is reported in a helper. */
     private String namedBy;
+    /** Some path called one of the API's setters on it (a configuration the code configures, not only reads). */
+    private boolean configured;
 
     private CookieState(CookieApi api, String name, int nameParameter, Site origin, int parameter,
             Map<CookieFlag, FlagEffect> flags, boolean deleting, boolean sameSiteNone,
@@ -167,6 +169,23 @@ public final class CookieState {
         copy.valueParameter = valueParameter;
         copy.secretSource = secretSource;
         copy.namedBy = namedBy;
+        copy.configured = configured;
+        return copy;
+    }
+
+    /** True when some path called one of the API's setters on this cookie or configuration. */
+    public boolean isConfigured() {
+        return configured;
+    }
+
+    /** This cookie after a setter call of its API. */
+    public CookieState configured() {
+        if (configured) {
+            return this;
+        }
+        CookieState copy = keepChooser(new CookieState(api, name, nameParameter, origin, parameter, flags, deleting,
+                sameSiteNone, sameSiteNoneWithoutSecure));
+        copy.configured = true;
         return copy;
     }
 
@@ -238,6 +257,7 @@ public final class CookieState {
         copy.valueParameter = valueParameter;
         copy.secretSource = secretSource;
         copy.namedBy = namedBy;
+        copy.configured = configured;
         return copy;
     }
 
@@ -270,6 +290,7 @@ public final class CookieState {
             composedState.secretSource = effect.secretSource;
             composedState.valueParameter = effect.valueParameter;
         }
+        composedState.configured = configured || effect.configured;
         return composedState;
     }
 
@@ -294,6 +315,7 @@ public final class CookieState {
                 : other.secretSource == null || secretSource.compareTo(other.secretSource) <= 0 ? secretSource
                 : other.secretSource;
         joined.namedBy = Objects.equals(namedBy, other.namedBy) ? namedBy : null;
+        joined.configured = configured || other.configured;
         return joined;
     }
 
@@ -309,7 +331,7 @@ public final class CookieState {
                 && Objects.equals(name, other.name) && Objects.equals(origin, other.origin)
                 && Objects.equals(chooser, other.chooser) && flags.equals(other.flags)
                 && valueParameter == other.valueParameter && Objects.equals(secretSource, other.secretSource)
-                && Objects.equals(namedBy, other.namedBy);
+                && Objects.equals(namedBy, other.namedBy) && configured == other.configured;
     }
 
     @Override

@@ -33,6 +33,9 @@ final class CookieVerdict {
             return isInnocuous(cookie) ? Priorities.LOW_PRIORITY : Priorities.NORMAL_PRIORITY;
         case UNKNOWN:
             return Priorities.LOW_PRIORITY;
+        case CONTAINER_DEFAULT:
+            // A configuration only read (its name, to delete the cookie at logout) configures nothing.
+            return cookie.isConfigured() ? Priorities.LOW_PRIORITY : SILENT;
         case CONFIGURED_OFF_BY_DEFAULT:
             return isInnocuous(cookie) ? Priorities.LOW_PRIORITY : Priorities.NORMAL_PRIORITY;
         default:

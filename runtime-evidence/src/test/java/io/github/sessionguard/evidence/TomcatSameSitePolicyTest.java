@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -22,7 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * with no SameSite of its own is sent with {@code SameSite=Lax}, and so is the container's session cookie;
  * a cookie that sets its own SameSite attribute keeps its own value (so the policy covers only cookies
  * that leave SameSite unset, and an explicit value is still judged at the cookie). With "None" every
- * cookie without its own value is sent {@code SameSite=None}: the policy itself is the finding.
+ * cookie without its own value is sent {@code SameSite=None}: the policy itself is the finding. Without a
+ * policy the session cookie has no SameSite, and Secure only over HTTPS: what a session cookie configured in code
+ * or web.xml without those attributes is reported for (LOW).
  */
 class TomcatSameSitePolicyTest {
 
@@ -45,6 +48,21 @@ class TomcatSameSitePolicyTest {
     void withoutPolicyACookieHasNoSameSite(@TempDir Path baseDir) throws Exception {
         List<String> headers = setCookieHeaders(baseDir, null);
         assertEquals("", sameSiteOf(headers, "plain"), "Tomcat's default (unset) adds nothing");
+        assertEquals("", sameSiteOf(headers, "JSESSIONID"), "nor to the session cookie");
+        assertTrue(headerOf(headers, "JSESSIONID").toLowerCase(Locale.ROOT).contains("httponly"),
+                "the session cookie is HttpOnly by default");
+        assertFalse(headerOf(headers, "JSESSIONID").toLowerCase(Locale.ROOT).contains("secure"),
+                "and Secure only on requests Tomcat sees as HTTPS, not on this plain one");
+    }
+
+    /** The whole Set-Cookie header of the named cookie. */
+    private static String headerOf(List<String> headers, String name) {
+        for (String header : headers) {
+            if (header.startsWith(name + "=")) {
+                return header;
+            }
+        }
+        throw new AssertionError("no Set-Cookie header for " + name + " in " + headers);
     }
 
     /** The Set-Cookie headers of one response from a context with the given policy (null: Tomcat's default). */
