@@ -458,6 +458,14 @@ public final class LoginCatalogue {
     public static final List<String> SHARED_HANDLER_TYPES = List.of("javax/servlet/Servlet", "jakarta/servlet/Servlet",
             "javax/servlet/Filter", "jakarta/servlet/Filter");
 
+    /**
+     * Spring stereotypes: such a bean is a singleton by default, one instance for every request, so its fields
+     * hold configuration (the dashboard account of a monitoring console), as a servlet's do.
+     */
+    public static final List<String> SHARED_HANDLER_ANNOTATIONS = List.of("Lorg/springframework/stereotype/Controller;",
+            "Lorg/springframework/web/bind/annotation/RestController;", "Lorg/springframework/stereotype/Service;",
+            "Lorg/springframework/stereotype/Component;");
+
     /** String constants that mark a session as logged in when written on a check's success branch. */
     public static final Set<String> TRUE_MARKERS = Set.of("true", "yes", "y", "1", "on", "ok");
 
@@ -496,6 +504,14 @@ public final class LoginCatalogue {
         }
         String simple = normalise(dottedName.substring(dottedName.lastIndexOf('.') + 1));
         return containsAny(simple, USER_TYPE_WORDS);
+    }
+
+    /**
+     * A lookup declared to return {@code Object} (a generic DAO, an untyped service) says what it loads in its name
+     * only: {@code loadAccount(name)}, {@code findMember(id)}.
+     */
+    public static boolean namesUserLookup(String methodName) {
+        return containsAny(normalise(methodName), USER_TYPE_WORDS);
     }
 
     /** A request value's name that is never a proof of identity: CSRF tokens, captchas, nonces. */

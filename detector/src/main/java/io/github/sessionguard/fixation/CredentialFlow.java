@@ -102,6 +102,12 @@ final class CredentialFlow {
     private final Set<Integer> secrets = new HashSet<>();
     /** Secrets a servlet or filter keeps in its own fields (see isSharedHandlerField): the stored side of a check. */
     private final Set<Integer> configuredSecrets = new HashSet<>();
+    /**
+     * Values compared with a shared handler's own field that holds no secret ({@code authUsername.equals(username)}):
+     * the account name a check against the configured password was asked about, once such a check is made here.
+     */
+    private final Set<Integer> comparedWithConfiguredName = new HashSet<>();
+    private boolean checksConfiguredSecret;
     /** Other request parameters and headers: a proof of identity only when a verifying call says so. */
     private final Set<Integer> requestValues = new HashSet<>();
     private final Set<Integer> identities = new HashSet<>();
@@ -821,13 +827,18 @@ final class CredentialFlow {
     }
 
     /**
-     * A field of this servlet or filter: the container serves every request with one instance, so what its fields
-     * hold is configuration (a console password read from an init parameter), the stored side of a check, never
+     * A field of this servlet or filter, or of a Spring controller or service bean: one instance serves every
+     * request, so what its fields hold is configuration (a console password read from an init parameter), the stored side of a check, never
      * what one request submitted (as an action's or a form bean's fields are).
      */
     private boolean isSharedHandlerField(ValueNumber object) {
         if (method.isStatic() || object == null || !object.equals(vna.getAnalysis().getThisValue())) {
             return false;
+        }
+        for (org.apache.bcel.classfile.AnnotationEntry annotation : classContext.getJavaClass().getAnnotationEntries()) {
+            if (LoginCatalogue.SHARED_HANDLER_ANNOTATIONS.contains(annotation.getAnnotationType())) {
+                return true;
+            }
         }
         String self = classContext.getJavaClass().getClassName().replace('.', '/');
         return LoginCatalogue.SHARED_HANDLER_TYPES.stream()
@@ -1089,10 +1100,21 @@ final class CredentialFlow {
             // password is the password submitted.
             stored = isConfiguredSecret(operands[0]) ? operands[0] : operands[1];
         }
-        if (stored == null || isConfiguredSecret(stored) && readsSessionAttribute()) {
+        if (stored == null) {
+            noteConfiguredNameComparison(operands);
+            return;
+        }
+        if (isConfiguredSecret(stored) && readsSessionAttribute()) {
             // A servlet that reads its session before checking its configured password: a signed-in admin who
             // re-enters it (to change it), no login.
             return;
+        }
+        if (isConfiguredSecret(stored) && !checksConfiguredSecret) {
+            checksConfiguredSecret = true;
+            for (int name : comparedWithConfiguredName) {
+                checkedNames.add(name);
+            }
+            changed = true;
         }
         checksCredentials = true;
         comparesSecrets = true;
@@ -1103,6 +1125,31 @@ final class CredentialFlow {
             checkResults.put(result.getNumber(), true);
             changed = true;
         }
+    }
+
+    /**
+     * {@code authUsername.equals(username)} in a servlet or singleton bean: the submitted side is the account name,
+     * checked once the configured password is (the dashboard account of a monitoring console).
+     */
+    private void noteConfiguredNameComparison(ValueNumber[] operands) throws DataflowAnalysisException {
+        for (int i = 0; i < 2; i++) {
+            ValueNumber other = operands[1 - i];
+            if (isOwnFieldOfSharedHandler(operands[i]) && !isSecret(operands[i]) && !isConfiguredSecret(operands[i])
+                    && !isSecret(other) && !isConfiguredSecret(other)
+                    && comparedWithConfiguredName.add(other.getNumber()) && checksConfiguredSecret) {
+                mark(checkedNames, other);
+            }
+        }
+    }
+
+    /** Is the value read from a field of this servlet, filter or singleton bean (see isSharedHandlerField)? */
+    private boolean isOwnFieldOfSharedHandler(ValueNumber value) throws DataflowAnalysisException {
+        Location producer = origins.producer(value);
+        if (producer == null || !(producer.getHandle().getInstruction() instanceof GETFIELD)) {
+            return false;
+        }
+        ValueNumberFrame frame = vna.getFactAtLocation(producer);
+        return frame.isValid() && frame.getStackDepth() > 0 && isSharedHandlerField(frame.getTopValue());
     }
 
     private boolean isStoredSide(ValueNumber value) throws DataflowAnalysisException {
@@ -1327,6 +1374,9 @@ final class CredentialFlow {
      */
     private static boolean returnsUser(CallAt call, ObjectType returnType) {
         String type = returnType.getClassName();
+        if (type.equals("java.lang.Object")) {
+            return LoginCatalogue.namesUserLookup(call.name());
+        }
         if (!type.equals("java.util.Optional")) {
             return LoginCatalogue.isUserType(type);
         }
