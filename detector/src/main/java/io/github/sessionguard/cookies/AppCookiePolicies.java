@@ -76,7 +76,7 @@ final class AppCookiePolicies implements CookieFindings.PolicyHook {
             return bugs;
         }
         for (SameSitePolicy policy : facts.sameSitePolicies()) {
-            if (policy.isEveryCookie() && CookiePolicyCatalogue.isNone(policy.value())) {
+            if (policy.isEveryCookie() && CookiePolicyCatalogue.isNone(policy.value()) && policy.site() != null) {
                 bugs.add(ReportedMethods.addClassAndMethod(new BugInstance(detector, CookieFlag.SAME_SITE.bugPattern(),
                         Priorities.NORMAL_PRIORITY), policy.site().method())
                         .addString(CookiePolicyCatalogue.noneEverywhereSubject(policy.owner()))

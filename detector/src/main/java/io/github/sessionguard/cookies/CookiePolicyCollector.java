@@ -9,6 +9,8 @@ import io.github.sessionguard.flow.ConstantPoolScreen;
 import io.github.sessionguard.flow.MethodGuard;
 import io.github.sessionguard.flow.QuietClasspath;
 import io.github.sessionguard.flow.TextSearch;
+import io.github.sessionguard.settings.TomcatContextFile;
+import edu.umd.cs.findbugs.classfile.Global;
 import org.apache.bcel.classfile.JavaClass;
 import org.apache.bcel.classfile.Method;
 
@@ -52,6 +54,20 @@ public class CookiePolicyCollector implements Detector, NonReportingDetector {
 
     @Override
     public void report() {
-        // Nothing to report: the facts are read by InsecureCookieDetector in the next pass.
+        // Nothing to report: the facts are read by InsecureCookieDetector in the next pass. The pass is over, so the
+        // settings files join the facts here: Tomcat's META-INF/context.xml cookie processor.
+        MethodGuard.runReport(bugReporter, "read the application's META-INF/context.xml", this::readContextFiles);
+    }
+
+    private void readContextFiles() {
+        try {
+            for (String value : TomcatContextFile.hardeningSameSites(Global.getAnalysisCache().getClassPath())) {
+                facts.sameSite(CookiePolicyFacts.SameSitePolicy.everyCookieFromFile(value, "Tomcat's META-INF/context.xml"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.io.IOException e) {
+            bugReporter.logError("SessionGuard could not read the application's META-INF/context.xml", e);
+        }
     }
 }

@@ -72,7 +72,7 @@ public final class CookiePolicyFacts {
     /** The SameSite policies, in a stable order. */
     List<SameSitePolicy> sameSitePolicies() {
         List<SameSitePolicy> sorted = new ArrayList<>(sameSitePolicies);
-        sorted.sort(Comparator.comparing(p -> p.site().toString()));
+        sorted.sort(Comparator.comparing(SameSitePolicy::sortKey));
         return Collections.unmodifiableList(sorted);
     }
 
@@ -110,6 +110,12 @@ public final class CookiePolicyFacts {
         /** The container's cookie writer's value, for every cookie it writes without its own. */
         static SameSitePolicy everyCookie(String value, String owner, Site site) {
             return new SameSitePolicy(value, owner, site, null, null, false, CookiePolicyCatalogue.CONTAINER_WRITTEN,
+                    false);
+        }
+
+        /** The container's cookie writer's value as a settings file gives it: no call installs it (no site). */
+        static SameSitePolicy everyCookieFromFile(String value, String file) {
+            return new SameSitePolicy(value, file, null, null, null, false, CookiePolicyCatalogue.CONTAINER_WRITTEN,
                     false);
         }
 
@@ -163,8 +169,13 @@ public final class CookiePolicyFacts {
             return owner;
         }
 
+        /** The call that installs it; null for a settings file's policy. */
         Site site() {
             return site;
+        }
+
+        String sortKey() {
+            return site != null ? site.toString() : owner;
         }
 
         boolean isEveryCookie() {
@@ -188,7 +199,8 @@ public final class CookiePolicyFacts {
                 return false;
             }
             SameSitePolicy other = (SameSitePolicy) o;
-            return value.equals(other.value) && site.equals(other.site) && Objects.equals(exactName, other.exactName)
+            return value.equals(other.value) && Objects.equals(site, other.site) && Objects.equals(owner, other.owner)
+                    && Objects.equals(exactName, other.exactName)
                     && Objects.equals(String.valueOf(namePattern), String.valueOf(other.namePattern))
                     && unknownScope == other.unknownScope && replacesOwn == other.replacesOwn;
         }

@@ -64,7 +64,7 @@ final class CodeBaseResources {
         return found;
     }
 
-    private static String readText(ICodeBaseEntry entry) throws IOException {
+    static String readText(ICodeBaseEntry entry) throws IOException {
         try (InputStream in = entry.openResource()) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] buffer = new byte[8192];

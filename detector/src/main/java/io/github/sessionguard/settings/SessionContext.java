@@ -21,13 +21,19 @@ final class SessionContext {
     }
 
     /**
-     * Tomcat's {@code <CookieProcessor sameSiteCookies="...">} in the application's
-     * {@code META-INF/context.xml} sets SameSite on every cookie, the session cookie included.
+     * Tomcat's {@code <CookieProcessor sameSiteCookies="lax|strict">} in the application's
+     * {@code META-INF/context.xml} sets SameSite on every cookie, the session cookie included ({@code none} sets
+     * an improper one).
      */
     SessionContext withSameSiteFrom(java.util.List<SettingsResource> files) {
         for (SettingsResource file : files) {
-            if (file.path().equals("META-INF/context.xml") && file.text().contains("sameSiteCookies")) {
-                return new SessionContext(webApplication, cookieConfiguredInCode, true, springSession);
+            try {
+                if (TomcatContextFile.hardeningSameSite(file) != null) {
+                    return new SessionContext(webApplication, cookieConfiguredInCode, true, springSession);
+                }
+            } catch (org.xml.sax.SAXException | java.io.IOException e) {
+                // Expected answer for a malformed context.xml: no policy (the file is reported where it is judged).
+                continue;
             }
         }
         return this;

@@ -26,6 +26,24 @@ final class FixtureFolders {
     }
 
     /**
+     * Copies an application's code-base-root files (its {@code root/} folder, e.g. {@code root/META-INF/context.xml})
+     * to the root of its class folder, where the container and SessionGuard look for them.
+     */
+    static void copyRootFiles(Path classes, String rootPrefix, Path target) throws IOException {
+        Path root = classes.resolve(rootPrefix);
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(Files::isRegularFile).collect(Collectors.toList())) {
+                Path destination = target.resolve(root.relativize(file).toString());
+                Files.createDirectories(destination.getParent());
+                Files.copy(file, destination);
+            }
+        }
+    }
+
+    /**
      * Copies the files (classes, and the settings files beside them) whose slashed relative path passes
      * the filter into a fresh folder.
      */

@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The app-wide cookie policy fixtures: each {@code fixtures/policies/<app>/} is one application (its
- * policies in {@code config/}, its cookie code in {@code web/}), analysed alone, because a policy decides
+ * policies in {@code config/}, its cookie code in {@code web/}, files of its code base's root such as
+ * {@code META-INF/context.xml} in {@code root/}), analysed alone, because a policy decides
  * every cookie of the analysis it is in. Each application is analysed twice, its policy classes before its
  * cookie code and after it: the findings must be what the annotations state both times, and identical
  * (policies are gathered in a first pass, so the order of the classes changes nothing).
@@ -40,6 +41,7 @@ class PolicyFixturesTest {
             String prefix = FixtureFolders.POLICIES + name + "/";
             Path config = FixtureFolders.copy(classes, work.resolve("policy-" + name + "-config"),
                     p -> p.startsWith(prefix + "config/"));
+            FixtureFolders.copyRootFiles(classes, prefix + "root/", config);
             Path web = FixtureFolders.copy(classes, work.resolve("policy-" + name + "-web"),
                     p -> p.startsWith(prefix + "web/"));
             List<FixtureExpectations> fixtures = new ArrayList<>(FixtureExpectations.load(config, sources));

@@ -1,0 +1,67 @@
+package io.github.sessionguard.settings;
+
+import edu.umd.cs.findbugs.classfile.ICodeBase;
+import edu.umd.cs.findbugs.classfile.ICodeBaseEntry;
+import edu.umd.cs.findbugs.classfile.IClassPath;
+import edu.umd.cs.findbugs.classfile.IScannableCodeBase;
+import io.github.sessionguard.catalogue.CookiePolicyCatalogue;
+import org.xml.sax.SAXException;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Tomcat's per-application {@code META-INF/context.xml}: {@code <CookieProcessor sameSiteCookies="strict">} gives
+ * every cookie Tomcat writes without a SameSite of its own that value, the session cookie included (runtime
+ * evidence {@code TomcatSameSitePolicyTest}, which installs the same processor in code).
+ */
+public final class TomcatContextFile {
+    static final String PATH = "META-INF/context.xml";
+
+    private TomcatContextFile() {
+    }
+
+    /** The file's protective SameSite value (Lax, Strict), or null: no processor value, None, or no such file. */
+    static String hardeningSameSite(SettingsResource file) throws SAXException, IOException {
+        if (!file.path().equals(PATH)) {
+            return null;
+        }
+        XmlElement root = XmlReader.parse(file);
+        XmlElement processor = root == null || !root.localName.equals("Context") ? null : root.child("CookieProcessor");
+        String value = processor == null ? null : processor.attribute("sameSiteCookies");
+        return value != null && CookiePolicyCatalogue.isHardeningSameSite(value) ? value : null;
+    }
+
+    /**
+     * The protective SameSite values of the analysed applications' {@code META-INF/context.xml} files (one lookup
+     * per application code base, no scan), sorted. A file that is not well-formed sets nothing here; the settings
+     * detector reports it.
+     */
+    public static List<String> hardeningSameSites(IClassPath classPath) throws IOException, InterruptedException {
+        List<String> values = new ArrayList<>();
+        for (Iterator<? extends ICodeBase> it = classPath.appCodeBaseIterator(); it.hasNext();) {
+            ICodeBase codeBase = it.next();
+            if (!CodeBaseResources.isSpecifiedApplicationCodeBase(codeBase)) {
+                continue;
+            }
+            ICodeBaseEntry entry = ((IScannableCodeBase) codeBase).lookupResource(PATH);
+            String text = entry == null ? null : CodeBaseResources.readText(entry);
+            if (text == null) {
+                continue;
+            }
+            try {
+                String value = hardeningSameSite(new SettingsResource(PATH, PATH, text));
+                if (value != null) {
+                    values.add(value);
+                }
+            } catch (SAXException e) {
+                // Expected answer for a malformed file: no policy; SettingsDetector reports the file as an error.
+                continue;
+            }
+        }
+        values.sort(null);
+        return values;
+    }
+}
