@@ -153,7 +153,9 @@ public final class LoginCatalogue {
             CallPattern.of("org/eclipse/jetty/server/Request", "getSession", "(Z)Lorg/eclipse/jetty/server/Session;"),
             // JFinal: a controller's getSession(false) is its request's (called on the application's subclass).
             CallPattern.onKnownReceiver(List.of("com/jfinal/core/Controller"), "getSession",
-                    "(Z)Ljavax/servlet/http/HttpSession;"));
+                    "(Z)Ljavax/servlet/http/HttpSession;"),
+            // A request wrapper of the application asking its own session (getSession(false) on this).
+            CallPattern.onKnownReceiver(List.copyOf(CallPattern.servlet("http/HttpServletRequest")), "getSession", "(Z)"));
 
     /**
      * The request's session if it has one, else null, whatever the arguments: Undertow core's
@@ -195,7 +197,8 @@ public final class LoginCatalogue {
     /** The request's session, created or not: after an invalidation, the next call gives a new session. */
     public static final List<CallPattern> SESSION_GETTERS = List.of(
             CallPattern.of(CallPattern.servlet("http/HttpServletRequest"), "getSession", null),
-            CallPattern.of("spark/Request", "session", null));
+            CallPattern.of("spark/Request", "session", null),
+            CallPattern.onKnownReceiver(List.copyOf(CallPattern.servlet("http/HttpServletRequest")), "getSession", "("));
 
     /**
      * Components that run on every request (servlet filters, Spring MVC interceptors and WebFilters,

@@ -10,11 +10,13 @@ import edu.umd.cs.findbugs.ba.vna.ValueNumberFrame;
 import edu.umd.cs.findbugs.classfile.DescriptorFactory;
 import edu.umd.cs.findbugs.classfile.analysis.AnnotationValue;
 import io.github.sessionguard.catalogue.FlagValue;
+import io.github.sessionguard.flow.BoundPropertyDefaults;
 import io.github.sessionguard.flow.ValueOrigins;
 import org.apache.bcel.generic.ConstantPoolGen;
 import org.apache.bcel.generic.ConstantPushInstruction;
 import org.apache.bcel.generic.GETFIELD;
 import org.apache.bcel.generic.GETSTATIC;
+import org.apache.bcel.generic.INVOKEVIRTUAL;
 import org.apache.bcel.generic.Instruction;
 import org.apache.bcel.generic.InvokeInstruction;
 
@@ -25,7 +27,8 @@ import java.util.regex.Pattern;
 /**
  * Where a boolean flag value comes from, beyond a plain constant: boxed constants
  * ({@code Boolean.FALSE}, {@code Boolean.valueOf(false)}), unboxing of a {@code Boolean} parameter, and
- * configuration fields injected with a default in the code ({@code @Value("${app.cookie.secure:false}")}).
+ * configuration fields injected with a default in the code ({@code @Value("${app.cookie.secure:false}")}), and the
+ * getters of a bound {@code @ConfigurationProperties} class ({@code props.isSecure()}, its field's default).
  */
 final class BooleanOrigins {
     /** Spring's and MicroProfile's property injection annotations, whose text may carry a default. */
@@ -89,7 +92,26 @@ final class BooleanOrigins {
         if (instruction instanceof GETFIELD) {
             return injectedDefault((GETFIELD) instruction);
         }
+        if (instruction instanceof INVOKEVIRTUAL && "()Z".equals(((INVOKEVIRTUAL) instruction).getSignature(cpg))) {
+            // props.isSecure() on a @ConfigurationProperties class: its field's default, unless configured.
+            INVOKEVIRTUAL getter = (INVOKEVIRTUAL) instruction;
+            Boolean bound = BoundPropertyDefaults.flag(getter.getClassName(cpg).replace('.', '/'),
+                    getter.getMethodName(cpg));
+            return bound == null ? null : bound ? FlagValue.SET : FlagValue.CONFIGURED_OFF_BY_DEFAULT;
+        }
         return null;
+    }
+
+    /** The in-code default text of a bound property read by the call that produced {@code value}, or null. */
+    String boundDefaultText(ValueNumber value) {
+        Location producer = origins.producer(value);
+        if (producer == null || !(producer.getHandle().getInstruction() instanceof INVOKEVIRTUAL)) {
+            return null;
+        }
+        INVOKEVIRTUAL getter = (INVOKEVIRTUAL) producer.getHandle().getInstruction();
+        return "()Ljava/lang/String;".equals(getter.getSignature(cpg))
+                ? BoundPropertyDefaults.text(getter.getClassName(cpg).replace('.', '/'), getter.getMethodName(cpg))
+                : null;
     }
 
     private FlagValue injectedDefault(GETFIELD load) {

@@ -4,7 +4,9 @@ import edu.umd.cs.findbugs.ba.DataflowAnalysisException;
 import edu.umd.cs.findbugs.ba.constant.Constant;
 import edu.umd.cs.findbugs.ba.vna.ValueNumber;
 import io.github.sessionguard.catalogue.FlagValue;
+import edu.umd.cs.findbugs.ba.SignatureParser;
 import io.github.sessionguard.flow.CallAt;
+import io.github.sessionguard.flow.ValueOrigins;
 
 /**
  * The arguments of a call as the cookie analysis reads them: a constant, or a parameter of the calling
@@ -15,12 +17,45 @@ final class CallArguments {
     private final int[] parameterValues;
     private final BooleanOrigins booleans;
     private final SecretValues secrets;
+    private final ValueOrigins origins;
 
-    CallArguments(CallAt call, int[] parameterValues, BooleanOrigins booleans, SecretValues secrets) {
+    CallArguments(CallAt call, int[] parameterValues, BooleanOrigins booleans, SecretValues secrets,
+            ValueOrigins origins) {
         this.call = call;
         this.parameterValues = parameterValues;
         this.booleans = booleans;
         this.secrets = secrets;
+        this.origins = origins;
+    }
+
+    /**
+     * A SameSite argument as text: a constant string, an enum constant's name, a bound property's in-code default;
+     * "" for null; else null (a parameter, a value known only at run time).
+     */
+    String sameSiteText(int index) throws DataflowAnalysisException {
+        String type = new SignatureParser(call.descriptor()).getArguments()[index];
+        ValueNumber value = call.argument(index);
+        if (origins.isNullLiteral(value)) {
+            return "";
+        }
+        if ("Ljava/lang/String;".equals(type)) {
+            Constant constant = call.constantArgument(index);
+            return constant.isConstantString() ? constant.getConstantString() : booleans.boundDefaultText(value);
+        }
+        return type.startsWith("L") ? origins.staticFieldName(value, type.substring(1, type.length() - 1)) : null;
+    }
+
+    /**
+     * A SameSite argument as a flag effect: its value when known, the calling method's parameter it is (its caller
+     * chooses), or UNKNOWN.
+     */
+    FlagEffect sameSiteArgument(int index) throws DataflowAnalysisException {
+        String text = sameSiteText(index);
+        if (text != null) {
+            return FlagEffect.of(CookieCallInterpreter.sameSiteValue(text));
+        }
+        int parameter = parameterOfArgument(index);
+        return parameter >= 0 ? FlagEffect.fromParameter(parameter) : FlagEffect.of(FlagValue.UNKNOWN);
     }
 
     /** The argument is the constant "" or null: a value that carries nothing. */

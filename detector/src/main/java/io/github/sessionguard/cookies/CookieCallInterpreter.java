@@ -275,9 +275,9 @@ final class CookieCallInterpreter {
                 }
                 state = state.withFlag(row.booleanFlags().get(booleans++), value);
             } else if (type.equals(row.sameSiteType())) {
-                String sameSite = enumName(call, i, type);
+                String sameSite = arguments.sameSiteText(i);
                 // A defaulted argument of Kotlin's default-argument constructor is a placeholder null.
-                state = kotlinDefaults && "".equals(sameSite) ? state : sameSite(state, sameSite);
+                state = kotlinDefaults && "".equals(sameSite) ? state : sameSiteFrom(state, arguments, i);
             } else if ("I".equals(type)) {
                 ints.add(i);
             }
@@ -306,13 +306,13 @@ final class CookieCallInterpreter {
             // A value written later replaces an empty one: the cookie carries something again.
             return valued(state, row.arg(), arguments).withEmptyValue(isEmptyText(call, row.arg()));
         case SET_SAME_SITE:
-            return sameSite(state, sameSiteText(call, row.arg()));
+            return sameSiteFrom(state, arguments, row.arg());
         case SET_MAX_AGE:
             return state.withDeleting(isZero(call, row.arg()));
         case SET_NAME:
             return named(state, row.arg(), arguments);
         case SET_ATTRIBUTE:
-            return attribute(state, call.stringArgument(0), call.constantArgument(1), call.argument(1));
+            return attribute(state, arguments);
         case DECIDED_ELSEWHERE:
             // What is sent is decided by the replacement or the callback: like a cookie that carries
             // nothing of its own, this object is no longer judged.
@@ -322,25 +322,18 @@ final class CookieCallInterpreter {
         }
     }
 
-    /** The SameSite argument as text: a constant string, an enum constant's name; "" for null; else null. */
-    private String sameSiteText(CallAt call, int arg) throws DataflowAnalysisException {
-        String type = new SignatureParser(call.descriptor()).getArguments()[arg];
-        if ("Ljava/lang/String;".equals(type)) {
-            Constant constant = call.constantArgument(arg);
-            if (constant.isConstantString()) {
-                return constant.getConstantString();
-            }
-            return context.origins().isNullLiteral(call.argument(arg)) ? "" : null;
+    /**
+     * A SameSite setter's argument: its value, or the method's parameter it is (the caller chooses, as for a boolean
+     * flag), or a value known only at run time.
+     */
+    private static CookieState sameSiteFrom(CookieState state, CallArguments arguments, int arg)
+            throws DataflowAnalysisException {
+        String text = arguments.sameSiteText(arg);
+        int parameter = text == null ? arguments.parameterOfArgument(arg) : -1;
+        if (parameter >= 0) {
+            return state.withFlag(CookieFlag.SAME_SITE, FlagEffect.fromParameter(parameter)).withSameSiteNone(false);
         }
-        return enumName(call, arg, type);
-    }
-
-    private String enumName(CallAt call, int arg, String type) throws DataflowAnalysisException {
-        ValueNumber value = call.argument(arg);
-        if (context.origins().isNullLiteral(value)) {
-            return "";
-        }
-        return context.origins().staticFieldName(value, type.substring(1, type.length() - 1));
+        return sameSite(state, text);
     }
 
     private boolean isZero(CallAt call, int arg) throws DataflowAnalysisException {
@@ -359,29 +352,34 @@ final class CookieCallInterpreter {
      * is improper (see {@link CookieVerdict}); an empty text (null) removes the attribute; anything else browsers ignore.
      */
     static CookieState sameSite(CookieState state, String text) {
+        // None is valid, but on a session or credential cookie improper: CookieVerdict judges it by name.
+        return state.withFlag(CookieFlag.SAME_SITE, sameSiteValue(text)).withSameSiteNone(isNone(text));
+    }
+
+    /** A SameSite text as a flag: Lax, Strict and None are set (None judged apart), anything else cleared. */
+    static FlagValue sameSiteValue(String text) {
         if (text == null) {
-            return state.withFlag(CookieFlag.SAME_SITE, FlagValue.UNKNOWN);
+            return FlagValue.UNKNOWN;
         }
         String value = text.trim().toLowerCase(Locale.ROOT);
-        if (value.equals("none")) {
-            // Valid, but on a session or credential cookie improper: CookieVerdict judges it by name.
-            return state.withFlag(CookieFlag.SAME_SITE, FlagValue.SET).withSameSiteNone(true);
-        }
-        boolean protective = value.equals("lax") || value.equals("strict");
-        return state.withFlag(CookieFlag.SAME_SITE, protective ? FlagValue.SET : FlagValue.CLEARED)
-                .withSameSiteNone(false);
+        return value.equals("none") || value.equals("lax") || value.equals("strict") ? FlagValue.SET : FlagValue.CLEARED;
+    }
+
+    static boolean isNone(String text) {
+        return text != null && text.trim().equalsIgnoreCase("none");
     }
 
     /** {@code setAttribute(name, value)}, Servlet 6's generic form of every cookie attribute. */
-    private CookieState attribute(CookieState state, String attribute, Constant value, ValueNumber valueNumber) {
+    private static CookieState attribute(CookieState state, CallArguments arguments)
+            throws DataflowAnalysisException {
+        String attribute = arguments.stringArgument(0);
         if (attribute == null) {
             return state;
         }
-        String text = value.isConstantString() ? value.getConstantString()
-                : context.origins().isNullLiteral(valueNumber) ? "" : null;
+        String text = arguments.sameSiteText(1);
         switch (attribute.toLowerCase(Locale.ROOT)) {
         case "samesite":
-            return sameSite(state, text);
+            return sameSiteFrom(state, arguments, 1);
         case "secure":
             return state.withFlag(CookieFlag.SECURE, attributeSwitch(text));
         case "httponly":
@@ -470,7 +468,13 @@ final class CookieCallInterpreter {
         for (CookieFlag flag : CookieFlag.values()) {
             FlagEffect effect = state.effect(flag);
             if (effect.parameter() >= 0 && effect.parameter() < arguments.call().argumentCount()) {
-                resolved = resolved.withFlag(flag, effect.withArgument(arguments.booleanArgument(effect.parameter())));
+                if (flag == CookieFlag.SAME_SITE) {
+                    // The caller's SameSite argument: its text (None judged apart), or its own caller's choice.
+                    resolved = resolved.withFlag(flag, effect.withArgument(arguments.sameSiteArgument(effect.parameter())))
+                            .withSameSiteNone(isNone(arguments.sameSiteText(effect.parameter())));
+                } else {
+                    resolved = resolved.withFlag(flag, effect.withArgument(arguments.booleanArgument(effect.parameter())));
+                }
                 chosenHere = true;
                 chosenFlags.add(flag);
             }

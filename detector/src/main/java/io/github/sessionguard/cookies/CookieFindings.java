@@ -222,7 +222,8 @@ final class CookieFindings {
             String call = cookie.api().fixFor(flag);
             String chooser = cookie.chooserOf(flag);
             if (chooser != null) {
-                call = "pass true as the " + flag.attributeName() + " argument of " + chooser + " (which does "
+                call = "pass " + (flag == CookieFlag.SAME_SITE ? "\"Lax\" (or \"Strict\")" : "true") + " as the "
+                        + flag.attributeName() + " argument of " + chooser + " (which does "
                         + call + ")";
             }
             if (flag == CookieFlag.SECURE && cookie.isSameSiteNoneWithoutSecure()) {

@@ -251,7 +251,7 @@ final class MethodContext {
     }
 
     CallArguments arguments(CallAt call) {
-        return new CallArguments(call, parameterValues, booleans, secrets);
+        return new CallArguments(call, parameterValues, booleans, secrets, origins);
     }
 
     /**
