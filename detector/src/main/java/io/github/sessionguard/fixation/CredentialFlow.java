@@ -599,6 +599,13 @@ final class CredentialFlow {
             }
             return;
         }
+        if (receiver == null && result != null && identityArgument && !LoginCatalogue.isJdk(owner)
+                && returnType instanceof ObjectType && ((ObjectType) returnType).getClassName().replace('.', '/').equals(owner)) {
+            // LoginMember.of(member), UserDto.from(user): an application type's static factory given the checked user
+            // builds that type from it, as its constructor would.
+            mark(identities, result);
+            return;
+        }
         if (receiver != null && identityArgument && isHolder(receiver) && (returnType == Type.VOID && name.startsWith("set")
                 && !LoginCatalogue.isJdk(owner) || LoginCatalogue.isMapWrite(owner, name))) {
             // userSession.setUserId(user.getId()), info.put("memberId", member.id) on an object or map made here: the
