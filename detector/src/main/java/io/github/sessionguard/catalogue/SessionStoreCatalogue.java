@@ -71,6 +71,13 @@ public final class SessionStoreCatalogue {
     public static final Set<String> ENTITY_WRITES = Set.of("save", "saveAndFlush", "persist", "merge", "insert",
             "upsert");
 
+    /**
+     * Repository and entity manager lookups by primary key ({@code sessions.findById(sid)}, {@code em.find(Session.class,
+     * sid)}): the entity found has the id as its own, so saving it (once written) writes the record kept under it.
+     */
+    public static final Set<String> ENTITY_LOOKUPS = Set.of("findById", "getById", "getReferenceById", "find",
+            "getReference");
+
     /** An application's own registry of logged-in sessions: {@code registry.register(id, user)}. */
     private static final List<String> REGISTRY_PREFIXES = List.of("register", "bind", "put", "store", "save",
             "track", "associate", "attach");

@@ -324,13 +324,15 @@ final class CookieCallInterpreter {
 
     /**
      * A SameSite setter's argument: its value, or the method's parameter it is (the caller chooses, as for a boolean
-     * flag), or a value known only at run time.
+     * flag), or a value known only at run time. A parameter the method tests for null ({@code if (sameSite != null)
+     * cookie.setAttribute("SameSite", sameSite)}) is an optional attribute copied when given: known only at run time,
+     * as before (the path without it is not the caller's choice the lattice can express).
      */
-    private static CookieState sameSiteFrom(CookieState state, CallArguments arguments, int arg)
+    private CookieState sameSiteFrom(CookieState state, CallArguments arguments, int arg)
             throws DataflowAnalysisException {
         String text = arguments.sameSiteText(arg);
         int parameter = text == null ? arguments.parameterOfArgument(arg) : -1;
-        if (parameter >= 0) {
+        if (parameter >= 0 && !context.branches().testsForNull(arguments.call().argument(arg))) {
             return state.withFlag(CookieFlag.SAME_SITE, FlagEffect.fromParameter(parameter)).withSameSiteNone(false);
         }
         return sameSite(state, text);
@@ -370,7 +372,7 @@ final class CookieCallInterpreter {
     }
 
     /** {@code setAttribute(name, value)}, Servlet 6's generic form of every cookie attribute. */
-    private static CookieState attribute(CookieState state, CallArguments arguments)
+    private CookieState attribute(CookieState state, CallArguments arguments)
             throws DataflowAnalysisException {
         String attribute = arguments.stringArgument(0);
         if (attribute == null) {

@@ -58,6 +58,23 @@ public final class BranchConditions {
         this.cpg = cpg;
     }
 
+    /** Does any branch of the method test this value against null ({@code if (sameSite != null)})? */
+    public boolean testsForNull(ValueNumber value) throws DataflowAnalysisException {
+        for (Iterator<BasicBlock> it = cfg.blockIterator(); it.hasNext();) {
+            BasicBlock block = it.next();
+            InstructionHandle last = block.getLastInstruction();
+            if (last == null || !(last.getInstruction() instanceof org.apache.bcel.generic.IFNULL
+                    || last.getInstruction() instanceof org.apache.bcel.generic.IFNONNULL)) {
+                continue;
+            }
+            ValueNumberFrame frame = vna.getFactAtLocation(new Location(last, block));
+            if (frame.isValid() && frame.getStackDepth() > 0 && frame.getTopValue().equals(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True when a branch shortly before {@code location} tests a value read from a member named with the word. */
     public boolean guardedByMemberNamed(Location location, String lowerCaseWord) throws DataflowAnalysisException {
         return guardedByMemberNamed(location, lowerCaseWord, owner -> false);

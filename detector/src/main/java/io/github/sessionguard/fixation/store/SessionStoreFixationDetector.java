@@ -79,6 +79,13 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
      */
     private static final Object MANAGED_RECORD = new Marker("managed session record");
 
+    /**
+     * The stack value is the entity a repository or entity manager found by the presented id ({@code
+     * sessions.findById(sid)}, in its {@code Optional} too): its id is the presented one, so saving it writes the
+     * record kept under that id.
+     */
+    private static final Object FOUND_ENTITY = new Marker("entity found by the presented id");
+
     /** A user value on the operand stack, named for debugging. */
     private static final class Marker {
         private final String name;
@@ -441,6 +448,17 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
             recordResult = RECORD;
             return;
         }
+        if (seen != Const.INVOKESTATIC && arguments >= 1 && anyArgumentMarked(signature, 0)
+                && SessionStoreCatalogue.ENTITY_LOOKUPS.contains(name) && signature.endsWith(";")) {
+            readsSessionState |= readsSessionState(seen, owner, name, signature, arguments);
+            recordResult = FOUND_ENTITY;
+            return;
+        }
+        if (seen != Const.INVOKESTATIC && "java/util/Optional".equals(owner) && LoginCatalogue.OPTIONAL_UNWRAPS.contains(name)
+                && stack.getStackItem(arguments).getUserValue() == FOUND_ENTITY) {
+            recordResult = FOUND_ENTITY;
+            return;
+        }
         if (arguments >= 1 && anyArgumentMarked(signature, 0) && returnsKeyedRecord(owner, name, signature)) {
             // store.get(sid): an application store handed the presented id answers the record its map keeps under it.
             // As for a manager's record, only attribute writes count (a cart's setCurrency(...) logs nobody in).
@@ -659,7 +677,8 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         if (anyMarked && SessionStoreCatalogue.isRedisWrite(owner, name)) {
             return "Redis (" + simple(owner) + "." + name + ")";
         }
-        if (anyMarked && SessionStoreCatalogue.ENTITY_WRITES.contains(name) && !owner.startsWith("java/")) {
+        if ((anyMarked || stack.getStackItem(0).getUserValue() == FOUND_ENTITY)
+                && SessionStoreCatalogue.ENTITY_WRITES.contains(name) && !owner.startsWith("java/")) {
             return "a repository (" + simple(owner) + "." + name + ")";
         }
         return null;
@@ -754,13 +773,16 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
 
     /**
      * Does the application method answer the record a map of its class keeps under the key it is handed ({@code
-     * GuestSessionStore.get(id)} returning {@code sessions.get(id)}), not a copy of it ({@code new
-     * HashMap<>(sessions.get(id))}: writes into a copy bind nothing)?
+     * GuestSessionStore.get(id)} returning {@code sessions.get(id)}, or {@code getOrCreate(id)} returning {@code
+     * sessions.computeIfAbsent(id, k -> new HashMap<>())}), not a copy of it ({@code new HashMap<>(sessions.get(id))}:
+     * writes into a copy bind nothing)?
      */
     private boolean returnsKeyedRecord(String owner, String name, String signature) {
         return answersRecord(keyedRecordHelpers, owner, name, signature,
                 (target, returned) -> SessionStoreCatalogue.keepsMapField(target.javaClass())
-                        && !MethodCalls.calls(target.javaClass(), target.method(),
+                        // Its own instructions only: the empty record a computeIfAbsent lambda makes for a new key is
+                        // the map's, where the login's writes land, not a copy.
+                        && !MethodCalls.callsItself(target.javaClass(), target.method(),
                                 (o, n, d) -> "<init>".equals(n) && o.startsWith("java/util/")));
     }
 
@@ -843,7 +865,7 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
     }
 
     private static boolean isRecord(OpcodeStack.Item item) {
-        return item.getUserValue() == RECORD || item.getUserValue() == MANAGED_RECORD;
+        return item.getUserValue() == RECORD || item.getUserValue() == MANAGED_RECORD || item.getUserValue() == FOUND_ENTITY;
     }
 
     /** A write of a named attribute: {@code setAttribute(String name, Object value)}, {@code put(key, value)}. */
