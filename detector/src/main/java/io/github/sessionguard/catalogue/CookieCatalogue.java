@@ -376,7 +376,7 @@ public final class CookieCatalogue {
 
     /**
      * The container's session cookie ({@code ServletContext.getSessionCookieConfig()}): explicit insecure
-     * settings are findings; an attribute the code leaves unset where it configures this cookie is the
+     * settings are findings; an attribute the code leaves unset where it sets another flag of this cookie is the
      * container's default (Tomcat: Secure only on requests it sees as HTTPS, no SameSite), LOW, as for the
      * same cookie configured in {@code web.xml}. SameSite is asked for only where the classpath's
      * {@code SessionCookieConfig} has Servlet 6's {@code setAttribute}, which can set it.
@@ -408,8 +408,8 @@ public final class CookieCatalogue {
      * Spring Boot's session cookie set in code ({@code factory.getSession().getCookie()} in a
      * {@code WebServerFactoryCustomizer}), what {@code server.servlet.session.cookie.*} sets from the settings
      * files: Boot copies each non-null value onto the container's {@code SessionCookieConfig}, so unset flags
-     * keep the container's defaults (LOW where the code configures this cookie) and explicit insecure values
-     * are findings.
+     * keep what {@code server.servlet.session.cookie.*} (judged by the settings detector) or the container gives
+     * them, and only explicit insecure values are findings.
      */
     private static CookieApi bootServerSessionCookie() {
         String cookie = "org/springframework/boot/web/server/Cookie";
@@ -422,9 +422,9 @@ public final class CookieCatalogue {
                         CookieCall.setBoxedFlag(self, "setSecure", CookieFlag.SECURE),
                         CookieCall.setBoxedFlag(self, "setHttpOnly", CookieFlag.HTTP_ONLY),
                         CookieCall.setSameSite(self, "setSameSite", sameSite))
-                .starts(CookieFlag.SECURE, FlagValue.CONTAINER_DEFAULT)
+                .starts(CookieFlag.SECURE, FlagValue.SET)
                 .starts(CookieFlag.HTTP_ONLY, FlagValue.SET)
-                .starts(CookieFlag.SAME_SITE, FlagValue.CONTAINER_DEFAULT)
+                .starts(CookieFlag.SAME_SITE, FlagValue.SET)
                 .defaultName("JSESSIONID")
                 .sessionCookie()
                 .containerOwned()

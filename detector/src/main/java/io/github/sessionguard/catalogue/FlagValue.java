@@ -17,9 +17,9 @@ public enum FlagValue {
      */
     SET_WHEN_TESTED,
     /**
-     * Never set on a configuration that leaves it to the container ({@code SessionCookieConfig}, Boot's
-     * session cookie): Tomcat then sends no SameSite, and Secure only on requests it sees as HTTPS (behind a
-     * TLS-terminating proxy, none). Judged only once the code configures that cookie at all.
+     * Never set on a configuration that leaves it to the container (the {@code SessionCookieConfig}): Tomcat then
+     * sends no SameSite, and Secure only on requests it sees as HTTPS (behind a TLS-terminating proxy, none).
+     * Judged only where the code sets another flag of that cookie.
      */
     CONTAINER_DEFAULT,
     /** Never set: the API's insecure default applies. */

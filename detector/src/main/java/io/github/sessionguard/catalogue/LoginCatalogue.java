@@ -465,6 +465,11 @@ public final class LoginCatalogue {
      * Spring stereotypes: such a bean is a singleton by default, one instance for every request, so its fields
      * hold configuration (the dashboard account of a monitoring console), as a servlet's do.
      */
+    /** Spring annotations that make a bean one per request, session or lookup: its fields are that request's. */
+    public static final List<String> NON_SINGLETON_SCOPES = List.of("Lorg/springframework/context/annotation/Scope;",
+            "Lorg/springframework/web/context/annotation/RequestScope;",
+            "Lorg/springframework/web/context/annotation/SessionScope;");
+
     public static final List<String> SHARED_HANDLER_ANNOTATIONS = List.of("Lorg/springframework/stereotype/Controller;",
             "Lorg/springframework/web/bind/annotation/RestController;", "Lorg/springframework/stereotype/Service;",
             "Lorg/springframework/stereotype/Component;");
@@ -511,10 +516,19 @@ public final class LoginCatalogue {
 
     /**
      * A lookup declared to return {@code Object} (a generic DAO, an untyped service) says what it loads in its name
-     * only: {@code loadAccount(name)}, {@code findMember(id)}.
+     * only, last: {@code loadAccount(name)}, {@code findMemberById(id)}; not {@code loadUserPreferences(name)}.
      */
     public static boolean namesUserLookup(String methodName) {
-        return containsAny(normalise(methodName), USER_TYPE_WORDS);
+        // What it loads is named last, before any "By..." key: loadAccount, findMemberById; not loadUserPreferences.
+        String normal = normalise(methodName);
+        int by = normal.indexOf("by", 3);
+        String loaded = by > 0 ? normal.substring(0, by) : normal;
+        for (String word : USER_TYPE_WORDS) {
+            if (loaded.endsWith(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A request value's name that is never a proof of identity: CSRF tokens, captchas, nonces. */

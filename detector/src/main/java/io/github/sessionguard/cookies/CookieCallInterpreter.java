@@ -61,7 +61,11 @@ final class CookieCallInterpreter {
         }
         List<CookieState> states = context.trackedStates(fact, call.receiver());
         for (CookieState state : states) {
-            CookieState updated = update(row, arguments, state).configured();
+            CookieState updated = update(row, arguments, state);
+            if (row.flag() != null || row.role() == CookieCall.Role.SET_SAME_SITE || row.role() == CookieCall.Role.SET_ATTRIBUTE) {
+                // Hardened here (a flag set): what it leaves unset is left to the container. Naming it is not.
+                updated = updated.configured();
+            }
             if (row.flag() != null && updated.effect(row.flag()).equals(FlagEffect.of(FlagValue.SET))
                     && context.branches().guardedByMemberNamed(location,
                             row.flag().attributeName().toLowerCase(Locale.ROOT), CookieCatalogue::readsOwnFlags)) {

@@ -36,7 +36,7 @@ public final class CookieState {
     private String secretSource;
     /** The caller whose arguments named this cookie (or gave its value), when it is reported in a helper. */
     private String namedBy;
-    /** Some path called one of the API's setters on it (a configuration the code configures, not only reads). */
+    /** Some path set one of its flags (a configuration the code hardens here, not only reads or names). */
     private boolean configured;
 
     private CookieState(CookieApi api, String name, int nameParameter, Site origin, int parameter,
@@ -173,12 +173,12 @@ public final class CookieState {
         return copy;
     }
 
-    /** True when some path called one of the API's setters on this cookie or configuration. */
+    /** True when some path set one of this cookie's or configuration's flags. */
     public boolean isConfigured() {
         return configured;
     }
 
-    /** This cookie after a setter call of its API. */
+    /** This cookie after a flag setter of its API. */
     public CookieState configured() {
         if (configured) {
             return this;

@@ -842,14 +842,34 @@ final class CredentialFlow {
         if (method.isStatic() || object == null || !object.equals(vna.getAnalysis().getThisValue())) {
             return false;
         }
+        boolean stereotype = false;
         for (org.apache.bcel.classfile.AnnotationEntry annotation : classContext.getJavaClass().getAnnotationEntries()) {
-            if (LoginCatalogue.SHARED_HANDLER_ANNOTATIONS.contains(annotation.getAnnotationType())) {
-                return true;
+            if (LoginCatalogue.NON_SINGLETON_SCOPES.contains(annotation.getAnnotationType()) && !isSingletonScope(annotation)) {
+                // @Scope("prototype") on a Struts action, @RequestScope on a form bean: its fields are one request's.
+                return false;
             }
+            stereotype |= LoginCatalogue.SHARED_HANDLER_ANNOTATIONS.contains(annotation.getAnnotationType());
+        }
+        if (stereotype) {
+            return true;
         }
         String self = classContext.getJavaClass().getClassName().replace('.', '/');
         return LoginCatalogue.SHARED_HANDLER_TYPES.stream()
                 .anyMatch(type -> io.github.sessionguard.flow.TypeChecks.isKnownSubtype(self, type));
+    }
+
+    /** {@code @Scope("singleton")} (or {@code @Scope} with no value): still one instance. */
+    private static boolean isSingletonScope(org.apache.bcel.classfile.AnnotationEntry annotation) {
+        if (!annotation.getAnnotationType().endsWith("/Scope;")) {
+            return false;
+        }
+        for (org.apache.bcel.classfile.ElementValuePair pair : annotation.getElementValuePairs()) {
+            if (("value".equals(pair.getNameString()) || "scopeName".equals(pair.getNameString()))
+                    && !pair.getValue().stringifyValue().isEmpty() && !"singleton".equals(pair.getValue().stringifyValue())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The methods a lambda or method reference made in this method runs; empty for any other value. */

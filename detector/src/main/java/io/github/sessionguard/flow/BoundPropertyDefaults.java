@@ -60,23 +60,28 @@ public final class BoundPropertyDefaults {
             if (!"<init>".equals(method.getName()) || method.getCode() == null) {
                 continue;
             }
-            Instruction previous = null;
-            for (Instruction instruction : new InstructionList(method.getCode().getCode()).getInstructions()) {
-                if (instruction instanceof PUTFIELD && ((PUTFIELD) instruction).getFieldName(cpg).equals(field)) {
-                    Object value = constantOf(previous, cpg);
+            Instruction[] code = new InstructionList(method.getCode().getCode()).getInstructions();
+            for (int i = 0; i < code.length; i++) {
+                if (code[i] instanceof PUTFIELD && ((PUTFIELD) code[i]).getFieldName(cpg).equals(field)) {
+                    // Only "this.field = constant" (aload_0, the constant, putfield): a conditional initialiser
+                    // (secure = System.getenv("DEV") == null) ends in a constant too, after a branch.
+                    Object value = i >= 2 && isThis(code[i - 2]) ? constantOf(code[i - 1], cpg) : null;
                     if (value == null || assigned && !value.equals(agreed)) {
                         return null;
                     }
                     agreed = value;
                     assigned = true;
                 }
-                previous = instruction;
             }
         }
         if (!assigned) {
             return "()Z".equals(descriptor) ? Integer.valueOf(0) : null;
         }
         return agreed;
+    }
+
+    private static boolean isThis(Instruction instruction) {
+        return instruction instanceof org.apache.bcel.generic.ALOAD && ((org.apache.bcel.generic.ALOAD) instruction).getIndex() == 0;
     }
 
     private static boolean isBoundProperties(JavaClass javaClass) {

@@ -3,7 +3,6 @@ package io.github.sessionguard.settings;
 import edu.umd.cs.findbugs.classfile.ICodeBase;
 import edu.umd.cs.findbugs.classfile.ICodeBaseEntry;
 import edu.umd.cs.findbugs.classfile.IClassPath;
-import edu.umd.cs.findbugs.classfile.IScannableCodeBase;
 import io.github.sessionguard.catalogue.CookiePolicyCatalogue;
 import org.xml.sax.SAXException;
 
@@ -23,15 +22,23 @@ public final class TomcatContextFile {
     private TomcatContextFile() {
     }
 
-    /** The file's protective SameSite value (Lax, Strict), or null: no processor value, None, or no such file. */
+    /**
+     * The file's protective SameSite value (Lax, Strict), or null: no processor value, None, or not the war root's
+     * {@code META-INF/context.xml} (one under {@code WEB-INF/classes/} is never read by Tomcat).
+     */
     static String hardeningSameSite(SettingsResource file) throws SAXException, IOException {
-        if (!file.path().equals(PATH)) {
+        if (!file.resourceName().equals(PATH)) {
             return null;
         }
         XmlElement root = XmlReader.parse(file);
         XmlElement processor = root == null || !root.localName.equals("Context") ? null : root.child("CookieProcessor");
         String value = processor == null ? null : processor.attribute("sameSiteCookies");
         return value != null && CookiePolicyCatalogue.isHardeningSameSite(value) ? value : null;
+    }
+
+    /** A war, packed or exploded: the root of what Tomcat deploys, where it reads META-INF/context.xml. */
+    private static boolean isWebArchive(ICodeBase codeBase) {
+        return codeBase.getPathName().endsWith(".war") || codeBase.lookupResource("WEB-INF/web.xml") != null;
     }
 
     /**
@@ -46,7 +53,11 @@ public final class TomcatContextFile {
             if (!CodeBaseResources.isSpecifiedApplicationCodeBase(codeBase)) {
                 continue;
             }
-            ICodeBaseEntry entry = ((IScannableCodeBase) codeBase).lookupResource(PATH);
+            if (!isWebArchive(codeBase)) {
+                // A classes folder or jar ends up under WEB-INF/classes/, where Tomcat never reads a context.xml.
+                continue;
+            }
+            ICodeBaseEntry entry = codeBase.lookupResource(PATH);
             String text = entry == null ? null : CodeBaseResources.readText(entry);
             if (text == null) {
                 continue;

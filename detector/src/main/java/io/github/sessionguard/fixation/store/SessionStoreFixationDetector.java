@@ -86,6 +86,13 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
      */
     private static final Object FOUND_ENTITY = new Marker("entity found by the presented id");
 
+    /**
+     * A {@link #FOUND_ENTITY} the method gave a user ({@code row.setPrincipal(name)}, {@code row.setUserId(id)}: a
+     * property named as a session attribute naming the user is): saving it binds that user to the presented id.
+     * Marking the row revoked, rotating a token hash or stamping a time binds nobody.
+     */
+    private static final Object BOUND_ENTITY = new Marker("entity found by the presented id, given a user");
+
     /** A user value on the operand stack, named for debugging. */
     private static final class Marker {
         private final String name;
@@ -459,6 +466,11 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
             recordResult = FOUND_ENTITY;
             return;
         }
+        if (seen != Const.INVOKESTATIC && arguments == 1 && name.startsWith("set") && name.length() > 3
+                && stack.getStackItem(1).getUserValue() == FOUND_ENTITY && stack.getStackItem(1).getRegisterNumber() >= 0
+                && LoginCatalogue.isIdentityAttribute(name.substring(3), settings)) {
+            recordRegisters.put(stack.getStackItem(1).getRegisterNumber(), BOUND_ENTITY);
+        }
         if (arguments >= 1 && anyArgumentMarked(signature, 0) && returnsKeyedRecord(owner, name, signature)) {
             // store.get(sid): an application store handed the presented id answers the record its map keeps under it.
             // As for a manager's record, only attribute writes count (a cart's setCurrency(...) logs nobody in).
@@ -677,7 +689,7 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         if (anyMarked && SessionStoreCatalogue.isRedisWrite(owner, name)) {
             return "Redis (" + simple(owner) + "." + name + ")";
         }
-        if ((anyMarked || stack.getStackItem(0).getUserValue() == FOUND_ENTITY)
+        if ((anyMarked || stack.getStackItem(0).getUserValue() == BOUND_ENTITY)
                 && SessionStoreCatalogue.ENTITY_WRITES.contains(name) && !owner.startsWith("java/")) {
             return "a repository (" + simple(owner) + "." + name + ")";
         }
@@ -780,10 +792,10 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
     private boolean returnsKeyedRecord(String owner, String name, String signature) {
         return answersRecord(keyedRecordHelpers, owner, name, signature,
                 (target, returned) -> SessionStoreCatalogue.keepsMapField(target.javaClass())
-                        // Its own instructions only: the empty record a computeIfAbsent lambda makes for a new key is
-                        // the map's, where the login's writes land, not a copy.
-                        && !MethodCalls.callsItself(target.javaClass(), target.method(),
-                                (o, n, d) -> "<init>".equals(n) && o.startsWith("java/util/")));
+                        // A copy is a JDK map made from another (new HashMap<>(m), also in a lambda); the empty record a
+                        // computeIfAbsent lambda makes for a new key is the map's, where the login's writes land.
+                        && !MethodCalls.calls(target.javaClass(), target.method(),
+                                (o, n, d) -> "<init>".equals(n) && o.startsWith("java/util/") && d.startsWith("(Ljava/util/Map;")));
     }
 
     /**
@@ -865,7 +877,8 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
     }
 
     private static boolean isRecord(OpcodeStack.Item item) {
-        return item.getUserValue() == RECORD || item.getUserValue() == MANAGED_RECORD || item.getUserValue() == FOUND_ENTITY;
+        return item.getUserValue() == RECORD || item.getUserValue() == MANAGED_RECORD || item.getUserValue() == FOUND_ENTITY
+                || item.getUserValue() == BOUND_ENTITY;
     }
 
     /** A write of a named attribute: {@code setAttribute(String name, Object value)}, {@code put(key, value)}. */
