@@ -397,6 +397,9 @@ public final class CookieCatalogue {
                 .defaultName("JSESSIONID")
                 .sessionCookie()
                 .containerOwned()
+                // Tomcat's deployment copies each web.xml <cookie-config> value it is given onto this object: the
+                // container mapping the application's settings, judged in the settings file, not a configuration.
+                .implementedIn("org/apache/catalina/startup/")
                 .fix(CookieFlag.SECURE, "sessionCookieConfig.setSecure(true)")
                 .fix(CookieFlag.HTTP_ONLY, "sessionCookieConfig.setHttpOnly(true)")
                 .fix(CookieFlag.SAME_SITE, "sessionCookieConfig.setAttribute(\"SameSite\", \"Lax\") (or \"Strict\")")
