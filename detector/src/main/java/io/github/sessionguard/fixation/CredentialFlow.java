@@ -835,8 +835,9 @@ final class CredentialFlow {
 
     /**
      * A field of this servlet or filter, or of a Spring controller or service bean: one instance serves every
-     * request, so what its fields hold is configuration (a console password read from an init parameter), the stored side of a check, never
-     * what one request submitted (as an action's or a form bean's fields are).
+     * request, so what its fields hold is configuration (a console password read from an init parameter), the
+     * stored side of a check, never what one request submitted (as an action's or a form bean's fields are, and a
+     * bean's with a request or prototype scope).
      */
     private boolean isSharedHandlerField(ValueNumber object) {
         if (method.isStatic() || object == null || !object.equals(vna.getAnalysis().getThisValue())) {
