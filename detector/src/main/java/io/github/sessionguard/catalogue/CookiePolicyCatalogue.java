@@ -132,8 +132,6 @@ public final class CookiePolicyCatalogue {
     public static final List<String> CONTAINER_WRITTEN = List.of("javax/servlet/http/Cookie",
             "jakarta/servlet/http/Cookie", "org/springframework/web/util/CookieGenerator",
             "javax/servlet/SessionCookieConfig", "jakarta/servlet/SessionCookieConfig",
-            // Boot copies its session cookie settings onto the container's SessionCookieConfig.
-            "org/springframework/boot/web/servlet/server/Session$Cookie",
             // Spring Security's remember-me cookie goes out through response.addCookie, so the
             // container's cookie processor gives it the policy's SameSite.
             "org/springframework/security/web/authentication/rememberme/TokenBasedRememberMeServices",

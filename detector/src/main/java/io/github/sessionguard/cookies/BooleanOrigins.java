@@ -92,9 +92,9 @@ final class BooleanOrigins {
         if (instruction instanceof GETFIELD) {
             return injectedDefault((GETFIELD) instruction);
         }
-        if (instruction instanceof INVOKEVIRTUAL && "()Z".equals(((INVOKEVIRTUAL) instruction).getSignature(cpg))) {
+        INVOKEVIRTUAL getter = propertyGetter(instruction, "()Z");
+        if (getter != null) {
             // props.isSecure() on a @ConfigurationProperties class: its field's default, unless configured.
-            INVOKEVIRTUAL getter = (INVOKEVIRTUAL) instruction;
             Boolean bound = BoundPropertyDefaults.flag(getter.getClassName(cpg).replace('.', '/'),
                     getter.getMethodName(cpg));
             return bound == null ? null : bound ? FlagValue.SET : FlagValue.CONFIGURED_OFF_BY_DEFAULT;
@@ -105,13 +105,16 @@ final class BooleanOrigins {
     /** The in-code default text of a bound property read by the call that produced {@code value}, or null. */
     String boundDefaultText(ValueNumber value) {
         Location producer = origins.producer(value);
-        if (producer == null || !(producer.getHandle().getInstruction() instanceof INVOKEVIRTUAL)) {
-            return null;
-        }
-        INVOKEVIRTUAL getter = (INVOKEVIRTUAL) producer.getHandle().getInstruction();
-        return "()Ljava/lang/String;".equals(getter.getSignature(cpg))
-                ? BoundPropertyDefaults.text(getter.getClassName(cpg).replace('.', '/'), getter.getMethodName(cpg))
-                : null;
+        INVOKEVIRTUAL getter = producer == null ? null
+                : propertyGetter(producer.getHandle().getInstruction(), "()Ljava/lang/String;");
+        return getter == null ? null
+                : BoundPropertyDefaults.text(getter.getClassName(cpg).replace('.', '/'), getter.getMethodName(cpg));
+    }
+
+    /** The instruction as a no-argument instance getter with this descriptor ({@code props.isSecure()}), or null. */
+    private INVOKEVIRTUAL propertyGetter(Instruction instruction, String descriptor) {
+        return instruction instanceof INVOKEVIRTUAL && descriptor.equals(((INVOKEVIRTUAL) instruction).getSignature(cpg))
+                ? (INVOKEVIRTUAL) instruction : null;
     }
 
     private FlagValue injectedDefault(GETFIELD load) {

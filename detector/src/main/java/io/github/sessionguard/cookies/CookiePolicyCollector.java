@@ -64,8 +64,6 @@ public class CookiePolicyCollector implements Detector, NonReportingDetector {
             for (String value : TomcatContextFile.hardeningSameSites(Global.getAnalysisCache().getClassPath())) {
                 facts.sameSite(CookiePolicyFacts.SameSitePolicy.everyCookieFromFile(value, "Tomcat's META-INF/context.xml"));
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } catch (java.io.IOException e) {
             bugReporter.logError("SessionGuard could not read the application's META-INF/context.xml", e);
         }

@@ -108,6 +108,8 @@ final class CredentialFlow {
      */
     private final Set<Integer> comparedWithConfiguredName = new HashSet<>();
     private boolean checksConfiguredSecret;
+    /** Is this class a servlet, filter or singleton bean (see isSharedHandlerField)? Null until first asked. */
+    private Boolean sharedHandler;
     /** Other request parameters and headers: a proof of identity only when a verifying call says so. */
     private final Set<Integer> requestValues = new HashSet<>();
     private final Set<Integer> identities = new HashSet<>();
@@ -843,6 +845,14 @@ final class CredentialFlow {
         if (method.isStatic() || object == null || !object.equals(vna.getAnalysis().getThisValue())) {
             return false;
         }
+        if (sharedHandler == null) {
+            // A fact of the class, asked at every field read of every pass over the method: answered once.
+            sharedHandler = isSharedHandler();
+        }
+        return sharedHandler;
+    }
+
+    private boolean isSharedHandler() {
         boolean stereotype = false;
         for (org.apache.bcel.classfile.AnnotationEntry annotation : classContext.getJavaClass().getAnnotationEntries()) {
             if (LoginCatalogue.NON_SINGLETON_SCOPES.contains(annotation.getAnnotationType()) && !isSingletonScope(annotation)) {

@@ -46,7 +46,7 @@ public final class TomcatContextFile {
      * per application code base, no scan), sorted. A file that is not well-formed sets nothing here; the settings
      * detector reports it.
      */
-    public static List<String> hardeningSameSites(IClassPath classPath) throws IOException, InterruptedException {
+    public static List<String> hardeningSameSites(IClassPath classPath) throws IOException {
         List<String> values = new ArrayList<>();
         for (Iterator<? extends ICodeBase> it = classPath.appCodeBaseIterator(); it.hasNext();) {
             ICodeBase codeBase = it.next();
