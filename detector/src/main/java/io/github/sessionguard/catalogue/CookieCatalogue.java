@@ -794,7 +794,7 @@ public final class CookieCatalogue {
      * before Shiro 2.2, Secure off. {@code getSessionIdCookie()} hands it out; {@code setSessionIdCookie(cookie)} replaces it.
      */
     private static CookieApi shiroWebSessionManager() {
-        String manager = "org/apache/shiro/web/session/mgt/DefaultWebSessionManager";
+        String manager = SessionSettingSources.SHIRO_SESSION_MANAGER_CLASS;
         return shiroCookieHolder("Shiro DefaultWebSessionManager", manager, "setSessionIdCookie", "JSESSIONID",
                 "sessionManager.getSessionIdCookie().setSecure(true), or move to Shiro 2.2", true);
     }
@@ -810,7 +810,7 @@ public final class CookieCatalogue {
                 // Shiro 2.2 makes these templates Secure unless this system property is set; its
                 // SimpleCookie.saveTo then writes Secure on every HTTPS request (runtime evidence:
                 // ShiroDefaultCookiesTest). Earlier releases never do.
-                .secureByDefaultWhenClassMentions(holder, "org.apache.shiro.cookie.secure.disabled")
+                .secureByDefaultWhenClassMentions(holder, SessionSettingSources.SHIRO_SECURE_OPT_OUT)
                 .calls(CookieCall.constructor(holder, "()", -1),
                         CookieCall.decidedElsewhere(List.of(holder), replace, "(L" + contract + ";)"))
                 .starts(CookieFlag.HTTP_ONLY, FlagValue.SET)

@@ -252,6 +252,35 @@ public final class CookiePolicyCatalogue {
         return !slashedOwner.startsWith("jakarta/servlet/") && !slashedOwner.startsWith("javax/servlet/");
     }
 
+    /**
+     * A Spring WebFlux {@code WebFilter} that rewrites the response's cookies before they are written
+     * ({@code response.beforeCommit(...)} over {@code response.getCookies()}, each cookie replaced by
+     * {@code cookie.mutate().secure(true)...build()}): every {@code ResponseCookie} of every response goes through it.
+     * A filter that picks cookies by name ({@code cookies.get("SESSION")}) or sets a flag on some paths only is not
+     * such a policy for them.
+     */
+    public static final class ReactiveCookieHook {
+        public static final String FILTER = "org/springframework/web/server/WebFilter";
+        public static final String RESPONSE = "org/springframework/http/server/reactive/ServerHttpResponse";
+        public static final String COOKIES_READ = "getCookies";
+        public static final String COOKIE = "org/springframework/http/ResponseCookie";
+        public static final String COPY = "mutate";
+        public static final String OWN_SAME_SITE = "getSameSite";
+        public static final String BUILDER = "org/springframework/http/ResponseCookie$ResponseCookieBuilder";
+        /** The builder's setters of each flag. */
+        public static final Map<String, CookieFlag> SETTERS = Map.of("secure", CookieFlag.SECURE,
+                "httpOnly", CookieFlag.HTTP_ONLY, "sameSite", CookieFlag.SAME_SITE);
+        /** Reads of one entry of the cookie map (or of any map of the class): cookies picked by name. */
+        public static final java.util.Set<String> KEYED_READS = java.util.Set.of("get", "getFirst", "containsKey",
+                "remove");
+        public static final List<String> MAPS = List.of("org/springframework/util/MultiValueMap", "java/util/Map");
+        /** The cookie types it reaches. */
+        public static final List<String> REACHES = List.of(COOKIE);
+
+        private ReactiveCookieHook() {
+        }
+    }
+
     /** Every type (or attribute name) whose mention makes a class worth the first pass. */
     public static final List<String> POLICY_TYPES = policyTypes();
 

@@ -611,6 +611,15 @@ public final class LoginCatalogue {
                 || !startsWithAny(lower, TRANSFORM_PREFIXES);
     }
 
+    /**
+     * Can a call of this owner and name have found a check's stored side (a hash, a record) by what it was given?
+     * Any application or library call but the JDK's, the container's and the other owners that look nothing up:
+     * what it is called does not matter ({@code hashOfEmployee(badge)} finds a hash).
+     */
+    public static boolean mayFindStoredSide(String owner, String name) {
+        return !startsWithAny(owner, NO_LOOKUP_OWNERS) && !name.startsWith("<");
+    }
+
     /** A call that reads the identity out of a checked user ({@code getId()}, {@code getUsername()}, {@code get()}). */
     public static boolean isIdentityGetter(String name) {
         String normal = normalise(name);

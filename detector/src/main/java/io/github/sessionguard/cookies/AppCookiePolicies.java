@@ -45,11 +45,12 @@ final class AppCookiePolicies implements CookieFindings.PolicyHook {
             return false;
         }
         String type = cookie.api().cookieType();
-        if (type == null || CookiePolicyCatalogue.WRITTEN_AS_HEADERS.contains(type)) {
-            // A hand-written Set-Cookie header, or a cookie written as one: only a wrapper's header methods see it.
+        if (type == null) {
+            // A hand-written Set-Cookie header: only a wrapper's header methods see it.
             return addedToHeaders().contains(flag);
         }
-        if (CookiePolicyCatalogue.ADDED_THROUGH_RESPONSE.contains(type) && forcedByWrappers().contains(flag)
+        if (CookiePolicyCatalogue.WRITTEN_AS_HEADERS.contains(type) && addedToHeaders().contains(flag)
+                || CookiePolicyCatalogue.ADDED_THROUGH_RESPONSE.contains(type) && forcedByWrappers().contains(flag)
                 || facts.forces(flag, type)) {
             return true;
         }

@@ -22,6 +22,8 @@ import org.apache.bcel.classfile.Method;
  */
 public class CookiePolicyCollector implements Detector, NonReportingDetector {
     private static final TextSearch POLICY_TYPES = TextSearch.of(CookiePolicyCatalogue.POLICY_TYPES);
+    private static final TextSearch REACTIVE_HOOK_BUILDER =
+            TextSearch.of(java.util.List.of(CookiePolicyCatalogue.ReactiveCookieHook.BUILDER));
 
     private final BugReporter bugReporter;
     private final CookiePolicyFacts facts;
@@ -40,8 +42,13 @@ public class CookiePolicyCollector implements Detector, NonReportingDetector {
         JavaClass javaClass = classContext.getJavaClass();
         // SpotBugs' first pass also visits the library classes the application references: their own
         // cookie code (Tomcat's, Boot's) is not a policy of the application.
-        if (!QuietClasspath.isApplicationClass(javaClass.getClassName().replace('.', '/'))
-                || !ConstantPoolScreen.mentionsAny(javaClass, POLICY_TYPES)) {
+        if (!QuietClasspath.isApplicationClass(javaClass.getClassName().replace('.', '/'))) {
+            return;
+        }
+        if (ConstantPoolScreen.mentionsAny(javaClass, REACTIVE_HOOK_BUILDER)) {
+            MethodGuard.runClass(bugReporter, javaClass, () -> new ReactiveCookieHookScan(classContext, facts).run());
+        }
+        if (!ConstantPoolScreen.mentionsAny(javaClass, POLICY_TYPES)) {
             return;
         }
         for (Method method : javaClass.getMethods()) {

@@ -976,6 +976,13 @@ final class CredentialFlow {
             if (inputs.size() >= 2 && inputs.get(1) != null && !isSecret(inputs.get(1))) {
                 mark(checkedNames, inputs.get(1));
             }
+        } else if (read != null && !(read instanceof INVOKEDYNAMIC)
+                && LoginCatalogue.mayFindStoredSide(read.getClassName(cpg).replace('.', '/'), read.getMethodName(cpg))) {
+            // bcrypt.matches(password, hashOfEmployee(badge)): the stored hash a lookup returned for a text is that
+            // text's, so the text is the name the check was asked about, whatever the lookup is called.
+            for (ValueNumber key : lookupKeys(read, value)) {
+                mark(checkedNames, key);
+            }
         }
         ValueNumber owner = storedSideOwner(value);
         if (owner != null) {
@@ -1014,6 +1021,26 @@ final class CredentialFlow {
             current = origins.receiverOfProducingCall(current);
         }
         return null;
+    }
+
+    /**
+     * The texts a lookup that returned a check's stored side was given (not secrets, constants or session values):
+     * the keys the stored hash was found by. Not a getter on an object (no arguments): its owner is the user.
+     */
+    private List<ValueNumber> lookupKeys(InvokeInstruction read, ValueNumber stored) throws DataflowAnalysisException {
+        Type[] arguments = read.getArgumentTypes(cpg);
+        List<ValueNumber> inputs = origins.inputsOf(stored);
+        int first = inputs.size() - arguments.length;
+        List<ValueNumber> keys = new java.util.ArrayList<>();
+        for (int i = 0; i < arguments.length && first >= 0; i++) {
+            ValueNumber key = inputs.get(first + i);
+            Location producer = key == null ? null : origins.producer(key);
+            if ("Ljava/lang/String;".equals(arguments[i].getSignature()) && !isSecret(key) && !isSessionRead(key)
+                    && !(producer != null && producer.getHandle().getInstruction() instanceof LDC)) {
+                keys.add(key);
+            }
+        }
+        return keys;
     }
 
     /**

@@ -43,7 +43,7 @@ final class CodeBaseResources {
         if (lower.startsWith("meta-inf/maven/")) {
             return false;
         }
-        return BootSessionSettings.isBootSettingsFile(path) || lower.endsWith(".xml");
+        return BootSessionSettings.isBootSettingsFile(path) || lower.endsWith(".xml") || ShiroIni.isShiroIni(path);
     }
 
     static List<SettingsResource> read(IScannableCodeBase codeBase) throws InterruptedException, IOException {

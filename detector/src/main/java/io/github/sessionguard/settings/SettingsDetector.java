@@ -12,6 +12,7 @@ import edu.umd.cs.findbugs.classfile.Global;
 import edu.umd.cs.findbugs.classfile.IAnalysisCache;
 import edu.umd.cs.findbugs.classfile.IClassPath;
 import edu.umd.cs.findbugs.classfile.ICodeBase;
+import edu.umd.cs.findbugs.classfile.ICodeBaseEntry;
 import edu.umd.cs.findbugs.classfile.IScannableCodeBase;
 import edu.umd.cs.findbugs.classfile.ResourceNotFoundException;
 import io.github.sessionguard.catalogue.SessionSettingSources;
@@ -91,13 +92,14 @@ public class SettingsDetector implements Detector2 {
         IClassPath classPath = Global.getAnalysisCache().getClassPath();
         SessionContext context = new SessionContext(webApplication, cookieConfiguredInCode, sameSiteConfiguredInCode,
                 SessionSettingSources.SPRING_SESSION_STORES.stream().anyMatch(store -> onClasspath(classPath, store)));
+        boolean shiroSecure = shiroSecureByDefault(classPath);
         for (Iterator<? extends ICodeBase> it = classPath.appCodeBaseIterator(); it.hasNext();) {
             ICodeBase codeBase = it.next();
             if (!CodeBaseResources.isSpecifiedApplicationCodeBase(codeBase)) {
                 continue;
             }
             try {
-                judge(codeBase, CodeBaseResources.read((IScannableCodeBase) codeBase), classPath, context);
+                judge(codeBase, CodeBaseResources.read((IScannableCodeBase) codeBase), classPath, context, shiroSecure);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -107,7 +109,8 @@ public class SettingsDetector implements Detector2 {
         }
     }
 
-    private void judge(ICodeBase codeBase, List<SettingsResource> files, IClassPath classPath, SessionContext context) {
+    private void judge(ICodeBase codeBase, List<SettingsResource> files, IClassPath classPath, SessionContext context,
+            boolean shiroSecure) {
         String anchor = anchorClass(codeBase, classPath);
         if (anchor == null || files.isEmpty()) {
             return;
@@ -129,9 +132,16 @@ public class SettingsDetector implements Detector2 {
             findings.addAll(BootSessionSettings.judge(bootFiles, bootProperties, context));
         }
         for (SettingsResource file : files) {
+            if (ShiroIni.isShiroIni(file.resourceName())) {
+                findings.addAll(ShiroIni.judge(file, shiroSecure));
+            }
+        }
+        for (SettingsResource file : files) {
             boolean webXml = WebXmlSessionSettings.isWebXml(file.resourceName());
             boolean security = SpringSecurityXml.mayConfigure(file.text());
-            if (!webXml && !security) {
+            boolean tomcatContext = TomcatContextFile.isDeployedContextFile(codeBase, file)
+                    && file.text().contains(TomcatContextFile.ID_CHANGE);
+            if (!webXml && !security && !tomcatContext) {
                 continue;
             }
             try {
@@ -143,6 +153,9 @@ public class SettingsDetector implements Detector2 {
                 }
                 if (security) {
                     findings.addAll(SpringSecurityXml.judge(file, root));
+                }
+                if (tomcatContext) {
+                    findings.addAll(TomcatContextFile.judge(file, root));
                 }
             } catch (SAXException | IOException e) {
                 bugReporter.logError("SessionGuard could not read " + file.path() + " (not well-formed XML?)", e);
@@ -201,6 +214,27 @@ public class SettingsDetector implements Detector2 {
                     return true;
                 }
             }
+            return false;
+        }
+    }
+
+    /**
+     * Does the Shiro on the analysis classpath make its session manager's cookie Secure by default (2.2 and later:
+     * the class mentions the opt-out property)? Without Shiro on the classpath the older default (off) is assumed,
+     * as the cookie detector does for the same class in code.
+     */
+    private boolean shiroSecureByDefault(IClassPath classPath) {
+        try {
+            ICodeBaseEntry entry = classPath.lookupResource(SessionSettingSources.SHIRO_SESSION_MANAGER_CLASS + ".class");
+            try (java.io.InputStream in = entry.openResource()) {
+                String bytes = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+                return bytes.contains(SessionSettingSources.SHIRO_SECURE_OPT_OUT);
+            }
+        } catch (ResourceNotFoundException e) {
+            // Expected: no Shiro on the classpath (not a class lookup SessionGuard counts).
+            return false;
+        } catch (IOException e) {
+            bugReporter.logError("SessionGuard could not read Shiro's session manager class", e);
             return false;
         }
     }

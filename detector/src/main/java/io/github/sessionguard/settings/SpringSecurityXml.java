@@ -18,9 +18,17 @@ final class SpringSecurityXml {
 
     static final String REMEMBER_ME = "remember-me";
 
+    /**
+     * {@code <http disable-url-rewriting="false">}: the chain no longer keeps the container from writing session ids
+     * into the links it encodes, as {@code enableSessionUrlRewriting(true)} in Java configuration
+     * (runtime-evidence {@code SpringUrlRewritingTest}); the attribute's default is true.
+     */
+    static final String URL_REWRITING = "disable-url-rewriting";
+
     /** Cheap text screen before any XML parsing. */
     static boolean mayConfigure(String text) {
-        return (text.contains(ATTRIBUTE) || text.contains(REMEMBER_ME)) && text.contains(NAMESPACE);
+        return (text.contains(ATTRIBUTE) || text.contains(REMEMBER_ME) || text.contains(URL_REWRITING))
+                && text.contains(NAMESPACE);
     }
 
     static List<SettingFinding> judge(SettingsResource file, XmlElement root) {
@@ -37,6 +45,16 @@ final class SpringSecurityXml {
                 findings.add(new SettingFinding("SESSION_FIXATION_PROTECTION_DISABLED", Priorities.HIGH_PRIORITY, file,
                         line, "<session-management session-fixation-protection=\"none\">",
                         "set session-fixation-protection=\"changeSessionId\" (or remove the attribute)"));
+            }
+        }
+        List<XmlElement> chains = new ArrayList<>();
+        root.collect("http", chains, 0);
+        for (XmlElement chain : chains) {
+            if (NAMESPACE.equals(chain.namespace) && "false".equals(chain.attribute(URL_REWRITING))) {
+                findings.add(new SettingFinding("SESSION_ID_IN_URL", Priorities.HIGH_PRIORITY, file,
+                        file.lineContainingBefore(URL_REWRITING, chain.line),
+                        "<http disable-url-rewriting=\"false\"> lets encodeURL write ;jsessionid= into links",
+                        "remove the attribute (its default is true) or set disable-url-rewriting=\"true\""));
             }
         }
         findings.addAll(RememberMeXml.judge(file, root));

@@ -1,5 +1,6 @@
 package io.github.sessionguard.settings;
 
+import edu.umd.cs.findbugs.Priorities;
 import edu.umd.cs.findbugs.classfile.ICodeBase;
 import edu.umd.cs.findbugs.classfile.ICodeBaseEntry;
 import edu.umd.cs.findbugs.classfile.IClassPath;
@@ -34,6 +35,37 @@ public final class TomcatContextFile {
         XmlElement processor = root == null || !root.localName.equals("Context") ? null : root.child("CookieProcessor");
         String value = processor == null ? null : processor.attribute("sameSiteCookies");
         return value != null && CookiePolicyCatalogue.isHardeningSameSite(value) ? value : null;
+    }
+
+    /** Tomcat's authenticator valves, whose {@code changeSessionIdOnAuthentication} defaults to true. */
+    private static final String AUTHENTICATORS = "org.apache.catalina.authenticator.";
+    static final String ID_CHANGE = "changeSessionIdOnAuthentication";
+
+    /** Is this the deployed {@code META-INF/context.xml} of a war (see {@link #isWebArchive})? */
+    static boolean isDeployedContextFile(ICodeBase codeBase, SettingsResource file) {
+        return file.resourceName().equals(PATH) && isWebArchive(codeBase);
+    }
+
+    /**
+     * {@code <Valve className="org.apache.catalina.authenticator.FormAuthenticator"
+     * changeSessionIdOnAuthentication="false">}: the container keeps the pre-login session id when it logs a user
+     * in (form, basic, SSO...), as {@code setChangeSessionIdOnAuthentication(false)} in code does.
+     */
+    static List<SettingFinding> judge(SettingsResource file, XmlElement root) {
+        List<SettingFinding> findings = new ArrayList<>();
+        if (root == null || !root.localName.equals("Context")) {
+            return findings;
+        }
+        for (XmlElement valve : root.children("Valve")) {
+            String type = valve.attribute("className");
+            if (type != null && type.startsWith(AUTHENTICATORS) && "false".equalsIgnoreCase(valve.attribute(ID_CHANGE))) {
+                findings.add(new SettingFinding("SESSION_FIXATION_PROTECTION_DISABLED", Priorities.HIGH_PRIORITY, file,
+                        file.lineContainingBefore(ID_CHANGE, valve.line),
+                        "<Valve className=\"" + type.substring(AUTHENTICATORS.length()) + "\" " + ID_CHANGE + "=\"false\">",
+                        "remove " + ID_CHANGE + "=\"false\" (Tomcat's default, true, gives the session a new id at login)"));
+            }
+        }
+        return findings;
     }
 
     /** A war, packed or exploded: the root of what Tomcat deploys, where it reads META-INF/context.xml. */

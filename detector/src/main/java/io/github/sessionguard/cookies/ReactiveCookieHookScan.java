@@ -1,0 +1,185 @@
+package io.github.sessionguard.cookies;
+
+import edu.umd.cs.findbugs.ba.CFG;
+import edu.umd.cs.findbugs.ba.ClassContext;
+import edu.umd.cs.findbugs.ba.DataflowAnalysisException;
+import edu.umd.cs.findbugs.ba.Location;
+import edu.umd.cs.findbugs.ba.PostDominatorsAnalysis;
+import edu.umd.cs.findbugs.ba.constant.Constant;
+import edu.umd.cs.findbugs.ba.vna.ValueNumber;
+import edu.umd.cs.findbugs.bcel.BCELUtil;
+import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
+import io.github.sessionguard.catalogue.CookieFlag;
+import io.github.sessionguard.catalogue.CookiePolicyCatalogue;
+import io.github.sessionguard.catalogue.CookiePolicyCatalogue.ReactiveCookieHook;
+import io.github.sessionguard.cookies.CookiePolicyFacts.SameSitePolicy;
+import io.github.sessionguard.flow.CallAt;
+import io.github.sessionguard.flow.Site;
+import io.github.sessionguard.flow.TypeChecks;
+import io.github.sessionguard.flow.ValueOrigins;
+import org.apache.bcel.classfile.ConstantCP;
+import org.apache.bcel.classfile.ConstantNameAndType;
+import org.apache.bcel.classfile.ConstantPool;
+import org.apache.bcel.classfile.JavaClass;
+import org.apache.bcel.classfile.Method;
+import org.apache.bcel.generic.INVOKEDYNAMIC;
+import org.apache.bcel.generic.Instruction;
+import org.apache.bcel.generic.InstructionList;
+import org.apache.bcel.generic.InvokeInstruction;
+import org.apache.bcel.generic.LDC;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Reads one WebFlux filter class for a {@link ReactiveCookieHook}: it reads the response's cookies, copies each
+ * ({@code mutate()}) and sets flags on the copy, and never picks a cookie by name. A flag set on every path of its
+ * method (post-dominating the entry) with a protective constant is set on every {@code ResponseCookie}; a SameSite
+ * chosen only for cookies without their own ({@code cookie.getSameSite() != null ? cookie.getSameSite() : "Lax"}, or
+ * set under a test of {@code getSameSite()}) is given to those.
+ */
+final class ReactiveCookieHookScan {
+    private final ClassContext classContext;
+    private final CookiePolicyFacts facts;
+
+    ReactiveCookieHookScan(ClassContext classContext, CookiePolicyFacts facts) {
+        this.classContext = classContext;
+        this.facts = facts;
+    }
+
+    /** The calls a class makes, by owner and name, from its bytecode alone (no dataflow). */
+    private static final class Calls {
+        boolean readsCookies;
+        boolean copiesCookie;
+        boolean picksByName;
+        final List<Method> setting = new ArrayList<>();
+    }
+
+    void run() throws CheckedAnalysisException {
+        JavaClass javaClass = classContext.getJavaClass();
+        if (!TypeChecks.isSubtypeOfAny(javaClass.getClassName().replace('.', '/'), List.of(ReactiveCookieHook.FILTER))) {
+            return;
+        }
+        Calls calls = survey(javaClass);
+        if (!calls.readsCookies || !calls.copiesCookie || calls.picksByName) {
+            return;
+        }
+        for (Method method : calls.setting) {
+            readSetters(method);
+        }
+    }
+
+    private static Calls survey(JavaClass javaClass) {
+        Calls calls = new Calls();
+        ConstantPool pool = javaClass.getConstantPool();
+        for (Method method : javaClass.getMethods()) {
+            if (method.getCode() == null) {
+                continue;
+            }
+            boolean sets = false;
+            for (Instruction instruction : new InstructionList(method.getCode().getCode()).getInstructions()) {
+                if (!(instruction instanceof InvokeInstruction) || instruction instanceof INVOKEDYNAMIC) {
+                    continue;
+                }
+                ConstantCP reference = pool.getConstant(((InvokeInstruction) instruction).getIndex());
+                ConstantNameAndType nameAndType = pool.getConstant(reference.getNameAndTypeIndex());
+                String owner = reference.getClass(pool).replace('.', '/');
+                String name = nameAndType.getName(pool);
+                calls.readsCookies |= ReactiveCookieHook.COOKIES_READ.equals(name)
+                        && TypeChecks.isSubtypeOfAny(owner, List.of(ReactiveCookieHook.RESPONSE));
+                calls.copiesCookie |= ReactiveCookieHook.COPY.equals(name) && ReactiveCookieHook.COOKIE.equals(owner);
+                calls.picksByName |= ReactiveCookieHook.KEYED_READS.contains(name)
+                        && ReactiveCookieHook.MAPS.contains(owner);
+                sets |= ReactiveCookieHook.BUILDER.equals(owner) && ReactiveCookieHook.SETTERS.containsKey(name);
+            }
+            if (sets) {
+                calls.setting.add(method);
+            }
+        }
+        return calls;
+    }
+
+    private void readSetters(Method method) throws CheckedAnalysisException {
+        CFG cfg = classContext.getCFG(method);
+        PostDominatorsAnalysis postDominators = classContext.getNonExceptionPostDominatorsAnalysis(method);
+        java.util.BitSet everyPath = postDominators.getAllDominatorsOf(cfg.getEntry());
+        ValueOrigins origins = ValueOrigins.of(cfg, classContext.getValueNumberDataflow(method),
+                classContext.getConstantPoolGen());
+        boolean readsOwnSameSite = false;
+        List<Location> setters = new ArrayList<>();
+        for (Iterator<Location> i = cfg.locationIterator(); i.hasNext();) {
+            Location location = i.next();
+            if (!(location.getHandle().getInstruction() instanceof InvokeInstruction)
+                    || location.getHandle().getInstruction() instanceof INVOKEDYNAMIC) {
+                continue;
+            }
+            InvokeInstruction invoke = (InvokeInstruction) location.getHandle().getInstruction();
+            String owner = CallAt.ownerOf(invoke, classContext.getConstantPoolGen());
+            String name = invoke.getMethodName(classContext.getConstantPoolGen());
+            readsOwnSameSite |= ReactiveCookieHook.OWN_SAME_SITE.equals(name) && ReactiveCookieHook.COOKIE.equals(owner);
+            if (ReactiveCookieHook.BUILDER.equals(owner) && ReactiveCookieHook.SETTERS.containsKey(name)) {
+                setters.add(location);
+            }
+        }
+        for (Location location : setters) {
+            CallAt call = CallAt.of((InvokeInstruction) location.getHandle().getInstruction(),
+                    classContext.getConstantPoolGen(), location, classContext.getValueNumberDataflow(method),
+                    classContext.getConstantDataflow(method));
+            if (call == null || call.argumentCount() != 1) {
+                continue;
+            }
+            CookieFlag flag = ReactiveCookieHook.SETTERS.get(call.name());
+            boolean onEveryPath = everyPath.get(location.getBasicBlock().getLabel());
+            Site site = new Site(BCELUtil.getMethodDescriptor(classContext.getJavaClass(), method),
+                    location.getHandle().getPosition());
+            if (flag != CookieFlag.SAME_SITE) {
+                Constant value = call.constantArgument(0);
+                if (onEveryPath && value.isConstantInteger() && value.getConstantInt() == 1) {
+                    facts.forced(flag, ReactiveCookieHook.REACHES);
+                }
+                continue;
+            }
+            String constant = call.stringArgument(0);
+            if (constant != null && CookiePolicyCatalogue.isHardeningSameSite(constant)) {
+                // Unconditional: every cookie's own value replaced; under a test of the cookie's own: a default.
+                if (onEveryPath) {
+                    facts.sameSite(SameSitePolicy.everyCookieReplacing(constant, ReactiveCookieHook.FILTER, site,
+                            ReactiveCookieHook.REACHES));
+                } else if (readsOwnSameSite) {
+                    facts.sameSite(SameSitePolicy.everyCookieWithout(constant, ReactiveCookieHook.FILTER, site,
+                            ReactiveCookieHook.REACHES));
+                }
+                continue;
+            }
+            String fallback = onEveryPath ? defaultForOwnSameSite(call.argument(0), origins) : null;
+            if (fallback != null) {
+                facts.sameSite(SameSitePolicy.everyCookieWithout(fallback, ReactiveCookieHook.FILTER, site,
+                        ReactiveCookieHook.REACHES));
+            }
+        }
+    }
+
+    /**
+     * {@code own != null ? own : "Lax"} with {@code own = cookie.getSameSite()}: the protective constant the merge
+     * gives a cookie without its own SameSite; null for anything else.
+     */
+    private String defaultForOwnSameSite(ValueNumber value, ValueOrigins origins) throws DataflowAnalysisException {
+        String constant = null;
+        for (ValueNumber input : origins.inputsOf(value)) {
+            Location producer = input == null ? null : origins.producer(input);
+            Instruction instruction = producer == null ? null : producer.getHandle().getInstruction();
+            if (instruction instanceof LDC && ((LDC) instruction).getValue(classContext.getConstantPoolGen()) instanceof String) {
+                String text = (String) ((LDC) instruction).getValue(classContext.getConstantPoolGen());
+                if (!CookiePolicyCatalogue.isHardeningSameSite(text)) {
+                    return null;
+                }
+                constant = text;
+            } else if (!(instruction instanceof InvokeInstruction) || !ReactiveCookieHook.OWN_SAME_SITE.equals(
+                    ((InvokeInstruction) instruction).getMethodName(classContext.getConstantPoolGen()))) {
+                return null;
+            }
+        }
+        return constant;
+    }
+}
