@@ -26,6 +26,8 @@ import java.util.Map;
  * <li>A server handler that sets one attribute on every response cookie of its stack ({@link #SERVER_HANDLERS}):
  * Undertow's {@code SameSiteCookieHandler} and {@code SecureCookieCommitListener}.</li>
  * <li>A SameSite default set as a server or context attribute ({@link #SAME_SITE_ATTRIBUTES}): Jetty 12's.</li>
+ * <li>A WebFlux filter that rewrites every response cookie before the response is committed
+ * ({@link ReactiveCookieHook}).</li>
  * </ul>
  */
 public final class CookiePolicyCatalogue {

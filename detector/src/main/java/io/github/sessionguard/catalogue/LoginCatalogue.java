@@ -145,6 +145,16 @@ public final class LoginCatalogue {
     public static final CallPattern REQUESTED_ID_VALID = CallPattern.of(CallPattern.servlet("http/HttpServletRequest"),
             "isRequestedSessionIdValid", "()Z");
 
+    /**
+     * {@code session.isNew()}: true only for a session this request made, under an id the container chose (a
+     * presented session is never new, even when its maker never sent its cookie back: runtime-evidence
+     * {@code TomcatManualLoginTest}); Jetty 12's own session says the same ("newly created within the scope of the
+     * current request"). Its true side has no presented session to fix.
+     */
+    public static final List<CallPattern> SESSION_IS_NEW = List.of(
+            CallPattern.of(CallPattern.servlet("http/HttpSession"), "isNew", "()Z"),
+            CallPattern.of(Set.of("org/eclipse/jetty/server/Session"), "isNew", "()Z"));
+
     public static final List<CallPattern> SESSION_IF_EXISTS = List.of(
             CallPattern.of(CallPattern.servlet("http/HttpServletRequest"), "getSession", "(Z)Ljavax/servlet/http/HttpSession;"),
             CallPattern.of(CallPattern.servlet("http/HttpServletRequest"), "getSession", "(Z)Ljakarta/servlet/http/HttpSession;"),

@@ -64,6 +64,8 @@ final class LoginCallMeaning {
     private final Set<Integer> routeHandlers = new HashSet<>();
     /** Results of {@code request.isRequestedSessionIdValid()}: their false side has no presented session. */
     private final Set<Integer> requestedIdValidity = new HashSet<>();
+    /** Results of {@code session.isNew()}: their true side has no presented session. */
+    private final Set<Integer> newSessionTests = new HashSet<>();
     private final Set<Integer> sessionMaps = new HashSet<>();
     /** Each instruction's updates of the path fact, by pc, for a fact that is (or is not) checked. */
     private final Map<Integer, RecordedUpdates> recordedChecked = new HashMap<>();
@@ -114,6 +116,9 @@ final class LoginCallMeaning {
             }
             if (LoginCatalogue.REQUESTED_ID_VALID.matches(call.owner(), call.name(), call.descriptor())) {
                 requestedIdValidity.add(result(location).getNumber());
+            }
+            if (LoginCatalogue.any(LoginCatalogue.SESSION_IS_NEW, call.owner(), call.name(), call.descriptor())) {
+                newSessionTests.add(result(location).getNumber());
             }
             if (LoginCatalogue.any(LoginCatalogue.SESSION_GETTERS, call.owner(), call.name(), call.descriptor())
                     || LoginCatalogue.any(LoginCatalogue.SESSION_IF_EXISTS, call.owner(), call.name(), call.descriptor())) {
@@ -317,18 +322,20 @@ final class LoginCallMeaning {
     /**
      * On the branch where {@code getSession(false)} (or Undertow's {@code getSession(exchange, config)}) returned null,
      * or a session handed in as a parameter is null, or {@code request.isRequestedSessionIdValid()} was
-     * false, there was no presented session to fix: the session the login gets is new, with the container's id.
+     * false, or {@code session.isNew()} true, there was no presented session to fix: the session the login gets is new, with the container's id.
      */
     boolean meansNoSession(Edge edge) throws DataflowAnalysisException {
         boolean absent = !maybeAbsentSessions.isEmpty() && BranchConditions.isSideWhere(edge, Const.IFNULL, Const.IFNONNULL);
         boolean invalid = !requestedIdValidity.isEmpty() && BranchConditions.isSideWhere(edge, Const.IFEQ, Const.IFNE);
-        if (!absent && !invalid) {
+        boolean fresh = !newSessionTests.isEmpty() && BranchConditions.isSideWhere(edge, Const.IFNE, Const.IFEQ);
+        if (!absent && !invalid && !fresh) {
             return false;
         }
         BasicBlock source = edge.getSource();
         InstructionHandle last = source.getLastInstruction();
         ValueNumberFrame frame = vna.getFactAtLocation(new Location(last, source));
-        return frame.isValid() && (absent ? maybeAbsentSessions : requestedIdValidity).contains(frame.getTopValue().getNumber());
+        return frame.isValid() && (absent ? maybeAbsentSessions : invalid ? requestedIdValidity : newSessionTests)
+                .contains(frame.getTopValue().getNumber());
     }
 
     /**

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Fact 2: a hand-written login (password checked by the application, identity stored in the session) in embedded
  * Tomcat 11. Writing the attribute leaves the planted id in place; {@code changeSessionId()} and
- * {@code invalidate()} + {@code getSession(true)} each give a new one.
+ * {@code invalidate()} + {@code getSession(true)} each give a new one. A session the request came with is never
+ * {@code isNew()}; one the request made (an unknown id presented) has an id the container chose.
  */
 @Timeout(60)
 class TomcatManualLoginTest {
@@ -63,6 +64,21 @@ class TomcatManualLoginTest {
                     old.invalidate();
                 }
                 req.getSession(true).setAttribute("user", EmbeddedTomcat.USER);
+            }
+            out.put("after", EmbeddedTomcat.currentId(req));
+        });
+
+        // Fixed as well: only a session the request came with gets a new id; one this request made has the
+        // container's fresh id already.
+        EmbeddedTomcat.addServlet(app, "/login-unless-new", (req, resp, out) -> {
+            out.put("before", EmbeddedTomcat.currentId(req));
+            if (checkPassword(req)) {
+                HttpSession session = req.getSession();
+                out.put("new", String.valueOf(session.isNew()));
+                if (!session.isNew()) {
+                    req.changeSessionId();
+                }
+                req.getSession().setAttribute("user", EmbeddedTomcat.USER);
             }
             out.put("after", EmbeddedTomcat.currentId(req));
         });
@@ -125,6 +141,24 @@ class TomcatManualLoginTest {
         Reply victim = http.get("/whoami", login.get("after"));
         assertEquals(EmbeddedTomcat.USER, victim.get("user"));
         assertEquals("3 items", victim.get("cart"), "same session object, attributes kept");
+    }
+
+    @Test
+    void aPlantedSessionIsNeverNewAndASessionMadeHereHasAFreshId() throws Exception {
+        String planted = plant();
+        Reply login = http.get("/login-unless-new" + CREDENTIALS, planted);
+        System.out.printf("[evidence] Tomcat isNew() with a planted id: %s (id %s -> %s)%n", login.get("new"), planted,
+                login.get("after"));
+        assertEquals("false", login.get("new"), "a presented session is not new, even when its maker never joined it");
+        assertNotEquals(planted, login.get("after"));
+
+        String forged = "0123456789ABCDEF0123456789ABCDEF";
+        Reply fresh = http.get("/login-unless-new" + CREDENTIALS, forged);
+        System.out.printf("[evidence] Tomcat isNew() with an unknown id: %s (id %s -> %s)%n", fresh.get("new"), forged,
+                fresh.get("after"));
+        assertEquals("true", fresh.get("new"));
+        assertNotEquals(forged, fresh.get("after"), "the container does not adopt an unknown presented id");
+        assertEquals(Optional.of(fresh.get("after")), fresh.issuedId(), "its own id is sent as a cookie");
     }
 
     @Test
