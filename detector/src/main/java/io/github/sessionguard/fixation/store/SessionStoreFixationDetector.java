@@ -184,6 +184,8 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
      * is read; what the loop's body assigns is read after it in order, so the head needs no forgetting.
      */
     private final Set<Integer> joins = new HashSet<>();
+    /** Marks leaving a branch for a join ahead, by the join's offset (see {@link #noteJoinMark}). */
+    private final Map<Integer, JoinMark> joinMarks = new HashMap<>();
     private boolean freshResult;
     /** Locals that hold a record read by the presented id, in the same may sense. */
     /** Locals holding a record ({@link #RECORD} or {@link #MANAGED_RECORD}), by register. */
@@ -272,6 +274,7 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         recordRegisters.clear();
         freshRegisters.clear();
         joins.clear();
+        joinMarks.clear();
         for (org.apache.bcel.classfile.CodeException handler : code.getExceptionTable()) {
             joins.add(handler.getHandlerPC());
         }
@@ -347,6 +350,7 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         pendingSql = null;
         if (joins.contains(getPC())) {
             freshRegisters.clear();
+            restoreJoinMark();
         }
         noteJoinsAhead(seen);
         switch (seen) {
@@ -378,6 +382,15 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         case Const.INVOKEDYNAMIC:
             markResult = anyArgumentMarked(getSigConstantOperand(), 0);
             return;
+        case Const.PUTFIELD:
+            noteRecordFieldWrite();
+            return;
+        case Const.AASTORE:
+            // String.format("auth:%s", session.getId()): a varargs array given the id carries it into the call.
+            if (stack.getStackDepth() > 2 && marked(stack.getStackItem(0))) {
+                stack.getStackItem(2).setUserValue(PRESENTED);
+            }
+            return;
         default:
             return;
         }
@@ -389,6 +402,46 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         if (stack.getStackDepth() == 0) {
             return;
         }
+        markTop(seen);
+        noteJoinMark(seen);
+    }
+
+    /**
+     * {@code id == null ? null : sessions.get(id)}: SpotBugs' stack forgets a mark where the branches join (its merge
+     * keeps a user value only when both sides have the same), so a mark leaving a branch for a join ahead is noted and
+     * put back on the joined value, at the same depth (see {@link #restoreJoinMark()}).
+     */
+    private void noteJoinMark(int seen) {
+        Object mark = stack.getStackItem(0).getUserValue();
+        if (!(mark instanceof Marker) || mark == FRESH) {
+            return;
+        }
+        int target = seen == Const.GOTO || seen == Const.GOTO_W ? getBranchTarget()
+                : isBranch(seen) || isSwitch(seen) || isReturn(seen) || seen == Const.ATHROW ? -1 : getNextPC();
+        if (target > getPC() && joins.contains(target)) {
+            joinMarks.put(target, new JoinMark(stack.getStackDepth(), mark));
+        }
+    }
+
+    private void restoreJoinMark() {
+        JoinMark mark = joinMarks.remove(getPC());
+        if (mark != null && stack.getStackDepth() == mark.depth && stack.getStackItem(0).getUserValue() == null) {
+            stack.getStackItem(0).setUserValue(mark.mark);
+        }
+    }
+
+    /** A mark on the top of the stack, and the stack's depth, where a branch leaves for a join. */
+    private static final class JoinMark {
+        final int depth;
+        final Object mark;
+
+        JoinMark(int depth, Object mark) {
+            this.depth = depth;
+            this.mark = mark;
+        }
+    }
+
+    private void markTop(int seen) {
         if (freshResult) {
             stack.getStackItem(0).setUserValue(FRESH);
         } else if (markedSource || markResult) {
@@ -499,6 +552,21 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
                         sourceName == null ? "a request cookie's value" : sourceName);
             }
         }
+    }
+
+    /**
+     * {@code current.userId = account.id()}: a field of the record a map keeps under the presented id, named as a
+     * session attribute naming the user is, given a value: the store's write (a time stamp or a counter binds nobody).
+     */
+    private void noteRecordFieldWrite() {
+        if (site != null || stack.getStackDepth() < 2 || stack.getStackItem(1).getUserValue() != RECORD
+                || !LoginCatalogue.isIdentityAttribute(getNameConstantOperand(), settings)) {
+            return;
+        }
+        site = new Site(getDottedClassName(), getMethodName(), getMethodSig(), MethodAnnotation.fromVisitedMethod(this),
+                SourceLineAnnotation.fromVisitedInstruction(this),
+                "the record a map keeps under that id (its field " + getNameConstantOperand() + ")",
+                sourceName == null ? "a request cookie's value" : sourceName);
     }
 
     /**
