@@ -56,8 +56,9 @@ public final class SessionStoreCatalogue {
             "java/util/TreeMap", "java/util/Hashtable", "java/util/concurrent/ConcurrentMap",
             "java/util/concurrent/ConcurrentHashMap", "javax/cache/Cache", "com/google/common/cache/Cache",
             "com/github/benmanes/caffeine/cache/Cache", "org/springframework/cache/Cache",
-            "org/springframework/data/redis/core/HashOperations");
-    public static final Set<String> MAP_WRITES = Set.of("put", "putIfAbsent", "replace");
+            "org/springframework/data/redis/core/HashOperations", "com/hazelcast/map/IMap");
+    /** Writes of an entry ({@code set}: Hazelcast's {@code IMap.set(key, value[, ttl, unit])}, a put without answer). */
+    public static final Set<String> MAP_WRITES = Set.of("put", "putIfAbsent", "replace", "set");
     /** ...or the record a map or cache holds under the id, read out and then written: {@code sessions.get(sid).put(...)}. */
     public static final Set<String> MAP_READS = Set.of("get", "getOrDefault", "computeIfAbsent", "getIfPresent");
 

@@ -819,24 +819,40 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         }
     }
 
+    /** How many application helpers deep {@link #returnsPresentedId} reads (a base controller's helper over its cookie reader). */
+    private static final int PRESENTED_ID_HELPER_DEPTH = 3;
+
     /**
      * An application method returning a String that it reads from a presented-id call ({@code Cookie.getValue}
-     * in a loop over the request's cookies, or in a stream's lambda) and that neither changes an id nor makes a
-     * fresh one: the caller holds the presented id. One level: the helper's own callees are not read.
+     * in a loop over the request's cookies, or in a stream's lambda), or from such a helper of its own
+     * ({@code ensureSession(request)} over {@code currentSessionId(request)}, making one in its store only when none
+     * was presented), and that neither changes an id nor makes a fresh one: the caller holds the presented id.
      */
     private boolean returnsPresentedId(String owner, String name, String signature) {
+        return returnsPresentedId(owner, name, signature, 1);
+    }
+
+    private boolean returnsPresentedId(String owner, String name, String signature, int depth) {
         if (!signature.endsWith(")Ljava/lang/String;") || SessionStoreCatalogue.isLibrary(owner)) {
             return false;
         }
-        return presentedIdHelpers.computeIfAbsent(owner + "." + name + signature, key -> {
-            CallTargets.Target target = CallTargets.resolve(owner, name, signature);
-            // A helper that also makes a fresh id (or changes the session's) may well return that one instead.
-            return target != null && target.method() != null
-                    && MethodCalls.calls(target.javaClass(), target.method(), SessionStoreCatalogue::isPresentedId)
-                    && !MethodCalls.calls(target.javaClass(), target.method(),
-                            (o, n, d) -> LoginCatalogue.any(LoginCatalogue.ROTATIONS, o, n, d)
-                                    || SessionStoreCatalogue.makesFreshId(o, n, d));
-        });
+        String key = owner + "." + name + signature + "@" + depth;
+        Boolean known = presentedIdHelpers.get(key);
+        if (known != null) {
+            return known;
+        }
+        // Not computeIfAbsent: the answer may ask the cache again for a helper one level down.
+        presentedIdHelpers.put(key, false);
+        CallTargets.Target target = CallTargets.resolve(owner, name, signature);
+        // A helper that also makes a fresh id (or changes the session's) may well return that one instead.
+        boolean answer = target != null && target.method() != null
+                && MethodCalls.calls(target.javaClass(), target.method(), (o, n, d) -> SessionStoreCatalogue.isPresentedId(o, n, d)
+                        || depth < PRESENTED_ID_HELPER_DEPTH && returnsPresentedId(o, n, d, depth + 1))
+                && !MethodCalls.calls(target.javaClass(), target.method(),
+                        (o, n, d) -> LoginCatalogue.any(LoginCatalogue.ROTATIONS, o, n, d)
+                                || SessionStoreCatalogue.makesFreshId(o, n, d));
+        presentedIdHelpers.put(key, answer);
+        return answer;
     }
 
     /**
