@@ -58,7 +58,12 @@ public final class CookieCall {
          * {@code setCookieCustomizer(Consumer<Cookie>)}, {@code rememberMeServices(services)}). The tracked
          * object's own defaults no longer decide what is sent, so it is not judged.
          */
-        DECIDED_ELSEWHERE
+        DECIDED_ELSEWHERE,
+        /**
+         * Writes a deletion of the cookie the receiver describes (Spring's {@code CookieGenerator.removeCookie}: an empty
+         * value with Max-Age 0): on that path the object sends nothing to protect.
+         */
+        DELETE
     }
 
     private final CallPattern call;
@@ -204,6 +209,10 @@ public final class CookieCall {
 
     static CookieCall setMaxAge(List<String> owners, String name, String argumentType) {
         return row(owners, name, "(" + argumentType + ")", Role.SET_MAX_AGE, null, 0);
+    }
+
+    static CookieCall delete(List<String> owners, String name) {
+        return row(owners, name, null, Role.DELETE, null, -1);
     }
 
     static CookieCall setName(List<String> owners, String name) {

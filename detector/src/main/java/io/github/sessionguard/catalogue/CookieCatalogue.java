@@ -312,7 +312,8 @@ public final class CookieCatalogue {
                         CookieCall.setName(self, "setCookieName"),
                         CookieCall.setFlag(self, "setCookieSecure", CookieFlag.SECURE),
                         CookieCall.setFlag(self, "setCookieHttpOnly", CookieFlag.HTTP_ONLY),
-                        CookieCall.send(self, "addCookie", null, -1))
+                        CookieCall.send(self, "addCookie", null, -1),
+                        CookieCall.delete(self, "removeCookie"))
                 .fix(CookieFlag.SECURE, "generator.setCookieSecure(true)")
                 .fix(CookieFlag.HTTP_ONLY, "generator.setCookieHttpOnly(true)")
                 .build();

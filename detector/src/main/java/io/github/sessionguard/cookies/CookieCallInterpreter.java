@@ -313,6 +313,8 @@ final class CookieCallInterpreter {
             return sameSiteFrom(state, arguments, row.arg());
         case SET_MAX_AGE:
             return state.withDeleting(isZero(call, row.arg()));
+        case DELETE:
+            return state.withDeleting(true);
         case SET_NAME:
             return named(state, row.arg(), arguments);
         case SET_ATTRIBUTE:
