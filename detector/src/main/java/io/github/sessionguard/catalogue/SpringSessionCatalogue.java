@@ -33,6 +33,16 @@ public final class SpringSessionCatalogue {
             "org/springframework/security/web/context/RequestAttributeSecurityContextRepository",
             "org/springframework/security/web/context/NullSecurityContextRepository");
 
+    /**
+     * A login filter's hook after a successful login, where an override may keep the login itself: it runs after the
+     * filter's session strategy, so with the Null one the id stays.
+     */
+    public static final String SUCCESS_HOOK = "successfulAuthentication";
+
+    /** The repository that keeps the context in the HTTP session, and the session key it keeps it under. */
+    public static final String SESSION_REPOSITORY = "org/springframework/security/web/context/HttpSessionSecurityContextRepository";
+    public static final String SESSION_CONTEXT_KEY = "SPRING_SECURITY_CONTEXT";
+
     /** The calls that register a filter in an {@code HttpSecurity} chain. */
     public static final List<String> FILTER_REGISTRATIONS = List.of("addFilterAt", "addFilterBefore", "addFilterAfter",
             "addFilter");
@@ -59,6 +69,12 @@ public final class SpringSessionCatalogue {
     public static String loginFilterFix(String filter) {
         return "filter.setSessionAuthenticationStrategy(new ChangeSessionIdAuthenticationStrategy()) where " + filter
                 + " is built (http.formLogin() does this for its own filter, addFilterAt does not)";
+    }
+
+    /** The fix for a login filter whose own success hook keeps the login in the session under the Null strategy. */
+    public static String ownHookFix(String filter) {
+        return "setSessionAuthenticationStrategy(new ChangeSessionIdAuthenticationStrategy()) in " + filter
+                + "'s constructor (or request.changeSessionId() before saving the context)";
     }
 
     /** {@code http.build()}: the method that calls it builds one filter chain. */

@@ -57,10 +57,71 @@ public class LoginFilterStrategyDetector extends OpcodeStackDetector {
     @Override
     public void visitClassContext(ClassContext classContext) {
         MethodGuard.runClass(bugReporter, classContext.getJavaClass(), () -> {
-            if (springSecurityPresent() && mayBuildOrRegisterLoginFilter(classContext.getJavaClass())) {
+            JavaClass javaClass = classContext.getJavaClass();
+            ownHookUnprotected = false;
+            if (!springSecurityPresent() || javaClass.getClassName().startsWith("org.springframework.")) {
+                return;
+            }
+            String self = javaClass.getClassName().replace('.', '/');
+            ownHookUnprotected = overridesSuccessHook(javaClass) && isLoginFilter(self) && keepsNullStrategy(self);
+            if (ownHookUnprotected || mayBuildOrRegisterLoginFilter(javaClass)) {
                 super.visitClassContext(classContext);
             }
         });
+    }
+
+    /**
+     * Is the visited class a login filter whose {@code successfulAuthentication} override may keep the login in the
+     * session while the filter keeps the Null strategy (see {@link #sawSessionSave})?
+     */
+    private boolean ownHookUnprotected;
+
+    private static boolean overridesSuccessHook(JavaClass javaClass) {
+        for (org.apache.bcel.classfile.Method method : javaClass.getMethods()) {
+            if (method.getName().equals(SpringSessionCatalogue.SUCCESS_HOOK) && method.getCode() != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * No id-changing strategy is set on the filter anywhere, its own code changes no id, and its context repository
+     * is not one the application sets on it to reach the session (then the filter is reported where it is built).
+     */
+    private boolean keepsNullStrategy(String slashed) {
+        SpringSessionFacts facts = SpringSessionFacts.current();
+        return !facts.strategySetFor(slashed) && !facts.filterContextReachesSession(slashed) && !changesIdItself(slashed);
+    }
+
+    /**
+     * In the filter's own {@code successfulAuthentication}: {@code new HttpSessionSecurityContextRepository()} (or a
+     * field of that type) asked to {@code saveContext}, or the context put into the session under Spring's key. The
+     * filter's strategy ran just before, and the Null one changed nothing: the login lands in the session the
+     * request came with (a JSON login filter, a ticket SSO filter).
+     */
+    private void sawSessionSave(int seen) {
+        if (!ownHookUnprotected || !getMethodName().equals(SpringSessionCatalogue.SUCCESS_HOOK)
+                || (seen != Const.INVOKEVIRTUAL && seen != Const.INVOKEINTERFACE)) {
+            return;
+        }
+        String name = getNameConstantOperand();
+        boolean saves = "saveContext".equals(name) && stack.getStackDepth() > 3
+                && ("L" + SpringSessionCatalogue.SESSION_REPOSITORY + ";").equals(stack.getStackItem(3).getSignature());
+        boolean stores = LoginCatalogue.any(LoginCatalogue.SESSION_WRITES, getClassConstantOperand(), name, getSigConstantOperand())
+                && stack.getStackDepth() > 1
+                && SpringSessionCatalogue.SESSION_CONTEXT_KEY.equals(stack.getStackItem(1).getConstant());
+        if (saves || stores) {
+            String self = getClassName();
+            String simple = self.substring(self.lastIndexOf('/') + 1).replace('$', '.');
+            bugReporter.reportBug(ReportedMethods.addClassAndMethod(new BugInstance(this, PATTERN, Priorities.HIGH_PRIORITY),
+                    getMethodDescriptor())
+                    .addString("the login filter " + simple + " (its successfulAuthentication keeps the login in the"
+                            + " session after its default NullAuthenticatedSessionStrategy)")
+                    .addString(SpringSessionCatalogue.ownHookFix(simple))
+                    .addSourceLine(this));
+            ownHookUnprotected = false;
+        }
     }
 
     /**
@@ -101,7 +162,8 @@ public class LoginFilterStrategyDetector extends OpcodeStackDetector {
 
     @Override
     public void sawOpcode(int seen) {
-        // Spring's own classes never get here: see mayBuildOrRegisterLoginFilter.
+        // Spring's own classes never get here: see visitClassContext.
+        sawSessionSave(seen);
         if (seen == Const.NEW) {
             String type = getClassConstantOperand();
             if (isUnprotectedLoginFilter(type)) {
