@@ -17,6 +17,20 @@ public final class SpringSessionCatalogue {
     /** The base of Spring Security's login filters; its session strategy defaults to the Null one. */
     public static final String LOGIN_FILTER_BASE = "org/springframework/security/web/authentication/AbstractAuthenticationProcessingFilter";
 
+    /**
+     * Spring Security's remember-me login filter: by default a {@code NullAuthenticatedSessionStrategy} and a
+     * {@code HttpSessionSecurityContextRepository} (its constructor makes both), so a hand-built one logs the
+     * remembered user into the session the request came with; {@code http.rememberMe()} builds its own.
+     */
+    public static final String REMEMBER_ME_FILTER =
+            "org/springframework/security/web/authentication/rememberme/RememberMeAuthenticationFilter";
+
+    /** The login filters whose session strategy defaults to the Null one. */
+    public static final List<String> LOGIN_FILTERS = List.of(LOGIN_FILTER_BASE, REMEMBER_ME_FILTER);
+
+    /** Login filters whose context goes to the HTTP session unless a request-only repository is set on them. */
+    public static final List<String> SESSION_REPOSITORY_BY_DEFAULT = List.of(REMEMBER_ME_FILTER);
+
     public static final String STRATEGY_INTERFACE = "org/springframework/security/web/authentication/session/SessionAuthenticationStrategy";
     public static final String COMPOSITE_STRATEGY = "org/springframework/security/web/authentication/session/CompositeSessionAuthenticationStrategy";
 

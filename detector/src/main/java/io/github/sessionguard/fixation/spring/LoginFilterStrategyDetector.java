@@ -208,7 +208,7 @@ public class LoginFilterStrategyDetector extends OpcodeStackDetector {
 
     /** An application class whose hierarchy the classpath cannot place is not known to be a login filter. */
     private static boolean isLoginFilter(String slashed) {
-        return TypeChecks.isKnownSubtype(slashed, SpringSessionCatalogue.LOGIN_FILTER_BASE);
+        return SpringSessionCatalogue.LOGIN_FILTERS.stream().anyMatch(base -> TypeChecks.isKnownSubtype(slashed, base));
     }
 
     /** The filter's own code (an override of successfulAuthentication, say) calls a known id change. */

@@ -3,6 +3,7 @@ package io.github.sessionguard.fixation.spring;
 import edu.umd.cs.findbugs.classfile.Global;
 import edu.umd.cs.findbugs.classfile.IAnalysisCache;
 import io.github.sessionguard.catalogue.LoginEventKind;
+import io.github.sessionguard.catalogue.SpringSessionCatalogue;
 import io.github.sessionguard.flow.QuietClasspath;
 import io.github.sessionguard.flow.TypeChecks;
 
@@ -42,6 +43,7 @@ public final class SpringSessionFacts {
     private final Map<String, Set<String>> statelessMethods = new HashMap<>();
     private final Set<String> strategyOwners = new HashSet<>();
     private final Set<String> sessionRepositoryOwners = new HashSet<>();
+    private final Set<String> requestRepositoryOwners = new HashSet<>();
     private final Set<String> constructedClasses = new HashSet<>();
     private final Set<String> sessionScopedClasses = new HashSet<>();
     private final Set<String> sessionHeldClasses = new HashSet<>();
@@ -90,6 +92,10 @@ public final class SpringSessionFacts {
 
     void sessionRepositorySetOn(String slashedOwner) {
         sessionRepositoryOwners.add(slashedOwner);
+    }
+
+    void requestRepositorySetOn(String slashedOwner) {
+        requestRepositoryOwners.add(slashedOwner);
     }
 
     void sessionScoped(String slashedClass) {
@@ -182,6 +188,11 @@ public final class SpringSessionFacts {
     public boolean filterContextReachesSession(String slashedFilter) {
         if (sessionRepositoryOwners.stream().anyMatch(owner -> isSubtype(slashedFilter, owner))) {
             return true;
+        }
+        if (SpringSessionCatalogue.SESSION_REPOSITORY_BY_DEFAULT.stream().anyMatch(base -> isSubtype(slashedFilter, base))) {
+            // Its own default keeps the context in the session, unless the application sets a request-only one.
+            return requestRepositoryOwners.stream().noneMatch(owner -> isSubtype(slashedFilter, owner))
+                    && !allChainsStateless();
         }
         return !isSpringSecurity6() && !allChainsStateless();
     }

@@ -144,6 +144,8 @@ public class SpringSessionFactsScanner extends OpcodeStackDetector implements No
         } else if (SpringSessionCatalogue.isRepositorySetter(name, signature) && stack.getStackDepth() > 0) {
             if (!SpringSessionCatalogue.REQUEST_ONLY_REPOSITORIES.contains(slashed(stack.getStackItem(0).getSignature()))) {
                 facts.sessionRepositorySetOn(owner);
+            } else {
+                facts.requestRepositorySetOn(owner);
             }
         }
     }
