@@ -278,6 +278,13 @@ public final class CookiePolicyCatalogue {
         public static final List<String> MAPS = List.of("org/springframework/util/MultiValueMap", "java/util/Map");
         /** The cookie types it reaches. */
         public static final List<String> REACHES = List.of(COOKIE);
+        /**
+         * Tests of a text or a set ({@code name.startsWith("SESSION")}, {@code exchange.getRequest().getPath()...
+         * startsWith("/admin")}): outside the method that sets the flags they may pick the cookies or requests the hook
+         * hardens, which the analysis does not follow.
+         */
+        public static final java.util.Set<String> SELECTIONS = java.util.Set.of("startsWith", "endsWith", "equals",
+                "equalsIgnoreCase", "matches", "contains");
 
         private ReactiveCookieHook() {
         }

@@ -34,7 +34,8 @@ import java.util.List;
 
 /**
  * Reads one WebFlux filter class for a {@link ReactiveCookieHook}: it reads the response's cookies, copies each
- * ({@code mutate()}) and sets flags on the copy, and never picks a cookie by name. A flag set on every path of its
+ * ({@code mutate()}) and sets flags on the copy that a method answers, and never picks a cookie by name, nor tests a
+ * text or a set anywhere but in that method (which may choose the cookies or requests it hardens). A flag set on every path of its
  * method (post-dominating the entry) with a protective constant is set on every {@code ResponseCookie}; a SameSite
  * chosen only for cookies without their own ({@code cookie.getSameSite() != null ? cookie.getSameSite() : "Lax"}, or
  * set under a test of {@code getSameSite()}) is given to those.
@@ -53,6 +54,7 @@ final class ReactiveCookieHookScan {
         boolean readsCookies;
         boolean copiesCookie;
         boolean picksByName;
+        boolean selectsElsewhere;
         final List<Method> setting = new ArrayList<>();
     }
 
@@ -62,7 +64,7 @@ final class ReactiveCookieHookScan {
             return;
         }
         Calls calls = survey(javaClass);
-        if (!calls.readsCookies || !calls.copiesCookie || calls.picksByName) {
+        if (!calls.readsCookies || !calls.copiesCookie || calls.picksByName || calls.selectsElsewhere) {
             return;
         }
         for (Method method : calls.setting) {
@@ -78,6 +80,7 @@ final class ReactiveCookieHookScan {
                 continue;
             }
             boolean sets = false;
+            boolean selects = false;
             for (Instruction instruction : new InstructionList(method.getCode().getCode()).getInstructions()) {
                 if (!(instruction instanceof InvokeInstruction) || instruction instanceof INVOKEDYNAMIC) {
                     continue;
@@ -92,10 +95,15 @@ final class ReactiveCookieHookScan {
                 calls.picksByName |= ReactiveCookieHook.KEYED_READS.contains(name)
                         && ReactiveCookieHook.MAPS.contains(owner);
                 sets |= ReactiveCookieHook.BUILDER.equals(owner) && ReactiveCookieHook.SETTERS.containsKey(name);
+                selects |= ReactiveCookieHook.SELECTIONS.contains(name) && owner.startsWith("java/");
             }
-            if (sets) {
+            // The copy must be what the method answers (the hook puts it in place of the cookie); a copy built and
+            // dropped changes nothing. A selection in the setting method itself is judged per path below.
+            boolean answersCopy = method.getSignature().endsWith(")L" + ReactiveCookieHook.COOKIE + ";");
+            if (sets && answersCopy) {
                 calls.setting.add(method);
             }
+            calls.selectsElsewhere |= selects && !(sets && answersCopy);
         }
         return calls;
     }

@@ -977,11 +977,17 @@ final class CredentialFlow {
                 mark(checkedNames, inputs.get(1));
             }
         } else if (read != null && !(read instanceof INVOKEDYNAMIC)
-                && LoginCatalogue.mayFindStoredSide(read.getClassName(cpg).replace('.', '/'), read.getMethodName(cpg))) {
+                && LoginCatalogue.mayFindStoredSide(read.getClassName(cpg).replace('.', '/'), read.getMethodName(cpg))
+                && !readsLoggedInUser()) {
             // bcrypt.matches(password, hashOfEmployee(badge)): the stored hash a lookup returned for a text is that
-            // text's, so the text is the name the check was asked about, whatever the lookup is called.
+            // text's, so the text is the name the check was asked about, whatever the lookup is called (and so is
+            // the text it was normalised from: badge.trim().toUpperCase()). Not where a user is logged in already:
+            // a PIN checked for a vault the signed-in user opens names a resource, not who logs in.
             for (ValueNumber key : lookupKeys(read, value)) {
                 mark(checkedNames, key);
+                for (ValueNumber original : normalisedFrom(key)) {
+                    mark(checkedNames, original);
+                }
             }
         }
         ValueNumber owner = storedSideOwner(value);
@@ -1041,6 +1047,24 @@ final class CredentialFlow {
             }
         }
         return keys;
+    }
+
+    /** The texts a key was made from by {@code String}'s own calls ({@code name.trim().toLowerCase(ROOT)}). */
+    private List<ValueNumber> normalisedFrom(ValueNumber key) throws DataflowAnalysisException {
+        List<ValueNumber> originals = new java.util.ArrayList<>();
+        ValueNumber current = key;
+        for (int step = 0; step < MAX_STORED_STEPS && current != null; step++) {
+            InvokeInstruction call = origins.producingCall(current);
+            if (call == null || call instanceof INVOKEDYNAMIC || call instanceof org.apache.bcel.generic.INVOKESTATIC
+                    || !"java.lang.String".equals(call.getClassName(cpg))) {
+                break;
+            }
+            current = origins.receiverOfProducingCall(current);
+            if (current != null && !isSecret(current)) {
+                originals.add(current);
+            }
+        }
+        return originals;
     }
 
     /**

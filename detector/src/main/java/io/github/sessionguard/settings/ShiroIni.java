@@ -2,6 +2,7 @@ package io.github.sessionguard.settings;
 
 import edu.umd.cs.findbugs.Priorities;
 import io.github.sessionguard.catalogue.SessionSettingSources;
+import io.github.sessionguard.flow.TypeChecks;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,7 +51,7 @@ final class ShiroIni {
         Entry installed = main.get(SECURITY_MANAGER_SESSIONS);
         for (Map.Entry<String, Entry> object : main.entrySet()) {
             String name = object.getKey();
-            if (name.contains(".") || !SessionSettingSources.SHIRO_WEB_SESSION_MANAGERS.contains(object.getValue().value)) {
+            if (name.contains(".") || !isWebSessionManager(object.getValue().value)) {
                 continue;
             }
             // Installed as securityManager.sessionManager = $name, or configured through that path.
@@ -70,9 +71,24 @@ final class ShiroIni {
         return findings;
     }
 
-    /** The session id cookie: the manager's own (its defaults), or a SimpleCookie object handed to it. */
+    /** Shiro's web session manager, or an application subclass of it the classpath places. */
+    private static boolean isWebSessionManager(String className) {
+        return SessionSettingSources.SHIRO_WEB_SESSION_MANAGERS.contains(className)
+                || className.matches("[\\w.$]+") && TypeChecks.isKnownSubtype(className.replace('.', '/'),
+                        SessionSettingSources.SHIRO_SESSION_MANAGER_CLASS);
+    }
+
+    /**
+     * The session id cookie: the manager's own (its defaults), or a SimpleCookie object handed to it; its properties
+     * set through the object's name or through the manager's path to it. None with
+     * {@code sessionIdCookieEnabled = false} (the id travels in a header: no cookie is sent).
+     */
     private static List<SettingFinding> judgeCookie(SettingsResource file, Map<String, Entry> main, String manager,
             List<String> prefixes, Entry declaration, boolean secureByDefault) {
+        Entry enabled = property(main, prefixes, ".sessionIdCookieEnabled");
+        if (enabled != null && "false".equalsIgnoreCase(enabled.value)) {
+            return List.of();
+        }
         List<String> cookiePrefixes = new ArrayList<>();
         Entry replaced = property(main, prefixes, COOKIE);
         Entry cookieAt = declaration;
@@ -85,10 +101,9 @@ final class ShiroIni {
             }
             cookiePrefixes.add(object);
             cookieAt = cookie;
-        } else {
-            for (String prefix : prefixes) {
-                cookiePrefixes.add(prefix + COOKIE);
-            }
+        }
+        for (String prefix : prefixes) {
+            cookiePrefixes.add(prefix + COOKIE);
         }
         Entry name = property(main, cookiePrefixes, ".name");
         String cookieName = name == null ? "JSESSIONID" : name.value;

@@ -559,8 +559,9 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
      * session attribute naming the user is, given a value: the store's write (a time stamp or a counter binds nobody).
      */
     private void noteRecordFieldWrite() {
+        // (current.userId = null: clearing the old login binds nobody.)
         if (site != null || stack.getStackDepth() < 2 || stack.getStackItem(1).getUserValue() != RECORD
-                || !LoginCatalogue.isIdentityAttribute(getNameConstantOperand(), settings)) {
+                || stack.getStackItem(0).isNull() || !LoginCatalogue.isIdentityAttribute(getNameConstantOperand(), settings)) {
             return;
         }
         site = new Site(getDottedClassName(), getMethodName(), getMethodSig(), MethodAnnotation.fromVisitedMethod(this),
@@ -846,13 +847,28 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         CallTargets.Target target = CallTargets.resolve(owner, name, signature);
         // A helper that also makes a fresh id (or changes the session's) may well return that one instead.
         boolean answer = target != null && target.method() != null
-                && MethodCalls.calls(target.javaClass(), target.method(), (o, n, d) -> SessionStoreCatalogue.isPresentedId(o, n, d)
-                        || depth < PRESENTED_ID_HELPER_DEPTH && returnsPresentedId(o, n, d, depth + 1))
+                && (MethodCalls.calls(target.javaClass(), target.method(), SessionStoreCatalogue::isPresentedId)
+                        || depth < PRESENTED_ID_HELPER_DEPTH && answersPresentedIdHelper(target, depth))
                 && !MethodCalls.calls(target.javaClass(), target.method(),
                         (o, n, d) -> LoginCatalogue.any(LoginCatalogue.ROTATIONS, o, n, d)
                                 || SessionStoreCatalogue.makesFreshId(o, n, d));
         presentedIdHelpers.put(key, answer);
         return answer;
+    }
+
+    /**
+     * Does the helper answer, on some path, what a presented-id helper of its own returned (not merely read it, as a
+     * {@code renewSession} that drops the old id for a new one does)?
+     */
+    private boolean answersPresentedIdHelper(CallTargets.Target target, int depth) {
+        try {
+            return AnsweredCalls.answersCall(target.javaClass(), target.method(),
+                    (o, n, d) -> returnsPresentedId(o, n, d, depth + 1));
+        } catch (edu.umd.cs.findbugs.classfile.CheckedAnalysisException e) {
+            edu.umd.cs.findbugs.ba.AnalysisContext.logError("SessionGuard could not read the data flow of "
+                    + target.javaClass().getClassName() + "." + target.method().getName(), e);
+            return false;
+        }
     }
 
     /**
