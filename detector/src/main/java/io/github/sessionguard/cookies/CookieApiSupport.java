@@ -1,15 +1,9 @@
 package io.github.sessionguard.cookies;
 
 import edu.umd.cs.findbugs.ba.XClass;
-import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
-import edu.umd.cs.findbugs.classfile.DescriptorFactory;
-import edu.umd.cs.findbugs.classfile.Global;
-import edu.umd.cs.findbugs.classfile.analysis.ClassData;
 import io.github.sessionguard.catalogue.CookieApi;
-import io.github.sessionguard.flow.LookupFailures;
 import io.github.sessionguard.catalogue.CookieFlag;
 import io.github.sessionguard.flow.QuietClasspath;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,30 +65,9 @@ final class CookieApiSupport {
         if (answer != null) {
             return answer;
         }
-        boolean found = false;
-        try {
-            byte[] data = Global.getAnalysisCache().getClassAnalysis(ClassData.class,
-                    DescriptorFactory.createClassDescriptor(marker.get(0))).getData();
-            found = contains(data, marker.get(1).getBytes(StandardCharsets.UTF_8));
-        } catch (CheckedAnalysisException e) {
-            // Not on the classpath: the older default (Secure off) is assumed; counted, not reported.
-            LookupFailures.missingClass();
-        }
+        boolean found = QuietClasspath.mentions(marker.get(0), marker.get(1));
         known.put(key, found);
         return found;
-    }
-
-    private static boolean contains(byte[] data, byte[] text) {
-        outer:
-        for (int i = 0; i + text.length <= data.length; i++) {
-            for (int j = 0; j < text.length; j++) {
-                if (data[i + j] != text[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 
     /** {@code owner.name(descriptor)}: is the method on the analysis classpath? */

@@ -1005,7 +1005,7 @@ final class CredentialFlow {
         }
     }
 
-    /** How many JDK calls on a stored value {@link #storedSideOwner} looks through. */
+    /** How many {@code String} calls {@link #storedSideOwner} and {@link #normalisedFrom} look through. */
     private static final int MAX_STORED_STEPS = 3;
 
     /**
@@ -1019,14 +1019,19 @@ final class CredentialFlow {
             if (owner != null) {
                 return owner;
             }
-            InvokeInstruction call = origins.producingCall(current);
-            if (call == null || call instanceof INVOKEDYNAMIC || call instanceof org.apache.bcel.generic.INVOKESTATIC
-                    || !"java.lang.String".equals(call.getClassName(cpg))) {
-                return null;
-            }
-            current = origins.receiverOfProducingCall(current);
+            current = stringCallReceiver(current);
         }
         return null;
+    }
+
+    /** The text a {@code String} instance call made this value from ({@code text} of {@code text.trim()}), or null. */
+    private ValueNumber stringCallReceiver(ValueNumber value) throws DataflowAnalysisException {
+        InvokeInstruction call = origins.producingCall(value);
+        if (call == null || call instanceof INVOKEDYNAMIC || call instanceof org.apache.bcel.generic.INVOKESTATIC
+                || !"java.lang.String".equals(call.getClassName(cpg))) {
+            return null;
+        }
+        return origins.receiverOfProducingCall(value);
     }
 
     /**
@@ -1052,17 +1057,12 @@ final class CredentialFlow {
     /** The texts a key was made from by {@code String}'s own calls ({@code name.trim().toLowerCase(ROOT)}). */
     private List<ValueNumber> normalisedFrom(ValueNumber key) throws DataflowAnalysisException {
         List<ValueNumber> originals = new java.util.ArrayList<>();
-        ValueNumber current = key;
+        ValueNumber current = stringCallReceiver(key);
         for (int step = 0; step < MAX_STORED_STEPS && current != null; step++) {
-            InvokeInstruction call = origins.producingCall(current);
-            if (call == null || call instanceof INVOKEDYNAMIC || call instanceof org.apache.bcel.generic.INVOKESTATIC
-                    || !"java.lang.String".equals(call.getClassName(cpg))) {
-                break;
-            }
-            current = origins.receiverOfProducingCall(current);
-            if (current != null && !isSecret(current)) {
+            if (!isSecret(current)) {
                 originals.add(current);
             }
+            current = stringCallReceiver(current);
         }
         return originals;
     }

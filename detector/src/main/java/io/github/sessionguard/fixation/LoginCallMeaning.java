@@ -322,7 +322,8 @@ final class LoginCallMeaning {
     /**
      * On the branch where {@code getSession(false)} (or Undertow's {@code getSession(exchange, config)}) returned null,
      * or a session handed in as a parameter is null, or {@code request.isRequestedSessionIdValid()} was
-     * false, or {@code session.isNew()} true, there was no presented session to fix: the session the login gets is new, with the container's id.
+     * false, or {@code session.isNew()} true, there was no presented session to fix: the session the login gets is
+     * new, with the container's id.
      */
     boolean meansNoSession(Edge edge) throws DataflowAnalysisException {
         boolean absent = !maybeAbsentSessions.isEmpty() && BranchConditions.isSideWhere(edge, Const.IFNULL, Const.IFNONNULL);

@@ -5,7 +5,9 @@ import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
 import edu.umd.cs.findbugs.classfile.ClassDescriptor;
 import edu.umd.cs.findbugs.classfile.DescriptorFactory;
 import edu.umd.cs.findbugs.classfile.Global;
+import edu.umd.cs.findbugs.classfile.analysis.ClassData;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
@@ -40,6 +42,33 @@ public final class QuietClasspath {
     /** The class named by its slashed name, or null when it is not on the analysis classpath. */
     public static XClass find(String slashedName) {
         return find(DescriptorFactory.createClassDescriptor(slashedName));
+    }
+
+    /**
+     * True when the class is on the classpath and its bytes hold the text: a marker of the release there (a system
+     * property only a newer release reads). False when it is absent (expected, counted, not reported).
+     */
+    public static boolean mentions(String slashedName, String text) {
+        byte[] data;
+        try {
+            data = Global.getAnalysisCache().getClassAnalysis(ClassData.class,
+                    DescriptorFactory.createClassDescriptor(slashedName)).getData();
+        } catch (CheckedAnalysisException e) {
+            // Absent from the classpath: the answer to the question, not an error; counted.
+            LookupFailures.missingClass();
+            return false;
+        }
+        byte[] wanted = text.getBytes(StandardCharsets.UTF_8);
+        outer:
+        for (int i = 0; i + wanted.length <= data.length; i++) {
+            for (int j = 0; j < wanted.length; j++) {
+                if (data[i + j] != wanted[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     /** True when the class is on the classpath and comes from one of the analysed (application) code bases. */

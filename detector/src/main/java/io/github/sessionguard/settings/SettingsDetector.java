@@ -12,12 +12,12 @@ import edu.umd.cs.findbugs.classfile.Global;
 import edu.umd.cs.findbugs.classfile.IAnalysisCache;
 import edu.umd.cs.findbugs.classfile.IClassPath;
 import edu.umd.cs.findbugs.classfile.ICodeBase;
-import edu.umd.cs.findbugs.classfile.ICodeBaseEntry;
 import edu.umd.cs.findbugs.classfile.IScannableCodeBase;
 import edu.umd.cs.findbugs.classfile.ResourceNotFoundException;
 import io.github.sessionguard.catalogue.SessionSettingSources;
 import io.github.sessionguard.flow.ConstantPoolScreen;
 import io.github.sessionguard.flow.MethodGuard;
+import io.github.sessionguard.flow.QuietClasspath;
 import io.github.sessionguard.flow.TextSearch;
 import org.apache.bcel.classfile.JavaClass;
 import org.xml.sax.SAXException;
@@ -92,14 +92,13 @@ public class SettingsDetector implements Detector2 {
         IClassPath classPath = Global.getAnalysisCache().getClassPath();
         SessionContext context = new SessionContext(webApplication, cookieConfiguredInCode, sameSiteConfiguredInCode,
                 SessionSettingSources.SPRING_SESSION_STORES.stream().anyMatch(store -> onClasspath(classPath, store)));
-        boolean shiroSecure = shiroSecureByDefault(classPath);
         for (Iterator<? extends ICodeBase> it = classPath.appCodeBaseIterator(); it.hasNext();) {
             ICodeBase codeBase = it.next();
             if (!CodeBaseResources.isSpecifiedApplicationCodeBase(codeBase)) {
                 continue;
             }
             try {
-                judge(codeBase, CodeBaseResources.read((IScannableCodeBase) codeBase), classPath, context, shiroSecure);
+                judge(codeBase, CodeBaseResources.read((IScannableCodeBase) codeBase), classPath, context);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -109,8 +108,7 @@ public class SettingsDetector implements Detector2 {
         }
     }
 
-    private void judge(ICodeBase codeBase, List<SettingsResource> files, IClassPath classPath, SessionContext context,
-            boolean shiroSecure) {
+    private void judge(ICodeBase codeBase, List<SettingsResource> files, IClassPath classPath, SessionContext context) {
         String anchor = anchorClass(codeBase, classPath);
         if (anchor == null || files.isEmpty()) {
             return;
@@ -133,7 +131,7 @@ public class SettingsDetector implements Detector2 {
         }
         for (SettingsResource file : files) {
             if (ShiroIni.isShiroIni(file.resourceName())) {
-                findings.addAll(ShiroIni.judge(file, shiroSecure));
+                findings.addAll(ShiroIni.judge(file, shiroSecureByDefault()));
             }
         }
         for (SettingsResource file : files) {
@@ -223,20 +221,9 @@ public class SettingsDetector implements Detector2 {
      * the class mentions the opt-out property)? Without Shiro on the classpath the older default (off) is assumed,
      * as the cookie detector does for the same class in code.
      */
-    private boolean shiroSecureByDefault(IClassPath classPath) {
-        try {
-            ICodeBaseEntry entry = classPath.lookupResource(SessionSettingSources.SHIRO_SESSION_MANAGER_CLASS + ".class");
-            try (java.io.InputStream in = entry.openResource()) {
-                String bytes = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
-                return bytes.contains(SessionSettingSources.SHIRO_SECURE_OPT_OUT);
-            }
-        } catch (ResourceNotFoundException e) {
-            // Expected: no Shiro on the classpath (not a class lookup SessionGuard counts).
-            return false;
-        } catch (IOException e) {
-            bugReporter.logError("SessionGuard could not read Shiro's session manager class", e);
-            return false;
-        }
+    private static boolean shiroSecureByDefault() {
+        return QuietClasspath.mentions(SessionSettingSources.SHIRO_SESSION_MANAGER_CLASS,
+                SessionSettingSources.SHIRO_SECURE_OPT_OUT);
     }
 
     private static boolean onClasspath(IClassPath classPath, String resource) {
