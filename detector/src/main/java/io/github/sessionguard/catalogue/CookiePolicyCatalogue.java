@@ -297,6 +297,7 @@ public final class CookiePolicyCatalogue {
         List<String> types = new java.util.ArrayList<>(SAME_SITE_SUPPLIERS);
         types.addAll(SAME_SITE_PROCESSORS);
         types.addAll(FILTER_CHAINS);
+        types.addAll(RequestMappingCatalogue.FILTER_REGISTRATIONS);
         SERVER_HANDLERS.forEach(handler -> types.add(handler.type));
         SAME_SITE_ATTRIBUTES.forEach(attribute -> types.add(attribute.key));
         return List.copyOf(types);

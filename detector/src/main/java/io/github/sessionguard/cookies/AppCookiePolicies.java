@@ -12,7 +12,9 @@ import io.github.sessionguard.flow.ReportedMethods;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The second pass' view of the application's cookie policies ({@link CookiePolicyFacts}): which flags of
@@ -22,10 +24,10 @@ import java.util.Set;
 final class AppCookiePolicies implements CookieFindings.PolicyHook {
     private final CookiePolicyFacts facts;
     private final CookieSummaries summaries;
-    /** The flags the installed response wrappers set on every added cookie; computed on first use. */
-    private Set<CookieFlag> forcedByWrappers;
-    /** The flags the installed response wrappers add to every Set-Cookie header text; computed on first use. */
-    private Set<CookieFlag> addedToHeaders;
+    /** Each installed response wrapper's flags set on every added cookie; computed on first use. */
+    private Map<String, Set<CookieFlag>> forcedByWrappers;
+    /** Each installed response wrapper's flags added to every Set-Cookie header text; computed on first use. */
+    private Map<String, Set<CookieFlag>> addedToHeaders;
 
     /** @param facts the first pass' facts, or null when it did not run (no policies then) */
     AppCookiePolicies(CookiePolicyFacts facts, CookieSummaries summaries) {
@@ -35,9 +37,9 @@ final class AppCookiePolicies implements CookieFindings.PolicyHook {
 
     /**
      * True when a policy decides the flag for this cookie. A wrapper that sets the flag on every
-     * {@code addCookie} overrides whatever the cookie's own code did, and so does a server handler that sets a
-     * flag on every cookie of its stack; the container's SameSite policy gives its value only to cookies without
-     * their own (an explicit value is judged at the cookie, as Tomcat keeps it).
+     * {@code addCookie} overrides whatever the cookie's own code did (for the cookies written while its filter runs),
+     * and so does a server handler that sets a flag on every cookie of its stack; the container's SameSite policy
+     * gives its value only to cookies without their own (an explicit value is judged at the cookie, as Tomcat keeps it).
      */
     @Override
     public boolean covers(CookieState cookie, CookieFlag flag) {
@@ -45,13 +47,16 @@ final class AppCookiePolicies implements CookieFindings.PolicyHook {
             return false;
         }
         String type = cookie.api().cookieType();
-        if (type == null) {
-            // A hand-written Set-Cookie header: only a wrapper's header methods see it.
-            return addedToHeaders().contains(flag);
+        // A hand-written Set-Cookie header (no type): only a wrapper's header methods see it.
+        if ((type == null || CookiePolicyCatalogue.WRITTEN_AS_HEADERS.contains(type))
+                && wrappersReaching(cookie, addedToHeaders()).contains(flag)) {
+            return true;
         }
-        if (CookiePolicyCatalogue.WRITTEN_AS_HEADERS.contains(type) && addedToHeaders().contains(flag)
-                || CookiePolicyCatalogue.ADDED_THROUGH_RESPONSE.contains(type) && forcedByWrappers().contains(flag)
-                || facts.forces(flag, type)) {
+        if (type == null) {
+            return false;
+        }
+        if (CookiePolicyCatalogue.ADDED_THROUGH_RESPONSE.contains(type)
+                && wrappersReaching(cookie, forcedByWrappers()).contains(flag) || facts.forces(flag, type)) {
             return true;
         }
         if (flag != CookieFlag.SAME_SITE) {
@@ -88,23 +93,45 @@ final class AppCookiePolicies implements CookieFindings.PolicyHook {
         return bugs;
     }
 
-    private Set<CookieFlag> forcedByWrappers() {
+    /** The flags of the wrappers whose filter runs where the cookie is made (see {@link RequestPaths#reaches}). */
+    private Set<CookieFlag> wrappersReaching(CookieState cookie, Map<String, Set<CookieFlag>> flagsByWrapper) {
+        Set<CookieFlag> flags = EnumSet.noneOf(CookieFlag.class);
+        flagsByWrapper.forEach((wrapper, wrapperFlags) -> {
+            if (!flags.containsAll(wrapperFlags) && installedWhereReached(wrapper, cookie)) {
+                flags.addAll(wrapperFlags);
+            }
+        });
+        return flags;
+    }
+
+    private boolean installedWhereReached(String wrapper, CookieState cookie) {
+        for (String filter : facts.wrappers().get(wrapper)) {
+            if (facts.requestPaths().reaches(filter, cookie.origin().method())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Map<String, Set<CookieFlag>> forcedByWrappers() {
         if (forcedByWrappers == null) {
-            forcedByWrappers = EnumSet.noneOf(CookieFlag.class);
+            forcedByWrappers = new TreeMap<>();
             for (String wrapper : facts.wrappers().keySet()) {
+                Set<CookieFlag> forced = EnumSet.noneOf(CookieFlag.class);
                 for (String descriptor : CookiePolicyCatalogue.WRAPPER_ADD_COOKIE_DESCRIPTORS) {
-                    forcedByWrappers.addAll(forcedBy(wrapper, descriptor));
+                    forced.addAll(forcedBy(wrapper, descriptor));
                 }
+                forcedByWrappers.put(wrapper, forced);
             }
         }
         return forcedByWrappers;
     }
 
-    private Set<CookieFlag> addedToHeaders() {
+    private Map<String, Set<CookieFlag>> addedToHeaders() {
         if (addedToHeaders == null) {
-            addedToHeaders = EnumSet.noneOf(CookieFlag.class);
+            addedToHeaders = new TreeMap<>();
             for (String wrapper : facts.wrappers().keySet()) {
-                addedToHeaders.addAll(HeaderHardening.headerFlags(wrapper));
+                addedToHeaders.put(wrapper, HeaderHardening.headerFlags(wrapper));
             }
         }
         return addedToHeaders;

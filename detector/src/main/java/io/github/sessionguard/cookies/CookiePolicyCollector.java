@@ -10,6 +10,7 @@ import io.github.sessionguard.flow.MethodGuard;
 import io.github.sessionguard.flow.QuietClasspath;
 import io.github.sessionguard.flow.TextSearch;
 import io.github.sessionguard.settings.TomcatContextFile;
+import io.github.sessionguard.settings.WebXmlMappings;
 import edu.umd.cs.findbugs.classfile.Global;
 import org.apache.bcel.classfile.JavaClass;
 import org.apache.bcel.classfile.Method;
@@ -45,6 +46,8 @@ public class CookiePolicyCollector implements Detector, NonReportingDetector {
         if (!QuietClasspath.isApplicationClass(javaClass.getClassName().replace('.', '/'))) {
             return;
         }
+        // Every application class: its mapping annotations say which requests reach a filter or a handler.
+        facts.requestPaths().readAnnotations(javaClass);
         if (ConstantPoolScreen.mentionsAny(javaClass, REACTIVE_HOOK_BUILDER)) {
             MethodGuard.runClass(bugReporter, javaClass, () -> new ReactiveCookieHookScan(classContext, facts).run());
         }
@@ -62,8 +65,17 @@ public class CookiePolicyCollector implements Detector, NonReportingDetector {
     @Override
     public void report() {
         // Nothing to report: the facts are read by InsecureCookieDetector in the next pass. The pass is over, so the
-        // settings files join the facts here: Tomcat's META-INF/context.xml cookie processor.
+        // settings files join the facts here: Tomcat's META-INF/context.xml cookie processor, web.xml's mappings.
         MethodGuard.runReport(bugReporter, "read the application's META-INF/context.xml", this::readContextFiles);
+        MethodGuard.runReport(bugReporter, "read the application's WEB-INF/web.xml mappings", this::readWebXml);
+    }
+
+    private void readWebXml() {
+        try {
+            facts.requestPaths().add(WebXmlMappings.read(Global.getAnalysisCache().getClassPath()));
+        } catch (java.io.IOException e) {
+            bugReporter.logError("SessionGuard could not read the application's WEB-INF/web.xml", e);
+        }
     }
 
     private void readContextFiles() {

@@ -27,8 +27,10 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class CookiePolicyFacts {
     private final List<SameSitePolicy> sameSitePolicies = new ArrayList<>();
-    /** Installed response wrappers (slashed class name) and the first place that installs each. */
-    private final Map<String, Site> wrappers = new TreeMap<>();
+    /** Installed response wrappers (slashed class name) and the classes (filters) that install each. */
+    private final Map<String, Set<String>> wrappers = new TreeMap<>();
+    /** Which requests reach the application's filters and handlers. */
+    private final RequestPaths requestPaths = new RequestPaths();
     /** Flags server handlers set on every cookie of some types, whatever the cookie chose: flag to cookie types. */
     private final Map<CookieFlag, Set<String>> forcedFlags = new EnumMap<>(CookieFlag.class);
 
@@ -66,7 +68,7 @@ public final class CookiePolicyFacts {
     }
 
     void wrapperInstalled(String slashedWrapper, Site site) {
-        wrappers.merge(slashedWrapper, site, (a, b) -> a.toString().compareTo(b.toString()) <= 0 ? a : b);
+        wrappers.computeIfAbsent(slashedWrapper, k -> new TreeSet<>()).add(site.method().getSlashedClassName());
     }
 
     /** The SameSite policies, in a stable order. */
@@ -76,8 +78,13 @@ public final class CookiePolicyFacts {
         return Collections.unmodifiableList(sorted);
     }
 
-    Map<String, Site> wrappers() {
+    /** Installed response wrappers and the classes that install them. */
+    Map<String, Set<String>> wrappers() {
         return Collections.unmodifiableMap(wrappers);
+    }
+
+    RequestPaths requestPaths() {
+        return requestPaths;
     }
 
     /** A SameSite value given to the cookies of some names (or all) that have none of their own. */

@@ -14,6 +14,7 @@ import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
 import edu.umd.cs.findbugs.classfile.MethodDescriptor;
 import io.github.sessionguard.catalogue.CookiePolicyCatalogue;
 import io.github.sessionguard.catalogue.CookiePolicyCatalogue.ServerHandler;
+import io.github.sessionguard.catalogue.RequestMappingCatalogue;
 import io.github.sessionguard.cookies.CookiePolicyFacts.SameSitePolicy;
 import io.github.sessionguard.flow.CallAt;
 import io.github.sessionguard.flow.QuietClasspath;
@@ -24,6 +25,7 @@ import org.apache.bcel.classfile.ConstantCP;
 import org.apache.bcel.classfile.ConstantNameAndType;
 import org.apache.bcel.classfile.ConstantPool;
 import org.apache.bcel.classfile.JavaClass;
+import org.apache.bcel.generic.AASTORE;
 import org.apache.bcel.generic.INVOKEDYNAMIC;
 import org.apache.bcel.generic.InstructionList;
 import org.apache.bcel.classfile.Method;
@@ -87,6 +89,7 @@ final class CookiePolicyScan {
             ConstantNameAndType nameAndType = pool.getConstant(reference.getNameAndTypeIndex());
             String name = nameAndType.getName(pool);
             if (CookiePolicyCatalogue.PROCESSOR_SETTER.equals(name) || CookiePolicyCatalogue.FILTER_CHAIN_CALL.equals(name)
+                    || RequestMappingCatalogue.FILTER_REGISTRATIONS.contains(reference.getClass(pool).replace('.', '/'))
                     || CookiePolicyCatalogue.ATTRIBUTE_SETTER.equals(name)
                             && CookiePolicyCatalogue.mayHoldAttributeDefault(reference.getClass(pool).replace('.', '/'))
                     || CookiePolicyCatalogue.SAME_SITE_SUPPLIERS.contains(reference.getClass(pool).replace('.', '/'))
@@ -115,8 +118,13 @@ final class CookiePolicyScan {
         Map<ValueNumber, SameSitePolicy> suppliers = new LinkedHashMap<>();
         Set<ValueNumber> narrowed = new HashSet<>();
         Map<ValueNumber, String> created = new HashMap<>();
+        FilterRegistrations registrations = new FilterRegistrations(vna, constants);
         for (Location location : locations) {
             Instruction instruction = location.getHandle().getInstruction();
+            if (instruction instanceof AASTORE) {
+                registrations.arrayStore(location);
+                continue;
+            }
             if (instruction instanceof NEW) {
                 ValueNumber made = result(vna, location);
                 if (made != null) {
@@ -136,6 +144,7 @@ final class CookiePolicyScan {
                 continue;
             }
             Site site = new Site(descriptor, location.getHandle().getPosition());
+            registrations.call(call, created, result(vna, location));
             ServerHandler handler = CookiePolicyCatalogue.serverHandler(call.owner());
             if (handler != null && "<init>".equals(call.name())) {
                 readHandlerConstruction(handler, call, site, origins);
@@ -158,6 +167,7 @@ final class CookiePolicyScan {
                 }
             }
         }
+        registrations.recordInto(facts.requestPaths());
         // A supplier that is not narrowed further is the one the method hands to Boot (its bean).
         suppliers.forEach((value, policy) -> {
             if (!narrowed.contains(value)) {

@@ -77,6 +77,15 @@ final class HeaderHardening {
         return flags;
     }
 
+    /** Ends a chain of constant appends: two or more parts add their joined text too. */
+    private static void endChain(StringBuilder chain, int[] parts, List<String> appended) {
+        if (parts[0] > 1) {
+            appended.add(chain.toString());
+        }
+        chain.setLength(0);
+        parts[0] = 0;
+    }
+
     /**
      * Adds the string constants the method, and the application methods it calls a bounded depth down, append
      * ({@code sb.append("; Secure")}, {@code value.concat("; HttpOnly")}: a text only compared, logged or replaced is
@@ -89,28 +98,51 @@ final class HeaderHardening {
             return true;
         }
         ConstantPool pool = javaClass.getConstantPool();
+        byte[] code = method.getCode().getCode();
         String[] loaded = {null};
+        Character[] pushedChar = {null};
+        // A chain of appends of constants ("; " + SAME_SITE + '=' + DEFAULT) adds the text they make together.
+        StringBuilder chain = new StringBuilder();
+        int[] chainParts = {0};
         List<String> appended = new ArrayList<>();
         boolean[] conditional = {false};
         try {
-            RawInstructions.walk(method.getCode().getCode(), (offset, opcode, index) -> {
+            RawInstructions.walk(code, (offset, opcode, index) -> {
                 String text = loaded[0];
+                Character character = pushedChar[0];
                 loaded[0] = null;
+                pushedChar[0] = null;
                 if ((opcode == Const.LDC || opcode == Const.LDC_W) && index > 0 && index < pool.getLength()) {
                     Constant constant = pool.getConstant(index);
                     if (constant instanceof ConstantString) {
                         loaded[0] = ((ConstantString) constant).getBytes(pool);
+                        return false;
                     }
+                } else if (opcode == Const.BIPUSH && offset + 1 < code.length) {
+                    pushedChar[0] = (char) code[offset + 1];
+                    return false;
                 } else if (RawInstructions.callsMethodRef(opcode) && index > 0 && index < pool.getLength()
                         && MethodRefs.isMethodRef(pool.getConstant(index))) {
-                    String name = MethodRefs.name(pool, (ConstantCP) pool.getConstant(index));
-                    if (text != null && CookiePolicyCatalogue.TEXT_APPENDS.contains(name)) {
-                        appended.add(text);
-                    }
+                    ConstantCP reference = (ConstantCP) pool.getConstant(index);
+                    String name = MethodRefs.name(pool, reference);
                     conditional[0] |= CookiePolicyCatalogue.CONDITIONAL_HARDENING_CALLS.contains(name);
+                    if (CookiePolicyCatalogue.TEXT_APPENDS.contains(name)) {
+                        String part = text != null ? text : character != null
+                                && MethodRefs.descriptor(pool, reference).startsWith("(C)") ? character.toString() : null;
+                        if (text != null) {
+                            appended.add(text);
+                        }
+                        if (part != null) {
+                            chain.append(part);
+                            chainParts[0]++;
+                            return false;
+                        }
+                    }
                 }
+                endChain(chain, chainParts, appended);
                 return false;
             });
+            endChain(chain, chainParts, appended);
         } catch (IOException e) {
             // Truncated code, which SpotBugs' own decoding rejects too: no texts read from it; reported.
             edu.umd.cs.findbugs.ba.AnalysisContext.logError("SessionGuard could not read the code of "
