@@ -61,7 +61,9 @@ public final class CookieCall {
         DECIDED_ELSEWHERE,
         /**
          * Writes a deletion of the cookie the receiver describes (Spring's {@code CookieGenerator.removeCookie}: an empty
-         * value with Max-Age 0): on that path the object sends nothing to protect.
+         * value with Max-Age 0), or, with a boolean argument, stops the object sending its cookie when given
+         * {@code true} (Vert.x {@code SessionHandler.setCookieless(true)}: the id travels in the path): on that path the
+         * object sends nothing to protect.
          */
         DELETE
     }
@@ -213,6 +215,11 @@ public final class CookieCall {
 
     static CookieCall delete(List<String> owners, String name) {
         return row(owners, name, null, Role.DELETE, null, -1);
+    }
+
+    /** A switch that, given {@code true}, stops the receiver sending its cookie at all. */
+    static CookieCall switchOff(List<String> owners, String name) {
+        return row(owners, name, "(Z)", Role.DELETE, null, 0);
     }
 
     static CookieCall setName(List<String> owners, String name) {

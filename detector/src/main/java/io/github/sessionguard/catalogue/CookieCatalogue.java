@@ -114,6 +114,9 @@ public final class CookieCatalogue {
             new HeaderSink("io/undertow/util/HeaderMap", "add", "(Lio/undertow/util/HttpString;Ljava/lang/String;)"),
             new HeaderSink("io/undertow/util/HeaderMap", "put", "(Lio/undertow/util/HttpString;Ljava/lang/String;)"),
             new HeaderSink("spark/Response", "header", "(Ljava/lang/String;Ljava/lang/String;)"),
+            // The JDK's own HTTP server: exchange.getResponseHeaders().add/set("Set-Cookie", text).
+            new HeaderSink("com/sun/net/httpserver/Headers", "add", "(Ljava/lang/String;Ljava/lang/String;)"),
+            new HeaderSink("com/sun/net/httpserver/Headers", "set", "(Ljava/lang/String;Ljava/lang/String;)"),
             new HeaderSink("io/micronaut/http/MutableHttpResponse", "header",
                     "(Ljava/lang/CharSequence;Ljava/lang/CharSequence;)"),
             new HeaderSink("io/micronaut/http/MutableHttpHeaders", "add",
@@ -501,7 +504,9 @@ public final class CookieCatalogue {
                         CookieCall.setName(self, "setSessionCookieName"),
                         CookieCall.setFlag(self, "setCookieSecureFlag", CookieFlag.SECURE),
                         CookieCall.setFlag(self, "setCookieHttpOnlyFlag", CookieFlag.HTTP_ONLY),
-                        CookieCall.setSameSite(self, "setCookieSameSite", sameSite))
+                        CookieCall.setSameSite(self, "setCookieSameSite", sameSite),
+                        // Cookieless: the id travels in the request path (SESSION_ID_IN_URL), no cookie is sent.
+                        CookieCall.switchOff(self, "setCookieless"))
                 .defaultName("vertx-web.session")
                 .sessionCookie()
                 .fix(CookieFlag.SECURE, "sessionHandler.setCookieSecureFlag(true)")

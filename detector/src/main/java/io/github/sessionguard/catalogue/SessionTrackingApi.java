@@ -81,7 +81,16 @@ public final class SessionTrackingApi {
             new UrlConfig(CallPattern.of("org/springframework/security/config/annotation/web/configurers/"
                     + "SessionManagementConfigurer", "enableSessionUrlRewriting", null),
                     "Spring Security sessionManagement().enableSessionUrlRewriting(true)",
-                    "leave it off (the default): drop it, or enableSessionUrlRewriting(false)"));
+                    "leave it off (the default): drop it, or enableSessionUrlRewriting(false)"),
+            // Jetty 12 core sessions: the manager takes a requested id from a ;jsessionid= URI parameter and writes it
+            // into the links it encodes (AbstractSessionManager.resolveRequestedSessionId and encodeURI ask the switch).
+            new UrlConfig(CallPattern.onKnownReceiver(List.of("org/eclipse/jetty/session/AbstractSessionManager"),
+                    "setUsingUriParameters", "(Z)V"), "sessionHandler.setUsingUriParameters(true)",
+                    "leave it off (the default): setUsingUriParameters(false), the id in the session cookie"),
+            // Vert.x Web: a cookieless handler reads the session id from the request path (SessionHandlerImpl.getSessionId).
+            new UrlConfig(CallPattern.onKnownReceiver(List.of("io/vertx/ext/web/handler/SessionHandler"),
+                    "setCookieless", "(Z)Lio/vertx/ext/web/handler/SessionHandler;"), "SessionHandler.setCookieless(true)",
+                    "keep the id in the session cookie: drop it, or setCookieless(false)"));
 
     /** Enum types whose constant {@code URL} puts the session id into URLs. */
     public static final List<String> MODE_TYPES = List.of("javax/servlet/SessionTrackingMode",

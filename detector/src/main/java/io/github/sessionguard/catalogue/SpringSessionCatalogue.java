@@ -32,6 +32,10 @@ public final class SpringSessionCatalogue {
     public static final List<String> SESSION_REPOSITORY_BY_DEFAULT = List.of(REMEMBER_ME_FILTER);
 
     public static final String STRATEGY_INTERFACE = "org/springframework/security/web/authentication/session/SessionAuthenticationStrategy";
+    /** Spring Security's own session strategies' package. */
+    public static final String STRATEGY_PACKAGE = "org/springframework/security/web/authentication/session/";
+    /** Spring's bean method annotation: what such a method returns is injected where its type is asked for. */
+    public static final String BEAN_ANNOTATION = "Lorg/springframework/context/annotation/Bean;";
     public static final String COMPOSITE_STRATEGY = "org/springframework/security/web/authentication/session/CompositeSessionAuthenticationStrategy";
 
     /** Strategies that give the session a new id (the members that make a composite protect). */
@@ -41,6 +45,9 @@ public final class SpringSessionCatalogue {
 
     /** Strategies that leave the id as it is. */
     public static final Set<String> NON_ROTATING = LoginCatalogue.NON_ROTATING_STRATEGIES;
+
+    /** The repository call that keeps a context for the next requests. */
+    public static final String SAVE_CONTEXT = "saveContext";
 
     /** Context repositories that keep the context out of the HTTP session. */
     public static final Set<String> REQUEST_ONLY_REPOSITORIES = Set.of(

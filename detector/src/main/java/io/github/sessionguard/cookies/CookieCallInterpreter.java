@@ -314,7 +314,7 @@ final class CookieCallInterpreter {
         case SET_MAX_AGE:
             return state.withDeleting(isZero(call, row.arg()));
         case DELETE:
-            return state.withDeleting(true);
+            return state.withDeleting(row.arg() < 0 || arguments.booleanArgument(row.arg()).equals(FlagEffect.of(FlagValue.SET)));
         case SET_NAME:
             return named(state, row.arg(), arguments);
         case SET_ATTRIBUTE:

@@ -15,6 +15,7 @@ import edu.umd.cs.findbugs.ba.vna.ValueNumberFrame;
 import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
 import edu.umd.cs.findbugs.classfile.MethodDescriptor;
 import io.github.sessionguard.catalogue.LoginCatalogue;
+import io.github.sessionguard.catalogue.SpringSessionCatalogue;
 import io.github.sessionguard.catalogue.LoginComponent;
 import io.github.sessionguard.catalogue.LoginEventKind;
 import io.github.sessionguard.catalogue.SessionWriteApi;
@@ -412,6 +413,18 @@ final class LoginCallMeaning {
     }
 
     /** The authentication this call performs, or null; {@code fact} is the path state before it. */
+    /**
+     * {@code repository.saveContext(...)} on a repository the handler made (or was given) that keeps the context in
+     * the request only ({@code new RequestAttributeSecurityContextRepository()}): no session is written.
+     */
+    private boolean savesToRequestOnly(CallAt call, Location location) throws DataflowAnalysisException {
+        if (!SpringSessionCatalogue.SAVE_CONTEXT.equals(call.name()) || !call.hasReceiver()) {
+            return false;
+        }
+        Set<String> repositories = ReceiverClasses.of(classContext, method, call, location, origins);
+        return !repositories.isEmpty() && SpringSessionCatalogue.REQUEST_ONLY_REPOSITORIES.containsAll(repositories);
+    }
+
     LoginEvent event(CallAt call, Site site, Location location, LoginFactUpdates fact) throws DataflowAnalysisException {
         String owner = call.owner();
         String name = call.name();
@@ -424,7 +437,7 @@ final class LoginCallMeaning {
             return write;
         }
         if (LoginCatalogue.any(LoginCatalogue.SPRING_LOGINS, owner, name, callDescriptor) && springLoginsCount()
-                && SpringHolderLogins.reachSession(name)) {
+                && SpringHolderLogins.reachSession(name) && !savesToRequestOnly(call, location)) {
             return new LoginEvent(site, LoginEventKind.SPRING_SECURITY, "Spring Security " + simpleName(owner) + "." + name);
         }
         LoginEvent component = loginComponentEvent(call, site);

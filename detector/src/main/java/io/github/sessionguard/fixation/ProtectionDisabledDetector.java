@@ -4,8 +4,10 @@ import edu.umd.cs.findbugs.BugInstance;
 import edu.umd.cs.findbugs.BugReporter;
 import edu.umd.cs.findbugs.Priorities;
 import edu.umd.cs.findbugs.ba.ClassContext;
+import edu.umd.cs.findbugs.OpcodeStack;
 import edu.umd.cs.findbugs.bcel.OpcodeStackDetector;
 import io.github.sessionguard.catalogue.ProtectionSwitch;
+import io.github.sessionguard.catalogue.SpringSessionCatalogue;
 import io.github.sessionguard.engine.AnalysisSettings;
 import io.github.sessionguard.fixation.spring.SpringSessionFacts;
 import io.github.sessionguard.flow.ConstantPoolScreen;
@@ -15,6 +17,8 @@ import io.github.sessionguard.flow.MethodHandleTargets;
 import io.github.sessionguard.flow.TextSearch;
 import io.github.sessionguard.flow.ReportedMethods;
 import org.apache.bcel.Const;
+import org.apache.bcel.classfile.LocalVariable;
+import org.apache.bcel.classfile.LocalVariableTable;
 
 /**
  * Reports configuration that switches a framework's session-id change on login off: Spring
@@ -75,8 +79,18 @@ public class ProtectionDisabledDetector extends OpcodeStackDetector {
     private int priorityOf(ProtectionSwitch protection) {
         switch (protection.trigger()) {
         case ARGUMENT_OF_TYPE:
-            return stack.getStackDepth() > 0 && protection.argumentType().equals(stack.getStackItem(0).getSignature())
-                    ? Priorities.HIGH_PRIORITY : 0;
+            if (stack.getStackDepth() == 0) {
+                return 0;
+            }
+            OpcodeStack.Item argument = stack.getStackItem(0);
+            if (protection.argumentType().equals(argument.getSignature())) {
+                return Priorities.HIGH_PRIORITY;
+            }
+            // A strategy Spring injects (a parameter of the bean method, or captured by its lambda): the class's
+            // strategy bean decides what it is.
+            String kept = ("L" + SpringSessionCatalogue.STRATEGY_INTERFACE + ";").equals(argument.getSignature())
+                    ? SpringSessionFacts.current().injectedStrategyKeepingId(getClassName(), localName(argument)) : null;
+            return kept != null && protection.argumentType().equals("L" + kept + ";") ? Priorities.HIGH_PRIORITY : 0;
         case FALSE_ARGUMENT:
             if (stack.getStackDepth() == 0) {
                 return 0;
@@ -89,6 +103,14 @@ public class ProtectionDisabledDetector extends OpcodeStackDetector {
         default:
             return Priorities.HIGH_PRIORITY;
         }
+    }
+
+    /** The name of the local variable (or parameter) the item was loaded from, when the class has their names. */
+    private String localName(OpcodeStack.Item item) {
+        LocalVariableTable names = getMethod().getLocalVariableTable();
+        LocalVariable local = item.getRegisterNumber() < 0 || names == null ? null
+                : names.getLocalVariable(item.getRegisterNumber(), getPC());
+        return local == null ? null : local.getName();
     }
 
     private void report(ProtectionSwitch protection, int priority) {

@@ -1,12 +1,9 @@
 package io.github.sessionguard.fixation;
 
-import edu.umd.cs.findbugs.ba.AnalysisContext;
 import edu.umd.cs.findbugs.ba.ClassContext;
 import edu.umd.cs.findbugs.ba.DataflowAnalysisException;
 import edu.umd.cs.findbugs.ba.Location;
 import edu.umd.cs.findbugs.ba.XClass;
-import edu.umd.cs.findbugs.ba.type.TypeDataflow;
-import edu.umd.cs.findbugs.ba.type.TypeFrame;
 import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
 import io.github.sessionguard.catalogue.FrameworkSessionCatalogue;
 import io.github.sessionguard.flow.CallAt;
@@ -20,15 +17,9 @@ import io.github.sessionguard.flow.ValueOrigins;
 import org.apache.bcel.classfile.JavaClass;
 import org.apache.bcel.classfile.Method;
 import org.apache.bcel.generic.ConstantPoolGen;
-import org.apache.bcel.generic.GETFIELD;
 import org.apache.bcel.generic.INVOKEDYNAMIC;
 import org.apache.bcel.generic.InstructionHandle;
-import org.apache.bcel.generic.ObjectType;
-import org.apache.bcel.generic.PUTFIELD;
-import org.apache.bcel.generic.Type;
 
-import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
@@ -50,9 +41,6 @@ final class ReactiveContextSaves {
 
     enum Meaning { NONE, LOGIN, LOGIN_WITH_NEW_ID }
 
-    /** More application implementations of an injected repository's type than this decide nothing. */
-    private static final int MAX_INJECTABLE = 8;
-
     private ReactiveContextSaves() {
     }
 
@@ -62,7 +50,7 @@ final class ReactiveContextSaves {
                 || FrameworkSessionWrites.isDroppedReactiveRotation(call.descriptor(), location.getHandle())) {
             return Meaning.NONE;
         }
-        Set<String> repositories = repositoryTypes(classContext, method, call, location, origins);
+        Set<String> repositories = ReceiverClasses.of(classContext, method, call, location, origins);
         if (repositories.isEmpty()) {
             return Meaning.NONE;
         }
@@ -108,102 +96,6 @@ final class ReactiveContextSaves {
         } catch (CheckedAnalysisException e) {
             LookupFailures.failed(e, "the repository " + repository);
             return true;
-        }
-    }
-
-    /** The concrete repository classes the receiver can be, or empty when unknown. */
-    private static Set<String> repositoryTypes(ClassContext classContext, Method method, CallAt call, Location location,
-            ValueOrigins origins) throws DataflowAnalysisException {
-        Set<String> types = new HashSet<>();
-        String direct = concrete(typeAt(classContext, method, location, true));
-        if (direct != null) {
-            types.add(direct);
-            return types;
-        }
-        Location producer = origins.producer(call.receiver());
-        if (producer == null || !(producer.getHandle().getInstruction() instanceof GETFIELD)) {
-            return types;
-        }
-        ConstantPoolGen cpg = classContext.getConstantPoolGen();
-        GETFIELD load = (GETFIELD) producer.getHandle().getInstruction();
-        if (!load.getClassName(cpg).equals(classContext.getJavaClass().getClassName())) {
-            return types;
-        }
-        String field = load.getFieldName(cpg);
-        boolean stored = false;
-        for (Method candidate : classContext.getJavaClass().getMethods()) {
-            // Every store into the field (constructors, setters): one the bytecode cannot name leaves it unknown.
-            if (candidate.getCode() == null) {
-                continue;
-            }
-            try {
-                for (Iterator<Location> it = classContext.getCFG(candidate).locationIterator(); it.hasNext();) {
-                    Location store = it.next();
-                    if (store.getHandle().getInstruction() instanceof PUTFIELD
-                            && ((PUTFIELD) store.getHandle().getInstruction()).getFieldName(cpg).equals(field)) {
-                        stored = true;
-                        String value = concrete(typeAt(classContext, candidate, store, false));
-                        if (value == null) {
-                            // A constructor or setter argument: an injected bean, judged by the field's type.
-                            return injectable(load.getFieldType(cpg));
-                        }
-                        types.add(value);
-                    }
-                }
-            } catch (CheckedAnalysisException e) {
-                AnalysisContext.logError("SessionGuard could not read the constructors of "
-                        + classContext.getJavaClass().getClassName() + ": " + e, e);
-                return new HashSet<>();
-            }
-        }
-        // Never stored by this class's code: a field the container injects (@Autowired, @Inject).
-        return stored ? types : injectable(load.getFieldType(cpg));
-    }
-
-    /**
-     * The repositories a bean of the field's declared type can be: that type when it is a class; for an
-     * interface or abstract type, the application's own implementations of it (the bean the application
-     * wrote is the one it injects; a Spring repository configured as a bean cannot be named from here).
-     * Empty when there are none or too many to judge.
-     */
-    private static Set<String> injectable(Type declared) {
-        Set<String> types = new HashSet<>();
-        String direct = concrete(declared);
-        if (direct != null) {
-            types.add(direct);
-        } else if (declared instanceof ObjectType) {
-            types.addAll(TypeChecks.applicationImplementations(
-                    ((ObjectType) declared).getClassName().replace('.', '/'), MAX_INJECTABLE));
-        }
-        return types;
-    }
-
-    /** A class type (not an interface nor an abstract class), slashed; null otherwise. */
-    private static String concrete(Type type) {
-        if (!(type instanceof ObjectType)) {
-            return null;
-        }
-        String slashed = ((ObjectType) type).getClassName().replace('.', '/');
-        XClass xClass = QuietClasspath.find(slashed);
-        return xClass != null && !xClass.isInterface() && !xClass.isAbstract() ? slashed : null;
-    }
-
-    /** The call's receiver type ({@code receiver}) or the stored value's (top of the stack) at a location. */
-    private static Type typeAt(ClassContext classContext, Method method, Location location, boolean receiver) {
-        try {
-            TypeDataflow dataflow = classContext.getTypeDataflow(method);
-            TypeFrame frame = dataflow.getFactAtLocation(location);
-            if (!frame.isValid() || frame.getStackDepth() == 0) {
-                return null;
-            }
-            return receiver ? frame.getInstance(location.getHandle().getInstruction(), classContext.getConstantPoolGen())
-                    : frame.getTopValue();
-        } catch (DataflowAnalysisException e) {
-            LookupFailures.typeUnknown(); // an inconsistent frame: the type is unknown (counted)
-            return null;
-        } catch (CheckedAnalysisException e) {
-            AnalysisContext.logError("SessionGuard could not read the types of " + method.getName() + ": " + e, e);
-            return null;
         }
     }
 }

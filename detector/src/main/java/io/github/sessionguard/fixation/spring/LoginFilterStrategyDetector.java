@@ -106,7 +106,7 @@ public class LoginFilterStrategyDetector extends OpcodeStackDetector {
             return;
         }
         String name = getNameConstantOperand();
-        boolean saves = "saveContext".equals(name) && stack.getStackDepth() > 3
+        boolean saves = SpringSessionCatalogue.SAVE_CONTEXT.equals(name) && stack.getStackDepth() > 3
                 && ("L" + SpringSessionCatalogue.SESSION_REPOSITORY + ";").equals(stack.getStackItem(3).getSignature());
         boolean stores = LoginCatalogue.any(LoginCatalogue.SESSION_WRITES, getClassConstantOperand(), name, getSigConstantOperand())
                 && stack.getStackDepth() > 1

@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
  * What the whole application configures about Spring Security's use of the HTTP session, gathered by
@@ -48,6 +50,8 @@ public final class SpringSessionFacts {
     private final Set<String> sessionScopedClasses = new HashSet<>();
     private final Set<String> sessionHeldClasses = new HashSet<>();
     private final Map<String, LoginEventKind> frameworkSessionClasses = new HashMap<>();
+    /** Per class, its session-strategy bean methods and the strategy classes each makes. */
+    private final Map<String, Map<String, Set<String>>> strategyBeans = new HashMap<>();
     private boolean explicitSaveOff;
     private Boolean springSecurity6;
 
@@ -96,6 +100,34 @@ public final class SpringSessionFacts {
 
     void requestRepositorySetOn(String slashedOwner) {
         requestRepositoryOwners.add(slashedOwner);
+    }
+
+    void strategyBean(String slashedClass, String method, Set<String> madeStrategies) {
+        strategyBeans.computeIfAbsent(slashedClass, c -> new TreeMap<>()).put(method, madeStrategies);
+    }
+
+    /**
+     * The strategy class that keeps the id which the class's session-strategy bean makes, for a strategy the class
+     * is handed by Spring (a bean method's parameter): its only such bean, or the one named like the parameter (Spring
+     * picks a bean by the parameter's name among several). Null when no bean is known, or the bean makes an id-changing
+     * strategy (a composite with one among its members) or anything else.
+     */
+    public String injectedStrategyKeepingId(String slashedClass, String parameterName) {
+        Map<String, Set<String>> beans = strategyBeans.getOrDefault(slashedClass, Map.of());
+        Set<String> made = beans.size() == 1 ? beans.values().iterator().next()
+                : parameterName == null ? null : beans.get(parameterName);
+        if (made == null) {
+            return null;
+        }
+        String keeping = null;
+        for (String strategy : new TreeSet<>(made)) {
+            if (SpringSessionCatalogue.NON_ROTATING.contains(strategy)) {
+                keeping = keeping == null ? strategy : keeping;
+            } else if (!SpringSessionCatalogue.COMPOSITE_STRATEGY.equals(strategy)) {
+                return null;
+            }
+        }
+        return keeping;
     }
 
     void sessionScoped(String slashedClass) {

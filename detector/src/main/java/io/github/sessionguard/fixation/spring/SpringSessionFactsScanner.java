@@ -15,6 +15,9 @@ import org.apache.bcel.classfile.AnnotationEntry;
 import org.apache.bcel.classfile.Code;
 import org.apache.bcel.classfile.ElementValuePair;
 
+import java.util.Set;
+import java.util.TreeSet;
+
 
 /**
  * First pass (see {@code OrderingConstraints} in findbugs.xml): records the application's Spring Security
@@ -28,6 +31,8 @@ public class SpringSessionFactsScanner extends OpcodeStackDetector implements No
     private final SpringSessionFacts facts = new SpringSessionFacts();
     private boolean methodNewsRotatingStrategy;
     private boolean methodNewsComposite;
+    /** The session strategies the visited method makes (read for strategy bean methods). */
+    private final Set<String> methodNewStrategies = new TreeSet<>();
 
     public SpringSessionFactsScanner(BugReporter bugReporter) {
         this.bugReporter = bugReporter;
@@ -99,7 +104,24 @@ public class SpringSessionFactsScanner extends OpcodeStackDetector implements No
         if (SpringSessionCatalogue.isChainConfigurer(getMethodName(), getMethodSig())) {
             facts.chainMethod(getClassName(), getMethodName());
         }
+        methodNewStrategies.clear();
         MethodGuard.run(bugReporter, getThisClass(), getMethod(), () -> super.visit(code));
+        if (isStrategyBean(getMethod())) {
+            facts.strategyBean(getClassName(), getMethodName(), new TreeSet<>(methodNewStrategies));
+        }
+    }
+
+    /** A {@code @Bean} method whose declared type is a session strategy: Spring injects what it makes. */
+    private static boolean isStrategyBean(org.apache.bcel.classfile.Method method) {
+        if (!method.getSignature().endsWith(")L" + SpringSessionCatalogue.STRATEGY_INTERFACE + ";")) {
+            return false;
+        }
+        for (AnnotationEntry annotation : method.getAnnotationEntries()) {
+            if (SpringSessionCatalogue.BEAN_ANNOTATION.equals(annotation.getAnnotationType())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -115,6 +137,10 @@ public class SpringSessionFactsScanner extends OpcodeStackDetector implements No
             String type = getClassConstantOperand();
             methodNewsRotatingStrategy |= SpringSessionCatalogue.ROTATING_STRATEGIES.contains(type);
             methodNewsComposite |= SpringSessionCatalogue.COMPOSITE_STRATEGY.equals(type);
+            if (type.startsWith(SpringSessionCatalogue.STRATEGY_PACKAGE) || TypeChecks.isKnownSubtype(type,
+                    SpringSessionCatalogue.STRATEGY_INTERFACE)) {
+                methodNewStrategies.add(type);
+            }
             break;
         case Const.INVOKEVIRTUAL:
         case Const.INVOKEINTERFACE:
