@@ -350,6 +350,8 @@ public final class LoginCatalogue {
     /** A cookie's value: a secret when the class names a secret-bearing cookie ("remember-me", "auth_token"). */
     public static final List<CallPattern> COOKIE_VALUE_READS = List.of(
             CallPattern.of(CallPattern.servlet("http/Cookie"), "getValue", "()Ljava/lang/String;"));
+    /** The name of that read, for a lambda whose whole body is it ({@code c -> c.getValue()}). */
+    public static final String COOKIE_VALUE_GETTER = "getValue";
 
     /** Owners whose calls never look a user up: the JDK, the servlet API itself, logging, Spring's view model. */
     private static final List<String> NO_LOOKUP_OWNERS = java.util.stream.Stream.of(List.of("java/"),

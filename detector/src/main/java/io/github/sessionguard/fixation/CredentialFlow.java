@@ -733,6 +733,14 @@ final class CredentialFlow {
             mark(identities, result);
             return;
         }
+        if (receiver != null && result != null && call.argumentCount() == 1
+                && (LoginCatalogue.OPTIONAL_TYPE.equals(owner) || LoginCatalogue.STREAM_TYPE.equals(owner))
+                && LoginCatalogue.OPTIONAL_MAPS.contains(name) && namesSecretCookie() && mapsToCookieValue(call.argument(0))) {
+            // Arrays.stream(cookies).filter(...).map(Cookie::getValue): the values of the cookies, in a class that names
+            // a secret-bearing cookie, are secrets as each cookie.getValue() is.
+            mark(secrets, result);
+            return;
+        }
         if (receiver != null && isIdentity(receiver) && result != null && call.argumentCount() == 1
                 && LoginCatalogue.OPTIONAL_TYPE.equals(owner) && LoginCatalogue.OPTIONAL_MAPS.contains(name)
                 && mapsToIdentity(call.argument(0))) {
@@ -749,6 +757,13 @@ final class CredentialFlow {
             if (isSecret(receiver)) {
                 mark(secrets, result);
             }
+            return;
+        }
+        if (receiver != null && isSecret(receiver) && result != null
+                && (LoginCatalogue.OPTIONAL_TYPE.equals(owner) && LoginCatalogue.OPTIONAL_UNWRAPS.contains(name)
+                        || LoginCatalogue.STREAM_TYPE.equals(owner) && LoginCatalogue.STREAM_PICKS.contains(name))) {
+            // The secret a stream or an Optional of secrets holds: findFirst(), orElse(null).
+            mark(secrets, result);
             return;
         }
         if (LoginCatalogue.isJdk(owner) && result != null && isTextual(returnType)
@@ -815,6 +830,20 @@ final class CredentialFlow {
         // Users by token: its values are users, or its name says so (tokenHashToUser); not a referrer's id by token.
         return LoginCatalogue.isUserType(field.getName()) || (values != null && values.startsWith("L")
                 && LoginCatalogue.isUserType(values.substring(1, values.length() - 1).replace('/', '.')));
+    }
+
+    /** A method reference to a cookie's {@code getValue}, or a lambda that is only that getter ({@code c -> c.getValue()}). */
+    private boolean mapsToCookieValue(ValueNumber function) {
+        for (io.github.sessionguard.flow.MethodHandleTargets.Target target : lambdaTargets(function)) {
+            if (LoginCatalogue.any(LoginCatalogue.COOKIE_VALUE_READS, target.owner(), target.name(), target.descriptor())) {
+                return true;
+            }
+            String lambdaGetter = io.github.sessionguard.flow.LambdaGetters.getterOf(classContext.getJavaClass(), target);
+            if (LoginCatalogue.COOKIE_VALUE_GETTER.equals(lambdaGetter)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
