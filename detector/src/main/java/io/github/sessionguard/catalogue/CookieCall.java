@@ -75,6 +75,7 @@ public final class CookieCall {
     private final List<CookieFlag> booleanFlags;
     private final String sameSiteType;
     private int valueArg = -1;
+    private int attributesArg = -1;
     private int maxAgeInt = -1;
     private List<String> unlessClassCalls = List.of();
 
@@ -110,6 +111,20 @@ public final class CookieCall {
     /** A static or instance method whose result is a new cookie object; null owners: any receiver. */
     static CookieCall factory(List<String> owners, String name, String arguments, int nameArg) {
         return row(owners, name, arguments, Role.CREATE, null, nameArg);
+    }
+
+    /**
+     * This row's argument at {@code index} is a map of the cookie's attributes by name (Jetty's
+     * {@code HttpCookie.from(name, value, Map.of("HttpOnly", "true"))}): a flag's attribute present with any value
+     * but "false" sets it, a SameSite attribute gives its value.
+     */
+    CookieCall attributesAt(int index) {
+        attributesArg = index;
+        return this;
+    }
+
+    public int attributesArg() {
+        return attributesArg;
     }
 
     /** This row's String argument at {@code index} is the cookie's value (for CREATE, CREATE_SENT rows). */

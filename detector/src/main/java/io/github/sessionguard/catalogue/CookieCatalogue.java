@@ -718,6 +718,10 @@ public final class CookieCatalogue {
         return CookieApi.builder("Jetty HttpCookie", Kind.COOKIE, cookie, builder)
                 .implementedIn("org/eclipse/jetty/http/", "org/eclipse/jetty/server/")
                 .calls(CookieCall.nameValueFactory(self, "from"),
+                        CookieCall.factory(self, "from", "(" + STRING + STRING + "Ljava/util/Map;", 0).valueAt(1)
+                                .attributesAt(2),
+                        CookieCall.factory(self, "from", "(" + STRING + STRING + "ILjava/util/Map;", 0).valueAt(1)
+                                .attributesAt(3),
                         CookieCall.factory(self, "from", "(" + STRING + STRING, 0).valueAt(1),
                         CookieCall.factory(self, "build", "(" + STRING + STRING, 0).valueAt(1),
                         CookieCall.setFlag(builders, "secure", CookieFlag.SECURE),

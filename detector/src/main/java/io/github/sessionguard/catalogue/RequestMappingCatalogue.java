@@ -7,7 +7,7 @@ import java.util.List;
  * annotations (their elements holding URL patterns), and the servlet URL pattern that matches every request. A
  * response wrapper a filter installs hardens only the cookies written while that filter runs: the container runs a
  * filter for the requests its patterns (or servlet names) match, and Spring's dispatcher serves its controllers
- * under their mappings (the dispatcher taken at {@code /}, its usual place).
+ * under their mappings (relative to the dispatcher's own mapping, {@code /} unless web.xml says otherwise).
  */
 public final class RequestMappingCatalogue {
     /** {@code @WebFilter}: patterns in {@code value} or {@code urlPatterns}, servlets in {@code servletNames}. */
@@ -19,6 +19,9 @@ public final class RequestMappingCatalogue {
     public static final List<String> SERVLET_PATTERN_ELEMENTS = List.of("value", "urlPatterns");
     public static final String FILTER_SERVLET_NAMES = "servletNames";
     public static final String SERVLET_NAME = "name";
+
+    /** Spring MVC's dispatcher: its controllers' paths are relative to where web.xml maps it. */
+    public static final String SPRING_DISPATCHER = "org/springframework/web/servlet/DispatcherServlet";
 
     /** Spring MVC controllers: their mapped methods are handlers. */
     public static final List<String> SPRING_CONTROLLERS = List.of("Lorg/springframework/stereotype/Controller;",

@@ -8,6 +8,10 @@ import edu.umd.cs.findbugs.ba.SignatureParser;
 import io.github.sessionguard.flow.CallAt;
 import io.github.sessionguard.flow.ValueOrigins;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
  * The arguments of a call as the cookie analysis reads them: a constant, or a parameter of the calling
  * method (the caller's caller decides), or unknown.
@@ -68,6 +72,34 @@ final class CallArguments {
     String secretSourceOf(int index) throws DataflowAnalysisException {
         return secrets.sourceOf(call.argument(index));
     }
+
+    /**
+     * The argument as the map of constant texts {@code Map.of(k1, v1, k2, v2...)} built it, in order; null when it was
+     * built otherwise or any of its texts is not a constant.
+     */
+    Map<String, String> constantMap(int index) throws DataflowAnalysisException {
+        ValueNumber map = call.argument(index);
+        if (!CONSTANT_MAP_FACTORY.equals(origins.producingStaticCall(map))) {
+            return null;
+        }
+        List<ValueNumber> parts = origins.inputsOf(map);
+        if (parts.size() % 2 != 0) {
+            return null;
+        }
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (int i = 0; i < parts.size(); i += 2) {
+            String key = origins.stringLiteral(parts.get(i));
+            String value = origins.stringLiteral(parts.get(i + 1));
+            if (key == null || value == null) {
+                return null;
+            }
+            texts.put(key, value);
+        }
+        return texts;
+    }
+
+    /** The JDK factory whose arguments are a map's keys and values in turn. */
+    private static final String CONSTANT_MAP_FACTORY = "java/util/Map.of";
 
     CallAt call() {
         return call;

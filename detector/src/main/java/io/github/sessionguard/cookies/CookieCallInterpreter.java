@@ -98,6 +98,9 @@ final class CookieCallInterpreter {
         if (row.valueArg() >= 0 && isEmptyText(arguments.call(), row.valueArg())) {
             state = state.withEmptyValue(true);
         }
+        if (row.attributesArg() >= 0) {
+            state = withAttributes(state, arguments.constantMap(row.attributesArg()));
+        }
         return row.role() == CookieCall.Role.CREATE_SENT ? sentWithArguments(state, row, arguments) : state;
     }
 
@@ -362,6 +365,32 @@ final class CookieCallInterpreter {
     static CookieState sameSite(CookieState state, String text) {
         // None is valid, but on a session or credential cookie improper: CookieVerdict judges it by name.
         return state.withFlag(CookieFlag.SAME_SITE, sameSiteValue(text)).withSameSiteNone(isNone(text));
+    }
+
+    /**
+     * The flags an attribute map gives a new cookie (Jetty looks its keys up as written, "Secure", "HttpOnly",
+     * "SameSite"; a flag's attribute set to anything but "false" is on); a map not known here leaves every flag unknown.
+     */
+    private static CookieState withAttributes(CookieState state, Map<String, String> attributes) {
+        if (attributes == null) {
+            CookieState unknown = state;
+            for (CookieFlag flag : CookieFlag.values()) {
+                unknown = unknown.withFlag(flag, FlagValue.UNKNOWN);
+            }
+            return unknown;
+        }
+        CookieState result = state;
+        for (Map.Entry<String, String> attribute : attributes.entrySet()) {
+            for (CookieFlag flag : CookieFlag.values()) {
+                if (!flag.attributeName().equals(attribute.getKey())) {
+                    continue;
+                }
+                result = flag == CookieFlag.SAME_SITE ? sameSite(result, attribute.getValue())
+                        : result.withFlag(flag, "false".equalsIgnoreCase(attribute.getValue().trim())
+                                ? FlagValue.CLEARED : FlagValue.SET);
+            }
+        }
+        return result;
     }
 
     /** A SameSite text as a flag: Lax, Strict and None are set (None judged apart), anything else cleared. */

@@ -65,12 +65,16 @@ final class HeaderHardening {
             return flags;
         }
         List<String> texts = new ArrayList<>();
-        if (!readTexts(target.javaClass(), target.method(), texts, new HashSet<>(), 0)) {
+        List<String> loaded = new ArrayList<>();
+        if (!readTexts(target.javaClass(), target.method(), texts, loaded, new HashSet<>(), 0)) {
             // The override itself asks the cookie's flags, the request or the text's start: what it adds depends on them.
             return flags;
         }
+        // A "None" among the texts the code loads may be the SameSite it writes on some path
+        // (append(crossSite ? "None" : "Lax")): then it adds no protective SameSite.
+        boolean mayWriteNone = loaded.stream().anyMatch(CookiePolicyCatalogue::isNone);
         for (CookieFlag flag : CookieFlag.values()) {
-            if (CookiePolicyCatalogue.addsAttribute(flag, texts)) {
+            if (!(flag == CookieFlag.SAME_SITE && mayWriteNone) && CookiePolicyCatalogue.addsAttribute(flag, texts)) {
                 flags.add(flag);
             }
         }
@@ -91,9 +95,11 @@ final class HeaderHardening {
      * ({@code sb.append("; Secure")}, {@code value.concat("; HttpOnly")}: a text only compared, logged or replaced is
      * no attribute added), from each method that appends unconditionally: one that asks what makes an addition
      * conditional ({@link CookiePolicyCatalogue#CONDITIONAL_HARDENING_CALLS}: {@code if (cookie.getSecure())
-     * sb.append("; Secure")} in a formatter) adds none of its texts. Answers whether this method is unconditional.
+     * sb.append("; Secure")} in a formatter) adds none of its texts; every string constant the code loads goes to
+     * {@code loadedTexts}. Answers whether this method is unconditional.
      */
-    private static boolean readTexts(JavaClass javaClass, Method method, List<String> texts, Set<String> seen, int depth) {
+    private static boolean readTexts(JavaClass javaClass, Method method, List<String> texts, List<String> loadedTexts,
+            Set<String> seen, int depth) {
         if (method.getCode() == null || !seen.add(javaClass.getClassName() + "." + method.getName() + method.getSignature())) {
             return true;
         }
@@ -116,6 +122,7 @@ final class HeaderHardening {
                     Constant constant = pool.getConstant(index);
                     if (constant instanceof ConstantString) {
                         loaded[0] = ((ConstantString) constant).getBytes(pool);
+                        loadedTexts.add(loaded[0]);
                         return false;
                     }
                 } else if (opcode == Const.BIPUSH && offset + 1 < code.length) {
@@ -167,7 +174,7 @@ final class HeaderHardening {
         });
         for (CallTargets.Target callee : callees) {
             if (callee.method() != null) {
-                readTexts(callee.javaClass(), callee.method(), texts, seen, depth + 1);
+                readTexts(callee.javaClass(), callee.method(), texts, loadedTexts, seen, depth + 1);
             }
         }
         return !conditional[0];

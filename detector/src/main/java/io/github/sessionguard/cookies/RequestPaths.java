@@ -2,6 +2,7 @@ package io.github.sessionguard.cookies;
 
 import edu.umd.cs.findbugs.classfile.MethodDescriptor;
 import io.github.sessionguard.catalogue.RequestMappingCatalogue;
+import io.github.sessionguard.flow.TypeChecks;
 import io.github.sessionguard.settings.WebXmlMappings;
 import org.apache.bcel.classfile.AnnotationEntry;
 import org.apache.bcel.classfile.ArrayElementValue;
@@ -30,9 +31,9 @@ final class RequestPaths {
     private final Map<String, Set<String>> filterPatterns = new TreeMap<>();
     private final Map<String, Set<String>> filterServletNames = new TreeMap<>();
     private final Map<String, Set<String>> servletPatterns = new TreeMap<>();
-    private final Map<String, Set<String>> servletNames = new TreeMap<>();
-    /** Spring handlers: class to the patterns of every request under it; method (name and signature) to its own. */
-    private final Map<String, Set<String>> controllerPatterns = new TreeMap<>();
+    /** Servlet name to its class: web.xml's, and {@code @WebServlet}'s (by default the class's qualified name). */
+    private final Map<String, String> servletClasses = new TreeMap<>();
+    /** Spring handler methods (class, name and signature) to the requests their own mapping gives them. */
     private final Map<String, Set<String>> handlerMethodPatterns = new TreeMap<>();
 
     /** Reads a class's mapping annotations (a class that has none adds nothing). */
@@ -50,9 +51,7 @@ final class RequestPaths {
                 servletPatterns.computeIfAbsent(slashed, k -> new TreeSet<>())
                         .addAll(strings(annotation, RequestMappingCatalogue.SERVLET_PATTERN_ELEMENTS));
                 List<String> name = strings(annotation, List.of(RequestMappingCatalogue.SERVLET_NAME));
-                // The specification's default name is the class's fully qualified name.
-                servletNames.computeIfAbsent(slashed, k -> new TreeSet<>())
-                        .addAll(name.isEmpty() ? List.of(javaClass.getClassName()) : name);
+                servletClasses.put(name.isEmpty() ? javaClass.getClassName() : name.get(0), slashed);
             } else if (RequestMappingCatalogue.SPRING_REQUEST_MAPPING.equals(type)) {
                 prefixes = strings(annotation, RequestMappingCatalogue.SPRING_PATH_ELEMENTS);
             } else if (RequestMappingCatalogue.SPRING_CONTROLLERS.contains(type) && prefixes == null) {
@@ -65,11 +64,6 @@ final class RequestPaths {
     }
 
     private void readController(JavaClass javaClass, String slashed, List<String> prefixes) {
-        Set<String> every = controllerPatterns.computeIfAbsent(slashed, k -> new TreeSet<>());
-        for (String prefix : prefixes) {
-            String base = UrlPatterns.fromSpring(prefix.isEmpty() ? "/" : prefix);
-            every.add(base.endsWith("/*") ? base : base.equals("/") ? "/*" : base + "/*");
-        }
         for (Method method : javaClass.getMethods()) {
             for (AnnotationEntry annotation : method.getAnnotationEntries()) {
                 if (!RequestMappingCatalogue.SPRING_MAPPINGS.contains(annotation.getAnnotationType())) {
@@ -98,14 +92,16 @@ final class RequestPaths {
         merge(filterPatterns, webXml.filterPatterns());
         merge(filterServletNames, webXml.filterServletNames());
         merge(servletPatterns, webXml.servletPatterns());
-        merge(servletNames, webXml.servletNames());
+        servletClasses.putAll(webXml.servletClasses());
     }
 
     /**
-     * True when the filter runs for every request that may reach the code at {@code site}: the filter is mapped to
-     * every request, or nothing maps it; or the site's servlet or controller method is mapped only inside the
-     * filter's patterns (or is a servlet the filter names). Code no request is mapped to (a helper) is reached only
-     * when every handler the application maps is.
+     * True unless the code at {@code site} is known to run for requests the filter is not mapped to. The filter is
+     * taken to run for every request when it is mapped to {@code /*}, to nothing this analysis reads, or to a servlet
+     * name that is not one of the application's servlets (a framework's dispatcher, {@code *}). Otherwise the site's
+     * requests must be known (a servlet's, or a controller method's own mapping) and lie outside the filter's patterns,
+     * in a servlet it does not name. A helper, or a controller method mapped only through an interface, may serve any
+     * request: it stays covered.
      */
     boolean reaches(String filter, MethodDescriptor site) {
         Set<String> patterns = filterPatterns.getOrDefault(filter, Set.of());
@@ -113,40 +109,60 @@ final class RequestPaths {
         if (patterns.isEmpty() && names.isEmpty() || patterns.contains(RequestMappingCatalogue.EVERY_REQUEST)) {
             return true;
         }
-        String handler = handlerClass(site.getSlashedClassName());
-        if (handler != null) {
-            Set<String> own = handlerMethodPatterns.get(handler + "." + site.getName() + site.getSignature());
-            return reachesHandler(patterns, names, handler, own);
-        }
-        if (servletPatterns.isEmpty() && controllerPatterns.isEmpty()) {
-            return false;
-        }
-        for (String servlet : servletPatterns.keySet()) {
-            if (!reachesHandler(patterns, names, servlet, null)) {
-                return false;
+        Set<String> namedServlets = new TreeSet<>();
+        for (String name : names) {
+            String servlet = servletClasses.get(name);
+            if (servlet == null || TypeChecks.isKnownSubtype(servlet, RequestMappingCatalogue.SPRING_DISPATCHER)) {
+                return true;
             }
+            namedServlets.add(servlet);
         }
-        for (String controller : controllerPatterns.keySet()) {
-            if (!reachesHandler(patterns, names, controller, null)) {
-                for (Map.Entry<String, Set<String>> method : handlerMethodPatterns.entrySet()) {
-                    if (method.getKey().startsWith(controller + ".") && !coveredBy(patterns, method.getValue())) {
-                        return false;
-                    }
-                }
+        String servlet = servletOf(site.getSlashedClassName());
+        if (servlet != null && namedServlets.contains(servlet)) {
+            return true;
+        }
+        Set<String> requests = requestsOf(site);
+        return requests == null || coveredBy(patterns, requests);
+    }
+
+    /** The requests that run the code at the site, when known; null otherwise. */
+    private Set<String> requestsOf(MethodDescriptor site) {
+        String servlet = servletOf(site.getSlashedClassName());
+        if (servlet != null) {
+            Set<String> requests = servletPatterns.get(servlet);
+            return requests.isEmpty() ? null : requests;
+        }
+        if (!dispatcherAtRoot()) {
+            // Controller paths are relative to the dispatcher's mapping: with it under a prefix, not known here.
+            return null;
+        }
+        return handlerMethodPatterns.get(site.getSlashedClassName() + "." + site.getName() + site.getSignature());
+    }
+
+    /** Spring's dispatcher serves the context root unless web.xml maps it under a path. */
+    private boolean dispatcherAtRoot() {
+        for (String pattern : servletPatterns.getOrDefault(RequestMappingCatalogue.SPRING_DISPATCHER, Set.of())) {
+            if (!pattern.equals("/") && !pattern.equals(RequestMappingCatalogue.EVERY_REQUEST)) {
+                return false;
             }
         }
         return true;
     }
 
-    private boolean reachesHandler(Set<String> patterns, Set<String> names, String handler, Set<String> own) {
-        for (String name : servletNames.getOrDefault(handler, Set.of())) {
-            if (names.contains(name)) {
-                return true;
+    /** The servlet the class is, or is nested in; null for any other class. */
+    private String servletOf(String slashed) {
+        String name = slashed;
+        for (int depth = 0; depth < MAX_NESTING; depth++) {
+            if (servletPatterns.containsKey(name)) {
+                return name;
             }
+            int nested = name.lastIndexOf('$');
+            if (nested < 0) {
+                return null;
+            }
+            name = name.substring(0, nested);
         }
-        Set<String> requests = own != null ? own : servletPatterns.containsKey(handler) ? servletPatterns.get(handler)
-                : controllerPatterns.get(handler);
-        return requests != null && !requests.isEmpty() && coveredBy(patterns, requests);
+        return null;
     }
 
     private static boolean coveredBy(Set<String> filterPatterns, Set<String> requests) {
@@ -160,22 +176,6 @@ final class RequestPaths {
             }
         }
         return true;
-    }
-
-    /** The servlet or controller the class is, or is nested in; null for any other class. */
-    private String handlerClass(String slashed) {
-        String name = slashed;
-        for (int depth = 0; depth < MAX_NESTING; depth++) {
-            if (servletPatterns.containsKey(name) || servletNames.containsKey(name) || controllerPatterns.containsKey(name)) {
-                return name;
-            }
-            int nested = name.lastIndexOf('$');
-            if (nested < 0) {
-                return null;
-            }
-            name = name.substring(0, nested);
-        }
-        return null;
     }
 
     private static void merge(Map<String, Set<String>> into, Map<String, Set<String>> from) {

@@ -88,8 +88,10 @@ public class ProtectionDisabledDetector extends OpcodeStackDetector {
             }
             // A strategy Spring injects (a parameter of the bean method, or captured by its lambda): the class's
             // strategy bean decides what it is.
-            String kept = ("L" + SpringSessionCatalogue.STRATEGY_INTERFACE + ";").equals(argument.getSignature())
-                    ? SpringSessionFacts.current().injectedStrategyKeepingId(getClassName(), localName(argument)) : null;
+            String strategyType = "L" + SpringSessionCatalogue.STRATEGY_INTERFACE + ";";
+            String local = localName(argument);
+            String kept = strategyType.equals(argument.getSignature()) && isBeanMethodParameter(local, strategyType)
+                    ? SpringSessionFacts.current().injectedStrategyKeepingId(getClassName(), local) : null;
             return kept != null && protection.argumentType().equals("L" + kept + ";") ? Priorities.HIGH_PRIORITY : 0;
         case FALSE_ARGUMENT:
             if (stack.getStackDepth() == 0) {
@@ -103,6 +105,31 @@ public class ProtectionDisabledDetector extends OpcodeStackDetector {
         default:
             return Priorities.HIGH_PRIORITY;
         }
+    }
+
+    /**
+     * Is {@code name} a parameter of this type of the bean method the code is in (for a lambda, of the method that made
+     * it: the lambda's captured parameter keeps the name)? A local variable made in the method is not injected.
+     */
+    private boolean isBeanMethodParameter(String name, String type) {
+        if (name == null) {
+            return false;
+        }
+        String enclosing = SpringSessionFacts.enclosingMethod(getMethodName());
+        for (org.apache.bcel.classfile.Method candidate : getThisClass().getMethods()) {
+            if (!candidate.getName().equals(enclosing) || candidate.getLocalVariableTable() == null) {
+                continue;
+            }
+            int slot = candidate.isStatic() ? 0 : 1;
+            for (org.apache.bcel.generic.Type parameter : candidate.getArgumentTypes()) {
+                LocalVariable variable = candidate.getLocalVariableTable().getLocalVariable(slot, 0);
+                if (variable != null && name.equals(variable.getName()) && type.equals(parameter.getSignature())) {
+                    return true;
+                }
+                slot += parameter.getSize();
+            }
+        }
+        return false;
     }
 
     /** The name of the local variable (or parameter) the item was loaded from, when the class has their names. */

@@ -101,6 +101,16 @@ public final class ValueOrigins {
         return null;
     }
 
+    /** The text a string constant pushed ({@code ldc "HttpOnly"}), or null. */
+    public String stringLiteral(ValueNumber value) {
+        Location producer = producer(value);
+        if (producer != null && producer.getHandle().getInstruction() instanceof org.apache.bcel.generic.LDC) {
+            Object constant = ((org.apache.bcel.generic.LDC) producer.getHandle().getInstruction()).getValue(cpg);
+            return constant instanceof String ? (String) constant : null;
+        }
+        return null;
+    }
+
     /** For a value loaded from a static field of {@code slashedOwner} (an enum constant), the field's name. */
     public String staticFieldName(ValueNumber value, String slashedOwner) {
         Location producer = producer(value);
@@ -334,6 +344,15 @@ public final class ValueOrigins {
             return arguments;
         }
         return List.of();
+    }
+
+    /** The static call that produced the value, as slashed owner, a dot and its name ({@code java/util/Map.of}), or null. */
+    public String producingStaticCall(ValueNumber value) {
+        InvokeInstruction call = producingCall(value);
+        if (!(call instanceof INVOKESTATIC)) {
+            return null;
+        }
+        return call.getClassName(cpg).replace('.', '/') + "." + call.getMethodName(cpg);
     }
 
     /** The call that produced the value, or null. */

@@ -15,8 +15,8 @@ import java.util.TreeSet;
 
 /**
  * The request mappings of the analysed applications' {@code WEB-INF/web.xml} files (one lookup per application code
- * base, no scan): the URL patterns and servlet names each filter class is mapped to, and the URL patterns and names
- * of each servlet class. Class names are slashed.
+ * base, no scan): the URL patterns and servlet names each filter class is mapped to, the class of each servlet name,
+ * and the URL patterns of each servlet class. Class names are slashed.
  */
 public final class WebXmlMappings {
     static final String PATH = "WEB-INF/web.xml";
@@ -24,7 +24,7 @@ public final class WebXmlMappings {
     private final Map<String, Set<String>> filterPatterns = new TreeMap<>();
     private final Map<String, Set<String>> filterServletNames = new TreeMap<>();
     private final Map<String, Set<String>> servletPatterns = new TreeMap<>();
-    private final Map<String, Set<String>> servletNames = new TreeMap<>();
+    private final Map<String, String> servletClasses = new TreeMap<>();
 
     private WebXmlMappings() {
     }
@@ -58,7 +58,7 @@ public final class WebXmlMappings {
         }
         Map<String, String> filters = classesByName(root, "filter", "filter-class");
         Map<String, String> servlets = classesByName(root, "servlet", "servlet-class");
-        servlets.forEach((name, servlet) -> servletNames.computeIfAbsent(servlet, k -> new TreeSet<>()).add(name));
+        servletClasses.putAll(servlets);
         for (XmlElement mapping : root.children("filter-mapping")) {
             String filter = filters.get(text(mapping.child("filter-name")));
             if (filter != null) {
@@ -107,11 +107,12 @@ public final class WebXmlMappings {
         return Collections.unmodifiableMap(filterServletNames);
     }
 
-    public Map<String, Set<String>> servletPatterns() {
-        return Collections.unmodifiableMap(servletPatterns);
+    /** Servlet name to its class. */
+    public Map<String, String> servletClasses() {
+        return Collections.unmodifiableMap(servletClasses);
     }
 
-    public Map<String, Set<String>> servletNames() {
-        return Collections.unmodifiableMap(servletNames);
+    public Map<String, Set<String>> servletPatterns() {
+        return Collections.unmodifiableMap(servletPatterns);
     }
 }

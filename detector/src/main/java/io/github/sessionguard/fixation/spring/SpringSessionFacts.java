@@ -251,7 +251,7 @@ public final class SpringSessionFacts {
     }
 
     /** javac names a lambda body {@code lambda$enclosing$N}: its facts belong to the enclosing method. */
-    static String enclosingMethod(String method) {
+    public static String enclosingMethod(String method) {
         if (method.startsWith("lambda$")) {
             int end = method.lastIndexOf('$');
             if (end > "lambda$".length()) {
