@@ -64,6 +64,27 @@ final class CodeBaseResources {
         return found;
     }
 
+    /**
+     * The file at {@code path} of each analysed application code base the filter accepts (one lookup per code base, no
+     * scan), as settings resources, in the class path's order.
+     */
+    static List<SettingsResource> applicationFiles(edu.umd.cs.findbugs.classfile.IClassPath classPath, String path,
+            java.util.function.Predicate<ICodeBase> accepted) throws IOException {
+        List<SettingsResource> files = new ArrayList<>();
+        for (java.util.Iterator<? extends ICodeBase> it = classPath.appCodeBaseIterator(); it.hasNext();) {
+            ICodeBase codeBase = it.next();
+            if (!isSpecifiedApplicationCodeBase(codeBase) || !accepted.test(codeBase)) {
+                continue;
+            }
+            ICodeBaseEntry entry = codeBase.lookupResource(path);
+            String text = entry == null ? null : readText(entry);
+            if (text != null) {
+                files.add(new SettingsResource(path, path, text));
+            }
+        }
+        return files;
+    }
+
     static String readText(ICodeBaseEntry entry) throws IOException {
         try (InputStream in = entry.openResource()) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();

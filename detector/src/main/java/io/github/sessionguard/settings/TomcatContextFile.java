@@ -2,14 +2,12 @@ package io.github.sessionguard.settings;
 
 import edu.umd.cs.findbugs.Priorities;
 import edu.umd.cs.findbugs.classfile.ICodeBase;
-import edu.umd.cs.findbugs.classfile.ICodeBaseEntry;
 import edu.umd.cs.findbugs.classfile.IClassPath;
 import io.github.sessionguard.catalogue.CookiePolicyCatalogue;
 import org.xml.sax.SAXException;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -80,22 +78,10 @@ public final class TomcatContextFile {
      */
     public static List<String> hardeningSameSites(IClassPath classPath) throws IOException {
         List<String> values = new ArrayList<>();
-        for (Iterator<? extends ICodeBase> it = classPath.appCodeBaseIterator(); it.hasNext();) {
-            ICodeBase codeBase = it.next();
-            if (!CodeBaseResources.isSpecifiedApplicationCodeBase(codeBase)) {
-                continue;
-            }
-            if (!isWebArchive(codeBase)) {
-                // A classes folder or jar ends up under WEB-INF/classes/, where Tomcat never reads a context.xml.
-                continue;
-            }
-            ICodeBaseEntry entry = codeBase.lookupResource(PATH);
-            String text = entry == null ? null : CodeBaseResources.readText(entry);
-            if (text == null) {
-                continue;
-            }
+        // A classes folder or jar ends up under WEB-INF/classes/, where Tomcat never reads a context.xml.
+        for (SettingsResource file : CodeBaseResources.applicationFiles(classPath, PATH, TomcatContextFile::isWebArchive)) {
             try {
-                String value = hardeningSameSite(new SettingsResource(PATH, PATH, text));
+                String value = hardeningSameSite(file);
                 if (value != null) {
                     values.add(value);
                 }

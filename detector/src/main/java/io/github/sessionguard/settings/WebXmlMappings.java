@@ -1,13 +1,10 @@
 package io.github.sessionguard.settings;
 
-import edu.umd.cs.findbugs.classfile.ICodeBase;
-import edu.umd.cs.findbugs.classfile.ICodeBaseEntry;
 import edu.umd.cs.findbugs.classfile.IClassPath;
 import org.xml.sax.SAXException;
 
 import java.io.IOException;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -32,18 +29,9 @@ public final class WebXmlMappings {
     /** The mappings of every analysed application's web.xml; a file that is not well-formed adds none (SettingsDetector reports it). */
     public static WebXmlMappings read(IClassPath classPath) throws IOException {
         WebXmlMappings mappings = new WebXmlMappings();
-        for (Iterator<? extends ICodeBase> it = classPath.appCodeBaseIterator(); it.hasNext();) {
-            ICodeBase codeBase = it.next();
-            if (!CodeBaseResources.isSpecifiedApplicationCodeBase(codeBase)) {
-                continue;
-            }
-            ICodeBaseEntry entry = codeBase.lookupResource(PATH);
-            String text = entry == null ? null : CodeBaseResources.readText(entry);
-            if (text == null) {
-                continue;
-            }
+        for (SettingsResource file : CodeBaseResources.applicationFiles(classPath, PATH, codeBase -> true)) {
             try {
-                mappings.add(XmlReader.parse(new SettingsResource(PATH, PATH, text)));
+                mappings.add(XmlReader.parse(file));
             } catch (SAXException e) {
                 // Expected answer for a malformed file: no mappings; SettingsDetector reports the file as an error.
                 continue;

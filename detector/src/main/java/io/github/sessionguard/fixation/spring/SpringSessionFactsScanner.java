@@ -31,7 +31,8 @@ public class SpringSessionFactsScanner extends OpcodeStackDetector implements No
     private final SpringSessionFacts facts = new SpringSessionFacts();
     private boolean methodNewsRotatingStrategy;
     private boolean methodNewsComposite;
-    /** The session strategies the visited method makes (read for strategy bean methods). */
+    /** Is the visited method a strategy bean method, and the session strategies it makes. */
+    private boolean methodIsStrategyBean;
     private final Set<String> methodNewStrategies = new TreeSet<>();
 
     public SpringSessionFactsScanner(BugReporter bugReporter) {
@@ -105,8 +106,9 @@ public class SpringSessionFactsScanner extends OpcodeStackDetector implements No
             facts.chainMethod(getClassName(), getMethodName());
         }
         methodNewStrategies.clear();
+        methodIsStrategyBean = isStrategyBean(getMethod());
         MethodGuard.run(bugReporter, getThisClass(), getMethod(), () -> super.visit(code));
-        if (isStrategyBean(getMethod())) {
+        if (methodIsStrategyBean) {
             facts.strategyBean(getClassName(), getMethodName(), new TreeSet<>(methodNewStrategies));
         }
     }
@@ -137,8 +139,8 @@ public class SpringSessionFactsScanner extends OpcodeStackDetector implements No
             String type = getClassConstantOperand();
             methodNewsRotatingStrategy |= SpringSessionCatalogue.ROTATING_STRATEGIES.contains(type);
             methodNewsComposite |= SpringSessionCatalogue.COMPOSITE_STRATEGY.equals(type);
-            if (type.startsWith(SpringSessionCatalogue.STRATEGY_PACKAGE) || TypeChecks.isKnownSubtype(type,
-                    SpringSessionCatalogue.STRATEGY_INTERFACE)) {
+            if (methodIsStrategyBean && (type.startsWith(SpringSessionCatalogue.STRATEGY_PACKAGE)
+                    || TypeChecks.isKnownSubtype(type, SpringSessionCatalogue.STRATEGY_INTERFACE))) {
                 methodNewStrategies.add(type);
             }
             break;
