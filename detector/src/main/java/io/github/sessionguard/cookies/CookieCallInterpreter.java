@@ -368,8 +368,9 @@ final class CookieCallInterpreter {
     }
 
     /**
-     * The flags an attribute map gives a new cookie (Jetty looks its keys up as written, "Secure", "HttpOnly",
-     * "SameSite"; a flag's attribute set to anything but "false" is on); a map not known here leaves every flag unknown.
+     * The flags an attribute map gives a new cookie: Jetty looks its keys up as written ("Secure", "HttpOnly",
+     * "SameSite"), and a flag's attribute set to anything but "false" is on (runtime-evidence JettyCookiePolicyTest). A
+     * map not known here leaves every flag unknown.
      */
     private static CookieState withAttributes(CookieState state, Map<String, String> attributes) {
         if (attributes == null) {

@@ -23,7 +23,9 @@ import org.junit.jupiter.api.Timeout;
  * ({@code "org.eclipse.jetty.cookie.sameSiteDefault"}) is "Lax" sends every cookie added with
  * {@code Response.addCookie} and no SameSite of its own as {@code SameSite=Lax}, and keeps a cookie's own value
  * ({@code None} stays {@code None}); without the attribute, no SameSite. The facts behind crediting the attribute as
- * a SameSite policy for cookies without their own (fixture {@code policies/jettydefault}). Jetty 12 runs in its own
+ * a SameSite policy for cookies without their own (fixture {@code policies/jettydefault}). A cookie made from an attribute
+ * map ({@code HttpCookie.from(name, value, attributes)}) has a flag whose attribute is there with any value but "false"
+ * (fixture {@code cookies/jetty/JettyAttributeMapCookies}). Jetty 12 runs in its own
  * class loader, as in {@link JettyRenewOnAuthenticationTest}.
  */
 @Timeout(60)
@@ -62,6 +64,15 @@ class JettyCookiePolicyTest {
         assertTrue(has(cookie(cookies, "theme"), "samesite=lax"), "the default fills in a missing SameSite");
         assertTrue(has(cookie(cookies, "remember_me"), "samesite=none"), "a cookie's own SameSite is kept");
         assertFalse(has(cookie(cookies, "theme"), "secure"), "the default sets SameSite only");
+    }
+
+    @Test
+    void anAttributeMapSetsAFlagUnlessItsValueIsFalse() throws Exception {
+        List<String> cookies = setCookies("/plain/");
+        System.out.printf("[evidence] Jetty 12 HttpCookie.from(name, value, attributes): %s%n", cookies);
+        assertTrue(has(cookie(cookies, "map_token"), "httponly"), "HttpOnly \"true\" is sent");
+        assertTrue(has(cookie(cookies, "map_token"), "secure"), "Secure \"yes\" is sent: any value but false");
+        assertFalse(has(cookie(cookies, "map_off"), "httponly"), "HttpOnly \"false\" is not sent");
     }
 
     @Test
