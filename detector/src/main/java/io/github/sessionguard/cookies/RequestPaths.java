@@ -121,13 +121,12 @@ final class RequestPaths {
         if (servlet != null && namedServlets.contains(servlet)) {
             return true;
         }
-        Set<String> requests = requestsOf(site);
+        Set<String> requests = requestsOf(site, servlet);
         return requests == null || coveredBy(patterns, requests);
     }
 
-    /** The requests that run the code at the site, when known; null otherwise. */
-    private Set<String> requestsOf(MethodDescriptor site) {
-        String servlet = servletOf(site.getSlashedClassName());
+    /** The requests that run the code at the site (in {@code servlet}, or none), when known; null otherwise. */
+    private Set<String> requestsOf(MethodDescriptor site, String servlet) {
         if (servlet != null) {
             Set<String> requests = servletPatterns.get(servlet);
             return requests.isEmpty() ? null : requests;

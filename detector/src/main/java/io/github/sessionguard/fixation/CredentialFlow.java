@@ -414,10 +414,8 @@ final class CredentialFlow {
                 identity = true;
                 continue;
             }
-            Location producer = origins.producer(operand);
-            Instruction made = producer == null ? null : producer.getHandle().getInstruction();
-            Object constant = made instanceof LDC ? ((LDC) made).getValue(cpg) : null;
-            if (!(constant instanceof String) || !NAME_TEXT.matcher((String) constant).matches()) {
+            String constant = origins.stringLiteral(operand);
+            if (constant == null || !NAME_TEXT.matcher(constant).matches()) {
                 return false;
             }
         }
@@ -748,22 +746,18 @@ final class CredentialFlow {
             mark(identities, result);
             return;
         }
-        if (receiver != null && isIdentity(receiver) && result != null
+        if (receiver != null && result != null && (isIdentity(receiver) || isSecret(receiver))
                 && (LoginCatalogue.OPTIONAL_TYPE.equals(owner) && LoginCatalogue.OPTIONAL_UNWRAPS.contains(name)
                         || LoginCatalogue.STREAM_TYPE.equals(owner) && LoginCatalogue.STREAM_PICKS.contains(name))) {
             // Every found.get() is a call of its own (its own value number): each one is the checked user (and
-            // the token a lookup by a token returned carries that secret too).
-            mark(identities, result);
+            // the token a lookup by a token returned carries that secret too); the secret a stream or an Optional of
+            // secrets holds (findFirst(), orElse(null)) is that secret.
+            if (isIdentity(receiver)) {
+                mark(identities, result);
+            }
             if (isSecret(receiver)) {
                 mark(secrets, result);
             }
-            return;
-        }
-        if (receiver != null && isSecret(receiver) && result != null
-                && (LoginCatalogue.OPTIONAL_TYPE.equals(owner) && LoginCatalogue.OPTIONAL_UNWRAPS.contains(name)
-                        || LoginCatalogue.STREAM_TYPE.equals(owner) && LoginCatalogue.STREAM_PICKS.contains(name))) {
-            // The secret a stream or an Optional of secrets holds: findFirst(), orElse(null).
-            mark(secrets, result);
             return;
         }
         if (LoginCatalogue.isJdk(owner) && result != null && isTextual(returnType)
@@ -834,16 +828,9 @@ final class CredentialFlow {
 
     /** A method reference to a cookie's {@code getValue}, or a lambda that is only that getter ({@code c -> c.getValue()}). */
     private boolean mapsToCookieValue(ValueNumber function) {
-        for (io.github.sessionguard.flow.MethodHandleTargets.Target target : lambdaTargets(function)) {
-            if (LoginCatalogue.any(LoginCatalogue.COOKIE_VALUE_READS, target.owner(), target.name(), target.descriptor())) {
-                return true;
-            }
-            String lambdaGetter = io.github.sessionguard.flow.LambdaGetters.getterOf(classContext.getJavaClass(), target);
-            if (LoginCatalogue.COOKIE_VALUE_GETTER.equals(lambdaGetter)) {
-                return true;
-            }
-        }
-        return false;
+        return mapsWith(function,
+                target -> LoginCatalogue.any(LoginCatalogue.COOKIE_VALUE_READS, target.owner(), target.name(), target.descriptor()),
+                LoginCatalogue.COOKIE_VALUE_GETTER::equals);
     }
 
     /**
@@ -851,13 +838,24 @@ final class CredentialFlow {
      * that is only that getter ({@code m -> m.getId()}).
      */
     private boolean mapsToIdentity(ValueNumber function) {
+        return mapsWith(function, target -> !target.owner().startsWith("java/") && LoginCatalogue.isIdentityGetter(target.name()),
+                LoginCatalogue::isIdentityGetter);
+    }
+
+    /**
+     * Does the function made here read what the tests accept: a method reference the first accepts, or a lambda whose
+     * whole body is one getter of its argument ({@link io.github.sessionguard.flow.LambdaGetters}) whose name the
+     * second accepts?
+     */
+    private boolean mapsWith(ValueNumber function,
+            java.util.function.Predicate<io.github.sessionguard.flow.MethodHandleTargets.Target> reference,
+            java.util.function.Predicate<String> lambdaGetter) {
         for (io.github.sessionguard.flow.MethodHandleTargets.Target target : lambdaTargets(function)) {
-            if (!target.name().startsWith("lambda$") && !target.owner().startsWith("java/")
-                    && LoginCatalogue.isIdentityGetter(target.name())) {
+            if (!target.name().startsWith("lambda$") && reference.test(target)) {
                 return true;
             }
-            String lambdaGetter = io.github.sessionguard.flow.LambdaGetters.getterOf(classContext.getJavaClass(), target);
-            if (lambdaGetter != null && LoginCatalogue.isIdentityGetter(lambdaGetter)) {
+            String getter = io.github.sessionguard.flow.LambdaGetters.getterOf(classContext.getJavaClass(), target);
+            if (getter != null && lambdaGetter.test(getter)) {
                 return true;
             }
         }

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.TreeMap;
 
 /**
@@ -102,7 +101,8 @@ public final class SpringSessionFacts {
         requestRepositoryOwners.add(slashedOwner);
     }
 
-    void strategyBean(String slashedClass, String method, Set<String> madeStrategies) {
+    /** @param madeStrategies the strategy classes the bean method makes, sorted */
+    void strategyBean(String slashedClass, String method, java.util.SortedSet<String> madeStrategies) {
         strategyBeans.computeIfAbsent(slashedClass, c -> new TreeMap<>()).put(method, madeStrategies);
     }
 
@@ -120,7 +120,7 @@ public final class SpringSessionFacts {
             return null;
         }
         String keeping = null;
-        for (String strategy : new TreeSet<>(made)) {
+        for (String strategy : made) { // sorted: the first one that keeps the id is named
             if (SpringSessionCatalogue.NON_ROTATING.contains(strategy)) {
                 keeping = keeping == null ? strategy : keeping;
             } else if (!SpringSessionCatalogue.COMPOSITE_STRATEGY.equals(strategy)) {
