@@ -185,8 +185,8 @@ final class CookieCallInterpreter {
     private CookieState creation(CookieApi api, CookieCall row, CallArguments arguments, Site site)
             throws DataflowAnalysisException {
         CallAt call = arguments.call();
-        if ("<init>".equals(call.name()) && context.isThis(call.receiver())) {
-            return null; // this(...) or super(...) in a constructor: no new cookie
+        if ("<init>".equals(call.name()) && context.isThis(call.receiver()) && !context.constructsOwnType(api)) {
+            return null; // super(...) of a subclass that handles its cookies itself: no cookie of its own
         }
         if (!row.unlessClassCalls().isEmpty()
                 && classCalls(row.unlessClassCalls().get(0), row.unlessClassCalls().get(1))) {
@@ -256,11 +256,11 @@ final class CookieCallInterpreter {
         }
     }
 
-    /** The cookie a constructor of a CREATE_ANY_CONSTRUCTOR row makes, or null for this(...) or super(...). */
+    /** The cookie a constructor of a CREATE_ANY_CONSTRUCTOR row makes, or null (see {@link #creation}). */
     private CookieState constructed(CookieApi api, CookieCall row, CallArguments arguments, Site site)
             throws DataflowAnalysisException {
         CallAt call = arguments.call();
-        if (context.isThis(call.receiver())) {
+        if (context.isThis(call.receiver()) && !context.constructsOwnType(api)) {
             return null;
         }
         List<String> types = List.of(new SignatureParser(call.descriptor()).getArguments());
@@ -444,7 +444,7 @@ final class CookieCallInterpreter {
             return false;
         }
         List<CookieState> states = context.trackedStates(fact, call.receiver());
-        String owner = context.apiOwner(call.owner());
+        String owner = context.apiOwner(call);
         if (states.isEmpty() || states.stream().noneMatch(state -> state.api().types().contains(owner))) {
             return false;
         }
@@ -463,8 +463,28 @@ final class CookieCallInterpreter {
     }
 
     /**
+     * {@code new TokenCookie(...)}, {@code new RememberMeGenerator()}, or {@code this(...)} and {@code super(...)}
+     * between an application subclass's constructors: the object is the catalogue cookie or configuration its
+     * constructor leaves in {@code this}, flags set there included. False when the constructor cannot be
+     * followed or leaves none (the subclass handles its cookies itself), so that the call is read as before.
+     */
+    boolean constructsSubclass(CallAt call, Site site, CookieFacts fact) throws DataflowAnalysisException {
+        if (!"<init>".equals(call.name()) || context.catalogueAncestor(call.owner()) == null) {
+            return false;
+        }
+        MethodSummary summary = context.summaryFor(call, fact);
+        CookieState made = summary == null || !summary.isFollowed() ? null : summary.returned();
+        if (made == null || made.isParameter() || made.equals(CookieState.created(made.api(), null, made.origin()))) {
+            return false; // and a holder left as its super() made it is judged where it is made, at this new
+        }
+        applySummary(summary, call, null, site, fact);
+        return true;
+    }
+
+    /**
      * A call to a summarised application method: the caller's cookies it receives get its effect, and
-     * the cookie it returns (made there, or one of the caller's own) is tracked from here.
+     * the cookie it returns (made there, or one of the caller's own) is tracked from here. A constructor
+     * "returns" the object it constructs (see {@link #constructsSubclass}).
      */
     void applySummary(MethodSummary summary, CallAt call, ValueNumber result, Site site, CookieFacts fact)
             throws DataflowAnalysisException {
@@ -481,6 +501,10 @@ final class CookieCallInterpreter {
             }
         }
         CookieState returned = summary.returned();
+        if ("<init>".equals(call.name()) && returned != null && !returned.isParameter()) {
+            fact.put(call.receiver().getNumber(), resolve(returned, arguments, site));
+            return;
+        }
         if (returned == null || result == null) {
             return;
         }

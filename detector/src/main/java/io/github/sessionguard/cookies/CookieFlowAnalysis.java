@@ -152,6 +152,9 @@ final class CookieFlowAnalysis extends PathFactAnalysis<CookieFacts> {
         }
         ValueNumber result = resultOf(call, location);
         noteFlagRead(call, result);
+        if (interpreter.constructsSubclass(call, new Site(context.method(), handle.getPosition()), fact)) {
+            return;
+        }
         CookieCallMatch match = context.catalogueMatch(call);
         if (match != null) {
             interpreter.apply(match, call, result, location, fact);
@@ -168,7 +171,7 @@ final class CookieFlowAnalysis extends PathFactAnalysis<CookieFacts> {
                 return;
             }
         }
-        if (isTransparent(context.apiOwner(call.owner()))) {
+        if (isTransparent(context.apiOwner(call))) {
             return;
         }
         MethodSummary summary = context.summaryFor(call, fact);

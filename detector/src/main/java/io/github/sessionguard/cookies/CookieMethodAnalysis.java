@@ -39,6 +39,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,6 +55,8 @@ final class CookieMethodAnalysis {
     private final MethodDescriptor descriptor;
     private final CookieSummaries summaries;
     private final MethodSummary summary = new MethodSummary(true);
+    /** The objects a constructor leaves in {@code this}: its callers', judged where they go (see readConstructed). */
+    private final Set<CookieState> constructed = new HashSet<>();
 
     CookieMethodAnalysis(ClassContext classContext, Method method, MethodDescriptor descriptor,
             CookieSummaries summaries) {
@@ -106,6 +109,8 @@ final class CookieMethodAnalysis {
             } else if (instruction instanceof ReturnInstruction) {
                 if (instruction instanceof ARETURN) {
                     readReturn(location, fact, context, vna, origins);
+                } else if ("<init>".equals(context.method().getName())) {
+                    readConstructed(location, fact, context, vna);
                 }
                 atNormalExit(fact, context);
             }
@@ -127,7 +132,7 @@ final class CookieMethodAnalysis {
         for (CookieState state : fact.all().values()) {
             if (state.isParameter()) {
                 summary.parameterEffect(state.parameter(), state);
-            } else {
+            } else if (!constructed.contains(state)) {
                 leaves(state);
             }
         }
@@ -212,7 +217,7 @@ final class CookieMethodAnalysis {
             }
             return;
         }
-        if (CookieFlowAnalysis.isTransparent(context.apiOwner(call.owner()))) {
+        if (CookieFlowAnalysis.isTransparent(context.apiOwner(call))) {
             return; // the cookie classes, and application subclasses of a configuration holder
         }
         MethodSummary callee = context.summaryFor(call, fact);
@@ -314,6 +319,23 @@ final class CookieMethodAnalysis {
                 leaves(state);
             } else {
                 summary.returns(state);
+            }
+        }
+    }
+
+    /**
+     * A subclass's constructor returning: the cookie or configuration its {@code super(...)} made in {@code this}
+     * is what {@code new} gives the caller, who configures and sends it (see {@code constructsSubclass}).
+     */
+    private void readConstructed(Location location, CookieFacts fact, MethodContext context, ValueNumberDataflow vna)
+            throws DataflowAnalysisException {
+        ValueNumberFrame frame = vna.getFactAtLocation(location);
+        if (frame.isValid()) {
+            for (CookieState state : context.trackedStates(fact, vna.getAnalysis().getThisValue())) {
+                if (!state.isParameter()) {
+                    summary.returns(state);
+                    constructed.add(state);
+                }
             }
         }
     }

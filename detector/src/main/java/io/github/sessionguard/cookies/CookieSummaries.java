@@ -54,6 +54,7 @@ final class CookieSummaries {
     private final Map<MethodDescriptor, MethodSummary> done = new HashMap<>();
     private final Deque<MethodDescriptor> inProgress = new ArrayDeque<>();
     private final Set<MethodDescriptor> recursive = new HashSet<>();
+    private final CookieSubclasses subclasses = new CookieSubclasses();
 
     CookieSummaries(BugReporter bugReporter) {
         this.bugReporter = bugReporter;
@@ -68,11 +69,18 @@ final class CookieSummaries {
      * A class is analysed when it names a cookie type or header itself (every factory, helper taking a
      * cookie, and their callers do: the cookie type is in the call's descriptor), or when it calls an
      * application method taking a boolean or a String that, directly or through further such calls, creates
-     * a cookie: its constant may be the cookie's flag, or its name or value (which rank the finding).
+     * a cookie: its constant may be the cookie's flag, or its name or value (which rank the finding); or
+     * when it constructs an application subclass of a catalogue type.
      */
     boolean isRelevant(JavaClass javaClass) {
         return relevantClasses.computeIfAbsent(javaClass.getClassName(),
-                name -> passesScreen(javaClass) || flagCarriers.classCallsReachingMethod(javaClass));
+                name -> passesScreen(javaClass) || flagCarriers.classCallsReachingMethod(javaClass)
+                        || subclasses.constructsOne(javaClass));
+    }
+
+    /** The application's subclasses of catalogue types, for this analysis. */
+    CookieSubclasses subclasses() {
+        return subclasses;
     }
 
     /** The same for a call's target: its class is parsed only when the answer is not known yet. */

@@ -48,8 +48,6 @@ final class MethodContext {
     private static final Object NO_MATCH = new Object();
     /** {@link #summaryFor} answers per call, for a call that consumes no tracked cookie [0] and one that does [1]. */
     private final Map<CallAt, Object[]> calleeSummaries = new java.util.IdentityHashMap<>();
-    /** {@link #apiOwner} answers, per owner. */
-    private final Map<String, String> apiOwners = new java.util.HashMap<>();
 
     MethodContext(MethodDescriptor method, CFG cfg, ConstantPoolGen cpg, ValueNumberDataflow vna,
             ConstantDataflow constants, ValueOrigins origins, CookieSummaries summaries) {
@@ -103,6 +101,17 @@ final class MethodContext {
     /** True for the receiver of an instance method ({@code this}). */
     boolean isThis(ValueNumber value) {
         return !method.isStatic() && value.equals(vna.getAnalysis().getThisValue());
+    }
+
+    /**
+     * This method is a constructor of an application subclass of {@code api}'s type that leaves the cookie or
+     * configuration it constructs to its callers: its {@code super(...)} makes it, unless the subclass
+     * handles cookies of the API's other types itself.
+     */
+    boolean constructsOwnType(CookieApi api) {
+        String ancestor = javaClass == null || !"<init>".equals(method.getName()) ? null
+                : catalogueAncestor(method.getSlashedClassName());
+        return ancestor != null && api.types().contains(ancestor) && !handlesOwnCookies(javaClass, api, ancestor);
     }
 
     /** Parameters whose declared type is a catalogue cookie type, by index. */
@@ -188,66 +197,80 @@ final class MethodContext {
     }
 
     /**
-     * A call on an application subclass of a configuration holder ({@code class MyRememberMeManager extends
-     * CookieRememberMeManager}) is the holder's call: {@code new MyRememberMeManager()} makes the holder's
-     * cookie with its defaults, unless the subclass handles cookies itself (its code names the holder's
-     * cookie types), in which case its own code is judged where it configures them.
+     * A call on an application subclass of a catalogue type ({@code class MyRememberMeManager extends
+     * CookieRememberMeManager}, {@code class TokenCookie extends Cookie}) that the subclass does not declare
+     * itself is the catalogue type's call. {@code new MyRememberMeManager()} of a configuration holder whose
+     * constructor cannot be summarised makes the holder's cookie with its defaults (see
+     * {@link CookieCallInterpreter#constructsSubclass}), unless the subclass handles cookies itself.
      */
     private CookieCallMatch subclassMatch(CallAt call) {
-        String holder = apiOwner(call.owner());
-        if (holder.equals(call.owner())) {
+        String ancestor = catalogueAncestor(call.owner());
+        if (ancestor == null) {
             return null;
         }
         if (!"<init>".equals(call.name())) {
-            return CookieCatalogue.lookup(holder, call.name(), call.descriptor());
+            return declaredBelow(call.owner(), ancestor, call.name(), call.descriptor()) ? null
+                    : CookieCatalogue.lookup(ancestor, call.name(), call.descriptor());
         }
-        CookieCallMatch made = CookieCatalogue.lookup(holder, "<init>", "()V");
+        if (CookieCatalogue.apiForType(ancestor).kind() != CookieApi.Kind.CONFIGURATION) {
+            return null; // a plain cookie's subclass: its constructor is followed
+        }
+        CookieCallMatch made = CookieCatalogue.lookup(ancestor, "<init>", "()V");
         io.github.sessionguard.flow.CallTargets.Target constructor =
                 io.github.sessionguard.flow.CallTargets.resolve(call.owner(), call.name(), call.descriptor());
         if (made == null || constructor == null || constructor.javaClass() == null) {
             return null;
         }
-        List<String> cookieTypes = new ArrayList<>(made.api().types());
-        cookieTypes.remove(holder);
-        boolean ownCookies = io.github.sessionguard.flow.ConstantPoolScreen.mentionsAny(constructor.javaClass(),
-                io.github.sessionguard.flow.TextSearch.of(cookieTypes));
-        return ownCookies ? null : made;
+        return handlesOwnCookies(constructor.javaClass(), made.api(), ancestor) ? null : made;
     }
 
-    /** The deepest superclasses visited when an application class is matched as the holder it extends. */
-    private static final int MAX_SUPERCLASSES = 16;
+    /**
+     * The subclass names its holder's cookie types (it makes or replaces the holder's cookie itself): its own
+     * code is judged where it configures them, and the holder's default cookie is not assumed.
+     */
+    static boolean handlesOwnCookies(org.apache.bcel.classfile.JavaClass subclass, CookieApi api, String ancestor) {
+        List<String> cookieTypes = new ArrayList<>(api.types());
+        cookieTypes.remove(ancestor);
+        return io.github.sessionguard.flow.ConstantPoolScreen.mentionsAny(subclass,
+                io.github.sessionguard.flow.TextSearch.of(cookieTypes));
+    }
+
+    /** An application class between {@code owner} and the catalogue type declares the method (overrides it). */
+    private static boolean declaredBelow(String owner, String ancestor, String name, String descriptor) {
+        String type = owner;
+        for (int depth = 0; depth < CookieSubclasses.MAX_SUPERCLASSES && type != null && !type.equals(ancestor); depth++) {
+            edu.umd.cs.findbugs.ba.XClass xClass = io.github.sessionguard.flow.QuietClasspath.find(type);
+            if (xClass == null) {
+                return false;
+            }
+            if (xClass.findMethod(name, descriptor, false) != null) {
+                return true;
+            }
+            type = xClass.getSuperclassDescriptor() == null ? null : xClass.getSuperclassDescriptor().getClassName();
+        }
+        return false;
+    }
 
     /**
      * The catalogue type a call's owner stands for: itself, or for an application class, the nearest
-     * superclass that is a configuration holder's type (so a subclass is judged like the holder).
+     * superclass that is a catalogue type: always for a configuration holder (a subclass is judged like the
+     * holder), and for a plain cookie's subclass when the call runs a method the subclass does not declare
+     * ({@code setPath} on a {@code TokenCookie}); the subclass's own methods are followed.
      */
-    String apiOwner(String owner) {
-        String known = apiOwners.get(owner);
-        if (known != null) {
-            return known;
+    String apiOwner(CallAt call) {
+        String ancestor = catalogueAncestor(call.owner());
+        if (ancestor == null) {
+            return call.owner();
         }
-        String answer = owner;
-        if (!CookieCatalogue.isCookieType(owner) && !owner.startsWith("java/") && !owner.startsWith("[")
-                && io.github.sessionguard.flow.QuietClasspath.isApplicationClass(owner)) {
-            String type = owner;
-            for (int depth = 0; depth < MAX_SUPERCLASSES && type != null; depth++) {
-                edu.umd.cs.findbugs.ba.XClass xClass = io.github.sessionguard.flow.QuietClasspath.find(type);
-                if (xClass == null || xClass.getSuperclassDescriptor() == null) {
-                    break;
-                }
-                type = xClass.getSuperclassDescriptor().getClassName();
-                CookieApi api = CookieCatalogue.apiForType(type);
-                if (api != null) {
-                    answer = api.kind() == CookieApi.Kind.CONFIGURATION ? type : owner;
-                    break;
-                }
-                if (type.startsWith("java/")) {
-                    break;
-                }
-            }
+        if (CookieCatalogue.apiForType(ancestor).kind() == CookieApi.Kind.CONFIGURATION) {
+            return ancestor;
         }
-        apiOwners.put(owner, answer);
-        return answer;
+        return declaredBelow(call.owner(), ancestor, call.name(), call.descriptor()) ? call.owner() : ancestor;
+    }
+
+    /** For an application class, its nearest superclass that is a catalogue type; null for any other class. */
+    String catalogueAncestor(String owner) {
+        return summaries.subclasses().catalogueAncestor(owner);
     }
 
     CallArguments arguments(CallAt call) {
