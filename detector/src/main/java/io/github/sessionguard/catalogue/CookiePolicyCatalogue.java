@@ -276,6 +276,16 @@ public final class CookiePolicyCatalogue {
         public static final java.util.Set<String> KEYED_READS = java.util.Set.of("get", "getFirst", "containsKey",
                 "remove");
         public static final List<String> MAPS = List.of("org/springframework/util/MultiValueMap", "java/util/Map");
+        /**
+         * Puts copies back in place of the cookies ({@code entry.setValue(hardened)}, {@code cookies.set(name, copy)}):
+         * a method that builds the copies and calls one of these hands them on as one that returns the copy does.
+         */
+        public static final Map<String, java.util.Set<String>> PUTS_BACK = Map.of("java/util/Map$Entry",
+                java.util.Set.of("setValue"), "org/springframework/util/MultiValueMap",
+                java.util.Set.of("set", "put", "add", "addAll", "setAll", "replaceAll"), "java/util/Map",
+                java.util.Set.of("put", "replaceAll"));
+        /** A loop's next element ({@code Iterator.next()}, what a for-each over the cookies compiles to). */
+        public static final String NEXT_ELEMENT = "next";
         /** The cookie types it reaches. */
         public static final List<String> REACHES = List.of(COOKIE);
         /**

@@ -13,6 +13,14 @@ public final class SessionSettingSources {
             List.of("org/springframework/web/", "org/springframework/stereotype/Controller"))
             .flatMap(List::stream).collect(java.util.stream.Collectors.toUnmodifiableList());
 
+    /**
+     * An application naming one of these serves HTTP through Spring WebFlux: its session cookie is WebFlux's
+     * ({@code server.reactive.session.cookie.*}) when it names no servlet type (see
+     * {@link BootSessionKeys#WEB_APPLICATION_TYPE}).
+     */
+    public static final List<String> REACTIVE_WEB_TYPES = List.of("org/springframework/web/server/",
+            "org/springframework/http/server/reactive/", "org/springframework/web/reactive/");
+
     /** The session cookie configured in code: every flag is decided there, not by the defaults. */
     public static final List<String> SESSION_COOKIE_IN_CODE = List.of("javax/servlet/SessionCookieConfig",
             "jakarta/servlet/SessionCookieConfig", "org/springframework/session/web/http/DefaultCookieSerializer",

@@ -81,6 +81,7 @@ final class ReactiveCookieHookScan {
             }
             boolean sets = false;
             boolean selects = false;
+            boolean putsBack = false;
             for (Instruction instruction : new InstructionList(method.getCode().getCode()).getInstructions()) {
                 if (!(instruction instanceof InvokeInstruction) || instruction instanceof INVOKEDYNAMIC) {
                     continue;
@@ -96,10 +97,12 @@ final class ReactiveCookieHookScan {
                         && ReactiveCookieHook.MAPS.contains(owner);
                 sets |= ReactiveCookieHook.BUILDER.equals(owner) && ReactiveCookieHook.SETTERS.containsKey(name);
                 selects |= ReactiveCookieHook.SELECTIONS.contains(name) && owner.startsWith("java/");
+                putsBack |= ReactiveCookieHook.PUTS_BACK.getOrDefault(owner, java.util.Set.of()).contains(name);
             }
-            // The copy must be what the method answers (the hook puts it in place of the cookie); a copy built and
-            // dropped changes nothing. A selection in the setting method itself is judged per path below.
-            boolean answersCopy = method.getSignature().endsWith(")L" + ReactiveCookieHook.COOKIE + ";");
+            // The copy must be what the method answers (the hook puts it in place of the cookie), or what it puts
+            // back into the cookie map itself; a copy built and dropped changes nothing. A selection in the setting
+            // method itself is judged per path below.
+            boolean answersCopy = method.getSignature().endsWith(")L" + ReactiveCookieHook.COOKIE + ";") || putsBack;
             if (sets && answersCopy) {
                 calls.setting.add(method);
             }
@@ -110,8 +113,7 @@ final class ReactiveCookieHookScan {
 
     private void readSetters(Method method) throws CheckedAnalysisException {
         CFG cfg = classContext.getCFG(method);
-        PostDominatorsAnalysis postDominators = classContext.getNonExceptionPostDominatorsAnalysis(method);
-        java.util.BitSet everyPath = postDominators.getAllDominatorsOf(cfg.getEntry());
+        java.util.BitSet everyPath = everyPathOfCopy(method, cfg);
         ValueOrigins origins = ValueOrigins.of(cfg, classContext.getValueNumberDataflow(method),
                 classContext.getConstantPoolGen());
         boolean readsOwnSameSite = false;
@@ -166,6 +168,47 @@ final class ReactiveCookieHookScan {
                         ReactiveCookieHook.REACHES));
             }
         }
+    }
+
+    /**
+     * The blocks every copy passes through: for a method answering the copy, those every path from its entry takes;
+     * for one that puts copies back into the cookie map (a loop over the cookies), those every path from its one
+     * {@code mutate()} takes, provided every element some loop takes ({@code Iterator.next()}) is copied there.
+     * Empty when such a method copies in more than one place, or may put an element back as it was.
+     */
+    private java.util.BitSet everyPathOfCopy(Method method, CFG cfg) throws CheckedAnalysisException {
+        PostDominatorsAnalysis postDominators = classContext.getNonExceptionPostDominatorsAnalysis(method);
+        if (method.getSignature().endsWith(")L" + ReactiveCookieHook.COOKIE + ";")) {
+            return postDominators.getAllDominatorsOf(cfg.getEntry());
+        }
+        Location copy = null;
+        List<Location> elements = new ArrayList<>();
+        for (Iterator<Location> i = cfg.locationIterator(); i.hasNext();) {
+            Location location = i.next();
+            Instruction instruction = location.getHandle().getInstruction();
+            if (!(instruction instanceof InvokeInstruction) || instruction instanceof INVOKEDYNAMIC) {
+                continue;
+            }
+            String name = ((InvokeInstruction) instruction).getMethodName(classContext.getConstantPoolGen());
+            if (ReactiveCookieHook.COPY.equals(name)) {
+                if (copy != null) {
+                    return new java.util.BitSet();
+                }
+                copy = location;
+            } else if (ReactiveCookieHook.NEXT_ELEMENT.equals(name)) {
+                elements.add(location);
+            }
+        }
+        if (copy == null) {
+            return new java.util.BitSet();
+        }
+        int copyBlock = copy.getBasicBlock().getLabel();
+        for (Location element : elements) {
+            if (postDominators.getAllDominatorsOf(element.getBasicBlock()).get(copyBlock)) {
+                return postDominators.getAllDominatorsOf(copy.getBasicBlock());
+            }
+        }
+        return new java.util.BitSet();
     }
 
     /**

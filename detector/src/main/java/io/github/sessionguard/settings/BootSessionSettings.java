@@ -83,7 +83,8 @@ final class BootSessionSettings {
         if (!context.webApplication || context.cookieConfiguredInCode || files.isEmpty()) {
             return;
         }
-        CookieKeys keys = BootSessionKeys.SERVLET;
+        boolean reactive = isReactive(properties, context);
+        CookieKeys keys = reactive ? BootSessionKeys.REACTIVE : BootSessionKeys.SERVLET;
         SettingsResource home = home(files);
         String cookie = cookieName(properties, keys, context, null);
         if (!anySet(properties, keys.secure) && !sameSiteNoneWithoutSecure) {
@@ -92,12 +93,27 @@ final class BootSessionSettings {
                     + " server.forward-headers-strategy: nothing sets " + keys.prefix + "secure)",
                     "set " + keys.prefix + "secure=true"));
         }
-        if (!anySet(properties, keys.sameSite) && !context.sameSiteConfiguredInCode && !context.springSession) {
+        // WebFlux's session cookie is SameSite=Lax unless set otherwise (CookieWebSessionIdResolver.initCookie).
+        if (!reactive && !anySet(properties, keys.sameSite) && !context.sameSiteConfiguredInCode && !context.springSession) {
             findings.add(new SettingFinding(SAMESITE, Priorities.LOW_PRIORITY, home, 1, "the session cookie \""
                     + cookie + "\" (the embedded Tomcat sends no SameSite: nothing sets " + keys.prefix
                     + "same-site)",
                     "set " + keys.prefix + "same-site=lax"));
         }
+    }
+
+    /**
+     * Boot serves the application with WebFlux, whose session cookie {@code server.reactive.session.cookie.*}
+     * configures: {@code spring.main.web-application-type=reactive}, or code that names WebFlux's server types
+     * and no servlet type (with both stacks on the classpath, Boot picks the servlet one).
+     */
+    private static boolean isReactive(List<BootProperty> properties, SessionContext context) {
+        for (BootProperty property : properties) {
+            if (property.is(BootSessionKeys.WEB_APPLICATION_TYPE) && property.profile() == null) {
+                return BootSessionKeys.REACTIVE_APPLICATION.equals(property.normalizedValue());
+            }
+        }
+        return context.onlyReactiveCode;
     }
 
     /** The file that should hold a missing setting: {@code application.properties}, else {@code application.yml}. */

@@ -11,13 +11,26 @@ final class SessionContext {
     final boolean cookieConfiguredInCode;
     final boolean sameSiteConfiguredInCode;
     final boolean springSession;
+    /** The application's code names Spring WebFlux's server types and no servlet type. */
+    final boolean onlyReactiveCode;
 
     SessionContext(boolean webApplication, boolean cookieConfiguredInCode, boolean sameSiteConfiguredInCode,
             boolean springSession) {
+        this(webApplication, cookieConfiguredInCode, sameSiteConfiguredInCode, springSession, false);
+    }
+
+    private SessionContext(boolean webApplication, boolean cookieConfiguredInCode, boolean sameSiteConfiguredInCode,
+            boolean springSession, boolean onlyReactiveCode) {
         this.webApplication = webApplication;
         this.cookieConfiguredInCode = cookieConfiguredInCode;
         this.sameSiteConfiguredInCode = sameSiteConfiguredInCode;
         this.springSession = springSession;
+        this.onlyReactiveCode = onlyReactiveCode;
+    }
+
+    SessionContext onlyReactiveCode(boolean reactive) {
+        return new SessionContext(webApplication, cookieConfiguredInCode, sameSiteConfiguredInCode, springSession,
+                reactive);
     }
 
     /**
@@ -29,7 +42,8 @@ final class SessionContext {
         for (SettingsResource file : files) {
             try {
                 if (TomcatContextFile.hardeningSameSite(file) != null) {
-                    return new SessionContext(webApplication, cookieConfiguredInCode, true, springSession);
+                    return new SessionContext(webApplication, cookieConfiguredInCode, true, springSession,
+                            onlyReactiveCode);
                 }
             } catch (org.xml.sax.SAXException | java.io.IOException e) {
                 // Expected answer for a malformed context.xml: no policy (the file is reported where it is judged).

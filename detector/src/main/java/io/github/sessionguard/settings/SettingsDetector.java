@@ -44,6 +44,8 @@ import java.util.TreeSet;
  */
 public class SettingsDetector implements Detector2 {
     private static final TextSearch WEB_TYPES = TextSearch.of(SessionSettingSources.WEB_TYPES);
+    private static final TextSearch SERVLET_TYPES = TextSearch.of(io.github.sessionguard.catalogue.ContainerApis.PACKAGES);
+    private static final TextSearch REACTIVE_WEB_TYPES = TextSearch.of(SessionSettingSources.REACTIVE_WEB_TYPES);
     private static final TextSearch SESSION_COOKIE_IN_CODE = TextSearch.of(SessionSettingSources.SESSION_COOKIE_IN_CODE);
     private static final TextSearch SAME_SITE_IN_CODE = TextSearch.of(SessionSettingSources.SAME_SITE_IN_CODE);
     private final BugReporter bugReporter;
@@ -51,6 +53,8 @@ public class SettingsDetector implements Detector2 {
     private final TreeSet<String> bootApplications = new TreeSet<>();
     private final TreeSet<String> mainClasses = new TreeSet<>();
     private boolean webApplication;
+    private boolean servletCode;
+    private boolean reactiveCode;
     private boolean cookieConfiguredInCode;
     private boolean sameSiteConfiguredInCode;
 
@@ -79,6 +83,8 @@ public class SettingsDetector implements Detector2 {
         }
         JavaClass javaClass = cache.getClassAnalysis(JavaClass.class, classDescriptor);
         webApplication |= ConstantPoolScreen.mentionsAny(javaClass, WEB_TYPES);
+        servletCode |= ConstantPoolScreen.mentionsAny(javaClass, SERVLET_TYPES);
+        reactiveCode |= ConstantPoolScreen.mentionsAny(javaClass, REACTIVE_WEB_TYPES);
         cookieConfiguredInCode |= ConstantPoolScreen.mentionsAny(javaClass, SESSION_COOKIE_IN_CODE);
         sameSiteConfiguredInCode |= ConstantPoolScreen.mentionsAny(javaClass, SAME_SITE_IN_CODE);
     }
@@ -91,7 +97,8 @@ public class SettingsDetector implements Detector2 {
     private void judgeSettingsFiles() {
         IClassPath classPath = Global.getAnalysisCache().getClassPath();
         SessionContext context = new SessionContext(webApplication, cookieConfiguredInCode, sameSiteConfiguredInCode,
-                SessionSettingSources.SPRING_SESSION_STORES.stream().anyMatch(store -> onClasspath(classPath, store)));
+                SessionSettingSources.SPRING_SESSION_STORES.stream().anyMatch(store -> onClasspath(classPath, store)))
+                .onlyReactiveCode(reactiveCode && !servletCode);
         for (Iterator<? extends ICodeBase> it = classPath.appCodeBaseIterator(); it.hasNext();) {
             ICodeBase codeBase = it.next();
             if (!CodeBaseResources.isSpecifiedApplicationCodeBase(codeBase)) {
