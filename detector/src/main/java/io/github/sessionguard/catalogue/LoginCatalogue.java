@@ -632,6 +632,21 @@ public final class LoginCatalogue {
         return !startsWithAny(owner, NO_LOOKUP_OWNERS) && !name.startsWith("<");
     }
 
+    /** The row types of JDBC and of Spring's JDBC support: a column is read by its label or index. */
+    private static final List<String> ROW_TYPES = List.of("java/sql/ResultSet",
+            "org/springframework/jdbc/support/rowset/SqlRowSet");
+
+    /**
+     * A column read of a database row ({@code row.getString("pw_hash")}, {@code row.getLong(1)}): the row is a
+     * record of the application's data as a user entity's getters are, so the row whose column gave a check's
+     * stored side is the checked user, and its identity columns ({@link #isIdentityGetter} of the label) are
+     * that user's identity.
+     */
+    public static boolean isRowColumnRead(String owner, String name, String descriptor) {
+        return ROW_TYPES.contains(owner) && name.startsWith("get") && (descriptor.startsWith("(Ljava/lang/String;)")
+                || descriptor.startsWith("(I)"));
+    }
+
     /** A call that reads the identity out of a checked user ({@code getId()}, {@code getUsername()}, {@code get()}). */
     public static boolean isIdentityGetter(String name) {
         String normal = normalise(name);

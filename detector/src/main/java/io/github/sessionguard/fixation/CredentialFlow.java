@@ -779,6 +779,12 @@ final class CredentialFlow {
             mark(identities, result);
             return;
         }
+        if (receiver != null && isIdentity(receiver) && result != null && LoginCatalogue.isRowColumnRead(owner, name, descriptor)
+                && call.stringArgument(0) != null && LoginCatalogue.isIdentityGetter(call.stringArgument(0))) {
+            // row.getLong("operator_id") of the checked row: that user's identity, as user.getId() is.
+            mark(identities, result);
+            return;
+        }
         if (receiver == null && LoginCatalogue.isJdk(owner) && identityArgument && result != null) {
             // String.valueOf(user.getId()), Long.valueOf(id): the same identity in another type.
             mark(identities, result);
@@ -1168,7 +1174,8 @@ final class CredentialFlow {
 
     /**
      * For a value returned by a zero-argument instance call, the object it was called on; for a value read from
-     * an object's field ({@code account.passwordHash}), that object; else null.
+     * an object's field ({@code account.passwordHash}) or a database row's column ({@code row.getString("pw_hash")}),
+     * that object; else null.
      */
     private ValueNumber getterOwner(ValueNumber value) throws DataflowAnalysisException {
         Location producer = origins.producer(value);
@@ -1188,7 +1195,9 @@ final class CredentialFlow {
             return null;
         }
         InvokeInstruction getter = (InvokeInstruction) producer.getHandle().getInstruction();
-        if (getter.getArgumentTypes(cpg).length != 0 || getter.getClassName(cpg).startsWith("java.")) {
+        boolean rowColumn = LoginCatalogue.isRowColumnRead(getter.getClassName(cpg).replace('.', '/'),
+                getter.getMethodName(cpg), getter.getSignature(cpg));
+        if (!rowColumn && (getter.getArgumentTypes(cpg).length != 0 || getter.getClassName(cpg).startsWith("java."))) {
             return null;
         }
         ValueNumberFrame frame = vna.getFactAtLocation(producer);
