@@ -67,6 +67,9 @@ public enum LoginEventKind {
     /** The user's identity stored in Jetty 12's core {@code Session} (a core {@code SessionHandler}'s). */
     JETTY_SESSION_ATTRIBUTE("Jetty session attribute", "session.renewId(request, response) before storing the user "
             + "(Jetty 12 core)"),
+    /** The user's identity stored in a ZK {@code Session} (its {@code setAttribute} sets the servlet session's). */
+    ZK_SESSION_ATTRIBUTE("ZK session attribute", "((HttpServletRequest) Executions.getCurrent().getNativeRequest())"
+            + ".changeSessionId() before storing the user (ZK's Session is the servlet session and keeps its id)"),
     /** Apache Shiro's {@code Subject.login}. */
     SHIRO("subject.getSession().stop() (or subject.logout()) before subject.login(token)"),
     /** A login performed by the container, which normally changes the id itself. */

@@ -16,7 +16,8 @@ import java.util.Set;
  * {@code Session.setAttribute} (the servlet session's attribute, under Wicket's prefix), and Blade 2.0's
  * {@code Session.attribute(name, value)} (its own session store, keyed by the {@code SESSION} cookie), and Vert.x
  * Web's {@code Session.put(name, value)} and Javalin's {@code ctx.sessionAttribute(name, value)}, and the core
- * sessions of Undertow and Jetty 12 ({@code Session.setAttribute(name, value)}, keyed by their {@code JSESSIONID}).
+ * sessions of Undertow and Jetty 12 ({@code Session.setAttribute(name, value)}, keyed by their {@code JSESSIONID}),
+ * and ZK's {@code Session.setAttribute(name, value)} (the servlet session's attribute).
  */
 public final class SessionWriteApi {
     /** No argument restricts the row. */
@@ -60,6 +61,7 @@ public final class SessionWriteApi {
     private static final String JAVALIN_CONTEXT = "io/javalin/http/Context";
     private static final String UNDERTOW_SESSION = "io/undertow/server/session/Session";
     private static final String JETTY_SESSION = "org/eclipse/jetty/server/Session";
+    private static final String ZK_SESSION = "org/zkoss/zk/ui/Session";
 
     /** Session writes other than {@code HttpSession}'s own (those are {@link LoginCatalogue#SESSION_WRITES}). */
     public static final List<SessionWriteApi> HELPER_WRITES = List.of(
@@ -108,7 +110,12 @@ public final class SessionWriteApi {
             // Jetty 12 core: request.getSession(true).setAttribute(name, value) (JettyRenewOnAuthenticationTest).
             new SessionWriteApi(CallPattern.of(JETTY_SESSION, "setAttribute",
                     "(Ljava/lang/String;Ljava/lang/Object;)Ljava/lang/Object;"), 0, 1, ANY, 0,
-                    LoginEventKind.JETTY_SESSION_ATTRIBUTE));
+                    LoginEventKind.JETTY_SESSION_ATTRIBUTE),
+            // ZK: Sessions.getCurrent().setAttribute(name, value) sets the servlet session's attribute (its
+            // SimpleSession.setAttr, read with javap: HttpSession.setAttribute), keeping the id.
+            new SessionWriteApi(CallPattern.of(ZK_SESSION, "setAttribute",
+                    "(Ljava/lang/String;Ljava/lang/Object;)Ljava/lang/Object;"), 0, 1, ANY, 0,
+                    LoginEventKind.ZK_SESSION_ATTRIBUTE));
 
     /**
      * Calls that make a new session under a fresh random id (Vert.x Web's {@code store.createSession(timeout)}): what
@@ -125,7 +132,7 @@ public final class SessionWriteApi {
             "org/springframework/web/context/request/", "org/apache/shiro/session/Session", "spark/Session",
             JFINAL_CONTROLLER, "setSessionAttr", VAADIN_WRAPPED_SESSION, VAADIN_SESSION,
             FrameworkSessionCatalogue.WICKET_SESSION, "com/blade/mvc/http/Session", "com/blade/mvc/http/HttpSession",
-            VERTX_SESSION, JAVALIN_CONTEXT, UNDERTOW_SESSION, JETTY_SESSION);
+            VERTX_SESSION, JAVALIN_CONTEXT, UNDERTOW_SESSION, JETTY_SESSION, ZK_SESSION);
 
     public CallPattern call() {
         return call;
