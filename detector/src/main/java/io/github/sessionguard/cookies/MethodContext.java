@@ -175,7 +175,7 @@ final class MethodContext {
      * The catalogue row of a call, or null. A sink matched on any receiver counts only on the types it
      * names: an application's own {@code addCookie(Cookie)} (a response facade) is followed as a method.
      */
-    CookieCallMatch catalogueMatch(CallAt call) {
+    CookieCallMatch catalogueMatch(CallAt call) throws DataflowAnalysisException {
         Object known = matches.get(call);
         if (known == null) {
             CookieCallMatch match = lookUpMatch(call);
@@ -185,7 +185,10 @@ final class MethodContext {
         return known == NO_MATCH ? null : (CookieCallMatch) known;
     }
 
-    private CookieCallMatch lookUpMatch(CallAt call) {
+    private CookieCallMatch lookUpMatch(CallAt call) throws DataflowAnalysisException {
+        if (madeAs(call) != null) {
+            return null; // the application's own override runs: followed as a method
+        }
         CookieCallMatch match = CookieCatalogue.lookup(call.owner(), call.name(), call.descriptor());
         if (match == null) {
             return subclassMatch(call);
@@ -339,6 +342,30 @@ final class MethodContext {
         return summary != null && summary.isFollowed() ? summary : null;
     }
 
+    /**
+     * The application class this method made the call's receiver as ({@code out = new GrantCookieResponse(resp);
+     * out.addCookie(c)} through the {@code HttpServletResponse} interface), when that class declares the method
+     * the call runs (an override): the call runs that code, whatever type the receiver is used as. Else null.
+     */
+    String madeAs(CallAt call) throws DataflowAnalysisException {
+        if (!call.hasReceiver() || "<init>".equals(call.name()) || call.receiver() == null) {
+            return null;
+        }
+        Location producer = origins.producer(call.receiver());
+        if (producer == null || !(producer.getHandle().getInstruction() instanceof org.apache.bcel.generic.NEW)) {
+            return null;
+        }
+        String made = ((org.apache.bcel.generic.NEW) producer.getHandle().getInstruction()).getLoadClassType(cpg)
+                .getClassName().replace('.', '/');
+        if (made.equals(call.owner()) || !io.github.sessionguard.flow.QuietClasspath.isApplicationClass(made)) {
+            return null;
+        }
+        io.github.sessionguard.flow.CallTargets.Target target =
+                io.github.sessionguard.flow.CallTargets.resolve(made, call.name(), call.descriptor());
+        return target != null && target.method() != null
+                && io.github.sessionguard.flow.QuietClasspath.isApplicationClass(target.slashedClassName()) ? made : null;
+    }
+
     /** The summary of the application method a call runs, when it is worth following; else null. */
     MethodSummary summaryFor(CallAt call, CookieFacts fact) throws DataflowAnalysisException {
         if (CookieFlowAnalysis.isTransparent(call.owner())) {
@@ -353,7 +380,9 @@ final class MethodContext {
         Object[] known = calleeSummaries.computeIfAbsent(call, c -> new Object[2]);
         int slot = consumesCookie ? 1 : 0;
         if (known[slot] == null) {
-            MethodSummary summary = summaries.forCall(call.owner(), call.name(), call.descriptor(), consumesCookie);
+            String made = madeAs(call);
+            MethodSummary summary = summaries.forCall(made != null ? made : call.owner(), call.name(),
+                    call.descriptor(), consumesCookie);
             known[slot] = summary == null ? NO_MATCH : summary;
         }
         return known[slot] == NO_MATCH ? null : (MethodSummary) known[slot];

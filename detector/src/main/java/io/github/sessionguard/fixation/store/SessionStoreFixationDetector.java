@@ -698,8 +698,9 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
             markResult = true;
         }
         if (argument && seen == Const.INVOKESTATIC && !SessionStoreCatalogue.isLibrary(owner)
-                && signature.endsWith(")Ljava/lang/String;")) {
-            // key(token) = "session:" + token: an application's static helper makes the store's key from the id.
+                && signature.endsWith(")Ljava/lang/String;") && takesTextsOnly(signature)) {
+            // key(token) = "session:" + token: an application's static helper makes the store's key from the id
+            // (from texts: one handed a connection, localeOf(con, sid), answers what it looked up, not a key).
             markResult = true;
         }
         if (!argument || SessionStoreCatalogue.isLibrary(owner)) {
@@ -717,6 +718,17 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
                 markedRegisters.add(register);
             }
         }
+    }
+
+    /** Every parameter of the descriptor is a text or a primitive. */
+    private static boolean takesTextsOnly(String signature) {
+        for (String parameter : new edu.umd.cs.findbugs.ba.SignatureParser(signature).getArguments()) {
+            if (parameter.startsWith("L") && !"Ljava/lang/String;".equals(parameter)
+                    && !"Ljava/lang/CharSequence;".equals(parameter) || parameter.startsWith("[")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The store this call writes a record keyed by the presented id to, or null. */
