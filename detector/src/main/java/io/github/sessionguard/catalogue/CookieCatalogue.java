@@ -199,6 +199,19 @@ public final class CookieCatalogue {
         return API_BY_TYPE.get(slashedName);
     }
 
+    /**
+     * The cookie API of the cookies a request hands in ({@code request.getCookies()}, javax or jakarta): what the
+     * browser sent is a name and a value, no attribute, so such a cookie sent back ({@code c.setMaxAge(...);
+     * response.addCookie(c)}, or its {@code clone()}) has every flag at the API's default. Null for any other call.
+     */
+    public static CookieApi requestCookies(String name, String descriptor) {
+        if (!"getCookies".equals(name) || !descriptor.startsWith("()[L") || !descriptor.endsWith(";")) {
+            return null;
+        }
+        String element = descriptor.substring(4, descriptor.length() - 1);
+        return readsOwnFlags(element) ? apiForType(element) : null;
+    }
+
     /** The catalogue row for a call, or null when the call is none of the catalogue's. */
     public static CookieCallMatch lookup(String owner, String name, String descriptor) {
         return CALLS.first(owner, name, descriptor);

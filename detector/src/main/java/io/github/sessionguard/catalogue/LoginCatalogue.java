@@ -639,12 +639,23 @@ public final class LoginCatalogue {
     /**
      * A column read of a database row ({@code row.getString("pw_hash")}, {@code row.getLong(1)}): the row is a
      * record of the application's data as a user entity's getters are, so the row whose column gave a check's
-     * stored side is the checked user, and its identity columns ({@link #isIdentityGetter} of the label) are
-     * that user's identity.
+     * stored side is the checked user, and its identity columns ({@link #isIdentityColumn}) are that user's
+     * identity.
      */
     public static boolean isRowColumnRead(String owner, String name, String descriptor) {
         return ROW_TYPES.contains(owner) && name.startsWith("get") && (descriptor.startsWith("(Ljava/lang/String;)")
                 || descriptor.startsWith("(I)"));
+    }
+
+    /**
+     * A column label that names the user's identity ({@code "id"}, {@code "account_id"}, {@code "login"},
+     * {@code "user_name"}): stricter than {@link #isIdentityGetter}, since a row has columns of every kind
+     * ({@code "theme_id"}, {@code "display_name"} name no user).
+     */
+    public static boolean isIdentityColumn(String label) {
+        String normal = normalise(label);
+        return normal.equals("id") || normal.equals("uid") || IDENTITY_NAMES.contains(normal)
+                || containsAny(normal, IDENTITY_GETTER_PARTS) || endsWithAny(normal, IDENTITY_SUFFIXES);
     }
 
     /** A call that reads the identity out of a checked user ({@code getId()}, {@code getUsername()}, {@code get()}). */

@@ -14,12 +14,16 @@ public final class SessionSettingSources {
             .flatMap(List::stream).collect(java.util.stream.Collectors.toUnmodifiableList());
 
     /**
-     * An application naming one of these serves HTTP through Spring WebFlux: its session cookie is WebFlux's
+     * An application naming one of these serves HTTP through Spring WebFlux (its server side: not a WebClient nor a
+     * ResponseStatusException, which MVC applications name too): its session cookie is WebFlux's
      * ({@code server.reactive.session.cookie.*}) when it names no servlet type (see
      * {@link BootSessionKeys#WEB_APPLICATION_TYPE}).
      */
-    public static final List<String> REACTIVE_WEB_TYPES = List.of("org/springframework/web/server/",
-            "org/springframework/http/server/reactive/", "org/springframework/web/reactive/");
+    public static final List<String> REACTIVE_WEB_TYPES = List.of("org/springframework/web/server/ServerWebExchange",
+            "org/springframework/web/server/WebFilter", "org/springframework/web/server/WebSession",
+            "org/springframework/http/server/reactive/ServerHttpRequest",
+            "org/springframework/http/server/reactive/ServerHttpResponse",
+            "org/springframework/web/reactive/function/server/");
 
     /** The session cookie configured in code: every flag is decided there, not by the defaults. */
     public static final List<String> SESSION_COOKIE_IN_CODE = List.of("javax/servlet/SessionCookieConfig",

@@ -50,6 +50,9 @@ public final class SessionStoreCatalogue {
     public static final Set<String> JDBC_STATEMENTS = Set.of("java/sql/PreparedStatement", "java/sql/CallableStatement");
     public static final Set<String> JDBC_SETTERS = Set.of("setString", "setObject", "setNString");
     public static final Set<String> JDBC_PREPARES = Set.of("prepareStatement", "prepareCall");
+    /** Parameter types (descriptor prefixes) of a helper that looks a value up in a database rather than makes a key. */
+    public static final java.util.List<String> DATABASE_HANDLES = java.util.List.of("Ljava/sql/", "Ljavax/sql/",
+            "Lorg/springframework/jdbc/");
 
     /** Maps and caches: {@code put(key, value)} with the id in the key. */
     public static final Set<String> MAP_TYPES = Set.of("java/util/Map", "java/util/HashMap", "java/util/LinkedHashMap",

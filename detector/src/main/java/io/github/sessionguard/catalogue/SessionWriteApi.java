@@ -115,6 +115,10 @@ public final class SessionWriteApi {
             // SimpleSession.setAttr, read with javap: HttpSession.setAttribute), keeping the id.
             new SessionWriteApi(CallPattern.of(ZK_SESSION, "setAttribute",
                     "(Ljava/lang/String;Ljava/lang/Object;)Ljava/lang/Object;"), 0, 1, ANY, 0,
+                    LoginEventKind.ZK_SESSION_ATTRIBUTE),
+            // ... and its Scope form, setAttribute(name, value, recurse): a session has no parent scope to recurse to.
+            new SessionWriteApi(CallPattern.of(ZK_SESSION, "setAttribute",
+                    "(Ljava/lang/String;Ljava/lang/Object;Z)Ljava/lang/Object;"), 0, 1, ANY, 0,
                     LoginEventKind.ZK_SESSION_ATTRIBUTE));
 
     /**

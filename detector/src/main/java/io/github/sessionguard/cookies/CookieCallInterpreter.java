@@ -457,10 +457,14 @@ final class CookieCallInterpreter {
     private static void aliasResult(CallAt call, ValueNumber result, CookieState state, CookieFacts fact) {
         String returnType = new SignatureParser(call.descriptor()).getReturnTypeSignature();
         if (result != null && returnType.startsWith("L")
-                && state.api().types().contains(returnType.substring(1, returnType.length() - 1))) {
+                && (state.api().types().contains(returnType.substring(1, returnType.length() - 1))
+                        || CLONE.equals(call.name()))) {
+            // A fluent call answers the cookie; clone() a copy with the same name, value and flags.
             fact.put(result.getNumber(), state);
         }
     }
+
+    private static final String CLONE = "clone";
 
     /**
      * {@code new TokenCookie(...)}, {@code new RememberMeGenerator()}, or {@code this(...)} and {@code super(...)}
@@ -489,6 +493,11 @@ final class CookieCallInterpreter {
     void applySummary(MethodSummary summary, CallAt call, ValueNumber result, Site site, CookieFacts fact)
             throws DataflowAnalysisException {
         CallArguments arguments = context.arguments(call);
+        if (call.hasReceiver() && !"<init>".equals(call.name()) && context.catalogueAncestor(call.owner()) != null) {
+            // A cookie subclass's own method (an override that does not call the cookie's): its effect on the
+            // cookie itself is not known, so the cookie is no longer judged.
+            context.trackedStates(fact, call.receiver()).forEach(fact::removeObject);
+        }
         int count = call.argumentCount();
         for (int i = 0; i < count; i++) {
             for (CookieState state : context.trackedStates(fact, call.argument(i))) {

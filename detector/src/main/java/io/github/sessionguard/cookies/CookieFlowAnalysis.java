@@ -143,6 +143,10 @@ final class CookieFlowAnalysis extends PathFactAnalysis<CookieFacts> {
             followField((FieldInstruction) handle.getInstruction(), location, fact);
             return;
         }
+        if (handle.getInstruction() instanceof org.apache.bcel.generic.AALOAD) {
+            noteRequestCookie(location, fact);
+            return;
+        }
         if (!(handle.getInstruction() instanceof InvokeInstruction)) {
             return;
         }
@@ -252,6 +256,28 @@ final class CookieFlowAnalysis extends PathFactAnalysis<CookieFacts> {
             if (holder >= 0 && fact.get(holder) != null && after.isValid() && after.getStackDepth() > 0) {
                 fact.put(after.getTopValue().getNumber(), fact.get(holder));
             }
+        }
+    }
+
+    /**
+     * {@code cookies[i]} of {@code request.getCookies()} (a for-each loop over them): a cookie as the browser sent it,
+     * name and value only, so one sent back carries no flag it is not given here (see
+     * {@link CookieCatalogue#requestCookies}). Made where it is read.
+     */
+    private void noteRequestCookie(Location location, CookieFacts fact) throws DataflowAnalysisException {
+        ValueNumberFrame before = vna.getFactAtLocation(location);
+        ValueNumberFrame after = vna.getFactAfterLocation(location);
+        if (!before.isValid() || before.getStackDepth() < 2 || !after.isValid() || after.getStackDepth() < 1) {
+            return;
+        }
+        org.apache.bcel.generic.InvokeInstruction read = context.origins().producingCall(before.getStackValue(1));
+        if (read == null || read instanceof org.apache.bcel.generic.INVOKEDYNAMIC) {
+            return;
+        }
+        CookieApi api = CookieCatalogue.requestCookies(read.getMethodName(context.cpg()), read.getSignature(context.cpg()));
+        if (api != null) {
+            fact.put(after.getTopValue().getNumber(),
+                    CookieState.created(api, null, new Site(context.method(), location.getHandle().getPosition())));
         }
     }
 

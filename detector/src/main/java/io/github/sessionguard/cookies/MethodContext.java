@@ -187,7 +187,7 @@ final class MethodContext {
 
     private CookieCallMatch lookUpMatch(CallAt call) throws DataflowAnalysisException {
         if (madeAs(call) != null) {
-            return null; // the application's own override runs: followed as a method
+            return null; // the application's own override runs, and passes the cookie on: followed as a method
         }
         CookieCallMatch match = CookieCatalogue.lookup(call.owner(), call.name(), call.descriptor());
         if (match == null) {
@@ -212,8 +212,8 @@ final class MethodContext {
             return null;
         }
         if (!"<init>".equals(call.name())) {
-            return declaredBelow(call.owner(), ancestor, call.name(), call.descriptor()) ? null
-                    : CookieCatalogue.lookup(ancestor, call.name(), call.descriptor());
+            return declaredBelow(call.owner(), ancestor, call.name(), call.descriptor())
+                    && !overrideCallsSuper(call) ? null : CookieCatalogue.lookup(ancestor, call.name(), call.descriptor());
         }
         if (CookieCatalogue.apiForType(ancestor).kind() != CookieApi.Kind.CONFIGURATION) {
             return null; // a plain cookie's subclass: its constructor is followed
@@ -236,6 +236,22 @@ final class MethodContext {
         cookieTypes.remove(ancestor);
         return io.github.sessionguard.flow.ConstantPoolScreen.mentionsAny(subclass,
                 io.github.sessionguard.flow.TextSearch.of(cookieTypes));
+    }
+
+    /**
+     * The override the call runs also calls the overridden method ({@code super.setSecure(flag)} after logging it):
+     * the catalogue row stands for it.
+     */
+    private static boolean overrideCallsSuper(CallAt call) {
+        io.github.sessionguard.flow.CallTargets.Target target =
+                io.github.sessionguard.flow.CallTargets.resolve(call.owner(), call.name(), call.descriptor());
+        if (target == null || target.method() == null || target.javaClass() == null) {
+            return false;
+        }
+        String self = target.slashedClassName();
+        return io.github.sessionguard.flow.MethodCalls.callsItself(target.javaClass(), target.method(),
+                (owner, name, descriptor) -> !owner.equals(self) && name.equals(call.name())
+                        && descriptor.equals(call.descriptor()));
     }
 
     /** An application class between {@code owner} and the catalogue type declares the method (overrides it). */
@@ -345,7 +361,8 @@ final class MethodContext {
     /**
      * The application class this method made the call's receiver as ({@code out = new GrantCookieResponse(resp);
      * out.addCookie(c)} through the {@code HttpServletResponse} interface), when that class declares the method
-     * the call runs (an override): the call runs that code, whatever type the receiver is used as. Else null.
+     * the call runs (an override) and that code passes a cookie it is handed on: the call runs that code, whatever
+     * type the receiver is used as. Else null.
      */
     String madeAs(CallAt call) throws DataflowAnalysisException {
         if (!call.hasReceiver() || "<init>".equals(call.name()) || call.receiver() == null) {
@@ -362,8 +379,14 @@ final class MethodContext {
         }
         io.github.sessionguard.flow.CallTargets.Target target =
                 io.github.sessionguard.flow.CallTargets.resolve(made, call.name(), call.descriptor());
-        return target != null && target.method() != null
-                && io.github.sessionguard.flow.QuietClasspath.isApplicationClass(target.slashedClassName()) ? made : null;
+        if (target == null || target.method() == null
+                || !io.github.sessionguard.flow.QuietClasspath.isApplicationClass(target.slashedClassName())) {
+            return null;
+        }
+        // An override that keeps the cookie for later (a de-duplicating wrapper's flush) is not followed: the
+        // call is read as the interface's own, which sends the cookie as it is.
+        MethodSummary override = summaries.forCall(made, call.name(), call.descriptor(), true);
+        return override != null && override.isFollowed() && !override.parameterSends().isEmpty() ? made : null;
     }
 
     /** The summary of the application method a call runs, when it is worth following; else null. */

@@ -102,11 +102,14 @@ final class ReactiveCookieHookScan {
             // The copy must be what the method answers (the hook puts it in place of the cookie), or what it puts
             // back into the cookie map itself; a copy built and dropped changes nothing. A selection in the setting
             // method itself is judged per path below.
-            boolean answersCopy = method.getSignature().endsWith(")L" + ReactiveCookieHook.COOKIE + ";") || putsBack;
+            boolean returnsCopy = method.getSignature().endsWith(")L" + ReactiveCookieHook.COOKIE + ";");
+            boolean answersCopy = returnsCopy || putsBack;
             if (sets && answersCopy) {
                 calls.setting.add(method);
             }
-            calls.selectsElsewhere |= selects && !(sets && answersCopy);
+            // In a loop that puts copies back, a test may skip cookies (continue) where no path says so: any test there
+            // makes the filter no policy for every cookie.
+            calls.selectsElsewhere |= selects && !(sets && returnsCopy);
         }
         return calls;
     }
@@ -173,8 +176,9 @@ final class ReactiveCookieHookScan {
     /**
      * The blocks every copy passes through: for a method answering the copy, those every path from its entry takes;
      * for one that puts copies back into the cookie map (a loop over the cookies), those every path from its one
-     * {@code mutate()} takes, provided every element some loop takes ({@code Iterator.next()}) is copied there.
-     * Empty when such a method copies in more than one place, or may put an element back as it was.
+     * {@code mutate()} takes, provided every element some loop takes ({@code Iterator.next()}) is copied there (and
+     * the method tests no text or set, see survey). Empty when such a method copies in more than one place, or may
+     * put an element back as it was.
      */
     private java.util.BitSet everyPathOfCopy(Method method, CFG cfg) throws CheckedAnalysisException {
         PostDominatorsAnalysis postDominators = classContext.getNonExceptionPostDominatorsAnalysis(method);

@@ -780,7 +780,7 @@ final class CredentialFlow {
             return;
         }
         if (receiver != null && isIdentity(receiver) && result != null && LoginCatalogue.isRowColumnRead(owner, name, descriptor)
-                && call.stringArgument(0) != null && LoginCatalogue.isIdentityGetter(call.stringArgument(0))) {
+                && call.stringArgument(0) != null && LoginCatalogue.isIdentityColumn(call.stringArgument(0))) {
             // row.getLong("operator_id") of the checked row: that user's identity, as user.getId() is.
             mark(identities, result);
             return;
@@ -1025,7 +1025,10 @@ final class CredentialFlow {
         }
         ValueNumber owner = storedSideOwner(value);
         if (owner != null) {
-            if (!isSecret(owner) && !isSessionRead(owner)) {
+            boolean row = read != null && !(read instanceof INVOKEDYNAMIC) && LoginCatalogue.isRowColumnRead(
+                    read.getClassName(cpg).replace('.', '/'), read.getMethodName(cpg), read.getSignature(cpg));
+            // A row looked up where the user is logged in already (a password re-check) is that user's, not a login.
+            if (!isSecret(owner) && !isSessionRead(owner) && !(row && readsLoggedInUser())) {
                 mark(identities, owner);
                 markOptionalOf(owner);
             }

@@ -698,9 +698,9 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
             markResult = true;
         }
         if (argument && seen == Const.INVOKESTATIC && !SessionStoreCatalogue.isLibrary(owner)
-                && signature.endsWith(")Ljava/lang/String;") && takesTextsOnly(signature)) {
+                && signature.endsWith(")Ljava/lang/String;") && takesNoDatabase(signature)) {
             // key(token) = "session:" + token: an application's static helper makes the store's key from the id
-            // (from texts: one handed a connection, localeOf(con, sid), answers what it looked up, not a key).
+            // (not one handed a database: localeOf(con, sid) answers what it looked up, not a key).
             markResult = true;
         }
         if (!argument || SessionStoreCatalogue.isLibrary(owner)) {
@@ -720,11 +720,10 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         }
     }
 
-    /** Every parameter of the descriptor is a text or a primitive. */
-    private static boolean takesTextsOnly(String signature) {
+    /** No parameter of the descriptor is a database handle (a connection, a data source, a JDBC template). */
+    private static boolean takesNoDatabase(String signature) {
         for (String parameter : new edu.umd.cs.findbugs.ba.SignatureParser(signature).getArguments()) {
-            if (parameter.startsWith("L") && !"Ljava/lang/String;".equals(parameter)
-                    && !"Ljava/lang/CharSequence;".equals(parameter) || parameter.startsWith("[")) {
+            if (SessionStoreCatalogue.DATABASE_HANDLES.stream().anyMatch(parameter::startsWith)) {
                 return false;
             }
         }
