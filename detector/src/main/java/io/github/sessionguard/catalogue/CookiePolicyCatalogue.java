@@ -269,6 +269,7 @@ public final class CookiePolicyCatalogue {
         public static final String COPY = "mutate";
         public static final String OWN_SAME_SITE = "getSameSite";
         public static final String BUILDER = "org/springframework/http/ResponseCookie$ResponseCookieBuilder";
+        public static final String BUILD = "build";
         /** The builder's setters of each flag. */
         public static final Map<String, CookieFlag> SETTERS = Map.of("secure", CookieFlag.SECURE,
                 "httpOnly", CookieFlag.HTTP_ONLY, "sameSite", CookieFlag.SAME_SITE);

@@ -82,6 +82,10 @@ final class ReactiveCookieHookScan {
             boolean sets = false;
             boolean selects = false;
             boolean putsBack = false;
+            // A test between a copy's mutate() and its build() decides one of its flags (httpOnly(!readable.contains(
+            // name))), not which cookies are copied.
+            boolean inCopy = false;
+            boolean selectsOutsideCopy = false;
             for (Instruction instruction : new InstructionList(method.getCode().getCode()).getInstructions()) {
                 if (!(instruction instanceof InvokeInstruction) || instruction instanceof INVOKEDYNAMIC) {
                     continue;
@@ -96,8 +100,15 @@ final class ReactiveCookieHookScan {
                 calls.picksByName |= ReactiveCookieHook.KEYED_READS.contains(name)
                         && ReactiveCookieHook.MAPS.contains(owner);
                 sets |= ReactiveCookieHook.BUILDER.equals(owner) && ReactiveCookieHook.SETTERS.containsKey(name);
-                selects |= ReactiveCookieHook.SELECTIONS.contains(name) && owner.startsWith("java/");
+                boolean selection = ReactiveCookieHook.SELECTIONS.contains(name) && owner.startsWith("java/");
+                selects |= selection;
+                selectsOutsideCopy |= selection && !inCopy;
                 putsBack |= ReactiveCookieHook.PUTS_BACK.getOrDefault(owner, java.util.Set.of()).contains(name);
+                if (ReactiveCookieHook.COPY.equals(name) && ReactiveCookieHook.COOKIE.equals(owner)) {
+                    inCopy = true;
+                } else if (ReactiveCookieHook.BUILD.equals(name) && ReactiveCookieHook.BUILDER.equals(owner)) {
+                    inCopy = false;
+                }
             }
             // The copy must be what the method answers (the hook puts it in place of the cookie), or what it puts
             // back into the cookie map itself; a copy built and dropped changes nothing. A selection in the setting
@@ -107,9 +118,9 @@ final class ReactiveCookieHookScan {
             if (sets && answersCopy) {
                 calls.setting.add(method);
             }
-            // In a loop that puts copies back, a test may skip cookies (continue) where no path says so: any test there
-            // makes the filter no policy for every cookie.
-            calls.selectsElsewhere |= selects && !(sets && returnsCopy);
+            // In a loop that puts copies back, a test may skip cookies (continue) where no path says so: a test there
+            // outside a copy's builder makes the filter no policy for every cookie.
+            calls.selectsElsewhere |= returnsCopy && sets ? false : putsBack && sets ? selectsOutsideCopy : selects;
         }
         return calls;
     }
