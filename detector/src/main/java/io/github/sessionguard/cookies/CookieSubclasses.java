@@ -63,10 +63,18 @@ final class CookieSubclasses {
         String self = javaClass.getClassName().replace('.', '/');
         for (Constant constant : pool.getConstantPool()) {
             if (constant instanceof ConstantMethodref) {
+                // Run for every class the other screens reject: the name first, and no text built for the JDK's.
                 ConstantMethodref ref = (ConstantMethodref) constant;
                 ConstantNameAndType nat = (ConstantNameAndType) pool.getConstant(ref.getNameAndTypeIndex());
-                String owner = ref.getClass(pool).replace('.', '/');
-                if ("<init>".equals(nat.getName(pool)) && !owner.equals(self) && catalogueAncestor(owner) != null) {
+                if (!"<init>".equals(nat.getName(pool))) {
+                    continue;
+                }
+                String dotted = ref.getClass(pool);
+                if (dotted.startsWith("java.")) {
+                    continue;
+                }
+                String owner = dotted.replace('.', '/');
+                if (!owner.equals(self) && catalogueAncestor(owner) != null) {
                     return true;
                 }
             }

@@ -368,13 +368,8 @@ final class MethodContext {
         if (!call.hasReceiver() || "<init>".equals(call.name()) || call.receiver() == null) {
             return null;
         }
-        Location producer = origins.producer(call.receiver());
-        if (producer == null || !(producer.getHandle().getInstruction() instanceof org.apache.bcel.generic.NEW)) {
-            return null;
-        }
-        String made = ((org.apache.bcel.generic.NEW) producer.getHandle().getInstruction()).getLoadClassType(cpg)
-                .getClassName().replace('.', '/');
-        if (made.equals(call.owner()) || !io.github.sessionguard.flow.QuietClasspath.isApplicationClass(made)) {
+        String made = origins.newClass(call.receiver());
+        if (made == null || made.equals(call.owner()) || !io.github.sessionguard.flow.QuietClasspath.isApplicationClass(made)) {
             return null;
         }
         io.github.sessionguard.flow.CallTargets.Target target =

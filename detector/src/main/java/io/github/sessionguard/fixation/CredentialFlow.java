@@ -43,7 +43,6 @@ import org.apache.bcel.generic.Instruction;
 import org.apache.bcel.generic.InstructionHandle;
 import org.apache.bcel.generic.InvokeInstruction;
 import org.apache.bcel.generic.LDC;
-import org.apache.bcel.generic.NEW;
 import org.apache.bcel.generic.PUTFIELD;
 import org.apache.bcel.generic.ObjectType;
 import org.apache.bcel.generic.Type;
@@ -288,9 +287,7 @@ final class CredentialFlow {
         }
         int tested = frame.getTopValue().getNumber();
         if (opcode == Const.IFNULL || opcode == Const.IFNONNULL) {
-            Location producer = origins.producer(frame.getTopValue());
-            if (!identities.contains(tested) || dereferenced.contains(tested)
-                    || (producer != null && producer.getHandle().getInstruction() instanceof org.apache.bcel.generic.NEW)) {
+            if (!identities.contains(tested) || dereferenced.contains(tested) || isMadeHere(frame.getTopValue())) {
                 // An object made here, or one a check was called on, is not null: its test (a finally's
                 // if (ctx != null) ctx.close(), try-with-resources' close) decides nothing.
                 return null;
@@ -1566,8 +1563,7 @@ final class CredentialFlow {
 
     /** An object this method made ({@code new}). */
     private boolean isMadeHere(ValueNumber value) {
-        Location producer = origins.producer(value);
-        return producer != null && producer.getHandle().getInstruction() instanceof NEW;
+        return origins.newClass(value) != null;
     }
 
     private boolean isHolder(ValueNumber value) {

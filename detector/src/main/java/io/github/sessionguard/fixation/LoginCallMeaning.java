@@ -583,7 +583,9 @@ final class LoginCallMeaning {
      */
     private LoginEvent sessionHeldWriteEvent(CallAt call, Site site, LoginFactUpdates fact) throws DataflowAnalysisException {
         if (fact == null || !fact.isChecked() || !call.hasReceiver()
-                || !FrameworkSessionWrites.isSessionHeld(call.owner()) || isMadeHere(call.receiver())) {
+                || !FrameworkSessionWrites.isSessionHeld(call.owner())
+                // an object this method creates (new Account(...)) is in no session until it is stored there
+                || origins.newClass(call.receiver()) != null) {
             return null;
         }
         String name;
@@ -607,15 +609,6 @@ final class LoginCallMeaning {
         return event == null ? null : new LoginEvent(site, kind, FrameworkSessionWrites.heldWrite(call.owner(),
                 call.name() + (call.name().equals("put") && name != null ? "(\"" + name + "\", ...)" : "()")),
                 event.isMarkerOnly());
-    }
-
-    /**
-     * An object this method creates ({@code new Account(...)}): not the one the session holds until it is stored
-     * there, which is a session write of its own.
-     */
-    private boolean isMadeHere(ValueNumber value) {
-        edu.umd.cs.findbugs.ba.Location producer = origins.producer(value);
-        return producer != null && producer.getHandle().getInstruction() instanceof org.apache.bcel.generic.NEW;
     }
 
     /**

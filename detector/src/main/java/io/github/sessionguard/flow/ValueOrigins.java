@@ -87,6 +87,13 @@ public final class ValueOrigins {
         return value == null ? null : producers().get(value.getNumber());
     }
 
+    /** The class a {@code new} of this method made the value as (slashed), or null when none made it. */
+    public String newClass(ValueNumber value) {
+        Location producer = producer(value);
+        return producer == null || !(producer.getHandle().getInstruction() instanceof NEW) ? null
+                : ((NEW) producer.getHandle().getInstruction()).getLoadClassType(cpg).getClassName().replace('.', '/');
+    }
+
     public boolean isNullLiteral(ValueNumber value) {
         Location producer = producer(value);
         return producer != null && producer.getHandle().getInstruction() instanceof ACONST_NULL;
