@@ -3,6 +3,7 @@ package io.github.sessionguard.cookies;
 import io.github.sessionguard.catalogue.CookieFlag;
 import io.github.sessionguard.catalogue.CookiePolicyCatalogue;
 import io.github.sessionguard.flow.CallTargets;
+import io.github.sessionguard.flow.FieldStrings;
 import io.github.sessionguard.flow.MethodRefs;
 import io.github.sessionguard.flow.MethodCalls;
 import io.github.sessionguard.flow.QuietClasspath;
@@ -10,6 +11,8 @@ import io.github.sessionguard.flow.RawInstructions;
 import org.apache.bcel.Const;
 import org.apache.bcel.classfile.Constant;
 import org.apache.bcel.classfile.ConstantCP;
+import org.apache.bcel.classfile.ConstantFieldref;
+import org.apache.bcel.classfile.ConstantNameAndType;
 import org.apache.bcel.classfile.ConstantPool;
 import org.apache.bcel.classfile.ConstantString;
 import org.apache.bcel.classfile.JavaClass;
@@ -56,6 +59,20 @@ final class HeaderHardening {
 
     /** The flags the wrapper's method adds to the header text it passes on, when it passes a header on at all. */
     static Set<CookieFlag> addedBy(String wrapper, String name, String descriptor) {
+        return flagsAdded(wrapper, name, descriptor, false);
+    }
+
+    /**
+     * The flags a wrapper's {@code addCookie} writes on every cookie it is given as header text: those
+     * {@link #addedBy} finds, and SameSite whatever its value. That text is a cookie of its own, judged where the
+     * wrapper writes it (a SameSite=None on some path, or a value known only at run time, is reported there); the
+     * cookies it is given cannot change it, so they are not judged for it again.
+     */
+    static Set<CookieFlag> writtenByAddCookie(String wrapper, String descriptor) {
+        return flagsAdded(wrapper, "addCookie", descriptor, true);
+    }
+
+    private static Set<CookieFlag> flagsAdded(String wrapper, String name, String descriptor, boolean anySameSite) {
         Set<CookieFlag> flags = EnumSet.noneOf(CookieFlag.class);
         CallTargets.Target target = CallTargets.resolve(wrapper, name, descriptor);
         if (target == null || target.method() == null
@@ -78,7 +95,32 @@ final class HeaderHardening {
                 flags.add(flag);
             }
         }
+        if (anySameSite && CookiePolicyCatalogue.namesSameSite(texts)) {
+            flags.add(CookieFlag.SAME_SITE);
+        }
         return flags;
+    }
+
+    /** The constants a String field can hold, or null (not a String field, or a value known only at run time). */
+    private static Set<String> fieldStrings(ConstantPool pool, ConstantFieldref field) {
+        ConstantNameAndType nat = (ConstantNameAndType) pool.getConstant(field.getNameAndTypeIndex());
+        return "Ljava/lang/String;".equals(nat.getSignature(pool))
+                ? FieldStrings.current().of(field.getClass(pool).replace('.', '/'), nat.getName(pool)) : null;
+    }
+
+    /**
+     * A field's values as one appended part: the first when every value hardens alike ("Lax" or "Strict"); a "None"
+     * among them goes to the loaded texts (the SameSite then written on some path), and the part is unknown.
+     */
+    private static String oneValue(Set<String> values, List<String> loadedTexts) {
+        boolean hardening = true;
+        for (String value : values) {
+            if (CookiePolicyCatalogue.isNone(value)) {
+                loadedTexts.add(value);
+            }
+            hardening &= CookiePolicyCatalogue.isHardeningSameSite(value);
+        }
+        return hardening ? values.iterator().next() : null;
     }
 
     /** Ends a chain of constant appends: two or more parts add their joined text too. */
@@ -107,6 +149,9 @@ final class HeaderHardening {
         byte[] code = method.getCode().getCode();
         String[] loaded = {null};
         Character[] pushedChar = {null};
+        // A String field read just before an append ("; SameSite=" then this.sameSite): the constants it can hold.
+        java.util.concurrent.atomic.AtomicReference<Set<String>> fieldValues =
+                new java.util.concurrent.atomic.AtomicReference<>();
         // A chain of appends of constants ("; " + SAME_SITE + '=' + DEFAULT) adds the text they make together.
         StringBuilder chain = new StringBuilder();
         int[] chainParts = {0};
@@ -116,6 +161,7 @@ final class HeaderHardening {
             RawInstructions.walk(code, (offset, opcode, index) -> {
                 String text = loaded[0];
                 Character character = pushedChar[0];
+                Set<String> values = fieldValues.getAndSet(null);
                 loaded[0] = null;
                 pushedChar[0] = null;
                 if ((opcode == Const.LDC || opcode == Const.LDC_W) && index > 0 && index < pool.getLength()) {
@@ -125,6 +171,13 @@ final class HeaderHardening {
                         loadedTexts.add(loaded[0]);
                         return false;
                     }
+                } else if (opcode == Const.ALOAD_0 && chainParts[0] > 0) {
+                    // The receiver of a field read that may continue the chain (append(this.sameSite)).
+                    return false;
+                } else if ((opcode == Const.GETFIELD || opcode == Const.GETSTATIC) && index > 0
+                        && index < pool.getLength() && pool.getConstant(index) instanceof ConstantFieldref) {
+                    fieldValues.set(fieldStrings(pool, (ConstantFieldref) pool.getConstant(index)));
+                    return false;
                 } else if (opcode == Const.BIPUSH && offset + 1 < code.length) {
                     pushedChar[0] = (char) code[offset + 1];
                     return false;
@@ -135,7 +188,8 @@ final class HeaderHardening {
                     conditional[0] |= CookiePolicyCatalogue.CONDITIONAL_HARDENING_CALLS.contains(name);
                     if (CookiePolicyCatalogue.TEXT_APPENDS.contains(name)) {
                         String part = text != null ? text : character != null
-                                && MethodRefs.descriptor(pool, reference).startsWith("(C)") ? character.toString() : null;
+                                && MethodRefs.descriptor(pool, reference).startsWith("(C)") ? character.toString()
+                                : values != null ? oneValue(values, loadedTexts) : null;
                         if (text != null) {
                             appended.add(text);
                         }

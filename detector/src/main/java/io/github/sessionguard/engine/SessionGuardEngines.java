@@ -5,6 +5,7 @@ import edu.umd.cs.findbugs.classfile.IAnalysisEngineRegistrar;
 import edu.umd.cs.findbugs.classfile.IDatabaseFactory;
 import io.github.sessionguard.catalogue.ContainerApis;
 import io.github.sessionguard.flow.ApplicationClasses;
+import io.github.sessionguard.flow.FieldStrings;
 import io.github.sessionguard.flow.LookupFailures;
 
 import java.util.function.Supplier;
@@ -23,6 +24,8 @@ public final class SessionGuardEngines implements IAnalysisEngineRegistrar {
         cache.registerDatabaseFactory(LookupFailures.class, new Factory<>(LookupFailures.class, LookupFailures::new));
         cache.registerDatabaseFactory(ApplicationClasses.class,
                 new Factory<>(ApplicationClasses.class, () -> new ApplicationClasses(cache.getClassPath(), ContainerApis.PACKAGES)));
+        cache.registerDatabaseFactory(FieldStrings.class,
+                new Factory<>(FieldStrings.class, () -> new FieldStrings(cache.getClassPath())));
         cache.registerDatabaseFactory(AnalysisStats.class, new Factory<>(AnalysisStats.class,
                 () -> new AnalysisStats(System.getProperty(AnalysisStats.PROPERTY))));
     }

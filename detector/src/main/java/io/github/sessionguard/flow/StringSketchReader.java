@@ -85,6 +85,10 @@ public final class StringSketchReader {
             return parameterSketches.get(value.getNumber());
         }
         Location producer = origins.producer(value);
+        List<String> fieldValues = fieldValues(producer);
+        if (fieldValues != null) {
+            return fieldValues.size() == 1 ? StringSketch.literal(fieldValues.get(0)) : StringSketch.hole();
+        }
         if (producer == null || depth > MAX_DEPTH || !(producer.getHandle().getInstruction() instanceof InvokeInstruction)) {
             return StringSketch.hole();
         }
@@ -229,8 +233,18 @@ public final class StringSketchReader {
                 skippable.add(append.block);
             }
         }
-        if (skippable.isEmpty() || skippable.size() > MAX_SKIPPABLE_BLOCKS) {
+        // A field read with several known values ("; SameSite=" + this.sameSite) gives a sketch per value too.
+        boolean fieldChoices = false;
+        for (Append append : appends) {
+            List<String> values = fieldValues(origins.producer(append.value));
+            fieldChoices |= values != null && values.size() > 1;
+        }
+        if (!fieldChoices && (skippable.isEmpty() || skippable.size() > MAX_SKIPPABLE_BLOCKS)) {
             return List.of();
+        }
+        if (skippable.size() > MAX_SKIPPABLE_BLOCKS) {
+            // Too many for one sketch per path: every append taken, as read() does, one sketch per field value.
+            skippable.clear();
         }
         skippable.sort(Comparator.comparingInt(b -> b.getFirstInstruction() == null ? -1
                 : b.getFirstInstruction().getPosition()));
@@ -244,18 +258,39 @@ public final class StringSketchReader {
             if (!feasible(skippable, taken, avoided, end)) {
                 continue;
             }
-            StringSketch sketch = StringSketch.literal("");
+            List<StringSketch> path = List.of(StringSketch.literal(""));
             for (Append append : appends) {
                 if (avoided.contains(append.block)) {
                     continue;
                 }
-                sketch = sketch.then(append.value == null && append.constant == null ? StringSketch.hole() : read(append.value, append.constant, 1));
+                List<String> values = append.value == null ? null : fieldValues(origins.producer(append.value));
+                List<StringSketch> parts = values == null || values.size() == 1
+                        ? List.of(append.value == null && append.constant == null ? StringSketch.hole()
+                                : read(append.value, append.constant, 1))
+                        : values.stream().map(StringSketch::literal).collect(java.util.stream.Collectors.toList());
+                List<StringSketch> longer = new ArrayList<>();
+                for (StringSketch start : path) {
+                    for (StringSketch part : parts) {
+                        if (longer.size() < MAX_ALTERNATIVES) {
+                            longer.add(start.then(part));
+                        }
+                    }
+                }
+                path = longer;
             }
-            if (!sketches.contains(sketch)) {
-                sketches.add(sketch);
+            for (StringSketch sketch : path) {
+                if (!sketches.contains(sketch) && sketches.size() < MAX_ALTERNATIVES) {
+                    sketches.add(sketch);
+                }
             }
         }
         return sketches;
+    }
+
+    /** For a value read from an application's String field, the constants the field can hold ({@link FieldStrings}). */
+    private List<String> fieldValues(Location producer) {
+        Set<String> values = FieldStrings.current().readBy(producer, cpg);
+        return values == null ? null : new ArrayList<>(values);
     }
 
     private boolean feasible(List<BasicBlock> ordered, Set<BasicBlock> taken, Set<BasicBlock> avoided, BasicBlock end) {

@@ -1,0 +1,344 @@
+package io.github.sessionguard.flow;
+
+import edu.umd.cs.findbugs.ba.CFG;
+import edu.umd.cs.findbugs.ba.ClassContext;
+import edu.umd.cs.findbugs.ba.Location;
+import edu.umd.cs.findbugs.ba.SignatureParser;
+import edu.umd.cs.findbugs.ba.constant.Constant;
+import edu.umd.cs.findbugs.ba.constant.ConstantFrame;
+import edu.umd.cs.findbugs.ba.vna.ValueNumber;
+import edu.umd.cs.findbugs.ba.vna.ValueNumberDataflow;
+import edu.umd.cs.findbugs.ba.vna.ValueNumberFrame;
+import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
+import edu.umd.cs.findbugs.classfile.DescriptorFactory;
+import edu.umd.cs.findbugs.classfile.Global;
+import edu.umd.cs.findbugs.classfile.IClassPath;
+import org.apache.bcel.Const;
+import org.apache.bcel.classfile.ConstantClass;
+import org.apache.bcel.classfile.ConstantPool;
+import org.apache.bcel.classfile.Field;
+import org.apache.bcel.classfile.JavaClass;
+import org.apache.bcel.classfile.Method;
+import org.apache.bcel.generic.ConstantPoolGen;
+import org.apache.bcel.generic.FieldInstruction;
+import org.apache.bcel.generic.GETFIELD;
+import org.apache.bcel.generic.GETSTATIC;
+import org.apache.bcel.generic.INVOKESPECIAL;
+import org.apache.bcel.generic.Instruction;
+import org.apache.bcel.generic.PUTFIELD;
+import org.apache.bcel.generic.PUTSTATIC;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The string constants an application's String field can hold, for one analysis (kept in SpotBugs' analysis cache):
+ * a policy that appends {@code "; SameSite=" + sameSite} holds its attribute's value in a field, written with a
+ * constant ({@code sameSite = "Lax"}) or from a constructor parameter that the code making the object passes
+ * ({@code new SameSiteFilter("Lax")}, {@code new Hardened(response, this.sameSite)}). Only a field no other class can
+ * write (private, or final) is read; every write must give a known constant, directly, through another such field, or
+ * through a constructor parameter every caller gives one; anything else (a setting read at run time, a setter) makes
+ * the field's value unknown. Read from the bytes of the classes concerned, so the answer does not depend on the order
+ * SpotBugs visits classes.
+ */
+public final class FieldStrings {
+    /** How many fields and constructor parameters one question follows (field to constructor to the caller's field). */
+    private static final int MAX_DEPTH = 4;
+    /** More application classes than this are not searched for the callers of one constructor. */
+    private static final int MAX_CALLER_CLASSES = 4096;
+    private static final String STRING = "Ljava/lang/String;";
+
+    private final IClassPath classPath;
+    private final Map<String, Set<String>> answers = new HashMap<>();
+    private List<String> applicationClasses;
+
+    public FieldStrings(IClassPath classPath) {
+        this.classPath = classPath;
+    }
+
+    /** The analysis' instance. */
+    public static FieldStrings current() {
+        return Global.getAnalysisCache().getDatabase(FieldStrings.class);
+    }
+
+    /**
+     * The constants the String field {@code slashedOwner.name} can hold (non-empty), or null when a write gives a
+     * value known only at run time, or the field is not the application's, or other classes may write it.
+     */
+    public synchronized Set<String> of(String slashedOwner, String name) {
+        String key = slashedOwner + "." + name;
+        if (!answers.containsKey(key)) {
+            Set<String> values = fieldValues(slashedOwner, name, 0, new HashSet<>());
+            answers.put(key, values == null ? null : Collections.unmodifiableSet(values));
+        }
+        return answers.get(key);
+    }
+
+    /**
+     * For a value an instruction read from an application's String field ({@code this.sameSite}), the constants the
+     * field can hold; null for any other value, or a field whose value is known only at run time.
+     */
+    public Set<String> readBy(Location producer, ConstantPoolGen cpg) {
+        Instruction instruction = producer == null ? null : producer.getHandle().getInstruction();
+        if (!(instruction instanceof GETFIELD || instruction instanceof GETSTATIC)
+                || !STRING.equals(((FieldInstruction) instruction).getSignature(cpg))) {
+            return null;
+        }
+        FieldInstruction read = (FieldInstruction) instruction;
+        return of(read.getReferenceType(cpg).toString().replace('.', '/'), read.getFieldName(cpg));
+    }
+
+    private Set<String> fieldValues(String owner, String name, int depth, Set<String> seen) {
+        if (depth > MAX_DEPTH || !seen.add(owner + "." + name) || !QuietClasspath.isApplicationClass(owner)) {
+            return null;
+        }
+        JavaClass javaClass = javaClass(owner);
+        Field field = javaClass == null ? null : declared(javaClass, name);
+        if (field == null || !STRING.equals(field.getSignature()) || !(field.isPrivate() || field.isFinal())) {
+            return null;
+        }
+        Set<String> values = new LinkedHashSet<>();
+        boolean written = false;
+        for (Method method : javaClass.getMethods()) {
+            if (method.getCode() == null || !writes(javaClass, method, owner, name)) {
+                continue;
+            }
+            written = true;
+            if (!valuesStored(javaClass, method, owner, name, depth, seen, values)) {
+                return null;
+            }
+        }
+        return written && !values.isEmpty() ? values : null;
+    }
+
+    /** Adds the constants the method's writes of the field store; false when one of them stores something else. */
+    private boolean valuesStored(JavaClass javaClass, Method method, String owner, String name, int depth,
+            Set<String> seen, Set<String> values) {
+        try {
+            ClassContext context = CalleeClassContexts.of(DescriptorFactory.createClassDescriptor(owner));
+            CFG cfg = context.getCFG(method);
+            ValueNumberDataflow vna = context.getValueNumberDataflow(method);
+            ConstantPoolGen cpg = context.getConstantPoolGen();
+            ValueOrigins origins = ValueOrigins.of(cfg, vna, cpg);
+            for (Iterator<Location> it = cfg.locationIterator(); it.hasNext();) {
+                Location location = it.next();
+                Instruction instruction = location.getHandle().getInstruction();
+                if (!(instruction instanceof PUTFIELD || instruction instanceof PUTSTATIC)
+                        || !isField((FieldInstruction) instruction, cpg, owner, name)) {
+                    continue;
+                }
+                ValueNumberFrame frame = vna.getFactAtLocation(location);
+                ConstantFrame constants = context.getConstantDataflow(method).getFactAtLocation(location);
+                if (!frame.isValid() || !constants.isValid()) {
+                    continue;
+                }
+                Set<String> stored = valueSet(javaClass, method, vna, origins, cpg, frame.getTopValue(),
+                        constants.getTopValue(), depth, seen);
+                if (stored == null) {
+                    return false;
+                }
+                values.addAll(stored);
+            }
+            return true;
+        } catch (CheckedAnalysisException e) {
+            // The field's class could not be analysed: its value is then unknown, and SpotBugs is told.
+            edu.umd.cs.findbugs.ba.AnalysisContext.logError("SessionGuard could not read the writes of " + owner + "."
+                    + name + " in " + method.getName(), e);
+            return false;
+        }
+    }
+
+    /** What a value in the method can be: a constant, another field's constants, a constructor parameter's. */
+    private Set<String> valueSet(JavaClass javaClass, Method method, ValueNumberDataflow vna, ValueOrigins origins,
+            ConstantPoolGen cpg, ValueNumber value, Constant constant, int depth, Set<String> seen) {
+        if (constant != null && constant.isConstantString()) {
+            return Set.of(constant.getConstantString());
+        }
+        Location producer = origins.producer(value);
+        if (producer != null && producer.getHandle().getInstruction() instanceof FieldInstruction
+                && producer.getHandle().getInstruction().getOpcode() != Const.PUTFIELD) {
+            FieldInstruction read = (FieldInstruction) producer.getHandle().getInstruction();
+            return fieldValues(read.getReferenceType(cpg).toString().replace('.', '/'), read.getFieldName(cpg),
+                    depth + 1, seen);
+        }
+        // A parameter's value number is the method's entry value (the aload that pushes it is not its origin).
+        if ("<init>".equals(method.getName())) {
+            int count = new SignatureParser(method.getSignature()).getNumParameters();
+            for (int i = 0; i < count; i++) {
+                if (vna.getAnalysis().getEntryValueForParameter(i).equals(value)) {
+                    return constructorArguments(javaClass, method, i, depth + 1, seen);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The constants every caller of the constructor passes as its parameter {@code index}; null if one is unknown. */
+    private Set<String> constructorArguments(JavaClass javaClass, Method constructor, int index, int depth,
+            Set<String> seen) {
+        String owner = javaClass.getClassName().replace('.', '/');
+        if (depth > MAX_DEPTH || !seen.add(owner + ".<init>" + constructor.getSignature() + "#" + index)) {
+            return null;
+        }
+        Set<String> values = new LinkedHashSet<>();
+        boolean called = false;
+        for (String candidate : callerCandidates(owner, javaClass, constructor)) {
+            JavaClass caller = javaClass(candidate);
+            if (caller == null || !namesClass(caller, owner)) {
+                continue;
+            }
+            for (Method method : caller.getMethods()) {
+                if (method.getCode() == null || !MethodCalls.callsItself(caller, method, (o, n, d) ->
+                        owner.equals(o) && "<init>".equals(n) && constructor.getSignature().equals(d))) {
+                    continue;
+                }
+                called = true;
+                if (!argumentsPassed(caller, method, owner, constructor, index, depth, seen, values)) {
+                    return null;
+                }
+            }
+        }
+        return called && !values.isEmpty() ? values : null;
+    }
+
+    private boolean argumentsPassed(JavaClass caller, Method method, String owner, Method constructor, int index,
+            int depth, Set<String> seen, Set<String> values) {
+        String callerName = caller.getClassName().replace('.', '/');
+        try {
+            ClassContext context = CalleeClassContexts.of(DescriptorFactory.createClassDescriptor(callerName));
+            CFG cfg = context.getCFG(method);
+            ValueNumberDataflow vna = context.getValueNumberDataflow(method);
+            ConstantPoolGen cpg = context.getConstantPoolGen();
+            ValueOrigins origins = ValueOrigins.of(cfg, vna, cpg);
+            int count = new SignatureParser(constructor.getSignature()).getNumParameters();
+            for (Iterator<Location> it = cfg.locationIterator(); it.hasNext();) {
+                Location location = it.next();
+                Instruction instruction = location.getHandle().getInstruction();
+                if (!(instruction instanceof INVOKESPECIAL)) {
+                    continue;
+                }
+                INVOKESPECIAL call = (INVOKESPECIAL) instruction;
+                if (!"<init>".equals(call.getMethodName(cpg)) || !constructor.getSignature().equals(call.getSignature(cpg))
+                        || !owner.equals(call.getClassName(cpg).replace('.', '/'))) {
+                    continue;
+                }
+                ValueNumberFrame frame = vna.getFactAtLocation(location);
+                ConstantFrame constants = context.getConstantDataflow(method).getFactAtLocation(location);
+                if (!frame.isValid() || !constants.isValid()) {
+                    continue;
+                }
+                int fromTop = count - 1 - index;
+                Set<String> passed = valueSet(caller, method, vna, origins, cpg, frame.getStackValue(fromTop),
+                        constants.getStackValue(fromTop), depth, seen);
+                if (passed == null) {
+                    return false;
+                }
+                values.addAll(passed);
+            }
+            return true;
+        } catch (CheckedAnalysisException e) {
+            // The caller could not be analysed: the argument is then unknown, and SpotBugs is told.
+            edu.umd.cs.findbugs.ba.AnalysisContext.logError("SessionGuard could not read the arguments " + callerName
+                    + "." + method.getName() + " passes to " + owner, e);
+            return false;
+        }
+    }
+
+    /**
+     * The classes that may call the constructor: its own class and its nest for a private one, its package for a
+     * package-private one, every application class for any other.
+     */
+    private List<String> callerCandidates(String owner, JavaClass javaClass, Method constructor) {
+        String outer = owner.contains("$") ? owner.substring(0, owner.indexOf('$')) : owner;
+        String pkg = owner.contains("/") ? owner.substring(0, owner.lastIndexOf('/') + 1) : "";
+        List<String> candidates = new ArrayList<>();
+        for (String name : applicationClasses()) {
+            boolean nest = name.equals(outer) || name.startsWith(outer + "$");
+            boolean samePackage = name.startsWith(pkg) && name.indexOf('/', pkg.length()) < 0;
+            if (nest || (!constructor.isPrivate() && (samePackage || constructor.isPublic() || constructor.isProtected()))) {
+                candidates.add(name);
+            }
+        }
+        return candidates.size() > MAX_CALLER_CLASSES ? List.of() : candidates;
+    }
+
+    private List<String> applicationClasses() {
+        if (applicationClasses == null) {
+            List<String> names = new ArrayList<>();
+            for (String resource : classPath.getApplicationCodebaseEntries().keySet()) {
+                if (resource.endsWith(".class")) {
+                    names.add(resource.substring(0, resource.length() - ".class".length()));
+                }
+            }
+            Collections.sort(names);
+            applicationClasses = names;
+        }
+        return applicationClasses;
+    }
+
+    private static boolean writes(JavaClass javaClass, Method method, String owner, String name) {
+        ConstantPool pool = javaClass.getConstantPool();
+        boolean[] found = {false};
+        try {
+            RawInstructions.walk(method.getCode().getCode(), (offset, opcode, index) -> {
+                if ((opcode == Const.PUTFIELD || opcode == Const.PUTSTATIC) && index > 0 && index < pool.getLength()
+                        && pool.getConstant(index) instanceof org.apache.bcel.classfile.ConstantFieldref) {
+                    org.apache.bcel.classfile.ConstantFieldref ref =
+                            (org.apache.bcel.classfile.ConstantFieldref) pool.getConstant(index);
+                    org.apache.bcel.classfile.ConstantNameAndType nat =
+                            (org.apache.bcel.classfile.ConstantNameAndType) pool.getConstant(ref.getNameAndTypeIndex());
+                    found[0] |= name.equals(nat.getName(pool)) && owner.equals(ref.getClass(pool).replace('.', '/'));
+                }
+                return found[0];
+            });
+        } catch (java.io.IOException e) {
+            // Truncated code, which SpotBugs' own decoding rejects too: taken to write the field (value unknown).
+            edu.umd.cs.findbugs.ba.AnalysisContext.logError("SessionGuard could not read the code of "
+                    + javaClass.getClassName() + "." + method.getName(), e);
+            return true;
+        }
+        return found[0];
+    }
+
+    private static boolean isField(FieldInstruction instruction, ConstantPoolGen cpg, String owner, String name) {
+        return name.equals(instruction.getFieldName(cpg))
+                && owner.equals(instruction.getReferenceType(cpg).toString().replace('.', '/'));
+    }
+
+    private static Field declared(JavaClass javaClass, String name) {
+        for (Field field : javaClass.getFields()) {
+            if (field.getName().equals(name)) {
+                return field;
+            }
+        }
+        return null;
+    }
+
+    private static boolean namesClass(JavaClass javaClass, String slashed) {
+        ConstantPool pool = javaClass.getConstantPool();
+        for (org.apache.bcel.classfile.Constant constant : pool.getConstantPool()) {
+            if (constant instanceof ConstantClass && slashed.equals(((ConstantClass) constant).getBytes(pool))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static JavaClass javaClass(String slashed) {
+        try {
+            return Global.getAnalysisCache().getClassAnalysis(JavaClass.class,
+                    DescriptorFactory.createClassDescriptor(slashed));
+        } catch (CheckedAnalysisException e) {
+            // Absent from the classpath: no value known from it; counted, not reported.
+            LookupFailures.missingClass();
+            return null;
+        }
+    }
+}
