@@ -31,6 +31,11 @@ public enum FlagValue {
      * ({@code @Value("${app.cookie.secure:false}")}): insecure unless every deployment configures it.
      */
     CONFIGURED_OFF_BY_DEFAULT,
+    /**
+     * Set from a configuration property that the application's own settings switch off
+     * ({@code @Value("${app.cookie.secure:true}")} with {@code app.cookie.secure=false} in application.properties).
+     */
+    CONFIGURED_OFF,
     /** Explicitly switched off, or set to a value browsers do not honour. */
     CLEARED;
 

@@ -12,6 +12,7 @@ import edu.umd.cs.findbugs.classfile.analysis.AnnotationValue;
 import io.github.sessionguard.catalogue.FlagValue;
 import io.github.sessionguard.flow.BoundPropertyDefaults;
 import io.github.sessionguard.flow.ValueOrigins;
+import io.github.sessionguard.settings.AppProperties;
 import org.apache.bcel.generic.ConstantPoolGen;
 import org.apache.bcel.generic.ConstantPushInstruction;
 import org.apache.bcel.generic.GETFIELD;
@@ -33,7 +34,7 @@ import java.util.regex.Pattern;
 final class BooleanOrigins {
     /** Spring's and MicroProfile's property injection annotations, whose text may carry a default. */
     private static final List<String> PROPERTY_ANNOTATIONS = List.of("org/springframework/beans/factory/annotation/Value");
-    private static final Pattern PLACEHOLDER_DEFAULT = Pattern.compile("^\\$\\{[^:}]+(?::([^}]*))?\\}$");
+    private static final Pattern PLACEHOLDER_DEFAULT = Pattern.compile("^\\$\\{([^:}]+)(?::([^}]*))?\\}$");
 
     private final ValueNumberDataflow vna;
     private final ValueOrigins origins;
@@ -94,21 +95,44 @@ final class BooleanOrigins {
         }
         INVOKEVIRTUAL getter = propertyGetter(instruction, "()Z");
         if (getter != null) {
-            // props.isSecure() on a @ConfigurationProperties class: its field's default, unless configured.
-            Boolean bound = BoundPropertyDefaults.flag(getter.getClassName(cpg).replace('.', '/'),
-                    getter.getMethodName(cpg));
+            // props.isSecure() on a @ConfigurationProperties class: as the settings give it, else its field's default.
+            String owner = getter.getClassName(cpg).replace('.', '/');
+            String configured = configuredValue(owner, getter.getMethodName(cpg), "()Z");
+            if (configured != null) {
+                String text = configured.trim();
+                return "true".equalsIgnoreCase(text) ? FlagValue.SET
+                        : "false".equalsIgnoreCase(text) ? FlagValue.CONFIGURED_OFF : FlagValue.UNKNOWN;
+            }
+            Boolean bound = BoundPropertyDefaults.flag(owner, getter.getMethodName(cpg));
             return bound == null ? null : bound ? FlagValue.SET : FlagValue.CONFIGURED_OFF_BY_DEFAULT;
         }
         return null;
     }
 
-    /** The in-code default text of a bound property read by the call that produced {@code value}, or null. */
+    /**
+     * The text of a property read by the instruction that produced {@code value}: an injected field's
+     * ({@code @Value("${app.cookie.same-site:Lax}")}) or a bound property's ({@code props.getSameSite()}), as the
+     * application's settings give it, else its default in the code; null when unknown.
+     */
     String boundDefaultText(ValueNumber value) {
         Location producer = origins.producer(value);
+        if (producer != null && producer.getHandle().getInstruction() instanceof GETFIELD) {
+            return injectedText((GETFIELD) producer.getHandle().getInstruction());
+        }
         INVOKEVIRTUAL getter = producer == null ? null
                 : propertyGetter(producer.getHandle().getInstruction(), "()Ljava/lang/String;");
-        return getter == null ? null
-                : BoundPropertyDefaults.text(getter.getClassName(cpg).replace('.', '/'), getter.getMethodName(cpg));
+        if (getter == null) {
+            return null;
+        }
+        String owner = getter.getClassName(cpg).replace('.', '/');
+        String configured = configuredValue(owner, getter.getMethodName(cpg), "()Ljava/lang/String;");
+        return configured != null ? configured.trim() : BoundPropertyDefaults.text(owner, getter.getMethodName(cpg));
+    }
+
+    /** The value the application's settings give the bound property the getter reads, or null. */
+    private static String configuredValue(String owner, String getter, String descriptor) {
+        String key = BoundPropertyDefaults.propertyKey(owner, getter, descriptor);
+        return key == null ? null : AppProperties.current().value(key);
     }
 
     /** The instruction as a no-argument instance getter with this descriptor ({@code props.isSecure()}), or null. */
@@ -117,7 +141,42 @@ final class BooleanOrigins {
                 ? (INVOKEVIRTUAL) instruction : null;
     }
 
+    /**
+     * An injected property's flag: the value the application's settings give its key, else the placeholder's default
+     * in the code ({@code @Value("${app.cookie.secure:false}")}): true is SET; false set in the settings is CONFIGURED_OFF,
+     * false only as the code's default is CONFIGURED_OFF_BY_DEFAULT; no value, or another one, is UNKNOWN.
+     */
     private FlagValue injectedDefault(GETFIELD load) {
+        String[] placeholder = injectedPlaceholder(load);
+        if (placeholder == null) {
+            return null;
+        }
+        String configured = AppProperties.current().value(placeholder[0]);
+        String text = configured != null ? configured.trim() : placeholder[1] == null ? null : placeholder[1].trim();
+        if ("true".equalsIgnoreCase(text)) {
+            return FlagValue.SET;
+        }
+        if ("false".equalsIgnoreCase(text)) {
+            return configured != null ? FlagValue.CONFIGURED_OFF : FlagValue.CONFIGURED_OFF_BY_DEFAULT;
+        }
+        return FlagValue.UNKNOWN;
+    }
+
+    /** An injected property's text: the settings' value for its key, else the placeholder's default; else null. */
+    private String injectedText(GETFIELD load) {
+        String[] placeholder = injectedPlaceholder(load);
+        if (placeholder == null) {
+            return null;
+        }
+        String configured = AppProperties.current().value(placeholder[0]);
+        return configured != null ? configured.trim() : placeholder[1] == null ? null : placeholder[1].trim();
+    }
+
+    /**
+     * For a field injected from a property ({@code @Value("${key:default}")}): its key and its default (null when the
+     * placeholder has none); {"", null} for an injection that is no single placeholder; null for any other field.
+     */
+    private String[] injectedPlaceholder(GETFIELD load) {
         XField field = XFactory.createXField(load, cpg);
         for (String annotation : PROPERTY_ANNOTATIONS) {
             AnnotationValue value = field.getAnnotation(DescriptorFactory.createClassDescriptor(annotation));
@@ -126,14 +185,10 @@ final class BooleanOrigins {
             }
             Object text = value.getValue("value");
             Matcher matcher = PLACEHOLDER_DEFAULT.matcher(text == null ? "" : text.toString().trim());
-            if (!matcher.matches() || matcher.group(1) == null) {
-                return FlagValue.UNKNOWN;
+            if (!matcher.matches()) {
+                return new String[] {"", null};
             }
-            String fallback = matcher.group(1).trim();
-            if (fallback.equalsIgnoreCase("true")) {
-                return FlagValue.SET;
-            }
-            return fallback.equalsIgnoreCase("false") ? FlagValue.CONFIGURED_OFF_BY_DEFAULT : FlagValue.UNKNOWN;
+            return new String[] {matcher.group(1), matcher.group(2)};
         }
         return null;
     }

@@ -204,6 +204,10 @@ final class CookieFindings {
             if (value == FlagValue.CLEARED) {
                 return name + " with " + flag.attributeName() + " explicitly switched off or invalid";
             }
+            if (value == FlagValue.CONFIGURED_OFF) {
+                return name + " with " + flag.attributeName()
+                        + " from a configuration property that the application's settings switch off";
+            }
             if (value == FlagValue.CONFIGURED_OFF_BY_DEFAULT) {
                 return name + " with " + flag.attributeName()
                         + " from a configuration property that is off unless configured (its default in the code)";
@@ -225,6 +229,9 @@ final class CookieFindings {
                 call = "pass " + (flag == CookieFlag.SAME_SITE ? "\"Lax\" (or \"Strict\")" : "true") + " as the "
                         + flag.attributeName() + " argument of " + chooser + " (which does "
                         + call + ")";
+            }
+            if (cookie.flag(flag) == FlagValue.CONFIGURED_OFF) {
+                return "set that property to true in the application's settings (or " + call + ")";
             }
             if (flag == CookieFlag.SECURE && cookie.isSameSiteNoneWithoutSecure()) {
                 return call + "; browsers reject SameSite=None cookies that are not Secure";

@@ -25,6 +25,7 @@ final class CookieVerdict {
         }
         switch (cookie.flag(flag)) {
         case CLEARED:
+        case CONFIGURED_OFF:
             return isInnocuous(cookie) ? Priorities.LOW_PRIORITY : Priorities.HIGH_PRIORITY;
         case MISSING:
             if (demandsFlag(cookie, flag)) {

@@ -7,6 +7,7 @@ import io.github.sessionguard.catalogue.ContainerApis;
 import io.github.sessionguard.flow.ApplicationClasses;
 import io.github.sessionguard.flow.FieldStrings;
 import io.github.sessionguard.flow.LookupFailures;
+import io.github.sessionguard.settings.AppProperties;
 
 import java.util.function.Supplier;
 
@@ -24,6 +25,8 @@ public final class SessionGuardEngines implements IAnalysisEngineRegistrar {
         cache.registerDatabaseFactory(LookupFailures.class, new Factory<>(LookupFailures.class, LookupFailures::new));
         cache.registerDatabaseFactory(ApplicationClasses.class,
                 new Factory<>(ApplicationClasses.class, () -> new ApplicationClasses(cache.getClassPath(), ContainerApis.PACKAGES)));
+        cache.registerDatabaseFactory(AppProperties.class,
+                new Factory<>(AppProperties.class, () -> new AppProperties(cache.getClassPath())));
         cache.registerDatabaseFactory(FieldStrings.class,
                 new Factory<>(FieldStrings.class, () -> new FieldStrings(cache.getClassPath())));
         cache.registerDatabaseFactory(AnalysisStats.class, new Factory<>(AnalysisStats.class,

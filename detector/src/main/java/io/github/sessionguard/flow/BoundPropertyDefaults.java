@@ -18,9 +18,11 @@ import org.apache.bcel.generic.ReturnInstruction;
  * The in-code default of a property Spring Boot binds onto a {@code @ConfigurationProperties} class: what its field
  * holds when no deployment sets the property ({@code private boolean secure;} is false, {@code private String
  * sameSite = "Lax";} is "Lax"), read through the class's plain getter ({@code props.isSecure()}). As for an
- * {@code @Value("${app.cookie.secure:false}")} default, the code's default is what runs unless configured.
+ * {@code @Value("${app.cookie.secure:false}")} default, the code's default is what runs unless configured. A record's
+ * component has the default its {@code @DefaultValue} gives it ({@code @DefaultValue("true") boolean secure}).
  */
 public final class BoundPropertyDefaults {
+    private static final String DEFAULT_VALUE = "Lorg/springframework/boot/context/properties/bind/DefaultValue;";
     private static final String CONFIGURATION_PROPERTIES =
             "Lorg/springframework/boot/context/properties/ConfigurationProperties;";
 
@@ -37,6 +39,37 @@ public final class BoundPropertyDefaults {
     public static String text(String slashedOwner, String getter) {
         Object value = initialValue(slashedOwner, getter, "()Ljava/lang/String;");
         return value instanceof String ? (String) value : null;
+    }
+
+    /**
+     * The property the getter reads, as Boot binds it: the class's {@code @ConfigurationProperties} prefix, a dot, and
+     * the field's name ({@code app.auth.cookie.httpOnly}, which relaxed binding matches to {@code http-only}); null
+     * for a getter of any other class or one that does not return a field.
+     */
+    public static String propertyKey(String slashedOwner, String getter, String descriptor) {
+        CallTargets.Target target = CallTargets.resolve(slashedOwner, getter, descriptor);
+        if (target == null || target.method() == null || target.method().getCode() == null) {
+            return null;
+        }
+        String prefix = prefixOf(target.javaClass());
+        String field = prefix == null ? null
+                : returnedOwnField(target.method(), new ConstantPoolGen(target.javaClass().getConstantPool()));
+        return field == null ? null : prefix.isEmpty() ? field : prefix + "." + field;
+    }
+
+    /** The {@code @ConfigurationProperties} prefix ({@code prefix} or {@code value}; "" for none), or null. */
+    private static String prefixOf(JavaClass javaClass) {
+        for (AnnotationEntry annotation : javaClass.getAnnotationEntries()) {
+            if (CONFIGURATION_PROPERTIES.equals(annotation.getAnnotationType())) {
+                for (org.apache.bcel.classfile.ElementValuePair pair : annotation.getElementValuePairs()) {
+                    if ("prefix".equals(pair.getNameString()) || "value".equals(pair.getNameString())) {
+                        return pair.getValue().stringifyValue();
+                    }
+                }
+                return "";
+            }
+        }
+        return null;
     }
 
     /**
@@ -66,6 +99,10 @@ public final class BoundPropertyDefaults {
                     // Only "this.field = constant" (aload_0, the constant, putfield): a conditional initialiser
                     // (secure = System.getenv("DEV") == null) ends in a constant too, after a branch.
                     Object value = i >= 2 && isThis(code[i - 2]) ? constantOf(code[i - 1], cpg) : null;
+                    if (value == null && i >= 2 && isThis(code[i - 2])) {
+                        // A record's canonical constructor (this.secure = secure): the parameter's @DefaultValue.
+                        value = parameterDefault(method, code[i - 1]);
+                    }
                     if (value == null || assigned && !value.equals(agreed)) {
                         return null;
                     }
@@ -78,6 +115,47 @@ public final class BoundPropertyDefaults {
             return "()Z".equals(descriptor) ? Integer.valueOf(0) : null;
         }
         return agreed;
+    }
+
+    /**
+     * For a load of a constructor parameter, the text of its {@code @DefaultValue} as the constant it stands for (an
+     * Integer for a boolean, a String), or null when it has none.
+     */
+    private static Object parameterDefault(Method constructor, Instruction load) {
+        if (!(load instanceof org.apache.bcel.generic.LoadInstruction)) {
+            return null;
+        }
+        int slot = ((org.apache.bcel.generic.LoadInstruction) load).getIndex();
+        org.apache.bcel.generic.Type[] parameters = constructor.getArgumentTypes();
+        org.apache.bcel.classfile.ParameterAnnotationEntry[] annotations = constructor.getParameterAnnotationEntries();
+        int next = 1;
+        for (int i = 0; i < parameters.length; i++) {
+            if (next == slot && i < annotations.length) {
+                for (AnnotationEntry annotation : annotations[i].getAnnotationEntries()) {
+                    if (DEFAULT_VALUE.equals(annotation.getAnnotationType())) {
+                        return defaultConstant(annotation, parameters[i]);
+                    }
+                }
+                return null;
+            }
+            next += parameters[i].getSize();
+        }
+        return null;
+    }
+
+    private static Object defaultConstant(AnnotationEntry annotation, org.apache.bcel.generic.Type type) {
+        for (org.apache.bcel.classfile.ElementValuePair pair : annotation.getElementValuePairs()) {
+            if ("value".equals(pair.getNameString())) {
+                String text = pair.getValue().stringifyValue();
+                text = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
+                if (type == org.apache.bcel.generic.Type.BOOLEAN) {
+                    return "true".equalsIgnoreCase(text.trim()) ? Integer.valueOf(1)
+                            : "false".equalsIgnoreCase(text.trim()) ? Integer.valueOf(0) : null;
+                }
+                return text;
+            }
+        }
+        return null;
     }
 
     private static boolean isThis(Instruction instruction) {
