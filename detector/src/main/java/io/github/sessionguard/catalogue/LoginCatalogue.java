@@ -367,6 +367,20 @@ public final class LoginCatalogue {
             "error", "trace", "print", "write", "send", "mail", "notify", "change", "reset", "update", "store",
             "parse", "split", "build", "with");
 
+    /**
+     * One-way hashes and the encodings of their bytes ({@code DigestUtils.sha512Hex(salt + input)},
+     * {@code md.digest()}, {@code Hex.encodeHexString(bytes)}): what they answer, compared with a value read from a
+     * user's stored record, is a submitted secret in hashed form, whatever the input was called ({@code senha},
+     * {@code mima}): the comparison is the evidence, not the name.
+     */
+    public static final List<CallPattern> ONE_WAY_HASHES = List.of(
+            CallPattern.of(Set.of("org/apache/commons/codec/digest/DigestUtils", "org/springframework/util/DigestUtils",
+                    "cn/hutool/crypto/SecureUtil", "cn/hutool/crypto/digest/DigestUtil",
+                    "org/apache/commons/codec/binary/Hex", "com/google/common/hash/HashFunction",
+                    "com/google/common/hash/HashCode"), null, null),
+            CallPattern.of("java/security/MessageDigest", "digest", null),
+            CallPattern.of("org/mindrot/jbcrypt/BCrypt", "hashpw", null));
+
     /** JDK comparisons: with a secret on one side and a stored value on the other, a credential check. */
     public static final List<CallPattern> SECRET_COMPARISONS = List.of(
             CallPattern.of("java/lang/String", "equals", "(Ljava/lang/Object;)Z"),

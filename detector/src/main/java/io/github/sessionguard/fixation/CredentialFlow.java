@@ -22,6 +22,7 @@ import edu.umd.cs.findbugs.classfile.ClassDescriptor;
 import edu.umd.cs.findbugs.classfile.DescriptorFactory;
 import edu.umd.cs.findbugs.classfile.Global;
 import edu.umd.cs.findbugs.classfile.analysis.AnnotationValue;
+import io.github.sessionguard.catalogue.ContainerApis;
 import io.github.sessionguard.catalogue.LoginCatalogue;
 import io.github.sessionguard.flow.CallAt;
 import io.github.sessionguard.flow.CallSites;
@@ -99,6 +100,8 @@ final class CredentialFlow {
     private final CallSites calls;
 
     private final Set<Integer> secrets = new HashSet<>();
+    /** Values a one-way hash answered (see LoginCatalogue.ONE_WAY_HASHES): a secret once compared with a stored one. */
+    private final Set<Integer> hashed = new HashSet<>();
     /** Secrets a servlet or filter keeps in its own fields (see isSharedHandlerField): the stored side of a check. */
     private final Set<Integer> configuredSecrets = new HashSet<>();
     /**
@@ -522,6 +525,12 @@ final class CredentialFlow {
             identityArgument |= isIdentity(call.argument(i));
         }
 
+        if (result != null && (isTextual(returnType) || returnType instanceof ObjectType)
+                && (LoginCatalogue.any(LoginCatalogue.ONE_WAY_HASHES, owner, name, descriptor)
+                        || LoginCatalogue.isJdk(owner) && isTextual(returnType) && hashedInput(call, receiver))) {
+            // sha512Hex(salt + senha), then its hex or Base64 text: hashed, whatever its input was called.
+            mark(hashed, result);
+        }
         if (result != null && identityArgument && call.argumentCount() == 1 && LoginCatalogue.SERIALIZING_CALLS.contains(name)) {
             // GSON.toJson(user): the user as text.
             mark(identities, result);
@@ -675,6 +684,9 @@ final class CredentialFlow {
         }
         if (callee != null && callee.returnsSecret()) {
             mark(secrets, result);
+        }
+        if (callee != null && callee.returnsHashed()) {
+            mark(hashed, result);
         }
         // form.setPassword(request.getParameter("password")): the form (a DTO, not a stored entity) now carries
         // the secret, and handing it to a lookup (mapper.login(form)) is a credential check.
@@ -1220,6 +1232,11 @@ final class CredentialFlow {
             stored = operands[1];
         } else if (isSecret(operands[1]) && isStoredSide(operands[0])) {
             stored = operands[0];
+        } else if (isHashed(operands[0]) != isHashed(operands[1])
+                && isStoredRecordValue(isHashed(operands[0]) ? operands[1] : operands[0])) {
+            // sha512Hex(usuario.getSal() + senha).equalsIgnoreCase(usuario.getSenhaHash()): a hash of what was
+            // submitted, compared with what a stored record holds, is a password check whatever the names.
+            stored = isHashed(operands[0]) ? operands[1] : operands[0];
         } else if (isConfiguredSecret(operands[0]) != isConfiguredSecret(operands[1])) {
             // adminPassword.equals(request.getParameter("word")): whatever is compared with the servlet's configured
             // password is the password submitted.
@@ -1275,6 +1292,37 @@ final class CredentialFlow {
         }
         ValueNumberFrame frame = vna.getFactAtLocation(producer);
         return frame.isValid() && frame.getStackDepth() > 0 && isSharedHandlerField(frame.getTopValue());
+    }
+
+    boolean isHashed(ValueNumber value) {
+        return value != null && hashed.contains(value.getNumber());
+    }
+
+    /** The call hashes or encodes a hashed value: one of its arguments or its receiver is one. */
+    private boolean hashedInput(CallAt call, ValueNumber receiver) throws DataflowAnalysisException {
+        if (receiver != null && isHashed(receiver)) {
+            return true;
+        }
+        for (int i = 0; i < call.argumentCount(); i++) {
+            if (isHashed(call.argument(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A value read out of a stored record by a call or field on it ({@code user.getPasswordHash()},
+     * {@code rs.getString("hash")}), not a request's or a container's value, and no submitted secret.
+     */
+    private boolean isStoredRecordValue(ValueNumber value) throws DataflowAnalysisException {
+        ValueNumber owner = getterOwner(value);
+        if (owner == null || isSecret(owner) || isSecret(value) || isHashed(value)) {
+            return false;
+        }
+        InvokeInstruction read = origins.producingCall(value);
+        String readOwner = read == null ? null : read.getClassName(cpg).replace('.', '/');
+        return readOwner == null || ContainerApis.PACKAGES.stream().noneMatch(readOwner::startsWith);
     }
 
     private boolean isStoredSide(ValueNumber value) throws DataflowAnalysisException {

@@ -25,7 +25,7 @@ import java.util.Locale;
 
 /**
  * The second half of the login summaries' cost screen ({@link CallReach}): can a method's
- * {@link CredentialFlow} find anything, a checked credential, a returned user or a returned secret? A
+ * {@link CredentialFlow} find anything, a checked credential, a returned user, a returned secret or a returned hash? A
  * method that reaches no session API ({@link LoginMethodReach}) matters to its callers only through those
  * three facts, and {@link CredentialFlow} derives every one of them from a root in the method itself or
  * from a callee's facts. The roots, each over-approximated here from the bytecode alone:
@@ -35,6 +35,7 @@ import java.util.Locale;
  * form or a map ({@link LoginCatalogue#isSecretName}, {@link LoginCatalogue#CREDENTIAL_PARAMETERS});</li>
  * <li>a credential check by the catalogue or the settings ({@link LoginCatalogue#isCredentialCheck});</li>
  * <li>a cookie's value (a remember-me cookie is a secret);</li>
+ * <li>a one-way hash ({@link LoginCatalogue#ONE_WAY_HASHES}: a helper returning one is a password's other form);</li>
  * <li>a call named like a verification that returns a user type (the lookup a request value turns into a
  * check).</li>
  * </ul>
@@ -81,6 +82,7 @@ final class CredentialReach implements CallReach.Screen {
         return LoginCatalogue.isSecretName(name)
                 || LoginCatalogue.isCredentialCheck(owner, name, descriptor, summaries.settings())
                 || LoginCatalogue.any(LoginCatalogue.COOKIE_VALUE_READS, owner, name, descriptor)
+                || LoginCatalogue.any(LoginCatalogue.ONE_WAY_HASHES, owner, name, descriptor)
                 || isVerificationReturningUser(owner, name, descriptor);
     }
 

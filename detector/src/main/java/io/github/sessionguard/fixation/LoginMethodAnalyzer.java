@@ -98,7 +98,7 @@ final class LoginMethodAnalyzer {
         LoginSummary summary = new LoginSummary(paths.anyReturn && paths.rotatesOnEveryPath, credentials,
                 loginPath ? Set.of() : paths.pending, loginPath ? paths.pending : Set.of(), loginPath, containerLogin,
                 paths.identityWrittenToParameters).withFlow(new LoginSummary.Flow(paths.returnsIdentity,
-                        paths.returnsSecret, paths.sessionWrites));
+                        paths.returnsSecret, paths.returnsHashed, paths.sessionWrites));
         // Asked only of a method with logins to report: whether callers can answer for them (LoginResponsibility).
         boolean requestEntry = !summary.reported().isEmpty()
                 && LoginHandlers.isRequestEntry(classContext.getJavaClass(), method);
@@ -147,6 +147,7 @@ final class LoginMethodAnalyzer {
         final Set<SessionWrite> sessionWrites = new HashSet<>();
         boolean returnsIdentity;
         boolean returnsSecret;
+        boolean returnsHashed;
         private final int parameterCount;
         final Set<LoginEvent> pending = new HashSet<>();
         final Set<LoginEvent> reused = new HashSet<>();
@@ -210,6 +211,7 @@ final class LoginMethodAnalyzer {
                 if (frame.isValid() && frame.getStackDepth() > 0) {
                     returnsIdentity |= meaning.flow().isIdentity(frame.getTopValue());
                     returnsSecret |= meaning.flow().isSecret(frame.getTopValue());
+                    returnsHashed |= meaning.flow().isHashed(frame.getTopValue());
                     returnsCookieValue |= meaning.flow().isCookieValue(frame.getTopValue());
                 }
             }

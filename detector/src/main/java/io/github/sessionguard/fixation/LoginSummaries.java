@@ -234,6 +234,7 @@ final class LoginSummaries {
         boolean checks = false;
         boolean returnsIdentity = false;
         boolean returnsSecret = false;
+        boolean returnsHashed = false;
         Set<LoginEvent> exported = new HashSet<>();
         Set<LoginEvent> reported = new HashSet<>();
         Set<Integer> writtenParameters = new HashSet<>();
@@ -247,6 +248,7 @@ final class LoginSummaries {
             checks |= summary.checksCredentials();
             returnsIdentity |= summary.returnsIdentity();
             returnsSecret |= summary.returnsSecret();
+            returnsHashed |= summary.returnsHashed();
             exported.addAll(summary.exported());
             reported.addAll(summary.reported());
             writtenParameters.addAll(summary.identityWrittenToParameters());
@@ -254,7 +256,7 @@ final class LoginSummaries {
         }
         // Each implementation reports its own logins; they are in the union so that a caller's id change counts.
         return new LoginSummary(rotates, checks, exported, reported, false, false, writtenParameters)
-                .withFlow(new LoginSummary.Flow(returnsIdentity, returnsSecret, writes));
+                .withFlow(new LoginSummary.Flow(returnsIdentity, returnsSecret, returnsHashed, writes));
     }
 
     private LoginSummary forCall(Body body) {

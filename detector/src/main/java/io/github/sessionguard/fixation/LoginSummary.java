@@ -12,15 +12,18 @@ final class LoginSummary {
 
     /** What a method returns and writes, seen by data flow (see {@link CredentialFlow}). */
     static final class Flow {
-        static final Flow NONE = new Flow(false, false, Set.of());
+        static final Flow NONE = new Flow(false, false, false, Set.of());
 
         final boolean returnsIdentity;
         final boolean returnsSecret;
+        /** It returns what a one-way hash answered ({@code sha256Hex(text)} in a helper). */
+        final boolean returnsHashed;
         final Set<SessionWrite> sessionWrites;
 
-        Flow(boolean returnsIdentity, boolean returnsSecret, Set<SessionWrite> sessionWrites) {
+        Flow(boolean returnsIdentity, boolean returnsSecret, boolean returnsHashed, Set<SessionWrite> sessionWrites) {
             this.returnsIdentity = returnsIdentity;
             this.returnsSecret = returnsSecret;
+            this.returnsHashed = returnsHashed;
             this.sessionWrites = Set.copyOf(sessionWrites);
         }
     }
@@ -90,6 +93,10 @@ final class LoginSummary {
     /** The method returns a secret from the request (a password, a remember-me cookie's value). */
     boolean returnsSecret() {
         return flow.returnsSecret;
+    }
+
+    boolean returnsHashed() {
+        return flow.returnsHashed;
     }
 
     /** The session writes it performs with names and values its callers pass in. */
