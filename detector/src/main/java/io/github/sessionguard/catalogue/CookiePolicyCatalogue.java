@@ -122,18 +122,6 @@ public final class CookiePolicyCatalogue {
         return sameSiteName && hardeningValue;
     }
 
-    /** Does one of a wrapper's texts write a SameSite attribute, whatever its value ({@code "; SameSite="})? */
-    public static boolean namesSameSite(java.util.Collection<String> texts) {
-        for (String text : texts) {
-            for (String part : text.split(";")) {
-                if (part.trim().toLowerCase(Locale.ROOT).startsWith("samesite=")) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
     /** The call through which a filter hands the rest of the chain its (wrapped) response. */
     public static final List<String> FILTER_CHAINS = List.of("javax/servlet/FilterChain", "jakarta/servlet/FilterChain");
     public static final String FILTER_CHAIN_CALL = "doFilter";

@@ -137,14 +137,11 @@ final class AppCookiePolicies implements CookieFindings.PolicyHook {
         return addedToHeaders;
     }
 
-    /**
-     * The flags the wrapper's addCookie surely sets (to a protective value) on every cookie it passes on, or, for
-     * SameSite written as header text, sets itself whatever the cookie's own (judged where it writes the text).
-     */
+    /** The flags the wrapper's addCookie surely sets (to a protective value) on every cookie it passes on. */
     private Set<CookieFlag> forcedBy(String wrapper, String descriptor) {
         Set<CookieFlag> forced = EnumSet.noneOf(CookieFlag.class);
         // An addCookie that writes the cookie as header text it hardens (super.addHeader(SET_COOKIE, harden(text))).
-        forced.addAll(HeaderHardening.writtenByAddCookie(wrapper, descriptor));
+        forced.addAll(HeaderHardening.addedBy(wrapper, "addCookie", descriptor));
         MethodSummary summary = summaries.forCall(wrapper, "addCookie", descriptor, true);
         if (summary == null || !summary.isFollowed()) {
             return forced;

@@ -99,9 +99,8 @@ final class BooleanOrigins {
             String owner = getter.getClassName(cpg).replace('.', '/');
             String configured = configuredValue(owner, getter.getMethodName(cpg), "()Z");
             if (configured != null) {
-                String text = configured.trim();
-                return "true".equalsIgnoreCase(text) ? FlagValue.SET
-                        : "false".equalsIgnoreCase(text) ? FlagValue.CONFIGURED_OFF : FlagValue.UNKNOWN;
+                Boolean flag = booleanText(configured);
+                return flag == null ? FlagValue.UNKNOWN : flag ? FlagValue.SET : FlagValue.CONFIGURED_OFF;
             }
             Boolean bound = BoundPropertyDefaults.flag(owner, getter.getMethodName(cpg));
             return bound == null ? null : bound ? FlagValue.SET : FlagValue.CONFIGURED_OFF_BY_DEFAULT;
@@ -151,15 +150,12 @@ final class BooleanOrigins {
         if (placeholder == null) {
             return null;
         }
-        String configured = AppProperties.current().value(placeholder[0]);
-        String text = configured != null ? configured.trim() : placeholder[1] == null ? null : placeholder[1].trim();
-        if ("true".equalsIgnoreCase(text)) {
-            return FlagValue.SET;
+        String configured = AppProperties.current().placeholderValue(placeholder[0]);
+        Boolean flag = booleanText(configured != null ? configured : placeholder[1]);
+        if (flag == null) {
+            return FlagValue.UNKNOWN;
         }
-        if ("false".equalsIgnoreCase(text)) {
-            return configured != null ? FlagValue.CONFIGURED_OFF : FlagValue.CONFIGURED_OFF_BY_DEFAULT;
-        }
-        return FlagValue.UNKNOWN;
+        return flag ? FlagValue.SET : configured != null ? FlagValue.CONFIGURED_OFF : FlagValue.CONFIGURED_OFF_BY_DEFAULT;
     }
 
     /** An injected property's text: the settings' value for its key, else the placeholder's default; else null. */
@@ -168,7 +164,7 @@ final class BooleanOrigins {
         if (placeholder == null) {
             return null;
         }
-        String configured = AppProperties.current().value(placeholder[0]);
+        String configured = AppProperties.current().placeholderValue(placeholder[0]);
         return configured != null ? configured.trim() : placeholder[1] == null ? null : placeholder[1].trim();
     }
 
@@ -191,6 +187,15 @@ final class BooleanOrigins {
             return new String[] {matcher.group(1), matcher.group(2)};
         }
         return null;
+    }
+
+    /** A boolean as Spring converts text to one (true/on/yes/1, false/off/no/0), or null. */
+    private static Boolean booleanText(String text) {
+        String value = text == null ? "" : text.trim().toLowerCase(java.util.Locale.ROOT);
+        if (List.of("true", "on", "yes", "1").contains(value)) {
+            return Boolean.TRUE;
+        }
+        return List.of("false", "off", "no", "0").contains(value) ? Boolean.FALSE : null;
     }
 
     private boolean isBooleanCall(Instruction instruction, String name) {

@@ -59,20 +59,6 @@ final class HeaderHardening {
 
     /** The flags the wrapper's method adds to the header text it passes on, when it passes a header on at all. */
     static Set<CookieFlag> addedBy(String wrapper, String name, String descriptor) {
-        return flagsAdded(wrapper, name, descriptor, false);
-    }
-
-    /**
-     * The flags a wrapper's {@code addCookie} writes on every cookie it is given as header text: those
-     * {@link #addedBy} finds, and SameSite whatever its value. That text is a cookie of its own, judged where the
-     * wrapper writes it (a SameSite=None on some path, or a value known only at run time, is reported there); the
-     * cookies it is given cannot change it, so they are not judged for it again.
-     */
-    static Set<CookieFlag> writtenByAddCookie(String wrapper, String descriptor) {
-        return flagsAdded(wrapper, "addCookie", descriptor, true);
-    }
-
-    private static Set<CookieFlag> flagsAdded(String wrapper, String name, String descriptor, boolean anySameSite) {
         Set<CookieFlag> flags = EnumSet.noneOf(CookieFlag.class);
         CallTargets.Target target = CallTargets.resolve(wrapper, name, descriptor);
         if (target == null || target.method() == null
@@ -94,9 +80,6 @@ final class HeaderHardening {
             if (!(flag == CookieFlag.SAME_SITE && mayWriteNone) && CookiePolicyCatalogue.addsAttribute(flag, texts)) {
                 flags.add(flag);
             }
-        }
-        if (anySameSite && CookiePolicyCatalogue.namesSameSite(texts)) {
-            flags.add(CookieFlag.SAME_SITE);
         }
         return flags;
     }

@@ -102,6 +102,12 @@ final class CredentialFlow {
     private final Set<Integer> secrets = new HashSet<>();
     /** Values a one-way hash answered (see LoginCatalogue.ONE_WAY_HASHES): a secret once compared with a stored one. */
     private final Set<Integer> hashed = new HashSet<>();
+    /**
+     * What the request may have submitted, whatever its name: the method's text parameters, a request's values, the
+     * handler bean's own text fields (a JSF backing bean's), and text derived from them. Only a hash of one of these
+     * is a password's other form (a document's or an article's stored body hashed is an integrity check).
+     */
+    private final Set<Integer> submitted = new HashSet<>();
     /** Secrets a servlet or filter keeps in its own fields (see isSharedHandlerField): the stored side of a check. */
     private final Set<Integer> configuredSecrets = new HashSet<>();
     /**
@@ -331,6 +337,11 @@ final class CredentialFlow {
             if (secret) {
                 secrets.add(vna.getAnalysis().getEntryValueForParameter(i).getNumber());
             }
+            if (isTextual(types[i]) || types[i] instanceof ObjectType && !LoginCatalogue.isJdk(
+                    ((ObjectType) types[i]).getClassName().replace('.', '/'))) {
+                // A text or a form the caller hands in: what the request may have submitted.
+                submitted.add(vna.getAnalysis().getEntryValueForParameter(i).getNumber());
+            }
             slot += types[i].getSize();
         }
     }
@@ -385,6 +396,11 @@ final class CredentialFlow {
         ValueNumberFrame before = vna.getFactAtLocation(location);
         if (!before.isValid() || before.getStackDepth() < operands) {
             return;
+        }
+        for (int i = 0; i < operands; i++) {
+            if (submitted.contains(before.getStackValue(i).getNumber())) {
+                markProduced(submitted, location);
+            }
         }
         for (int i = 0; i < operands; i++) {
             if (isSecret(before.getStackValue(i))) {
@@ -458,6 +474,11 @@ final class CredentialFlow {
             } else if (isSecretName(name) && !(isIdentity(object) && !isSecret(object))) {
                 markProduced(secrets, location);
             }
+            if (object != null && (submitted.contains(object.getNumber()) || !method.isStatic()
+                    && object.equals(vna.getAnalysis().getThisValue()) && isTextual(field.getType(cpg)))) {
+                // form.senha, or a backing bean's own text field (JSF binds the form to it): submitted.
+                markProduced(submitted, location);
+            }
             return;
         }
         if (instruction instanceof AALOAD) {
@@ -525,9 +546,14 @@ final class CredentialFlow {
             identityArgument |= isIdentity(call.argument(i));
         }
 
+        if (result != null && isTextual(returnType) && inputIn(submitted, call, receiver)) {
+            // senha.getBytes(), salt + senha, form.getSenha(): still what the request submitted.
+            mark(submitted, result);
+        }
         if (result != null && (isTextual(returnType) || returnType instanceof ObjectType)
                 && (LoginCatalogue.any(LoginCatalogue.ONE_WAY_HASHES, owner, name, descriptor)
-                        || LoginCatalogue.isJdk(owner) && isTextual(returnType) && hashedInput(call, receiver))) {
+                        && (inputIn(submitted, call, receiver) || inputIn(hashed, call, receiver))
+                        || LoginCatalogue.isJdk(owner) && isTextual(returnType) && inputIn(hashed, call, receiver))) {
             // sha512Hex(salt + senha), then its hex or Base64 text: hashed, whatever its input was called.
             mark(hashed, result);
         }
@@ -537,6 +563,7 @@ final class CredentialFlow {
             return;
         }
         if (LoginCatalogue.any(LoginCatalogue.REQUEST_VALUE_READS, owner, name, descriptor)) {
+            mark(submitted, result);
             String read = call.stringArgument(0);
             if (isSecretName(read)) {
                 mark(secrets, result);
@@ -685,7 +712,8 @@ final class CredentialFlow {
         if (callee != null && callee.returnsSecret()) {
             mark(secrets, result);
         }
-        if (callee != null && callee.returnsHashed()) {
+        if (callee != null && callee.returnsHashed() && inputIn(submitted, call, null)) {
+            // resumo(usuario.getSal() + senha): a helper's hash of what this request submitted.
             mark(hashed, result);
         }
         // form.setPassword(request.getParameter("password")): the form (a DTO, not a stored entity) now carries
@@ -1233,7 +1261,8 @@ final class CredentialFlow {
         } else if (isSecret(operands[1]) && isStoredSide(operands[0])) {
             stored = operands[0];
         } else if (isHashed(operands[0]) != isHashed(operands[1])
-                && isStoredRecordValue(isHashed(operands[0]) ? operands[1] : operands[0])) {
+                && isStoredRecordValue(isHashed(operands[0]) ? operands[1] : operands[0])
+                && !isSessionDerived(isHashed(operands[0]) ? operands[1] : operands[0])) {
             // sha512Hex(usuario.getSal() + senha).equalsIgnoreCase(usuario.getSenhaHash()): a hash of what was
             // submitted, compared with what a stored record holds, is a password check whatever the names.
             stored = isHashed(operands[0]) ? operands[1] : operands[0];
@@ -1298,13 +1327,14 @@ final class CredentialFlow {
         return value != null && hashed.contains(value.getNumber());
     }
 
-    /** The call hashes or encodes a hashed value: one of its arguments or its receiver is one. */
-    private boolean hashedInput(CallAt call, ValueNumber receiver) throws DataflowAnalysisException {
-        if (receiver != null && isHashed(receiver)) {
+    /** One of the call's arguments, or its receiver, is in the set. */
+    private boolean inputIn(Set<Integer> values, CallAt call, ValueNumber receiver) throws DataflowAnalysisException {
+        if (receiver != null && values.contains(receiver.getNumber())) {
             return true;
         }
         for (int i = 0; i < call.argumentCount(); i++) {
-            if (isHashed(call.argument(i))) {
+            ValueNumber argument = call.argument(i);
+            if (argument != null && values.contains(argument.getNumber())) {
                 return true;
             }
         }

@@ -43,8 +43,8 @@ public final class BoundPropertyDefaults {
 
     /**
      * The property the getter reads, as Boot binds it: the class's {@code @ConfigurationProperties} prefix, a dot, and
-     * the field's name ({@code app.auth.cookie.httpOnly}, which relaxed binding matches to {@code http-only}); null
-     * for a getter of any other class or one that does not return a field.
+     * the bean property's name ({@code app.auth.cookie.httpOnly}, which relaxed binding matches to {@code http-only});
+     * null for a getter of any other class.
      */
     public static String propertyKey(String slashedOwner, String getter, String descriptor) {
         CallTargets.Target target = CallTargets.resolve(slashedOwner, getter, descriptor);
@@ -52,9 +52,17 @@ public final class BoundPropertyDefaults {
             return null;
         }
         String prefix = prefixOf(target.javaClass());
-        String field = prefix == null ? null
-                : returnedOwnField(target.method(), new ConstantPoolGen(target.javaClass().getConstantPool()));
-        return field == null ? null : prefix.isEmpty() ? field : prefix + "." + field;
+        String property = prefix == null ? null : propertyName(target.javaClass(), getter);
+        return property == null ? null : prefix.isEmpty() ? property : prefix + "." + property;
+    }
+
+    /** The bound property a getter reads: a record's component ({@code secure()}), a bean's {@code isSecure()}. */
+    private static String propertyName(JavaClass javaClass, String getter) {
+        if ("java.lang.Record".equals(javaClass.getSuperclassName())) {
+            return getter;
+        }
+        String bare = getter.startsWith("get") ? getter.substring(3) : getter.startsWith("is") ? getter.substring(2) : "";
+        return bare.isEmpty() ? null : Character.toLowerCase(bare.charAt(0)) + bare.substring(1);
     }
 
     /** The {@code @ConfigurationProperties} prefix ({@code prefix} or {@code value}; "" for none), or null. */

@@ -96,33 +96,66 @@ public final class FieldStrings {
     }
 
     private Set<String> fieldValues(String owner, String name, int depth, Set<String> seen) {
-        if (depth > MAX_DEPTH || !seen.add(owner + "." + name) || !QuietClasspath.isApplicationClass(owner)) {
+        String key = owner + "." + name;
+        if (depth > MAX_DEPTH || !QuietClasspath.isApplicationClass(owner) || !seen.add(key)) {
             return null;
         }
+        try {
+            return writtenValues(owner, name, depth, seen);
+        } finally {
+            // A recursion stack, not a visited set: the same field read on two paths has the same answer on both.
+            seen.remove(key);
+        }
+    }
+
+    private Set<String> writtenValues(String owner, String name, int depth, Set<String> seen) {
         JavaClass javaClass = javaClass(owner);
         Field field = javaClass == null ? null : declared(javaClass, name);
-        if (field == null || !STRING.equals(field.getSignature()) || !(field.isPrivate() || field.isFinal())) {
+        if (field == null || !STRING.equals(field.getSignature()) || !(field.isPrivate() || field.isFinal())
+                || field.getAnnotationEntries().length > 0) {
+            // Another class may write it, or a framework injects it (@Value, @Inject): its value is not in this code.
             return null;
         }
         Set<String> values = new LinkedHashSet<>();
-        boolean written = false;
-        for (Method method : javaClass.getMethods()) {
-            if (method.getCode() == null || !writes(javaClass, method, owner, name)) {
+        boolean inConstructor = false;
+        // A private field may be written by the classes nested with its own (javac lets them since Java 11).
+        for (String writer : field.isPrivate() ? nest(owner) : List.of(owner)) {
+            JavaClass writerClass = writer.equals(owner) ? javaClass : javaClass(writer);
+            if (writerClass == null) {
                 continue;
             }
-            written = true;
-            if (!valuesStored(javaClass, method, owner, name, depth, seen, values)) {
-                return null;
+            for (Method method : writerClass.getMethods()) {
+                if (method.getCode() == null || !writes(writerClass, method, owner, name)) {
+                    continue;
+                }
+                inConstructor |= writer.equals(owner) && "<init>".equals(method.getName());
+                if (!valuesStored(writerClass, method, owner, name, depth, seen, values)) {
+                    return null;
+                }
             }
         }
-        return written && !values.isEmpty() ? values : null;
+        // Never written by a constructor: until another method writes it, it holds null (SameSite=null is no value).
+        return inConstructor && !values.isEmpty() ? values : null;
+    }
+
+    /** The class and the classes nested with it (its top-level class and that one's nested classes). */
+    private List<String> nest(String owner) {
+        String outer = owner.contains("$") ? owner.substring(0, owner.indexOf('$')) : owner;
+        List<String> nest = new ArrayList<>();
+        for (String name : applicationClasses()) {
+            if (name.equals(outer) || name.startsWith(outer + "$")) {
+                nest.add(name);
+            }
+        }
+        return nest.isEmpty() ? List.of(owner) : nest;
     }
 
     /** Adds the constants the method's writes of the field store; false when one of them stores something else. */
     private boolean valuesStored(JavaClass javaClass, Method method, String owner, String name, int depth,
             Set<String> seen, Set<String> values) {
         try {
-            ClassContext context = CalleeClassContexts.of(DescriptorFactory.createClassDescriptor(owner));
+            ClassContext context = CalleeClassContexts.of(DescriptorFactory.createClassDescriptor(
+                    javaClass.getClassName().replace('.', '/')));
             CFG cfg = context.getCFG(method);
             ValueNumberDataflow vna = context.getValueNumberDataflow(method);
             ConstantPoolGen cpg = context.getConstantPoolGen();
@@ -184,9 +217,23 @@ public final class FieldStrings {
     private Set<String> constructorArguments(JavaClass javaClass, Method constructor, int index, int depth,
             Set<String> seen) {
         String owner = javaClass.getClassName().replace('.', '/');
-        if (depth > MAX_DEPTH || !seen.add(owner + ".<init>" + constructor.getSignature() + "#" + index)) {
+        String key = owner + ".<init>" + constructor.getSignature() + "#" + index;
+        if (depth > MAX_DEPTH || constructor.getAnnotationEntries().length > 0
+                || java.util.Arrays.stream(constructor.getParameterAnnotationEntries())
+                        .anyMatch(parameter -> parameter.getAnnotationEntries().length > 0)
+                || !seen.add(key)) {
+            // A constructor a framework calls (@Autowired, @Value on a parameter) gets values this code does not show.
             return null;
         }
+        try {
+            return passedValues(javaClass, constructor, owner, index, depth, seen);
+        } finally {
+            seen.remove(key);
+        }
+    }
+
+    private Set<String> passedValues(JavaClass javaClass, Method constructor, String owner, int index, int depth,
+            Set<String> seen) {
         Set<String> values = new LinkedHashSet<>();
         boolean called = false;
         for (String candidate : callerCandidates(owner, javaClass, constructor)) {

@@ -102,6 +102,10 @@ public final class StringSketchReader {
         if (isStringBuilder(owner) && "toString".equals(name)) {
             return readBuilder(argumentValue(producer, call, -1), depth);
         }
+        if ("java.text.MessageFormat".equals(owner) && "format".equals(name)
+                && signature.startsWith("(Ljava/lang/String;")) {
+            return readMessageFormat(argumentConstant(producer, call, 0));
+        }
         if ("java.lang.String".equals(owner)) {
             switch (name) {
             case "format":
@@ -410,6 +414,42 @@ public final class StringSketchReader {
     }
 
     private static final Pattern EXPLICIT_INDEX = Pattern.compile("%(\\d+)\\$[sd]");
+
+    /**
+     * {@code MessageFormat.format("{0}={1}; Path=/; HttpOnly", name, value)}: the pattern's text, with a hole for each
+     * {@code {n...}} argument and its quoting undone ({@code ''} is a quote, text in quotes is literal).
+     */
+    private static StringSketch readMessageFormat(Constant pattern) {
+        if (pattern == null || !pattern.isConstantString()) {
+            return StringSketch.hole();
+        }
+        String text = pattern.getConstantString();
+        StringSketch sketch = StringSketch.literal("");
+        StringBuilder literal = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\'') {
+                if (i + 1 < text.length() && text.charAt(i + 1) == '\'') {
+                    literal.append('\'');
+                    i++;
+                } else {
+                    quoted = !quoted;
+                }
+            } else if (c == '{' && !quoted) {
+                int close = text.indexOf('}', i);
+                if (close < 0) {
+                    return StringSketch.hole();
+                }
+                sketch = sketch.then(StringSketch.literal(literal.toString())).then(StringSketch.hole());
+                literal.setLength(0);
+                i = close;
+            } else {
+                literal.append(c);
+            }
+        }
+        return sketch.then(StringSketch.literal(literal.toString()));
+    }
 
     /**
      * The sketches of a varargs array's elements, by index, from the stores that fill it in this method
