@@ -14,7 +14,6 @@ import edu.umd.cs.findbugs.classfile.DescriptorFactory;
 import edu.umd.cs.findbugs.classfile.Global;
 import edu.umd.cs.findbugs.classfile.IClassPath;
 import org.apache.bcel.Const;
-import org.apache.bcel.classfile.ConstantClass;
 import org.apache.bcel.classfile.ConstantPool;
 import org.apache.bcel.classfile.Field;
 import org.apache.bcel.classfile.JavaClass;
@@ -236,9 +235,16 @@ public final class FieldStrings {
             Set<String> seen) {
         Set<String> values = new LinkedHashSet<>();
         boolean called = false;
+        edu.umd.cs.findbugs.classfile.ClassDescriptor constructed = DescriptorFactory.createClassDescriptor(owner);
         for (String candidate : callerCandidates(owner, javaClass, constructor)) {
+            // SpotBugs' own summary of each class (the classes whose methods it calls) screens before its bytes are
+            // parsed: most application classes construct nothing of this one.
+            edu.umd.cs.findbugs.ba.XClass summary = QuietClasspath.find(candidate);
+            if (summary == null || !summary.getCalledClassDescriptors().contains(constructed)) {
+                continue;
+            }
             JavaClass caller = javaClass(candidate);
-            if (caller == null || !namesClass(caller, owner)) {
+            if (caller == null) {
                 continue;
             }
             for (Method method : caller.getMethods()) {
@@ -366,16 +372,6 @@ public final class FieldStrings {
             }
         }
         return null;
-    }
-
-    private static boolean namesClass(JavaClass javaClass, String slashed) {
-        ConstantPool pool = javaClass.getConstantPool();
-        for (org.apache.bcel.classfile.Constant constant : pool.getConstantPool()) {
-            if (constant instanceof ConstantClass && slashed.equals(((ConstantClass) constant).getBytes(pool))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static JavaClass javaClass(String slashed) {
