@@ -317,6 +317,15 @@ public final class CookiePolicyCatalogue {
     private CookiePolicyCatalogue() {
     }
 
+    /**
+     * The SameSite several possible values give together ({@code this.sameSite}, "Lax" or "Strict" by configuration):
+     * the first when every one is protective, else null.
+     */
+    public static String hardeningSameSite(java.util.Collection<String> values) {
+        return !values.isEmpty() && values.stream().allMatch(CookiePolicyCatalogue::isHardeningSameSite)
+                ? values.iterator().next() : null;
+    }
+
     /** True for SameSite values that keep a cookie off cross-site requests (Lax, Strict; any case). */
     public static boolean isHardeningSameSite(String value) {
         String lower = value == null ? "" : value.toLowerCase(Locale.ROOT);

@@ -12,7 +12,6 @@ import org.apache.bcel.Const;
 import org.apache.bcel.classfile.Constant;
 import org.apache.bcel.classfile.ConstantCP;
 import org.apache.bcel.classfile.ConstantFieldref;
-import org.apache.bcel.classfile.ConstantNameAndType;
 import org.apache.bcel.classfile.ConstantPool;
 import org.apache.bcel.classfile.ConstantString;
 import org.apache.bcel.classfile.JavaClass;
@@ -84,26 +83,13 @@ final class HeaderHardening {
         return flags;
     }
 
-    /** The constants a String field can hold, or null (not a String field, or a value known only at run time). */
-    private static Set<String> fieldStrings(ConstantPool pool, ConstantFieldref field) {
-        ConstantNameAndType nat = (ConstantNameAndType) pool.getConstant(field.getNameAndTypeIndex());
-        return "Ljava/lang/String;".equals(nat.getSignature(pool))
-                ? FieldStrings.current().of(field.getClass(pool).replace('.', '/'), nat.getName(pool)) : null;
-    }
-
     /**
      * A field's values as one appended part: the first when every value hardens alike ("Lax" or "Strict"); a "None"
      * among them goes to the loaded texts (the SameSite then written on some path), and the part is unknown.
      */
     private static String oneValue(Set<String> values, List<String> loadedTexts) {
-        boolean hardening = true;
-        for (String value : values) {
-            if (CookiePolicyCatalogue.isNone(value)) {
-                loadedTexts.add(value);
-            }
-            hardening &= CookiePolicyCatalogue.isHardeningSameSite(value);
-        }
-        return hardening ? values.iterator().next() : null;
+        values.stream().filter(CookiePolicyCatalogue::isNone).forEach(loadedTexts::add);
+        return CookiePolicyCatalogue.hardeningSameSite(values);
     }
 
     /** Ends a chain of constant appends: two or more parts add their joined text too. */
@@ -159,7 +145,7 @@ final class HeaderHardening {
                     return false;
                 } else if ((opcode == Const.GETFIELD || opcode == Const.GETSTATIC) && index > 0
                         && index < pool.getLength() && pool.getConstant(index) instanceof ConstantFieldref) {
-                    fieldValues.set(fieldStrings(pool, (ConstantFieldref) pool.getConstant(index)));
+                    fieldValues.set(FieldStrings.current().readBy(pool, (ConstantFieldref) pool.getConstant(index)));
                     return false;
                 } else if (opcode == Const.BIPUSH && offset + 1 < code.length) {
                     pushedChar[0] = (char) code[offset + 1];

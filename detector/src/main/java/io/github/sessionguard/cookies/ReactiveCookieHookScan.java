@@ -234,8 +234,7 @@ final class ReactiveCookieHookScan {
      */
     private String hardeningFieldValue(Location producer) {
         java.util.Set<String> values = FieldStrings.current().readBy(producer, classContext.getConstantPoolGen());
-        return values != null && values.stream().allMatch(CookiePolicyCatalogue::isHardeningSameSite)
-                ? values.iterator().next() : null;
+        return values == null ? null : CookiePolicyCatalogue.hardeningSameSite(values);
     }
 
     /**

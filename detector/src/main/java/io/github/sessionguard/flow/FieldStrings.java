@@ -94,6 +94,14 @@ public final class FieldStrings {
         return of(read.getReferenceType(cpg).toString().replace('.', '/'), read.getFieldName(cpg));
     }
 
+    /** The same for a field reference in a class's constant pool (an instruction read from the raw bytes). */
+    public Set<String> readBy(ConstantPool pool, org.apache.bcel.classfile.ConstantFieldref field) {
+        org.apache.bcel.classfile.ConstantNameAndType nat =
+                (org.apache.bcel.classfile.ConstantNameAndType) pool.getConstant(field.getNameAndTypeIndex());
+        return STRING.equals(nat.getSignature(pool))
+                ? of(field.getClass(pool).replace('.', '/'), nat.getName(pool)) : null;
+    }
+
     private Set<String> fieldValues(String owner, String name, int depth, Set<String> seen) {
         String key = owner + "." + name;
         if (depth > MAX_DEPTH || !QuietClasspath.isApplicationClass(owner) || !seen.add(key)) {
@@ -152,18 +160,29 @@ public final class FieldStrings {
     /** Adds the constants the method's writes of the field store; false when one of them stores something else. */
     private boolean valuesStored(JavaClass javaClass, Method method, String owner, String name, int depth,
             Set<String> seen, Set<String> values) {
+        return valuesAt(javaClass, method, (instruction, cpg) -> (instruction instanceof PUTFIELD
+                || instruction instanceof PUTSTATIC) && isField((FieldInstruction) instruction, cpg, owner, name), 0,
+                depth, seen, values, "the writes of " + owner + "." + name);
+    }
+
+    /**
+     * Adds the constants the value {@code fromTop} slots below the top of the stack can be at each instruction of the
+     * method the test accepts (the value a write stores, an argument a call passes); false when one is unknown, or
+     * the method cannot be analysed (reported to SpotBugs).
+     */
+    private boolean valuesAt(JavaClass javaClass, Method method,
+            java.util.function.BiPredicate<Instruction, ConstantPoolGen> wanted, int fromTop, int depth,
+            Set<String> seen, Set<String> values, String what) {
+        String className = javaClass.getClassName().replace('.', '/');
         try {
-            ClassContext context = CalleeClassContexts.of(DescriptorFactory.createClassDescriptor(
-                    javaClass.getClassName().replace('.', '/')));
+            ClassContext context = CalleeClassContexts.of(DescriptorFactory.createClassDescriptor(className));
             CFG cfg = context.getCFG(method);
             ValueNumberDataflow vna = context.getValueNumberDataflow(method);
             ConstantPoolGen cpg = context.getConstantPoolGen();
             ValueOrigins origins = ValueOrigins.of(cfg, vna, cpg);
             for (Iterator<Location> it = cfg.locationIterator(); it.hasNext();) {
                 Location location = it.next();
-                Instruction instruction = location.getHandle().getInstruction();
-                if (!(instruction instanceof PUTFIELD || instruction instanceof PUTSTATIC)
-                        || !isField((FieldInstruction) instruction, cpg, owner, name)) {
+                if (!wanted.test(location.getHandle().getInstruction(), cpg)) {
                     continue;
                 }
                 ValueNumberFrame frame = vna.getFactAtLocation(location);
@@ -171,18 +190,18 @@ public final class FieldStrings {
                 if (!frame.isValid() || !constants.isValid()) {
                     continue;
                 }
-                Set<String> stored = valueSet(javaClass, method, vna, origins, cpg, frame.getTopValue(),
-                        constants.getTopValue(), depth, seen);
-                if (stored == null) {
+                Set<String> found = valueSet(javaClass, method, vna, origins, cpg, frame.getStackValue(fromTop),
+                        constants.getStackValue(fromTop), depth, seen);
+                if (found == null) {
                     return false;
                 }
-                values.addAll(stored);
+                values.addAll(found);
             }
             return true;
         } catch (CheckedAnalysisException e) {
-            // The field's class could not be analysed: its value is then unknown, and SpotBugs is told.
-            edu.umd.cs.findbugs.ba.AnalysisContext.logError("SessionGuard could not read the writes of " + owner + "."
-                    + name + " in " + method.getName(), e);
+            // The class could not be analysed: the value is then unknown, and SpotBugs is told.
+            edu.umd.cs.findbugs.ba.AnalysisContext.logError("SessionGuard could not read " + what + " in " + className
+                    + "." + method.getName(), e);
             return false;
         }
     }
@@ -263,45 +282,12 @@ public final class FieldStrings {
 
     private boolean argumentsPassed(JavaClass caller, Method method, String owner, Method constructor, int index,
             int depth, Set<String> seen, Set<String> values) {
-        String callerName = caller.getClassName().replace('.', '/');
-        try {
-            ClassContext context = CalleeClassContexts.of(DescriptorFactory.createClassDescriptor(callerName));
-            CFG cfg = context.getCFG(method);
-            ValueNumberDataflow vna = context.getValueNumberDataflow(method);
-            ConstantPoolGen cpg = context.getConstantPoolGen();
-            ValueOrigins origins = ValueOrigins.of(cfg, vna, cpg);
-            int count = new SignatureParser(constructor.getSignature()).getNumParameters();
-            for (Iterator<Location> it = cfg.locationIterator(); it.hasNext();) {
-                Location location = it.next();
-                Instruction instruction = location.getHandle().getInstruction();
-                if (!(instruction instanceof INVOKESPECIAL)) {
-                    continue;
-                }
-                INVOKESPECIAL call = (INVOKESPECIAL) instruction;
-                if (!"<init>".equals(call.getMethodName(cpg)) || !constructor.getSignature().equals(call.getSignature(cpg))
-                        || !owner.equals(call.getClassName(cpg).replace('.', '/'))) {
-                    continue;
-                }
-                ValueNumberFrame frame = vna.getFactAtLocation(location);
-                ConstantFrame constants = context.getConstantDataflow(method).getFactAtLocation(location);
-                if (!frame.isValid() || !constants.isValid()) {
-                    continue;
-                }
-                int fromTop = count - 1 - index;
-                Set<String> passed = valueSet(caller, method, vna, origins, cpg, frame.getStackValue(fromTop),
-                        constants.getStackValue(fromTop), depth, seen);
-                if (passed == null) {
-                    return false;
-                }
-                values.addAll(passed);
-            }
-            return true;
-        } catch (CheckedAnalysisException e) {
-            // The caller could not be analysed: the argument is then unknown, and SpotBugs is told.
-            edu.umd.cs.findbugs.ba.AnalysisContext.logError("SessionGuard could not read the arguments " + callerName
-                    + "." + method.getName() + " passes to " + owner, e);
-            return false;
-        }
+        int count = new SignatureParser(constructor.getSignature()).getNumParameters();
+        return valuesAt(caller, method, (instruction, cpg) -> instruction instanceof INVOKESPECIAL
+                && "<init>".equals(((INVOKESPECIAL) instruction).getMethodName(cpg))
+                && constructor.getSignature().equals(((INVOKESPECIAL) instruction).getSignature(cpg))
+                && owner.equals(((INVOKESPECIAL) instruction).getClassName(cpg).replace('.', '/')),
+                count - 1 - index, depth, seen, values, "the arguments passed to " + owner);
     }
 
     /**
