@@ -59,17 +59,40 @@ public final class SessionStoreCatalogue {
             "java/util/TreeMap", "java/util/Hashtable", "java/util/concurrent/ConcurrentMap",
             "java/util/concurrent/ConcurrentHashMap", "javax/cache/Cache", "com/google/common/cache/Cache",
             "com/github/benmanes/caffeine/cache/Cache", "org/springframework/cache/Cache",
-            "org/springframework/data/redis/core/HashOperations", "com/hazelcast/map/IMap");
+            "org/springframework/data/redis/core/HashOperations", "com/hazelcast/map/IMap", "org/redisson/api/RMap",
+            "org/redisson/api/RMapCache");
     /** Writes of an entry ({@code set}: Hazelcast's {@code IMap.set(key, value[, ttl, unit])}, a put without answer). */
     public static final Set<String> MAP_WRITES = Set.of("put", "putIfAbsent", "replace", "set");
     /** ...or the record a map or cache holds under the id, read out and then written: {@code sessions.get(sid).put(...)}. */
     public static final Set<String> MAP_READS = Set.of("get", "getOrDefault", "computeIfAbsent", "getIfPresent");
 
+    /**
+     * A client's handle on the entry kept under the key it is given ({@code redisson.getBucket("session:" + sid)},
+     * {@code redis.boundHashOps(key)}): writing through the handle ({@link #HANDLE_WRITES}) writes that entry.
+     */
+    public static final List<CallPattern> KEYED_HANDLES = List.of(
+            CallPattern.withArguments(Set.of("org/redisson/api/RedissonClient"), null, "(Ljava/lang/String;"),
+            CallPattern.withArguments(Set.of("org/springframework/data/redis/core/RedisTemplate",
+                    "org/springframework/data/redis/core/StringRedisTemplate",
+                    "org/springframework/data/redis/core/RedisOperations"), null, "(Ljava/lang/Object;)"));
+    /** Names of the Redisson and Spring Data Redis handle types {@link #KEYED_HANDLES} answer. */
+    private static final List<String> HANDLE_TYPE_PREFIXES = List.of("Lorg/redisson/api/R",
+            "Lorg/springframework/data/redis/core/Bound");
+    public static final Set<String> HANDLE_WRITES = Set.of("set", "setAsync", "trySet", "setIfAbsent", "getAndSet",
+            "put", "putAll", "fastPut", "putIfAbsent", "fastPutIfAbsent", "putAsync", "fastPutAsync", "putAllAsync");
+
+    /** Does the call answer a handle on the entry under its key argument (a bucket, a bound hash, a map by name)? */
+    public static boolean answersKeyedHandle(String owner, String name, String descriptor) {
+        String returned = descriptor.substring(descriptor.indexOf(')') + 1);
+        return LoginCatalogue.any(KEYED_HANDLES, owner, name, descriptor)
+                && HANDLE_TYPE_PREFIXES.stream().anyMatch(returned::startsWith);
+    }
+
     /** Redis clients (Jedis, Lettuce, Spring Data Redis value operations): writes with the id in the key. */
     public static final List<String> REDIS_PREFIXES = List.of("redis/clients/jedis/", "io/lettuce/core/",
             "org/springframework/data/redis/core/");
     public static final Set<String> REDIS_WRITES = Set.of("set", "setex", "setnx", "psetex", "hset", "hsetnx", "hmset",
-            "setIfAbsent", "put", "putIfAbsent");
+            "setIfAbsent", "put", "putIfAbsent", "putAll");
 
     /** Repositories and entity managers: an entity carrying the id is saved. */
     public static final Set<String> ENTITY_WRITES = Set.of("save", "saveAndFlush", "persist", "merge", "insert",

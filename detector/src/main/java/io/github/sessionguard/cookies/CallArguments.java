@@ -6,6 +6,7 @@ import edu.umd.cs.findbugs.ba.vna.ValueNumber;
 import io.github.sessionguard.catalogue.FlagValue;
 import edu.umd.cs.findbugs.ba.SignatureParser;
 import io.github.sessionguard.flow.CallAt;
+import io.github.sessionguard.flow.FieldStrings;
 import io.github.sessionguard.flow.ValueOrigins;
 
 import java.util.LinkedHashMap;
@@ -44,9 +45,27 @@ final class CallArguments {
         }
         if ("Ljava/lang/String;".equals(type)) {
             Constant constant = call.constantArgument(index);
-            return constant.isConstantString() ? constant.getConstantString() : booleans.boundDefaultText(value);
+            if (constant.isConstantString()) {
+                return constant.getConstantString();
+            }
+            String bound = booleans.boundDefaultText(value);
+            return bound != null ? bound : fieldText(value);
         }
         return type.startsWith("L") ? origins.staticFieldName(value, type.substring(1, type.length() - 1)) : null;
+    }
+
+    /**
+     * {@code this.sameSite} of a filter made with {@code new CookieFilter("Lax")}: the field's one value, or one of
+     * its values when all of them protect (Lax, Strict); null when they differ otherwise or are known only at run
+     * time (see {@link FieldStrings}).
+     */
+    private String fieldText(ValueNumber value) {
+        java.util.Set<String> values = FieldStrings.current().readBy(origins.producer(value), origins.constantPool());
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        return values.size() == 1 ? values.iterator().next()
+                : io.github.sessionguard.catalogue.CookiePolicyCatalogue.hardeningSameSite(new java.util.TreeSet<>(values));
     }
 
     /**

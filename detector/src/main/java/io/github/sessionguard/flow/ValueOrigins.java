@@ -58,6 +58,11 @@ public final class ValueOrigins {
         return new ValueOrigins(cfg, vna, cpg);
     }
 
+    /** The constant pool of the method's class, to read the producers' operands. */
+    public ConstantPoolGen constantPool() {
+        return cpg;
+    }
+
     private Map<Integer, Location> producers() {
         if (producers == null) {
             producers = new HashMap<>();
@@ -190,6 +195,9 @@ public final class ValueOrigins {
         if (instruction instanceof NEW) {
             return constructorArguments(value);
         }
+        if (instruction instanceof org.apache.bcel.generic.ANEWARRAY) {
+            return arrayElements(value);
+        }
         if (!(instruction instanceof InvokeInstruction) || instruction instanceof INVOKEDYNAMIC) {
             return List.of();
         }
@@ -199,6 +207,24 @@ public final class ValueOrigins {
             return arguments == 1 && call.getClassName(cpg).startsWith("java.") ? List.of(frame.getTopValue()) : List.of();
         }
         return arguments == 0 && members.test(call.getMethodName(cpg)) ? List.of(frame.getInstance(call, cpg)) : List.of();
+    }
+
+    /**
+     * The values stored into an array of references the method made ({@code new Object[] {userId, now, sessionId}},
+     * as javac builds a varargs argument): {@code aastore}s whose array is this value.
+     */
+    private List<ValueNumber> arrayElements(ValueNumber array) throws DataflowAnalysisException {
+        List<ValueNumber> elements = new ArrayList<>();
+        for (java.util.Iterator<Location> it = cfg.locationIterator(); it.hasNext();) {
+            Location location = it.next();
+            if (location.getHandle().getInstruction() instanceof org.apache.bcel.generic.AASTORE) {
+                ValueNumberFrame frame = vna.getFactAtLocation(location);
+                if (frame.isValid() && frame.getStackDepth() >= 3 && array.equals(frame.getStackValue(2))) {
+                    elements.add(frame.getTopValue());
+                }
+            }
+        }
+        return elements;
     }
 
     /**

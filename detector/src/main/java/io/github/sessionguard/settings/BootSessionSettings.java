@@ -19,9 +19,9 @@ import java.util.Objects;
  * development profile ({@code dev}, {@code local}, {@code test}...), where plain-HTTP cookies are routine.
  * A placeholder whose default is insecure is NORMAL; one with no default at all is LOW.</li>
  * <li>Nothing set: judged by the embedded container's documented default (Tomcat, Boot's default):
- * the session cookie is HttpOnly ({@code Context.useHttpOnly} defaults to true) so nothing is reported;
- * it is Secure only on requests Tomcat sees as HTTPS ({@code request.isSecure()}), which behind a TLS
- * proxy needs {@code server.forward-headers-strategy}: LOW; it carries no SameSite
+ * the session cookie is HttpOnly ({@code Context.useHttpOnly} defaults to true) and Secure on every request
+ * served over HTTPS ({@code request.isSecure()}; a TLS proxy in front is the deployment's business, not the
+ * application's), so neither is reported; it carries no SameSite
  * ({@code Rfc6265CookieProcessor} sends none unless told): LOW, except with Spring Session, whose
  * {@code DefaultCookieSerializer} sends {@code SameSite=Lax}.</li>
  * </ul>
@@ -38,7 +38,6 @@ final class BootSessionSettings {
     static List<SettingFinding> judge(List<SettingsResource> files, List<BootProperty> properties,
             SessionContext context) {
         List<SettingFinding> findings = new ArrayList<>();
-        boolean sameSiteNoneWithoutSecure = false;
         for (CookieKeys keys : List.of(BootSessionKeys.SERVLET, BootSessionKeys.REACTIVE)) {
             for (BootProperty property : properties) {
                 String cookie = cookieName(properties, keys, context, property.profile());
@@ -55,7 +54,6 @@ final class BootSessionSettings {
                                         + ": sent on cross-site requests)",
                                 "set " + keys.prefix + "same-site=lax"));
                     } else if (!anySet(properties, keys.secure)) {
-                        sameSiteNoneWithoutSecure |= keys == BootSessionKeys.SERVLET;
                         findings.add(new SettingFinding(SECURE, lowerInDevelopment(Priorities.HIGH_PRIORITY, property),
                                 property.resource(), property.line(), "the session cookie \"" + cookie
                                         + "\" (" + property.key() + "=" + property.value()
@@ -74,12 +72,12 @@ final class BootSessionSettings {
                         "set " + BootSessionKeys.TRACKING_MODES_KEY + "=cookie"));
             }
         }
-        defaults(files, properties, context, sameSiteNoneWithoutSecure, findings);
+        defaults(files, properties, context, findings);
         return findings;
     }
 
     private static void defaults(List<SettingsResource> files, List<BootProperty> properties, SessionContext context,
-            boolean sameSiteNoneWithoutSecure, List<SettingFinding> findings) {
+            List<SettingFinding> findings) {
         if (!context.webApplication || context.cookieConfiguredInCode || files.isEmpty()) {
             return;
         }
@@ -87,12 +85,9 @@ final class BootSessionSettings {
         CookieKeys keys = reactive ? BootSessionKeys.REACTIVE : BootSessionKeys.SERVLET;
         SettingsResource home = home(files);
         String cookie = cookieName(properties, keys, context, null);
-        if (!anySet(properties, keys.secure) && !sameSiteNoneWithoutSecure) {
-            findings.add(new SettingFinding(SECURE, Priorities.LOW_PRIORITY, home, 1, "the session cookie \"" + cookie
-                    + "\" (Secure only on requests the server sees as HTTPS, not behind a TLS proxy without"
-                    + " server.forward-headers-strategy: nothing sets " + keys.prefix + "secure)",
-                    "set " + keys.prefix + "secure=true"));
-        }
+        // Nothing sets Secure: not reported. With the defaults the server marks the session cookie Secure on every
+        // request it serves over HTTPS (runtime-evidence TomcatSameSitePolicyTest); whether a TLS proxy in front
+        // hides that is a fact of the deployment, not of the application.
         // WebFlux's session cookie is SameSite=Lax unless set otherwise (CookieWebSessionIdResolver.initCookie).
         if (!reactive && !anySet(properties, keys.sameSite) && !context.sameSiteConfiguredInCode && !context.springSession) {
             findings.add(new SettingFinding(SAMESITE, Priorities.LOW_PRIORITY, home, 1, "the session cookie \""

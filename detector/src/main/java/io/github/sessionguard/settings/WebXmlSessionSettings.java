@@ -11,8 +11,8 @@ import java.util.Locale;
  * {@code <cookie-config>} {@code <secure>false}, {@code <http-only>false}, the Servlet 6
  * {@code <attribute>} SameSite=None without Secure, and {@code <tracking-mode>URL}. With nothing set in a
  * {@code web.xml} (and no Spring Boot settings, which take over in a Boot application) the container
- * default decides: Tomcat marks the session cookie Secure only on HTTPS requests (LOW) and HttpOnly
- * always (nothing); SameSite is asked for only where {@code web.xml} can set it (Servlet 6, version 6.0+).
+ * default decides: Tomcat marks the session cookie Secure on every HTTPS request and HttpOnly always
+ * (nothing reported); SameSite is asked for only where {@code web.xml} can set it (Servlet 6, version 6.0+).
  */
 final class WebXmlSessionSettings {
     private WebXmlSessionSettings() {
@@ -30,7 +30,6 @@ final class WebXmlSessionSettings {
             return findings;
         }
         String cookie = "JSESSIONID";
-        boolean secureSet = false;
         boolean sameSiteSet = false;
         XmlElement sessionConfig = root.child("session-config");
         List<XmlElement> sessionConfigs = root.children("session-config");
@@ -49,7 +48,6 @@ final class WebXmlSessionSettings {
                 XmlElement secure = cookieConfig.child("secure");
                 XmlElement httpOnly = cookieConfig.child("http-only");
                 boolean secureTrue = secure != null && "true".equalsIgnoreCase(secure.text());
-                secureSet |= secure != null;
                 if (secure != null && "false".equalsIgnoreCase(secure.text())) {
                     findings.add(new SettingFinding("COOKIE_MISSING_SECURE", Priorities.HIGH_PRIORITY, file,
                             secure.line, "the session cookie \"" + cookie + "\" (<secure>false</secure>)",
@@ -78,7 +76,6 @@ final class WebXmlSessionSettings {
                                         value.line, "the session cookie \"" + cookie
                                                 + "\" (SameSite=None without Secure, which browsers reject)",
                                         "set <cookie-config><secure>true</secure> in <session-config>"));
-                        secureSet = true;
                     }
                 }
             }
@@ -93,12 +90,8 @@ final class WebXmlSessionSettings {
         if (judgeDefaults && context.webApplication && !context.cookieConfiguredInCode
                 && root.localName.equals("web-app")) {
             int line = sessionConfig != null ? sessionConfig.line : root.line;
-            if (!secureSet) {
-                findings.add(new SettingFinding("COOKIE_MISSING_SECURE", Priorities.LOW_PRIORITY, file, line,
-                        "the session cookie \"" + cookie + "\" (Secure only on requests the container sees as HTTPS:"
-                                + " no <cookie-config><secure>)",
-                        "set <session-config><cookie-config><secure>true</secure>"));
-            }
+            // No <secure>: not reported. The container marks the session cookie Secure on every request it serves over
+            // HTTPS (runtime-evidence TomcatSameSitePolicyTest); a TLS proxy in front is the deployment's business.
             if (!sameSiteSet && !context.sameSiteConfiguredInCode && !context.springSession
                     && servletVersion(root) >= 6) {
                 findings.add(new SettingFinding("COOKIE_MISSING_SAMESITE", Priorities.LOW_PRIORITY, file, line,

@@ -48,6 +48,8 @@ public class LoginFilterStrategyDetector extends OpcodeStackDetector {
     private final BugReporter bugReporter;
     /** Per analysis run (the detector lives as long as the run): is this class an unprotected login filter? */
     private final Map<String, Boolean> unprotected = new HashMap<>();
+    /** Per analysis run: is this type a login filter? */
+    private final Map<String, Boolean> loginFilters = new HashMap<>();
     private Boolean springSecurityPresent;
 
     public LoginFilterStrategyDetector(BugReporter bugReporter) {
@@ -137,7 +139,7 @@ public class LoginFilterStrategyDetector extends OpcodeStackDetector {
         for (Constant constant : pool.getConstantPool()) {
             if (constant instanceof org.apache.bcel.classfile.ConstantClass) {
                 String type = ((org.apache.bcel.classfile.ConstantClass) constant).getBytes(pool);
-                if (isUnprotectedLoginFilter(type)) {
+                if (isApplicationLoginFilter(type)) {
                     return true;
                 }
             } else if (constant != null && (constant.getTag() == Const.CONSTANT_Methodref
@@ -166,8 +168,10 @@ public class LoginFilterStrategyDetector extends OpcodeStackDetector {
         sawSessionSave(seen);
         if (seen == Const.NEW) {
             String type = getClassConstantOperand();
-            if (isUnprotectedLoginFilter(type)) {
-                report(type, "built here");
+            if (isBuiltUnprotected(type)) {
+                boolean ownStrategy = SpringSessionFacts.current().builtFilterKeepsIdByItsStrategy(type, builtBy());
+                report(type, ownStrategy ? "built here with a session strategy that keeps the session id"
+                        : "built here with its default NullAuthenticatedSessionStrategy");
             }
         } else if ((seen == Const.INVOKEVIRTUAL || seen == Const.INVOKEINTERFACE)
                 && SpringSessionCatalogue.isFilterRegistration(getClassConstantOperand(), getNameConstantOperand())) {
@@ -176,7 +180,7 @@ public class LoginFilterStrategyDetector extends OpcodeStackDetector {
                 String signature = stack.getStackItem(filterArgument).getSignature();
                 String type = signature.startsWith("L") ? signature.substring(1, signature.length() - 1) : signature;
                 if (isSpringComponent(type) && isUnprotectedLoginFilter(type)) {
-                    report(type, "registered here");
+                    report(type, "registered here with its default NullAuthenticatedSessionStrategy");
                 }
             }
         }
@@ -186,9 +190,17 @@ public class LoginFilterStrategyDetector extends OpcodeStackDetector {
         String simple = filterType.substring(filterType.lastIndexOf('/') + 1).replace('$', '.');
         bugReporter.reportBug(ReportedMethods.addClassAndMethod(new BugInstance(this, PATTERN, Priorities.HIGH_PRIORITY),
                 getMethodDescriptor())
-                .addString("the login filter " + simple + " (" + where + " with its default NullAuthenticatedSessionStrategy)")
+                .addString("the login filter " + simple + " (" + where + ")")
                 .addString(SpringSessionCatalogue.loginFilterFix(simple))
                 .addSourceLine(this));
+    }
+
+    /** A login filter type the application may build or register (per analysis run, cached: asked of every class). */
+    private boolean isApplicationLoginFilter(String slashed) {
+        if (slashed.startsWith("java/") || slashed.startsWith("[")) {
+            return false;
+        }
+        return loginFilters.computeIfAbsent(slashed, LoginFilterStrategyDetector::isLoginFilter);
     }
 
     private boolean isUnprotectedLoginFilter(String slashed) {
@@ -196,6 +208,22 @@ public class LoginFilterStrategyDetector extends OpcodeStackDetector {
             return false;
         }
         return unprotected.computeIfAbsent(slashed, this::judge);
+    }
+
+    /**
+     * A login filter built here: what this method sets on the object it built decides (see
+     * {@link SpringSessionFacts#builtFilterUnprotected}).
+     */
+    private boolean isBuiltUnprotected(String slashed) {
+        if (!isApplicationLoginFilter(slashed)) {
+            return false;
+        }
+        return SpringSessionFacts.current().builtFilterUnprotected(slashed, builtBy()) && !changesIdItself(slashed);
+    }
+
+    /** The visited method, as the facts name a method that builds a filter. */
+    private String builtBy() {
+        return SpringSessionFactsScanner.builtBy(getClassName(), getMethodName(), getMethodSig());
     }
 
     private boolean judge(String slashed) {

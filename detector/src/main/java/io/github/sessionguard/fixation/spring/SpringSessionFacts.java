@@ -33,7 +33,9 @@ import java.util.TreeMap;
  * <li>which classes subclass a framework's session class (Apache Wicket's {@code Session}): one object per
  * HTTP session, kept in it;</li>
  * <li>for hand-built login filters ({@code AbstractAuthenticationProcessingFilter} subclasses): on which
- * declared types an id-changing session strategy, or a session-backed context repository, is set.</li>
+ * declared types an id-changing session strategy, or a session-backed context repository, is set; and, for a
+ * filter a method builds with {@code new} and configures itself (a {@code @Bean} method), what that method sets
+ * on it, which speaks for that object alone: two beans of one filter type are two filters.</li>
  * </ul>
  */
 public final class SpringSessionFacts {
@@ -42,9 +44,23 @@ public final class SpringSessionFacts {
 
     private final Map<String, Set<String>> chainMethods = new HashMap<>();
     private final Map<String, Set<String>> statelessMethods = new HashMap<>();
+    /**
+     * The declared types on which an id-changing strategy, a session-backed repository or a request-only one is set
+     * (their subtypes' filters are covered), other than on an object the setting method built itself.
+     */
     private final Set<String> strategyOwners = new HashSet<>();
     private final Set<String> sessionRepositoryOwners = new HashSet<>();
     private final Set<String> requestRepositoryOwners = new HashSet<>();
+    /** The same, set on an object the method built itself: they cover objects of exactly that type, not subtypes. */
+    private final Set<String> strategyBuiltTypes = new HashSet<>();
+    private final Set<String> sessionRepositoryBuiltTypes = new HashSet<>();
+    private final Set<String> requestRepositoryBuiltTypes = new HashSet<>();
+    /**
+     * Per method ({@code class#name+descriptor}) and filter type it builds: whether the strategies it sets on the
+     * filter it built all change the id, and whether the repositories it sets keep the context in the session.
+     */
+    private final Map<String, Boolean> builtFilterStrategies = new HashMap<>();
+    private final Map<String, Boolean> builtFilterRepositories = new HashMap<>();
     private final Set<String> constructedClasses = new HashSet<>();
     private final Set<String> sessionScopedClasses = new HashSet<>();
     private final Set<String> sessionHeldClasses = new HashSet<>();
@@ -89,16 +105,28 @@ public final class SpringSessionFacts {
         explicitSaveOff = true;
     }
 
-    void strategySetOn(String slashedOwner) {
-        strategyOwners.add(slashedOwner);
+    /**
+     * A session strategy set on a login filter of this declared type.
+     *
+     * @param builtBy the method ({@code class#name+descriptor}) that built the filter object itself, or null
+     */
+    void strategySetOn(String slashedOwner, boolean changesId, String builtBy) {
+        if (builtBy != null) {
+            builtFilterStrategies.merge(builtBy + '#' + slashedOwner, changesId, Boolean::logicalAnd);
+        }
+        if (changesId) {
+            (builtBy != null ? strategyBuiltTypes : strategyOwners).add(slashedOwner);
+        }
     }
 
-    void sessionRepositorySetOn(String slashedOwner) {
-        sessionRepositoryOwners.add(slashedOwner);
-    }
-
-    void requestRepositorySetOn(String slashedOwner) {
-        requestRepositoryOwners.add(slashedOwner);
+    /** A context repository set on a login filter: one that keeps the context in the session, or a request-only one. */
+    void repositorySetOn(String slashedOwner, boolean session, String builtBy) {
+        if (builtBy != null) {
+            builtFilterRepositories.merge(builtBy + '#' + slashedOwner, session, Boolean::logicalOr);
+            (session ? sessionRepositoryBuiltTypes : requestRepositoryBuiltTypes).add(slashedOwner);
+        } else {
+            (session ? sessionRepositoryOwners : requestRepositoryOwners).add(slashedOwner);
+        }
     }
 
     /** @param madeStrategies the strategy classes the bean method makes, sorted */
@@ -208,9 +236,13 @@ public final class SpringSessionFacts {
         return !allChainsStateless() && (!isSpringSecurity6() || explicitSaveOff);
     }
 
-    /** An id-changing strategy is set on objects of this declared type (or one of its supertypes). */
+    /**
+     * An id-changing strategy is set on objects of this declared type (or one of its supertypes), or on an object of
+     * exactly this type where it is built.
+     */
     public boolean strategySetFor(String slashedFilter) {
-        return strategyOwners.stream().anyMatch(owner -> isSubtype(slashedFilter, owner));
+        return strategyBuiltTypes.contains(slashedFilter)
+                || strategyOwners.stream().anyMatch(owner -> isSubtype(slashedFilter, owner));
     }
 
     /**
@@ -218,15 +250,47 @@ public final class SpringSessionFacts {
      * Spring Security on the classpath (before 6) saves the holder's context after the request.
      */
     public boolean filterContextReachesSession(String slashedFilter) {
-        if (sessionRepositoryOwners.stream().anyMatch(owner -> isSubtype(slashedFilter, owner))) {
+        return contextReachesSession(slashedFilter, sessionRepositoryOwners, requestRepositoryOwners,
+                sessionRepositoryBuiltTypes, requestRepositoryBuiltTypes);
+    }
+
+    /** The owners' settings cover subtypes; the built types' settings cover exactly their type. */
+    private boolean contextReachesSession(String slashedFilter, Set<String> sessionOwners, Set<String> requestOwners,
+            Set<String> sessionBuiltTypes, Set<String> requestBuiltTypes) {
+        if (sessionBuiltTypes.contains(slashedFilter) || sessionOwners.stream().anyMatch(owner -> isSubtype(slashedFilter, owner))) {
             return true;
         }
         if (SpringSessionCatalogue.SESSION_REPOSITORY_BY_DEFAULT.stream().anyMatch(base -> isSubtype(slashedFilter, base))) {
             // Its own default keeps the context in the session, unless the application sets a request-only one.
-            return requestRepositoryOwners.stream().noneMatch(owner -> isSubtype(slashedFilter, owner))
-                    && !allChainsStateless();
+            return !requestBuiltTypes.contains(slashedFilter)
+                    && requestOwners.stream().noneMatch(owner -> isSubtype(slashedFilter, owner)) && !allChainsStateless();
         }
         return !isSpringSecurity6() && !allChainsStateless();
+    }
+
+    /**
+     * For a login filter this method builds with {@code new}: is it left with the Null strategy while its context
+     * reaches the session? What the method itself sets on the object decides; what it does not set, the settings
+     * made on filters of its type elsewhere decide (a bean configured after it is built). Strategies another method
+     * sets on the objects it built are theirs alone.
+     *
+     * @param builtBy the building method, {@code class#name+descriptor}
+     */
+    public boolean builtFilterUnprotected(String slashedFilter, String builtBy) {
+        Boolean strategyChangesId = builtFilterStrategies.get(builtBy + '#' + slashedFilter);
+        boolean protectedFilter = strategyChangesId != null ? strategyChangesId
+                : strategyOwners.stream().anyMatch(owner -> isSubtype(slashedFilter, owner));
+        if (protectedFilter) {
+            return false;
+        }
+        Boolean sessionRepository = builtFilterRepositories.get(builtBy + '#' + slashedFilter);
+        return sessionRepository != null ? sessionRepository
+                : contextReachesSession(slashedFilter, sessionRepositoryOwners, requestRepositoryOwners, Set.of(), Set.of());
+    }
+
+    /** True when the method that built this filter sets a session strategy on it that keeps the id (a composite of none). */
+    public boolean builtFilterKeepsIdByItsStrategy(String slashedFilter, String builtBy) {
+        return Boolean.FALSE.equals(builtFilterStrategies.get(builtBy + '#' + slashedFilter));
     }
 
     public boolean isConstructed(String slashedClass) {

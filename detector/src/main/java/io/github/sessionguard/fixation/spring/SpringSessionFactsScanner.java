@@ -2,6 +2,7 @@ package io.github.sessionguard.fixation.spring;
 
 import edu.umd.cs.findbugs.BugReporter;
 import edu.umd.cs.findbugs.NonReportingDetector;
+import edu.umd.cs.findbugs.OpcodeStack;
 import edu.umd.cs.findbugs.ba.ClassContext;
 import edu.umd.cs.findbugs.bcel.OpcodeStackDetector;
 import io.github.sessionguard.catalogue.FrameworkSessionCatalogue;
@@ -165,17 +166,27 @@ public class SpringSessionFactsScanner extends OpcodeStackDetector implements No
             if (!(value instanceof Integer) || (Integer) value == 0) {
                 facts.explicitSaveOff();
             }
-        } else if (SpringSessionCatalogue.isStrategySetter(name, signature) && stack.getStackDepth() > 0) {
-            if (changesId(stack.getStackItem(0).getSignature())) {
-                facts.strategySetOn(owner);
-            }
-        } else if (SpringSessionCatalogue.isRepositorySetter(name, signature) && stack.getStackDepth() > 0) {
-            if (!SpringSessionCatalogue.REQUEST_ONLY_REPOSITORIES.contains(slashed(stack.getStackItem(0).getSignature()))) {
-                facts.sessionRepositorySetOn(owner);
-            } else {
-                facts.requestRepositorySetOn(owner);
-            }
+        } else if (SpringSessionCatalogue.isStrategySetter(name, signature) && stack.getStackDepth() > 1) {
+            facts.strategySetOn(owner, changesId(stack.getStackItem(0).getSignature()), builtHere(stack.getStackItem(1)));
+        } else if (SpringSessionCatalogue.isRepositorySetter(name, signature) && stack.getStackDepth() > 1) {
+            facts.repositorySetOn(owner,
+                    !SpringSessionCatalogue.REQUEST_ONLY_REPOSITORIES.contains(slashed(stack.getStackItem(0).getSignature())),
+                    builtHere(stack.getStackItem(1)));
         }
+    }
+
+    /**
+     * This method, as {@link SpringSessionFacts#builtFilterUnprotected} names it, when the receiver is an object it
+     * built with {@code new} (OpcodeStack keeps that mark through local variables); otherwise null.
+     */
+    private String builtHere(OpcodeStack.Item receiver) {
+        return receiver.getSpecialKind() == OpcodeStack.Item.NEWLY_ALLOCATED ? builtBy(getClassName(), getMethodName(),
+                getMethodSig()) : null;
+    }
+
+    /** How {@link SpringSessionFacts} names a method that builds a filter. */
+    static String builtBy(String slashedClass, String method, String descriptor) {
+        return slashedClass + '#' + method + descriptor;
     }
 
     /**

@@ -93,6 +93,12 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
      */
     private static final Object BOUND_ENTITY = new Marker("entity found by the presented id, given a user");
 
+    /**
+     * The stack value is a client's handle on the entry kept under the presented id ({@code
+     * redisson.getBucket("session:" + sid)}, {@code redis.boundHashOps(key)}): its writes are the store's.
+     */
+    private static final Object KEYED_HANDLE = new Marker("handle on the entry under the presented id");
+
     /** A user value on the operand stack, named for debugging. */
     private static final class Marker {
         private final String name;
@@ -211,6 +217,10 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
     private final Set<String> reportedHelpers = new HashSet<>();
     /** Whether an application method keys its store by a parameter (HelperStoreKeys), by method and parameter. */
     private final Map<String, Boolean> helperKeys = new HashMap<>();
+    /** Whether an application method answers a fresh id it makes (see returnsFreshId), by owner.name+descriptor. */
+    private final Map<String, Boolean> freshIdHelpers = new HashMap<>();
+    /** Whether an application method's own bytes make a fresh id, by owner.name+descriptor. */
+    private final Map<String, Boolean> freshIdMakers = new HashMap<>();
     private static final String NO_STORE = "";
 
     /** This analysis' settings (in-house login methods count as credential checks). */
@@ -366,10 +376,13 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
             }
             if (stack.getStackDepth() > 0 && marked(stack.getStackItem(0))) {
                 markedRegisters.add(getRegisterOperand());
-            } else if (stack.getStackDepth() > 0 && isRecord(stack.getStackItem(0))) {
+            } else if (stack.getStackDepth() > 0 && (isRecord(stack.getStackItem(0))
+                    || stack.getStackItem(0).getUserValue() == KEYED_HANDLE)) {
                 recordRegisters.put(getRegisterOperand(), stack.getStackItem(0).getUserValue());
-            } else {
-                // The local now holds something else (a new record): records are read once, not merged in loops.
+            } else if (!insideBranch()) {
+                // The local now holds something else (a new record): records are read once, not merged in loops. In
+                // a branch that rejoins ({@code if (session == null) { sid = store.open(); session = store.get(sid); }})
+                // the record may still arrive from the other path, as the presented id may.
                 recordRegisters.remove(getRegisterOperand());
             }
             return;
@@ -501,6 +514,11 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
             return;
         }
         if (stack.getStackDepth() < arguments + (seen == Const.INVOKESTATIC ? 0 : 1)) {
+            return;
+        }
+        if (seen != Const.INVOKESTATIC && arguments >= 1 && anyArgumentMarked(signature, 0)
+                && SessionStoreCatalogue.answersKeyedHandle(owner, name, signature)) {
+            recordResult = KEYED_HANDLE;
             return;
         }
         if (seen != Const.INVOKESTATIC && arguments >= 1 && SessionStoreCatalogue.MAP_TYPES.contains(owner)
@@ -766,6 +784,9 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
                 || receiver.getUserValue() == MANAGED_RECORD && isAttributeWrite(getSigConstantOperand())) {
             return "the record a map keeps under that id (" + simple(owner) + "." + name + ")";
         }
+        if (receiver.getUserValue() == KEYED_HANDLE && SessionStoreCatalogue.HANDLE_WRITES.contains(name)) {
+            return "the entry kept under that id (" + simple(owner) + "." + name + ")";
+        }
         if (anyMarked && SessionStoreCatalogue.isRedisWrite(owner, name)) {
             return "Redis (" + simple(owner) + "." + name + ")";
         }
@@ -792,7 +813,8 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
             boolean mapField = SessionStoreCatalogue.keepsMapField(helper);
             // One walk: the first store written, unless the helper renews an id anywhere (then it stops there).
             boolean renews = MethodCalls.calls(helper, target.method(), (o, n, d) -> {
-                if (LoginCatalogue.any(LoginCatalogue.ROTATIONS, o, n, d) || SessionStoreCatalogue.makesFreshId(o, n, d)) {
+                if (LoginCatalogue.any(LoginCatalogue.ROTATIONS, o, n, d) || SessionStoreCatalogue.makesFreshId(o, n, d)
+                        || returnsFreshId(o, n, d)) {
                     return true;
                 }
                 String written = SessionStoreCatalogue.storeWriteByCall(o, n, mapField);
@@ -941,7 +963,7 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
      * {@code random.nextBytes(bytes)} makes the local holding the bytes fresh.
      */
     private boolean makesFresh(int seen, String owner, String name, String signature, int arguments) {
-        if (SessionStoreCatalogue.makesFreshId(owner, name, signature)) {
+        if (SessionStoreCatalogue.makesFreshId(owner, name, signature) || returnsFreshId(owner, name, signature)) {
             if (signature.endsWith(")V") && arguments == 1 && stack.getStackDepth() > 0
                     && stack.getStackItem(0).getRegisterNumber() >= 0) {
                 freshRegisters.add(stack.getStackItem(0).getRegisterNumber());
@@ -959,6 +981,34 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         return false;
     }
 
+    /**
+     * Does an application method answer text it makes from a fresh id: it returns a String and makes one itself
+     * ({@link SessionStoreCatalogue#makesFreshId}), or calls an application method that returns a String it makes
+     * so, whatever the names ({@code registry.rotate(oldId)} over {@code SessionIds.next()} over
+     * {@code SecureRandom.nextBytes}). Two levels, read from the bytes (and lambdas), once per method and analysis.
+     */
+    private boolean returnsFreshId(String owner, String name, String signature) {
+        return returnsString(owner, signature) && freshIdHelpers.computeIfAbsent(owner + "." + name + signature,
+                key -> callsMatching(owner, name, signature, (o, n, d) -> SessionStoreCatalogue.makesFreshId(o, n, d)
+                        || (returnsString(o, d) && makesFreshItself(o, n, d))));
+    }
+
+    /** The first level of {@link #returnsFreshId}: the method's own bytes make a fresh id. */
+    private boolean makesFreshItself(String owner, String name, String signature) {
+        return freshIdMakers.computeIfAbsent(owner + "." + name + signature,
+                key -> callsMatching(owner, name, signature, SessionStoreCatalogue::makesFreshId));
+    }
+
+    private static boolean returnsString(String owner, String signature) {
+        return signature.endsWith(")Ljava/lang/String;") && !SessionStoreCatalogue.isLibrary(owner)
+                && QuietClasspath.isApplicationClass(owner);
+    }
+
+    private static boolean callsMatching(String owner, String name, String signature, MethodCalls.Callee wanted) {
+        CallTargets.Target target = CallTargets.resolve(owner, name, signature);
+        return target != null && target.method() != null && MethodCalls.calls(target.javaClass(), target.method(), wanted);
+    }
+
     /** Types whose calls on or of a fresh value answer the same fresh id as text. */
     private static final Set<String> FRESH_CARRIERS = Set.of("java/lang/String", "java/util/UUID",
             "java/util/Base64$Encoder", "java/util/HexFormat", "java/lang/StringBuilder");
@@ -969,6 +1019,16 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
             String generic = field.getGenericSignature();
             if (generic != null && SessionStoreCatalogue.isMapSignature(field.getSignature())
                     && recordSignature.equals(io.github.sessionguard.flow.MapValueTypes.erasedValueType(generic))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Is a forward branch seen so far still to join (the code read now may be one of its paths)? */
+    private boolean insideBranch() {
+        for (int join : joins) {
+            if (join > getPC()) {
                 return true;
             }
         }
