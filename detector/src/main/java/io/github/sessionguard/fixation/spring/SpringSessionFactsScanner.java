@@ -167,9 +167,10 @@ public class SpringSessionFactsScanner extends OpcodeStackDetector implements No
                 facts.explicitSaveOff();
             }
         } else if (SpringSessionCatalogue.isStrategySetter(name, signature) && stack.getStackDepth() > 1) {
-            facts.strategySetOn(owner, changesId(stack.getStackItem(0).getSignature()), builtHere(stack.getStackItem(1)));
+            facts.strategySetOn(receiverType(owner, stack.getStackItem(1)), changesId(stack.getStackItem(0).getSignature()),
+                    builtHere(stack.getStackItem(1)));
         } else if (SpringSessionCatalogue.isRepositorySetter(name, signature) && stack.getStackDepth() > 1) {
-            facts.repositorySetOn(owner,
+            facts.repositorySetOn(receiverType(owner, stack.getStackItem(1)),
                     !SpringSessionCatalogue.REQUEST_ONLY_REPOSITORIES.contains(slashed(stack.getStackItem(0).getSignature())),
                     builtHere(stack.getStackItem(1)));
         }
@@ -182,6 +183,15 @@ public class SpringSessionFactsScanner extends OpcodeStackDetector implements No
     private String builtHere(OpcodeStack.Item receiver) {
         return receiver.getSpecialKind() == OpcodeStack.Item.NEWLY_ALLOCATED ? builtBy(getClassName(), getMethodName(),
                 getMethodSig()) : null;
+    }
+
+    /**
+     * The type a setting is recorded on: for an object the method built, the exact type it built (a local declared
+     * as a supertype still holds it); otherwise the call's declared owner.
+     */
+    private String receiverType(String owner, OpcodeStack.Item receiver) {
+        return builtHere(receiver) != null && receiver.getSignature().startsWith("L") ? slashed(receiver.getSignature())
+                : owner;
     }
 
     /** How {@link SpringSessionFacts} names a method that builds a filter. */

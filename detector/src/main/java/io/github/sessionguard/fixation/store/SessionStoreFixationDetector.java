@@ -190,6 +190,8 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
      * is read; what the loop's body assigns is read after it in order, so the head needs no forgetting.
      */
     private final Set<Integer> joins = new HashSet<>();
+    /** The exception handlers' offsets among the joins: a try block is not a branch (see insideBranch). */
+    private final Set<Integer> handlers = new HashSet<>();
     /** Marks leaving a branch for a join ahead, by the join's offset (see {@link #noteJoinMark}). */
     private final Map<Integer, JoinMark> joinMarks = new HashMap<>();
     private boolean freshResult;
@@ -285,8 +287,10 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         freshRegisters.clear();
         joins.clear();
         joinMarks.clear();
+        handlers.clear();
         for (org.apache.bcel.classfile.CodeException handler : code.getExceptionTable()) {
             joins.add(handler.getHandlerPC());
+            handlers.add(handler.getHandlerPC());
         }
         recordResult = null;
         readsSessionState = false;
@@ -813,8 +817,7 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
             boolean mapField = SessionStoreCatalogue.keepsMapField(helper);
             // One walk: the first store written, unless the helper renews an id anywhere (then it stops there).
             boolean renews = MethodCalls.calls(helper, target.method(), (o, n, d) -> {
-                if (LoginCatalogue.any(LoginCatalogue.ROTATIONS, o, n, d) || SessionStoreCatalogue.makesFreshId(o, n, d)
-                        || returnsFreshId(o, n, d)) {
+                if (LoginCatalogue.any(LoginCatalogue.ROTATIONS, o, n, d) || SessionStoreCatalogue.makesFreshId(o, n, d)) {
                     return true;
                 }
                 String written = SessionStoreCatalogue.storeWriteByCall(o, n, mapField);
@@ -982,9 +985,9 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
     }
 
     /**
-     * Does an application method answer text it makes from a fresh id: it returns a String and makes one itself
-     * ({@link SessionStoreCatalogue#makesFreshId}), or calls an application method that returns a String it makes
-     * so, whatever the names ({@code registry.rotate(oldId)} over {@code SessionIds.next()} over
+     * Does an application generator answer text it makes from a fresh id: handed no text, it returns a String and
+     * makes one itself ({@link SessionStoreCatalogue#makesFreshId}), or calls an application generator that does,
+     * whatever the names ({@code registry.create()} over {@code SessionIds.next()} over
      * {@code SecureRandom.nextBytes}). Two levels, read from the bytes (and lambdas), once per method and analysis.
      */
     private boolean returnsFreshId(String owner, String name, String signature) {
@@ -999,9 +1002,14 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
                 key -> callsMatching(owner, name, signature, SessionStoreCatalogue::makesFreshId));
     }
 
+    /**
+     * An application generator's shape: it answers a String and is handed no text (an {@code orNew(presented)} that
+     * answers its argument or a fresh id is no generator; nor is {@code rotate(oldId)}, read from its bytes alone).
+     */
     private static boolean returnsString(String owner, String signature) {
-        return signature.endsWith(")Ljava/lang/String;") && !SessionStoreCatalogue.isLibrary(owner)
-                && QuietClasspath.isApplicationClass(owner);
+        return signature.endsWith(")Ljava/lang/String;") && !signature.contains("Ljava/lang/String;)")
+                && !signature.startsWith("(Ljava/lang/String;") && !signature.contains("Ljava/lang/String;L")
+                && !SessionStoreCatalogue.isLibrary(owner) && QuietClasspath.isApplicationClass(owner);
     }
 
     private static boolean callsMatching(String owner, String name, String signature, MethodCalls.Callee wanted) {
@@ -1028,7 +1036,7 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
     /** Is a forward branch seen so far still to join (the code read now may be one of its paths)? */
     private boolean insideBranch() {
         for (int join : joins) {
-            if (join > getPC()) {
+            if (join > getPC() && !handlers.contains(join)) {
                 return true;
             }
         }
