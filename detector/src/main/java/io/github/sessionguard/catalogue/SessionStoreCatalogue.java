@@ -76,16 +76,25 @@ public final class SessionStoreCatalogue {
                     "org/springframework/data/redis/core/StringRedisTemplate",
                     "org/springframework/data/redis/core/RedisOperations"), null, "(Ljava/lang/Object;)"));
     /** Names of the Redisson and Spring Data Redis handle types {@link #KEYED_HANDLES} answer. */
-    private static final List<String> HANDLE_TYPE_PREFIXES = List.of("Lorg/redisson/api/R",
-            "Lorg/springframework/data/redis/core/Bound");
+    private static final List<String> HANDLE_TYPE_PREFIXES = List.of("org/redisson/api/R",
+            "org/springframework/data/redis/core/Bound");
     public static final Set<String> HANDLE_WRITES = Set.of("set", "setAsync", "trySet", "setIfAbsent", "getAndSet",
             "put", "putAll", "fastPut", "putIfAbsent", "fastPutIfAbsent", "putAsync", "fastPutAsync", "putAllAsync");
 
     /** Does the call answer a handle on the entry under its key argument (a bucket, a bound hash, a map by name)? */
     public static boolean answersKeyedHandle(String owner, String name, String descriptor) {
         String returned = descriptor.substring(descriptor.indexOf(')') + 1);
-        return LoginCatalogue.any(KEYED_HANDLES, owner, name, descriptor)
-                && HANDLE_TYPE_PREFIXES.stream().anyMatch(returned::startsWith);
+        return LoginCatalogue.any(KEYED_HANDLES, owner, name, descriptor) && returned.startsWith("L")
+                && isHandleType(returned.substring(1));
+    }
+
+    private static boolean isHandleType(String slashed) {
+        return HANDLE_TYPE_PREFIXES.stream().anyMatch(slashed::startsWith);
+    }
+
+    /** A write through such a handle, by the call alone ({@code RBucket.set}, {@code BoundHashOperations.putAll}). */
+    public static boolean isHandleWrite(String owner, String name) {
+        return HANDLE_WRITES.contains(name) && isHandleType(owner);
     }
 
     /** Redis clients (Jedis, Lettuce, Spring Data Redis value operations): writes with the id in the key. */

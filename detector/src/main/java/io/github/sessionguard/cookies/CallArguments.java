@@ -1,17 +1,21 @@
 package io.github.sessionguard.cookies;
 
 import edu.umd.cs.findbugs.ba.DataflowAnalysisException;
+import edu.umd.cs.findbugs.ba.Location;
 import edu.umd.cs.findbugs.ba.constant.Constant;
 import edu.umd.cs.findbugs.ba.vna.ValueNumber;
+import io.github.sessionguard.catalogue.CookiePolicyCatalogue;
 import io.github.sessionguard.catalogue.FlagValue;
 import edu.umd.cs.findbugs.ba.SignatureParser;
 import io.github.sessionguard.flow.CallAt;
 import io.github.sessionguard.flow.FieldStrings;
 import io.github.sessionguard.flow.ValueOrigins;
+import org.apache.bcel.generic.ConstantPoolGen;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The arguments of a call as the cookie analysis reads them: a constant, or a parameter of the calling
@@ -49,23 +53,23 @@ final class CallArguments {
                 return constant.getConstantString();
             }
             String bound = booleans.boundDefaultText(value);
-            return bound != null ? bound : fieldText(value);
+            return bound != null ? bound : sameSiteOfField(origins.producer(value), origins.constantPool());
         }
         return type.startsWith("L") ? origins.staticFieldName(value, type.substring(1, type.length() - 1)) : null;
     }
 
     /**
-     * {@code this.sameSite} of a filter made with {@code new CookieFilter("Lax")}: the field's one value, or one of
-     * its values when all of them protect (Lax, Strict); null when they differ otherwise or are known only at run
-     * time (see {@link FieldStrings}).
+     * {@code this.sameSite} of a filter made with {@code new CookieFilter("Lax")}, read at its producer: the field's
+     * one value, or one of its values when all of them protect (Lax, Strict); null when they differ otherwise, the
+     * value is not a String field's, or it is known only at run time (see {@link FieldStrings}).
      */
-    private String fieldText(ValueNumber value) {
-        java.util.Set<String> values = FieldStrings.current().readBy(origins.producer(value), origins.constantPool());
+    static String sameSiteOfField(Location producer, ConstantPoolGen cpg) {
+        Set<String> values = FieldStrings.current().readBy(producer, cpg);
         if (values == null || values.isEmpty()) {
             return null;
         }
         return values.size() == 1 ? values.iterator().next()
-                : io.github.sessionguard.catalogue.CookiePolicyCatalogue.hardeningSameSite(new java.util.TreeSet<>(values));
+                : CookiePolicyCatalogue.hardeningSameSite(values);
     }
 
     /**

@@ -14,7 +14,6 @@ import io.github.sessionguard.catalogue.CookiePolicyCatalogue;
 import io.github.sessionguard.catalogue.CookiePolicyCatalogue.ReactiveCookieHook;
 import io.github.sessionguard.cookies.CookiePolicyFacts.SameSitePolicy;
 import io.github.sessionguard.flow.CallAt;
-import io.github.sessionguard.flow.FieldStrings;
 import io.github.sessionguard.flow.Site;
 import io.github.sessionguard.flow.TypeChecks;
 import io.github.sessionguard.flow.ValueOrigins;
@@ -165,8 +164,9 @@ final class ReactiveCookieHookScan {
                 }
                 continue;
             }
+            // A field's value (sameSite(this.sameSite)): a None among its values protects nothing, below.
             String constant = call.stringArgument(0) != null ? call.stringArgument(0)
-                    : hardeningFieldValue(origins.producer(call.argument(0)));
+                    : CallArguments.sameSiteOfField(origins.producer(call.argument(0)), classContext.getConstantPoolGen());
             if (constant != null && CookiePolicyCatalogue.isHardeningSameSite(constant)) {
                 // Unconditional: every cookie's own value replaced; under a test of the cookie's own: a default.
                 if (onEveryPath) {
@@ -226,15 +226,6 @@ final class ReactiveCookieHookScan {
             }
         }
         return new java.util.BitSet();
-    }
-
-    /**
-     * For {@code sameSite(this.sameSite)}: the field's value when every value it can hold is a protective one
-     * ({@code new SameSiteFilter("Lax")}); null otherwise.
-     */
-    private String hardeningFieldValue(Location producer) {
-        java.util.Set<String> values = FieldStrings.current().readBy(producer, classContext.getConstantPoolGen());
-        return values == null ? null : CookiePolicyCatalogue.hardeningSameSite(values);
     }
 
     /**

@@ -86,8 +86,9 @@ final class BootSessionSettings {
         SettingsResource home = home(files);
         String cookie = cookieName(properties, keys, context, null);
         // Nothing sets Secure: not reported. With the defaults the server marks the session cookie Secure on every
-        // request it serves over HTTPS (Tomcat's ApplicationSessionCookieConfig.createSessionCookie: Secure when request.isSecure()); whether a TLS proxy in front
-        // hides that is a fact of the deployment, not of the application.
+        // request it serves over HTTPS (Tomcat's ApplicationSessionCookieConfig.createSessionCookie: Secure when
+        // request.isSecure()); whether a TLS proxy in front hides that is a fact of the deployment, not of the
+        // application.
         // WebFlux's session cookie is SameSite=Lax unless set otherwise (CookieWebSessionIdResolver.initCookie).
         if (!reactive && !anySet(properties, keys.sameSite) && !context.sameSiteConfiguredInCode && !context.springSession) {
             findings.add(new SettingFinding(SAMESITE, Priorities.LOW_PRIORITY, home, 1, "the session cookie \""

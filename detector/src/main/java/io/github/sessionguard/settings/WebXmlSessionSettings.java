@@ -91,7 +91,8 @@ final class WebXmlSessionSettings {
                 && root.localName.equals("web-app")) {
             int line = sessionConfig != null ? sessionConfig.line : root.line;
             // No <secure>: not reported. The container marks the session cookie Secure on every request it serves over
-            // HTTPS (Tomcat's ApplicationSessionCookieConfig.createSessionCookie: Secure when request.isSecure()); a TLS proxy in front is the deployment's business.
+            // HTTPS (Tomcat's ApplicationSessionCookieConfig.createSessionCookie: Secure when request.isSecure()); a
+            // TLS proxy in front is the deployment's business.
             if (!sameSiteSet && !context.sameSiteConfiguredInCode && !context.springSession
                     && servletVersion(root) >= 6) {
                 findings.add(new SettingFinding("COOKIE_MISSING_SAMESITE", Priorities.LOW_PRIORITY, file, line,

@@ -112,7 +112,7 @@ public final class SpringSessionFacts {
      */
     void strategySetOn(String slashedOwner, boolean changesId, String builtBy) {
         if (builtBy != null) {
-            builtFilterStrategies.merge(builtBy + '#' + slashedOwner, changesId, Boolean::logicalAnd);
+            builtFilterStrategies.merge(builtKey(builtBy, slashedOwner), changesId, Boolean::logicalAnd);
         }
         if (changesId) {
             (builtBy != null ? strategyBuiltTypes : strategyOwners).add(slashedOwner);
@@ -122,7 +122,7 @@ public final class SpringSessionFacts {
     /** A context repository set on a login filter: one that keeps the context in the session, or a request-only one. */
     void repositorySetOn(String slashedOwner, boolean session, String builtBy) {
         if (builtBy != null) {
-            builtFilterRepositories.merge(builtBy + '#' + slashedOwner, session, Boolean::logicalOr);
+            builtFilterRepositories.merge(builtKey(builtBy, slashedOwner), session, Boolean::logicalOr);
             (session ? sessionRepositoryBuiltTypes : requestRepositoryBuiltTypes).add(slashedOwner);
         } else {
             (session ? sessionRepositoryOwners : requestRepositoryOwners).add(slashedOwner);
@@ -277,20 +277,25 @@ public final class SpringSessionFacts {
      * @param builtBy the building method, {@code class#name+descriptor}
      */
     public boolean builtFilterUnprotected(String slashedFilter, String builtBy) {
-        Boolean strategyChangesId = builtFilterStrategies.get(builtBy + '#' + slashedFilter);
+        Boolean strategyChangesId = builtFilterStrategies.get(builtKey(builtBy, slashedFilter));
         boolean protectedFilter = strategyChangesId != null ? strategyChangesId
                 : strategyOwners.stream().anyMatch(owner -> isSubtype(slashedFilter, owner));
         if (protectedFilter) {
             return false;
         }
-        Boolean sessionRepository = builtFilterRepositories.get(builtBy + '#' + slashedFilter);
+        Boolean sessionRepository = builtFilterRepositories.get(builtKey(builtBy, slashedFilter));
         return sessionRepository != null ? sessionRepository
                 : contextReachesSession(slashedFilter, sessionRepositoryOwners, requestRepositoryOwners, Set.of(), Set.of());
     }
 
     /** True when the method that built this filter sets a session strategy on it that keeps the id (a composite of none). */
     public boolean builtFilterKeepsIdByItsStrategy(String slashedFilter, String builtBy) {
-        return Boolean.FALSE.equals(builtFilterStrategies.get(builtBy + '#' + slashedFilter));
+        return Boolean.FALSE.equals(builtFilterStrategies.get(builtKey(builtBy, slashedFilter)));
+    }
+
+    /** A filter type's entry in the building method's own settings. */
+    private static String builtKey(String builtBy, String slashedFilter) {
+        return builtBy + '#' + slashedFilter;
     }
 
     public boolean isConstructed(String slashedClass) {

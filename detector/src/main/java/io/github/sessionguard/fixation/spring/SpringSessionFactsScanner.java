@@ -167,12 +167,14 @@ public class SpringSessionFactsScanner extends OpcodeStackDetector implements No
                 facts.explicitSaveOff();
             }
         } else if (SpringSessionCatalogue.isStrategySetter(name, signature) && stack.getStackDepth() > 1) {
-            facts.strategySetOn(receiverType(owner, stack.getStackItem(1)), changesId(stack.getStackItem(0).getSignature()),
-                    builtHere(stack.getStackItem(1)));
+            String builtBy = builtHere(stack.getStackItem(1));
+            facts.strategySetOn(receiverType(owner, stack.getStackItem(1), builtBy),
+                    changesId(stack.getStackItem(0).getSignature()), builtBy);
         } else if (SpringSessionCatalogue.isRepositorySetter(name, signature) && stack.getStackDepth() > 1) {
-            facts.repositorySetOn(receiverType(owner, stack.getStackItem(1)),
+            String builtBy = builtHere(stack.getStackItem(1));
+            facts.repositorySetOn(receiverType(owner, stack.getStackItem(1), builtBy),
                     !SpringSessionCatalogue.REQUEST_ONLY_REPOSITORIES.contains(slashed(stack.getStackItem(0).getSignature())),
-                    builtHere(stack.getStackItem(1)));
+                    builtBy);
         }
     }
 
@@ -189,9 +191,8 @@ public class SpringSessionFactsScanner extends OpcodeStackDetector implements No
      * The type a setting is recorded on: for an object the method built, the exact type it built (a local declared
      * as a supertype still holds it); otherwise the call's declared owner.
      */
-    private String receiverType(String owner, OpcodeStack.Item receiver) {
-        return builtHere(receiver) != null && receiver.getSignature().startsWith("L") ? slashed(receiver.getSignature())
-                : owner;
+    private static String receiverType(String owner, OpcodeStack.Item receiver, String builtBy) {
+        return builtBy != null && receiver.getSignature().startsWith("L") ? slashed(receiver.getSignature()) : owner;
     }
 
     /** How {@link SpringSessionFacts} names a method that builds a filter. */

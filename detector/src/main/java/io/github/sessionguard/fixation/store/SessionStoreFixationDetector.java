@@ -991,9 +991,9 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
      * {@code SecureRandom.nextBytes}). Two levels, read from the bytes (and lambdas), once per method and analysis.
      */
     private boolean returnsFreshId(String owner, String name, String signature) {
-        return returnsString(owner, signature) && freshIdHelpers.computeIfAbsent(owner + "." + name + signature,
+        return isGenerator(owner, signature) && freshIdHelpers.computeIfAbsent(owner + "." + name + signature,
                 key -> callsMatching(owner, name, signature, (o, n, d) -> SessionStoreCatalogue.makesFreshId(o, n, d)
-                        || (returnsString(o, d) && makesFreshItself(o, n, d))));
+                        || (isGenerator(o, d) && makesFreshItself(o, n, d))));
     }
 
     /** The first level of {@link #returnsFreshId}: the method's own bytes make a fresh id. */
@@ -1006,9 +1006,9 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
      * An application generator's shape: it answers a String and is handed no text (an {@code orNew(presented)} that
      * answers its argument or a fresh id is no generator; nor is {@code rotate(oldId)}, read from its bytes alone).
      */
-    private static boolean returnsString(String owner, String signature) {
-        return signature.endsWith(")Ljava/lang/String;") && !signature.contains("Ljava/lang/String;)")
-                && !signature.startsWith("(Ljava/lang/String;") && !signature.contains("Ljava/lang/String;L")
+    private static boolean isGenerator(String owner, String signature) {
+        return signature.endsWith(")Ljava/lang/String;")
+                && !signature.substring(0, signature.indexOf(')')).contains("Ljava/lang/String;")
                 && !SessionStoreCatalogue.isLibrary(owner) && QuietClasspath.isApplicationClass(owner);
     }
 

@@ -142,7 +142,7 @@ final class StoreCallScreen {
         return (SessionStoreCatalogue.JDBC_STATEMENTS.contains(owner) && SessionStoreCatalogue.JDBC_SETTERS.contains(name))
                 || (SessionStoreCatalogue.MAP_TYPES.contains(owner) && SessionStoreCatalogue.MAP_WRITES.contains(name))
                 || SessionStoreCatalogue.isRedisWrite(owner, name)
-                || (owner.startsWith("org/redisson/api/R") && SessionStoreCatalogue.HANDLE_WRITES.contains(name))
+                || SessionStoreCatalogue.isHandleWrite(owner, name)
                 || (SessionStoreCatalogue.ENTITY_WRITES.contains(name) && !owner.startsWith("java/"))
                 || SessionStoreCatalogue.isRegistryWrite(owner, name);
     }
