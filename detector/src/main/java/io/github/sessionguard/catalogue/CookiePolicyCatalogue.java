@@ -20,6 +20,8 @@ import java.util.Map;
  * <li>A servlet response wrapper whose {@code addCookie} sets a flag on every cookie before passing it on,
  * installed by a filter ({@code chain.doFilter(request, new Wrapper(response))}): every cookie added
  * downstream has the flag, whatever the code that made it chose.</li>
+ * <li>Such a wrapper handed on by a base servlet's {@code service} ({@code super.service(request, new
+ * Wrapper(response))}): every cookie its subclasses add.</li>
  * <li>A wrapper whose {@code addHeader} and {@code setHeader} add an attribute to every Set-Cookie text they pass on
  * (or whose {@code addCookie} writes the cookie as such a header): every cookie written as header text has it
  * (runtime-evidence {@code HeaderHardeningWrapperTest}).</li>
@@ -121,6 +123,15 @@ public final class CookiePolicyCatalogue {
         }
         return sameSiteName && hardeningValue;
     }
+
+    /**
+     * Servlets whose {@code service} an application base class may override to hand every subclass's {@code doGet}
+     * and {@code doPost} a wrapped response ({@code super.service(request, new Wrapper(response))}): a wrapper so
+     * installed reaches the cookies that base's subclasses add, and no others.
+     */
+    public static final List<String> SERVLETS = List.of("javax/servlet/http/HttpServlet",
+            "jakarta/servlet/http/HttpServlet", "javax/servlet/GenericServlet", "jakarta/servlet/GenericServlet");
+    public static final String SERVLET_DISPATCH = "service";
 
     /** The call through which a filter hands the rest of the chain its (wrapped) response. */
     public static final List<String> FILTER_CHAINS = List.of("javax/servlet/FilterChain", "jakarta/servlet/FilterChain");
@@ -308,6 +319,7 @@ public final class CookiePolicyCatalogue {
         List<String> types = new java.util.ArrayList<>(SAME_SITE_SUPPLIERS);
         types.addAll(SAME_SITE_PROCESSORS);
         types.addAll(FILTER_CHAINS);
+        types.addAll(SERVLETS);
         types.addAll(RequestMappingCatalogue.FILTER_REGISTRATIONS);
         SERVER_HANDLERS.forEach(handler -> types.add(handler.type));
         SAME_SITE_ATTRIBUTES.forEach(attribute -> types.add(attribute.key));

@@ -3,11 +3,13 @@ package io.github.sessionguard.cookies;
 import edu.umd.cs.findbugs.BugInstance;
 import edu.umd.cs.findbugs.Detector;
 import edu.umd.cs.findbugs.Priorities;
+import edu.umd.cs.findbugs.classfile.MethodDescriptor;
 import io.github.sessionguard.catalogue.CookieFlag;
 import io.github.sessionguard.catalogue.CookiePolicyCatalogue;
 import io.github.sessionguard.catalogue.FlagValue;
 import io.github.sessionguard.cookies.CookiePolicyFacts.SameSitePolicy;
 import io.github.sessionguard.flow.ReportedMethods;
+import io.github.sessionguard.flow.TypeChecks;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -22,6 +24,8 @@ import java.util.TreeMap;
  * themselves (SameSite=None for every cookie, reported where the policy is installed).
  */
 final class AppCookiePolicies implements CookieFindings.PolicyHook {
+    /** How far a nested class's name is cut back to the servlet it is nested in. */
+    private static final int MAX_NESTING = 8;
     private final CookiePolicyFacts facts;
     private final CookieSummaries summaries;
     /** Each installed response wrapper's flags set on every added cookie; computed on first use. */
@@ -105,10 +109,27 @@ final class AppCookiePolicies implements CookieFindings.PolicyHook {
     }
 
     private boolean installedWhereReached(String wrapper, CookieState cookie) {
-        for (String filter : facts.wrappers().get(wrapper)) {
-            if (facts.requestPaths().reaches(filter, cookie.origin().method())) {
+        for (String installer : facts.wrappers().get(wrapper)) {
+            if (facts.installsForSubclasses(installer) ? isWithinSubclass(cookie.origin().method(), installer)
+                    : facts.requestPaths().reaches(installer, cookie.origin().method())) {
                 return true;
             }
+        }
+        return false;
+    }
+
+    /**
+     * Is the method the base servlet's or a subclass's (or of a class nested in one: a lambda's, an anonymous
+     * class's)? A helper elsewhere may be handed any servlet's response: not known to be wrapped.
+     */
+    private static boolean isWithinSubclass(MethodDescriptor method, String servlet) {
+        String name = method.getSlashedClassName();
+        for (int depth = 0; depth < MAX_NESTING && name != null; depth++) {
+            if (TypeChecks.isKnownSubtype(name, servlet)) {
+                return true;
+            }
+            int nested = name.lastIndexOf('$');
+            name = nested < 0 ? null : name.substring(0, nested);
         }
         return false;
     }

@@ -27,8 +27,10 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class CookiePolicyFacts {
     private final List<SameSitePolicy> sameSitePolicies = new ArrayList<>();
-    /** Installed response wrappers (slashed class name) and the classes (filters) that install each. */
+    /** Installed response wrappers (slashed class name) and the classes (filters, servlets) that install each. */
     private final Map<String, Set<String>> wrappers = new TreeMap<>();
+    /** The installers among those that are base servlets: their wrapper reaches their subclasses' cookies only. */
+    private final Set<String> servletInstallers = new TreeSet<>();
     /** Which requests reach the application's filters and handlers. */
     private final RequestPaths requestPaths = new RequestPaths();
     /** Flags server handlers set on every cookie of some types, whatever the cookie chose: flag to cookie types. */
@@ -69,6 +71,17 @@ public final class CookiePolicyFacts {
 
     void wrapperInstalled(String slashedWrapper, Site site) {
         wrappers.computeIfAbsent(slashedWrapper, k -> new TreeSet<>()).add(site.method().getSlashedClassName());
+    }
+
+    /** A base servlet hands its own dispatch (its subclasses' handlers) a wrapper. */
+    void wrapperInstalledForSubclasses(String slashedWrapper, Site site) {
+        wrapperInstalled(slashedWrapper, site);
+        servletInstallers.add(site.method().getSlashedClassName());
+    }
+
+    /** Is the installer a base servlet, whose wrapper reaches only what its subclasses write? */
+    boolean installsForSubclasses(String installer) {
+        return servletInstallers.contains(installer);
     }
 
     /** The SameSite policies, in a stable order. */

@@ -89,6 +89,7 @@ final class CookiePolicyScan {
             ConstantNameAndType nameAndType = pool.getConstant(reference.getNameAndTypeIndex());
             String name = nameAndType.getName(pool);
             if (CookiePolicyCatalogue.PROCESSOR_SETTER.equals(name) || CookiePolicyCatalogue.FILTER_CHAIN_CALL.equals(name)
+                    || CookiePolicyCatalogue.SERVLET_DISPATCH.equals(name)
                     || RequestMappingCatalogue.FILTER_REGISTRATIONS.contains(reference.getClass(pool).replace('.', '/'))
                     || CookiePolicyCatalogue.ATTRIBUTE_SETTER.equals(name)
                             && CookiePolicyCatalogue.mayHoldAttributeDefault(reference.getClass(pool).replace('.', '/'))
@@ -164,6 +165,11 @@ final class CookiePolicyScan {
                 String wrapper = created.get(call.argument(1));
                 if (wrapper != null && QuietClasspath.isApplicationClass(wrapper)) {
                     facts.wrapperInstalled(wrapper, site);
+                }
+            } else if (isOwnServletDispatch(call, vna)) {
+                String wrapper = created.get(call.argument(1));
+                if (wrapper != null && QuietClasspath.isApplicationClass(wrapper)) {
+                    facts.wrapperInstalledForSubclasses(wrapper, site);
                 }
             }
         }
@@ -333,6 +339,17 @@ final class CookiePolicyScan {
         return CookiePolicyCatalogue.FILTER_CHAIN_CALL.equals(call.name()) && call.hasReceiver()
                 && call.argumentCount() == 2
                 && TypeChecks.isSubtypeOfAny(call.owner(), CookiePolicyCatalogue.FILTER_CHAINS);
+    }
+
+    /**
+     * {@code super.service(request, wrapped)} in a servlet's own method: the servlet dispatches the request to its
+     * own {@code doGet}/{@code doPost} (its subclasses') with the response it is handed.
+     */
+    private boolean isOwnServletDispatch(CallAt call, ValueNumberDataflow vna) throws DataflowAnalysisException {
+        return CookiePolicyCatalogue.SERVLET_DISPATCH.equals(call.name()) && call.hasReceiver()
+                && call.argumentCount() == 2 && !method.isStatic()
+                && call.receiver().equals(vna.getAnalysis().getThisValue())
+                && TypeChecks.isSubtypeOfAny(call.owner(), CookiePolicyCatalogue.SERVLETS);
     }
 
     /** The value an instruction leaves on top of the stack, or null (dead code, nothing pushed). */
