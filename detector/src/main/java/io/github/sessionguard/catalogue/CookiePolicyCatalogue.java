@@ -28,8 +28,8 @@ import java.util.Map;
  * <li>A server handler that sets one attribute on every response cookie of its stack ({@link #SERVER_HANDLERS}):
  * Undertow's {@code SameSiteCookieHandler} and {@code SecureCookieCommitListener}.</li>
  * <li>A SameSite default set as a server or context attribute ({@link #SAME_SITE_ATTRIBUTES}): Jetty 12's.</li>
- * <li>A WebFlux filter that rewrites every response cookie before the response is committed
- * ({@link ReactiveCookieHook}).</li>
+ * <li>A WebFlux or JAX-RS response filter that rewrites every response cookie before it is written
+ * ({@link CookieRewriteHook}).</li>
  * </ul>
  */
 public final class CookiePolicyCatalogue {
@@ -266,51 +266,131 @@ public final class CookiePolicyCatalogue {
     }
 
     /**
-     * A Spring WebFlux {@code WebFilter} that rewrites the response's cookies before they are written
-     * ({@code response.beforeCommit(...)} over {@code response.getCookies()}, each cookie replaced by
-     * {@code cookie.mutate().secure(true)...build()}): every {@code ResponseCookie} of every response goes through it.
-     * A filter that picks cookies by name ({@code cookies.get("SESSION")}) or sets a flag on some paths only is not
-     * such a policy for them.
+     * A response filter that rewrites every cookie of every response before it is written: it reads the response's
+     * cookies, replaces each by a copy built with the flags set ({@code cookie.mutate().secure(true)...build()}), and
+     * answers the copy or puts it back. Every cookie of the types it reaches goes through it. One that picks cookies by
+     * name ({@code cookies.get("SESSION")}) or sets a flag on some paths only is not such a policy for them.
+     * <ul>
+     * <li>{@link #WEBFLUX}: a Spring WebFlux {@code WebFilter} ({@code response.beforeCommit(...)} over
+     * {@code response.getCookies()}).</li>
+     * <li>{@link #JAX_RS}: a JAX-RS {@code ContainerResponseFilter} over {@code response.getHeaders()}' Set-Cookie
+     * values, each {@code NewCookie} replaced by {@code new NewCookie.Builder(cookie).secure(true)...build()} (JAX-RS
+     * 3.1; its {@code WriterInterceptor}s run only for responses with an entity, so they are not read). A filter with a
+     * name-binding annotation runs for the resources so bound only, and is not read either.</li>
+     * </ul>
      */
-    public static final class ReactiveCookieHook {
-        public static final String FILTER = "org/springframework/web/server/WebFilter";
-        public static final String RESPONSE = "org/springframework/http/server/reactive/ServerHttpResponse";
-        public static final String COOKIES_READ = "getCookies";
-        public static final String COOKIE = "org/springframework/http/ResponseCookie";
-        public static final String COPY = "mutate";
-        public static final String OWN_SAME_SITE = "getSameSite";
-        public static final String BUILDER = "org/springframework/http/ResponseCookie$ResponseCookieBuilder";
-        public static final String BUILD = "build";
-        /** The builder's setters of each flag. */
-        public static final Map<String, CookieFlag> SETTERS = Map.of("secure", CookieFlag.SECURE,
-                "httpOnly", CookieFlag.HTTP_ONLY, "sameSite", CookieFlag.SAME_SITE);
-        /** Reads of one entry of the cookie map (or of any map of the class): cookies picked by name. */
-        public static final java.util.Set<String> KEYED_READS = java.util.Set.of("get", "getFirst", "containsKey",
-                "remove");
-        public static final List<String> MAPS = List.of("org/springframework/util/MultiValueMap", "java/util/Map");
+    public static final class CookieRewriteHook {
+        /** The types a filter class implements. */
+        public final List<String> filters;
+        /** The response types and their method that answers the cookies (or the headers holding them). */
+        public final List<String> responses;
+        public final String cookiesRead;
+        /** The cookie types the hook rewrites (and reaches), and their getter of their own SameSite. */
+        public final List<String> cookies;
+        public final String ownSameSite;
+        /** The copy: a method of the cookie ({@code mutate}) or a constructor of the builder taking the cookie. */
+        public final List<String> copyOwners;
+        public final String copyName;
+        /** The builders the copy is made with, and their method that makes the cookie. */
+        public final List<String> builders;
+        public final String build;
+        /** The enum of the builder's SameSite values, or null when they are texts. */
+        public final String sameSiteValues;
+        /** Maps whose keyed reads pick cookies by name. */
+        public final List<String> cookieMaps;
         /**
          * Puts copies back in place of the cookies ({@code entry.setValue(hardened)}, {@code cookies.set(name, copy)}):
          * a method that builds the copies and calls one of these hands them on as one that returns the copy does.
          */
-        public static final Map<String, java.util.Set<String>> PUTS_BACK = Map.of("java/util/Map$Entry",
-                java.util.Set.of("setValue"), "org/springframework/util/MultiValueMap",
-                java.util.Set.of("set", "put", "add", "addAll", "setAll", "replaceAll"), "java/util/Map",
-                java.util.Set.of("put", "replaceAll"));
-        /** A loop's next element ({@code Iterator.next()}, what a for-each over the cookies compiles to). */
-        public static final String NEXT_ELEMENT = "next";
-        /** The cookie types it reaches. */
-        public static final List<String> REACHES = List.of(COOKIE);
-        /**
-         * Tests of a text or a set ({@code name.startsWith("SESSION")}, {@code exchange.getRequest().getPath()...
-         * startsWith("/admin")}): outside the method that sets the flags they may pick the cookies or requests the hook
-         * hardens, which the analysis does not follow.
-         */
-        public static final java.util.Set<String> SELECTIONS = java.util.Set.of("startsWith", "endsWith", "equals",
-                "equalsIgnoreCase", "matches", "contains");
+        public final Map<String, java.util.Set<String>> putsBack;
 
-        private ReactiveCookieHook() {
+        CookieRewriteHook(List<String> filters, List<String> responses, String cookiesRead, List<String> cookies,
+                String ownSameSite, List<String> copyOwners, String copyName, List<String> builders, String build,
+                String sameSiteValues, List<String> cookieMaps, Map<String, java.util.Set<String>> putsBack) {
+            this.filters = filters;
+            this.responses = responses;
+            this.cookiesRead = cookiesRead;
+            this.cookies = cookies;
+            this.ownSameSite = ownSameSite;
+            this.copyOwners = copyOwners;
+            this.copyName = copyName;
+            this.builders = builders;
+            this.build = build;
+            this.sameSiteValues = sameSiteValues;
+            this.cookieMaps = cookieMaps;
+            this.putsBack = putsBack;
+        }
+
+        /** Is this call the copy of a cookie ({@code cookie.mutate()}, {@code new NewCookie.Builder(cookie)})? */
+        public boolean isCopy(String owner, String name, String descriptor) {
+            if (!copyOwners.contains(owner) || !copyName.equals(name)) {
+                return false;
+            }
+            return !"<init>".equals(name) || cookieArgument(descriptor);
+        }
+
+        private boolean cookieArgument(String descriptor) {
+            return descriptor.startsWith("(L") && descriptor.indexOf(';') == descriptor.indexOf(")") - 1
+                    && COPIED_TYPES.contains(descriptor.substring(2, descriptor.indexOf(';')));
+        }
+
+        /** The type named by the filter rows' first entry, for messages. */
+        public String filter() {
+            return filters.get(0);
+        }
+
+        /** Does the method's descriptor answer a cookie of this hook (the copy)? */
+        public boolean answersCookie(String descriptor) {
+            return cookies.stream().anyMatch(cookie -> descriptor.endsWith(")L" + cookie + ";"));
         }
     }
+
+    /** The builder setters of each flag, the same names in both stacks. */
+    public static final Map<String, CookieFlag> REWRITE_SETTERS = Map.of("secure", CookieFlag.SECURE,
+            "httpOnly", CookieFlag.HTTP_ONLY, "sameSite", CookieFlag.SAME_SITE);
+    /** Reads of one entry of a cookie map: cookies picked by name. */
+    public static final java.util.Set<String> KEYED_READS = java.util.Set.of("get", "getFirst", "containsKey",
+            "remove");
+    /** A loop's next element ({@code Iterator.next()}, what a for-each over the cookies compiles to). */
+    public static final String NEXT_ELEMENT = "next";
+    /**
+     * Tests of a text or a set ({@code name.startsWith("SESSION")}, {@code exchange.getRequest().getPath()...
+     * startsWith("/admin")}): outside the method that sets the flags they may pick the cookies or requests the hook
+     * hardens, which the analysis does not follow.
+     */
+    public static final java.util.Set<String> SELECTIONS = java.util.Set.of("startsWith", "endsWith", "equals",
+            "equalsIgnoreCase", "matches", "contains");
+    /** JAX-RS' name-binding meta-annotation: a filter whose annotation carries it runs for bound resources only. */
+    public static final List<String> NAME_BINDINGS = List.of("Ljakarta/ws/rs/NameBinding;", "Ljavax/ws/rs/NameBinding;");
+    /** The cookie a JAX-RS copy constructor takes. */
+    private static final List<String> COPIED_TYPES = List.of("jakarta/ws/rs/core/Cookie", "jakarta/ws/rs/core/NewCookie");
+
+    public static final CookieRewriteHook WEBFLUX = new CookieRewriteHook(
+            List.of("org/springframework/web/server/WebFilter"),
+            List.of("org/springframework/http/server/reactive/ServerHttpResponse"), "getCookies",
+            List.of("org/springframework/http/ResponseCookie"), "getSameSite",
+            List.of("org/springframework/http/ResponseCookie"), "mutate",
+            List.of("org/springframework/http/ResponseCookie$ResponseCookieBuilder"), "build", null,
+            List.of("org/springframework/util/MultiValueMap", "java/util/Map"),
+            Map.of("java/util/Map$Entry", java.util.Set.of("setValue"), "org/springframework/util/MultiValueMap",
+                    java.util.Set.of("set", "put", "add", "addAll", "setAll", "replaceAll"), "java/util/Map",
+                    java.util.Set.of("put", "replaceAll")));
+
+    public static final CookieRewriteHook JAX_RS = new CookieRewriteHook(
+            List.of("jakarta/ws/rs/container/ContainerResponseFilter"),
+            List.of("jakarta/ws/rs/container/ContainerResponseContext"), "getHeaders",
+            List.of("jakarta/ws/rs/core/NewCookie"), "getSameSite",
+            List.of("jakarta/ws/rs/core/NewCookie$Builder"), "<init>",
+            List.of("jakarta/ws/rs/core/NewCookie$Builder", "jakarta/ws/rs/core/NewCookie$AbstractNewCookieBuilder"),
+            "build", "jakarta/ws/rs/core/NewCookie$SameSite",
+            // The headers map's get("Set-Cookie") reads every cookie; only a plain map (getCookies()) is by name.
+            List.of("java/util/Map"),
+            Map.of("jakarta/ws/rs/core/MultivaluedMap", java.util.Set.of("put", "putSingle", "add", "addAll", "replace"),
+                    "java/util/ListIterator", java.util.Set.of("set"), "java/util/List", java.util.Set.of("set",
+                            "replaceAll"), "java/util/Map", java.util.Set.of("put", "replace", "replaceAll")));
+
+    /** Every cookie-rewriting hook the first pass reads. */
+    public static final List<CookieRewriteHook> REWRITE_HOOKS = List.of(WEBFLUX, JAX_RS);
 
     /** Every type (or attribute name) whose mention makes a class worth the first pass. */
     public static final List<String> POLICY_TYPES = policyTypes();

@@ -110,8 +110,12 @@ final class AppCookiePolicies implements CookieFindings.PolicyHook {
 
     private boolean installedWhereReached(String wrapper, CookieState cookie) {
         for (String installer : facts.wrappers().get(wrapper)) {
-            if (facts.installsForSubclasses(installer) ? isWithinSubclass(cookie.origin().method(), installer)
-                    : facts.requestPaths().reaches(installer, cookie.origin().method())) {
+            Set<String> dispatched = facts.dispatchedMethods(installer);
+            MethodDescriptor origin = cookie.origin().method();
+            if (dispatched == null ? facts.requestPaths().reaches(installer, origin)
+                    : (dispatched.contains(CookiePolicyFacts.EVERY_METHOD)
+                            || dispatched.contains(origin.getName() + origin.getSignature()))
+                            && isWithinSubclass(origin, installer)) {
                 return true;
             }
         }
@@ -119,7 +123,7 @@ final class AppCookiePolicies implements CookieFindings.PolicyHook {
     }
 
     /**
-     * Is the method the base servlet's or a subclass's (or of a class nested in one: a lambda's, an anonymous
+     * Is the method the base class's or a subclass's (or of a class nested in one: a lambda's, an anonymous
      * class's)? A helper elsewhere may be handed any servlet's response: not known to be wrapped.
      */
     private static boolean isWithinSubclass(MethodDescriptor method, String servlet) {

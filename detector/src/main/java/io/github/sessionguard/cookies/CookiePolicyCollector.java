@@ -23,8 +23,9 @@ import org.apache.bcel.classfile.Method;
  */
 public class CookiePolicyCollector implements Detector, NonReportingDetector {
     private static final TextSearch POLICY_TYPES = TextSearch.of(CookiePolicyCatalogue.POLICY_TYPES);
-    private static final TextSearch REACTIVE_HOOK_BUILDER =
-            TextSearch.of(java.util.List.of(CookiePolicyCatalogue.ReactiveCookieHook.BUILDER));
+    /** Per cookie-rewriting hook, its builder types: a class that names none cannot be one. */
+    private static final java.util.Map<CookiePolicyCatalogue.CookieRewriteHook, TextSearch> HOOK_BUILDERS =
+            hookBuilders();
 
     private final BugReporter bugReporter;
     private final CookiePolicyFacts facts;
@@ -32,6 +33,12 @@ public class CookiePolicyCollector implements Detector, NonReportingDetector {
     public CookiePolicyCollector(BugReporter bugReporter) {
         this.bugReporter = bugReporter;
         this.facts = CookiePolicyFacts.startAnalysis();
+    }
+
+    private static java.util.Map<CookiePolicyCatalogue.CookieRewriteHook, TextSearch> hookBuilders() {
+        java.util.Map<CookiePolicyCatalogue.CookieRewriteHook, TextSearch> builders = new java.util.IdentityHashMap<>();
+        CookiePolicyCatalogue.REWRITE_HOOKS.forEach(hook -> builders.put(hook, TextSearch.of(hook.builders)));
+        return java.util.Collections.unmodifiableMap(builders);
     }
 
     @Override
@@ -48,8 +55,11 @@ public class CookiePolicyCollector implements Detector, NonReportingDetector {
         }
         // Every application class: its mapping annotations say which requests reach a filter or a handler.
         facts.requestPaths().readAnnotations(javaClass);
-        if (ConstantPoolScreen.mentionsAny(javaClass, REACTIVE_HOOK_BUILDER)) {
-            MethodGuard.runClass(bugReporter, javaClass, () -> new ReactiveCookieHookScan(classContext, facts).run());
+        for (CookiePolicyCatalogue.CookieRewriteHook hook : CookiePolicyCatalogue.REWRITE_HOOKS) {
+            if (ConstantPoolScreen.mentionsAny(javaClass, HOOK_BUILDERS.get(hook))) {
+                MethodGuard.runClass(bugReporter, javaClass,
+                        () -> new CookieRewriteHookScan(classContext, facts, hook).run());
+            }
         }
         if (!ConstantPoolScreen.mentionsAny(javaClass, POLICY_TYPES)) {
             return;

@@ -29,8 +29,13 @@ public final class CookiePolicyFacts {
     private final List<SameSitePolicy> sameSitePolicies = new ArrayList<>();
     /** Installed response wrappers (slashed class name) and the classes (filters, servlets) that install each. */
     private final Map<String, Set<String>> wrappers = new TreeMap<>();
-    /** The installers among those that are base servlets: their wrapper reaches their subclasses' cookies only. */
-    private final Set<String> servletInstallers = new TreeSet<>();
+    /**
+     * The installers among those that are base classes handing their own dispatch the wrapper, and the methods (name
+     * and descriptor) it reaches in them and their subclasses; {@link #EVERY_METHOD} for every one (a servlet's
+     * {@code service}).
+     */
+    private final Map<String, Set<String>> baseClassInstallers = new TreeMap<>();
+    static final String EVERY_METHOD = "*";
     /** Which requests reach the application's filters and handlers. */
     private final RequestPaths requestPaths = new RequestPaths();
     /** Flags server handlers set on every cookie of some types, whatever the cookie chose: flag to cookie types. */
@@ -73,15 +78,23 @@ public final class CookiePolicyFacts {
         wrappers.computeIfAbsent(slashedWrapper, k -> new TreeSet<>()).add(site.method().getSlashedClassName());
     }
 
-    /** A base servlet hands its own dispatch (its subclasses' handlers) a wrapper. */
-    void wrapperInstalledForSubclasses(String slashedWrapper, Site site) {
+    /**
+     * A base class hands its own dispatch a wrapper: every handler of its subclasses ({@code dispatched} null: a
+     * servlet's {@code service}), or the overrides of one method ({@code dispatched} its name and descriptor).
+     */
+    void wrapperInstalledForSubclasses(String slashedWrapper, Site site, String dispatched) {
         wrapperInstalled(slashedWrapper, site);
-        servletInstallers.add(site.method().getSlashedClassName());
+        baseClassInstallers.computeIfAbsent(site.method().getSlashedClassName(), k -> new TreeSet<>())
+                .add(dispatched == null ? EVERY_METHOD : dispatched);
     }
 
-    /** Is the installer a base servlet, whose wrapper reaches only what its subclasses write? */
-    boolean installsForSubclasses(String installer) {
-        return servletInstallers.contains(installer);
+    /**
+     * The methods a base-class installer's wrapper reaches in it and its subclasses ({@link #EVERY_METHOD} for all);
+     * null for a filter, whose wrapper reaches what its request paths reach.
+     */
+    Set<String> dispatchedMethods(String installer) {
+        Set<String> methods = baseClassInstallers.get(installer);
+        return methods == null ? null : Collections.unmodifiableSet(methods);
     }
 
     /** The SameSite policies, in a stable order. */

@@ -22,6 +22,7 @@ import io.github.sessionguard.flow.Site;
 import io.github.sessionguard.flow.TypeChecks;
 import io.github.sessionguard.flow.ValueOrigins;
 import org.apache.bcel.classfile.ConstantCP;
+import org.apache.bcel.classfile.ConstantClass;
 import org.apache.bcel.classfile.ConstantNameAndType;
 import org.apache.bcel.classfile.ConstantPool;
 import org.apache.bcel.classfile.JavaClass;
@@ -75,6 +76,14 @@ final class CookiePolicyScan {
     static boolean mayRecord(JavaClass javaClass, Method method) {
         ConstantPool pool = javaClass.getConstantPool();
         for (Instruction instruction : new InstructionList(method.getCode().getCode()).getInstructions()) {
+            if (instruction instanceof NEW) {
+                // A base class handing its own handlers a response wrapper it makes (see readOwnDispatch).
+                String made = ((ConstantClass) pool.getConstant(((NEW) instruction).getIndex())).getBytes(pool);
+                if (QuietClasspath.isApplicationClass(made) && isResponseWrapper(made)) {
+                    return true;
+                }
+                continue;
+            }
             if (instruction instanceof GETSTATIC) {
                 ConstantCP field = pool.getConstant(((GETSTATIC) instruction).getIndex());
                 if (CookiePolicyCatalogue.serverHandler(field.getClass(pool).replace('.', '/')) != null) {
@@ -89,7 +98,6 @@ final class CookiePolicyScan {
             ConstantNameAndType nameAndType = pool.getConstant(reference.getNameAndTypeIndex());
             String name = nameAndType.getName(pool);
             if (CookiePolicyCatalogue.PROCESSOR_SETTER.equals(name) || CookiePolicyCatalogue.FILTER_CHAIN_CALL.equals(name)
-                    || CookiePolicyCatalogue.SERVLET_DISPATCH.equals(name)
                     || RequestMappingCatalogue.FILTER_REGISTRATIONS.contains(reference.getClass(pool).replace('.', '/'))
                     || CookiePolicyCatalogue.ATTRIBUTE_SETTER.equals(name)
                             && CookiePolicyCatalogue.mayHoldAttributeDefault(reference.getClass(pool).replace('.', '/'))
@@ -162,15 +170,12 @@ final class CookiePolicyScan {
             } else if (isAttributeSetting(call)) {
                 readAttributeDefault(call, site, origins);
             } else if (isChainCall(call)) {
-                String wrapper = created.get(call.argument(1));
-                if (wrapper != null && QuietClasspath.isApplicationClass(wrapper)) {
+                String wrapper = createdWrapper(call.argument(1), created, origins, false);
+                if (wrapper != null) {
                     facts.wrapperInstalled(wrapper, site);
                 }
-            } else if (isOwnServletDispatch(call, vna)) {
-                String wrapper = created.get(call.argument(1));
-                if (wrapper != null && QuietClasspath.isApplicationClass(wrapper)) {
-                    facts.wrapperInstalledForSubclasses(wrapper, site);
-                }
+            } else if (isOwnCall(call, vna)) {
+                readOwnDispatch(call, site, created, origins);
             }
         }
         registrations.recordInto(facts.requestPaths());
@@ -341,15 +346,51 @@ final class CookiePolicyScan {
                 && TypeChecks.isSubtypeOfAny(call.owner(), CookiePolicyCatalogue.FILTER_CHAINS);
     }
 
+    /** A call on this object itself ({@code super.service(...)}, {@code handleSubmit(...)}). */
+    private boolean isOwnCall(CallAt call, ValueNumberDataflow vna) throws DataflowAnalysisException {
+        return call.hasReceiver() && !method.isStatic() && !"<init>".equals(call.name())
+                && call.receiver().equals(vna.getAnalysis().getThisValue());
+    }
+
     /**
-     * {@code super.service(request, wrapped)} in a servlet's own method: the servlet dispatches the request to its
-     * own {@code doGet}/{@code doPost} (its subclasses') with the response it is handed.
+     * A base class handing its own dispatch a wrapped response: {@code super.service(request, wrapped)} in a servlet
+     * reaches every handler of its subclasses ({@code doGet}, {@code doPost}); {@code handleSubmit(request, wrapped)}
+     * (a template method) reaches the subclasses' overrides of the method called.
      */
-    private boolean isOwnServletDispatch(CallAt call, ValueNumberDataflow vna) throws DataflowAnalysisException {
-        return CookiePolicyCatalogue.SERVLET_DISPATCH.equals(call.name()) && call.hasReceiver()
-                && call.argumentCount() == 2 && !method.isStatic()
-                && call.receiver().equals(vna.getAnalysis().getThisValue())
-                && TypeChecks.isSubtypeOfAny(call.owner(), CookiePolicyCatalogue.SERVLETS);
+    private void readOwnDispatch(CallAt call, Site site, Map<ValueNumber, String> created, ValueOrigins origins)
+            throws DataflowAnalysisException {
+        for (int i = 0; i < call.argumentCount(); i++) {
+            String wrapper = createdWrapper(call.argument(i), created, origins, true);
+            if (wrapper == null) {
+                continue;
+            }
+            boolean servletDispatch = CookiePolicyCatalogue.SERVLET_DISPATCH.equals(call.name())
+                    && TypeChecks.isSubtypeOfAny(call.owner(), CookiePolicyCatalogue.SERVLETS);
+            facts.wrapperInstalledForSubclasses(wrapper, site, servletDispatch ? null : call.name() + call.descriptor());
+        }
+    }
+
+    /**
+     * The application class made here that the value is, or may be: {@code new Wrapper(response)}, or
+     * {@code response instanceof Wrapper ? response : new Wrapper(response)} (a response already wrapped is handed on
+     * as it is); null when no value it may be was made here as one. Handed to the filter chain, any such class is the
+     * response the chain gets; handed to one of the class's own methods, only a servlet response wrapper is taken for
+     * one (the argument may be anything else).
+     */
+    private static String createdWrapper(ValueNumber value, Map<ValueNumber, String> created, ValueOrigins origins,
+            boolean responseWrapperOnly) throws DataflowAnalysisException {
+        for (ValueNumber input : origins.copiedFrom(value)) {
+            String type = input == null ? null : created.get(input);
+            if (type != null && QuietClasspath.isApplicationClass(type)
+                    && (!responseWrapperOnly || isResponseWrapper(type))) {
+                return type;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isResponseWrapper(String type) {
+        return CookiePolicyCatalogue.RESPONSE_WRAPPERS.stream().anyMatch(wrapper -> TypeChecks.isKnownSubtype(type, wrapper));
     }
 
     /** The value an instruction leaves on top of the stack, or null (dead code, nothing pushed). */

@@ -11,9 +11,11 @@ import edu.umd.cs.findbugs.bcel.BCELUtil;
 import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
 import io.github.sessionguard.catalogue.CookieFlag;
 import io.github.sessionguard.catalogue.CookiePolicyCatalogue;
-import io.github.sessionguard.catalogue.CookiePolicyCatalogue.ReactiveCookieHook;
+import io.github.sessionguard.catalogue.CookiePolicyCatalogue.CookieRewriteHook;
 import io.github.sessionguard.cookies.CookiePolicyFacts.SameSitePolicy;
+import edu.umd.cs.findbugs.ba.XClass;
 import io.github.sessionguard.flow.CallAt;
+import io.github.sessionguard.flow.QuietClasspath;
 import io.github.sessionguard.flow.Site;
 import io.github.sessionguard.flow.TypeChecks;
 import io.github.sessionguard.flow.ValueOrigins;
@@ -33,20 +35,25 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * Reads one WebFlux filter class for a {@link ReactiveCookieHook}: it reads the response's cookies, copies each
- * ({@code mutate()}) and sets flags on the copy that a method answers, and never picks a cookie by name, nor tests a
- * text or a set anywhere but in that method (which may choose the cookies or requests it hardens). A flag set on every path of its
- * method (post-dominating the entry) with a protective constant is set on every {@code ResponseCookie}; a SameSite
- * chosen only for cookies without their own ({@code cookie.getSameSite() != null ? cookie.getSameSite() : "Lax"}, or
- * set under a test of {@code getSameSite()}) is given to those.
+ * Reads one response filter class for a {@link CookieRewriteHook}: it reads the response's cookies, copies each
+ * ({@code mutate()}, {@code new NewCookie.Builder(cookie)}) and sets flags on the copy that a method answers, and never
+ * picks a cookie by name, nor tests a text or a set anywhere but in that method (which may choose the cookies or
+ * requests it hardens) or in a method that rewrites a header text (which tests what the text lacks). A flag set on
+ * every path of its method (post-dominating the entry) with a protective constant is set on every cookie of the hook's
+ * types; a SameSite chosen only for cookies without their own ({@code cookie.getSameSite() != null ?
+ * cookie.getSameSite() : "Lax"}, or set under a test of {@code getSameSite()}) is given to those.
  */
-final class ReactiveCookieHookScan {
+final class CookieRewriteHookScan {
+    /** A method that rewrites one header text: {@code static String harden(String header)}. */
+    private static final String TEXT_REWRITE = "(Ljava/lang/String;)Ljava/lang/String;";
     private final ClassContext classContext;
     private final CookiePolicyFacts facts;
+    private final CookieRewriteHook hook;
 
-    ReactiveCookieHookScan(ClassContext classContext, CookiePolicyFacts facts) {
+    CookieRewriteHookScan(ClassContext classContext, CookiePolicyFacts facts, CookieRewriteHook hook) {
         this.classContext = classContext;
         this.facts = facts;
+        this.hook = hook;
     }
 
     /** The calls a class makes, by owner and name, from its bytecode alone (no dataflow). */
@@ -60,10 +67,11 @@ final class ReactiveCookieHookScan {
 
     void run() throws CheckedAnalysisException {
         JavaClass javaClass = classContext.getJavaClass();
-        if (!TypeChecks.isSubtypeOfAny(javaClass.getClassName().replace('.', '/'), List.of(ReactiveCookieHook.FILTER))) {
+        if (!TypeChecks.isSubtypeOfAny(javaClass.getClassName().replace('.', '/'), hook.filters)
+                || isNameBound(javaClass)) {
             return;
         }
-        Calls calls = survey(javaClass);
+        Calls calls = survey(javaClass, hook);
         if (!calls.readsCookies || !calls.copiesCookie || calls.picksByName || calls.selectsElsewhere) {
             return;
         }
@@ -72,7 +80,24 @@ final class ReactiveCookieHookScan {
         }
     }
 
-    private static Calls survey(JavaClass javaClass) {
+    /**
+     * Does one of the class's annotations carry JAX-RS' {@code @NameBinding} (the filter then runs only for the
+     * resources that carry it too)? An annotation type the classpath lacks cannot say, and is taken to carry none.
+     */
+    private static boolean isNameBound(JavaClass javaClass) {
+        for (org.apache.bcel.classfile.AnnotationEntry annotation : javaClass.getAnnotationEntries()) {
+            String type = annotation.getAnnotationType();
+            XClass annotationClass = type.startsWith("L") && type.endsWith(";")
+                    ? QuietClasspath.find(type.substring(1, type.length() - 1)) : null;
+            if (annotationClass != null && annotationClass.getAnnotationDescriptors().stream()
+                    .anyMatch(meta -> CookiePolicyCatalogue.NAME_BINDINGS.contains(meta.getSignature()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Calls survey(JavaClass javaClass, CookieRewriteHook hook) {
         Calls calls = new Calls();
         ConstantPool pool = javaClass.getConstantPool();
         for (Method method : javaClass.getMethods()) {
@@ -94,33 +119,36 @@ final class ReactiveCookieHookScan {
                 ConstantNameAndType nameAndType = pool.getConstant(reference.getNameAndTypeIndex());
                 String owner = reference.getClass(pool).replace('.', '/');
                 String name = nameAndType.getName(pool);
-                calls.readsCookies |= ReactiveCookieHook.COOKIES_READ.equals(name)
-                        && TypeChecks.isSubtypeOfAny(owner, List.of(ReactiveCookieHook.RESPONSE));
-                calls.copiesCookie |= ReactiveCookieHook.COPY.equals(name) && ReactiveCookieHook.COOKIE.equals(owner);
-                calls.picksByName |= ReactiveCookieHook.KEYED_READS.contains(name)
-                        && ReactiveCookieHook.MAPS.contains(owner);
-                sets |= ReactiveCookieHook.BUILDER.equals(owner) && ReactiveCookieHook.SETTERS.containsKey(name);
-                boolean selection = ReactiveCookieHook.SELECTIONS.contains(name) && owner.startsWith("java/");
+                String descriptor = nameAndType.getSignature(pool);
+                boolean copy = hook.isCopy(owner, name, descriptor);
+                calls.readsCookies |= hook.cookiesRead.equals(name) && TypeChecks.isSubtypeOfAny(owner, hook.responses);
+                calls.copiesCookie |= copy;
+                calls.picksByName |= CookiePolicyCatalogue.KEYED_READS.contains(name) && hook.cookieMaps.contains(owner);
+                sets |= hook.builders.contains(owner) && CookiePolicyCatalogue.REWRITE_SETTERS.containsKey(name);
+                boolean selection = CookiePolicyCatalogue.SELECTIONS.contains(name) && owner.startsWith("java/");
                 selects |= selection;
                 selectsOutsideCopy |= selection && !inCopy;
-                putsBack |= ReactiveCookieHook.PUTS_BACK.getOrDefault(owner, java.util.Set.of()).contains(name);
-                if (ReactiveCookieHook.COPY.equals(name) && ReactiveCookieHook.COOKIE.equals(owner)) {
+                putsBack |= hook.putsBack.getOrDefault(owner, java.util.Set.of()).contains(name);
+                if (copy) {
                     inCopy = true;
-                } else if (ReactiveCookieHook.BUILD.equals(name) && ReactiveCookieHook.BUILDER.equals(owner)) {
+                } else if (hook.build.equals(name) && hook.builders.contains(owner)) {
                     inCopy = false;
                 }
             }
             // The copy must be what the method answers (the hook puts it in place of the cookie), or what it puts
             // back into the cookie map itself; a copy built and dropped changes nothing. A selection in the setting
             // method itself is judged per path below.
-            boolean returnsCopy = method.getSignature().endsWith(")L" + ReactiveCookieHook.COOKIE + ";");
+            boolean returnsCopy = hook.answersCookie(method.getSignature());
             boolean answersCopy = returnsCopy || putsBack;
             if (sets && answersCopy) {
                 calls.setting.add(method);
             }
             // In a loop that puts copies back, a test may skip cookies (continue) where no path says so: a test there
-            // outside a copy's builder makes the filter no policy for every cookie.
-            calls.selectsElsewhere |= returnsCopy && sets ? false : putsBack && sets ? selectsOutsideCopy : selects;
+            // outside a copy's builder makes the filter no policy for every cookie. A method that rewrites a header
+            // text (String in, String out) tests what the text lacks, not which cookies the hook rewrites.
+            boolean rewritesText = TEXT_REWRITE.equals(method.getSignature());
+            calls.selectsElsewhere |= returnsCopy && sets || rewritesText ? false
+                    : putsBack && sets ? selectsOutsideCopy : selects;
         }
         return calls;
     }
@@ -141,8 +169,8 @@ final class ReactiveCookieHookScan {
             InvokeInstruction invoke = (InvokeInstruction) location.getHandle().getInstruction();
             String owner = CallAt.ownerOf(invoke, classContext.getConstantPoolGen());
             String name = invoke.getMethodName(classContext.getConstantPoolGen());
-            readsOwnSameSite |= ReactiveCookieHook.OWN_SAME_SITE.equals(name) && ReactiveCookieHook.COOKIE.equals(owner);
-            if (ReactiveCookieHook.BUILDER.equals(owner) && ReactiveCookieHook.SETTERS.containsKey(name)) {
+            readsOwnSameSite |= hook.ownSameSite.equals(name) && hook.cookies.contains(owner);
+            if (hook.builders.contains(owner) && CookiePolicyCatalogue.REWRITE_SETTERS.containsKey(name)) {
                 setters.add(location);
             }
         }
@@ -153,35 +181,33 @@ final class ReactiveCookieHookScan {
             if (call == null || call.argumentCount() != 1) {
                 continue;
             }
-            CookieFlag flag = ReactiveCookieHook.SETTERS.get(call.name());
+            CookieFlag flag = CookiePolicyCatalogue.REWRITE_SETTERS.get(call.name());
             boolean onEveryPath = everyPath.get(location.getBasicBlock().getLabel());
             Site site = new Site(BCELUtil.getMethodDescriptor(classContext.getJavaClass(), method),
                     location.getHandle().getPosition());
             if (flag != CookieFlag.SAME_SITE) {
                 Constant value = call.constantArgument(0);
                 if (onEveryPath && value.isConstantInteger() && value.getConstantInt() == 1) {
-                    facts.forced(flag, ReactiveCookieHook.REACHES);
+                    facts.forced(flag, hook.cookies);
                 }
                 continue;
             }
             // A field's value (sameSite(this.sameSite)): a None among its values protects nothing, below.
             String constant = call.stringArgument(0) != null ? call.stringArgument(0)
+                    : hook.sameSiteValues != null ? enumSameSite(call.argument(0), origins)
                     : CallArguments.sameSiteOfField(origins.producer(call.argument(0)), classContext.getConstantPoolGen());
             if (constant != null && CookiePolicyCatalogue.isHardeningSameSite(constant)) {
                 // Unconditional: every cookie's own value replaced; under a test of the cookie's own: a default.
                 if (onEveryPath) {
-                    facts.sameSite(SameSitePolicy.everyCookieReplacing(constant, ReactiveCookieHook.FILTER, site,
-                            ReactiveCookieHook.REACHES));
+                    facts.sameSite(SameSitePolicy.everyCookieReplacing(constant, hook.filter(), site, hook.cookies));
                 } else if (readsOwnSameSite) {
-                    facts.sameSite(SameSitePolicy.everyCookieWithout(constant, ReactiveCookieHook.FILTER, site,
-                            ReactiveCookieHook.REACHES));
+                    facts.sameSite(SameSitePolicy.everyCookieWithout(constant, hook.filter(), site, hook.cookies));
                 }
                 continue;
             }
             String fallback = onEveryPath ? defaultForOwnSameSite(call.argument(0), origins) : null;
             if (fallback != null) {
-                facts.sameSite(SameSitePolicy.everyCookieWithout(fallback, ReactiveCookieHook.FILTER, site,
-                        ReactiveCookieHook.REACHES));
+                facts.sameSite(SameSitePolicy.everyCookieWithout(fallback, hook.filter(), site, hook.cookies));
             }
         }
     }
@@ -195,7 +221,7 @@ final class ReactiveCookieHookScan {
      */
     private java.util.BitSet everyPathOfCopy(Method method, CFG cfg) throws CheckedAnalysisException {
         PostDominatorsAnalysis postDominators = classContext.getNonExceptionPostDominatorsAnalysis(method);
-        if (method.getSignature().endsWith(")L" + ReactiveCookieHook.COOKIE + ";")) {
+        if (hook.answersCookie(method.getSignature())) {
             return postDominators.getAllDominatorsOf(cfg.getEntry());
         }
         Location copy = null;
@@ -206,13 +232,15 @@ final class ReactiveCookieHookScan {
             if (!(instruction instanceof InvokeInstruction) || instruction instanceof INVOKEDYNAMIC) {
                 continue;
             }
-            String name = ((InvokeInstruction) instruction).getMethodName(classContext.getConstantPoolGen());
-            if (ReactiveCookieHook.COPY.equals(name)) {
+            InvokeInstruction invoke = (InvokeInstruction) instruction;
+            String name = invoke.getMethodName(classContext.getConstantPoolGen());
+            if (hook.isCopy(CallAt.ownerOf(invoke, classContext.getConstantPoolGen()), name,
+                    invoke.getSignature(classContext.getConstantPoolGen()))) {
                 if (copy != null) {
                     return new java.util.BitSet();
                 }
                 copy = location;
-            } else if (ReactiveCookieHook.NEXT_ELEMENT.equals(name)) {
+            } else if (CookiePolicyCatalogue.NEXT_ELEMENT.equals(name)) {
                 elements.add(location);
             }
         }
@@ -226,6 +254,23 @@ final class ReactiveCookieHookScan {
             }
         }
         return new java.util.BitSet();
+    }
+
+    /**
+     * An enum SameSite ({@code NewCookie.SameSite.STRICT}, or a choice between constants:
+     * {@code own == STRICT ? STRICT : LAX}): the protective value every constant it may be gives, else null.
+     */
+    private String enumSameSite(ValueNumber value, ValueOrigins origins) throws DataflowAnalysisException {
+        List<String> values = new ArrayList<>();
+        for (ValueNumber input : origins.copiedFrom(value)) {
+            String constant = input == null ? null
+                    : CookiePolicyCatalogue.sameSiteOfConstant(origins.staticFieldName(input, hook.sameSiteValues));
+            if (constant == null) {
+                return null;
+            }
+            values.add(constant);
+        }
+        return CookiePolicyCatalogue.hardeningSameSite(values);
     }
 
     /**
@@ -243,7 +288,7 @@ final class ReactiveCookieHookScan {
                     return null;
                 }
                 constant = text;
-            } else if (!(instruction instanceof InvokeInstruction) || !ReactiveCookieHook.OWN_SAME_SITE.equals(
+            } else if (!(instruction instanceof InvokeInstruction) || !hook.ownSameSite.equals(
                     ((InvokeInstruction) instruction).getMethodName(classContext.getConstantPoolGen()))) {
                 return null;
             }
