@@ -270,10 +270,12 @@ final class CookieMethodAnalysis {
             sendValue(value, null, fact, context); // a serialised cookie of any API, written as Set-Cookie
             return;
         }
-        // One cookie, judged over every way the code builds its text (a branch that appends an attribute).
+        // One cookie, judged over every way the code builds its text (a branch that appends an attribute), where the
+        // text is made: an application method that returns it, else here.
+        Site textSite = strings.textBuilder(value);
         CookieState header = null;
         for (StringSketch sketch : strings.readAlternatives(value, constant)) {
-            CookieState path = SetCookieHeader.parse(sketch, site);
+            CookieState path = SetCookieHeader.parse(sketch, textSite != null ? textSite : site);
             if (path != null) {
                 header = header == null ? path : header.merge(path);
             }

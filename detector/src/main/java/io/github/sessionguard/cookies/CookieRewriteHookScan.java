@@ -68,7 +68,7 @@ final class CookieRewriteHookScan {
     void run() throws CheckedAnalysisException {
         JavaClass javaClass = classContext.getJavaClass();
         if (!TypeChecks.isSubtypeOfAny(javaClass.getClassName().replace('.', '/'), hook.filters)
-                || isNameBound(javaClass)) {
+                && !makesFilter(javaClass) || isNameBound(javaClass)) {
             return;
         }
         Calls calls = survey(javaClass, hook);
@@ -78,6 +78,20 @@ final class CookieRewriteHookScan {
         for (Method method : calls.setting) {
             readSetters(method);
         }
+    }
+
+    /**
+     * Does the class make such a filter as a lambda ({@code @Bean WebFilter cookies() { return (exchange, chain) ->
+     * ...; }})? Its methods, the lambda's body among them, are read as the filter's.
+     */
+    private boolean makesFilter(JavaClass javaClass) {
+        for (Method method : javaClass.getMethods()) {
+            String signature = method.getSignature();
+            if (hook.filters.stream().anyMatch(filter -> signature.endsWith(")L" + filter + ";"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

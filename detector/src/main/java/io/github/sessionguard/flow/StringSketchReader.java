@@ -162,6 +162,36 @@ public final class StringSketchReader {
         return List.of(read(value, constant, 0));
     }
 
+    /**
+     * Where the text is made, when an application method builds and returns it ({@code String cookieHeader(String
+     * token)}): its first {@code return}. A Set-Cookie text is changed there, so it is reported there, once for all
+     * its callers, as a cookie object an application method makes is. Null for a text made here or by a library.
+     */
+    public Site textBuilder(ValueNumber value) {
+        Location producer = origins.producer(value);
+        if (producer == null || !(producer.getHandle().getInstruction() instanceof InvokeInstruction)
+                || producer.getHandle().getInstruction() instanceof INVOKEDYNAMIC) {
+            return null;
+        }
+        InvokeInstruction call = (InvokeInstruction) producer.getHandle().getInstruction();
+        if (!"Ljava/lang/String;".equals(call.getReturnType(cpg).getSignature())) {
+            return null;
+        }
+        CallTargets.Target target = CallTargets.resolve(call.getClassName(cpg).replace('.', '/'), call.getMethodName(cpg),
+                call.getSignature(cpg));
+        if (target == null || target.javaClass() == null || target.method() == null || target.method().getCode() == null
+                || !QuietClasspath.isApplicationClass(target.javaClass().getClassName().replace('.', '/'))) {
+            return null;
+        }
+        for (org.apache.bcel.generic.InstructionHandle handle : new org.apache.bcel.generic.InstructionList(
+                target.method().getCode().getCode()).getInstructionHandles()) {
+            if (handle.getInstruction() instanceof ARETURN) {
+                return new Site(BCELUtil.getMethodDescriptor(target.javaClass(), target.method()), handle.getPosition());
+            }
+        }
+        return null;
+    }
+
     private static final int MAX_ALTERNATIVES = 8;
     private static final int MAX_HELPER_DEPTH = 3;
     private static final int MAX_SKIPPABLE_BLOCKS = 3;
