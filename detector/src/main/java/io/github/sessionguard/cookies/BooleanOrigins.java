@@ -10,7 +10,9 @@ import edu.umd.cs.findbugs.ba.vna.ValueNumberFrame;
 import edu.umd.cs.findbugs.classfile.DescriptorFactory;
 import edu.umd.cs.findbugs.classfile.analysis.AnnotationValue;
 import io.github.sessionguard.catalogue.FlagValue;
+import edu.umd.cs.findbugs.ba.SignatureParser;
 import io.github.sessionguard.flow.BoundPropertyDefaults;
+import io.github.sessionguard.flow.TypeChecks;
 import io.github.sessionguard.flow.ValueOrigins;
 import io.github.sessionguard.settings.AppProperties;
 import org.apache.bcel.generic.ConstantPoolGen;
@@ -34,6 +36,16 @@ import java.util.regex.Pattern;
 final class BooleanOrigins {
     /** Spring's and MicroProfile's property injection annotations, whose text may carry a default. */
     private static final List<String> PROPERTY_ANNOTATIONS = List.of("org/springframework/beans/factory/annotation/Value");
+    /**
+     * Spring's property lookups ({@code Environment} is one): {@code getProperty(key, Boolean.class, Boolean.TRUE)} and
+     * {@code getProperty(key, "Lax")} read the same settings as {@code @Value}, with the default in the code.
+     */
+    private static final List<String> PROPERTY_RESOLVERS = List.of("org/springframework/core/env/PropertyResolver");
+    private static final String TYPED_LOOKUP = "(Ljava/lang/String;Ljava/lang/Class;Ljava/lang/Object;)Ljava/lang/Object;";
+    private static final String TEXT_LOOKUP = "(Ljava/lang/String;Ljava/lang/String;)Ljava/lang/String;";
+    private static final String LOOKUP = "getProperty";
+    /** How many casts are looked through to the lookup a value comes from. */
+    private static final int MAX_CASTS = 4;
     private static final Pattern PLACEHOLDER_DEFAULT = Pattern.compile("^\\$\\{([^:}]+)(?::([^}]*))?\\}$");
 
     private final ValueNumberDataflow vna;
@@ -64,11 +76,31 @@ final class BooleanOrigins {
      * when nothing is known.
      */
     public FlagValue valueOf(ValueNumber value) throws DataflowAnalysisException {
+        return valueOf(value, 0);
+    }
+
+    private FlagValue valueOf(ValueNumber value, int casts) throws DataflowAnalysisException {
         Location producer = origins.producer(value);
         if (producer == null) {
             return null;
         }
         Instruction instruction = producer.getHandle().getInstruction();
+        if (instruction instanceof org.apache.bcel.generic.CHECKCAST) {
+            // (Boolean) env.getProperty(key, Boolean.class, Boolean.TRUE): the value before the cast.
+            List<ValueNumber> before = origins.inputsOf(value);
+            return casts < MAX_CASTS && before.size() == 1 ? valueOf(before.get(0), casts + 1) : null;
+        }
+        ValueNumber[] lookup = propertyLookup(producer, TYPED_LOOKUP);
+        if (lookup != null) {
+            // As the settings give the key, else the default the code passes.
+            String configured = AppProperties.current().placeholderValue(origins.stringLiteral(lookup[0]));
+            if (configured != null) {
+                Boolean flag = booleanText(configured);
+                return flag == null ? FlagValue.UNKNOWN : flag ? FlagValue.SET : FlagValue.CONFIGURED_OFF;
+            }
+            FlagValue fallback = casts < MAX_CASTS ? valueOf(lookup[1], casts + 1) : null;
+            return fallback == FlagValue.CLEARED ? FlagValue.CONFIGURED_OFF_BY_DEFAULT : fallback;
+        }
         if (instruction instanceof GETSTATIC) {
             GETSTATIC load = (GETSTATIC) instruction;
             if ("java.lang.Boolean".equals(load.getClassName(cpg))) {
@@ -113,10 +145,15 @@ final class BooleanOrigins {
      * ({@code @Value("${app.cookie.same-site:Lax}")}) or a bound property's ({@code props.getSameSite()}), as the
      * application's settings give it, else its default in the code; null when unknown.
      */
-    String boundDefaultText(ValueNumber value) {
+    String boundDefaultText(ValueNumber value) throws DataflowAnalysisException {
         Location producer = origins.producer(value);
         if (producer != null && producer.getHandle().getInstruction() instanceof GETFIELD) {
             return injectedText((GETFIELD) producer.getHandle().getInstruction());
+        }
+        ValueNumber[] lookup = producer == null ? null : propertyLookup(producer, TEXT_LOOKUP);
+        if (lookup != null) {
+            String configured = AppProperties.current().placeholderValue(origins.stringLiteral(lookup[0]));
+            return configured != null ? configured.trim() : origins.stringLiteral(lookup[1]);
         }
         INVOKEVIRTUAL getter = producer == null ? null
                 : propertyGetter(producer.getHandle().getInstruction(), "()Ljava/lang/String;");
@@ -126,6 +163,31 @@ final class BooleanOrigins {
         String owner = getter.getClassName(cpg).replace('.', '/');
         String configured = configuredValue(owner, getter.getMethodName(cpg), "()Ljava/lang/String;");
         return configured != null ? configured.trim() : BoundPropertyDefaults.text(owner, getter.getMethodName(cpg));
+    }
+
+    /**
+     * A Spring property lookup with a constant key and a default ({@code env.getProperty("app.cookie.secure",
+     * Boolean.class, Boolean.TRUE)}, or the text form): its key and its default value; null for anything else.
+     */
+    private ValueNumber[] propertyLookup(Location producer, String descriptor) throws DataflowAnalysisException {
+        Instruction instruction = producer.getHandle().getInstruction();
+        if (!(instruction instanceof InvokeInstruction) || instruction instanceof org.apache.bcel.generic.INVOKESTATIC
+                || instruction instanceof org.apache.bcel.generic.INVOKEDYNAMIC) {
+            return null;
+        }
+        InvokeInstruction call = (InvokeInstruction) instruction;
+        if (!LOOKUP.equals(call.getMethodName(cpg)) || !descriptor.equals(call.getSignature(cpg))
+                || !TypeChecks.isSubtypeOfAny(call.getClassName(cpg).replace('.', '/'), PROPERTY_RESOLVERS)) {
+            return null;
+        }
+        ValueNumberFrame frame = vna.getFactAtLocation(producer);
+        if (!frame.isValid()) {
+            return null;
+        }
+        SignatureParser signature = new SignatureParser(descriptor);
+        ValueNumber key = frame.getArgument(call, cpg, 0, signature);
+        ValueNumber fallback = frame.getArgument(call, cpg, signature.getNumParameters() - 1, signature);
+        return origins.stringLiteral(key) == null ? null : new ValueNumber[] {key, fallback};
     }
 
     /** The value the application's settings give the bound property the getter reads, or null. */
