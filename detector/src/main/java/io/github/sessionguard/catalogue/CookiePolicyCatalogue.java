@@ -132,6 +132,12 @@ public final class CookiePolicyCatalogue {
     public static final List<String> SERVLETS = List.of("javax/servlet/http/HttpServlet",
             "jakarta/servlet/http/HttpServlet", "javax/servlet/GenericServlet", "jakarta/servlet/GenericServlet");
     public static final String SERVLET_DISPATCH = "service";
+    /** The dispatch a subclass may override again (and so bypass the base's wrapper). */
+    public static final List<String> SERVLET_DISPATCH_DESCRIPTORS = List.of(
+            "(Ljavax/servlet/http/HttpServletRequest;Ljavax/servlet/http/HttpServletResponse;)V",
+            "(Ljakarta/servlet/http/HttpServletRequest;Ljakarta/servlet/http/HttpServletResponse;)V",
+            "(Ljavax/servlet/ServletRequest;Ljavax/servlet/ServletResponse;)V",
+            "(Ljakarta/servlet/ServletRequest;Ljakarta/servlet/ServletResponse;)V");
 
     /** The call through which a filter hands the rest of the chain its (wrapped) response. */
     public static final List<String> FILTER_CHAINS = List.of("javax/servlet/FilterChain", "jakarta/servlet/FilterChain");
@@ -303,10 +309,17 @@ public final class CookiePolicyCatalogue {
          * a method that builds the copies and calls one of these hands them on as one that returns the copy does.
          */
         public final Map<String, java.util.Set<String>> putsBack;
+        /**
+         * The annotation (a type descriptor) by which the runtime finds and installs the filter for every request
+         * (JAX-RS' {@code @Provider}; one registered otherwise may be bound to some resources by a
+         * {@code DynamicFeature}); null when every filter of the type runs for every request (a WebFlux bean).
+         */
+        public final String discoveredBy;
 
         CookieRewriteHook(List<String> filters, List<String> responses, String cookiesRead, List<String> cookies,
                 String ownSameSite, List<String> copyOwners, String copyName, List<String> builders, String build,
-                String sameSiteValues, List<String> cookieMaps, Map<String, java.util.Set<String>> putsBack) {
+                String sameSiteValues, List<String> cookieMaps, Map<String, java.util.Set<String>> putsBack,
+                String discoveredBy) {
             this.filters = filters;
             this.responses = responses;
             this.cookiesRead = cookiesRead;
@@ -319,6 +332,7 @@ public final class CookiePolicyCatalogue {
             this.sameSiteValues = sameSiteValues;
             this.cookieMaps = cookieMaps;
             this.putsBack = putsBack;
+            this.discoveredBy = discoveredBy;
         }
 
         /** Is this call the copy of a cookie ({@code cookie.mutate()}, {@code new NewCookie.Builder(cookie)})? */
@@ -374,7 +388,7 @@ public final class CookiePolicyCatalogue {
             List.of("org/springframework/util/MultiValueMap", "java/util/Map"),
             Map.of("java/util/Map$Entry", java.util.Set.of("setValue"), "org/springframework/util/MultiValueMap",
                     java.util.Set.of("set", "put", "add", "addAll", "setAll", "replaceAll"), "java/util/Map",
-                    java.util.Set.of("put", "replaceAll")));
+                    java.util.Set.of("put", "replaceAll")), null);
 
     public static final CookieRewriteHook JAX_RS = new CookieRewriteHook(
             List.of("jakarta/ws/rs/container/ContainerResponseFilter"),
@@ -383,11 +397,13 @@ public final class CookiePolicyCatalogue {
             List.of("jakarta/ws/rs/core/NewCookie$Builder"), "<init>",
             List.of("jakarta/ws/rs/core/NewCookie$Builder", "jakarta/ws/rs/core/NewCookie$AbstractNewCookieBuilder"),
             "build", "jakarta/ws/rs/core/NewCookie$SameSite",
-            // The headers map's get("Set-Cookie") reads every cookie; only a plain map (getCookies()) is by name.
-            List.of("java/util/Map"),
+            // The headers map's get("Set-Cookie") reads every cookie; a plain map (getCookies()) is read by name, a
+            // list of the values by index (cookies.get(0): that one cookie).
+            List.of("java/util/Map", "java/util/List"),
             Map.of("jakarta/ws/rs/core/MultivaluedMap", java.util.Set.of("put", "putSingle", "add", "addAll", "replace"),
                     "java/util/ListIterator", java.util.Set.of("set"), "java/util/List", java.util.Set.of("set",
-                            "replaceAll"), "java/util/Map", java.util.Set.of("put", "replace", "replaceAll")));
+                            "replaceAll"), "java/util/Map", java.util.Set.of("put", "replace", "replaceAll")),
+            "Ljakarta/ws/rs/ext/Provider;");
 
     /** Every cookie-rewriting hook the first pass reads. */
     public static final List<CookieRewriteHook> REWRITE_HOOKS = List.of(WEBFLUX, JAX_RS);

@@ -24,8 +24,8 @@ import java.util.TreeMap;
  * themselves (SameSite=None for every cookie, reported where the policy is installed).
  */
 final class AppCookiePolicies implements CookieFindings.PolicyHook {
-    /** How far a nested class's name is cut back to the servlet it is nested in. */
-    private static final int MAX_NESTING = 8;
+    /** How many superclasses are walked from a subclass up to the base servlet. */
+    private static final int MAX_NESTING = 16;
     private final CookiePolicyFacts facts;
     private final CookieSummaries summaries;
     /** Each installed response wrapper's flags set on every added cookie; computed on first use. */
@@ -113,9 +113,7 @@ final class AppCookiePolicies implements CookieFindings.PolicyHook {
             Set<String> dispatched = facts.dispatchedMethods(installer);
             MethodDescriptor origin = cookie.origin().method();
             if (dispatched == null ? facts.requestPaths().reaches(installer, origin)
-                    : (dispatched.contains(CookiePolicyFacts.EVERY_METHOD)
-                            || dispatched.contains(origin.getName() + origin.getSignature()))
-                            && isWithinSubclass(origin, installer)) {
+                    : reachedByDispatch(installer, dispatched, origin)) {
                 return true;
             }
         }
@@ -123,17 +121,40 @@ final class AppCookiePolicies implements CookieFindings.PolicyHook {
     }
 
     /**
-     * Is the method the base class's or a subclass's (or of a class nested in one: a lambda's, an anonymous
-     * class's)? A helper elsewhere may be handed any servlet's response: not known to be wrapped.
+     * Is the cookie made where a base class's own dispatch hands the wrapper? In an override of the template method it
+     * calls, or, for a servlet's {@code service}, in any handler of the base or a subclass: an instance method (or a
+     * lambda body there), not the installing method itself (its code before the call is not wrapped), and not below
+     * a subclass that overrides {@code service} again. A static helper, or a class nested in one, may be handed any
+     * servlet's response: not known to be wrapped.
      */
-    private static boolean isWithinSubclass(MethodDescriptor method, String servlet) {
-        String name = method.getSlashedClassName();
-        for (int depth = 0; depth < MAX_NESTING && name != null; depth++) {
-            if (TypeChecks.isKnownSubtype(name, servlet)) {
-                return true;
+    private boolean reachedByDispatch(String installer, Set<String> dispatched, MethodDescriptor origin) {
+        String method = origin.getName() + origin.getSignature();
+        String owner = origin.getSlashedClassName();
+        if (facts.isInstallingMethod(installer, method) && owner.equals(installer)
+                || !TypeChecks.isKnownSubtype(owner, installer)) {
+            return false;
+        }
+        if (dispatched.contains(method) && !owner.equals(installer)) {
+            return true;
+        }
+        return dispatched.contains(CookiePolicyFacts.EVERY_METHOD)
+                && (!origin.isStatic() || origin.getName().startsWith("lambda$"))
+                && !overridesDispatchBelow(owner, installer);
+    }
+
+    /** Does a class from {@code owner} up to (not including) the installer override the servlet's service again? */
+    private static boolean overridesDispatchBelow(String owner, String installer) {
+        String type = owner;
+        for (int depth = 0; depth < MAX_NESTING && type != null && !type.equals(installer); depth++) {
+            for (String descriptor : CookiePolicyCatalogue.SERVLET_DISPATCH_DESCRIPTORS) {
+                if (io.github.sessionguard.flow.QuietClasspath.declaresMethod(type,
+                        CookiePolicyCatalogue.SERVLET_DISPATCH, descriptor)) {
+                    return true;
+                }
             }
-            int nested = name.lastIndexOf('$');
-            name = nested < 0 ? null : name.substring(0, nested);
+            edu.umd.cs.findbugs.ba.XClass xClass = io.github.sessionguard.flow.QuietClasspath.find(type);
+            type = xClass == null || xClass.getSuperclassDescriptor() == null ? null
+                    : xClass.getSuperclassDescriptor().getClassName();
         }
         return false;
     }

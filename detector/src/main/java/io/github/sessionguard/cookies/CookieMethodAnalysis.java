@@ -270,19 +270,43 @@ final class CookieMethodAnalysis {
             sendValue(value, null, fact, context); // a serialised cookie of any API, written as Set-Cookie
             return;
         }
-        // One cookie, judged over every way the code builds its text (a branch that appends an attribute), where the
-        // text is made: an application method that returns it, else here.
-        Site textSite = strings.textBuilder(value);
-        CookieState header = null;
-        for (StringSketch sketch : strings.readAlternatives(value, constant)) {
-            CookieState path = SetCookieHeader.parse(sketch, textSite != null ? textSite : site);
-            if (path != null) {
-                header = header == null ? path : header.merge(path);
-            }
+        // One cookie, judged over every way the code builds its text (a branch that appends an attribute).
+        CookieState header = headerOf(strings.readAlternatives(value, constant), site);
+        // Where the text is made: an application method that alone decides its name and attributes, else here.
+        CookieState read = header;
+        Site textSite = header == null ? null
+                : strings.textBuilder(value, own -> decidesAlike(headerOf(own, site), read));
+        if (textSite != null) {
+            header = headerOf(strings.readAlternatives(value, constant), textSite);
         }
         if (header != null) {
             sent(header, EnumSet.allOf(CookieFlag.class));
         }
+    }
+
+    /** The cookie the sketches of a Set-Cookie text describe, merged over them, made at the site; null if none. */
+    private static CookieState headerOf(List<StringSketch> sketches, Site site) {
+        CookieState header = null;
+        for (StringSketch sketch : sketches) {
+            CookieState path = SetCookieHeader.parse(sketch, site);
+            if (path != null) {
+                header = header == null ? path : header.merge(path);
+            }
+        }
+        return header;
+    }
+
+    /** Does a helper's own text give the cookie the caller's reading found: its name and every flag alike? */
+    private static boolean decidesAlike(CookieState own, CookieState read) {
+        if (own == null || own.name() == null || !own.name().equals(read.name())) {
+            return false;
+        }
+        for (CookieFlag flag : CookieFlag.values()) {
+            if (own.flag(flag) != read.flag(flag)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A sent value: a tracked cookie (any of those a merged value may be), or an array of them. */

@@ -35,6 +35,8 @@ public final class CookiePolicyFacts {
      * {@code service}).
      */
     private final Map<String, Set<String>> baseClassInstallers = new TreeMap<>();
+    /** The installing methods (name and descriptor) of each base-class installer: code there runs before it wraps. */
+    private final Map<String, Set<String>> installingMethods = new TreeMap<>();
     static final String EVERY_METHOD = "*";
     /** Which requests reach the application's filters and handlers. */
     private final RequestPaths requestPaths = new RequestPaths();
@@ -86,6 +88,13 @@ public final class CookiePolicyFacts {
         wrapperInstalled(slashedWrapper, site);
         baseClassInstallers.computeIfAbsent(site.method().getSlashedClassName(), k -> new TreeSet<>())
                 .add(dispatched == null ? EVERY_METHOD : dispatched);
+        installingMethods.computeIfAbsent(site.method().getSlashedClassName(), k -> new TreeSet<>())
+                .add(site.method().getName() + site.method().getSignature());
+    }
+
+    /** Is the method one in which the base class installs its wrapper (its own code there is not wrapped)? */
+    boolean isInstallingMethod(String installer, String nameAndDescriptor) {
+        return installingMethods.getOrDefault(installer, Set.of()).contains(nameAndDescriptor);
     }
 
     /**

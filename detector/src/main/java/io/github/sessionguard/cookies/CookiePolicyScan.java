@@ -175,7 +175,8 @@ final class CookiePolicyScan {
                     facts.wrapperInstalled(wrapper, site);
                 }
             } else if (isOwnCall(call, vna)) {
-                readOwnDispatch(call, site, created, origins);
+                readOwnDispatch(call, site, created, origins,
+                        instruction instanceof org.apache.bcel.generic.INVOKESPECIAL);
             }
         }
         registrations.recordInto(facts.requestPaths());
@@ -357,8 +358,8 @@ final class CookiePolicyScan {
      * reaches every handler of its subclasses ({@code doGet}, {@code doPost}); {@code handleSubmit(request, wrapped)}
      * (a template method) reaches the subclasses' overrides of the method called.
      */
-    private void readOwnDispatch(CallAt call, Site site, Map<ValueNumber, String> created, ValueOrigins origins)
-            throws DataflowAnalysisException {
+    private void readOwnDispatch(CallAt call, Site site, Map<ValueNumber, String> created, ValueOrigins origins,
+            boolean superCall) throws DataflowAnalysisException {
         for (int i = 0; i < call.argumentCount(); i++) {
             String wrapper = createdWrapper(call.argument(i), created, origins, true);
             if (wrapper == null) {
@@ -366,27 +367,73 @@ final class CookiePolicyScan {
             }
             boolean servletDispatch = CookiePolicyCatalogue.SERVLET_DISPATCH.equals(call.name())
                     && TypeChecks.isSubtypeOfAny(call.owner(), CookiePolicyCatalogue.SERVLETS);
-            facts.wrapperInstalledForSubclasses(wrapper, site, servletDispatch ? null : call.name() + call.descriptor());
+            // A template method the class also calls where it makes no wrapper (doGet's handle(request, response))
+            // gets the container's response there: no policy for its overrides.
+            // super.handle(...) runs the superclass's method, not the subclasses' overrides.
+            if (servletDispatch || !superCall && everyCallerWraps(call.name(), call.descriptor(), wrapper)) {
+                facts.wrapperInstalledForSubclasses(wrapper, site, servletDispatch ? null : call.name() + call.descriptor());
+            }
         }
+    }
+
+    /** Does every method of this class that calls the method also make the wrapper (from bytecode alone)? */
+    private boolean everyCallerWraps(String name, String descriptor, String wrapper) {
+        JavaClass javaClass = classContext.getJavaClass();
+        ConstantPool pool = javaClass.getConstantPool();
+        for (Method caller : javaClass.getMethods()) {
+            if (caller.getCode() == null) {
+                continue;
+            }
+            boolean calls = false;
+            boolean wraps = false;
+            for (Instruction instruction : new InstructionList(caller.getCode().getCode()).getInstructions()) {
+                if (instruction instanceof NEW) {
+                    wraps |= wrapper.equals(((ConstantClass) pool.getConstant(((NEW) instruction).getIndex())).getBytes(pool));
+                } else if (instruction instanceof InvokeInstruction && !(instruction instanceof INVOKEDYNAMIC)) {
+                    ConstantCP reference = pool.getConstant(((InvokeInstruction) instruction).getIndex());
+                    ConstantNameAndType nameAndType = pool.getConstant(reference.getNameAndTypeIndex());
+                    calls |= name.equals(nameAndType.getName(pool)) && descriptor.equals(nameAndType.getSignature(pool));
+                }
+            }
+            if (calls && !wraps) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
      * The application class made here that the value is, or may be: {@code new Wrapper(response)}, or
      * {@code response instanceof Wrapper ? response : new Wrapper(response)} (a response already wrapped is handed on
-     * as it is); null when no value it may be was made here as one. Handed to the filter chain, any such class is the
-     * response the chain gets; handed to one of the class's own methods, only a servlet response wrapper is taken for
-     * one (the argument may be anything else).
+     * as it is: a choice with another value counts only where the method tests for the wrapper's type); null when no
+     * value it may be was made here as one. Handed to the filter chain, any such class is the response the chain gets;
+     * handed to one of the class's own methods, only a servlet response wrapper is taken for one (the argument may be
+     * anything else).
      */
-    private static String createdWrapper(ValueNumber value, Map<ValueNumber, String> created, ValueOrigins origins,
+    private String createdWrapper(ValueNumber value, Map<ValueNumber, String> created, ValueOrigins origins,
             boolean responseWrapperOnly) throws DataflowAnalysisException {
-        for (ValueNumber input : origins.copiedFrom(value)) {
+        List<ValueNumber> inputs = origins.copiedFrom(value);
+        for (ValueNumber input : inputs) {
             String type = input == null ? null : created.get(input);
             if (type != null && QuietClasspath.isApplicationClass(type)
-                    && (!responseWrapperOnly || isResponseWrapper(type))) {
+                    && (!responseWrapperOnly || isResponseWrapper(type))
+                    && (inputs.size() == 1 || testsForType(type))) {
                 return type;
             }
         }
         return null;
+    }
+
+    /** Does the method test a value for the type ({@code response instanceof Wrapper})? */
+    private boolean testsForType(String slashedType) {
+        ConstantPool pool = classContext.getJavaClass().getConstantPool();
+        for (Instruction instruction : new InstructionList(method.getCode().getCode()).getInstructions()) {
+            if (instruction instanceof org.apache.bcel.generic.INSTANCEOF && slashedType.equals(((ConstantClass) pool
+                    .getConstant(((org.apache.bcel.generic.INSTANCEOF) instruction).getIndex())).getBytes(pool))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isResponseWrapper(String type) {

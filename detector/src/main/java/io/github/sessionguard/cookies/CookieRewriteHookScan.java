@@ -67,11 +67,12 @@ final class CookieRewriteHookScan {
 
     void run() throws CheckedAnalysisException {
         JavaClass javaClass = classContext.getJavaClass();
-        if (!TypeChecks.isSubtypeOfAny(javaClass.getClassName().replace('.', '/'), hook.filters)
-                && !makesFilter(javaClass) || isNameBound(javaClass)) {
+        boolean isFilter = TypeChecks.isSubtypeOfAny(javaClass.getClassName().replace('.', '/'), hook.filters);
+        List<String> lambdaPrefixes = isFilter ? null : filterLambdas(javaClass);
+        if (!isFilter && lambdaPrefixes.isEmpty() || isNameBound(javaClass) || !isDiscovered(javaClass)) {
             return;
         }
-        Calls calls = survey(javaClass, hook);
+        Calls calls = survey(javaClass, hook, lambdaPrefixes);
         if (!calls.readsCookies || !calls.copiesCookie || calls.picksByName || calls.selectsElsewhere) {
             return;
         }
@@ -81,14 +82,44 @@ final class CookieRewriteHookScan {
     }
 
     /**
-     * Does the class make such a filter as a lambda ({@code @Bean WebFilter cookies() { return (exchange, chain) ->
-     * ...; }})? Its methods, the lambda's body among them, are read as the filter's.
+     * The lambda bodies of the filters the class makes as lambdas ({@code @Bean WebFilter cookies() { return
+     * (exchange, chain) -> ...; }}): javac names them {@code lambda$cookies$0}, nested ones too. The cookies must be
+     * read there, not in some other method of the class (which the filter may not run).
      */
-    private boolean makesFilter(JavaClass javaClass) {
+    private List<String> filterLambdas(JavaClass javaClass) {
+        List<String> prefixes = new ArrayList<>();
         for (Method method : javaClass.getMethods()) {
             String signature = method.getSignature();
             if (hook.filters.stream().anyMatch(filter -> signature.endsWith(")L" + filter + ";"))) {
+                prefixes.add("lambda$" + method.getName() + "$");
+            }
+        }
+        return prefixes;
+    }
+
+    /** Does the runtime find the filter by itself (JAX-RS' {@code @Provider}), where the row asks for it? */
+    private boolean isDiscovered(JavaClass javaClass) {
+        if (hook.discoveredBy == null) {
+            return true;
+        }
+        for (org.apache.bcel.classfile.AnnotationEntry annotation : javaClass.getAnnotationEntries()) {
+            if (hook.discoveredBy.equals(annotation.getAnnotationType())) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /** Does the method push a text naming a cookie attribute ({@code "; Secure"}): a header-text hardener? */
+    private static boolean addsAttributeText(Method method, ConstantPool pool) {
+        for (Instruction instruction : new InstructionList(method.getCode().getCode()).getInstructions()) {
+            if (instruction instanceof LDC && pool.getConstant(((LDC) instruction).getIndex())
+                    instanceof org.apache.bcel.classfile.ConstantString) {
+                String text = ((org.apache.bcel.classfile.ConstantString) pool.getConstant(((LDC) instruction).getIndex()))
+                        .getBytes(pool).toLowerCase(java.util.Locale.ROOT);
+                if (text.contains("secure") || text.contains("httponly") || text.contains("samesite")) {
+                    return true;
+                }
             }
         }
         return false;
@@ -111,7 +142,7 @@ final class CookieRewriteHookScan {
         return false;
     }
 
-    private static Calls survey(JavaClass javaClass, CookieRewriteHook hook) {
+    private static Calls survey(JavaClass javaClass, CookieRewriteHook hook, List<String> lambdaPrefixes) {
         Calls calls = new Calls();
         ConstantPool pool = javaClass.getConstantPool();
         for (Method method : javaClass.getMethods()) {
@@ -135,7 +166,8 @@ final class CookieRewriteHookScan {
                 String name = nameAndType.getName(pool);
                 String descriptor = nameAndType.getSignature(pool);
                 boolean copy = hook.isCopy(owner, name, descriptor);
-                calls.readsCookies |= hook.cookiesRead.equals(name) && TypeChecks.isSubtypeOfAny(owner, hook.responses);
+                calls.readsCookies |= hook.cookiesRead.equals(name) && TypeChecks.isSubtypeOfAny(owner, hook.responses)
+                        && (lambdaPrefixes == null || lambdaPrefixes.stream().anyMatch(method.getName()::startsWith));
                 calls.copiesCookie |= copy;
                 calls.picksByName |= CookiePolicyCatalogue.KEYED_READS.contains(name) && hook.cookieMaps.contains(owner);
                 sets |= hook.builders.contains(owner) && CookiePolicyCatalogue.REWRITE_SETTERS.containsKey(name);
@@ -160,7 +192,7 @@ final class CookieRewriteHookScan {
             // In a loop that puts copies back, a test may skip cookies (continue) where no path says so: a test there
             // outside a copy's builder makes the filter no policy for every cookie. A method that rewrites a header
             // text (String in, String out) tests what the text lacks, not which cookies the hook rewrites.
-            boolean rewritesText = TEXT_REWRITE.equals(method.getSignature());
+            boolean rewritesText = TEXT_REWRITE.equals(method.getSignature()) && addsAttributeText(method, pool);
             calls.selectsElsewhere |= returnsCopy && sets || rewritesText ? false
                     : putsBack && sets ? selectsOutsideCopy : selects;
         }

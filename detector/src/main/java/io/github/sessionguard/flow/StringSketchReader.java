@@ -164,10 +164,14 @@ public final class StringSketchReader {
 
     /**
      * Where the text is made, when an application method builds and returns it ({@code String cookieHeader(String
-     * token)}): its first {@code return}. A Set-Cookie text is changed there, so it is reported there, once for all
-     * its callers, as a cookie object an application method makes is. Null for a text made here or by a library.
+     * token)}): the {@code return} of that text. A Set-Cookie text is changed there, so it is reported there, once for
+     * all its callers, as a cookie object an application method makes is. Only when the method alone decides the text:
+     * {@code decides} is handed the method's own sketches, its parameters unknown, and must find the cookie's name and
+     * attributes there as the caller's reading found them (a name or attributes the caller passes in, or a text the
+     * method only passes through, stay the caller's). Null for a text made here or by a library.
      */
-    public Site textBuilder(ValueNumber value) {
+    public Site textBuilder(ValueNumber value, java.util.function.Predicate<List<StringSketch>> decides)
+            throws DataflowAnalysisException {
         Location producer = origins.producer(value);
         if (producer == null || !(producer.getHandle().getInstruction() instanceof InvokeInstruction)
                 || producer.getHandle().getInstruction() instanceof INVOKEDYNAMIC) {
@@ -183,13 +187,52 @@ public final class StringSketchReader {
                 || !QuietClasspath.isApplicationClass(target.javaClass().getClassName().replace('.', '/'))) {
             return null;
         }
-        for (org.apache.bcel.generic.InstructionHandle handle : new org.apache.bcel.generic.InstructionList(
-                target.method().getCode().getCode()).getInstructionHandles()) {
-            if (handle.getInstruction() instanceof ARETURN) {
-                return new Site(BCELUtil.getMethodDescriptor(target.javaClass(), target.method()), handle.getPosition());
+        StringSketchReader callee = calleeReader(target);
+        if (callee == null) {
+            return null;
+        }
+        List<StringSketch> own = new ArrayList<>();
+        Location textReturn = null;
+        List<Location> returns = new ArrayList<>();
+        for (Iterator<Location> it = callee.cfg.locationIterator(); it.hasNext();) {
+            Location location = it.next();
+            if (location.getHandle().getInstruction() instanceof ARETURN) {
+                returns.add(location);
             }
         }
-        return null;
+        returns.sort(Comparator.comparingInt(l -> l.getHandle().getPosition()));
+        for (Location location : returns) {
+            ValueNumberFrame frame = callee.vna.getFactAtLocation(location);
+            ConstantFrame constantFrame = callee.constants.getFactAtLocation(location);
+            if (!frame.isValid() || !constantFrame.isValid() || callee.origins.isNullLiteral(frame.getTopValue())) {
+                continue;
+            }
+            // The first return of a text (not a guard's return null) is the line the text is changed at.
+            textReturn = textReturn == null ? location : textReturn;
+            own.addAll(callee.alternatives(frame.getTopValue(), constantFrame.getTopValue(), 1));
+        }
+        if (textReturn == null || own.isEmpty() || !decides.test(own)) {
+            return null;
+        }
+        return new Site(BCELUtil.getMethodDescriptor(target.javaClass(), target.method()),
+                textReturn.getHandle().getPosition());
+    }
+
+    /** A reader of the target's own code, its parameters unknown; null when its analyses fail (logged). */
+    private static StringSketchReader calleeReader(CallTargets.Target target) {
+        try {
+            ClassContext classContext = CalleeClassContexts.of(BCELUtil.getClassDescriptor(target.javaClass()));
+            Method method = target.method();
+            CFG calleeCfg = classContext.getCFG(method);
+            ValueNumberDataflow calleeVna = classContext.getValueNumberDataflow(method);
+            return new StringSketchReader(calleeCfg, calleeVna, classContext.getConstantDataflow(method),
+                    classContext.getConstantPoolGen(), target.javaClass(),
+                    ValueOrigins.of(calleeCfg, calleeVna, classContext.getConstantPoolGen()));
+        } catch (CheckedAnalysisException e) {
+            AnalysisContext.logError("SessionGuard could not read the String helper " + target.javaClass().getClassName()
+                    + "." + target.method().getName(), e);
+            return null;
+        }
     }
 
     private static final int MAX_ALTERNATIVES = 8;
