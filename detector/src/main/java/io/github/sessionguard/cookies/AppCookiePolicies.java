@@ -3,11 +3,13 @@ package io.github.sessionguard.cookies;
 import edu.umd.cs.findbugs.BugInstance;
 import edu.umd.cs.findbugs.Detector;
 import edu.umd.cs.findbugs.Priorities;
+import edu.umd.cs.findbugs.ba.XClass;
 import edu.umd.cs.findbugs.classfile.MethodDescriptor;
 import io.github.sessionguard.catalogue.CookieFlag;
 import io.github.sessionguard.catalogue.CookiePolicyCatalogue;
 import io.github.sessionguard.catalogue.FlagValue;
 import io.github.sessionguard.cookies.CookiePolicyFacts.SameSitePolicy;
+import io.github.sessionguard.flow.QuietClasspath;
 import io.github.sessionguard.flow.ReportedMethods;
 import io.github.sessionguard.flow.TypeChecks;
 
@@ -147,12 +149,12 @@ final class AppCookiePolicies implements CookieFindings.PolicyHook {
         String type = owner;
         for (int depth = 0; depth < MAX_NESTING && type != null && !type.equals(installer); depth++) {
             for (String descriptor : CookiePolicyCatalogue.SERVLET_DISPATCH_DESCRIPTORS) {
-                if (io.github.sessionguard.flow.QuietClasspath.declaresMethod(type,
+                if (QuietClasspath.declaresMethod(type,
                         CookiePolicyCatalogue.SERVLET_DISPATCH, descriptor)) {
                     return true;
                 }
             }
-            edu.umd.cs.findbugs.ba.XClass xClass = io.github.sessionguard.flow.QuietClasspath.find(type);
+            XClass xClass = QuietClasspath.find(type);
             type = xClass == null || xClass.getSuperclassDescriptor() == null ? null
                     : xClass.getSuperclassDescriptor().getClassName();
         }

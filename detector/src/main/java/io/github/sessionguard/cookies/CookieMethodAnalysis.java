@@ -271,13 +271,14 @@ final class CookieMethodAnalysis {
             return;
         }
         // One cookie, judged over every way the code builds its text (a branch that appends an attribute).
-        CookieState header = headerOf(strings.readAlternatives(value, constant), site);
+        List<StringSketch> sketches = strings.readAlternatives(value, constant);
+        CookieState header = headerOf(sketches, site);
         // Where the text is made: an application method that alone decides its name and attributes, else here.
         CookieState read = header;
         Site textSite = header == null ? null
                 : strings.textBuilder(value, own -> decidesAlike(headerOf(own, site), read));
         if (textSite != null) {
-            header = headerOf(strings.readAlternatives(value, constant), textSite);
+            header = headerOf(sketches, textSite);
         }
         if (header != null) {
             sent(header, EnumSet.allOf(CookieFlag.class));

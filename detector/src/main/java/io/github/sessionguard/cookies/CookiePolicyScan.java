@@ -27,6 +27,8 @@ import org.apache.bcel.classfile.ConstantNameAndType;
 import org.apache.bcel.classfile.ConstantPool;
 import org.apache.bcel.classfile.JavaClass;
 import org.apache.bcel.generic.AASTORE;
+import org.apache.bcel.generic.CPInstruction;
+import org.apache.bcel.generic.INSTANCEOF;
 import org.apache.bcel.generic.INVOKEDYNAMIC;
 import org.apache.bcel.generic.InstructionList;
 import org.apache.bcel.classfile.Method;
@@ -78,7 +80,7 @@ final class CookiePolicyScan {
         for (Instruction instruction : new InstructionList(method.getCode().getCode()).getInstructions()) {
             if (instruction instanceof NEW) {
                 // A base class handing its own handlers a response wrapper it makes (see readOwnDispatch).
-                String made = ((ConstantClass) pool.getConstant(((NEW) instruction).getIndex())).getBytes(pool);
+                String made = classOperand((NEW) instruction, pool);
                 if (QuietClasspath.isApplicationClass(made) && isResponseWrapper(made)) {
                     return true;
                 }
@@ -388,7 +390,7 @@ final class CookiePolicyScan {
             boolean wraps = false;
             for (Instruction instruction : new InstructionList(caller.getCode().getCode()).getInstructions()) {
                 if (instruction instanceof NEW) {
-                    wraps |= wrapper.equals(((ConstantClass) pool.getConstant(((NEW) instruction).getIndex())).getBytes(pool));
+                    wraps |= wrapper.equals(classOperand((NEW) instruction, pool));
                 } else if (instruction instanceof InvokeInstruction && !(instruction instanceof INVOKEDYNAMIC)) {
                     ConstantCP reference = pool.getConstant(((InvokeInstruction) instruction).getIndex());
                     ConstantNameAndType nameAndType = pool.getConstant(reference.getNameAndTypeIndex());
@@ -428,12 +430,16 @@ final class CookiePolicyScan {
     private boolean testsForType(String slashedType) {
         ConstantPool pool = classContext.getJavaClass().getConstantPool();
         for (Instruction instruction : new InstructionList(method.getCode().getCode()).getInstructions()) {
-            if (instruction instanceof org.apache.bcel.generic.INSTANCEOF && slashedType.equals(((ConstantClass) pool
-                    .getConstant(((org.apache.bcel.generic.INSTANCEOF) instruction).getIndex())).getBytes(pool))) {
+            if (instruction instanceof INSTANCEOF && slashedType.equals(classOperand((INSTANCEOF) instruction, pool))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The slashed class a {@code new} or {@code instanceof} names, read from the constant pool alone. */
+    private static String classOperand(CPInstruction instruction, ConstantPool pool) {
+        return ((ConstantClass) pool.getConstant(instruction.getIndex())).getBytes(pool);
     }
 
     private static boolean isResponseWrapper(String type) {

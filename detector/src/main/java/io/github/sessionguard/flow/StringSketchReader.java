@@ -247,26 +247,15 @@ public final class StringSketchReader {
         if (target == null || target.javaClass() == null) {
             return List.of();
         }
-        ClassContext classContext;
-        StringSketchReader callee;
-        try {
-            classContext = CalleeClassContexts.of(BCELUtil.getClassDescriptor(target.javaClass()));
-            Method method = target.method();
-            CFG calleeCfg = classContext.getCFG(method);
-            ValueNumberDataflow calleeVna = classContext.getValueNumberDataflow(method);
-            callee = new StringSketchReader(calleeCfg, calleeVna, classContext.getConstantDataflow(method),
-                    classContext.getConstantPoolGen(), target.javaClass(),
-                    ValueOrigins.of(calleeCfg, calleeVna, classContext.getConstantPoolGen()));
-            int count = new SignatureParser(call.getSignature(cpg)).getNumParameters();
-            for (int i = 0; i < count; i++) {
-                callee.parameterSketches.put(calleeVna.getAnalysis().getEntryValueForParameter(i).getNumber(),
-                        read(argumentValue(producer, call, i), argumentConstant(producer, call, i), 1));
-            }
-        } catch (CheckedAnalysisException e) {
-            // The caller's header is then read without the helper, as a value known only at run time.
-            AnalysisContext.logError("SessionGuard could not read the String helper " + target.javaClass().getClassName()
-                    + "." + target.method().getName(), e);
+        // The caller's header is read without the helper, as a value known only at run time, when it cannot be read.
+        StringSketchReader callee = calleeReader(target);
+        if (callee == null) {
             return List.of();
+        }
+        int count = new SignatureParser(call.getSignature(cpg)).getNumParameters();
+        for (int i = 0; i < count; i++) {
+            callee.parameterSketches.put(callee.vna.getAnalysis().getEntryValueForParameter(i).getNumber(),
+                    read(argumentValue(producer, call, i), argumentConstant(producer, call, i), 1));
         }
         List<StringSketch> all = new ArrayList<>();
         for (Iterator<Location> it = callee.cfg.locationIterator(); it.hasNext();) {
