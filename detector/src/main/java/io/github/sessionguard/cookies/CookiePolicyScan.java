@@ -17,19 +17,14 @@ import io.github.sessionguard.catalogue.CookiePolicyCatalogue.ServerHandler;
 import io.github.sessionguard.catalogue.RequestMappingCatalogue;
 import io.github.sessionguard.cookies.CookiePolicyFacts.SameSitePolicy;
 import io.github.sessionguard.flow.CallAt;
+import io.github.sessionguard.flow.NamedReferences;
 import io.github.sessionguard.flow.QuietClasspath;
 import io.github.sessionguard.flow.Site;
 import io.github.sessionguard.flow.TypeChecks;
 import io.github.sessionguard.flow.ValueOrigins;
-import org.apache.bcel.classfile.ConstantCP;
-import org.apache.bcel.classfile.ConstantClass;
-import org.apache.bcel.classfile.ConstantNameAndType;
-import org.apache.bcel.classfile.ConstantPool;
+import org.apache.bcel.Const;
 import org.apache.bcel.classfile.JavaClass;
 import org.apache.bcel.generic.AASTORE;
-import org.apache.bcel.generic.CPInstruction;
-import org.apache.bcel.generic.INSTANCEOF;
-import org.apache.bcel.generic.INVOKEDYNAMIC;
 import org.apache.bcel.generic.InstructionList;
 import org.apache.bcel.classfile.Method;
 import org.apache.bcel.generic.ConstantPoolGen;
@@ -76,39 +71,28 @@ final class CookiePolicyScan {
      * method without one is not read, read from its bytecode alone.
      */
     static boolean mayRecord(JavaClass javaClass, Method method) {
-        ConstantPool pool = javaClass.getConstantPool();
-        for (Instruction instruction : new InstructionList(method.getCode().getCode()).getInstructions()) {
-            if (instruction instanceof NEW) {
-                // A base class handing its own handlers a response wrapper it makes (see readOwnDispatch).
-                String made = classOperand((NEW) instruction, pool);
-                if (QuietClasspath.isApplicationClass(made) && isResponseWrapper(made)) {
-                    return true;
-                }
-                continue;
+        return NamedReferences.walkOrReport(javaClass, method, (opcode, owner, name, descriptor) -> {
+            switch (opcode) {
+                case Const.NEW:
+                    // A base class handing its own handlers a response wrapper it makes (see readOwnDispatch).
+                    return QuietClasspath.isApplicationClass(owner) && isResponseWrapper(owner);
+                case Const.GETSTATIC:
+                    return CookiePolicyCatalogue.serverHandler(owner) != null;
+                case Const.INVOKEVIRTUAL:
+                case Const.INVOKESPECIAL:
+                case Const.INVOKESTATIC:
+                case Const.INVOKEINTERFACE:
+                    return CookiePolicyCatalogue.PROCESSOR_SETTER.equals(name)
+                            || CookiePolicyCatalogue.FILTER_CHAIN_CALL.equals(name)
+                            || RequestMappingCatalogue.FILTER_REGISTRATIONS.contains(owner)
+                            || CookiePolicyCatalogue.ATTRIBUTE_SETTER.equals(name)
+                                    && CookiePolicyCatalogue.mayHoldAttributeDefault(owner)
+                            || CookiePolicyCatalogue.SAME_SITE_SUPPLIERS.contains(owner)
+                            || CookiePolicyCatalogue.serverHandler(owner) != null;
+                default:
+                    return false;
             }
-            if (instruction instanceof GETSTATIC) {
-                ConstantCP field = pool.getConstant(((GETSTATIC) instruction).getIndex());
-                if (CookiePolicyCatalogue.serverHandler(field.getClass(pool).replace('.', '/')) != null) {
-                    return true;
-                }
-                continue;
-            }
-            if (!(instruction instanceof InvokeInstruction) || instruction instanceof INVOKEDYNAMIC) {
-                continue;
-            }
-            ConstantCP reference = pool.getConstant(((InvokeInstruction) instruction).getIndex());
-            ConstantNameAndType nameAndType = pool.getConstant(reference.getNameAndTypeIndex());
-            String name = nameAndType.getName(pool);
-            if (CookiePolicyCatalogue.PROCESSOR_SETTER.equals(name) || CookiePolicyCatalogue.FILTER_CHAIN_CALL.equals(name)
-                    || RequestMappingCatalogue.FILTER_REGISTRATIONS.contains(reference.getClass(pool).replace('.', '/'))
-                    || CookiePolicyCatalogue.ATTRIBUTE_SETTER.equals(name)
-                            && CookiePolicyCatalogue.mayHoldAttributeDefault(reference.getClass(pool).replace('.', '/'))
-                    || CookiePolicyCatalogue.SAME_SITE_SUPPLIERS.contains(reference.getClass(pool).replace('.', '/'))
-                    || CookiePolicyCatalogue.serverHandler(reference.getClass(pool).replace('.', '/')) != null) {
-                return true;
-            }
-        }
-        return false;
+        });
     }
 
     void run() throws CheckedAnalysisException {
@@ -381,23 +365,18 @@ final class CookiePolicyScan {
     /** Does every method of this class that calls the method also make the wrapper (from bytecode alone)? */
     private boolean everyCallerWraps(String name, String descriptor, String wrapper) {
         JavaClass javaClass = classContext.getJavaClass();
-        ConstantPool pool = javaClass.getConstantPool();
         for (Method caller : javaClass.getMethods()) {
-            if (caller.getCode() == null) {
-                continue;
-            }
-            boolean calls = false;
-            boolean wraps = false;
-            for (Instruction instruction : new InstructionList(caller.getCode().getCode()).getInstructions()) {
-                if (instruction instanceof NEW) {
-                    wraps |= wrapper.equals(classOperand((NEW) instruction, pool));
-                } else if (instruction instanceof InvokeInstruction && !(instruction instanceof INVOKEDYNAMIC)) {
-                    ConstantCP reference = pool.getConstant(((InvokeInstruction) instruction).getIndex());
-                    ConstantNameAndType nameAndType = pool.getConstant(reference.getNameAndTypeIndex());
-                    calls |= name.equals(nameAndType.getName(pool)) && descriptor.equals(nameAndType.getSignature(pool));
+            boolean[] callsAndWraps = {false, false};
+            NamedReferences.walkOrReport(javaClass, caller, (opcode, owner, calleeName, calleeDescriptor) -> {
+                if (opcode == Const.NEW) {
+                    callsAndWraps[1] |= wrapper.equals(owner);
+                } else if (calleeName != null && opcode != Const.GETFIELD && opcode != Const.PUTFIELD
+                        && opcode != Const.GETSTATIC && opcode != Const.PUTSTATIC) {
+                    callsAndWraps[0] |= name.equals(calleeName) && descriptor.equals(calleeDescriptor);
                 }
-            }
-            if (calls && !wraps) {
+                return false;
+            });
+            if (callsAndWraps[0] && !callsAndWraps[1]) {
                 return false;
             }
         }
@@ -428,18 +407,8 @@ final class CookiePolicyScan {
 
     /** Does the method test a value for the type ({@code response instanceof Wrapper})? */
     private boolean testsForType(String slashedType) {
-        ConstantPool pool = classContext.getJavaClass().getConstantPool();
-        for (Instruction instruction : new InstructionList(method.getCode().getCode()).getInstructions()) {
-            if (instruction instanceof INSTANCEOF && slashedType.equals(classOperand((INSTANCEOF) instruction, pool))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The slashed class a {@code new} or {@code instanceof} names, read from the constant pool alone. */
-    private static String classOperand(CPInstruction instruction, ConstantPool pool) {
-        return ((ConstantClass) pool.getConstant(instruction.getIndex())).getBytes(pool);
+        return NamedReferences.walkOrReport(classContext.getJavaClass(), method, (opcode, owner, name, descriptor) ->
+                opcode == Const.INSTANCEOF && slashedType.equals(owner));
     }
 
     private static boolean isResponseWrapper(String type) {

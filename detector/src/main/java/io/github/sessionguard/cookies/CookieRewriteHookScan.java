@@ -15,12 +15,12 @@ import io.github.sessionguard.catalogue.CookiePolicyCatalogue.CookieRewriteHook;
 import io.github.sessionguard.cookies.CookiePolicyFacts.SameSitePolicy;
 import edu.umd.cs.findbugs.ba.XClass;
 import io.github.sessionguard.flow.CallAt;
+import io.github.sessionguard.flow.NamedReferences;
 import io.github.sessionguard.flow.QuietClasspath;
+import io.github.sessionguard.flow.RawInstructions;
 import io.github.sessionguard.flow.Site;
 import io.github.sessionguard.flow.TypeChecks;
 import io.github.sessionguard.flow.ValueOrigins;
-import org.apache.bcel.classfile.ConstantCP;
-import org.apache.bcel.classfile.ConstantNameAndType;
 import org.apache.bcel.classfile.ConstantPool;
 import org.apache.bcel.classfile.JavaClass;
 import org.apache.bcel.classfile.Method;
@@ -142,6 +142,17 @@ final class CookieRewriteHookScan {
         return false;
     }
 
+    /** What one method's calls showed (see survey). */
+    private static final class MethodSurvey {
+        boolean sets;
+        boolean selects;
+        boolean putsBack;
+        // A test between a copy's mutate() and its build() decides one of its flags (httpOnly(!readable.contains(
+        // name))), not which cookies are copied.
+        boolean inCopy;
+        boolean selectsOutsideCopy;
+    }
+
     private static Calls survey(JavaClass javaClass, CookieRewriteHook hook, List<String> lambdaPrefixes) {
         Calls calls = new Calls();
         ConstantPool pool = javaClass.getConstantPool();
@@ -149,52 +160,42 @@ final class CookieRewriteHookScan {
             if (method.getCode() == null) {
                 continue;
             }
-            boolean sets = false;
-            boolean selects = false;
-            boolean putsBack = false;
-            // A test between a copy's mutate() and its build() decides one of its flags (httpOnly(!readable.contains(
-            // name))), not which cookies are copied.
-            boolean inCopy = false;
-            boolean selectsOutsideCopy = false;
-            for (Instruction instruction : new InstructionList(method.getCode().getCode()).getInstructions()) {
-                if (!(instruction instanceof InvokeInstruction) || instruction instanceof INVOKEDYNAMIC) {
-                    continue;
+            MethodSurvey seen = new MethodSurvey();
+            NamedReferences.walkOrReport(javaClass, method, (opcode, owner, name, descriptor) -> {
+                if (!RawInstructions.callsMethodRef(opcode)) {
+                    return false;
                 }
-                ConstantCP reference = pool.getConstant(((InvokeInstruction) instruction).getIndex());
-                ConstantNameAndType nameAndType = pool.getConstant(reference.getNameAndTypeIndex());
-                String owner = reference.getClass(pool).replace('.', '/');
-                String name = nameAndType.getName(pool);
-                String descriptor = nameAndType.getSignature(pool);
                 boolean copy = hook.isCopy(owner, name, descriptor);
                 calls.readsCookies |= hook.cookiesRead.equals(name) && TypeChecks.isSubtypeOfAny(owner, hook.responses)
                         && (lambdaPrefixes == null || lambdaPrefixes.stream().anyMatch(method.getName()::startsWith));
                 calls.copiesCookie |= copy;
                 calls.picksByName |= CookiePolicyCatalogue.KEYED_READS.contains(name) && hook.cookieMaps.contains(owner);
-                sets |= hook.builders.contains(owner) && CookiePolicyCatalogue.REWRITE_SETTERS.containsKey(name);
+                seen.sets |= hook.builders.contains(owner) && CookiePolicyCatalogue.REWRITE_SETTERS.containsKey(name);
                 boolean selection = CookiePolicyCatalogue.SELECTIONS.contains(name) && owner.startsWith("java/");
-                selects |= selection;
-                selectsOutsideCopy |= selection && !inCopy;
-                putsBack |= hook.putsBack.getOrDefault(owner, java.util.Set.of()).contains(name);
+                seen.selects |= selection;
+                seen.selectsOutsideCopy |= selection && !seen.inCopy;
+                seen.putsBack |= hook.putsBack.getOrDefault(owner, java.util.Set.of()).contains(name);
                 if (copy) {
-                    inCopy = true;
+                    seen.inCopy = true;
                 } else if (hook.build.equals(name) && hook.builders.contains(owner)) {
-                    inCopy = false;
+                    seen.inCopy = false;
                 }
-            }
+                return false;
+            });
             // The copy must be what the method answers (the hook puts it in place of the cookie), or what it puts
             // back into the cookie map itself; a copy built and dropped changes nothing. A selection in the setting
             // method itself is judged per path below.
             boolean returnsCopy = hook.answersCookie(method.getSignature());
-            boolean answersCopy = returnsCopy || putsBack;
-            if (sets && answersCopy) {
+            boolean answersCopy = returnsCopy || seen.putsBack;
+            if (seen.sets && answersCopy) {
                 calls.setting.add(method);
             }
             // In a loop that puts copies back, a test may skip cookies (continue) where no path says so: a test there
             // outside a copy's builder makes the filter no policy for every cookie. A method that rewrites a header
             // text (String in, String out) tests what the text lacks, not which cookies the hook rewrites.
             boolean rewritesText = TEXT_REWRITE.equals(method.getSignature()) && addsAttributeText(method, pool);
-            calls.selectsElsewhere |= returnsCopy && sets || rewritesText ? false
-                    : putsBack && sets ? selectsOutsideCopy : selects;
+            calls.selectsElsewhere |= returnsCopy && seen.sets || rewritesText ? false
+                    : seen.putsBack && seen.sets ? seen.selectsOutsideCopy : seen.selects;
         }
         return calls;
     }
