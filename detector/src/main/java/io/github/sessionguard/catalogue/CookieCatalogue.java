@@ -775,7 +775,10 @@ public final class CookieCatalogue {
                 .build();
     }
 
-    /** Micronaut {@code Cookie.of(name, value)}: nothing set by default; sent by {@code MutableHttpResponse.cookie}. */
+    /**
+     * Micronaut {@code Cookie.of(name, value)}: nothing set by default; sent by {@code MutableHttpResponse.cookie}; a
+     * {@code configure(CookieConfiguration)} hands its flags to that configuration.
+     */
     private static CookieApi micronautCookie() {
         String cookie = "io/micronaut/http/cookie/Cookie";
         List<String> self = List.of(cookie);
@@ -790,6 +793,9 @@ public final class CookieCatalogue {
                         CookieCall.switchOn(self, "httpOnly", CookieFlag.HTTP_ONLY),
                         CookieCall.setSameSite(self, "sameSite", sameSite),
                         CookieCall.setMaxAge(self, "maxAge", "J"),
+                        // configure(CookieConfiguration[, isSecure]) applies the configuration's secure, httpOnly and
+                        // sameSite where present: the configuration (a bean, the application's settings) decides them.
+                        CookieCall.decidedElsewhere(self, "configure", "(Lio/micronaut/http/cookie/CookieConfiguration;"),
                         CookieCall.sendThrough(List.of("io/micronaut/http/MutableHttpResponse"), "cookie",
                                 "(L" + cookie + ";)", 0))
                 .fix(CookieFlag.SECURE, "cookie.secure(true)")

@@ -35,6 +35,13 @@ public final class ProtectionSwitch {
                     CallPattern.anyOwner("setSessionRenewedOnAuthentication", "(Z)V"),
                     Trigger.FALSE_ARGUMENT, null, "org/eclipse/jetty/", "Jetty setSessionRenewedOnAuthentication(false)",
                     "leave sessionRenewedOnAuthentication at its default, true"),
+            // Undertow's servlet deployments (WildFly, embedded): CachedAuthenticatedSessionHandler changes the session
+            // id when a login authenticates only while DeploymentInfo.isChangeSessionIdOnLogin() (true by default).
+            new ProtectionSwitch(
+                    CallPattern.of("io/undertow/servlet/api/DeploymentInfo", "setChangeSessionIdOnLogin",
+                            "(Z)Lio/undertow/servlet/api/DeploymentInfo;"),
+                    Trigger.FALSE_ARGUMENT, null, "io/undertow/", "Undertow setChangeSessionIdOnLogin(false)",
+                    "leave changeSessionIdOnLogin at its default, true"),
             // Not a fixation switch but the same shape: Tomcat's session cookie (JSESSIONID) is HttpOnly
             // unless the context says otherwise (runtime evidence: TomcatUseHttpOnlyTest). On a Context
             // or a subtype (StandardContext), wherever it is configured (a TomcatContextCustomizer too).
@@ -127,6 +134,6 @@ public final class ProtectionSwitch {
     /** Slashed names whose mention makes a class worth reading for switches. */
     public static List<String> relevantNames() {
         return List.of("SessionFixationConfigurer", "SessionManagementConfigurer", "setChangeSessionIdOnAuthentication",
-                "setSessionRenewedOnAuthentication", "setUseHttpOnly");
+                "setSessionRenewedOnAuthentication", "setChangeSessionIdOnLogin", "setUseHttpOnly");
     }
 }
