@@ -1256,7 +1256,14 @@ final class CredentialFlow {
             return;
         }
         ValueNumber stored = null;
-        if (isSecret(operands[0]) && isStoredSide(operands[1])) {
+        if (isLookedUpSecret(operands[0]) && isTextParameter(operands[1])) {
+            // user.password.equals(pd): a record the method looked up, its password compared with what the method was
+            // handed, is a password check whatever the parameter is called (ZK's tutorial login(nm, pd)); the record,
+            // not the parameter, is the stored side (isStoredSide below would take the parameter for it).
+            stored = operands[0];
+        } else if (isLookedUpSecret(operands[1]) && isTextParameter(operands[0])) {
+            stored = operands[1];
+        } else if (isSecret(operands[0]) && isStoredSide(operands[1])) {
             stored = operands[1];
         } else if (isSecret(operands[1]) && isStoredSide(operands[0])) {
             stored = operands[0];
@@ -1353,6 +1360,38 @@ final class CredentialFlow {
         InvokeInstruction read = origins.producingCall(value);
         String readOwner = read == null ? null : read.getClassName(cpg).replace('.', '/');
         return readOwner == null || ContainerApis.PACKAGES.stream().noneMatch(readOwner::startsWith);
+    }
+
+    /**
+     * A secret-named field or getter ({@code user.password}, {@code account.getPwd()}) of a record an application call
+     * answered here ({@code users.findUser(name)}): not of a parameter (a submitted form), of this object, or of
+     * what the servlet API or the JDK answered.
+     */
+    private boolean isLookedUpSecret(ValueNumber value) throws DataflowAnalysisException {
+        ValueNumber owner = getterOwner(value);
+        if (owner == null || !isSecret(value) || isSecret(owner) || isParameter(owner) || isSessionDerived(value)
+                || !method.isStatic() && owner.equals(vna.getAnalysis().getThisValue())) {
+            return false;
+        }
+        InvokeInstruction lookup = origins.producingCall(owner);
+        if (lookup == null || lookup instanceof INVOKEDYNAMIC) {
+            return false;
+        }
+        String lookupOwner = lookup.getClassName(cpg).replace('.', '/');
+        return !LoginCatalogue.isJdk(lookupOwner) && ContainerApis.PACKAGES.stream().noneMatch(lookupOwner::startsWith);
+    }
+
+    /** A text parameter of the method: what its caller hands it to check. */
+    private boolean isTextParameter(ValueNumber value) {
+        if (!isParameter(value)) {
+            return false;
+        }
+        for (int i = 0; i < method.getArgumentTypes().length; i++) {
+            if (vna.getAnalysis().getEntryValueForParameter(i).equals(value)) {
+                return Type.STRING.equals(method.getArgumentTypes()[i]);
+            }
+        }
+        return false;
     }
 
     private boolean isStoredSide(ValueNumber value) throws DataflowAnalysisException {
