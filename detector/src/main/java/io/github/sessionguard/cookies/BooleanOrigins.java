@@ -9,10 +9,12 @@ import edu.umd.cs.findbugs.ba.vna.ValueNumberDataflow;
 import edu.umd.cs.findbugs.ba.vna.ValueNumberFrame;
 import edu.umd.cs.findbugs.classfile.DescriptorFactory;
 import edu.umd.cs.findbugs.classfile.analysis.AnnotationValue;
+import io.github.sessionguard.catalogue.CallPattern;
 import io.github.sessionguard.catalogue.FlagValue;
+import io.github.sessionguard.catalogue.LoginCatalogue;
+import io.github.sessionguard.catalogue.PropertySources;
 import edu.umd.cs.findbugs.ba.SignatureParser;
 import io.github.sessionguard.flow.BoundPropertyDefaults;
-import io.github.sessionguard.flow.TypeChecks;
 import io.github.sessionguard.flow.ValueOrigins;
 import io.github.sessionguard.settings.AppProperties;
 import org.apache.bcel.generic.ConstantPoolGen;
@@ -34,16 +36,6 @@ import java.util.regex.Pattern;
  * getters of a bound {@code @ConfigurationProperties} class ({@code props.isSecure()}, its field's default).
  */
 final class BooleanOrigins {
-    /** Spring's and MicroProfile's property injection annotations, whose text may carry a default. */
-    private static final List<String> PROPERTY_ANNOTATIONS = List.of("org/springframework/beans/factory/annotation/Value");
-    /**
-     * Spring's property lookups ({@code Environment} is one): {@code getProperty(key, Boolean.class, Boolean.TRUE)} and
-     * {@code getProperty(key, "Lax")} read the same settings as {@code @Value}, with the default in the code.
-     */
-    private static final List<String> PROPERTY_RESOLVERS = List.of("org/springframework/core/env/PropertyResolver");
-    private static final String TYPED_LOOKUP = "(Ljava/lang/String;Ljava/lang/Class;Ljava/lang/Object;)Ljava/lang/Object;";
-    private static final String TEXT_LOOKUP = "(Ljava/lang/String;Ljava/lang/String;)Ljava/lang/String;";
-    private static final String LOOKUP = "getProperty";
     /** How many casts are looked through to the lookup a value comes from. */
     private static final int MAX_CASTS = 4;
     private static final Pattern PLACEHOLDER_DEFAULT = Pattern.compile("^\\$\\{([^:}]+)(?::([^}]*))?\\}$");
@@ -90,7 +82,7 @@ final class BooleanOrigins {
             List<ValueNumber> before = origins.inputsOf(value);
             return casts < MAX_CASTS && before.size() == 1 ? valueOf(before.get(0), casts + 1) : null;
         }
-        ValueNumber[] lookup = propertyLookup(producer, TYPED_LOOKUP);
+        ValueNumber[] lookup = propertyLookup(producer, PropertySources.TYPED_LOOKUPS);
         if (lookup != null) {
             // As the settings give the key, else the default the code passes.
             String configured = AppProperties.current().placeholderValue(origins.stringLiteral(lookup[0]));
@@ -150,7 +142,7 @@ final class BooleanOrigins {
         if (producer != null && producer.getHandle().getInstruction() instanceof GETFIELD) {
             return injectedText((GETFIELD) producer.getHandle().getInstruction());
         }
-        ValueNumber[] lookup = producer == null ? null : propertyLookup(producer, TEXT_LOOKUP);
+        ValueNumber[] lookup = producer == null ? null : propertyLookup(producer, PropertySources.TEXT_LOOKUPS);
         if (lookup != null) {
             String configured = AppProperties.current().placeholderValue(origins.stringLiteral(lookup[0]));
             return configured != null ? configured.trim() : origins.stringLiteral(lookup[1]);
@@ -169,15 +161,15 @@ final class BooleanOrigins {
      * A Spring property lookup with a constant key and a default ({@code env.getProperty("app.cookie.secure",
      * Boolean.class, Boolean.TRUE)}, or the text form): its key and its default value; null for anything else.
      */
-    private ValueNumber[] propertyLookup(Location producer, String descriptor) throws DataflowAnalysisException {
+    private ValueNumber[] propertyLookup(Location producer, List<CallPattern> lookups) throws DataflowAnalysisException {
         Instruction instruction = producer.getHandle().getInstruction();
         if (!(instruction instanceof InvokeInstruction) || instruction instanceof org.apache.bcel.generic.INVOKESTATIC
                 || instruction instanceof org.apache.bcel.generic.INVOKEDYNAMIC) {
             return null;
         }
         InvokeInstruction call = (InvokeInstruction) instruction;
-        if (!LOOKUP.equals(call.getMethodName(cpg)) || !descriptor.equals(call.getSignature(cpg))
-                || !TypeChecks.isSubtypeOfAny(call.getClassName(cpg).replace('.', '/'), PROPERTY_RESOLVERS)) {
+        String descriptor = call.getSignature(cpg);
+        if (!LoginCatalogue.any(lookups, call.getClassName(cpg).replace('.', '/'), call.getMethodName(cpg), descriptor)) {
             return null;
         }
         ValueNumberFrame frame = vna.getFactAtLocation(producer);
@@ -236,7 +228,7 @@ final class BooleanOrigins {
      */
     private String[] injectedPlaceholder(GETFIELD load) {
         XField field = XFactory.createXField(load, cpg);
-        for (String annotation : PROPERTY_ANNOTATIONS) {
+        for (String annotation : PropertySources.INJECTION_ANNOTATIONS) {
             AnnotationValue value = field.getAnnotation(DescriptorFactory.createClassDescriptor(annotation));
             if (value == null) {
                 continue;

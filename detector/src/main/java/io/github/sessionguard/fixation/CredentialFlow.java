@@ -1383,12 +1383,10 @@ final class CredentialFlow {
 
     /** A text parameter of the method: what its caller hands it to check. */
     private boolean isTextParameter(ValueNumber value) {
-        if (!isParameter(value)) {
-            return false;
-        }
-        for (int i = 0; i < method.getArgumentTypes().length; i++) {
-            if (vna.getAnalysis().getEntryValueForParameter(i).equals(value)) {
-                return Type.STRING.equals(method.getArgumentTypes()[i]);
+        Type[] parameters = method.getArgumentTypes();
+        for (int i = 0; i < parameters.length; i++) {
+            if (Type.STRING.equals(parameters[i]) && vna.getAnalysis().getEntryValueForParameter(i).equals(value)) {
+                return true;
             }
         }
         return false;
