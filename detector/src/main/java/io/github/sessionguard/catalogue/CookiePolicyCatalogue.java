@@ -365,6 +365,11 @@ public final class CookiePolicyCatalogue {
     /** Reads of one entry of a cookie map: cookies picked by name. */
     public static final java.util.Set<String> KEYED_READS = java.util.Set.of("get", "getFirst", "containsKey",
             "remove");
+    /**
+     * The views of a cookie map that hand every name in turn ({@code cookies.keySet()}, {@code cookies.entrySet()}):
+     * a keyed read whose key came from one reads every cookie, not one picked by name.
+     */
+    public static final java.util.Set<String> KEY_VIEWS = java.util.Set.of("keySet", "entrySet");
     /** A loop's next element ({@code Iterator.next()}, what a for-each over the cookies compiles to). */
     public static final String NEXT_ELEMENT = "next";
     /**

@@ -60,7 +60,8 @@ final class CookieRewriteHookScan {
     private static final class Calls {
         boolean readsCookies;
         boolean copiesCookie;
-        boolean picksByName;
+        /** Methods that read one entry of the cookie map ({@code cookies.get(key)}): by name, or every key in turn. */
+        final List<Method> keyedReading = new ArrayList<>();
         boolean selectsElsewhere;
         final List<Method> setting = new ArrayList<>();
     }
@@ -73,8 +74,13 @@ final class CookieRewriteHookScan {
             return;
         }
         Calls calls = survey(javaClass, hook, lambdaPrefixes);
-        if (!calls.readsCookies || !calls.copiesCookie || calls.picksByName || calls.selectsElsewhere) {
+        if (!calls.readsCookies || !calls.copiesCookie || calls.selectsElsewhere) {
             return;
+        }
+        for (Method method : calls.keyedReading) {
+            if (picksByName(method)) {
+                return;
+            }
         }
         for (Method method : calls.setting) {
             readSetters(method);
@@ -147,6 +153,7 @@ final class CookieRewriteHookScan {
         boolean sets;
         boolean selects;
         boolean putsBack;
+        boolean keyedRead;
         // A test between a copy's mutate() and its build() decides one of its flags (httpOnly(!readable.contains(
         // name))), not which cookies are copied.
         boolean inCopy;
@@ -169,7 +176,7 @@ final class CookieRewriteHookScan {
                 calls.readsCookies |= hook.cookiesRead.equals(name) && TypeChecks.isSubtypeOfAny(owner, hook.responses)
                         && (lambdaPrefixes == null || lambdaPrefixes.stream().anyMatch(method.getName()::startsWith));
                 calls.copiesCookie |= copy;
-                calls.picksByName |= CookiePolicyCatalogue.KEYED_READS.contains(name) && hook.cookieMaps.contains(owner);
+                seen.keyedRead |= CookiePolicyCatalogue.KEYED_READS.contains(name) && hook.cookieMaps.contains(owner);
                 seen.sets |= hook.builders.contains(owner) && CookiePolicyCatalogue.REWRITE_SETTERS.containsKey(name);
                 boolean selection = CookiePolicyCatalogue.SELECTIONS.contains(name) && owner.startsWith("java/");
                 seen.selects |= selection;
@@ -185,6 +192,9 @@ final class CookieRewriteHookScan {
             // The copy must be what the method answers (the hook puts it in place of the cookie), or what it puts
             // back into the cookie map itself; a copy built and dropped changes nothing. A selection in the setting
             // method itself is judged per path below.
+            if (seen.keyedRead) {
+                calls.keyedReading.add(method);
+            }
             boolean returnsCopy = hook.answersCookie(method.getSignature());
             boolean answersCopy = returnsCopy || seen.putsBack;
             if (seen.sets && answersCopy) {
@@ -198,6 +208,60 @@ final class CookieRewriteHookScan {
                     : seen.putsBack && seen.sets ? seen.selectsOutsideCopy : seen.selects;
         }
         return calls;
+    }
+
+    /** How many values the walk from a read's key back to the map's own keys visits at most. */
+    private static final int MAX_KEY_STEPS = 12;
+
+    /**
+     * Does the method read an entry of the cookie map by a key that is not one of the map's own names
+     * ({@code cookies.get("SESSION")}, a name from a list of its own)? A key taken from the map's
+     * {@code keySet()} or {@code entrySet()} (through a loop, a copy, a cast) reads every cookie in turn.
+     */
+    private boolean picksByName(Method method) throws CheckedAnalysisException {
+        CFG cfg = classContext.getCFG(method);
+        edu.umd.cs.findbugs.ba.vna.ValueNumberDataflow vna = classContext.getValueNumberDataflow(method);
+        ValueOrigins origins = ValueOrigins.of(cfg, vna, classContext.getConstantPoolGen());
+        for (Iterator<Location> i = cfg.locationIterator(); i.hasNext();) {
+            Location location = i.next();
+            Instruction instruction = location.getHandle().getInstruction();
+            if (!(instruction instanceof InvokeInstruction) || instruction instanceof INVOKEDYNAMIC) {
+                continue;
+            }
+            InvokeInstruction invoke = (InvokeInstruction) instruction;
+            String owner = CallAt.ownerOf(invoke, classContext.getConstantPoolGen());
+            if (!CookiePolicyCatalogue.KEYED_READS.contains(invoke.getMethodName(classContext.getConstantPoolGen()))
+                    || !hook.cookieMaps.contains(owner)) {
+                continue;
+            }
+            CallAt call = CallAt.of(invoke, classContext.getConstantPoolGen(), location, vna,
+                    classContext.getConstantDataflow(method));
+            if (call == null || call.argumentCount() != 1 || !isOwnName(call.argument(0), origins)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Was the key taken from a cookie map's own names (a bounded walk back through its inputs)? */
+    private boolean isOwnName(ValueNumber key, ValueOrigins origins) throws DataflowAnalysisException {
+        java.util.Deque<ValueNumber> todo = new java.util.ArrayDeque<>();
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        todo.add(key);
+        while (!todo.isEmpty() && seen.size() < MAX_KEY_STEPS) {
+            ValueNumber value = todo.pop();
+            if (value == null || !seen.add(value.getNumber())) {
+                continue;
+            }
+            InvokeInstruction producer = origins.producingCall(value);
+            if (producer != null && !(producer instanceof INVOKEDYNAMIC)
+                    && CookiePolicyCatalogue.KEY_VIEWS.contains(producer.getMethodName(classContext.getConstantPoolGen()))
+                    && hook.cookieMaps.contains(CallAt.ownerOf(producer, classContext.getConstantPoolGen()))) {
+                return true;
+            }
+            todo.addAll(origins.inputsOf(value));
+        }
+        return false;
     }
 
     private void readSetters(Method method) throws CheckedAnalysisException {

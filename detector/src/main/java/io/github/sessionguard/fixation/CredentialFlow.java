@@ -1155,10 +1155,12 @@ final class CredentialFlow {
 
     /**
      * Is the value only what the session held under this attribute already ({@code (Member)
-     * session.getAttribute(KEY)}, or null on another path), and did a check of this method re-check the session's
-     * user (a password compared with what a session value leads to)? Storing it back, after a password change or
-     * a step-up check, changes nobody's login; an object the login itself filled from what the request submitted
-     * (an authentication state the session was given empty) does.
+     * session.getAttribute(KEY)}, or null on another path), or a record made from it ({@code members.find(((Member)
+     * session.getAttribute(KEY)).id)}: a fresh copy of the same user), and did a check of this method re-check the
+     * session's user (a password compared with what a session value leads to)? Storing it back, after a password
+     * change or a step-up check, changes nobody's login; an object the login itself filled from what the request
+     * submitted (an authentication state the session was given empty), or a user found by another attribute (a
+     * pending user), does.
      */
     boolean isReadBack(String attribute, ValueNumber value) throws DataflowAnalysisException {
         if (attribute == null || value == null || checkedSessionAttributes.isEmpty()) {
@@ -1169,18 +1171,25 @@ final class CredentialFlow {
             if (origins.isNullLiteral(source)) {
                 continue;
             }
-            if (!isSessionRead(source)) {
+            List<ValueNumber> reads = isSessionRead(source) ? List.of(source) : sessionReadsBehind(List.of(source));
+            if (reads.isEmpty()) {
                 return false;
             }
-            Location producer = origins.producer(source);
-            CallAt call = calls.at((InvokeInstruction) producer.getHandle().getInstruction(), producer);
-            if (call == null || call.argumentCount() != 1
-                    || !attribute.equals(AttributeNames.of(call, 0, origins, cpg))) {
-                return false;
+            for (ValueNumber sessionRead : reads) {
+                if (!attribute.equals(attributeRead(sessionRead))) {
+                    return false;
+                }
             }
             read = true;
         }
         return read;
+    }
+
+    /** The attribute name a session read takes ({@code "member"} for {@code session.getAttribute("member")}), or null. */
+    private String attributeRead(ValueNumber sessionRead) throws DataflowAnalysisException {
+        Location producer = origins.producer(sessionRead);
+        CallAt call = calls.at((InvokeInstruction) producer.getHandle().getInstruction(), producer);
+        return call == null || call.argumentCount() != 1 ? null : AttributeNames.of(call, 0, origins, cpg);
     }
 
     /**
@@ -1460,9 +1469,7 @@ final class CredentialFlow {
      */
     private void noteSessionInputs(ValueNumber[] checked) throws DataflowAnalysisException {
         for (ValueNumber value : sessionReadsBehind(java.util.Arrays.asList(checked))) {
-            Location read = origins.producer(value);
-            CallAt call = calls.at((InvokeInstruction) read.getHandle().getInstruction(), read);
-            String name = call == null || call.argumentCount() != 1 ? null : AttributeNames.of(call, 0, origins, cpg);
+            String name = attributeRead(value);
             if (name != null) {
                 checkedSessionAttributes.add(name);
             }
