@@ -31,9 +31,6 @@ public final class BootSessionKeys {
     public static final CookieKeys REACTIVE = new CookieKeys("server.reactive.session.cookie.");
     public static final String TRACKING_MODES = "serverservletsessiontrackingmodes";
     public static final String TRACKING_MODES_KEY = "server.servlet.session.tracking-modes";
-    /** {@code spring.main.web-application-type}: {@link #REACTIVE_APPLICATION} makes Boot serve with WebFlux. */
-    public static final String WEB_APPLICATION_TYPE = "springmainwebapplicationtype";
-    public static final String REACTIVE_APPLICATION = "reactive";
 
     private static final Set<String> PROFILE_ACTIVATION = Set.of("springconfigactivateonprofile", "springprofiles");
     /** What Spring's {@code StringToBooleanConverter} reads as false and as true. */

@@ -505,13 +505,13 @@ final class CookieCallInterpreter {
                 if (effect == null) {
                     fact.removeObject(state);
                 } else {
-                    fact.replaceObject(state, state.then(resolve(effect, arguments, null)));
+                    fact.replaceObject(state, state.then(resolve(effect, arguments, null, false)));
                 }
             }
         }
         CookieState returned = summary.returned();
         if ("<init>".equals(call.name()) && returned != null && !returned.isParameter()) {
-            fact.put(call.receiver().getNumber(), resolve(returned, arguments, site));
+            fact.put(call.receiver().getNumber(), resolve(returned, arguments, site, true));
             return;
         }
         if (returned == null || result == null) {
@@ -520,18 +520,28 @@ final class CookieCallInterpreter {
         if (returned.isParameter()) {
             List<CookieState> callers = context.trackedStates(fact, call.argument(returned.parameter()));
             if (callers.size() == 1) {
-                fact.put(result.getNumber(), callers.get(0).then(resolve(returned, arguments, null)));
+                fact.put(result.getNumber(), callers.get(0).then(resolve(returned, arguments, null, false)));
             }
         } else {
-            fact.put(result.getNumber(), resolve(returned, arguments, site));
+            fact.put(result.getNumber(), resolve(returned, arguments, site, false));
         }
     }
 
     /**
-     * Replaces the callee's parameters in a state by what this call passes. When the caller chose
-     * anything (a flag, the name) and {@code callSite} is given, the cookie is reported at the call.
+     * Replaces the callee's parameters in a state by what this call passes. When the caller chose a flag
+     * and {@code callSite} is given, the cookie is reported at the call; so it is when the caller chose the
+     * name and {@code nameMovesReport} (an application cookie subclass's constructor that leaves the flags as
+     * the cookie type made them: the caller's {@code new} is where it is fixed). A name the caller passes to a
+     * factory method that decides the flags itself leaves the cookie where the factory made it (the fix goes
+     * there, once for every caller), named by this caller ({@code namedBy}), ranked by the strongest caller.
      */
-    static CookieState resolve(CookieState state, CallArguments arguments, Site callSite)
+    /** The calling method as a message names it ({@code PreferencesResource.currency}). */
+    private static String callerName(Site callSite) {
+        String owner = callSite.method().getSlashedClassName();
+        return owner.substring(owner.lastIndexOf('/') + 1) + "." + callSite.method().getName();
+    }
+
+    static CookieState resolve(CookieState state, CallArguments arguments, Site callSite, boolean nameMovesReport)
             throws DataflowAnalysisException {
         CookieState resolved = state;
         boolean chosenHere = false;
@@ -550,16 +560,20 @@ final class CookieCallInterpreter {
                 chosenFlags.add(flag);
             }
         }
+        boolean namedHere = false;
         if (state.nameParameter() >= 0 && state.nameParameter() < arguments.call().argumentCount()) {
             String name = arguments.stringArgument(state.nameParameter());
             resolved = resolved.withName(name, name != null ? -1 : arguments.parameterOfArgument(state.nameParameter()));
-            chosenHere = true;
+            namedHere = true;
         }
         if (state.valueParameter() >= 0 && state.valueParameter() < arguments.call().argumentCount()) {
             resolved = valued(resolved, state.valueParameter(), arguments);
         }
-        if (!chosenHere || callSite == null) {
+        if (callSite == null) {
             return resolved;
+        }
+        if (!chosenHere && !(namedHere && nameMovesReport)) {
+            return namedHere && resolved.name() != null ? resolved.namedBy(callerName(callSite)) : resolved;
         }
         CallAt call = arguments.call();
         return resolved.chosenAt(callSite, call.owner().substring(call.owner().lastIndexOf('/') + 1) + "." + call.name(),

@@ -182,15 +182,15 @@ final class CookieMethodAnalysis {
                 continue; // a lambda's own parameter (the value its callback is handed), not one it captured
             }
             for (CookieState caller : context.trackedStates(fact, call.argument(send.getKey()))) {
-                sent(caller.then(CookieCallInterpreter.resolve(send.getValue(), arguments, null)),
+                sent(caller.then(CookieCallInterpreter.resolve(send.getValue(), arguments, null, false)),
                         EnumSet.allOf(CookieFlag.class));
             }
         }
         for (Sent decided : callee.callerDecidedSends()) {
-            sent(CookieCallInterpreter.resolve(decided.cookie(), arguments, site), decided.flags());
+            sent(CookieCallInterpreter.resolve(decided.cookie(), arguments, site, true), decided.flags());
         }
         for (Sent named : callee.callerNamedSends()) {
-            namedHere(CookieCallInterpreter.resolve(named.cookie(), arguments, null), named.flags());
+            namedHere(CookieCallInterpreter.resolve(named.cookie(), arguments, null, false), named.flags());
         }
     }
 

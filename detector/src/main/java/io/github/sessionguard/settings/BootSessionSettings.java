@@ -18,12 +18,10 @@ import java.util.Objects;
  * without Secure, {@code tracking-modes} with {@code url}) is HIGH where it is written; LOW in a
  * development profile ({@code dev}, {@code local}, {@code test}...), where plain-HTTP cookies are routine.
  * A placeholder whose default is insecure is NORMAL; one with no default at all is LOW.</li>
- * <li>Nothing set: judged by the embedded container's documented default (Tomcat, Boot's default):
- * the session cookie is HttpOnly ({@code Context.useHttpOnly} defaults to true) and Secure on every request
- * served over HTTPS ({@code request.isSecure()}; a TLS proxy in front is the deployment's business, not the
- * application's), so neither is reported; it carries no SameSite
- * ({@code Rfc6265CookieProcessor} sends none unless told): LOW, except with Spring Session, whose
- * {@code DefaultCookieSerializer} sends {@code SameSite=Lax}.</li>
+ * <li>Nothing set: the embedded container's default, not reported: the session cookie is HttpOnly
+ * ({@code Context.useHttpOnly} defaults to true), Secure on every request served over HTTPS
+ * ({@code request.isSecure()}; a TLS proxy in front is the deployment's business, not the application's), and
+ * without SameSite ({@code Rfc6265CookieProcessor} sends none unless told; see docs/settings.md).</li>
  * </ul>
  */
 final class BootSessionSettings {
@@ -35,8 +33,7 @@ final class BootSessionSettings {
     private BootSessionSettings() {
     }
 
-    static List<SettingFinding> judge(List<SettingsResource> files, List<BootProperty> properties,
-            SessionContext context) {
+    static List<SettingFinding> judge(List<BootProperty> properties, SessionContext context) {
         List<SettingFinding> findings = new ArrayList<>();
         for (CookieKeys keys : List.of(BootSessionKeys.SERVLET, BootSessionKeys.REACTIVE)) {
             for (BootProperty property : properties) {
@@ -72,56 +69,7 @@ final class BootSessionSettings {
                         "set " + BootSessionKeys.TRACKING_MODES_KEY + "=cookie"));
             }
         }
-        defaults(files, properties, context, findings);
         return findings;
-    }
-
-    private static void defaults(List<SettingsResource> files, List<BootProperty> properties, SessionContext context,
-            List<SettingFinding> findings) {
-        if (!context.webApplication || context.cookieConfiguredInCode || files.isEmpty()) {
-            return;
-        }
-        boolean reactive = isReactive(properties, context);
-        CookieKeys keys = reactive ? BootSessionKeys.REACTIVE : BootSessionKeys.SERVLET;
-        SettingsResource home = home(files);
-        String cookie = cookieName(properties, keys, context, null);
-        // Nothing sets Secure: not reported. With the defaults the server marks the session cookie Secure on every
-        // request it serves over HTTPS (Tomcat's ApplicationSessionCookieConfig.createSessionCookie: Secure when
-        // request.isSecure()); whether a TLS proxy in front hides that is a fact of the deployment, not of the
-        // application.
-        // WebFlux's session cookie is SameSite=Lax unless set otherwise (CookieWebSessionIdResolver.initCookie).
-        if (!reactive && !anySet(properties, keys.sameSite) && !context.sameSiteConfiguredInCode && !context.springSession) {
-            findings.add(new SettingFinding(SAMESITE, Priorities.LOW_PRIORITY, home, 1, "the session cookie \""
-                    + cookie + "\" (the embedded Tomcat sends no SameSite: nothing sets " + keys.prefix
-                    + "same-site)",
-                    "set " + keys.prefix + "same-site=lax"));
-        }
-    }
-
-    /**
-     * Boot serves the application with WebFlux, whose session cookie {@code server.reactive.session.cookie.*}
-     * configures: {@code spring.main.web-application-type=reactive}, or code that names WebFlux's server types
-     * and no servlet type (with both stacks on the classpath, Boot picks the servlet one).
-     */
-    private static boolean isReactive(List<BootProperty> properties, SessionContext context) {
-        for (BootProperty property : properties) {
-            if (property.is(BootSessionKeys.WEB_APPLICATION_TYPE) && property.profile() == null) {
-                return BootSessionKeys.REACTIVE_APPLICATION.equals(property.normalizedValue());
-            }
-        }
-        return context.onlyReactiveCode;
-    }
-
-    /** The file that should hold a missing setting: {@code application.properties}, else {@code application.yml}. */
-    private static SettingsResource home(List<SettingsResource> files) {
-        for (String preferred : List.of("application.properties", "application.yml", "application.yaml")) {
-            for (SettingsResource file : files) {
-                if (file.fileName().equals(preferred)) {
-                    return file;
-                }
-            }
-        }
-        return files.get(0);
     }
 
     private static void insecureFlag(BootProperty property, String pattern, String cookie, String fix,

@@ -15,11 +15,8 @@ import edu.umd.cs.findbugs.classfile.ICodeBase;
 import edu.umd.cs.findbugs.classfile.IScannableCodeBase;
 import edu.umd.cs.findbugs.classfile.ResourceNotFoundException;
 import io.github.sessionguard.catalogue.SessionSettingSources;
-import io.github.sessionguard.flow.ConstantPoolScreen;
 import io.github.sessionguard.flow.MethodGuard;
 import io.github.sessionguard.flow.QuietClasspath;
-import io.github.sessionguard.flow.TextSearch;
-import org.apache.bcel.classfile.JavaClass;
 import org.xml.sax.SAXException;
 
 import java.io.IOException;
@@ -33,9 +30,8 @@ import java.util.TreeSet;
  * {@code web.xml}/{@code web-fragment.xml}, Spring Security XML) from the analysed code bases, once per
  * analysis, and reports at the file and line of the setting (or the file that should hold it).
  *
- * <p>While SpotBugs visits the application's classes this detector only notes facts about them (is it a
- * web application, does its code configure the session cookie, which class is the Spring Boot
- * application); the files are judged in {@link #finishPass()}, after every class, so the verdict never
+ * <p>While SpotBugs visits the application's classes this detector only notes which class is the Spring Boot
+ * application (or has a {@code main} method); the files are judged in {@link #finishPass()}, after every class, so the verdict never
  * depends on the order of classes. A finding needs a class: the code base's
  * {@code @SpringBootApplication} class, else its first class by name, is the finding's class, and a
  * source line annotation names the settings file by its path in the repository when the build layout
@@ -43,20 +39,10 @@ import java.util.TreeSet;
  * its path under the resource root; SpotBugs' text, XML and SARIF reports show it as the location.
  */
 public class SettingsDetector implements Detector2 {
-    private static final TextSearch WEB_TYPES = TextSearch.of(SessionSettingSources.WEB_TYPES);
-    private static final TextSearch SERVLET_TYPES = TextSearch.of(io.github.sessionguard.catalogue.ContainerApis.PACKAGES);
-    private static final TextSearch REACTIVE_WEB_TYPES = TextSearch.of(SessionSettingSources.REACTIVE_WEB_TYPES);
-    private static final TextSearch SESSION_COOKIE_IN_CODE = TextSearch.of(SessionSettingSources.SESSION_COOKIE_IN_CODE);
-    private static final TextSearch SAME_SITE_IN_CODE = TextSearch.of(SessionSettingSources.SAME_SITE_IN_CODE);
     private final BugReporter bugReporter;
     private final TreeSet<String> classes = new TreeSet<>();
     private final TreeSet<String> bootApplications = new TreeSet<>();
     private final TreeSet<String> mainClasses = new TreeSet<>();
-    private boolean webApplication;
-    private boolean servletCode;
-    private boolean reactiveCode;
-    private boolean cookieConfiguredInCode;
-    private boolean sameSiteConfiguredInCode;
 
     public SettingsDetector(BugReporter bugReporter) {
         this.bugReporter = bugReporter;
@@ -81,12 +67,6 @@ public class SettingsDetector implements Detector2 {
                 mainClasses.add(classDescriptor.getDottedClassName());
             }
         }
-        JavaClass javaClass = cache.getClassAnalysis(JavaClass.class, classDescriptor);
-        webApplication |= ConstantPoolScreen.mentionsAny(javaClass, WEB_TYPES);
-        servletCode |= ConstantPoolScreen.mentionsAny(javaClass, SERVLET_TYPES);
-        reactiveCode |= ConstantPoolScreen.mentionsAny(javaClass, REACTIVE_WEB_TYPES);
-        cookieConfiguredInCode |= ConstantPoolScreen.mentionsAny(javaClass, SESSION_COOKIE_IN_CODE);
-        sameSiteConfiguredInCode |= ConstantPoolScreen.mentionsAny(javaClass, SAME_SITE_IN_CODE);
     }
 
     @Override
@@ -96,9 +76,8 @@ public class SettingsDetector implements Detector2 {
 
     private void judgeSettingsFiles() {
         IClassPath classPath = Global.getAnalysisCache().getClassPath();
-        SessionContext context = new SessionContext(webApplication, cookieConfiguredInCode, sameSiteConfiguredInCode,
-                SessionSettingSources.SPRING_SESSION_STORES.stream().anyMatch(store -> onClasspath(classPath, store)))
-                .onlyReactiveCode(reactiveCode && !servletCode);
+        SessionContext context = new SessionContext(
+                SessionSettingSources.SPRING_SESSION_STORES.stream().anyMatch(store -> onClasspath(classPath, store)));
         for (Iterator<? extends ICodeBase> it = classPath.appCodeBaseIterator(); it.hasNext();) {
             ICodeBase codeBase = it.next();
             if (!CodeBaseResources.isSpecifiedApplicationCodeBase(codeBase)) {
@@ -120,22 +99,18 @@ public class SettingsDetector implements Detector2 {
         if (anchor == null || files.isEmpty()) {
             return;
         }
-        List<SettingsResource> bootFiles = new ArrayList<>();
         List<BootProperty> bootProperties = new ArrayList<>();
         List<SettingFinding> findings = new ArrayList<>();
         for (SettingsResource file : files) {
             if (BootSessionSettings.isBootSettingsFile(file.path())) {
                 try {
                     bootProperties.addAll(BootSessionSettings.read(file));
-                    bootFiles.add(file);
                 } catch (RuntimeException e) {
                     bugReporter.logError("SessionGuard could not read " + file.path() + " (not valid YAML?)", e);
                 }
             }
         }
-        if (!bootFiles.isEmpty()) {
-            findings.addAll(BootSessionSettings.judge(bootFiles, bootProperties, context));
-        }
+        findings.addAll(BootSessionSettings.judge(bootProperties, context));
         for (SettingsResource file : files) {
             if (ShiroIni.isShiroIni(file.resourceName())) {
                 findings.addAll(ShiroIni.judge(file, shiroSecureByDefault()));
@@ -152,8 +127,7 @@ public class SettingsDetector implements Detector2 {
             try {
                 XmlElement root = XmlReader.parse(file);
                 if (webXml) {
-                    findings.addAll(WebXmlSessionSettings.judge(file, root,
-                            context.withSameSiteFrom(files), bootFiles.isEmpty()));
+                    findings.addAll(WebXmlSessionSettings.judge(file, root));
                     findings.addAll(WebXmlLoginFilters.judge(file, root));
                 }
                 if (security) {

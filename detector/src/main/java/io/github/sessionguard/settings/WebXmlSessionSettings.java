@@ -9,10 +9,9 @@ import java.util.Locale;
 /**
  * Judges {@code <session-config>} in {@code WEB-INF/web.xml} and {@code META-INF/web-fragment.xml}:
  * {@code <cookie-config>} {@code <secure>false}, {@code <http-only>false}, the Servlet 6
- * {@code <attribute>} SameSite=None without Secure, and {@code <tracking-mode>URL}. With nothing set in a
- * {@code web.xml} (and no Spring Boot settings, which take over in a Boot application) the container
- * default decides: Tomcat marks the session cookie Secure on every HTTPS request and HttpOnly always
- * (nothing reported); SameSite is asked for only where {@code web.xml} can set it (Servlet 6, version 6.0+).
+ * {@code <attribute>} SameSite=None, and {@code <tracking-mode>URL}. What is not set is the container's default
+ * and is not reported: Tomcat marks the session cookie Secure on every HTTPS request and HttpOnly always, and
+ * sends no SameSite (see docs/settings.md).
  */
 final class WebXmlSessionSettings {
     private WebXmlSessionSettings() {
@@ -23,15 +22,12 @@ final class WebXmlSessionSettings {
                 || resourceName.equals("META-INF/web-fragment.xml");
     }
 
-    static List<SettingFinding> judge(SettingsResource file, XmlElement root, SessionContext context,
-            boolean judgeDefaults) {
+    static List<SettingFinding> judge(SettingsResource file, XmlElement root) {
         List<SettingFinding> findings = new ArrayList<>();
         if (root == null || !(root.localName.equals("web-app") || root.localName.equals("web-fragment"))) {
             return findings;
         }
         String cookie = "JSESSIONID";
-        boolean sameSiteSet = false;
-        XmlElement sessionConfig = root.child("session-config");
         List<XmlElement> sessionConfigs = root.children("session-config");
         for (XmlElement config : sessionConfigs) {
             XmlElement cookieConfig = config.child("cookie-config");
@@ -64,7 +60,6 @@ final class WebXmlSessionSettings {
                     if (name == null || !"samesite".equalsIgnoreCase(name.text())) {
                         continue;
                     }
-                    sameSiteSet = true;
                     // With <secure>false</secure> the finding above already asks for Secure.
                     if (value != null && "none".equalsIgnoreCase(value.text()) && (secure == null || secureTrue)) {
                         findings.add(secureTrue
@@ -87,33 +82,6 @@ final class WebXmlSessionSettings {
                 }
             }
         }
-        if (judgeDefaults && context.webApplication && !context.cookieConfiguredInCode
-                && root.localName.equals("web-app")) {
-            int line = sessionConfig != null ? sessionConfig.line : root.line;
-            // No <secure>: not reported. The container marks the session cookie Secure on every request it serves over
-            // HTTPS (Tomcat's ApplicationSessionCookieConfig.createSessionCookie: Secure when request.isSecure()); a
-            // TLS proxy in front is the deployment's business.
-            if (!sameSiteSet && !context.sameSiteConfiguredInCode && !context.springSession
-                    && servletVersion(root) >= 6) {
-                findings.add(new SettingFinding("COOKIE_MISSING_SAMESITE", Priorities.LOW_PRIORITY, file, line,
-                        "the session cookie \"" + cookie + "\" (no SameSite: no <cookie-config><attribute> SameSite)",
-                        "add <attribute><attribute-name>SameSite</attribute-name><attribute-value>Lax"
-                                + "</attribute-value></attribute> to <cookie-config>"));
-            }
-        }
         return findings;
-    }
-
-    private static int servletVersion(XmlElement root) {
-        String version = root.attribute("version");
-        if (version == null) {
-            return 0;
-        }
-        try {
-            return (int) Double.parseDouble(version.trim());
-        } catch (NumberFormatException e) {
-            // An unreadable version attribute: the SameSite question cannot be asked of this file.
-            return 0;
-        }
     }
 }
