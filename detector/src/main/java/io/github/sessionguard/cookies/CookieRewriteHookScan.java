@@ -210,6 +210,19 @@ final class CookieRewriteHookScan {
         return calls;
     }
 
+    /** The locations of the method's calls (not invokedynamic: a lambda or a concatenation names no method). */
+    private static List<Location> callsIn(CFG cfg) {
+        List<Location> calls = new ArrayList<>();
+        for (Iterator<Location> i = cfg.locationIterator(); i.hasNext();) {
+            Location location = i.next();
+            Instruction instruction = location.getHandle().getInstruction();
+            if (instruction instanceof InvokeInstruction && !(instruction instanceof INVOKEDYNAMIC)) {
+                calls.add(location);
+            }
+        }
+        return calls;
+    }
+
     /** How many values the walk from a read's key back to the map's own keys visits at most. */
     private static final int MAX_KEY_STEPS = 12;
 
@@ -222,13 +235,8 @@ final class CookieRewriteHookScan {
         CFG cfg = classContext.getCFG(method);
         edu.umd.cs.findbugs.ba.vna.ValueNumberDataflow vna = classContext.getValueNumberDataflow(method);
         ValueOrigins origins = ValueOrigins.of(cfg, vna, classContext.getConstantPoolGen());
-        for (Iterator<Location> i = cfg.locationIterator(); i.hasNext();) {
-            Location location = i.next();
-            Instruction instruction = location.getHandle().getInstruction();
-            if (!(instruction instanceof InvokeInstruction) || instruction instanceof INVOKEDYNAMIC) {
-                continue;
-            }
-            InvokeInstruction invoke = (InvokeInstruction) instruction;
+        for (Location location : callsIn(cfg)) {
+            InvokeInstruction invoke = (InvokeInstruction) location.getHandle().getInstruction();
             String owner = CallAt.ownerOf(invoke, classContext.getConstantPoolGen());
             if (!CookiePolicyCatalogue.KEYED_READS.contains(invoke.getMethodName(classContext.getConstantPoolGen()))
                     || !hook.cookieMaps.contains(owner)) {
@@ -271,12 +279,7 @@ final class CookieRewriteHookScan {
                 classContext.getConstantPoolGen());
         boolean readsOwnSameSite = false;
         List<Location> setters = new ArrayList<>();
-        for (Iterator<Location> i = cfg.locationIterator(); i.hasNext();) {
-            Location location = i.next();
-            if (!(location.getHandle().getInstruction() instanceof InvokeInstruction)
-                    || location.getHandle().getInstruction() instanceof INVOKEDYNAMIC) {
-                continue;
-            }
+        for (Location location : callsIn(cfg)) {
             InvokeInstruction invoke = (InvokeInstruction) location.getHandle().getInstruction();
             String owner = CallAt.ownerOf(invoke, classContext.getConstantPoolGen());
             String name = invoke.getMethodName(classContext.getConstantPoolGen());
@@ -337,13 +340,8 @@ final class CookieRewriteHookScan {
         }
         Location copy = null;
         List<Location> elements = new ArrayList<>();
-        for (Iterator<Location> i = cfg.locationIterator(); i.hasNext();) {
-            Location location = i.next();
-            Instruction instruction = location.getHandle().getInstruction();
-            if (!(instruction instanceof InvokeInstruction) || instruction instanceof INVOKEDYNAMIC) {
-                continue;
-            }
-            InvokeInstruction invoke = (InvokeInstruction) instruction;
+        for (Location location : callsIn(cfg)) {
+            InvokeInstruction invoke = (InvokeInstruction) location.getHandle().getInstruction();
             String name = invoke.getMethodName(classContext.getConstantPoolGen());
             if (hook.isCopy(CallAt.ownerOf(invoke, classContext.getConstantPoolGen()), name,
                     invoke.getSignature(classContext.getConstantPoolGen()))) {

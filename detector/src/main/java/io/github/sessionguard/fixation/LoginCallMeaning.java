@@ -412,7 +412,6 @@ final class LoginCallMeaning {
         }
     }
 
-    /** The authentication this call performs, or null; {@code fact} is the path state before it. */
     /**
      * {@code repository.saveContext(...)} on a repository the handler made (or was given) that keeps the context in
      * the request only ({@code new RequestAttributeSecurityContextRepository()}): no session is written.
@@ -425,6 +424,7 @@ final class LoginCallMeaning {
         return !repositories.isEmpty() && SpringSessionCatalogue.REQUEST_ONLY_REPOSITORIES.containsAll(repositories);
     }
 
+    /** The authentication this call performs, or null; {@code fact} is the path state before it. */
     LoginEvent event(CallAt call, Site site, Location location, LoginFactUpdates fact) throws DataflowAnalysisException {
         String owner = call.owner();
         String name = call.name();

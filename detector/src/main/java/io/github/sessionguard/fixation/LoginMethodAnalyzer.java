@@ -16,6 +16,7 @@ import io.github.sessionguard.catalogue.LoginCatalogue;
 import io.github.sessionguard.catalogue.LoginComponent;
 import io.github.sessionguard.catalogue.LoginEventKind;
 import io.github.sessionguard.catalogue.SessionWriteApi;
+import io.github.sessionguard.catalogue.SpringSessionCatalogue;
 import io.github.sessionguard.flow.CallAt;
 import io.github.sessionguard.flow.FactsBefore;
 import io.github.sessionguard.flow.Site;
@@ -153,7 +154,7 @@ final class LoginMethodAnalyzer {
         final Set<LoginEvent> reused = new HashSet<>();
         final Set<LoginEvent> fixedInherited = new HashSet<>();
         final Set<Integer> identityWrittenToParameters = new HashSet<>();
-        /** The attributes of the method's own login writes, on any path (fixed or not). */
+        /** The attributes of the method's own login writes, on any path (fixed or not); a Spring login's context key. */
         final Set<String> loginAttributes = new java.util.TreeSet<>();
         /** The attributes the method removes from the session. */
         final Set<String> removedAttributes = new java.util.TreeSet<>();
@@ -236,6 +237,10 @@ final class LoginMethodAnalyzer {
             }
             Site site = new Site(descriptor, location.getHandle().getPosition());
             endsSession |= LoginCatalogue.any(LoginCatalogue.SESSION_ENDS, call.owner(), call.name(), call.descriptor());
+            if (LoginCatalogue.any(LoginCatalogue.SPRING_LOGINS, call.owner(), call.name(), call.descriptor())) {
+                // A Spring Security login keeps the user under the context's own attribute, not a pending one.
+                loginAttributes.add(SpringSessionCatalogue.SESSION_CONTEXT_KEY);
+            }
             if (LoginCatalogue.any(LoginCatalogue.SESSION_REMOVES, call.owner(), call.name(), call.descriptor())) {
                 String removed = meaning.attributeName(call, 0);
                 if (removed != null) {

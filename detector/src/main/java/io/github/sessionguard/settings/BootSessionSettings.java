@@ -15,8 +15,8 @@ import java.util.Objects;
  *
  * <ul>
  * <li>An explicit insecure value ({@code secure=false}, {@code http-only=false}, {@code same-site=none}
- * without Secure, {@code tracking-modes} with {@code url}) is HIGH where it is written; LOW in a
- * development profile ({@code dev}, {@code local}, {@code test}...), where plain-HTTP cookies are routine.
+ * without Secure, {@code tracking-modes} with {@code url}) is HIGH where it is written; one in a development
+ * profile ({@code dev}, {@code local}, {@code test}...), where plain-HTTP cookies are routine, is not judged.
  * A placeholder whose default is insecure is NORMAL; one with no default at all is LOW.</li>
  * <li>Nothing set: the embedded container's default, not reported: the session cookie is HttpOnly
  * ({@code Context.useHttpOnly} defaults to true), Secure on every request served over HTTPS
@@ -35,8 +35,16 @@ final class BootSessionSettings {
 
     static List<SettingFinding> judge(List<BootProperty> properties, SessionContext context) {
         List<SettingFinding> findings = new ArrayList<>();
+        // A development profile's values (application-dev.properties, on-profile: local) are routine for local work
+        // over plain HTTP and do not reach production unless the profile is activated there: not judged.
+        List<BootProperty> judged = new ArrayList<>();
+        for (BootProperty property : properties) {
+            if (!BootSessionKeys.isDevelopmentProfile(property.profile())) {
+                judged.add(property);
+            }
+        }
         for (CookieKeys keys : List.of(BootSessionKeys.SERVLET, BootSessionKeys.REACTIVE)) {
-            for (BootProperty property : properties) {
+            for (BootProperty property : judged) {
                 String cookie = cookieName(properties, keys, context, property.profile());
                 if (property.is(keys.secure)) {
                     insecureFlag(property, SECURE, cookie, keys.prefix + "secure=true", findings);
@@ -45,26 +53,24 @@ final class BootSessionSettings {
                 } else if (property.is(keys.sameSite)
                         && "none".equals(BootSessionKeys.effectiveValue(property.value()))) {
                     if (secureIn(properties, keys, property.profile())) {
-                        findings.add(new SettingFinding(SAMESITE, lowerInDevelopment(Priorities.NORMAL_PRIORITY,
-                                property), property.resource(), property.line(),
+                        findings.add(new SettingFinding(SAMESITE, Priorities.NORMAL_PRIORITY, property.resource(),
+                                property.line(),
                                 "the session cookie \"" + cookie + "\" (" + property.key() + "=" + property.value()
                                         + ": sent on cross-site requests)",
                                 "set " + keys.prefix + "same-site=lax"));
                     } else if (!anySet(properties, keys.secure)) {
-                        findings.add(new SettingFinding(SECURE, lowerInDevelopment(Priorities.HIGH_PRIORITY, property),
-                                property.resource(), property.line(), "the session cookie \"" + cookie
-                                        + "\" (" + property.key() + "=" + property.value()
-                                        + " without Secure, which browsers reject)",
+                        findings.add(new SettingFinding(SECURE, Priorities.HIGH_PRIORITY, property.resource(),
+                                property.line(), "the session cookie \"" + cookie + "\" (" + property.key() + "="
+                                        + property.value() + " without Secure, which browsers reject)",
                                 "set " + keys.prefix + "secure=true"));
                     }
                 }
             }
         }
-        for (BootProperty property : properties) {
+        for (BootProperty property : judged) {
             if (property.is(BootSessionKeys.TRACKING_MODES)
                     && property.normalizedValue().matches("(.*[,\\s])?url([,\\s].*)?")) {
-                findings.add(new SettingFinding(URL, lowerInDevelopment(Priorities.HIGH_PRIORITY, property),
-                        property.resource(), property.line(),
+                findings.add(new SettingFinding(URL, Priorities.HIGH_PRIORITY, property.resource(), property.line(),
                         property.key() + "=" + property.value() + " accepts session ids from ;jsessionid= in links",
                         "set " + BootSessionKeys.TRACKING_MODES_KEY + "=cookie"));
             }
@@ -86,13 +92,10 @@ final class BootSessionSettings {
         } else {
             return;
         }
-        findings.add(new SettingFinding(pattern, lowerInDevelopment(priority, property), property.resource(),
+        findings.add(new SettingFinding(pattern, priority, property.resource(),
                 property.line(), "the session cookie \"" + cookie + "\" (" + what + ")", "set " + fix));
     }
 
-    private static int lowerInDevelopment(int priority, BootProperty property) {
-        return BootSessionKeys.isDevelopmentProfile(property.profile()) ? Priorities.LOW_PRIORITY : priority;
-    }
 
     /** Secure is true in the default profile or in the given one. */
     private static boolean secureIn(List<BootProperty> properties, CookieKeys keys, String profile) {

@@ -77,6 +77,23 @@ class ShiroLoginTest {
         }
     }
 
+    /**
+     * Switching the subject's session storage off (token-per-request applications such as JeecgBoot) does not keep a
+     * login out of a session that already exists: {@code DefaultSessionStorageEvaluator} stores the subject whenever
+     * it has a session, so a planted one is logged in all the same. Such applications' logins stay findings.
+     */
+    @Test
+    void sessionStorageSwitchedOffStillLogsInThePlantedSession() throws Exception {
+        for (ShiroRelease release : List.of(previous, old)) {
+            Map<String, String> seen = login(release, "stateless");
+            assertEquals(seen.get("before"), seen.get("after"), release.version + ": the same session after login");
+            assertEquals("valid", seen.get("plantedSession"));
+            assertEquals("true", seen.get("attackerAuthenticated"),
+                    release.version + ": the planted session is logged in although session storage is off");
+            assertEquals("alice", seen.get("attackerPrincipal"));
+        }
+    }
+
     @Test
     void stoppingTheSessionOrLoggingOutBeforeLoginProtectsOlderReleases() throws Exception {
         for (ShiroRelease release : List.of(previous, old)) {

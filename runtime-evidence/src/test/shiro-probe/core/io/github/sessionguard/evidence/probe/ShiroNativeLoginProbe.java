@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.function.Function;
 import org.apache.shiro.authc.UsernamePasswordToken;
 import org.apache.shiro.mgt.DefaultSecurityManager;
+import org.apache.shiro.mgt.DefaultSessionStorageEvaluator;
+import org.apache.shiro.mgt.DefaultSubjectDAO;
 import org.apache.shiro.realm.SimpleAccountRealm;
 import org.apache.shiro.session.Session;
 import org.apache.shiro.session.mgt.DefaultSessionKey;
@@ -17,7 +19,8 @@ import org.apache.shiro.subject.Subject;
  * in a class loader that sees only that release, so it must use only API common to Shiro 1.x and 2.x.
  *
  * <p>Modes: {@code plain} logs in on the planted session; {@code stop-first} and {@code logout-first} do what an
- * application on an older Shiro does to protect itself.
+ * application on an older Shiro does to protect itself; {@code stateless} switches the subject's session storage off
+ * ({@code DefaultSessionStorageEvaluator.setSessionStorageEnabled(false)}), as token-per-request applications do.
  */
 public final class ShiroNativeLoginProbe implements Function<String, Map<String, String>> {
 
@@ -27,6 +30,14 @@ public final class ShiroNativeLoginProbe implements Function<String, Map<String,
         SimpleAccountRealm realm = new SimpleAccountRealm("probe");
         realm.addAccount("alice", "s3cret", "user");
         DefaultSecurityManager securityManager = new DefaultSecurityManager(realm);
+        if ("stateless".equals(mode)) {
+            // A token-per-request application: the subject DAO keeps no subject in any session.
+            DefaultSessionStorageEvaluator evaluator = new DefaultSessionStorageEvaluator();
+            evaluator.setSessionStorageEnabled(false);
+            DefaultSubjectDAO subjectDAO = new DefaultSubjectDAO();
+            subjectDAO.setSessionStorageEvaluator(evaluator);
+            securityManager.setSubjectDAO(subjectDAO);
+        }
 
         // The planted session: the subject has a session before it logs in.
         Subject subject = new Subject.Builder(securityManager).buildSubject();
