@@ -15,4 +15,9 @@ public final class ContainerApis {
 
     private ContainerApis() {
     }
+
+    /** Is this (slashed) class one of the container's? */
+    public static boolean isContainerClass(String slashedClass) {
+        return PACKAGES.stream().anyMatch(slashedClass::startsWith);
+    }
 }

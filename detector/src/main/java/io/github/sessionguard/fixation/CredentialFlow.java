@@ -1171,7 +1171,8 @@ final class CredentialFlow {
             if (origins.isNullLiteral(source)) {
                 continue;
             }
-            List<ValueNumber> reads = isSessionRead(source) ? List.of(source) : sessionReadsBehind(List.of(source));
+            // The read itself, or the reads a few steps behind a record made from it.
+            List<ValueNumber> reads = sessionReadsBehind(List.of(source));
             if (reads.isEmpty()) {
                 return false;
             }
@@ -1368,7 +1369,7 @@ final class CredentialFlow {
         }
         InvokeInstruction read = origins.producingCall(value);
         String readOwner = read == null ? null : read.getClassName(cpg).replace('.', '/');
-        return readOwner == null || ContainerApis.PACKAGES.stream().noneMatch(readOwner::startsWith);
+        return readOwner == null || !ContainerApis.isContainerClass(readOwner);
     }
 
     /**
@@ -1387,7 +1388,7 @@ final class CredentialFlow {
             return false;
         }
         String lookupOwner = lookup.getClassName(cpg).replace('.', '/');
-        return !LoginCatalogue.isJdk(lookupOwner) && ContainerApis.PACKAGES.stream().noneMatch(lookupOwner::startsWith);
+        return !LoginCatalogue.isJdk(lookupOwner) && !ContainerApis.isContainerClass(lookupOwner);
     }
 
     /** A text parameter of the method: what its caller hands it to check. */

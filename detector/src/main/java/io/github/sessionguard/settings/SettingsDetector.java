@@ -31,7 +31,8 @@ import java.util.TreeSet;
  * analysis, and reports at the file and line of the setting (or the file that should hold it).
  *
  * <p>While SpotBugs visits the application's classes this detector only notes which class is the Spring Boot
- * application (or has a {@code main} method); the files are judged in {@link #finishPass()}, after every class, so the verdict never
+ * application (or has a {@code main} method); the files are judged in {@link #finishPass()}, after every
+ * class, so the verdict never
  * depends on the order of classes. A finding needs a class: the code base's
  * {@code @SpringBootApplication} class, else its first class by name, is the finding's class, and a
  * source line annotation names the settings file by its path in the repository when the build layout
