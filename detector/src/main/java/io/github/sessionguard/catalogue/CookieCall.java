@@ -33,8 +33,17 @@ public final class CookieCall {
         SET_MAX_AGE,
         /** Names the cookie from the String argument at {@link #arg}. */
         SET_NAME,
-        /** Hands the cookie at {@link #arg} (-1: the receiver; an array: each element) to the client. */
+        /**
+         * Hands the cookie at {@link #arg} (-1: the receiver; an array: each element) to the client; where the row
+         * names it ({@link #sendNameArg()}), the call's String argument there is the name of the cookie it writes
+         * (Wicket's {@code cookieUtils.save(key, value)} writes a cookie of that name with the object's settings).
+         */
         SEND,
+        /**
+         * A constructor whose object stands, from then on, for the tracked object given at {@link #arg}: Wicket's
+         * {@code new CookieUtils(defaults)} writes every cookie with that {@code CookieDefaults}' flags.
+         */
+        ADOPT,
         /**
          * Builds a cookie with the API's defaults from a name ({@link #arg}) and a value
          * ({@link #valueArg()}) and sends it at once: Javalin's {@code ctx.cookie(name, value)}, Netty's
@@ -78,6 +87,9 @@ public final class CookieCall {
     private int attributesArg = -1;
     private int maxAgeInt = -1;
     private List<String> unlessClassCalls = List.of();
+    private List<CookieFlag> presets = List.of();
+    private int sendNameArg = -1;
+    private boolean offWhenFalse;
 
     private CookieCall(CallPattern call, Role role, CookieFlag flag, int arg, List<CookieFlag> booleanFlags,
             String sameSiteType) {
@@ -140,6 +152,21 @@ public final class CookieCall {
     CookieCall maxAgeAtInt(int index) {
         maxAgeInt = index;
         return this;
+    }
+
+    /**
+     * For a CREATE row: the flags the factory itself sets to a protective value before handing the object over
+     * (Armeria's {@code Cookie.secureBuilder(name, value)}: Secure, HttpOnly and SameSite=Strict), where the
+     * API's other factories leave them at its defaults.
+     */
+    CookieCall presets(CookieFlag... flags) {
+        presets = List.of(flags);
+        return this;
+    }
+
+    /** See {@link #presets}: empty for most rows. */
+    public List<CookieFlag> presets() {
+        return presets;
     }
 
     /** See {@link Role#DECIDED_ELSEWHERE}. */
@@ -237,6 +264,21 @@ public final class CookieCall {
         return row(owners, name, "(Z)", Role.DELETE, null, 0);
     }
 
+    /**
+     * A switch that, given {@code false}, stops the receiver sending its cookie at all (Shiro's
+     * {@code setSessionIdCookieEnabled(false)}: the session id travels in a header the application reads).
+     */
+    static CookieCall disable(List<String> owners, String name) {
+        CookieCall row = row(owners, name, "(Z)", Role.DELETE, null, 0);
+        row.offWhenFalse = true;
+        return row;
+    }
+
+    /** For a DELETE row with a boolean: true when {@code false}, not {@code true}, stops the cookie. */
+    public boolean offWhenFalse() {
+        return offWhenFalse;
+    }
+
     static CookieCall setName(List<String> owners, String name) {
         return row(owners, name, "(Ljava/lang/String;)", Role.SET_NAME, null, 0);
     }
@@ -253,6 +295,23 @@ public final class CookieCall {
     static CookieCall sendThrough(List<String> receiverTypes, String name, String arguments, int cookieArg) {
         return new CookieCall(CallPattern.onReceiver(receiverTypes, name, arguments), Role.SEND, null, cookieArg,
                 List.of(), null);
+    }
+
+    /** A SEND row whose String argument at {@code nameIndex} names the cookie written, at {@code valueIndex} its value. */
+    CookieCall naming(int nameIndex, int valueIndex) {
+        sendNameArg = nameIndex;
+        valueArg = valueIndex;
+        return this;
+    }
+
+    /** For a SEND row: the position of the name of the cookie it writes, or -1 (the cookie keeps its own). */
+    public int sendNameArg() {
+        return sendNameArg;
+    }
+
+    /** See {@link Role#ADOPT}. */
+    static CookieCall adopt(String owner, String arguments, int adoptedArg) {
+        return row(List.of(owner), "<init>", arguments, Role.ADOPT, null, adoptedArg);
     }
 
     /** Which calls this row is: for sinks matched on any receiver, also the types the receiver must have. */

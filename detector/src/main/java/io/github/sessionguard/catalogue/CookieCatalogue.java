@@ -25,11 +25,12 @@ import java.util.Map;
  * they are judged when the configuring code lets them go (return, field, other code) or ends, and at
  * their own sending calls; at their creation ({@code getSessionCookieConfig()} for the container's).</li>
  * <li>Other stacks' cookie objects (Vert.x {@code Cookie}, Netty {@code DefaultCookie}, Javalin, Jetty 12,
- * Undertow, Micronaut, WebFlux's {@code ServerResponse...cookie}): when their framework's send call takes
- * them (Netty: {@code ServerCookieEncoder.encode}, whose text only serves as a Set-Cookie value); at their
- * creation. Javalin's {@code ctx.cookie(name, value)} and Netty's {@code encode(name, value)} make and send
- * a flagless cookie at once, reported at that call; Spark's {@code response.cookie(...)} too, with the flags
- * its boolean arguments give.</li>
+ * Undertow, Micronaut, Jooby, Armeria, Play, Helidon SE 3, WebFlux's {@code ServerResponse...cookie}, Wicket's
+ * {@code CookieUtils.save(key, value)}, which names the cookie it writes with its settings): when their
+ * framework's send call takes them (Netty: {@code ServerCookieEncoder.encode}, whose text only serves as a
+ * Set-Cookie value); at their creation. Javalin's {@code ctx.cookie(name, value)}, Helidon's
+ * {@code addCookie(name, value)} and Netty's {@code encode(name, value)} make and send a flagless cookie at once,
+ * reported at that call; Spark's {@code response.cookie(...)} too, with the flags its boolean arguments give.</li>
  * <li>{@code java.net.HttpCookie}: when its {@code toString()} is written into a Set-Cookie header; that
  * text never carries Secure or HttpOnly.</li>
  * <li>Vert.x Web {@code SessionHandler}: a configuration, with the defaults of its session cookie.</li>
@@ -45,6 +46,11 @@ public final class CookieCatalogue {
     private static final String VAADIN_RESPONSE = "com/vaadin/flow/server/VaadinResponse";
     private static final String WICKET_WEB_RESPONSE = "org/apache/wicket/request/http/WebResponse";
     private static final String BLADE_RESPONSE = "com/blade/mvc/http/Response";
+    private static final String HELIDON_SET_COOKIE = "io/helidon/common/http/SetCookie";
+    /** Hutool 5's servlet helpers: {@code ServletUtil} (javax) and {@code JakartaServletUtil} (jakarta). */
+    private static final List<String> HUTOOL_SERVLET_UTILS = List.of("cn/hutool/extra/servlet/ServletUtil",
+            "cn/hutool/extra/servlet/JakartaServletUtil");
+    private static final List<String> HELIDON_RESPONSE_HEADERS = List.of("io/helidon/webserver/ResponseHeaders");
 
     /** The pseudo-API of hand-written {@code Set-Cookie} header values. */
     public static final CookieApi SET_COOKIE_HEADER = CookieApi.builder("Set-Cookie header", Kind.COOKIE)
@@ -79,6 +85,14 @@ public final class CookieCatalogue {
             jettyCookie(),
             undertowCookie(),
             micronautCookie(),
+            joobyCookie(),
+            armeriaCookie(),
+            playCookie(),
+            helidonSetCookie(),
+            helidonShortForms(),
+            wicketCookieUtils(),
+            hutoolAddCookie("javax.servlet"),
+            hutoolAddCookie("jakarta.servlet"),
             shiroRememberMeManager(),
             shiroWebSessionManager(),
             springRememberMeServices(),
@@ -276,7 +290,10 @@ public final class CookieCatalogue {
                         CookieCall.sendThrough(List.of(pkg.replace('.', '/') + "/http/HttpServletResponse",
                                 VAADIN_RESPONSE, WICKET_WEB_RESPONSE), "addCookie", "(L" + cookie + ";)", 0),
                         // JFinal: controller.setCookie(cookie) adds it to the response as it is.
-                        CookieCall.sendThrough(List.of(JFINAL_CONTROLLER), "setCookie", "(L" + cookie + ";)", 0))
+                        CookieCall.sendThrough(List.of(JFINAL_CONTROLLER), "setCookie", "(L" + cookie + ";)", 0),
+                        // Hutool: ServletUtil/JakartaServletUtil.addCookie(response, cookie) adds it as it is.
+                        CookieCall.send(HUTOOL_SERVLET_UTILS, "addCookie",
+                                "(L" + pkg.replace('.', '/') + "/http/HttpServletResponse;L" + cookie + ";)", 1))
                 .fix(CookieFlag.SECURE, "cookie.setSecure(true)")
                 .fix(CookieFlag.HTTP_ONLY, "cookie.setHttpOnly(true)")
                 .fix(CookieFlag.SAME_SITE, "cookie.setAttribute(\"SameSite\", \"Lax\") (or \"Strict\")")
@@ -806,6 +823,202 @@ public final class CookieCatalogue {
     }
 
     /**
+     * Jooby 2/3 {@code Cookie}: nothing set by default (Secure and HttpOnly false, no SameSite); sent by
+     * {@code ctx.setResponseCookie(cookie)} (JoobyCookieDefaultsTest).
+     */
+    private static CookieApi joobyCookie() {
+        String cookie = "io/jooby/Cookie";
+        List<String> self = List.of(cookie);
+        String sameSite = "Lio/jooby/SameSite;";
+        return CookieApi.builder("Jooby Cookie", Kind.COOKIE, cookie)
+                .implementedIn("io/jooby/")
+                .calls(CookieCall.nameValueConstructor(cookie),
+                        CookieCall.constructor(cookie, "(" + STRING + ")", 0),
+                        CookieCall.setName(self, "setName"),
+                        CookieCall.setValue(self, "setValue"),
+                        CookieCall.setFlag(self, "setSecure", CookieFlag.SECURE),
+                        CookieCall.setFlag(self, "setHttpOnly", CookieFlag.HTTP_ONLY),
+                        CookieCall.setSameSite(self, "setSameSite", sameSite),
+                        CookieCall.setMaxAge(self, "setMaxAge", "J"),
+                        CookieCall.setMaxAge(self, "setMaxAge", "Ljava/time/Duration;"),
+                        CookieCall.sendThrough(List.of("io/jooby/Context"), "setResponseCookie", "(L" + cookie + ";)", 0),
+                        CookieCall.serialize(self, "toCookieString"))
+                .fix(CookieFlag.SECURE, "cookie.setSecure(true)")
+                .fix(CookieFlag.HTTP_ONLY, "cookie.setHttpOnly(true)")
+                .fix(CookieFlag.SAME_SITE, "cookie.setSameSite(SameSite.LAX) (or STRICT)")
+                .sameSiteThrough(cookie + ".setSameSite(" + sameSite + ")L" + cookie + ";")
+                .build();
+    }
+
+    /**
+     * Armeria {@code Cookie}: {@code builder(name, value)} and {@code of(name, value)} set nothing;
+     * {@code secureBuilder}/{@code ofSecure} set Secure, HttpOnly and SameSite=Strict. Sent by the response
+     * headers' or the response builder's {@code cookie(...)}/{@code cookies(...)} (ArmeriaCookieDefaultsTest).
+     */
+    private static CookieApi armeriaCookie() {
+        String pkg = "com/linecorp/armeria/common/";
+        String cookie = pkg + "Cookie";
+        String builder = pkg + "CookieBuilder";
+        List<String> self = List.of(cookie);
+        List<String> builders = List.of(builder);
+        List<String> senders = List.of(pkg + "ResponseHeadersBuilder", pkg + "HttpResponseBuilder");
+        return CookieApi.builder("Armeria Cookie", Kind.COOKIE, cookie, builder)
+                .implementedIn("com/linecorp/armeria/")
+                .calls(CookieCall.nameValueFactory(self, "builder"),
+                        CookieCall.nameValueFactory(self, "of"),
+                        CookieCall.nameValueFactory(self, "secureBuilder")
+                                .presets(CookieFlag.SECURE, CookieFlag.HTTP_ONLY, CookieFlag.SAME_SITE),
+                        CookieCall.nameValueFactory(self, "ofSecure")
+                                .presets(CookieFlag.SECURE, CookieFlag.HTTP_ONLY, CookieFlag.SAME_SITE),
+                        CookieCall.setName(builders, "name"),
+                        CookieCall.setValue(builders, "value"),
+                        CookieCall.setFlag(builders, "secure", CookieFlag.SECURE),
+                        CookieCall.setFlag(builders, "httpOnly", CookieFlag.HTTP_ONLY),
+                        CookieCall.setSameSite(builders, "sameSite", STRING),
+                        CookieCall.setMaxAge(builders, "maxAge", "J"),
+                        CookieCall.sendThrough(senders, "cookie", "(L" + cookie + ";)", 0),
+                        CookieCall.sendThrough(senders, "cookies", "([L" + cookie + ";)", 0),
+                        CookieCall.serialize(self, "toSetCookieHeader"))
+                .fix(CookieFlag.SECURE, "Cookie.secureBuilder(name, value) (Secure, HttpOnly, SameSite=Strict), or .secure(true)")
+                .fix(CookieFlag.HTTP_ONLY, "Cookie.secureBuilder(name, value) (Secure, HttpOnly, SameSite=Strict), or .httpOnly(true)")
+                .fix(CookieFlag.SAME_SITE, ".sameSite(\"Lax\") (or \"Strict\") on the CookieBuilder, or Cookie.secureBuilder(name, value)")
+                .sameSiteThrough("")
+                .build();
+    }
+
+    /**
+     * Play's Java {@code Http.Cookie}: {@code Http.Cookie.builder(name, value)} starts with HttpOnly on, Secure
+     * off and no SameSite; the constructor takes (secure, httpOnly) and a SameSite. Sent by a {@code Result}'s
+     * {@code withCookies(...)} (PlayCookieDefaultsTest).
+     */
+    private static CookieApi playCookie() {
+        String cookie = "play/mvc/Http$Cookie";
+        String builder = "play/mvc/Http$CookieBuilder";
+        List<String> builders = List.of(builder);
+        String sameSite = "L" + cookie + "$SameSite;";
+        return CookieApi.builder("Play Http.Cookie", Kind.COOKIE, cookie, builder)
+                .implementedIn("play/mvc/", "play/api/mvc/")
+                .starts(CookieFlag.HTTP_ONLY, FlagValue.SET)
+                .calls(CookieCall.nameValueFactory(List.of(cookie), "builder"),
+                        CookieCall.anyConstructor(cookie, List.of(CookieFlag.SECURE, CookieFlag.HTTP_ONLY), sameSite),
+                        CookieCall.setName(builders, "withName"),
+                        CookieCall.setValue(builders, "withValue"),
+                        CookieCall.setFlag(builders, "withSecure", CookieFlag.SECURE),
+                        CookieCall.setFlag(builders, "withHttpOnly", CookieFlag.HTTP_ONLY),
+                        CookieCall.setSameSite(builders, "withSameSite", sameSite),
+                        CookieCall.setMaxAge(builders, "withMaxAge", "Ljava/time/Duration;"),
+                        CookieCall.sendThrough(List.of("play/mvc/Result"), "withCookies", "([L" + cookie + ";)", 0))
+                .fix(CookieFlag.SECURE, ".withSecure(true) on the Http.Cookie builder")
+                .fix(CookieFlag.HTTP_ONLY, ".withHttpOnly(true) on the Http.Cookie builder (its default)")
+                .fix(CookieFlag.SAME_SITE, ".withSameSite(Http.Cookie.SameSite.LAX) (or STRICT) on the Http.Cookie builder")
+                .sameSiteThrough("")
+                .build();
+    }
+
+    /**
+     * Helidon SE 3 {@code SetCookie}: {@code builder(name, value)} and {@code create(name, value)} set nothing;
+     * sent by {@code res.headers().addCookie(setCookie)} or as the text of its {@code toString()}
+     * (Helidon3CookieDefaultsTest).
+     */
+    private static CookieApi helidonSetCookie() {
+        String cookie = HELIDON_SET_COOKIE;
+        String builder = cookie + "$Builder";
+        List<String> self = List.of(cookie);
+        List<String> builders = List.of(builder);
+        String sameSite = "L" + cookie + "$SameSite;";
+        return CookieApi.builder("Helidon SetCookie", Kind.COOKIE, cookie, builder)
+                .implementedIn("io/helidon/")
+                .calls(CookieCall.nameValueFactory(self, "builder"),
+                        CookieCall.nameValueFactory(self, "create"),
+                        CookieCall.setFlag(builders, "secure", CookieFlag.SECURE),
+                        CookieCall.setFlag(builders, "httpOnly", CookieFlag.HTTP_ONLY),
+                        CookieCall.setSameSite(builders, "sameSite", sameSite),
+                        CookieCall.setMaxAge(builders, "maxAge", "Ljava/time/Duration;"),
+                        CookieCall.sendThrough(HELIDON_RESPONSE_HEADERS, "addCookie", "(L" + cookie + ";)", 0),
+                        CookieCall.serialize(self, "toString"))
+                .fix(CookieFlag.SECURE, ".secure(true) on the SetCookie builder")
+                .fix(CookieFlag.HTTP_ONLY, ".httpOnly(true) on the SetCookie builder")
+                .fix(CookieFlag.SAME_SITE, ".sameSite(SetCookie.SameSite.LAX) (or STRICT) on the SetCookie builder")
+                .sameSiteThrough("")
+                .build();
+    }
+
+    /** Helidon SE 3's {@code res.headers().addCookie(name, value[, maxAge])}: a cookie with no flags, sent at once. */
+    private static CookieApi helidonShortForms() {
+        String fix = "send res.headers().addCookie(SetCookie.builder(name, value)%s.build()) instead: addCookie(name, value)"
+                + " cannot set %s";
+        return CookieApi.builder("Helidon addCookie(name, value)", Kind.COOKIE)
+                .implementedIn("io/helidon/")
+                .mentions(HELIDON_RESPONSE_HEADERS.get(0))
+                .calls(CookieCall.createSent(HELIDON_RESPONSE_HEADERS, "addCookie", "(" + STRING + STRING, 0, 1))
+                .fix(CookieFlag.SECURE, String.format(fix, ".secure(true).httpOnly(true)", "Secure"))
+                .fix(CookieFlag.HTTP_ONLY, String.format(fix, ".secure(true).httpOnly(true)", "HttpOnly"))
+                .fix(CookieFlag.SAME_SITE, String.format(fix, ".sameSite(SetCookie.SameSite.LAX)", "SameSite"))
+                .sameSiteThrough("")
+                .build();
+    }
+
+    /**
+     * Apache Wicket's {@code CookieUtils}: {@code save(key, value)} writes a servlet cookie of that name with the
+     * settings of its {@code CookieDefaults} ({@code new CookieUtils()}: its own; {@code new CookieUtils(defaults)}:
+     * those given), which start with Secure and HttpOnly off and SameSite=Lax (written on Servlet 6 and later); the
+     * cookie is reported where the {@code CookieUtils} (or its {@code CookieDefaults}) is made
+     * (WicketSessionLoginTest).
+     */
+    private static CookieApi wicketCookieUtils() {
+        String pkg = "org/apache/wicket/util/cookies/";
+        String defaults = pkg + "CookieDefaults";
+        String utils = pkg + "CookieUtils";
+        List<String> settings = List.of(defaults);
+        return CookieApi.builder("Wicket CookieUtils", Kind.COOKIE, utils, defaults)
+                .implementedIn("org/apache/wicket/")
+                .starts(CookieFlag.SAME_SITE, FlagValue.SET)
+                .calls(CookieCall.constructor(utils, "()", -1),
+                        CookieCall.constructor(defaults, "()", -1),
+                        CookieCall.adopt(utils, "(L" + defaults + ";)", 0),
+                        CookieCall.setFlag(settings, "setSecure", CookieFlag.SECURE),
+                        CookieCall.setFlag(settings, "setHttpOnly", CookieFlag.HTTP_ONLY),
+                        CookieCall.setSameSite(settings, "setSameSite", "L" + defaults + "$SameSite;"),
+                        CookieCall.setMaxAge(settings, "setMaxAge", "I"),
+                        CookieCall.sendThrough(List.of(utils), "save", "(" + STRING + STRING + ")", -1).naming(0, 1))
+                .fix(CookieFlag.SECURE, "new CookieUtils(defaults) with defaults.setSecure(true)")
+                .fix(CookieFlag.HTTP_ONLY, "new CookieUtils(defaults) with defaults.setHttpOnly(true)")
+                .fix(CookieFlag.SAME_SITE, "defaults.setSameSite(CookieDefaults.SameSite.Lax) (its default) or Strict")
+                .sameSiteThrough("")
+                .build();
+    }
+
+    /**
+     * Hutool 5's {@code ServletUtil}/{@code JakartaServletUtil.addCookie(response, name, value[, maxAge[, path,
+     * domain]])}: a servlet {@code Cookie} with the name, value, max age, path and domain only (read from 5.8's
+     * bytecode: no {@code setSecure}, {@code setHttpOnly} or SameSite attribute), sent at once; reported at the call.
+     */
+    private static CookieApi hutoolAddCookie(String servletPackage) {
+        String slashed = servletPackage.replace('.', '/');
+        String response = "L" + slashed + "/http/HttpServletResponse;";
+        String start = "(" + response + STRING + STRING;
+        String fix = "addCookie(response, name, value, ...) cannot set %s: build a Cookie with %s and send it with"
+                + " addCookie(response, cookie)";
+        String flags = "jakarta.servlet".equals(servletPackage)
+                ? "setSecure(true), setHttpOnly(true) and setAttribute(\"SameSite\", \"Lax\")"
+                : "setSecure(true) and setHttpOnly(true)";
+        return CookieApi.builder("Hutool addCookie(response, name, value, ...) (" + servletPackage + ")", Kind.COOKIE)
+                .implementedIn("cn/hutool/")
+                .mentions(HUTOOL_SERVLET_UTILS.toArray(new String[0]))
+                .calls(CookieCall.createSentWithFlags(HUTOOL_SERVLET_UTILS, "addCookie", start + ")", 1, 2, List.of()),
+                        CookieCall.createSentWithFlags(HUTOOL_SERVLET_UTILS, "addCookie", start + "I)", 1, 2, List.of()),
+                        CookieCall.createSentWithFlags(HUTOOL_SERVLET_UTILS, "addCookie", start + "I" + STRING + STRING
+                                + ")", 1, 2, List.of()))
+                .fix(CookieFlag.SECURE, String.format(fix, "Secure", flags))
+                .fix(CookieFlag.HTTP_ONLY, String.format(fix, "HttpOnly", flags))
+                .fix(CookieFlag.SAME_SITE, String.format(fix, "SameSite", flags))
+                // SameSite only where the servlet Cookie underneath can carry it (Servlet 6's setAttribute).
+                .sameSiteThrough("jakarta.servlet".equals(servletPackage)
+                        ? "jakarta/servlet/http/Cookie.setAttribute(Ljava/lang/String;Ljava/lang/String;)V" : null)
+                .build();
+    }
+
+    /**
      * Shiro's {@code CookieRememberMeManager}: its constructor makes the remember-me cookie template
      * {@code new SimpleCookie("rememberMe")} with HttpOnly on, SameSite=Lax and, before Shiro 2.2, Secure off
      * (SimpleCookie's defaults), used for every remember-me cookie it writes. {@code getCookie()} hands out that template to
@@ -825,12 +1038,14 @@ public final class CookieCatalogue {
     private static CookieApi shiroWebSessionManager() {
         String manager = SessionSettingSources.SHIRO_SESSION_MANAGER_CLASS;
         return shiroCookieHolder("Shiro DefaultWebSessionManager", manager, "setSessionIdCookie", "JSESSIONID",
-                "sessionManager.getSessionIdCookie().setSecure(true), or move to Shiro 2.2", true);
+                "sessionManager.getSessionIdCookie().setSecure(true), or move to Shiro 2.2", true,
+                // setSessionIdCookieEnabled(false): no session cookie at all (the id travels in a header).
+                CookieCall.disable(List.of(manager), "setSessionIdCookieEnabled"));
     }
 
     /** A Shiro class that owns a {@code SimpleCookie} template created with Shiro's defaults. */
     private static CookieApi shiroCookieHolder(String label, String holder, String replace, String name,
-            String secureFix, boolean session) {
+            String secureFix, boolean session, CookieCall... ownRows) {
         String contract = "org/apache/shiro/web/servlet/Cookie";
         String sameSite = "L" + contract + "$SameSiteOptions;";
         // The Cookie interface is one of its types so that the template its getter returns is the same cookie.
@@ -842,6 +1057,7 @@ public final class CookieCatalogue {
                 .secureByDefaultWhenClassMentions(holder, SessionSettingSources.SHIRO_SECURE_OPT_OUT)
                 .calls(CookieCall.constructor(holder, "()", -1),
                         CookieCall.decidedElsewhere(List.of(holder), replace, "(L" + contract + ";)"))
+                .calls(ownRows)
                 .starts(CookieFlag.HTTP_ONLY, FlagValue.SET)
                 .starts(CookieFlag.SAME_SITE, FlagValue.SET)
                 .defaultName(name)

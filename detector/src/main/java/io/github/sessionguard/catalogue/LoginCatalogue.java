@@ -127,6 +127,13 @@ public final class LoginCatalogue {
             CallPattern.of("org/eclipse/jetty/server/Session", "renewId",
                     "(Lorg/eclipse/jetty/server/Request;Lorg/eclipse/jetty/server/Response;)V"),
             CallPattern.of("org/eclipse/jetty/server/Session", "invalidate", "()V"),
+            // Jooby 2/3: a new id for the session, or its end (the next ctx.session() is new; JoobyCookieDefaultsTest).
+            CallPattern.of("io/jooby/Session", "renewId", "()Lio/jooby/Session;"),
+            CallPattern.of("io/jooby/Session", "destroy", "()V"),
+            // Micronaut 4: a new session bound to the request, sent with a new id (MicronautSessionLoginTest; the
+            // presented one is dropped with sessionStore.deleteSession(id)).
+            CallPattern.of("io/micronaut/session/http/SessionForRequest", "create",
+                    "(Lio/micronaut/session/SessionStore;Lio/micronaut/http/HttpRequest;)Lio/micronaut/session/Session;"),
             // Invalidates the session by default (invalidateHttpSession = true): the next getSession() is new.
             CallPattern.of(Set.of("org/springframework/security/web/authentication/logout/SecurityContextLogoutHandler"),
                     "logout", null));
@@ -194,7 +201,8 @@ public final class LoginCatalogue {
                     "invalidateSession", "()V"),
             CallPattern.of("spark/Session", "invalidate", "()V"),
             CallPattern.of("io/undertow/server/session/Session", "invalidate", "(Lio/undertow/server/HttpServerExchange;)V"),
-            CallPattern.of("org/eclipse/jetty/server/Session", "invalidate", "()V"));
+            CallPattern.of("org/eclipse/jetty/server/Session", "invalidate", "()V"),
+            CallPattern.of("io/jooby/Session", "destroy", "()V"));
 
     /**
      * Id changes that throw only when the request has no live session (then the next {@code getSession()} is a new

@@ -13,6 +13,12 @@ public enum LoginEventKind {
     /** The user's identity stored by Javalin's {@code ctx.sessionAttribute(name, value)} (the servlet session). */
     JAVALIN_SESSION_ATTRIBUTE("Javalin session attribute", "ctx.req().changeSessionId() before storing the user "
             + "(or ctx.req().getSession().invalidate() and a new ctx.req().getSession(true))"),
+    /** The user's identity put into a Jooby {@code Session} (its own store, keyed by the {@code jooby.sid} cookie). */
+    JOOBY_SESSION("Jooby session key", "ctx.session().renewId() before storing the user (or session.destroy() and a new "
+            + "ctx.session())"),
+    /** The user's identity put into a Micronaut {@code Session} (micronaut-session's store, keyed by the SESSION cookie). */
+    MICRONAUT_SESSION("Micronaut session key", "sessionStore.deleteSession(session.getId()), then store the user in "
+            + "SessionForRequest.create(sessionStore, request) (a new session bound to the request, sent with a new id)"),
     /** A programmatic Spring Security login. */
     SPRING_SECURITY("sessionAuthenticationStrategy.onAuthentication(authentication, request, response) "
             + "(a ChangeSessionIdAuthenticationStrategy) or request.changeSessionId() after authenticating"),

@@ -33,6 +33,9 @@ public final class SessionStoreCatalogue {
                     "()Ljava/lang/String;"),
             // The request cookies of other stacks: a decoded Netty or Vert.x cookie, Undertow's and Jetty 12's.
             CallPattern.of("io/netty/handler/codec/http/cookie/Cookie", "value", "()Ljava/lang/String;"),
+            // Armeria: a cookie of the request's Cookies (an annotated service's Cookies parameter, or
+            // ctx.request().headers().cookies()).
+            CallPattern.of("com/linecorp/armeria/common/Cookie", "value", "()Ljava/lang/String;"),
             CallPattern.of(Set.of("io/vertx/core/http/Cookie", "io/undertow/server/handlers/Cookie",
                     "org/eclipse/jetty/http/HttpCookie"), "getValue", "()Ljava/lang/String;"),
             // A request cookie's value by its name: Javalin ctx.cookie(name), Spark request.cookie(name),
@@ -245,7 +248,7 @@ public final class SessionStoreCatalogue {
     private static final List<String> RELEVANT_TYPES = List.of("servlet/http/HttpSession", "servlet/http/Cookie",
             "getRequestedSessionId", "CookieValue", "CookieParam", "ws/rs/core/Cookie", "http/cookie/Cookie",
             "vertx/core/http/Cookie", "undertow/server/handlers/Cookie", "jetty/http/HttpCookie", "javalin/http/Context",
-            "spark/Request", "jfinal/core/Controller");
+            "spark/Request", "jfinal/core/Controller", "linecorp/armeria/common/Cookie");
 
     /** Texts whose absence from a class's constant pool rules out a session store keyed by the presented id. */
     public static List<String> relevantTypes() {

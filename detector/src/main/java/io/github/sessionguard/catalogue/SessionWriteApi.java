@@ -17,7 +17,9 @@ import java.util.Set;
  * {@code Session.attribute(name, value)} (its own session store, keyed by the {@code SESSION} cookie), and Vert.x
  * Web's {@code Session.put(name, value)} and Javalin's {@code ctx.sessionAttribute(name, value)}, and the core
  * sessions of Undertow and Jetty 12 ({@code Session.setAttribute(name, value)}, keyed by their {@code JSESSIONID}),
- * and ZK's {@code Session.setAttribute(name, value)} (the servlet session's attribute).
+ * and ZK's {@code Session.setAttribute(name, value)} (the servlet session's attribute), and Jooby's
+ * {@code Session.put(name, value)} (its own store, keyed by the {@code jooby.sid} cookie), and Micronaut's
+ * {@code Session.put(name, value)} (micronaut-session's store, keyed by the {@code SESSION} cookie).
  */
 public final class SessionWriteApi {
     /** No argument restricts the row. */
@@ -62,6 +64,8 @@ public final class SessionWriteApi {
     private static final String UNDERTOW_SESSION = "io/undertow/server/session/Session";
     private static final String JETTY_SESSION = "org/eclipse/jetty/server/Session";
     private static final String ZK_SESSION = "org/zkoss/zk/ui/Session";
+    private static final String JOOBY_SESSION = "io/jooby/Session";
+    private static final String MICRONAUT_SESSION = "io/micronaut/session/Session";
 
     /** Session writes other than {@code HttpSession}'s own (those are {@link LoginCatalogue#SESSION_WRITES}). */
     public static final List<SessionWriteApi> HELPER_WRITES = List.of(
@@ -97,6 +101,14 @@ public final class SessionWriteApi {
             // Vert.x Web: routingContext.session().put(name, value), its own session store keyed by the cookie.
             new SessionWriteApi(CallPattern.of(VERTX_SESSION, "put", "(Ljava/lang/String;Ljava/lang/Object;)L"
                     + VERTX_SESSION + ";"), 0, 1, ANY, 0, LoginEventKind.VERTX_SESSION),
+            // Jooby 2/3: ctx.session().put(name, value), every overload (String, CharSequence, numbers, boolean);
+            // its own store keyed by the jooby.sid cookie, which keeps the presented id (JoobyCookieDefaultsTest).
+            new SessionWriteApi(CallPattern.withArguments(List.of(JOOBY_SESSION), "put", "(Ljava/lang/String;"), 0, 1,
+                    ANY, 0, LoginEventKind.JOOBY_SESSION),
+            // Micronaut 4: session.put(name, value) (MutableConvertibleValues' put, named on Session by javac); its
+            // own store keyed by the SESSION cookie, which keeps the presented id (MicronautSessionLoginTest).
+            new SessionWriteApi(CallPattern.withArguments(List.of(MICRONAUT_SESSION), "put",
+                    "(Ljava/lang/CharSequence;Ljava/lang/Object;)"), 0, 1, ANY, 0, LoginEventKind.MICRONAUT_SESSION),
             // Javalin: ctx.sessionAttribute(name, value) and its cached form set the servlet session's attribute.
             new SessionWriteApi(CallPattern.of(JAVALIN_CONTEXT, "sessionAttribute", "(Ljava/lang/String;Ljava/lang/Object;)V"),
                     0, 1, ANY, 0, LoginEventKind.JAVALIN_SESSION_ATTRIBUTE),
@@ -136,7 +148,7 @@ public final class SessionWriteApi {
             "org/springframework/web/context/request/", "org/apache/shiro/session/Session", "spark/Session",
             JFINAL_CONTROLLER, "setSessionAttr", VAADIN_WRAPPED_SESSION, VAADIN_SESSION,
             FrameworkSessionCatalogue.WICKET_SESSION, "com/blade/mvc/http/Session", "com/blade/mvc/http/HttpSession",
-            VERTX_SESSION, JAVALIN_CONTEXT, UNDERTOW_SESSION, JETTY_SESSION, ZK_SESSION);
+            VERTX_SESSION, JAVALIN_CONTEXT, UNDERTOW_SESSION, JETTY_SESSION, ZK_SESSION, JOOBY_SESSION, MICRONAUT_SESSION);
 
     public CallPattern call() {
         return call;

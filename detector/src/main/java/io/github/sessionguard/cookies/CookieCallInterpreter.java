@@ -50,6 +50,9 @@ final class CookieCallInterpreter {
         case CREATE_SENT:
             followFluentCall(call, result, fact);
             return;
+        case ADOPT:
+            adopt(call, row, fact);
+            return;
         case SERIALIZE:
             serialize(call, result, fact);
             return;
@@ -80,6 +83,27 @@ final class CookieCallInterpreter {
         }
     }
 
+    /** {@code new CookieUtils(defaults)}: the new object is the one tracked cookie configuration it is given. */
+    private void adopt(CallAt call, CookieCall row, CookieFacts fact) throws DataflowAnalysisException {
+        List<CookieState> states = context.trackedStates(fact, call.argument(row.arg()));
+        if (states.size() == 1) {
+            fact.put(call.receiver().getNumber(), states.get(0));
+        }
+    }
+
+    /**
+     * The cookie a naming SEND row writes from the object's settings: the object's flags, with the name and value
+     * the call gives ({@code cookieUtils.save("remember-me", token)}).
+     */
+    CookieState namedBySend(CookieState state, CookieCall row, CallArguments arguments) throws DataflowAnalysisException {
+        CookieState named = named(state, row.sendNameArg(), arguments);
+        if (row.valueArg() < 0) {
+            return named;
+        }
+        // save(key, "") writes a cookie that carries nothing (a "forget me").
+        return valued(named, row.valueArg(), arguments).withEmptyValue(isEmptyText(arguments.call(), row.valueArg()));
+    }
+
     /** The text of a serialised cookie stands for the cookie: written into a Set-Cookie header, it is sent. */
     private void serialize(CallAt call, ValueNumber result, CookieFacts fact) throws DataflowAnalysisException {
         List<CookieState> states = context.trackedStates(fact, call.receiver());
@@ -92,6 +116,9 @@ final class CookieCallInterpreter {
     CookieState created(CookieApi api, CookieCall row, CallArguments arguments, Site site)
             throws DataflowAnalysisException {
         CookieState state = named(CookieState.created(api, null, site), row.arg(), arguments);
+        for (CookieFlag preset : row.presets()) {
+            state = state.withFlag(preset, FlagValue.SET);
+        }
         if (row.valueArg() >= 0) {
             state = valued(state, row.valueArg(), arguments);
         }
@@ -317,7 +344,8 @@ final class CookieCallInterpreter {
         case SET_MAX_AGE:
             return state.withDeleting(isZero(call, row.arg()));
         case DELETE:
-            return state.withDeleting(row.arg() < 0 || arguments.booleanArgument(row.arg()).equals(FlagEffect.of(FlagValue.SET)));
+            return state.withDeleting(row.arg() < 0 || arguments.booleanArgument(row.arg()).equals(
+                    FlagEffect.of(row.offWhenFalse() ? FlagValue.CLEARED : FlagValue.SET)));
         case SET_NAME:
             return named(state, row.arg(), arguments);
         case SET_ATTRIBUTE:

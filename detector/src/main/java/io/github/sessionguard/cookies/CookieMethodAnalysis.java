@@ -204,7 +204,13 @@ final class CookieMethodAnalysis {
                         EnumSet.allOf(CookieFlag.class));
                 return;
             }
-            if (match.call().role() == CookieCall.Role.SEND) {
+            if (match.call().role() == CookieCall.Role.SEND && match.call().sendNameArg() >= 0) {
+                CookieCallInterpreter interpreter = new CookieCallInterpreter(context);
+                for (CookieState state : context.trackedStates(fact, call.receiver())) {
+                    sent(interpreter.namedBySend(state, match.call(), context.arguments(call)),
+                            EnumSet.allOf(CookieFlag.class));
+                }
+            } else if (match.call().role() == CookieCall.Role.SEND) {
                 ValueNumber cookie = match.call().arg() < 0 ? call.receiver() : call.argument(match.call().arg());
                 sendValue(cookie, match.api(), fact, context);
             }

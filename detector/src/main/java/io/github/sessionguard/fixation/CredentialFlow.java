@@ -466,12 +466,15 @@ final class CredentialFlow {
             ValueNumberFrame before = vna.getFactAtLocation(location);
             ValueNumber object = before.isValid() && before.getStackDepth() > 0 ? before.getTopValue() : null;
             // A field of the checked record, as for its getters: login.accountId is the identity, login.tokenHash
-            // the stored side of the check (not a submitted secret).
+            // the stored side of the check (not a submitted secret). A map or collection of secrets (secrets,
+            // passwords by name) is the store a check reads its stored side from (secret.equals(secrets.get(name))),
+            // not a secret itself.
+            boolean secretName = isSecretName(name) && !LoginCatalogue.isContainerType(field.getSignature(cpg));
             if (isIdentity(object) && LoginCatalogue.isIdentityGetter(name)) {
                 markProduced(identities, location);
-            } else if (isSecretName(name) && isSharedHandlerField(object)) {
+            } else if (secretName && isSharedHandlerField(object)) {
                 markProduced(configuredSecrets, location);
-            } else if (isSecretName(name) && !(isIdentity(object) && !isSecret(object))) {
+            } else if (secretName && !(isIdentity(object) && !isSecret(object))) {
                 markProduced(secrets, location);
             }
             if (object != null && (submitted.contains(object.getNumber()) || !method.isStatic()

@@ -55,17 +55,19 @@ final class LoginMethodResult {
     /**
      * Session attributes this login reads back, hands to its credential check and removes before it stores the user
      * under another name: a two-step login's pending user (the password step's {@code PRE_AUTH_USER_ID}, read by the
-     * one-time-code step), as {@link #pendingUserKey} keys. Another method of the same class that writes such an
-     * attribute is the first step, not the login (the two steps of a login live in one controller; an attribute of
-     * the same name in another class says nothing of it).
+     * one-time-code step), as {@link #pendingUserKey} keys. Another method of the same package that writes such an
+     * attribute is the first step, not the login: in the same controller, or in another class beside it (servlet
+     * applications give each step a servlet of its own); an attribute of the same name elsewhere in the application
+     * says nothing of it (a generic name, "user", is a login's attribute in one module and a switch's in another).
      */
     Set<String> pendingUserAttributes() {
         return pendingUserAttributes;
     }
 
-    /** The key of a pending-user attribute of a class. */
+
+    /** The key of a pending-user attribute of the package of a class (slashed name). */
     static String pendingUserKey(String slashedClass, String attribute) {
-        return slashedClass + "#" + attribute;
+        return slashedClass.substring(0, slashedClass.lastIndexOf('/') + 1) + "#" + attribute;
     }
 
     LoginSummary summary() {

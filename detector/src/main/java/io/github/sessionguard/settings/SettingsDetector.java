@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * Reads the application's settings files (Spring Boot {@code application*.properties}/{@code .yml},
+ * Reads the application's settings files (Spring Boot and Quarkus {@code application*.properties}/{@code .yml},
  * {@code web.xml}/{@code web-fragment.xml}, Spring Security XML) from the analysed code bases, once per
  * analysis, and reports at the file and line of the setting (or the file that should hold it).
  *
@@ -112,16 +112,19 @@ public class SettingsDetector implements Detector2 {
             }
         }
         findings.addAll(BootSessionSettings.judge(bootProperties, context));
+        findings.addAll(QuarkusFormAuthSettings.judge(bootProperties));
         for (SettingsResource file : files) {
             if (ShiroIni.isShiroIni(file.resourceName())) {
                 findings.addAll(ShiroIni.judge(file, shiroSecureByDefault()));
             }
         }
+        boolean webXmlHttpOnly = files.stream().anyMatch(file -> WebXmlSessionSettings.isWebXml(file.resourceName())
+                && WebXmlSessionSettings.setsHttpOnly(file.text()));
         for (SettingsResource file : files) {
             boolean webXml = WebXmlSessionSettings.isWebXml(file.resourceName());
             boolean security = SpringSecurityXml.mayConfigure(file.text());
             boolean tomcatContext = TomcatContextFile.isDeployedContextFile(codeBase, file)
-                    && file.text().contains(TomcatContextFile.ID_CHANGE);
+                    && TomcatContextFile.mayJudge(file.text());
             if (!webXml && !security && !tomcatContext) {
                 continue;
             }
@@ -135,7 +138,7 @@ public class SettingsDetector implements Detector2 {
                     findings.addAll(SpringSecurityXml.judge(file, root));
                 }
                 if (tomcatContext) {
-                    findings.addAll(TomcatContextFile.judge(file, root));
+                    findings.addAll(TomcatContextFile.judge(file, root, webXmlHttpOnly));
                 }
             } catch (SAXException | IOException e) {
                 bugReporter.logError("SessionGuard could not read " + file.path() + " (not well-formed XML?)", e);

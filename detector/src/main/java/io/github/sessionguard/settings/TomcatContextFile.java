@@ -38,6 +38,13 @@ public final class TomcatContextFile {
     /** Tomcat's authenticator valves, whose {@code changeSessionIdOnAuthentication} defaults to true. */
     private static final String AUTHENTICATORS = "org.apache.catalina.authenticator.";
     static final String ID_CHANGE = "changeSessionIdOnAuthentication";
+    /** The Context's switch for its session cookie's HttpOnly (true by default; TomcatUseHttpOnlyTest). */
+    private static final String USE_HTTP_ONLY = "useHttpOnly";
+
+    /** Does the file's text name a setting {@link #judge} reads (the parse is skipped otherwise)? */
+    static boolean mayJudge(String text) {
+        return text.contains(ID_CHANGE) || text.contains(USE_HTTP_ONLY);
+    }
 
     /** Is this the deployed {@code META-INF/context.xml} of a war (see {@link #isWebArchive})? */
     static boolean isDeployedContextFile(ICodeBase codeBase, SettingsResource file) {
@@ -47,12 +54,24 @@ public final class TomcatContextFile {
     /**
      * {@code <Valve className="org.apache.catalina.authenticator.FormAuthenticator"
      * changeSessionIdOnAuthentication="false">}: the container keeps the pre-login session id when it logs a user
-     * in (form, basic, SSO...), as {@code setChangeSessionIdOnAuthentication(false)} in code does.
+     * in (form, basic, SSO...), as {@code setChangeSessionIdOnAuthentication(false)} in code does; and
+     * {@code <Context useHttpOnly="false">}: the session cookie without HttpOnly, as {@code setUseHttpOnly(false)} is
+     * (unless the war's {@code web.xml} sets {@code <http-only>true}).
      */
-    static List<SettingFinding> judge(SettingsResource file, XmlElement root) {
+    static List<SettingFinding> judge(SettingsResource file, XmlElement root, boolean webXmlHttpOnly) {
         List<SettingFinding> findings = new ArrayList<>();
         if (root == null || !root.localName.equals("Context")) {
             return findings;
+        }
+        // Tomcat marks the session cookie HttpOnly when either the context or the session cookie config says so: a
+        // web.xml <cookie-config><http-only>true wins over useHttpOnly="false".
+        if ("false".equalsIgnoreCase(root.attribute(USE_HTTP_ONLY)) && !webXmlHttpOnly) {
+            String name = root.attribute("sessionCookieName");
+            findings.add(new SettingFinding("COOKIE_MISSING_HTTPONLY", Priorities.HIGH_PRIORITY, file,
+                    file.lineContainingBefore(USE_HTTP_ONLY, root.line),
+                    "the session cookie \"" + (name == null || name.isBlank() ? "JSESSIONID" : name.trim())
+                            + "\" (<Context " + USE_HTTP_ONLY + "=\"false\">)",
+                    "remove " + USE_HTTP_ONLY + "=\"false\" (Tomcat's default, true, marks the session cookie HttpOnly)"));
         }
         for (XmlElement valve : root.children("Valve")) {
             String type = valve.attribute("className");

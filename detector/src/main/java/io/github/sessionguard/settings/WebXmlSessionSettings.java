@@ -5,6 +5,7 @@ import edu.umd.cs.findbugs.Priorities;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Judges {@code <session-config>} in {@code WEB-INF/web.xml} and {@code META-INF/web-fragment.xml}:
@@ -20,6 +21,15 @@ final class WebXmlSessionSettings {
     static boolean isWebXml(String resourceName) {
         return resourceName.equals("WEB-INF/web.xml") || resourceName.endsWith("/WEB-INF/web.xml")
                 || resourceName.equals("META-INF/web-fragment.xml");
+    }
+
+    /** {@code <cookie-config><http-only>true</http-only>}, read from the text (whitespace and case aside). */
+    private static final Pattern HTTP_ONLY_TRUE = Pattern.compile("<http-only>\\s*true\\s*</http-only>",
+            Pattern.CASE_INSENSITIVE);
+
+    /** Does the descriptor mark the session cookie HttpOnly ({@code <http-only>true})? */
+    static boolean setsHttpOnly(String text) {
+        return HTTP_ONLY_TRUE.matcher(text).find();
     }
 
     static List<SettingFinding> judge(SettingsResource file, XmlElement root) {

@@ -55,7 +55,9 @@ final class HelperStoreKeys {
                 String owner = call.getClassName(cpg).replace('.', '/');
                 String name = call.getMethodName(cpg);
                 boolean write = SessionStoreCatalogue.storeWriteByCall(owner, name, keepsMap) != null
-                        || (SessionStoreCatalogue.JDBC_STATEMENTS.contains(owner) && SessionStoreCatalogue.JDBC_SETTERS.contains(name));
+                        || (SessionStoreCatalogue.JDBC_STATEMENTS.contains(owner) && SessionStoreCatalogue.JDBC_SETTERS.contains(name))
+                        || DatabaseExecutors.isExecutor(classContext.getJavaClass(), helper.method(), owner, name,
+                                call.getSignature(cpg));
                 if (write && anyArgumentMadeOf(call, location, vna, cpg, origins, key)) {
                     return true;
                 }

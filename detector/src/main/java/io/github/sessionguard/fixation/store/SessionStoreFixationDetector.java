@@ -367,6 +367,11 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
             restoreJoinMark();
         }
         noteJoinsAhead(seen);
+        if ((seen == Const.GOTO || seen == Const.GOTO_W) && stack.getStackDepth() > 0) {
+            // sid != null ? sid : fresh(): the stack a goto carries to the join is the one before it (after it,
+            // OpcodeStack has handed it to the target and holds nothing).
+            noteJoinMark(seen);
+        }
         switch (seen) {
         case Const.ASTORE:
         case Const.ASTORE_0:
@@ -821,6 +826,9 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
                     return true;
                 }
                 String written = SessionStoreCatalogue.storeWriteByCall(o, n, mapField);
+                if (written == null && DatabaseExecutors.isExecutor(helper, target.method(), o, n, d)) {
+                    written = SessionStoreCatalogue.DATABASE; // its own execute(sql, args...): the SQL is checked here
+                }
                 if (written != null && found[0].equals(NO_STORE)) {
                     found[0] = written;
                 }
