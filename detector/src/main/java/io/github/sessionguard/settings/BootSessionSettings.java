@@ -47,9 +47,9 @@ final class BootSessionSettings {
             for (BootProperty property : judged) {
                 String cookie = cookieName(properties, keys, context, property.profile());
                 if (property.is(keys.secure)) {
-                    insecureFlag(property, SECURE, cookie, keys.prefix + "secure=true", findings);
+                    insecureFlag(property, SECURE, sessionCookie(cookie), keys.prefix + "secure=true", findings);
                 } else if (property.is(keys.httpOnly)) {
-                    insecureFlag(property, HTTPONLY, cookie, keys.prefix + "http-only=true", findings);
+                    insecureFlag(property, HTTPONLY, sessionCookie(cookie), keys.prefix + "http-only=true", findings);
                 } else if (property.is(keys.sameSite)
                         && "none".equals(BootSessionKeys.effectiveValue(property.value()))) {
                     if (secureIn(properties, keys, property.profile())) {
@@ -78,7 +78,16 @@ final class BootSessionSettings {
         return findings;
     }
 
-    private static void insecureFlag(BootProperty property, String pattern, String cookie, String fix,
+    private static String sessionCookie(String name) {
+        return "the session cookie \"" + name + "\"";
+    }
+
+    /**
+     * A flag's property written false (HIGH; NORMAL through a placeholder whose default is false) or as a placeholder
+     * with no default (LOW): a finding on {@code cookie} ("the session cookie \"JSESSIONID\""), fixed by setting
+     * {@code fix} ({@code key=true}). Spring Boot's and Quarkus' settings read it alike.
+     */
+    static void insecureFlag(BootProperty property, String pattern, String cookie, String fix,
             List<SettingFinding> findings) {
         String what = property.key() + "=" + property.value();
         String effective = BootSessionKeys.effectiveValue(property.value());
@@ -93,7 +102,7 @@ final class BootSessionSettings {
             return;
         }
         findings.add(new SettingFinding(pattern, priority, property.resource(),
-                property.line(), "the session cookie \"" + cookie + "\" (" + what + ")", "set " + fix));
+                property.line(), cookie + " (" + what + ")", "set " + fix));
     }
 
 

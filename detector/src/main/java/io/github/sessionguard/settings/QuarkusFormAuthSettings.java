@@ -42,17 +42,8 @@ final class QuarkusFormAuthSettings {
                     cookie + " (Quarkus form authentication, whose " + QuarkusFormAuthKeys.HTTP_ONLY_KEY
                             + " defaults to false)", fix));
         } else {
-            String effective = BootSessionKeys.effectiveValue(httpOnly.value());
-            if (BootSessionKeys.isFalse(effective)) {
-                int priority = BootSessionKeys.isPlaceholder(httpOnly.value()) ? Priorities.NORMAL_PRIORITY
-                        : Priorities.HIGH_PRIORITY;
-                findings.add(new SettingFinding(HTTPONLY, priority, httpOnly.resource(), httpOnly.line(),
-                        cookie + " (" + httpOnly.key() + "=" + httpOnly.value() + ")", fix));
-            } else if (effective == null) {
-                findings.add(new SettingFinding(HTTPONLY, Priorities.LOW_PRIORITY, httpOnly.resource(), httpOnly.line(),
-                        cookie + " (" + httpOnly.key() + "=" + httpOnly.value() + ", insecure unless set to true where it"
-                                + " runs)", fix));
-            }
+            BootSessionSettings.insecureFlag(httpOnly, HTTPONLY, cookie, QuarkusFormAuthKeys.HTTP_ONLY_KEY + "=true",
+                    findings);
         }
         BootProperty sameSite = find(judged, QuarkusFormAuthKeys.SAME_SITE);
         if (sameSite != null && "none".equals(BootSessionKeys.effectiveValue(sameSite.value()))) {
