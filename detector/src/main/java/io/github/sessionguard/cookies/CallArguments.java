@@ -27,14 +27,54 @@ final class CallArguments {
     private final BooleanOrigins booleans;
     private final SecretValues secrets;
     private final ValueOrigins origins;
+    /** The calling method, for the fields of a builder (see {@link BuilderClass}). */
+    private final MethodContext context;
 
     CallArguments(CallAt call, int[] parameterValues, BooleanOrigins booleans, SecretValues secrets,
-            ValueOrigins origins) {
+            ValueOrigins origins, MethodContext context) {
         this.call = call;
         this.parameterValues = parameterValues;
         this.booleans = booleans;
         this.secrets = secrets;
         this.origins = origins;
+        this.context = context;
+    }
+
+    /**
+     * Does this call give the callee's parameter {@code index} a value: one of its arguments, or, for a builder's
+     * field (see {@link BuilderClass#FIELD_BASE}), the field of the receiver when the chain that made it is read?
+     */
+    boolean covers(int index) throws DataflowAnalysisException {
+        if (!BuilderClass.isField(index)) {
+            return index >= 0 && index < call.argumentCount();
+        }
+        ReceiverFields fields = context.receiverFields(call);
+        return fields != null && fields.covers(index);
+    }
+
+    /**
+     * Does the call hand the callee's builder fields on as they are: a builder's own method calling another on
+     * {@code this} ({@code addTo(response)} calling {@code build()}), whose fields its own callers decide?
+     */
+    boolean passesFieldsOn() throws DataflowAnalysisException {
+        return call.hasReceiver() && context.isThis(call.receiver())
+                && call.owner().equals(context.method().getSlashedClassName());
+    }
+
+    /** The receiver's builder field numbered {@code index}, or null when {@code index} is an argument. */
+    private FieldValue field(int index) throws DataflowAnalysisException {
+        if (!BuilderClass.isField(index)) {
+            return null;
+        }
+        ReceiverFields fields = context.receiverFields(call);
+        return fields == null ? FieldValue.UNKNOWN : fields.value(index);
+    }
+
+    /** The call a user makes to choose the callee's parameter {@code index}: the callee, or a builder's setter. */
+    String chooserOf(int index) throws DataflowAnalysisException {
+        ReceiverFields fields = BuilderClass.isField(index) ? context.receiverFields(call) : null;
+        return fields != null ? fields.chooserOf(index)
+                : call.owner().substring(call.owner().lastIndexOf('/') + 1) + "." + call.name();
     }
 
     /**
@@ -42,6 +82,10 @@ final class CallArguments {
      * "" for null; else null (a parameter, a value known only at run time).
      */
     String sameSiteText(int index) throws DataflowAnalysisException {
+        FieldValue field = field(index);
+        if (field != null) {
+            return field.sameSiteText();
+        }
         String type = new SignatureParser(call.descriptor()).getArguments()[index];
         ValueNumber value = call.argument(index);
         if (origins.isNullLiteral(value)) {
@@ -77,6 +121,10 @@ final class CallArguments {
      * chooses), or UNKNOWN.
      */
     FlagEffect sameSiteArgument(int index) throws DataflowAnalysisException {
+        FieldValue field = field(index);
+        if (field != null) {
+            return field.sameSiteEffect();
+        }
         String text = sameSiteText(index);
         if (text != null) {
             return FlagEffect.of(CookieCallInterpreter.sameSiteValue(text));
@@ -87,12 +135,20 @@ final class CallArguments {
 
     /** The argument is the constant "" or null: a value that carries nothing. */
     boolean isEmptyText(int index) throws DataflowAnalysisException {
+        FieldValue field = field(index);
+        if (field != null) {
+            return field.isEmptyText();
+        }
         String text = call.stringArgument(index);
         return (text != null && text.isEmpty()) || secrets.isNullLiteral(call.argument(index));
     }
 
     /** The call (Owner.method) that produced the argument when it yields a token or session id, else null. */
     String secretSourceOf(int index) throws DataflowAnalysisException {
+        FieldValue field = field(index);
+        if (field != null) {
+            return field.secretSource();
+        }
         return secrets.sourceOf(call.argument(index));
     }
 
@@ -133,6 +189,10 @@ final class CallArguments {
      * is, a configuration field's in-code default, or UNKNOWN.
      */
     FlagEffect booleanArgument(int index) throws DataflowAnalysisException {
+        FieldValue field = field(index);
+        if (field != null) {
+            return field.booleanEffect();
+        }
         Constant value = call.constantArgument(index);
         if (value.isConstantInteger()) {
             return FlagEffect.of(value.getConstantInt() != 0 ? FlagValue.SET : FlagValue.CLEARED);
@@ -147,20 +207,25 @@ final class CallArguments {
     }
 
     String stringArgument(int index) throws DataflowAnalysisException {
-        return call.stringArgument(index);
+        FieldValue field = field(index);
+        return field != null ? field.text() : call.stringArgument(index);
     }
 
-    /** The calling method's parameter whose entry value the argument is, or -1. */
+    /**
+     * The calling method's parameter whose entry value the argument is, or, in a builder's own method, the builder
+     * field of {@code this} it was loaded from (see {@link BuilderClass#FIELD_BASE}); else -1.
+     */
     int parameterOfArgument(int index) throws DataflowAnalysisException {
-        return parameterOf(call.argument(index));
+        FieldValue field = field(index);
+        return field != null ? field.parameter() : parameterOf(call.argument(index));
     }
 
-    private int parameterOf(ValueNumber value) {
+    private int parameterOf(ValueNumber value) throws DataflowAnalysisException {
         for (int i = 0; i < parameterValues.length; i++) {
             if (parameterValues[i] == value.getNumber()) {
                 return i;
             }
         }
-        return -1;
+        return context.fieldParameter(value);
     }
 }

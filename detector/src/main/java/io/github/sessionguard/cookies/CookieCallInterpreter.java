@@ -69,7 +69,12 @@ final class CookieCallInterpreter {
                 // Hardened here (a flag set): what it leaves unset is left to the container. Naming it is not.
                 updated = updated.configured();
             }
-            if (row.flag() != null && updated.effect(row.flag()).equals(FlagEffect.of(FlagValue.SET))
+            int guard = row.flag() != null && updated.effect(row.flag()).equals(FlagEffect.of(FlagValue.SET))
+                    ? guardingField(location) : -1;
+            if (guard >= 0) {
+                // "if (secure) cookie.setSecure(true)" in a builder: the field decides, read where it is built.
+                updated = updated.withFlag(row.flag(), FlagEffect.fromGuardingParameter(guard));
+            } else if (row.flag() != null && updated.effect(row.flag()).equals(FlagEffect.of(FlagValue.SET))
                     && context.branches().guardedByMemberNamed(location,
                             row.flag().attributeName().toLowerCase(Locale.ROOT), CookieCatalogue::readsOwnFlags)) {
                 // "if (config.isHttpOnly()) cookie.setHttpOnly(true)": the flag mirrors a run-time setting
@@ -81,6 +86,12 @@ final class CookieCallInterpreter {
                 aliasResult(call, result, updated, fact);
             }
         }
+    }
+
+    /** The builder field of {@code this} whose set side alone reaches the location (see {@link BuilderClass}), or -1. */
+    private int guardingField(Location location) throws DataflowAnalysisException {
+        ValueNumber tested = context.branches().onSetSideOf(location);
+        return tested == null ? -1 : context.fieldParameter(tested);
     }
 
     /** {@code new CookieUtils(defaults)}: the new object is the one tracked cookie configuration it is given. */
@@ -363,12 +374,18 @@ final class CookieCallInterpreter {
      * A SameSite setter's argument: its value, or the method's parameter it is (the caller chooses, as for a boolean
      * flag), or a value known only at run time. A parameter the method tests for null ({@code if (sameSite != null)
      * cookie.setAttribute("SameSite", sameSite)}) is an optional attribute copied when given: known only at run time,
-     * as before (the path without it is not the caller's choice the lattice can express).
+     * as before (the path without it is not the caller's choice the lattice can express). A builder's field tested
+     * for null is the builder's user's choice all the same: null there is no SameSite, read where it is built.
      */
     private CookieState sameSiteFrom(CookieState state, CallArguments arguments, int arg)
             throws DataflowAnalysisException {
         String text = arguments.sameSiteText(arg);
         int parameter = text == null ? arguments.parameterOfArgument(arg) : -1;
+        if (parameter >= 0 && BuilderClass.isField(parameter)) {
+            FlagEffect field = context.branches().testsForNull(arguments.call().argument(arg))
+                    ? FlagEffect.fromGuardingParameter(parameter) : FlagEffect.fromParameter(parameter);
+            return state.withFlag(CookieFlag.SAME_SITE, field).withSameSiteNone(false);
+        }
         if (parameter >= 0 && !context.branches().testsForNull(arguments.call().argument(arg))) {
             return state.withFlag(CookieFlag.SAME_SITE, FlagEffect.fromParameter(parameter)).withSameSiteNone(false);
         }
@@ -572,11 +589,14 @@ final class CookieCallInterpreter {
     static CookieState resolve(CookieState state, CallArguments arguments, Site callSite, boolean nameMovesReport)
             throws DataflowAnalysisException {
         CookieState resolved = state;
-        boolean chosenHere = false;
-        Set<CookieFlag> chosenFlags = EnumSet.noneOf(CookieFlag.class);
+        Map<CookieFlag, String> choosers = new java.util.EnumMap<>(CookieFlag.class);
+        boolean fieldsLost = !arguments.passesFieldsOn();
         for (CookieFlag flag : CookieFlag.values()) {
             FlagEffect effect = state.effect(flag);
-            if (effect.parameter() >= 0 && effect.parameter() < arguments.call().argumentCount()) {
+            if (fieldsLost && BuilderClass.isField(effect.parameter()) && !arguments.covers(effect.parameter())) {
+                // A builder this call's receiver does not show (kept in a field, handed in): no caller decides it.
+                resolved = resolved.withFlag(flag, effect.withParameter(BuilderClass.LOST_FIELD));
+            } else if (effect.parameter() >= 0 && arguments.covers(effect.parameter())) {
                 if (flag == CookieFlag.SAME_SITE) {
                     // The caller's SameSite argument: its text (None judged apart), or its own caller's choice.
                     resolved = resolved.withFlag(flag, effect.withArgument(arguments.sameSiteArgument(effect.parameter())))
@@ -584,27 +604,28 @@ final class CookieCallInterpreter {
                 } else {
                     resolved = resolved.withFlag(flag, effect.withArgument(arguments.booleanArgument(effect.parameter())));
                 }
-                chosenHere = true;
-                chosenFlags.add(flag);
+                choosers.put(flag, arguments.chooserOf(effect.parameter()));
             }
         }
         boolean namedHere = false;
-        if (state.nameParameter() >= 0 && state.nameParameter() < arguments.call().argumentCount()) {
+        if (fieldsLost && BuilderClass.isField(state.nameParameter()) && !arguments.covers(state.nameParameter())) {
+            resolved = resolved.withName(null, -1);
+        } else if (state.nameParameter() >= 0 && arguments.covers(state.nameParameter())) {
             String name = arguments.stringArgument(state.nameParameter());
             resolved = resolved.withName(name, name != null ? -1 : arguments.parameterOfArgument(state.nameParameter()));
             namedHere = true;
         }
-        if (state.valueParameter() >= 0 && state.valueParameter() < arguments.call().argumentCount()) {
+        if (fieldsLost && BuilderClass.isField(state.valueParameter()) && !arguments.covers(state.valueParameter())) {
+            resolved = resolved.withValueFrom(-1, resolved.secretSource());
+        } else if (state.valueParameter() >= 0 && arguments.covers(state.valueParameter())) {
             resolved = valued(resolved, state.valueParameter(), arguments);
         }
         if (callSite == null) {
             return resolved;
         }
-        if (!chosenHere && !(namedHere && nameMovesReport)) {
+        if (choosers.isEmpty() && !(namedHere && nameMovesReport)) {
             return namedHere && resolved.name() != null ? resolved.namedBy(callerName(callSite)) : resolved;
         }
-        CallAt call = arguments.call();
-        return resolved.chosenAt(callSite, call.owner().substring(call.owner().lastIndexOf('/') + 1) + "." + call.name(),
-                chosenFlags);
+        return resolved.chosenAt(callSite, choosers);
     }
 }

@@ -28,8 +28,8 @@ public final class CookieState {
     private final boolean sameSiteNoneWithoutSecure;
     /** Every path gave the cookie the constant value "" or null (a logout or "clear" cookie). */
     private boolean empty;
-    private String chooser;
-    private java.util.Set<CookieFlag> chosen = java.util.EnumSet.noneOf(CookieFlag.class);
+    /** The call whose arguments chose each flag at this cookie's reported call (a helper, a builder's setter). */
+    private Map<CookieFlag, String> choosers = Map.of();
     /** The String parameter the value comes from (its caller's choice), or -1. */
     private int valueParameter = -1;
     /** The call whose result the value is, when that call says it yields a token or session id, else null. */
@@ -163,8 +163,7 @@ public final class CookieState {
     }
 
     private CookieState keepChooser(CookieState copy) {
-        copy.chooser = chooser;
-        copy.chosen = chosen;
+        copy.choosers = choosers;
         copy.empty = empty;
         copy.valueParameter = valueParameter;
         copy.secretSource = secretSource;
@@ -247,12 +246,11 @@ public final class CookieState {
                 sameSiteNone, sameSiteNoneWithoutSecure));
     }
 
-    /** The cookie as reported at a call whose arguments chose some of its flags ({@code chooser}: the callee). */
-    public CookieState chosenAt(Site callSite, String chooserName, java.util.Set<CookieFlag> chosenFlags) {
+    /** The cookie as reported at a call whose arguments chose some of its flags (each by the call named). */
+    public CookieState chosenAt(Site callSite, Map<CookieFlag, String> chosenBy) {
         CookieState copy = new CookieState(api, name, nameParameter, callSite, -1, flags, deleting, sameSiteNone,
                 sameSiteNoneWithoutSecure);
-        copy.chooser = chooserName;
-        copy.chosen = java.util.EnumSet.copyOf(chosenFlags);
+        copy.choosers = chosenBy.isEmpty() ? Map.of() : new EnumMap<>(chosenBy);
         copy.empty = empty;
         copy.valueParameter = valueParameter;
         copy.secretSource = secretSource;
@@ -263,7 +261,7 @@ public final class CookieState {
 
     /** The method whose arguments chose the flag at this cookie's reported call, or null. */
     public String chooserOf(CookieFlag flag) {
-        return chosen.contains(flag) ? chooser : null;
+        return choosers.get(flag);
     }
 
     /**
@@ -329,7 +327,7 @@ public final class CookieState {
                 && sameSiteNoneWithoutSecure == other.sameSiteNoneWithoutSecure && api == other.api
                 && parameter == other.parameter && nameParameter == other.nameParameter
                 && Objects.equals(name, other.name) && Objects.equals(origin, other.origin)
-                && Objects.equals(chooser, other.chooser) && flags.equals(other.flags)
+                && choosers.equals(other.choosers) && flags.equals(other.flags)
                 && valueParameter == other.valueParameter && Objects.equals(secretSource, other.secretSource)
                 && Objects.equals(namedBy, other.namedBy) && configured == other.configured;
     }

@@ -55,6 +55,11 @@ final class CookieSummaries {
     private final Deque<MethodDescriptor> inProgress = new ArrayDeque<>();
     private final Set<MethodDescriptor> recursive = new HashSet<>();
     private final CookieSubclasses subclasses = new CookieSubclasses();
+    /** Each application class read once as a possible builder ({@link #NOT_A_BUILDER}: it is none). */
+    private final Map<String, Object> builders = new HashMap<>();
+    private static final Object NOT_A_BUILDER = new Object();
+    /** The builder fields each factory method's returned object has, in its own terms (an empty map: unreadable). */
+    private final Map<MethodDescriptor, Map<Integer, FieldValue>> factories = new HashMap<>();
 
     CookieSummaries(BugReporter bugReporter) {
         this.bugReporter = bugReporter;
@@ -95,6 +100,91 @@ final class CookieSummaries {
     /** The same screen for one method of a class that passed it: can its own analysis find anything? */
     boolean isWorthAnalysing(JavaClass javaClass, Method method) {
         return methodReach.reaches(javaClass, method);
+    }
+
+    /**
+     * The class as a builder of cookies (see {@link BuilderClass}), or null: only application classes that name a
+     * cookie type or the Set-Cookie header (their build method makes the cookie) are read.
+     */
+    BuilderClass builderOf(String slashedClassName) {
+        Object known = builders.get(slashedClassName);
+        if (known == null) {
+            known = readBuilder(slashedClassName);
+            builders.put(slashedClassName, known);
+        }
+        return known == NOT_A_BUILDER ? null : (BuilderClass) known;
+    }
+
+    private Object readBuilder(String slashedClassName) {
+        if (slashedClassName.startsWith("java/") || !io.github.sessionguard.flow.QuietClasspath.isApplicationClass(slashedClassName)) {
+            return NOT_A_BUILDER;
+        }
+        try {
+            ClassContext classContext = CalleeClassContexts.of(DescriptorFactory.createClassDescriptor(slashedClassName));
+            JavaClass javaClass = classContext.getJavaClass();
+            BuilderClass builder = passesScreen(javaClass) ? BuilderClass.read(javaClass, classContext) : null;
+            return builder == null ? NOT_A_BUILDER : builder;
+        } catch (CheckedAnalysisException | RuntimeException e) {
+            bugReporter.logError("SessionGuard could not read " + slashedClassName + " as a cookie builder: " + e, e);
+            return NOT_A_BUILDER;
+        }
+    }
+
+    /**
+     * The builder fields of the object a call's target returns, in the terms of {@code arguments} (this call's), or
+     * null when the target is not an application method that returns one readable builder chain.
+     */
+    Map<Integer, FieldValue> factoryFields(io.github.sessionguard.flow.CallAt call, BuilderClass builder, int depth,
+            CallArguments arguments) {
+        CallTargets.Target target = CallTargets.resolve(call.owner(), call.name(), call.descriptor());
+        if (target == null || target.javaClass() == null || target.method() == null) {
+            return null;
+        }
+        MethodDescriptor factory = DescriptorFactory.instance().getMethodDescriptor(target.slashedClassName(),
+                target.name(), target.descriptor(), target.isStatic());
+        Map<Integer, FieldValue> inner = factories.get(factory);
+        if (inner == null) {
+            factories.put(factory, Map.of()); // a factory reached again while it is read (recursion): unreadable
+            inner = readFactory(target, factory, builder, depth);
+            factories.put(factory, inner);
+        }
+        if (inner.isEmpty()) {
+            return null;
+        }
+        Map<Integer, FieldValue> outer = new HashMap<>();
+        inner.forEach((field, value) -> outer.put(field, FieldValue.through(value, arguments)));
+        return outer;
+    }
+
+    private Map<Integer, FieldValue> readFactory(CallTargets.Target target, MethodDescriptor factory, BuilderClass builder,
+            int depth) {
+        try {
+            ClassContext classContext = CalleeClassContexts.of(BCELUtil.getClassDescriptor(target.javaClass()));
+            Method method = target.method();
+            edu.umd.cs.findbugs.ba.CFG cfg = classContext.getCFG(method);
+            edu.umd.cs.findbugs.ba.vna.ValueNumberDataflow vna = classContext.getValueNumberDataflow(method);
+            io.github.sessionguard.flow.ValueOrigins origins =
+                    io.github.sessionguard.flow.ValueOrigins.of(cfg, vna, classContext.getConstantPoolGen());
+            MethodContext context = new MethodContext(factory, cfg, classContext.getConstantPoolGen(), vna,
+                    classContext.getConstantDataflow(method), origins, this).inClass(target.javaClass());
+            edu.umd.cs.findbugs.ba.vna.ValueNumber returned = null;
+            for (java.util.Iterator<edu.umd.cs.findbugs.ba.Location> it = cfg.locationIterator(); it.hasNext();) {
+                edu.umd.cs.findbugs.ba.Location location = it.next();
+                if (location.getHandle().getInstruction() instanceof org.apache.bcel.generic.ARETURN) {
+                    edu.umd.cs.findbugs.ba.vna.ValueNumberFrame frame = vna.getFactAtLocation(location);
+                    if (returned != null || !frame.isValid()) {
+                        return Map.of(); // several returns: the object is not one chain's
+                    }
+                    returned = frame.getTopValue();
+                }
+            }
+            Map<Integer, FieldValue> fields = returned == null ? null
+                    : ReceiverFields.read(context, returned, builder, null, depth);
+            return fields == null ? Map.of() : fields;
+        } catch (CheckedAnalysisException | RuntimeException e) {
+            bugReporter.logError("SessionGuard could not read the builder " + factory + " returns: " + e, e);
+            return Map.of();
+        }
     }
 
     private static boolean createsCookie(String owner, String name, String descriptor) {

@@ -12,25 +12,42 @@ import java.util.Objects;
  */
 public final class FlagEffect {
     /** Nothing written yet on any path: the incoming value stands. */
-    public static final FlagEffect KEEP = new FlagEffect(true, null, -1);
+    public static final FlagEffect KEEP = new FlagEffect(true, null, -1, false);
 
     private final boolean keeps;
     private final FlagValue worst;
     private final int parameter;
+    /**
+     * The parameter also decides which path runs: the flag is written only where it is on or not null
+     * ({@code if (sameSite != null) cookie.setAttribute("SameSite", sameSite)}, {@code if (secure) cookie.setSecure(true)}),
+     * so {@link #worst} (the path that skips the write) applies only when the argument is off.
+     */
+    private final boolean guarded;
 
-    private FlagEffect(boolean keeps, FlagValue worst, int parameter) {
+    private FlagEffect(boolean keeps, FlagValue worst, int parameter, boolean guarded) {
         this.keeps = keeps;
         this.worst = worst;
         this.parameter = parameter;
+        this.guarded = guarded && parameter >= 0;
     }
 
     public static FlagEffect of(FlagValue value) {
-        return new FlagEffect(false, value, -1);
+        return new FlagEffect(false, value, -1, false);
     }
 
     /** Written from the method's boolean parameter {@code index}. */
     public static FlagEffect fromParameter(int index) {
-        return new FlagEffect(false, null, index);
+        return new FlagEffect(false, null, index, false);
+    }
+
+    /** Written from (or as) the parameter {@code index} only on the paths where it is on or not null. */
+    public static FlagEffect fromGuardingParameter(int index) {
+        return new FlagEffect(false, null, index, true);
+    }
+
+    /** The same effect, with parameter {@code index} in place of this one's. */
+    public FlagEffect withParameter(int index) {
+        return new FlagEffect(keeps, worst, index, guarded);
     }
 
     /** The boolean parameter whose value some path writes into the flag, or -1. */
@@ -57,7 +74,9 @@ public final class FlagEffect {
         } else if (parameter < 0) {
             mergedParameter = other.parameter;
         }
-        return new FlagEffect(mergedKeeps, mergedWorst, mergedParameter);
+        boolean mergedGuarded = mergedParameter >= 0
+                && (mergedParameter == parameter && guarded || mergedParameter == other.parameter && other.guarded);
+        return new FlagEffect(mergedKeeps, mergedWorst, mergedParameter, mergedGuarded);
     }
 
     /** This effect followed by {@code later}: where {@code later} keeps the value, this one's shows. */
@@ -69,7 +88,7 @@ public final class FlagEffect {
     }
 
     private FlagEffect withoutKeep() {
-        return new FlagEffect(false, worst, parameter);
+        return new FlagEffect(false, worst, parameter, guarded);
     }
 
     /**
@@ -80,7 +99,16 @@ public final class FlagEffect {
         if (parameter < 0) {
             return this;
         }
-        return new FlagEffect(keeps, worst, -1).merge(argument);
+        if (guarded && argument.parameter() >= 0) {
+            return new FlagEffect(keeps, worst, argument.parameter(), true); // still the guard, one caller up
+        }
+        if (guarded && argument.value() == FlagValue.SET) {
+            return new FlagEffect(keeps, null, -1, false).merge(argument); // the skipping path is not taken
+        }
+        if (guarded && (argument.value() == FlagValue.MISSING || argument.value() == FlagValue.CLEARED)) {
+            return new FlagEffect(keeps, worst == null ? FlagValue.MISSING : worst, -1, false); // only that path runs
+        }
+        return new FlagEffect(keeps, worst, -1, false).merge(argument);
     }
 
     private static FlagValue worse(FlagValue a, FlagValue b) {
@@ -96,16 +124,16 @@ public final class FlagEffect {
             return false;
         }
         FlagEffect other = (FlagEffect) o;
-        return keeps == other.keeps && worst == other.worst && parameter == other.parameter;
+        return keeps == other.keeps && worst == other.worst && parameter == other.parameter && guarded == other.guarded;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(keeps, worst, parameter);
+        return Objects.hash(keeps, worst, parameter, guarded);
     }
 
     @Override
     public String toString() {
-        return (keeps ? "keep|" : "") + worst + (parameter >= 0 ? "|p" + parameter : "");
+        return (keeps ? "keep|" : "") + worst + (parameter >= 0 ? (guarded ? "|if p" : "|p") + parameter : "");
     }
 }

@@ -8,6 +8,7 @@ import edu.umd.cs.findbugs.ba.constant.ConstantDataflow;
 import edu.umd.cs.findbugs.ba.vna.MergeTree;
 import edu.umd.cs.findbugs.ba.vna.ValueNumber;
 import edu.umd.cs.findbugs.ba.vna.ValueNumberDataflow;
+import edu.umd.cs.findbugs.ba.vna.ValueNumberFrame;
 import edu.umd.cs.findbugs.classfile.MethodDescriptor;
 import io.github.sessionguard.catalogue.CookieApi;
 import io.github.sessionguard.catalogue.CookieCallMatch;
@@ -48,10 +49,16 @@ final class MethodContext {
     private static final Object NO_MATCH = new Object();
     /** {@link #summaryFor} answers per call, for a call that consumes no tracked cookie [0] and one that does [1]. */
     private final Map<CallAt, Object[]> calleeSummaries = new java.util.IdentityHashMap<>();
+    private final CFG cfg;
+    /** The builder fields of each call's receiver, read once ({@link #NO_MATCH}: none). */
+    private final Map<CallAt, Object> receiverFields = new java.util.IdentityHashMap<>();
+    /** Every call of the method, listed once when a builder's chain asks. */
+    private List<CallAt> allCalls;
 
     MethodContext(MethodDescriptor method, CFG cfg, ConstantPoolGen cpg, ValueNumberDataflow vna,
             ConstantDataflow constants, ValueOrigins origins, CookieSummaries summaries) {
         this.branches = new BranchConditions(cfg, vna, origins, cpg);
+        this.cfg = cfg;
         this.method = method;
         this.cpg = cpg;
         this.vna = vna;
@@ -293,7 +300,85 @@ final class MethodContext {
     }
 
     CallArguments arguments(CallAt call) {
-        return new CallArguments(call, parameterValues, booleans, secrets, origins);
+        return new CallArguments(call, parameterValues, booleans, secrets, origins, this);
+    }
+
+    /**
+     * The parameter number (see {@link BuilderClass#FIELD_BASE}) of a value this method loaded from a builder field
+     * of {@code this}, or -1: in a builder's own method such a field is decided by the code that configured the object.
+     */
+    int fieldParameter(ValueNumber value) throws DataflowAnalysisException {
+        Location producer = origins.producer(value);
+        if (method.isStatic() || producer == null
+                || !(producer.getHandle().getInstruction() instanceof org.apache.bcel.generic.GETFIELD)) {
+            return -1;
+        }
+        org.apache.bcel.generic.GETFIELD load = (org.apache.bcel.generic.GETFIELD) producer.getHandle().getInstruction();
+        if (!load.getClassName(cpg).replace('.', '/').equals(method.getSlashedClassName())) {
+            return -1;
+        }
+        ValueNumberFrame frame = vna.getFactAtLocation(producer);
+        if (!frame.isValid() || !isThis(frame.getTopValue())) {
+            return -1;
+        }
+        BuilderClass builder = summaries.builderOf(method.getSlashedClassName());
+        return builder == null ? -1 : builder.parameterOf(load.getFieldName(cpg));
+    }
+
+    /** The builder fields of the call's receiver when the callee is a builder's method and they can be read; else null. */
+    ReceiverFields receiverFields(CallAt call) throws DataflowAnalysisException {
+        Object known = receiverFields.get(call);
+        if (known == null) {
+            BuilderClass builder = call.hasReceiver() ? summaries.builderOf(call.owner()) : null;
+            ReceiverFields fields = builder == null ? null : ReceiverFields.of(this, call, builder);
+            known = fields == null ? NO_MATCH : fields;
+            receiverFields.put(call, known);
+        }
+        return known == NO_MATCH ? null : (ReceiverFields) known;
+    }
+
+    /** The call that runs the constructor of the object {@code new} made as {@code made}, or null. */
+    CallAt constructorCall(ValueNumber made) throws DataflowAnalysisException {
+        for (CallAt call : allCalls()) {
+            if ("<init>".equals(call.name()) && call.hasReceiver() && call.receiver().equals(made)) {
+                return call;
+            }
+        }
+        return null;
+    }
+
+    /** Every call of the method (dead code aside), in bytecode order. */
+    List<CallAt> allCalls() throws DataflowAnalysisException {
+        if (allCalls == null) {
+            List<Location> locations = new ArrayList<>();
+            for (java.util.Iterator<Location> it = cfg.locationIterator(); it.hasNext();) {
+                Location location = it.next();
+                if (location.getHandle().getInstruction() instanceof InvokeInstruction) {
+                    locations.add(location);
+                }
+            }
+            locations.sort(java.util.Comparator.comparingInt(l -> l.getHandle().getPosition()));
+            List<CallAt> found = new ArrayList<>();
+            for (Location location : locations) {
+                CallAt call = callAt((InvokeInstruction) location.getHandle().getInstruction(), location);
+                if (call != null) {
+                    found.add(call);
+                }
+            }
+            allCalls = found;
+        }
+        return allCalls;
+    }
+
+    /**
+     * The builder fields of the object an application method returns when it makes one
+     * ({@code CookieBuilder.named(name)}), in the terms of this call to it; null when it cannot be read.
+     */
+    Map<Integer, FieldValue> factoryFields(CallAt call, BuilderClass builder, int depth) throws DataflowAnalysisException {
+        if (!call.descriptor().endsWith(")L" + builder.className() + ";")) {
+            return null;
+        }
+        return summaries.factoryFields(call, builder, depth, arguments(call));
     }
 
     /**

@@ -75,6 +75,42 @@ public final class BranchConditions {
         return false;
     }
 
+    /**
+     * The value whose test is the nearest branch before {@code location}, when the location is reached only on its side
+     * where the value is true or not null ({@code if (secure) cookie.setSecure(true)}); else null.
+     */
+    public ValueNumber onSetSideOf(Location location) throws DataflowAnalysisException {
+        Deque<BasicBlock> work = new ArrayDeque<>();
+        Set<BasicBlock> seen = new HashSet<>();
+        work.add(location.getBasicBlock());
+        seen.add(location.getBasicBlock());
+        ValueNumber tested = null;
+        while (!work.isEmpty() && seen.size() <= MAX_BLOCKS) {
+            BasicBlock block = work.poll();
+            for (Iterator<Edge> it = cfg.incomingEdgeIterator(block); it.hasNext();) {
+                Edge edge = it.next();
+                if (edge.isExceptionEdge()) {
+                    continue;
+                }
+                BasicBlock source = edge.getSource();
+                InstructionHandle last = source.getLastInstruction();
+                if (last != null && last.getInstruction() instanceof IfInstruction) {
+                    boolean setSide = isSideWhere(edge, org.apache.bcel.Const.IFNE, org.apache.bcel.Const.IFEQ)
+                            || isSideWhere(edge, org.apache.bcel.Const.IFNONNULL, org.apache.bcel.Const.IFNULL);
+                    ValueNumberFrame frame = vna.getFactAtLocation(new Location(last, source));
+                    if (!setSide || !frame.isValid() || frame.getStackDepth() == 0
+                            || tested != null && !tested.equals(frame.getTopValue())) {
+                        return null;
+                    }
+                    tested = frame.getTopValue();
+                } else if (seen.add(source)) {
+                    work.add(source);
+                }
+            }
+        }
+        return work.isEmpty() ? tested : null;
+    }
+
     /** True when a branch shortly before {@code location} tests a value read from a member named with the word. */
     public boolean guardedByMemberNamed(Location location, String lowerCaseWord) throws DataflowAnalysisException {
         return guardedByMemberNamed(location, lowerCaseWord, owner -> false);

@@ -1,0 +1,292 @@
+package io.github.sessionguard.cookies;
+
+import edu.umd.cs.findbugs.ba.CFG;
+import edu.umd.cs.findbugs.ba.ClassContext;
+import edu.umd.cs.findbugs.ba.Location;
+import edu.umd.cs.findbugs.ba.vna.ValueNumber;
+import edu.umd.cs.findbugs.ba.vna.ValueNumberDataflow;
+import edu.umd.cs.findbugs.ba.vna.ValueNumberFrame;
+import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
+import io.github.sessionguard.flow.ValueOrigins;
+import org.apache.bcel.classfile.Field;
+import org.apache.bcel.classfile.JavaClass;
+import org.apache.bcel.classfile.Method;
+import org.apache.bcel.generic.ARETURN;
+import org.apache.bcel.generic.ConstantPoolGen;
+import org.apache.bcel.generic.GOTO;
+import org.apache.bcel.generic.Instruction;
+import org.apache.bcel.generic.InstructionHandle;
+import org.apache.bcel.generic.BranchInstruction;
+import org.apache.bcel.generic.INVOKESPECIAL;
+import org.apache.bcel.generic.InvokeInstruction;
+import org.apache.bcel.generic.PUTFIELD;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * An application class whose objects carry a cookie's attributes in fields until one of its methods makes the
+ * cookie from them: a builder with fluent setters ({@code CookieBuilder.named("x").secure(true).build()}) or a value
+ * class its constructor fills ({@code new CookieSpec(true, true, -1, "/").toCookie(name, value)}).
+ *
+ * <p>Its fields count as further parameters of its own methods, numbered from {@link #FIELD_BASE}: a flag a build
+ * method reads from one is decided by the code that made and configured the object, as a helper's flag is decided by
+ * its caller's argument. That code is read where the build method is called (see {@link ReceiverFields}).
+ */
+final class BuilderClass {
+    /** The first parameter number standing for a field of the receiver (far above any real parameter count). */
+    static final int FIELD_BASE = 1 << 20;
+
+    /** What one method writes into one field of {@code this}: its parameter, a constant, or something else. */
+    static final class Write {
+        static final Write UNKNOWN = new Write(-1, null, false);
+        final int parameter;
+        final Object constant;
+        final boolean known;
+
+        private Write(int parameter, Object constant, boolean known) {
+            this.parameter = parameter;
+            this.constant = constant;
+            this.known = known;
+        }
+    }
+
+    /** One method's writes into this class's fields, read when every path writes alike. */
+    static final class Writes {
+        /** By field index; empty when the method writes none. */
+        final Map<Integer, Write> byField;
+        /** Every return hands back {@code this}: a fluent setter. */
+        final boolean returnsThis;
+        /** The writes may not happen on every path, or the method calls its own class on {@code this}: not readable. */
+        final boolean unreadable;
+
+        Writes(Map<Integer, Write> byField, boolean returnsThis, boolean unreadable) {
+            this.byField = byField;
+            this.returnsThis = returnsThis;
+            this.unreadable = unreadable;
+        }
+    }
+
+    private final String className;
+    private final String simpleName;
+    private final List<String> fields;
+    private final Map<String, Writes> methods;
+
+    private BuilderClass(String className, List<String> fields, Map<String, Writes> methods) {
+        this.className = className;
+        this.simpleName = className.substring(className.lastIndexOf('/') + 1);
+        this.fields = fields;
+        this.methods = methods;
+    }
+
+    /**
+     * A field of a builder the analysis lost sight of (built from a parameter or a field of a method that is not the
+     * builder's own): decided by someone, so not judged, and read by no call.
+     */
+    static final int LOST_FIELD = Integer.MAX_VALUE;
+
+    static boolean isField(int parameter) {
+        return parameter >= FIELD_BASE;
+    }
+
+    String className() {
+        return className;
+    }
+
+    /** The parameter number of the named field, or -1 when it is no builder field. */
+    int parameterOf(String field) {
+        int index = fields.indexOf(field);
+        return index < 0 ? -1 : FIELD_BASE + index;
+    }
+
+    int fieldCount() {
+        return fields.size();
+    }
+
+    /** The writes of the method {@code name + descriptor} of this class, or null when it has no code here. */
+    Writes writesOf(String name, String descriptor) {
+        return methods.get(name + descriptor);
+    }
+
+    /**
+     * The call a user makes to choose the field numbered {@code parameter}, as {@code Owner.setter} (the fix names it):
+     * the fluent setter that writes it from its argument, else the constructor that does.
+     */
+    String chooserOf(int parameter) {
+        int field = parameter - FIELD_BASE;
+        String constructor = null;
+        for (Map.Entry<String, Writes> method : methods.entrySet()) {
+            Write write = method.getValue().byField.get(field);
+            if (write == null || write.parameter < 0) {
+                continue;
+            }
+            String name = method.getKey().substring(0, method.getKey().indexOf('('));
+            if (method.getValue().returnsThis) {
+                return simpleName + "." + name;
+            }
+            if ("<init>".equals(name) && constructor == null) {
+                constructor = "new " + simpleName;
+            }
+        }
+        return constructor != null ? constructor : simpleName + "." + fields.get(field);
+    }
+
+    /**
+     * Reads the class, or answers null when it keeps no cookie attributes in fields: a field counts when a fluent
+     * setter writes it, or a constructor writes it from a parameter in a class without a library's annotations (a
+     * framework bean's injected settings are not a builder's: nothing in the application configures them call by call).
+     */
+    static BuilderClass read(JavaClass javaClass, ClassContext classContext) throws CheckedAnalysisException {
+        if (javaClass.isEnum() || javaClass.isInterface()) {
+            return null;
+        }
+        String className = javaClass.getClassName().replace('.', '/');
+        List<String> candidates = new ArrayList<>();
+        List<String> annotatedFields = new ArrayList<>();
+        for (Field field : javaClass.getFields()) {
+            if (!field.isStatic()) {
+                candidates.add(field.getName());
+                if (hasLibraryAnnotation(field.getAnnotationEntries())) {
+                    annotatedFields.add(field.getName());
+                }
+            }
+        }
+        if (candidates.isEmpty()) {
+            return null;
+        }
+        boolean plainClass = !hasLibraryAnnotation(javaClass.getAnnotationEntries());
+        Map<String, Writes> methods = new TreeMap<>();
+        List<String> builderFields = new ArrayList<>();
+        for (Method method : javaClass.getMethods()) {
+            if (method.isStatic() || method.getCode() == null) {
+                continue;
+            }
+            Writes writes = writesOf(className, candidates, method, classContext);
+            methods.put(method.getName() + method.getSignature(), writes);
+            boolean constructor = "<init>".equals(method.getName());
+            for (Map.Entry<Integer, Write> write : writes.byField.entrySet()) {
+                String field = candidates.get(write.getKey());
+                boolean counts = writes.returnsThis && write.getValue().known
+                        || constructor && plainClass && write.getValue().parameter >= 0 && !annotatedFields.contains(field);
+                if (counts && !builderFields.contains(field)) {
+                    builderFields.add(field);
+                }
+            }
+        }
+        if (builderFields.isEmpty()) {
+            return null;
+        }
+        Collections.sort(builderFields);
+        Map<String, Writes> renumbered = new LinkedHashMap<>();
+        for (Map.Entry<String, Writes> method : methods.entrySet()) {
+            Map<Integer, Write> byField = new TreeMap<>();
+            method.getValue().byField.forEach((index, write) -> {
+                int field = builderFields.indexOf(candidates.get(index));
+                if (field >= 0) {
+                    byField.put(field, write);
+                }
+            });
+            renumbered.put(method.getKey(), new Writes(byField, method.getValue().returnsThis, method.getValue().unreadable));
+        }
+        return new BuilderClass(className, builderFields, renumbered);
+    }
+
+    /**
+     * An annotation of a library (a framework's {@code @Component}, {@code @Value}), not one the application declares
+     * nor one a compiler or code generator leaves on every class (Kotlin's {@code @Metadata}, Lombok's).
+     */
+    private static boolean hasLibraryAnnotation(org.apache.bcel.classfile.AnnotationEntry[] annotations) {
+        for (org.apache.bcel.classfile.AnnotationEntry annotation : annotations) {
+            String type = annotation.getAnnotationType();
+            String slashed = type.startsWith("L") && type.endsWith(";") ? type.substring(1, type.length() - 1) : type;
+            if (!slashed.startsWith("kotlin/") && !slashed.startsWith("lombok/")
+                    && !io.github.sessionguard.flow.QuietClasspath.isApplicationClass(slashed)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Writes writesOf(String className, List<String> fields, Method method, ClassContext classContext)
+            throws CheckedAnalysisException {
+        CFG cfg = classContext.getCFG(method);
+        ValueNumberDataflow vna = classContext.getValueNumberDataflow(method);
+        ConstantPoolGen cpg = classContext.getConstantPoolGen();
+        ValueOrigins origins = ValueOrigins.of(cfg, vna, cpg);
+        ValueNumber self = vna.getAnalysis().getThisValue();
+        int parameters = new edu.umd.cs.findbugs.ba.SignatureParser(method.getSignature()).getNumParameters();
+        Map<Integer, Write> byField = new TreeMap<>();
+        boolean unreadable = false;
+        boolean returnsThis = method.getSignature().endsWith(")L" + className + ";");
+        List<Location> locations = new ArrayList<>();
+        for (Iterator<Location> it = cfg.locationIterator(); it.hasNext();) {
+            locations.add(it.next());
+        }
+        locations.sort(java.util.Comparator.comparingInt(l -> l.getHandle().getPosition()));
+        for (Location location : locations) {
+            InstructionHandle handle = location.getHandle();
+            Instruction instruction = handle.getInstruction();
+            if (instruction instanceof BranchInstruction && !(instruction instanceof GOTO)) {
+                unreadable = true; // a write on some paths only
+            }
+            ValueNumberFrame frame = vna.getFactAtLocation(location);
+            if (!frame.isValid()) {
+                continue;
+            }
+            if (instruction instanceof PUTFIELD) {
+                PUTFIELD put = (PUTFIELD) instruction;
+                int field = fields.indexOf(put.getFieldName(cpg));
+                if (field < 0 || !put.getClassName(cpg).replace('.', '/').equals(className)
+                        || put.getFieldType(cpg).getSize() != 1 || !frame.getStackValue(1).equals(self)) {
+                    continue;
+                }
+                byField.put(field, writeOf(frame.getStackValue(0), vna, parameters, origins));
+            } else if (instruction instanceof ARETURN) {
+                returnsThis &= frame.getTopValue().equals(self);
+            } else if (instruction instanceof InvokeInstruction && !(instruction instanceof org.apache.bcel.generic.INVOKEDYNAMIC)) {
+                InvokeInstruction invoke = (InvokeInstruction) instruction;
+                boolean own = invoke.getClassName(cpg).replace('.', '/').equals(className);
+                boolean superConstructor = instruction instanceof INVOKESPECIAL && !own && "<init>".equals(invoke.getMethodName(cpg));
+                if (own && !(instruction instanceof org.apache.bcel.generic.INVOKESTATIC) && !superConstructor
+                        && frame.getInstance(invoke, cpg).equals(self)) {
+                    unreadable = true; // this(...) or a call of its own setters: writes elsewhere
+                }
+            }
+        }
+        return new Writes(byField, returnsThis, unreadable);
+    }
+
+    private static Write writeOf(ValueNumber value, ValueNumberDataflow vna, int parameters, ValueOrigins origins) {
+        for (int i = 0; i < parameters; i++) {
+            if (vna.getAnalysis().getEntryValueForParameter(i).equals(value)) {
+                return new Write(i, null, true);
+            }
+        }
+        if (origins.isNullLiteral(value)) {
+            return new Write(-1, null, true);
+        }
+        Object constant = origins.numberLiteral(value);
+        if (constant == null) {
+            constant = origins.stringLiteral(value);
+        }
+        if (constant == null) {
+            String enumConstant = origins.staticFieldName(value);
+            constant = enumConstant == null ? null : new EnumName(enumConstant);
+        }
+        return constant == null ? Write.UNKNOWN : new Write(-1, constant, true);
+    }
+
+    /** A constant of an enum (a SameSite enum's {@code LAX}), by name. */
+    static final class EnumName {
+        final String name;
+
+        EnumName(String name) {
+            this.name = name;
+        }
+    }
+}

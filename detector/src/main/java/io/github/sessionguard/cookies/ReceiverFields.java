@@ -1,0 +1,160 @@
+package io.github.sessionguard.cookies;
+
+import edu.umd.cs.findbugs.ba.DataflowAnalysisException;
+import edu.umd.cs.findbugs.ba.Location;
+import edu.umd.cs.findbugs.ba.vna.ValueNumber;
+import io.github.sessionguard.flow.CallAt;
+import org.apache.bcel.generic.INVOKEDYNAMIC;
+import org.apache.bcel.generic.InvokeInstruction;
+import org.apache.bcel.generic.NEW;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The fields of the builder object a call is made on, read from the one expression that made and configured it:
+ * {@code CookieBuilder.named(NAME).value(v).maxAge(60).build()}, {@code new CookieSpec(true, true, -1, "/")}, or a
+ * factory method returning such an object. Walking back from the call's receiver, each fluent setter's writes apply
+ * (the last call's win), down to the constructor, whose writes and the fields' initial values give the rest.
+ *
+ * <p>Null (the fields stay the receiver's, decided by whoever reads this method) when the object comes from anywhere
+ * else (a field, a parameter, a collection) or is used by any other call of the method (a setter called as a
+ * statement of its own, a helper it is passed to): the chain alone would not be the whole story.
+ */
+final class ReceiverFields {
+    /** Longer chains are not read (a guard, far above hand-written ones). */
+    private static final int MAX_CHAIN = 64;
+    /** Nested factories are not followed deeper than this. */
+    private static final int MAX_FACTORY_DEPTH = 3;
+
+    private final BuilderClass builder;
+    private final Map<Integer, FieldValue> values;
+
+    private ReceiverFields(BuilderClass builder, Map<Integer, FieldValue> values) {
+        this.builder = builder;
+        this.values = values;
+    }
+
+    /** The value of the field numbered {@code parameter} (see {@link BuilderClass#FIELD_BASE}). */
+    FieldValue value(int parameter) {
+        FieldValue value = values.get(parameter);
+        return value != null ? value : FieldValue.UNKNOWN;
+    }
+
+    /** Whether {@code parameter} numbers one of the builder's fields that this reading knows. */
+    boolean covers(int parameter) {
+        return values.containsKey(parameter);
+    }
+
+    String chooserOf(int parameter) {
+        return builder.chooserOf(parameter);
+    }
+
+    /** The fields of the receiver of {@code call} (a method of {@code builder}), or null when they cannot be read. */
+    static ReceiverFields of(MethodContext context, CallAt call, BuilderClass builder)
+            throws DataflowAnalysisException {
+        if (!call.hasReceiver()) {
+            return null;
+        }
+        Map<Integer, FieldValue> values = read(context, call.receiver(), builder, call, 0);
+        return values == null ? null : new ReceiverFields(builder, values);
+    }
+
+    /**
+     * The fields of the object {@code object} is, by parameter number, in the terms of {@code context}'s method; null
+     * when they cannot be read. {@code reader} is the call reading them (null for a factory's returned object).
+     */
+    static Map<Integer, FieldValue> read(MethodContext context, ValueNumber object, BuilderClass builder,
+            CallAt reader, int depth) throws DataflowAnalysisException {
+        Map<Integer, FieldValue> values = new HashMap<>();
+        Set<Integer> chainValues = new HashSet<>();
+        List<CallAt> chainCalls = new ArrayList<>();
+        if (reader != null) {
+            chainCalls.add(reader);
+        }
+        ValueNumber current = object;
+        for (int step = 0; step < MAX_CHAIN; step++) {
+            chainValues.add(current.getNumber());
+            Location producer = context.origins().producer(current);
+            if (producer == null) {
+                return null; // a parameter, this, or a merge of paths
+            }
+            if (producer.getHandle().getInstruction() instanceof NEW) {
+                String made = context.origins().newClass(current);
+                CallAt constructor = made != null && made.equals(builder.className()) ? context.constructorCall(current) : null;
+                if (constructor == null || !apply(context, constructor, builder, values)) {
+                    return null;
+                }
+                chainCalls.add(constructor);
+                defaults(builder, values);
+                return usedElsewhere(context, chainValues, chainCalls) ? null : values;
+            }
+            if (!(producer.getHandle().getInstruction() instanceof InvokeInstruction)
+                    || producer.getHandle().getInstruction() instanceof INVOKEDYNAMIC) {
+                return null;
+            }
+            CallAt call = context.callAt((InvokeInstruction) producer.getHandle().getInstruction(), producer);
+            if (call == null) {
+                return null;
+            }
+            chainCalls.add(call);
+            BuilderClass.Writes writes = call.hasReceiver() && builder.className().equals(call.owner())
+                    ? builder.writesOf(call.name(), call.descriptor()) : null;
+            if (writes != null && writes.returnsThis) {
+                if (!apply(context, call, builder, values)) {
+                    return null;
+                }
+                current = call.receiver();
+                continue;
+            }
+            Map<Integer, FieldValue> made = depth < MAX_FACTORY_DEPTH ? context.factoryFields(call, builder, depth + 1) : null;
+            if (made == null) {
+                return null;
+            }
+            made.forEach(values::putIfAbsent);
+            return usedElsewhere(context, chainValues, chainCalls) ? null : values;
+        }
+        return null;
+    }
+
+    /** Fields the chain wrote later are kept: walking backwards, the first write seen is the last made. */
+    private static boolean apply(MethodContext context, CallAt call, BuilderClass builder, Map<Integer, FieldValue> values) {
+        BuilderClass.Writes writes = builder.writesOf(call.name(), call.descriptor());
+        if (writes == null || writes.unreadable) {
+            return false;
+        }
+        CallArguments arguments = context.arguments(call);
+        writes.byField.forEach((field, write) -> values.putIfAbsent(BuilderClass.FIELD_BASE + field,
+                !write.known ? FieldValue.UNKNOWN
+                        : write.parameter >= 0 ? FieldValue.argument(arguments, write.parameter)
+                        : FieldValue.constant(write.constant)));
+        return true;
+    }
+
+    /** Fields no call wrote hold their initial value: false, 0 or null. */
+    private static void defaults(BuilderClass builder, Map<Integer, FieldValue> values) {
+        for (int field = 0; field < builder.fieldCount(); field++) {
+            values.putIfAbsent(BuilderClass.FIELD_BASE + field, FieldValue.constant(null));
+        }
+    }
+
+    /** Is the object, at any step of its chain, handed to a call outside the chain? */
+    private static boolean usedElsewhere(MethodContext context, Set<Integer> chainValues, List<CallAt> chainCalls)
+            throws DataflowAnalysisException {
+        for (CallAt call : context.allCalls()) {
+            if (chainCalls.contains(call)) {
+                continue;
+            }
+            for (ValueNumber consumed : call.consumedValues()) {
+                if (chainValues.contains(consumed.getNumber())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
