@@ -145,6 +145,17 @@ public final class LoginCatalogue {
      */
     public static final String ROUTE_PATH_PREFIX = "/";
 
+    /** Words of a route's path that make its handlers logins (as a request mapping's path does). */
+    private static final List<String> LOGIN_PATH_WORDS = List.of("login", "signin", "sign-in", "logon", "log-in",
+            "authenticate");
+
+    /** A route path ({@code "/login/rfid"}, {@code "/device-login"}) whose handlers log a user in. */
+    public static boolean isLoginRoutePath(String path) {
+        String lower = path.toLowerCase(Locale.ROOT);
+        return path.startsWith(ROUTE_PATH_PREFIX) && LOGIN_PATH_WORDS.stream().anyMatch(lower::contains)
+                && !mentionsLogout(path);
+    }
+
     /**
      * {@code request.isRequestedSessionIdValid()}: false when the browser presented no id or one the container does
      * not know, so the session a login then gets is a new one, under an id the container made.
@@ -216,6 +227,8 @@ public final class LoginCatalogue {
     public static final List<CallPattern> SESSION_GETTERS = List.of(
             CallPattern.of(CallPattern.servlet("http/HttpServletRequest"), "getSession", null),
             CallPattern.of("spark/Request", "session", null),
+            // JFinal: a controller's getSession() and getSession(create) are its request's (they delegate to them).
+            CallPattern.onKnownReceiver(List.of("com/jfinal/core/Controller"), "getSession", "("),
             CallPattern.onKnownReceiver(List.copyOf(CallPattern.servlet("http/HttpServletRequest")), "getSession", "("));
 
     /**

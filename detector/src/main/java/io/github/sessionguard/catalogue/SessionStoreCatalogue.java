@@ -45,6 +45,52 @@ public final class SessionStoreCatalogue {
             // Called on the application's controller: matched by receiver type, as JFinal's setSessionAttr is.
             CallPattern.onReceiver(List.of("com/jfinal/core/Controller"), "getCookie", "(Ljava/lang/String;)"));
 
+    /**
+     * Request headers read by name ({@code request.getHeader("X-Session-Id")}): the session id a client presents in a
+     * header of its own instead of a cookie (an API or device client), when the header's name says it carries a
+     * session id ({@link #namesSessionHeader}; {@code X-Device-Key} or {@code Authorization} do not). Servlet
+     * {@code getHeader}, Javalin {@code ctx.header(name)}, Spark {@code request.headers(name)}, Vert.x
+     * {@code request.getHeader(name)}, Helidon 3 {@code req.headers().first(name)} (an {@code Optional}).
+     */
+    public static final List<CallPattern> HEADER_READS = List.of(
+            CallPattern.of(CallPattern.servlet("http/HttpServletRequest"), "getHeader",
+                    "(Ljava/lang/String;)Ljava/lang/String;"),
+            CallPattern.of("io/javalin/http/Context", "header", "(Ljava/lang/String;)Ljava/lang/String;"),
+            CallPattern.of("spark/Request", "headers", "(Ljava/lang/String;)Ljava/lang/String;"),
+            CallPattern.of("io/vertx/core/http/HttpServerRequest", "getHeader", "(Ljava/lang/String;)Ljava/lang/String;"),
+            CallPattern.of("io/helidon/webserver/RequestHeaders", "first", "(Ljava/lang/String;)Ljava/util/Optional;"));
+
+    /** Parameter annotations that hand a handler a request header's value (named as {@link #HEADER_READS} are). */
+    public static final Set<String> HEADER_PARAMETERS = Set.of("Lorg/springframework/web/bind/annotation/RequestHeader;",
+            "Ljavax/ws/rs/HeaderParam;", "Ljakarta/ws/rs/HeaderParam;");
+
+    /** A header read of {@link #HEADER_READS}, whatever the header (its name is asked of the call's argument). */
+    public static boolean isHeaderRead(String owner, String name, String descriptor) {
+        return LoginCatalogue.any(HEADER_READS, owner, name, descriptor);
+    }
+
+    /** A header name that says it carries a session id: {@code X-Session-Id}, {@code X-Scanner-Session}, {@code X-SID}. */
+    public static boolean namesSessionHeader(String header) {
+        String normal = LoginCatalogue.normalise(header);
+        return normal.contains("session") || normal.endsWith("sid");
+    }
+
+    /**
+     * A request attribute a handler is handed ({@code @RequestAttribute("X-Clinic-Session") String token}): the presented
+     * id when some application code (a filter that resolves the session) stores one under that name with
+     * {@link #REQUEST_ATTRIBUTE_WRITES}.
+     */
+    public static final Set<String> REQUEST_ATTRIBUTE_PARAMETERS = Set.of(
+            "Lorg/springframework/web/bind/annotation/RequestAttribute;");
+    public static final List<CallPattern> REQUEST_ATTRIBUTE_WRITES = List.of(
+            CallPattern.of(CallPattern.servlet("ServletRequest"), "setAttribute", "(Ljava/lang/String;Ljava/lang/Object;)V"),
+            CallPattern.of(CallPattern.servlet("http/HttpServletRequest"), "setAttribute",
+                    "(Ljava/lang/String;Ljava/lang/Object;)V"));
+
+    public static boolean isRequestAttributeWrite(String owner, String name, String descriptor) {
+        return LoginCatalogue.any(REQUEST_ATTRIBUTE_WRITES, owner, name, descriptor);
+    }
+
     /** Parameter annotations that hand a handler a request cookie's value. */
     public static final Set<String> COOKIE_PARAMETERS = Set.of("Lorg/springframework/web/bind/annotation/CookieValue;",
             "Ljavax/ws/rs/CookieParam;", "Ljakarta/ws/rs/CookieParam;");
@@ -248,7 +294,8 @@ public final class SessionStoreCatalogue {
     private static final List<String> RELEVANT_TYPES = List.of("servlet/http/HttpSession", "servlet/http/Cookie",
             "getRequestedSessionId", "CookieValue", "CookieParam", "ws/rs/core/Cookie", "http/cookie/Cookie",
             "vertx/core/http/Cookie", "undertow/server/handlers/Cookie", "jetty/http/HttpCookie", "javalin/http/Context",
-            "spark/Request", "jfinal/core/Controller", "linecorp/armeria/common/Cookie");
+            "spark/Request", "jfinal/core/Controller", "linecorp/armeria/common/Cookie", "getHeader", "RequestHeader",
+            "HeaderParam", "helidon/webserver/RequestHeaders", "RequestAttribute");
 
     /** Texts whose absence from a class's constant pool rules out a session store keyed by the presented id. */
     public static List<String> relevantTypes() {

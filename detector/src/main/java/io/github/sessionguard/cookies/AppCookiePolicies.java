@@ -32,6 +32,8 @@ final class AppCookiePolicies implements CookieFindings.PolicyHook {
     private final CookieSummaries summaries;
     /** Each installed response wrapper's flags set on every added cookie; computed on first use. */
     private Map<String, Set<CookieFlag>> forcedByWrappers;
+    /** Each installed wrapper's flags set on the cookies whose name passes its one name test; computed on first use. */
+    private Map<String, Map<NameCondition, Set<CookieFlag>>> forcedByName;
     /** Each installed response wrapper's flags added to every Set-Cookie header text; computed on first use. */
     private Map<String, Set<CookieFlag>> addedToHeaders;
 
@@ -62,7 +64,8 @@ final class AppCookiePolicies implements CookieFindings.PolicyHook {
             return false;
         }
         if (CookiePolicyCatalogue.ADDED_THROUGH_RESPONSE.contains(type)
-                && wrappersReaching(cookie, forcedByWrappers()).contains(flag) || facts.forces(flag, type)) {
+                && (wrappersReaching(cookie, forcedByWrappers()).contains(flag) || forcedByNameOn(cookie).contains(flag))
+                || facts.forces(flag, type)) {
             return true;
         }
         if (flag != CookieFlag.SAME_SITE) {
@@ -108,6 +111,46 @@ final class AppCookiePolicies implements CookieFindings.PolicyHook {
             }
         });
         return flags;
+    }
+
+    /**
+     * The flags of the wrappers reaching the cookie that harden cookies by name ({@code if
+     * (cookie.getName().startsWith("forum_"))}) and whose test this cookie's name, known here, passes.
+     */
+    private Set<CookieFlag> forcedByNameOn(CookieState cookie) {
+        Set<CookieFlag> flags = EnumSet.noneOf(CookieFlag.class);
+        if (cookie.name() == null) {
+            return flags;
+        }
+        forcedByName().forEach((wrapper, byCondition) -> byCondition.forEach((condition, conditionFlags) -> {
+            if (condition.holds(cookie.name()) && !flags.containsAll(conditionFlags)
+                    && installedWhereReached(wrapper, cookie)) {
+                flags.addAll(conditionFlags);
+            }
+        }));
+        return flags;
+    }
+
+    private Map<String, Map<NameCondition, Set<CookieFlag>>> forcedByName() {
+        if (forcedByName == null) {
+            forcedByName = new TreeMap<>();
+            for (String wrapper : facts.wrappers().keySet()) {
+                Map<NameCondition, Set<CookieFlag>> byCondition = new java.util.LinkedHashMap<>();
+                for (String descriptor : CookiePolicyCatalogue.WRAPPER_ADD_COOKIE_DESCRIPTORS) {
+                    NameCondition test = summaries.nameTestOf(wrapper, "addCookie", descriptor);
+                    for (NameCondition side : test == null ? List.<NameCondition>of() : List.of(test, test.negated())) {
+                        Set<CookieFlag> flags = setOnEvery(summaries.assuming(wrapper, "addCookie", descriptor, side));
+                        if (!flags.isEmpty()) {
+                            byCondition.computeIfAbsent(side, c -> EnumSet.noneOf(CookieFlag.class)).addAll(flags);
+                        }
+                    }
+                }
+                if (!byCondition.isEmpty()) {
+                    forcedByName.put(wrapper, byCondition);
+                }
+            }
+        }
+        return forcedByName;
     }
 
     private boolean installedWhereReached(String wrapper, CookieState cookie) {
@@ -190,11 +233,14 @@ final class AppCookiePolicies implements CookieFindings.PolicyHook {
         Set<CookieFlag> forced = EnumSet.noneOf(CookieFlag.class);
         // An addCookie that writes the cookie as header text it hardens (super.addHeader(SET_COOKIE, harden(text))).
         forced.addAll(HeaderHardening.addedBy(wrapper, "addCookie", descriptor));
-        MethodSummary summary = summaries.forCall(wrapper, "addCookie", descriptor, true);
-        if (summary == null || !summary.isFollowed()) {
-            return forced;
-        }
-        CookieState passedOn = summary.parameterSends().get(0);
+        forced.addAll(setOnEvery(summaries.forCall(wrapper, "addCookie", descriptor, true)));
+        return forced;
+    }
+
+    /** The flags a wrapper's addCookie (as summarised) surely sets on the cookie it passes on. */
+    private static Set<CookieFlag> setOnEvery(MethodSummary summary) {
+        Set<CookieFlag> forced = EnumSet.noneOf(CookieFlag.class);
+        CookieState passedOn = summary == null || !summary.isFollowed() ? null : summary.parameterSends().get(0);
         if (passedOn == null) {
             return forced;
         }

@@ -50,13 +50,23 @@ final class BooleanOrigins {
         this.cpg = cpg;
     }
 
-    /** For {@code b.booleanValue()} (javac's unboxing), the boxed value {@code b}; else the value itself. */
+    /**
+     * For {@code b.booleanValue()} (javac's unboxing), the boxed value {@code b}; for {@code Boolean.valueOf(z)} (its
+     * boxing of a {@code boolean} handed on as a {@code Boolean}), the value {@code z}; else the value itself.
+     */
     public ValueNumber unboxed(ValueNumber value) throws DataflowAnalysisException {
         Location producer = origins.producer(value);
         if (producer != null && isBooleanCall(producer.getHandle().getInstruction(), "booleanValue")) {
             ValueNumberFrame frame = vna.getFactAtLocation(producer);
             if (frame.isValid()) {
                 return frame.getInstance(producer.getHandle().getInstruction(), cpg);
+            }
+        }
+        if (producer != null && isBooleanCall(producer.getHandle().getInstruction(), "valueOf")
+                && "(Z)Ljava/lang/Boolean;".equals(((InvokeInstruction) producer.getHandle().getInstruction()).getSignature(cpg))) {
+            ValueNumberFrame frame = vna.getFactAtLocation(producer);
+            if (frame.isValid() && frame.getStackDepth() > 0) {
+                return frame.getTopValue();
             }
         }
         return value;

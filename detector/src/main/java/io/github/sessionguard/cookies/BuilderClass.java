@@ -62,13 +62,20 @@ final class BuilderClass {
         final Map<Integer, Write> byField;
         /** Every return hands back {@code this}: a fluent setter. */
         final boolean returnsThis;
-        /** The writes may not happen on every path, or the method calls its own class on {@code this}: not readable. */
+        /** The writes may not happen on every path, or {@code this} reaches other code: not readable as a chain step. */
         final boolean unreadable;
+        /**
+         * The method's reads of its fields are not its caller's choice: it writes fields itself (a default filled in
+         * before the cookie is made), hands {@code this} to other code (its own methods, a callback), or is run by a
+         * framework (it overrides a library method: a filter's {@code doFilter}), which configures no object call by call.
+         */
+        final boolean readsOwnState;
 
-        Writes(Map<Integer, Write> byField, boolean returnsThis, boolean unreadable) {
+        Writes(Map<Integer, Write> byField, boolean returnsThis, boolean unreadable, boolean readsOwnState) {
             this.byField = byField;
             this.returnsThis = returnsThis;
             this.unreadable = unreadable;
+            this.readsOwnState = readsOwnState;
         }
     }
 
@@ -166,7 +173,7 @@ final class BuilderClass {
             if (method.isStatic() || method.getCode() == null) {
                 continue;
             }
-            Writes writes = writesOf(className, candidates, method, classContext);
+            Writes writes = writesOf(className, candidates, method, classContext, overridesLibrary(javaClass, method));
             methods.put(method.getName() + method.getSignature(), writes);
             boolean constructor = "<init>".equals(method.getName());
             for (Map.Entry<Integer, Write> write : writes.byField.entrySet()) {
@@ -191,7 +198,9 @@ final class BuilderClass {
                     byField.put(field, write);
                 }
             });
-            renumbered.put(method.getKey(), new Writes(byField, method.getValue().returnsThis, method.getValue().unreadable));
+            Writes writes = method.getValue();
+            renumbered.put(method.getKey(), new Writes(byField, writes.returnsThis, writes.unreadable,
+                    writes.readsOwnState || !byField.isEmpty()));
         }
         return new BuilderClass(className, builderFields, renumbered);
     }
@@ -212,8 +221,8 @@ final class BuilderClass {
         return false;
     }
 
-    private static Writes writesOf(String className, List<String> fields, Method method, ClassContext classContext)
-            throws CheckedAnalysisException {
+    private static Writes writesOf(String className, List<String> fields, Method method, ClassContext classContext,
+            boolean frameworkRuns) throws CheckedAnalysisException {
         CFG cfg = classContext.getCFG(method);
         ValueNumberDataflow vna = classContext.getValueNumberDataflow(method);
         ConstantPoolGen cpg = classContext.getConstantPoolGen();
@@ -222,6 +231,7 @@ final class BuilderClass {
         int parameters = new edu.umd.cs.findbugs.ba.SignatureParser(method.getSignature()).getNumParameters();
         Map<Integer, Write> byField = new TreeMap<>();
         boolean unreadable = false;
+        boolean thisEscapes = false;
         boolean returnsThis = method.getSignature().endsWith(")L" + className + ";");
         List<Location> locations = new ArrayList<>();
         for (Iterator<Location> it = cfg.locationIterator(); it.hasNext();) {
@@ -254,11 +264,52 @@ final class BuilderClass {
                 boolean superConstructor = instruction instanceof INVOKESPECIAL && !own && "<init>".equals(invoke.getMethodName(cpg));
                 if (own && !(instruction instanceof org.apache.bcel.generic.INVOKESTATIC) && !superConstructor
                         && frame.getInstance(invoke, cpg).equals(self)) {
-                    unreadable = true; // this(...) or a call of its own setters: writes elsewhere
+                    thisEscapes = true; // this(...) or a call of its own setters: writes elsewhere
+                }
+                int arguments = invoke.getArgumentTypes(cpg).length;
+                for (int i = 0; i < arguments && i < frame.getStackDepth(); i++) {
+                    if (frame.getStackValue(i).equals(self)) {
+                        thisEscapes = true; // handed to other code (a callback, a helper) that may set its fields
+                    }
                 }
             }
         }
-        return new Writes(byField, returnsThis, unreadable);
+        return new Writes(byField, returnsThis, unreadable || thisEscapes, thisEscapes || frameworkRuns);
+    }
+
+    /** More supertypes than this are not searched for the method a class overrides. */
+    private static final int MAX_SUPERTYPES = 32;
+
+    /** Does the method override (or implement) one a library type declares: is a framework its caller? */
+    private static boolean overridesLibrary(JavaClass javaClass, Method method) {
+        if ("<init>".equals(method.getName()) || method.isPrivate()) {
+            return false;
+        }
+        java.util.Deque<String> work = new java.util.ArrayDeque<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        work.add(javaClass.getClassName().replace('.', '/'));
+        while (!work.isEmpty() && seen.size() < MAX_SUPERTYPES) {
+            String type = work.poll();
+            if (!seen.add(type)) {
+                continue;
+            }
+            edu.umd.cs.findbugs.ba.XClass xClass = io.github.sessionguard.flow.QuietClasspath.find(type);
+            if (xClass == null) {
+                continue;
+            }
+            if (seen.size() > 1 && !type.startsWith("java/lang/Object")
+                    && !io.github.sessionguard.flow.QuietClasspath.isApplicationClass(type)
+                    && xClass.findMethod(method.getName(), method.getSignature(), false) != null) {
+                return true;
+            }
+            if (xClass.getSuperclassDescriptor() != null) {
+                work.add(xClass.getSuperclassDescriptor().getClassName());
+            }
+            for (edu.umd.cs.findbugs.classfile.ClassDescriptor face : xClass.getInterfaceDescriptorList()) {
+                work.add(face.getClassName());
+            }
+        }
+        return false;
     }
 
     private static Write writeOf(ValueNumber value, ValueNumberDataflow vna, int parameters, ValueOrigins origins) {
@@ -275,10 +326,26 @@ final class BuilderClass {
             constant = origins.stringLiteral(value);
         }
         if (constant == null) {
-            String enumConstant = origins.staticFieldName(value);
-            constant = enumConstant == null ? null : new EnumName(enumConstant);
+            constant = staticConstant(origins.producer(value), origins.constantPool());
         }
         return constant == null ? Write.UNKNOWN : new Write(-1, constant, true);
+    }
+
+    /**
+     * A constant read from a static field: {@code Boolean.TRUE} or {@code FALSE} as 1 or 0, an enum's constant (a static
+     * field of the enum's own type) by name; null for any other static field (a setting known only at run time).
+     */
+    private static Object staticConstant(Location producer, ConstantPoolGen cpg) {
+        if (producer == null || !(producer.getHandle().getInstruction() instanceof org.apache.bcel.generic.GETSTATIC)) {
+            return null;
+        }
+        org.apache.bcel.generic.GETSTATIC load = (org.apache.bcel.generic.GETSTATIC) producer.getHandle().getInstruction();
+        String owner = load.getClassName(cpg).replace('.', '/');
+        if ("java/lang/Boolean".equals(owner)) {
+            return "TRUE".equals(load.getFieldName(cpg)) ? Integer.valueOf(1)
+                    : "FALSE".equals(load.getFieldName(cpg)) ? Integer.valueOf(0) : null;
+        }
+        return load.getSignature(cpg).equals("L" + owner + ";") ? new EnumName(load.getFieldName(cpg)) : null;
     }
 
     /** A constant of an enum (a SameSite enum's {@code LAX}), by name. */

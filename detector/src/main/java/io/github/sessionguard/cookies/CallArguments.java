@@ -58,7 +58,7 @@ final class CallArguments {
      */
     boolean passesFieldsOn() throws DataflowAnalysisException {
         return call.hasReceiver() && context.isThis(call.receiver())
-                && call.owner().equals(context.method().getSlashedClassName());
+                && call.owner().equals(context.method().getSlashedClassName()) && MethodContext.declaredByOwner(call);
     }
 
     /** The receiver's builder field numbered {@code index}, or null when {@code index} is an argument. */
@@ -201,6 +201,10 @@ final class CallArguments {
         int parameter = parameterOf(argument);
         if (parameter >= 0) {
             return FlagEffect.fromParameter(parameter);
+        }
+        Number literal = origins.numberLiteral(argument); // a boxed constant: Boolean.valueOf(false)
+        if (literal != null) {
+            return FlagEffect.of(literal.intValue() != 0 ? FlagValue.SET : FlagValue.CLEARED);
         }
         FlagValue known = booleans.valueOf(argument);
         return FlagEffect.of(known != null ? known : FlagValue.UNKNOWN);

@@ -48,7 +48,7 @@ final class CookieCallInterpreter {
             return;
         case SEND:
         case CREATE_SENT:
-            followFluentCall(call, result, fact);
+            followFluentCall(call, result, site, fact);
             return;
         case ADOPT:
             adopt(call, row, fact);
@@ -83,7 +83,7 @@ final class CookieCallInterpreter {
             }
             fact.replaceObject(state, updated);
             if (states.size() == 1) {
-                aliasResult(call, result, updated, fact);
+                aliasResult(call, result, updated, site, fact);
             }
         }
     }
@@ -91,7 +91,14 @@ final class CookieCallInterpreter {
     /** The builder field of {@code this} whose set side alone reaches the location (see {@link BuilderClass}), or -1. */
     private int guardingField(Location location) throws DataflowAnalysisException {
         ValueNumber tested = context.branches().onSetSideOf(location);
-        return tested == null ? -1 : context.fieldParameter(tested);
+        Location load = tested == null ? null : context.origins().producer(tested);
+        if (load == null || !(load.getHandle().getInstruction() instanceof org.apache.bcel.generic.GETFIELD)) {
+            return -1;
+        }
+        String type = ((org.apache.bcel.generic.GETFIELD) load.getHandle().getInstruction()).getSignature(context.cpg());
+        // A boolean field's own test (if (secure) setSecure(true)); another field's (if (sameSite != null)) says
+        // nothing of this flag.
+        return "Z".equals(type) || "Ljava/lang/Boolean;".equals(type) ? context.fieldParameter(tested) : -1;
     }
 
     /** {@code new CookieUtils(defaults)}: the new object is the one tracked cookie configuration it is given. */
@@ -484,7 +491,8 @@ final class CookieCallInterpreter {
      * A builder call outside the catalogue (path, domain, value, build, mutate): when it returns one of
      * the cookie's own types, its result is the same cookie. Returns true when the call was on a cookie.
      */
-    boolean followFluentCall(CallAt call, ValueNumber result, CookieFacts fact) throws DataflowAnalysisException {
+    boolean followFluentCall(CallAt call, ValueNumber result, Site site, CookieFacts fact)
+            throws DataflowAnalysisException {
         if (!call.hasReceiver()) {
             return false;
         }
@@ -494,18 +502,22 @@ final class CookieCallInterpreter {
             return false;
         }
         if (states.size() == 1) {
-            aliasResult(call, result, states.get(0), fact);
+            aliasResult(call, result, states.get(0), site, fact);
         }
         return true;
     }
 
-    private static void aliasResult(CallAt call, ValueNumber result, CookieState state, CookieFacts fact) {
+    private static void aliasResult(CallAt call, ValueNumber result, CookieState state, Site site, CookieFacts fact) {
         String returnType = new SignatureParser(call.descriptor()).getReturnTypeSignature();
-        if (result != null && returnType.startsWith("L")
-                && (state.api().types().contains(returnType.substring(1, returnType.length() - 1))
-                        || CLONE.equals(call.name()))) {
-            // A fluent call answers the cookie; clone() a copy with the same name, value and flags.
-            fact.put(result.getNumber(), state);
+        if (result == null || !returnType.startsWith("L")) {
+            return;
+        }
+        if (CLONE.equals(call.name())) {
+            // A copy with the same name, value and flags, but another object: what is done to one is not done to the
+            // other (a wrapper that hardens a copy and passes the original on hardens nothing).
+            fact.put(result.getNumber(), state.copiedAt(site));
+        } else if (state.api().types().contains(returnType.substring(1, returnType.length() - 1))) {
+            fact.put(result.getNumber(), state); // a fluent call answers the cookie itself
         }
     }
 

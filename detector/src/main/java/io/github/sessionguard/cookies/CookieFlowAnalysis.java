@@ -46,12 +46,15 @@ final class CookieFlowAnalysis extends PathFactAnalysis<CookieFacts> {
     /** Values that hold a cookie's own flag, read back (see meetInto), by value number. */
     private final Map<Integer, FlagRead> flagReads = new java.util.HashMap<>();
     private static final Object NO_RESULT = new Object();
+    /** A test of a tracked cookie's name taken to hold (see {@link NameCondition}): paths where it fails are not followed. */
+    private final NameCondition assumed;
 
-    CookieFlowAnalysis(DepthFirstSearch dfs, ValueNumberDataflow vna, MethodContext context) {
+    CookieFlowAnalysis(DepthFirstSearch dfs, ValueNumberDataflow vna, MethodContext context, NameCondition assumed) {
         super(dfs, CookieFacts::new);
         this.vna = vna;
         this.context = context;
         this.interpreter = new CookieCallInterpreter(context);
+        this.assumed = assumed;
     }
 
     /**
@@ -61,6 +64,13 @@ final class CookieFlowAnalysis extends PathFactAnalysis<CookieFacts> {
      */
     @Override
     public void meetInto(CookieFacts fact, Edge edge, CookieFacts result) throws DataflowAnalysisException {
+        if (assumed != null && !fact.isTop() && !edge.isExceptionEdge()) {
+            NameCondition tested = NameCondition.testedBy(edge.getSource(), vna, context.origins(), context.cpg(),
+                    value -> fact.get(value.getNumber()) != null);
+            if (tested != null && !(NameCondition.isTrueSide(edge) ? tested : tested.negated()).equals(assumed)) {
+                return; // the side where the assumed name test fails: not a path of the cookies assumed
+            }
+        }
         FlagRead read = fact.isTop() || flagReads.isEmpty() ? null : presentSide(edge);
         if (read == null) {
             super.meetInto(fact, edge, result);
@@ -164,7 +174,7 @@ final class CookieFlowAnalysis extends PathFactAnalysis<CookieFacts> {
             interpreter.apply(match, call, result, location, fact);
             return;
         }
-        if (interpreter.followFluentCall(call, result, fact)) {
+        if (interpreter.followFluentCall(call, result, new Site(context.method(), handle.getPosition()), fact)) {
             return;
         }
         if (handle.getInstruction() instanceof org.apache.bcel.generic.INVOKEDYNAMIC) {

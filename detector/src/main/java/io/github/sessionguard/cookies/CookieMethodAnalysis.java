@@ -57,13 +57,16 @@ final class CookieMethodAnalysis {
     private final MethodSummary summary = new MethodSummary(true);
     /** The objects a constructor leaves in {@code this}: its callers', judged where they go (see readConstructed). */
     private final Set<CookieState> constructed = new HashSet<>();
+    /** A name test taken to hold (a wrapper read for the cookies it hardens by name), or null. */
+    private final NameCondition assumed;
 
     CookieMethodAnalysis(ClassContext classContext, Method method, MethodDescriptor descriptor,
-            CookieSummaries summaries) {
+            CookieSummaries summaries, NameCondition assumed) {
         this.classContext = classContext;
         this.method = method;
         this.descriptor = descriptor;
         this.summaries = summaries;
+        this.assumed = assumed;
     }
 
     MethodSummary run() throws CheckedAnalysisException {
@@ -74,7 +77,7 @@ final class CookieMethodAnalysis {
         ValueOrigins origins = ValueOrigins.of(cfg, vna, cpg);
         MethodContext context = new MethodContext(descriptor, cfg, cpg, vna, constants, origins, summaries)
                 .inClass(classContext.getJavaClass());
-        CookieFlowAnalysis analysis = new CookieFlowAnalysis(classContext.getDepthFirstSearch(method), vna, context);
+        CookieFlowAnalysis analysis = new CookieFlowAnalysis(classContext.getDepthFirstSearch(method), vna, context, assumed);
         Dataflow<CookieFacts, CookieFlowAnalysis> dataflow = new Dataflow<>(cfg, analysis);
         dataflow.execute();
         StringSketchReader strings = new StringSketchReader(cfg, vna, constants, cpg, classContext.getJavaClass(),

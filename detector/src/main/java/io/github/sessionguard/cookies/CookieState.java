@@ -246,6 +246,15 @@ public final class CookieState {
                 sameSiteNone, sameSiteNoneWithoutSecure));
     }
 
+    /**
+     * A copy of this cookie ({@code clone()}) made at {@code site}: the same name, value and flags, and the same caller's
+     * cookie when this is one, but another object (see {@link CookieFacts#sameObject}).
+     */
+    public CookieState copiedAt(Site site) {
+        return keepChooser(new CookieState(api, name, nameParameter, site, parameter, flags, deleting, sameSiteNone,
+                sameSiteNoneWithoutSecure));
+    }
+
     /** The cookie as reported at a call whose arguments chose some of its flags (each by the call named). */
     public CookieState chosenAt(Site callSite, Map<CookieFlag, String> chosenBy) {
         CookieState copy = new CookieState(api, name, nameParameter, callSite, -1, flags, deleting, sameSiteNone,

@@ -60,6 +60,10 @@ final class CookieSummaries {
     private static final Object NOT_A_BUILDER = new Object();
     /** The builder fields each factory method's returned object has, in its own terms (an empty map: unreadable). */
     private final Map<MethodDescriptor, Map<Integer, FieldValue>> factories = new HashMap<>();
+    /** Factories nested deeper than this are not read (a guard against stack exhaustion). */
+    private static final int MAX_FACTORY_DEPTH = 16;
+    /** Some read under way reached {@link #MAX_FACTORY_DEPTH}: what it answers depends on where it began, so is not kept. */
+    private boolean factoryReadCut;
 
     CookieSummaries(BugReporter bugReporter) {
         this.bugReporter = bugReporter;
@@ -143,10 +147,23 @@ final class CookieSummaries {
         MethodDescriptor factory = DescriptorFactory.instance().getMethodDescriptor(target.slashedClassName(),
                 target.name(), target.descriptor(), target.isStatic());
         Map<Integer, FieldValue> inner = factories.get(factory);
+        if (inner == null && depth > MAX_FACTORY_DEPTH) {
+            factoryReadCut = true;
+            return null;
+        }
         if (inner == null) {
-            factories.put(factory, Map.of()); // a factory reached again while it is read (recursion): unreadable
+            // A factory reached again while it is read (recursion) is unreadable: every factory of a cycle is.
+            factories.put(factory, Map.of());
+            boolean outermost = depth <= 1;
             inner = readFactory(target, factory, builder, depth);
-            factories.put(factory, inner);
+            if (factoryReadCut) {
+                factories.remove(factory);
+            } else {
+                factories.put(factory, inner);
+            }
+            if (outermost) {
+                factoryReadCut = false;
+            }
         }
         if (inner.isEmpty()) {
             return null;
@@ -159,19 +176,12 @@ final class CookieSummaries {
     private Map<Integer, FieldValue> readFactory(CallTargets.Target target, MethodDescriptor factory, BuilderClass builder,
             int depth) {
         try {
-            ClassContext classContext = CalleeClassContexts.of(BCELUtil.getClassDescriptor(target.javaClass()));
-            Method method = target.method();
-            edu.umd.cs.findbugs.ba.CFG cfg = classContext.getCFG(method);
-            edu.umd.cs.findbugs.ba.vna.ValueNumberDataflow vna = classContext.getValueNumberDataflow(method);
-            io.github.sessionguard.flow.ValueOrigins origins =
-                    io.github.sessionguard.flow.ValueOrigins.of(cfg, vna, classContext.getConstantPoolGen());
-            MethodContext context = new MethodContext(factory, cfg, classContext.getConstantPoolGen(), vna,
-                    classContext.getConstantDataflow(method), origins, this).inClass(target.javaClass());
+            MethodContext context = contextOf(target, factory);
             edu.umd.cs.findbugs.ba.vna.ValueNumber returned = null;
-            for (java.util.Iterator<edu.umd.cs.findbugs.ba.Location> it = cfg.locationIterator(); it.hasNext();) {
+            for (java.util.Iterator<edu.umd.cs.findbugs.ba.Location> it = context.cfg().locationIterator(); it.hasNext();) {
                 edu.umd.cs.findbugs.ba.Location location = it.next();
                 if (location.getHandle().getInstruction() instanceof org.apache.bcel.generic.ARETURN) {
-                    edu.umd.cs.findbugs.ba.vna.ValueNumberFrame frame = vna.getFactAtLocation(location);
+                    edu.umd.cs.findbugs.ba.vna.ValueNumberFrame frame = context.vna().getFactAtLocation(location);
                     if (returned != null || !frame.isValid()) {
                         return Map.of(); // several returns: the object is not one chain's
                     }
@@ -185,6 +195,64 @@ final class CookieSummaries {
             bugReporter.logError("SessionGuard could not read the builder " + factory + " returns: " + e, e);
             return Map.of();
         }
+    }
+
+    /**
+     * The one test of its cookie's name a wrapper's method makes ({@code if (cookie.getName().startsWith("forum_"))}),
+     * holding on its true side; null when it makes none, or several different ones.
+     */
+    NameCondition nameTestOf(String owner, String name, String descriptor) {
+        CallTargets.Target target = CallTargets.resolve(owner, name, descriptor);
+        if (target == null || target.javaClass() == null || target.method() == null || target.isStatic()) {
+            return null;
+        }
+        try {
+            MethodContext context = contextOf(target, DescriptorFactory.instance().getMethodDescriptor(
+                    target.slashedClassName(), target.name(), target.descriptor(), target.isStatic()));
+            edu.umd.cs.findbugs.ba.vna.ValueNumber cookie = context.vna().getAnalysis().getEntryValueForParameter(0);
+            NameCondition found = null;
+            for (java.util.Iterator<edu.umd.cs.findbugs.ba.BasicBlock> it = context.cfg().blockIterator(); it.hasNext();) {
+                NameCondition tested = NameCondition.testedBy(it.next(), context.vna(), context.origins(), context.cpg(),
+                        cookie::equals);
+                if (tested != null && found != null && !found.equals(tested)) {
+                    return null;
+                }
+                found = tested != null ? tested : found;
+            }
+            return found;
+        } catch (CheckedAnalysisException | RuntimeException e) {
+            bugReporter.logError("SessionGuard could not read the name tests of " + owner + "." + name + ": " + e, e);
+            return null;
+        }
+    }
+
+    /** The method's summary on the paths where {@code assumed} holds (not memoised: asked once per wrapper). */
+    MethodSummary assuming(String owner, String name, String descriptor, NameCondition assumed) {
+        CallTargets.Target target = CallTargets.resolve(owner, name, descriptor);
+        if (target == null || target.javaClass() == null || target.method() == null) {
+            return MethodSummary.OPAQUE;
+        }
+        MethodDescriptor callee = DescriptorFactory.instance().getMethodDescriptor(target.slashedClassName(),
+                target.name(), target.descriptor(), target.isStatic());
+        try {
+            ClassContext classContext = CalleeClassContexts.of(BCELUtil.getClassDescriptor(target.javaClass()));
+            return new CookieMethodAnalysis(classContext, target.method(), callee, this, assumed).run();
+        } catch (CheckedAnalysisException | RuntimeException e) {
+            bugReporter.logError("SessionGuard could not summarise " + callee + " where " + assumed + ": " + e, e);
+            return MethodSummary.OPAQUE;
+        }
+    }
+
+    /** A method context for a call target's body, read outside the summaries' own analysis of it. */
+    private MethodContext contextOf(CallTargets.Target target, MethodDescriptor descriptor) throws CheckedAnalysisException {
+        ClassContext classContext = CalleeClassContexts.of(BCELUtil.getClassDescriptor(target.javaClass()));
+        Method method = target.method();
+        edu.umd.cs.findbugs.ba.CFG cfg = classContext.getCFG(method);
+        edu.umd.cs.findbugs.ba.vna.ValueNumberDataflow vna = classContext.getValueNumberDataflow(method);
+        return new MethodContext(descriptor, cfg, classContext.getConstantPoolGen(), vna,
+                classContext.getConstantDataflow(method),
+                io.github.sessionguard.flow.ValueOrigins.of(cfg, vna, classContext.getConstantPoolGen()), this)
+                .inClass(target.javaClass());
     }
 
     private static boolean createsCookie(String owner, String name, String descriptor) {
@@ -294,7 +362,7 @@ final class CookieSummaries {
         try {
             ClassContext classContext = CalleeClassContexts.of(BCELUtil.getClassDescriptor(javaClass));
             AnalysisStats.ofThisAnalysis().cookieAnalysed(descriptor);
-            summary = new CookieMethodAnalysis(classContext, method, descriptor, this).run();
+            summary = new CookieMethodAnalysis(classContext, method, descriptor, this, null).run();
         } catch (CheckedAnalysisException | RuntimeException e) {
             summary = MethodSummary.OPAQUE;
             done.put(descriptor, summary);

@@ -136,12 +136,19 @@ abstract class FieldValue {
         return new FieldValue() {
             FlagEffect booleanEffect() throws DataflowAnalysisException {
                 FlagEffect effect = inner.booleanEffect();
-                return covered(effect.parameter()) ? effect.withArgument(outer.booleanArgument(effect.parameter())) : effect;
+                return covered(effect.parameter()) ? effect.withArgument(outer.booleanArgument(effect.parameter()))
+                        : lost(effect);
             }
 
             FlagEffect sameSiteEffect() throws DataflowAnalysisException {
                 FlagEffect effect = inner.sameSiteEffect();
-                return covered(effect.parameter()) ? effect.withArgument(outer.sameSiteArgument(effect.parameter())) : effect;
+                return covered(effect.parameter()) ? effect.withArgument(outer.sameSiteArgument(effect.parameter()))
+                        : lost(effect);
+            }
+
+            /** A field of the factory's own receiver that the call does not show stands for no one's choice here. */
+            private FlagEffect lost(FlagEffect effect) {
+                return BuilderClass.isField(effect.parameter()) ? effect.withParameter(BuilderClass.LOST_FIELD) : effect;
             }
 
             String sameSiteText() throws DataflowAnalysisException {
@@ -155,7 +162,8 @@ abstract class FieldValue {
             }
 
             int parameter() throws DataflowAnalysisException {
-                return covered(inner.parameter()) ? outer.parameterOfArgument(inner.parameter()) : -1;
+                return covered(inner.parameter()) ? outer.parameterOfArgument(inner.parameter())
+                        : BuilderClass.isField(inner.parameter()) ? BuilderClass.LOST_FIELD : -1;
             }
 
             boolean isEmptyText() throws DataflowAnalysisException {
@@ -167,8 +175,8 @@ abstract class FieldValue {
                 return source != null || !covered(inner.parameter()) ? source : outer.secretSourceOf(inner.parameter());
             }
 
-            private boolean covered(int parameter) {
-                return parameter >= 0 && parameter < outer.call().argumentCount();
+            private boolean covered(int parameter) throws DataflowAnalysisException {
+                return parameter >= 0 && outer.covers(parameter);
             }
         };
     }

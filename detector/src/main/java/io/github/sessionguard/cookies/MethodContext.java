@@ -97,6 +97,14 @@ final class MethodContext {
         return cpg;
     }
 
+    CFG cfg() {
+        return cfg;
+    }
+
+    ValueNumberDataflow vna() {
+        return vna;
+    }
+
     ValueOrigins origins() {
         return origins;
     }
@@ -322,19 +330,30 @@ final class MethodContext {
             return -1;
         }
         BuilderClass builder = summaries.builderOf(method.getSlashedClassName());
-        return builder == null ? -1 : builder.parameterOf(load.getFieldName(cpg));
+        BuilderClass.Writes own = builder == null ? null : builder.writesOf(method.getName(), method.getSignature());
+        return own == null || own.readsOwnState ? -1 : builder.parameterOf(load.getFieldName(cpg));
     }
 
     /** The builder fields of the call's receiver when the callee is a builder's method and they can be read; else null. */
     ReceiverFields receiverFields(CallAt call) throws DataflowAnalysisException {
         Object known = receiverFields.get(call);
         if (known == null) {
-            BuilderClass builder = call.hasReceiver() ? summaries.builderOf(call.owner()) : null;
+            BuilderClass builder = call.hasReceiver() && declaredByOwner(call) ? summaries.builderOf(call.owner()) : null;
             ReceiverFields fields = builder == null ? null : ReceiverFields.of(this, call, builder);
             known = fields == null ? NO_MATCH : fields;
             receiverFields.put(call, known);
         }
         return known == NO_MATCH ? null : (ReceiverFields) known;
+    }
+
+    /**
+     * Does the call's owner declare the method it runs (not inherit it from a superclass, whose fields are numbered
+     * apart)?
+     */
+    static boolean declaredByOwner(CallAt call) {
+        io.github.sessionguard.flow.CallTargets.Target target =
+                io.github.sessionguard.flow.CallTargets.resolve(call.owner(), call.name(), call.descriptor());
+        return target != null && target.slashedClassName().equals(call.owner());
     }
 
     /** The call that runs the constructor of the object {@code new} made as {@code made}, or null. */

@@ -28,8 +28,6 @@ import java.util.Set;
 final class ReceiverFields {
     /** Longer chains are not read (a guard, far above hand-written ones). */
     private static final int MAX_CHAIN = 64;
-    /** Nested factories are not followed deeper than this. */
-    private static final int MAX_FACTORY_DEPTH = 3;
 
     private final BuilderClass builder;
     private final Map<Integer, FieldValue> values;
@@ -111,7 +109,7 @@ final class ReceiverFields {
                 current = call.receiver();
                 continue;
             }
-            Map<Integer, FieldValue> made = depth < MAX_FACTORY_DEPTH ? context.factoryFields(call, builder, depth + 1) : null;
+            Map<Integer, FieldValue> made = context.factoryFields(call, builder, depth + 1);
             if (made == null) {
                 return null;
             }

@@ -17,9 +17,11 @@ import org.apache.bcel.generic.InstructionHandle;
 import org.apache.bcel.generic.InvokeInstruction;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -80,35 +82,23 @@ public final class BranchConditions {
      * where the value is true or not null ({@code if (secure) cookie.setSecure(true)}); else null.
      */
     public ValueNumber onSetSideOf(Location location) throws DataflowAnalysisException {
-        Deque<BasicBlock> work = new ArrayDeque<>();
-        Set<BasicBlock> seen = new HashSet<>();
-        work.add(location.getBasicBlock());
-        seen.add(location.getBasicBlock());
-        ValueNumber tested = null;
-        while (!work.isEmpty() && seen.size() <= MAX_BLOCKS) {
-            BasicBlock block = work.poll();
-            for (Iterator<Edge> it = cfg.incomingEdgeIterator(block); it.hasNext();) {
-                Edge edge = it.next();
-                if (edge.isExceptionEdge()) {
-                    continue;
-                }
-                BasicBlock source = edge.getSource();
-                InstructionHandle last = source.getLastInstruction();
-                if (last != null && last.getInstruction() instanceof IfInstruction) {
-                    boolean setSide = isSideWhere(edge, org.apache.bcel.Const.IFNE, org.apache.bcel.Const.IFEQ)
-                            || isSideWhere(edge, org.apache.bcel.Const.IFNONNULL, org.apache.bcel.Const.IFNULL);
-                    ValueNumberFrame frame = vna.getFactAtLocation(new Location(last, source));
-                    if (!setSide || !frame.isValid() || frame.getStackDepth() == 0
-                            || tested != null && !tested.equals(frame.getTopValue())) {
-                        return null;
-                    }
-                    tested = frame.getTopValue();
-                } else if (seen.add(source)) {
-                    work.add(source);
-                }
-            }
+        List<Edge> edges = new ArrayList<>();
+        if (!nearestBranchEdges(location, edges)) {
+            return null;
         }
-        return work.isEmpty() ? tested : null;
+        ValueNumber tested = null;
+        for (Edge edge : edges) {
+            InstructionHandle last = edge.getSource().getLastInstruction();
+            boolean setSide = isSideWhere(edge, org.apache.bcel.Const.IFNE, org.apache.bcel.Const.IFEQ)
+                    || isSideWhere(edge, org.apache.bcel.Const.IFNONNULL, org.apache.bcel.Const.IFNULL);
+            ValueNumberFrame frame = vna.getFactAtLocation(new Location(last, edge.getSource()));
+            if (!setSide || !frame.isValid() || frame.getStackDepth() == 0
+                    || tested != null && !tested.equals(frame.getTopValue())) {
+                return null;
+            }
+            tested = frame.getTopValue();
+        }
+        return tested;
     }
 
     /** True when a branch shortly before {@code location} tests a value read from a member named with the word. */
@@ -122,6 +112,22 @@ public final class BranchConditions {
      */
     public boolean guardedByMemberNamed(Location location, String lowerCaseWord,
             java.util.function.Predicate<String> ignored) throws DataflowAnalysisException {
+        List<Edge> edges = new ArrayList<>();
+        nearestBranchEdges(location, edges);
+        for (Edge edge : edges) {
+            if (testsMemberNamed(new Location(edge.getSource().getLastInstruction(), edge.getSource()), lowerCaseWord,
+                    ignored)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Collects the edges by which the nearest branches before {@code location} lead to it (walking back through the
+     * blocks without a branch, at most {@link #MAX_BLOCKS}); true when the walk reached every way in.
+     */
+    private boolean nearestBranchEdges(Location location, List<Edge> edges) {
         Deque<BasicBlock> work = new ArrayDeque<>();
         Set<BasicBlock> seen = new HashSet<>();
         work.add(location.getBasicBlock());
@@ -136,15 +142,13 @@ public final class BranchConditions {
                 BasicBlock source = edge.getSource();
                 InstructionHandle last = source.getLastInstruction();
                 if (last != null && last.getInstruction() instanceof IfInstruction) {
-                    if (testsMemberNamed(new Location(last, source), lowerCaseWord, ignored)) {
-                        return true;
-                    }
+                    edges.add(edge);
                 } else if (seen.add(source)) {
                     work.add(source);
                 }
             }
         }
-        return false;
+        return work.isEmpty();
     }
 
     private boolean testsMemberNamed(Location branch, String word, java.util.function.Predicate<String> ignored)

@@ -41,9 +41,12 @@ public final class TomcatContextFile {
     /** The Context's switch for its session cookie's HttpOnly (true by default; TomcatUseHttpOnlyTest). */
     private static final String USE_HTTP_ONLY = "useHttpOnly";
 
+    /** The cookie processor's SameSite value for every cookie without its own. */
+    private static final String SAME_SITE_COOKIES = "sameSiteCookies";
+
     /** Does the file's text name a setting {@link #judge} reads (the parse is skipped otherwise)? */
     static boolean mayJudge(String text) {
-        return text.contains(ID_CHANGE) || text.contains(USE_HTTP_ONLY);
+        return text.contains(ID_CHANGE) || text.contains(USE_HTTP_ONLY) || text.contains(SAME_SITE_COOKIES);
     }
 
     /** Is this the deployed {@code META-INF/context.xml} of a war (see {@link #isWebArchive})? */
@@ -56,7 +59,9 @@ public final class TomcatContextFile {
      * changeSessionIdOnAuthentication="false">}: the container keeps the pre-login session id when it logs a user
      * in (form, basic, SSO...), as {@code setChangeSessionIdOnAuthentication(false)} in code does; and
      * {@code <Context useHttpOnly="false">}: the session cookie without HttpOnly, as {@code setUseHttpOnly(false)} is
-     * (unless the war's {@code web.xml} sets {@code <http-only>true}).
+     * (unless the war's {@code web.xml} sets {@code <http-only>true}); and {@code <CookieProcessor sameSiteCookies="none">}:
+     * every cookie Tomcat writes without a SameSite of its own, the session cookie included, sent SameSite=None, as
+     * {@code setSameSiteCookies("None")} in code is.
      */
     static List<SettingFinding> judge(SettingsResource file, XmlElement root, boolean webXmlHttpOnly) {
         List<SettingFinding> findings = new ArrayList<>();
@@ -72,6 +77,16 @@ public final class TomcatContextFile {
                     "the session cookie \"" + (name == null || name.isBlank() ? "JSESSIONID" : name.trim())
                             + "\" (<Context " + USE_HTTP_ONLY + "=\"false\">)",
                     "remove " + USE_HTTP_ONLY + "=\"false\" (Tomcat's default, true, marks the session cookie HttpOnly)"));
+        }
+        XmlElement processor = root.child("CookieProcessor");
+        String sameSite = processor == null ? null : processor.attribute(SAME_SITE_COOKIES);
+        if (CookiePolicyCatalogue.isNone(sameSite == null ? null : sameSite.trim())) {
+            findings.add(new SettingFinding("COOKIE_MISSING_SAMESITE", Priorities.NORMAL_PRIORITY, file,
+                    file.lineContainingBefore(SAME_SITE_COOKIES, processor.line),
+                    "every cookie Tomcat writes without its own SameSite, the session cookie included (<CookieProcessor "
+                            + SAME_SITE_COOKIES + "=\"" + sameSite.trim() + "\">: sent on every cross-site request)",
+                    "set " + SAME_SITE_COOKIES + "=\"lax\" (or \"strict\"), and SameSite=None on the cookies that must"
+                            + " travel cross-site only"));
         }
         for (XmlElement valve : root.children("Valve")) {
             String type = valve.attribute("className");

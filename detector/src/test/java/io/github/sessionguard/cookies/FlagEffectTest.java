@@ -47,6 +47,23 @@ class FlagEffectTest {
     }
 
     @Test
+    void aGuardingParameterDecidesWhichPathRuns() {
+        // if (secure) cookie.setSecure(true), joined with the path that skips it (the flag left missing)
+        FlagEffect guarded = FlagEffect.fromGuardingParameter(5).merge(FlagEffect.of(FlagValue.MISSING));
+        assertEquals(5, guarded.parameter());
+        assertEquals(FlagValue.SET, guarded.withArgument(FlagEffect.of(FlagValue.SET)).value());
+        assertEquals(FlagValue.MISSING, guarded.withArgument(FlagEffect.of(FlagValue.CLEARED)).value());
+        assertEquals(FlagValue.UNKNOWN, guarded.withArgument(FlagEffect.of(FlagValue.UNKNOWN)).value());
+        // handed on to the caller's own parameter: still the guard, and still resolved as one
+        FlagEffect upward = guarded.withArgument(FlagEffect.fromParameter(2));
+        assertEquals(2, upward.parameter());
+        assertEquals(FlagValue.SET, upward.withArgument(FlagEffect.of(FlagValue.SET)).value());
+        // an unguarded parameter joined with a missing path stays missing whatever the caller passes
+        FlagEffect plain = FlagEffect.fromParameter(5).merge(FlagEffect.of(FlagValue.MISSING));
+        assertEquals(FlagValue.MISSING, plain.withArgument(FlagEffect.of(FlagValue.SET)).value());
+    }
+
+    @Test
     void twoDifferentParametersAreUnknown() {
         FlagEffect merged = FlagEffect.fromParameter(1).merge(FlagEffect.fromParameter(2));
         assertEquals(-1, merged.parameter());

@@ -141,6 +141,11 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         final SourceLineAnnotation line;
         final String store;
         final String source;
+        /**
+         * The request attribute the id came in ({@code @RequestAttribute("X-Session") String token}), or null: then the
+         * site stands only if some application code stores a presented id under that name (see presentedAttributes).
+         */
+        String attribute;
 
         Site(String className, String methodName, String signature, MethodAnnotation method,
                 SourceLineAnnotation line, String store, String source) {
@@ -163,6 +168,15 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
     private final TreeMap<String, Site> pending = new TreeMap<>();
     /** Methods called by credential-checking methods that leave the HttpSession alone (owner.name+descriptor). */
     private final Set<String> calledByLogins = new HashSet<>();
+    /**
+     * Request attributes some application code (a filter resolving the session from a cookie or header) stores a
+     * presented id under: {@code request.setAttribute("X-Clinic-Session", token)}. Known once every class is seen.
+     */
+    private final Set<String> presentedAttributes = new HashSet<>();
+    /** Sites keyed by a request attribute's value ({@link Site#attribute}), with their priority, waiting for the end. */
+    private final Map<Site, Integer> attributeSites = new java.util.LinkedHashMap<>();
+    /** The request attribute a parameter of the visited method is bound to ({@code @RequestAttribute}), or null. */
+    private String attributeParameter;
 
     private Site site;
     private boolean rotated;
@@ -224,6 +238,9 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
     /** Whether an application method's own bytes make a fresh id, by owner.name+descriptor. */
     private final Map<String, Boolean> freshIdMakers = new HashMap<>();
     private static final String NO_STORE = "";
+    /** The class whose login routes (see routedToLogin) are known, and those routes' handlers. */
+    private String loginRoutesClass;
+    private Set<String> loginRoutes = Set.of();
 
     /** This analysis' settings (in-house login methods count as credential checks). */
     private UserSettings settings;
@@ -294,6 +311,7 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         }
         recordResult = null;
         readsSessionState = false;
+        attributeParameter = null;
         noteCookieParameters(getMethod());
         super.visit(code);
         // A login that also stores the user in the HttpSession is the session fixation analysis' finding.
@@ -304,12 +322,25 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
             return;
         }
         if (credentialCheck || (!readsSessionState && flowChecks.checksCredentials(getClassContext(), getMethod()))) {
-            report(site, Priorities.HIGH_PRIORITY);
-        } else if (LoginCatalogue.isLoginMethodName(getMethodName())) {
-            report(site, Priorities.NORMAL_PRIORITY);
+            reportOrWait(site, Priorities.HIGH_PRIORITY);
+        } else if (LoginCatalogue.isLoginMethodName(getMethodName()) || routedToLogin()) {
+            reportOrWait(site, Priorities.NORMAL_PRIORITY);
         } else {
             pending.putIfAbsent(site.key(), site);
         }
+    }
+
+    /**
+     * Is the visited method a handler the class registers for a login path ({@code app.post("/login/rfid", ctx ->
+     * ...)}: see {@link LoginRoutes})? Asked only of a method with a site and no other login path; once per class.
+     */
+    private boolean routedToLogin() {
+        String className = getThisClass().getClassName();
+        if (!className.equals(loginRoutesClass)) {
+            loginRoutesClass = className;
+            loginRoutes = LoginRoutes.of(getThisClass());
+        }
+        return loginRoutes.contains(getMethodName() + getMethodSig());
     }
 
     @Override
@@ -320,11 +351,27 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
     private void reportCalledByLogins() {
         for (Site waiting : pending.values()) {
             if (calledByLogins.contains(waiting.key())) {
-                report(waiting, Priorities.HIGH_PRIORITY);
+                reportOrWait(waiting, Priorities.HIGH_PRIORITY);
+            }
+        }
+        for (Map.Entry<Site, Integer> waiting : attributeSites.entrySet()) {
+            if (presentedAttributes.contains(waiting.getKey().attribute)) {
+                report(waiting.getKey(), waiting.getValue());
             }
         }
         pending.clear();
         calledByLogins.clear();
+        attributeSites.clear();
+        presentedAttributes.clear();
+    }
+
+    /** Reports a site, or keeps one keyed by a request attribute's value until every class is seen. */
+    private void reportOrWait(Site found, int priority) {
+        if (found.attribute == null) {
+            report(found, priority);
+        } else {
+            attributeSites.putIfAbsent(found, priority);
+        }
     }
 
     private void report(Site found, int priority) {
@@ -346,13 +393,44 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         for (int i = 0; i < types.length; i++) {
             if (i < parameters.length) {
                 for (AnnotationEntry annotation : parameters[i].getAnnotationEntries()) {
-                    if (SessionStoreCatalogue.COOKIE_PARAMETERS.contains(annotation.getAnnotationType())) {
+                    if (SessionStoreCatalogue.COOKIE_PARAMETERS.contains(annotation.getAnnotationType())
+                            || namesSessionHeader(annotation)) {
                         markedRegisters.add(register);
+                    } else if (SessionStoreCatalogue.REQUEST_ATTRIBUTE_PARAMETERS.contains(annotation.getAnnotationType())
+                            && Type.STRING.equals(types[i]) && attributeParameter == null) {
+                        attributeParameter = annotationName(annotation);
+                        if (attributeParameter != null) {
+                            markedRegisters.add(register);
+                        }
                     }
                 }
             }
             register += types[i].getSize();
         }
+    }
+
+    /** The name an annotation gives ({@code value} or {@code name}), or null. */
+    private static String annotationName(AnnotationEntry annotation) {
+        for (org.apache.bcel.classfile.ElementValuePair pair : annotation.getElementValuePairs()) {
+            if (pair.getNameString().equals("value") || pair.getNameString().equals("name")) {
+                return pair.getValue().stringifyValue();
+            }
+        }
+        return null;
+    }
+
+    /** {@code @RequestHeader("X-Session-Id")}, {@code @HeaderParam("X-Session-Id")}: a header naming a session id. */
+    static boolean namesSessionHeader(AnnotationEntry annotation) {
+        if (!SessionStoreCatalogue.HEADER_PARAMETERS.contains(annotation.getAnnotationType())) {
+            return false;
+        }
+        for (org.apache.bcel.classfile.ElementValuePair pair : annotation.getElementValuePairs()) {
+            if ((pair.getNameString().equals("value") || pair.getNameString().equals("name"))
+                    && SessionStoreCatalogue.namesSessionHeader(pair.getValue().stringifyValue())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -508,6 +586,21 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
             }
             return;
         }
+        if (SessionStoreCatalogue.isHeaderRead(owner, name, signature) && stack.getStackDepth() > 0
+                && stack.getStackItem(0).getConstant() instanceof String
+                && SessionStoreCatalogue.namesSessionHeader((String) stack.getStackItem(0).getConstant())) {
+            // request.getHeader("X-Session-Id"): the id a client presents in a header of its own.
+            markedSource = !rotated;
+            if (markedSource) {
+                sourceName = "the " + stack.getStackItem(0).getConstant() + " request header";
+            }
+            return;
+        }
+        if (SessionStoreCatalogue.isRequestAttributeWrite(owner, name, signature) && stack.getStackDepth() > 1
+                && stack.getStackItem(1).getConstant() instanceof String && marked(stack.getStackItem(0))) {
+            // request.setAttribute("X-Clinic-Session", token) with the presented id: a handler's @RequestAttribute.
+            presentedAttributes.add((String) stack.getStackItem(1).getConstant());
+        }
         if (makesFresh(seen, owner, name, signature, arguments)) {
             // UUID.randomUUID().toString().replace("-", ""), random.nextBytes(bytes) then an encoding of the bytes:
             // a fresh id, not the presented one.
@@ -576,7 +669,9 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
             } else if (store != null) {
                 site = new Site(getDottedClassName(), getMethodName(), getMethodSig(),
                         MethodAnnotation.fromVisitedMethod(this), SourceLineAnnotation.fromVisitedInstruction(this), store,
-                        sourceName == null ? "a request cookie's value" : sourceName);
+                        sourceName != null ? sourceName : attributeParameter != null
+                                ? "the request attribute " + attributeParameter : "a request cookie's value");
+                site.attribute = sourceName == null ? attributeParameter : null;
             }
         }
     }
@@ -730,6 +825,10 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
             // (not one handed a database: localeOf(con, sid) answers what it looked up, not a key).
             markResult = true;
         }
+        if (receiver && "java/util/Optional".equals(owner) && LoginCatalogue.OPTIONAL_UNWRAPS.contains(name)) {
+            // req.headers().first("X-Session-Id").orElseGet(registry::mint): the presented id where one was sent.
+            markResult = true;
+        }
         if (!argument || SessionStoreCatalogue.isLibrary(owner)) {
             return;
         }
@@ -822,7 +921,9 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
             boolean mapField = SessionStoreCatalogue.keepsMapField(helper);
             // One walk: the first store written, unless the helper renews an id anywhere (then it stops there).
             boolean renews = MethodCalls.calls(helper, target.method(), (o, n, d) -> {
-                if (LoginCatalogue.any(LoginCatalogue.ROTATIONS, o, n, d) || SessionStoreCatalogue.makesFreshId(o, n, d)) {
+                // (also through a generator of its class or another: reissueFor(old, ...) over a private token())
+                if (LoginCatalogue.any(LoginCatalogue.ROTATIONS, o, n, d) || SessionStoreCatalogue.makesFreshId(o, n, d)
+                        || (isGenerator(o, d) && makesFreshItself(o, n, d))) {
                     return true;
                 }
                 String written = SessionStoreCatalogue.storeWriteByCall(o, n, mapField);

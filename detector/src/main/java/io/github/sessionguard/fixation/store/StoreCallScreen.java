@@ -29,14 +29,17 @@ import java.io.IOException;
  * ({@link LoginCatalogue#isCredentialCheck}).</li>
  * </ul>
  * So a method is followed only when it calls a credential check, or calls a store write and has a
- * presented-id call or a cookie-value parameter. Calls are judged once per constant-pool entry of the class
- * (as the detector reads them: the raw slashed owner, name and descriptor), and a method's code is only
- * searched for invoke instructions naming a judged entry.
+ * presented-id call or a cookie-value parameter, or has a presented-id call and a request attribute write (a filter
+ * handing the id to a handler's {@code @RequestAttribute}: the detector notes the attribute's name). Calls are
+ * judged once per constant-pool entry of the class (as the detector reads them: the raw slashed owner, name and
+ * descriptor), and a method's code is only searched for invoke instructions naming a judged entry.
  */
 final class StoreCallScreen {
     private static final int PRESENTED_ID = 1;
     private static final int CREDENTIAL_CHECK = 2;
     private static final int STORE_WRITE = 4;
+    /** {@code request.setAttribute(name, value)}: with a presented id, what a handler's {@code @RequestAttribute} binds. */
+    private static final int ATTRIBUTE_WRITE = 8;
 
     /** Per constant-pool entry of the class: the kinds of call above it is (0: none). */
     private final int[] kinds;
@@ -79,7 +82,8 @@ final class StoreCallScreen {
             String name = MethodRefs.name(pool, reference);
             String descriptor = MethodRefs.descriptor(pool, reference);
             int kind = 0;
-            if (SessionStoreCatalogue.isPresentedId(ownerName, name, descriptor)) {
+            if (SessionStoreCatalogue.isPresentedId(ownerName, name, descriptor)
+                    || SessionStoreCatalogue.isHeaderRead(ownerName, name, descriptor)) {
                 kind |= PRESENTED_ID;
             }
             if (LoginCatalogue.isCredentialCheck(ownerName, name, descriptor, settings)) {
@@ -87,6 +91,9 @@ final class StoreCallScreen {
             }
             if (mayWriteStore(ownerName, name)) {
                 kind |= STORE_WRITE;
+            }
+            if (SessionStoreCatalogue.isRequestAttributeWrite(ownerName, name, descriptor)) {
+                kind |= ATTRIBUTE_WRITE;
             }
             kinds[index] = kind;
             anyKind[index] = kind != 0;
@@ -149,7 +156,7 @@ final class StoreCallScreen {
 
     /** Can following any method of the class yield a site or a login's callees? */
     boolean classMayMatter(JavaClass javaClass) {
-        if ((classKinds & CREDENTIAL_CHECK) != 0) {
+        if ((classKinds & CREDENTIAL_CHECK) != 0 || presentedToAttribute(classKinds)) {
             return true;
         }
         if ((classKinds & STORE_WRITE) == 0) {
@@ -161,10 +168,15 @@ final class StoreCallScreen {
     /** Can following this method yield a site or a login's callees? */
     boolean methodMayMatter(Method method, Code code) {
         int called = kindsCalled(code);
-        if ((called & CREDENTIAL_CHECK) != 0) {
+        if ((called & CREDENTIAL_CHECK) != 0 || presentedToAttribute(called)) {
             return true;
         }
         return (called & STORE_WRITE) != 0 && ((called & PRESENTED_ID) != 0 || hasCookieParameter(method));
+    }
+
+    /** A presented-id call and a request attribute write: the id may be handed to a handler's {@code @RequestAttribute}. */
+    private static boolean presentedToAttribute(int kinds) {
+        return (kinds & PRESENTED_ID) != 0 && (kinds & ATTRIBUTE_WRITE) != 0;
     }
 
     /** The kinds of the calls the code makes. */
@@ -195,7 +207,9 @@ final class StoreCallScreen {
         }
         for (ParameterAnnotationEntry parameter : parameters) {
             for (org.apache.bcel.classfile.AnnotationEntry annotation : parameter.getAnnotationEntries()) {
-                if (SessionStoreCatalogue.COOKIE_PARAMETERS.contains(annotation.getAnnotationType())) {
+                if (SessionStoreCatalogue.COOKIE_PARAMETERS.contains(annotation.getAnnotationType())
+                        || SessionStoreFixationDetector.namesSessionHeader(annotation)
+                        || SessionStoreCatalogue.REQUEST_ATTRIBUTE_PARAMETERS.contains(annotation.getAnnotationType())) {
                     return true;
                 }
             }
