@@ -47,7 +47,7 @@ final class CookieSummaries {
     private static final int MAX_DEPTH = 40;
 
     private final BugReporter bugReporter;
-    private final MethodReach flagCarriers = new MethodReach(CookieSummaries::createsCookie, CookieSummaries::carriesFlag);
+    private final MethodReach flagCarriers = new MethodReach(CookieSummaries::createsCookie, this::carriesFlag);
     private final Map<String, Boolean> relevantClasses = new HashMap<>();
     private final io.github.sessionguard.flow.CallReach methodReach =
             new io.github.sessionguard.flow.CallReach(new CookieMethodReach());
@@ -261,9 +261,16 @@ final class CookieSummaries {
                 || match.call().role() == CookieCall.Role.CREATE_ANY_CONSTRUCTOR);
     }
 
-    private static boolean carriesFlag(String owner, String name, String descriptor) {
+    /**
+     * A call that may carry a cookie's flag, name or value: an application method taking a boolean or a String, or any
+     * method of a cookie builder (its receiver carries them: {@code CookieSpec.named("x").sameSite("None").apply(resp)}).
+     */
+    private boolean carriesFlag(String owner, String name, String descriptor) {
         if (owner.startsWith("java/") || owner.startsWith("[")) {
             return false;
+        }
+        if (builderOf(owner) != null) {
+            return true;
         }
         for (String argument : new SignatureParser(descriptor).getArguments()) {
             if ("Z".equals(argument) || "Ljava/lang/Boolean;".equals(argument) || "Ljava/lang/String;".equals(argument)) {
