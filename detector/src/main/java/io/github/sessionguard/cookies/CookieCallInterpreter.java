@@ -90,7 +90,7 @@ final class CookieCallInterpreter {
 
     /** The builder field of {@code this} whose set side alone reaches the location (see {@link BuilderClass}), or -1. */
     private int guardingField(Location location) throws DataflowAnalysisException {
-        ValueNumber tested = context.branches().onSetSideOf(location);
+        ValueNumber tested = context.ownBuilder() == null ? null : context.branches().onSetSideOf(location);
         Location load = tested == null ? null : context.origins().producer(tested);
         if (load == null || !(load.getHandle().getInstruction() instanceof org.apache.bcel.generic.GETFIELD)) {
             return -1;
@@ -592,6 +592,14 @@ final class CookieCallInterpreter {
      * factory method that decides the flags itself leaves the cookie where the factory made it (the fix goes
      * there, once for every caller), named by this caller ({@code namedBy}), ranked by the strongest caller.
      */
+    /**
+     * A builder field of the callee that this call neither shows (its receiver's chain is not read) nor hands on as it
+     * is (a builder's own method calling another on {@code this}): no caller decides it.
+     */
+    private static boolean lostField(int parameter, CallArguments arguments) throws DataflowAnalysisException {
+        return BuilderClass.isField(parameter) && !arguments.covers(parameter) && !arguments.passesFieldsOn();
+    }
+
     /** The calling method as a message names it ({@code PreferencesResource.currency}). */
     private static String callerName(Site callSite) {
         String owner = callSite.method().getSlashedClassName();
@@ -602,10 +610,9 @@ final class CookieCallInterpreter {
             throws DataflowAnalysisException {
         CookieState resolved = state;
         Map<CookieFlag, String> choosers = new java.util.EnumMap<>(CookieFlag.class);
-        boolean fieldsLost = !arguments.passesFieldsOn();
         for (CookieFlag flag : CookieFlag.values()) {
             FlagEffect effect = state.effect(flag);
-            if (fieldsLost && BuilderClass.isField(effect.parameter()) && !arguments.covers(effect.parameter())) {
+            if (lostField(effect.parameter(), arguments)) {
                 // A builder this call's receiver does not show (kept in a field, handed in): no caller decides it.
                 resolved = resolved.withFlag(flag, effect.withParameter(BuilderClass.LOST_FIELD));
             } else if (effect.parameter() >= 0 && arguments.covers(effect.parameter())) {
@@ -620,14 +627,14 @@ final class CookieCallInterpreter {
             }
         }
         boolean namedHere = false;
-        if (fieldsLost && BuilderClass.isField(state.nameParameter()) && !arguments.covers(state.nameParameter())) {
+        if (lostField(state.nameParameter(), arguments)) {
             resolved = resolved.withName(null, -1);
         } else if (state.nameParameter() >= 0 && arguments.covers(state.nameParameter())) {
             String name = arguments.stringArgument(state.nameParameter());
             resolved = resolved.withName(name, name != null ? -1 : arguments.parameterOfArgument(state.nameParameter()));
             namedHere = true;
         }
-        if (fieldsLost && BuilderClass.isField(state.valueParameter()) && !arguments.covers(state.valueParameter())) {
+        if (lostField(state.valueParameter(), arguments)) {
             resolved = resolved.withValueFrom(-1, resolved.secretSource());
         } else if (state.valueParameter() >= 0 && arguments.covers(state.valueParameter())) {
             resolved = valued(resolved, state.valueParameter(), arguments);

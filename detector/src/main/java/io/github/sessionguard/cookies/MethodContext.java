@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /** What the cookie analysis of one method needs to read its instructions. */
@@ -54,6 +55,8 @@ final class MethodContext {
     private final Map<CallAt, Object> receiverFields = new java.util.IdentityHashMap<>();
     /** Every call of the method, listed once when a builder's chain asks. */
     private List<CallAt> allCalls;
+    /** See {@link #ownBuilder}; null until asked. */
+    private Optional<BuilderClass> ownBuilder;
 
     MethodContext(MethodDescriptor method, CFG cfg, ConstantPoolGen cpg, ValueNumberDataflow vna,
             ConstantDataflow constants, ValueOrigins origins, CookieSummaries summaries) {
@@ -316,9 +319,9 @@ final class MethodContext {
      * of {@code this}, or -1: in a builder's own method such a field is decided by the code that configured the object.
      */
     int fieldParameter(ValueNumber value) throws DataflowAnalysisException {
-        Location producer = origins.producer(value);
-        if (method.isStatic() || producer == null
-                || !(producer.getHandle().getInstruction() instanceof org.apache.bcel.generic.GETFIELD)) {
+        BuilderClass builder = ownBuilder();
+        Location producer = builder == null ? null : origins.producer(value);
+        if (producer == null || !(producer.getHandle().getInstruction() instanceof org.apache.bcel.generic.GETFIELD)) {
             return -1;
         }
         org.apache.bcel.generic.GETFIELD load = (org.apache.bcel.generic.GETFIELD) producer.getHandle().getInstruction();
@@ -329,9 +332,20 @@ final class MethodContext {
         if (!frame.isValid() || !isThis(frame.getTopValue())) {
             return -1;
         }
-        BuilderClass builder = summaries.builderOf(method.getSlashedClassName());
-        BuilderClass.Writes own = builder == null ? null : builder.writesOf(method.getName(), method.getSignature());
-        return own == null || own.readsOwnState ? -1 : builder.parameterOf(load.getFieldName(cpg));
+        return builder.parameterOf(load.getFieldName(cpg));
+    }
+
+    /**
+     * The builder class whose fields this method's reads stand for (see {@link #fieldParameter}), or null: asked once
+     * per method, so that a method of any other class pays nothing per value or per flag setter.
+     */
+    BuilderClass ownBuilder() {
+        if (ownBuilder == null) {
+            BuilderClass builder = method.isStatic() ? null : summaries.builderOf(method.getSlashedClassName());
+            BuilderClass.Writes own = builder == null ? null : builder.writesOf(method.getName(), method.getSignature());
+            ownBuilder = own == null || own.readsOwnState ? Optional.empty() : Optional.of(builder);
+        }
+        return ownBuilder.orElse(null);
     }
 
     /** The builder fields of the call's receiver when the callee is a builder's method and they can be read; else null. */
