@@ -33,6 +33,12 @@ public final class SessionSettingSources {
     public static final String SHIRO_SECURE_OPT_OUT = "org.apache.shiro.cookie.secure.disabled";
     public static final String SHIRO_SESSION_MANAGER_CLASS = "org/apache/shiro/web/session/mgt/DefaultWebSessionManager";
 
+    /**
+     * Shiro's remember-me manager, which writes the remember-me cookie (default name {@code rememberMe}) on a login whose
+     * token asks to be remembered; its own cookie template is Secure from Shiro 2.2, as the session manager's is.
+     */
+    public static final String SHIRO_REMEMBER_ME_MANAGER_CLASS = "org/apache/shiro/web/mgt/CookieRememberMeManager";
+
     private SessionSettingSources() {
     }
 }

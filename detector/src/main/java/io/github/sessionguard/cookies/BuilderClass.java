@@ -48,11 +48,31 @@ final class BuilderClass {
         final int parameter;
         final Object constant;
         final boolean known;
+        /**
+         * For a copy ({@code this.secure = other.secure}, {@code this.secure = spec.secure()}): the class of the
+         * parameter's object and the member read from it (a field's name, or an accessor's name and descriptor);
+         * {@link #parameter} is that parameter. Null for any other write.
+         */
+        final String copiedOwner;
+        final String copiedMember;
 
         private Write(int parameter, Object constant, boolean known) {
+            this(parameter, constant, known, null, null);
+        }
+
+        private Write(int parameter, Object constant, boolean known, String copiedOwner, String copiedMember) {
             this.parameter = parameter;
             this.constant = constant;
             this.known = known;
+            this.copiedOwner = copiedOwner;
+            this.copiedMember = copiedMember;
+        }
+
+        /** A copy's source field, numbered among its own object's fields (see {@link #FIELD_BASE}), or -1. */
+        int copiedField(BuilderClass source) {
+            int paren = copiedMember.indexOf('(');
+            return paren < 0 ? source.parameterOf(copiedMember)
+                    : source.accessedField(copiedMember.substring(0, paren), copiedMember.substring(paren));
         }
     }
 
@@ -64,6 +84,8 @@ final class BuilderClass {
         final boolean returnsThis;
         /** The writes may not happen on every path, or {@code this} reaches other code: not readable as a chain step. */
         final boolean unreadable;
+        /** The builder field (its parameter number) the method only returns, as an accessor does; else -1. */
+        final int returnsField;
         /**
          * The method's reads of its fields are not its caller's choice: it writes fields itself (a default filled in
          * before the cookie is made), hands {@code this} to other code (its own methods, a callback), or is run by a
@@ -71,11 +93,13 @@ final class BuilderClass {
          */
         final boolean readsOwnState;
 
-        Writes(Map<Integer, Write> byField, boolean returnsThis, boolean unreadable, boolean readsOwnState) {
+        Writes(Map<Integer, Write> byField, boolean returnsThis, boolean unreadable, boolean readsOwnState,
+                int returnsField) {
             this.byField = byField;
             this.returnsThis = returnsThis;
             this.unreadable = unreadable;
             this.readsOwnState = readsOwnState;
+            this.returnsField = returnsField;
         }
     }
 
@@ -99,6 +123,40 @@ final class BuilderClass {
 
     static boolean isField(int parameter) {
         return parameter >= FIELD_BASE;
+    }
+
+    /**
+     * The first parameter number standing for a field of an object a method is handed as an argument (a settings record
+     * {@code Cookies.build(name, value, policy)} reads {@code policy.secure()} from): decided where the method is called,
+     * by the code that made that argument, as a builder's own fields are by the code that made its receiver.
+     */
+    private static final int ARGUMENT_FIELD_BASE = 1 << 24;
+    /** Fields per argument in that numbering (far above any class's field count). */
+    private static final int FIELDS_PER_ARGUMENT = 1 << 12;
+
+    /** The parameter number of the field numbered {@code field} (from {@link #FIELD_BASE}) of argument {@code argument}. */
+    static int argumentField(int argument, int field) {
+        return ARGUMENT_FIELD_BASE + argument * FIELDS_PER_ARGUMENT + (field - FIELD_BASE);
+    }
+
+    static boolean isArgumentField(int parameter) {
+        return parameter >= ARGUMENT_FIELD_BASE && parameter != LOST_FIELD;
+    }
+
+    /** For an argument's field: the argument's index. */
+    static int argumentOf(int parameter) {
+        return (parameter - ARGUMENT_FIELD_BASE) / FIELDS_PER_ARGUMENT;
+    }
+
+    /** For an argument's field: the field's number among its object's fields (from {@link #FIELD_BASE}). */
+    static int fieldOf(int parameter) {
+        return FIELD_BASE + (parameter - ARGUMENT_FIELD_BASE) % FIELDS_PER_ARGUMENT;
+    }
+
+    /** The builder field the method {@code name + descriptor} of this class only returns (an accessor), or -1. */
+    int accessedField(String name, String descriptor) {
+        Writes writes = methods.get(name + descriptor);
+        return writes == null ? -1 : writes.returnsField;
     }
 
     String className() {
@@ -149,8 +207,8 @@ final class BuilderClass {
      * framework bean's injected settings are not a builder's: nothing in the application configures them call by call).
      */
     static BuilderClass read(JavaClass javaClass, ClassContext classContext) throws CheckedAnalysisException {
-        if (javaClass.isEnum() || javaClass.isInterface()) {
-            return null;
+        if (javaClass.isInterface()) {
+            return null; // an enum is read: its constants are objects its <clinit> makes with their own fields
         }
         String className = javaClass.getClassName().replace('.', '/');
         List<String> candidates = new ArrayList<>();
@@ -199,8 +257,9 @@ final class BuilderClass {
                 }
             });
             Writes writes = method.getValue();
+            int returned = writes.returnsField < 0 ? -1 : builderFields.indexOf(candidates.get(writes.returnsField));
             renumbered.put(method.getKey(), new Writes(byField, writes.returnsThis, writes.unreadable,
-                    writes.readsOwnState || !byField.isEmpty()));
+                    writes.readsOwnState || !byField.isEmpty(), returned < 0 ? -1 : FIELD_BASE + returned));
         }
         return new BuilderClass(className, builderFields, renumbered);
     }
@@ -255,7 +314,7 @@ final class BuilderClass {
                         || put.getFieldType(cpg).getSize() != 1 || !frame.getStackValue(1).equals(self)) {
                     continue;
                 }
-                byField.put(field, writeOf(frame.getStackValue(0), vna, parameters, origins));
+                byField.put(field, writeOf(frame.getStackValue(0), vna, parameters, origins, cpg));
             } else if (instruction instanceof ARETURN) {
                 returnsThis &= frame.getTopValue().equals(self);
             } else if (instruction instanceof InvokeInstruction && !(instruction instanceof org.apache.bcel.generic.INVOKEDYNAMIC)) {
@@ -267,14 +326,38 @@ final class BuilderClass {
                     thisEscapes = true; // this(...) or a call of its own setters: writes elsewhere
                 }
                 int arguments = invoke.getArgumentTypes(cpg).length;
-                for (int i = 0; i < arguments && i < frame.getStackDepth(); i++) {
+                // new CookieTemplate(this) in a builder's build(): a constructor copying the builder's fields.
+                boolean copiedByConstructor = instruction instanceof INVOKESPECIAL && !own
+                        && "<init>".equals(invoke.getMethodName(cpg))
+                        && io.github.sessionguard.flow.QuietClasspath.isApplicationClass(invoke.getClassName(cpg).replace('.', '/'));
+                for (int i = 0; i < arguments && i < frame.getStackDepth() && !copiedByConstructor; i++) {
                     if (frame.getStackValue(i).equals(self)) {
                         thisEscapes = true; // handed to other code (a callback, a helper) that may set its fields
                     }
                 }
             }
         }
-        return new Writes(byField, returnsThis, unreadable || thisEscapes, thisEscapes || frameworkRuns);
+        return new Writes(byField, returnsThis, unreadable || thisEscapes, thisEscapes || frameworkRuns,
+                accessed(className, fields, method, cpg));
+    }
+
+    /**
+     * The field (index among {@code fields}) a method returns and does nothing else: {@code return this.secure;}, a
+     * record's accessor; else -1.
+     */
+    private static int accessed(String className, List<String> fields, Method method, ConstantPoolGen cpg) {
+        if (method.getArgumentTypes().length != 0 || method.getCode() == null) {
+            return -1;
+        }
+        Instruction[] body = new org.apache.bcel.generic.InstructionList(method.getCode().getCode()).getInstructions();
+        if (body.length != 3 || !(body[0] instanceof org.apache.bcel.generic.ALOAD)
+                || ((org.apache.bcel.generic.ALOAD) body[0]).getIndex() != 0
+                || !(body[1] instanceof org.apache.bcel.generic.GETFIELD)
+                || !(body[2] instanceof org.apache.bcel.generic.ReturnInstruction)) {
+            return -1;
+        }
+        org.apache.bcel.generic.GETFIELD load = (org.apache.bcel.generic.GETFIELD) body[1];
+        return load.getClassName(cpg).replace('.', '/').equals(className) ? fields.indexOf(load.getFieldName(cpg)) : -1;
     }
 
     /** More supertypes than this are not searched for the method a class overrides. */
@@ -312,11 +395,16 @@ final class BuilderClass {
         return false;
     }
 
-    private static Write writeOf(ValueNumber value, ValueNumberDataflow vna, int parameters, ValueOrigins origins) {
+    private static Write writeOf(ValueNumber value, ValueNumberDataflow vna, int parameters, ValueOrigins origins,
+            ConstantPoolGen cpg) throws edu.umd.cs.findbugs.ba.DataflowAnalysisException {
         for (int i = 0; i < parameters; i++) {
             if (vna.getAnalysis().getEntryValueForParameter(i).equals(value)) {
                 return new Write(i, null, true);
             }
+        }
+        Write copy = copyOf(origins.producer(value), vna, parameters, cpg);
+        if (copy != null) {
+            return copy;
         }
         if (origins.isNullLiteral(value)) {
             return new Write(-1, null, true);
@@ -329,6 +417,39 @@ final class BuilderClass {
             constant = staticConstant(origins.producer(value), origins.constantPool());
         }
         return constant == null ? Write.UNKNOWN : new Write(-1, constant, true);
+    }
+
+    /**
+     * A value read from a field of a parameter's object, directly or through an accessor ({@code this.secure =
+     * other.secure}, {@code this.secure = b.secure}): a copy, decided by whoever made that object; else null.
+     */
+    private static Write copyOf(Location producer, ValueNumberDataflow vna, int parameters, ConstantPoolGen cpg)
+            throws edu.umd.cs.findbugs.ba.DataflowAnalysisException {
+        Instruction instruction = producer == null ? null : producer.getHandle().getInstruction();
+        String owner;
+        String member;
+        if (instruction instanceof org.apache.bcel.generic.GETFIELD) {
+            org.apache.bcel.generic.GETFIELD load = (org.apache.bcel.generic.GETFIELD) instruction;
+            owner = load.getClassName(cpg).replace('.', '/');
+            member = load.getFieldName(cpg);
+        } else if (instruction instanceof org.apache.bcel.generic.INVOKEVIRTUAL
+                && ((InvokeInstruction) instruction).getArgumentTypes(cpg).length == 0) {
+            InvokeInstruction call = (InvokeInstruction) instruction;
+            owner = call.getClassName(cpg).replace('.', '/');
+            member = call.getMethodName(cpg) + call.getSignature(cpg);
+        } else {
+            return null;
+        }
+        ValueNumberFrame frame = vna.getFactAtLocation(producer);
+        if (!frame.isValid() || !io.github.sessionguard.flow.QuietClasspath.isApplicationClass(owner)) {
+            return null;
+        }
+        for (int i = 0; i < parameters; i++) {
+            if (vna.getAnalysis().getEntryValueForParameter(i).equals(frame.getTopValue())) {
+                return new Write(i, null, true, owner, member);
+            }
+        }
+        return null;
     }
 
     /**

@@ -48,8 +48,40 @@ final class CallArguments {
         if (!BuilderClass.isField(index)) {
             return index >= 0 && index < call.argumentCount();
         }
-        ReceiverFields fields = context.receiverFields(call);
-        return fields != null && fields.covers(index);
+        ReceiverFields fields = fieldsOf(index);
+        return fields != null && fields.covers(inObject(index));
+    }
+
+    /** A read of an argument that may lead into other objects' fields (see {@link FieldValue#argument}). */
+    @FunctionalInterface
+    interface Read<T> {
+        T get() throws DataflowAnalysisException;
+    }
+
+    /**
+     * {@code read}, unless reads of fields through arguments are already nested as deep as an analysis allows (factories
+     * and copies that lead back into each other): then {@code cut}, what is not known.
+     */
+    <T> T nested(Read<T> read, T cut) throws DataflowAnalysisException {
+        if (!context.enterFieldRead()) {
+            return cut;
+        }
+        try {
+            return read.get();
+        } finally {
+            context.exitFieldRead();
+        }
+    }
+
+    /** The object whose fields a field parameter numbers: an argument's (a settings object), else the receiver's. */
+    private ReceiverFields fieldsOf(int index) throws DataflowAnalysisException {
+        return BuilderClass.isArgumentField(index) ? context.argumentFields(call, BuilderClass.argumentOf(index))
+                : context.receiverFields(call);
+    }
+
+    /** A field parameter's number among its own object's fields. */
+    private static int inObject(int index) {
+        return BuilderClass.isArgumentField(index) ? BuilderClass.fieldOf(index) : index;
     }
 
     /**
@@ -66,14 +98,19 @@ final class CallArguments {
         if (!BuilderClass.isField(index)) {
             return null;
         }
-        ReceiverFields fields = context.receiverFields(call);
-        return fields == null ? FieldValue.UNKNOWN : fields.value(index);
+        ReceiverFields fields = fieldsOf(index);
+        if (fields == null) {
+            // An argument's object the analysis cannot tie to the code that made it (a field, another method's result):
+            // decided elsewhere, as a builder's receiver kept in a field is.
+            return BuilderClass.isArgumentField(index) ? FieldValue.parameter(BuilderClass.LOST_FIELD) : FieldValue.UNKNOWN;
+        }
+        return fields.value(inObject(index));
     }
 
     /** The call a user makes to choose the callee's parameter {@code index}: the callee, or a builder's setter. */
     String chooserOf(int index) throws DataflowAnalysisException {
-        ReceiverFields fields = BuilderClass.isField(index) ? context.receiverFields(call) : null;
-        return fields != null ? fields.chooserOf(index)
+        ReceiverFields fields = BuilderClass.isField(index) ? fieldsOf(index) : null;
+        return fields != null ? fields.chooserOf(inObject(index))
                 : call.owner().substring(call.owner().lastIndexOf('/') + 1) + "." + call.name();
     }
 

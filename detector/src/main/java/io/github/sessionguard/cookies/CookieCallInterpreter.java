@@ -88,14 +88,19 @@ final class CookieCallInterpreter {
         }
     }
 
-    /** The builder field of {@code this} whose set side alone reaches the location (see {@link BuilderClass}), or -1. */
+    /**
+     * The builder field of {@code this}, or settings field of an argument, whose set side alone reaches the location
+     * (see {@link BuilderClass}), or -1.
+     */
     private int guardingField(Location location) throws DataflowAnalysisException {
-        ValueNumber tested = context.ownBuilder() == null ? null : context.branches().onSetSideOf(location);
+        ValueNumber tested = context.readsFields() ? context.branches().onSetSideOf(location) : null;
         Location load = tested == null ? null : context.origins().producer(tested);
-        if (load == null || !(load.getHandle().getInstruction() instanceof org.apache.bcel.generic.GETFIELD)) {
-            return -1;
-        }
-        String type = ((org.apache.bcel.generic.GETFIELD) load.getHandle().getInstruction()).getSignature(context.cpg());
+        org.apache.bcel.generic.Instruction instruction = load == null ? null : load.getHandle().getInstruction();
+        String type = instruction instanceof org.apache.bcel.generic.GETFIELD
+                ? ((org.apache.bcel.generic.GETFIELD) instruction).getSignature(context.cpg())
+                : instruction instanceof org.apache.bcel.generic.INVOKEVIRTUAL
+                ? ((org.apache.bcel.generic.INVOKEVIRTUAL) instruction).getReturnType(context.cpg()).getSignature()
+                : null;
         // A boolean field's own test (if (secure) setSecure(true)); another field's (if (sameSite != null)) says
         // nothing of this flag.
         return "Z".equals(type) || "Ljava/lang/Boolean;".equals(type) ? context.fieldParameter(tested) : -1;
@@ -389,7 +394,7 @@ final class CookieCallInterpreter {
         String text = arguments.sameSiteText(arg);
         int parameter = text == null ? arguments.parameterOfArgument(arg) : -1;
         if (parameter >= 0 && BuilderClass.isField(parameter)) {
-            FlagEffect field = context.branches().testsForNull(arguments.call().argument(arg))
+            FlagEffect field = context.testsForNull(arguments.call().argument(arg), parameter)
                     ? FlagEffect.fromGuardingParameter(parameter) : FlagEffect.fromParameter(parameter);
             return state.withFlag(CookieFlag.SAME_SITE, field).withSameSiteNone(false);
         }
@@ -597,7 +602,8 @@ final class CookieCallInterpreter {
      * is (a builder's own method calling another on {@code this}): no caller decides it.
      */
     private static boolean lostField(int parameter, CallArguments arguments) throws DataflowAnalysisException {
-        return BuilderClass.isField(parameter) && !arguments.covers(parameter) && !arguments.passesFieldsOn();
+        return BuilderClass.isField(parameter) && !arguments.covers(parameter)
+                && (BuilderClass.isArgumentField(parameter) || !arguments.passesFieldsOn());
     }
 
     /** The calling method as a message names it ({@code PreferencesResource.currency}). */

@@ -58,12 +58,37 @@ final class CookieSummaries {
     /** Each application class read once as a possible builder ({@link #NOT_A_BUILDER}: it is none). */
     private final Map<String, Object> builders = new HashMap<>();
     private static final Object NOT_A_BUILDER = new Object();
+    /** The same for classes read as settings objects handed to a cookie's maker (see {@link #settingsOf}). */
+    private final Map<String, Object> settings = new HashMap<>();
+    /** The fields of each static final constant of a builder or settings class, read once (an empty map: unreadable). */
+    private final Map<String, Map<Integer, FieldValue>> constants = new HashMap<>();
     /** The builder fields each factory method's returned object has, in its own terms (an empty map: unreadable). */
     private final Map<MethodDescriptor, Map<Integer, FieldValue>> factories = new HashMap<>();
     /** Factories nested deeper than this are not read (a guard against stack exhaustion). */
     private static final int MAX_FACTORY_DEPTH = 16;
+    /** Reads of fields through arguments nested deeper than this are not made (see {@link #enterFieldRead}). */
+    private static final int MAX_FIELD_READS = 64;
+    /** How deeply reads of fields through arguments are nested now. */
+    private int fieldReads;
     /** Some read under way reached {@link #MAX_FACTORY_DEPTH}: what it answers depends on where it began, so is not kept. */
     private boolean factoryReadCut;
+
+    /**
+     * Starts a read of a field's value through the call that wrote it, which may lead into further objects' fields (a
+     * copy of a copy, factories that lead back into each other); false, and nothing started, when such reads are nested
+     * {@link #MAX_FIELD_READS} deep (a guard against stack exhaustion: the value is then not known).
+     */
+    boolean enterFieldRead() {
+        if (fieldReads >= MAX_FIELD_READS) {
+            return false;
+        }
+        fieldReads++;
+        return true;
+    }
+
+    void exitFieldRead() {
+        fieldReads--;
+    }
 
     CookieSummaries(BugReporter bugReporter) {
         this.bugReporter = bugReporter;
@@ -119,14 +144,38 @@ final class CookieSummaries {
         return known == NOT_A_BUILDER ? null : (BuilderClass) known;
     }
 
+    /**
+     * The class as a settings object whose fields a method reads to make a cookie ({@code policy.secure()} in
+     * {@code Cookies.build(name, value, policy)}), or null: any application class keeping values in fields that its
+     * constructors or fluent setters fill, whether or not it names a cookie type itself. Asked only for the object a
+     * flag's value was read from.
+     */
+    BuilderClass settingsOf(String slashedClassName) {
+        BuilderClass builder = builders.get(slashedClassName) instanceof BuilderClass
+                ? (BuilderClass) builders.get(slashedClassName) : null;
+        if (builder != null) {
+            return builder;
+        }
+        Object known = settings.get(slashedClassName);
+        if (known == null) {
+            known = readBuilder(slashedClassName, false);
+            settings.put(slashedClassName, known);
+        }
+        return known == NOT_A_BUILDER ? null : (BuilderClass) known;
+    }
+
     private Object readBuilder(String slashedClassName) {
+        return readBuilder(slashedClassName, true);
+    }
+
+    private Object readBuilder(String slashedClassName, boolean screened) {
         if (slashedClassName.startsWith("java/") || !io.github.sessionguard.flow.QuietClasspath.isApplicationClass(slashedClassName)) {
             return NOT_A_BUILDER;
         }
         try {
             ClassContext classContext = CalleeClassContexts.of(DescriptorFactory.createClassDescriptor(slashedClassName));
             JavaClass javaClass = classContext.getJavaClass();
-            BuilderClass builder = passesScreen(javaClass) ? BuilderClass.read(javaClass, classContext) : null;
+            BuilderClass builder = !screened || passesScreen(javaClass) ? BuilderClass.read(javaClass, classContext) : null;
             return builder == null ? NOT_A_BUILDER : builder;
         } catch (CheckedAnalysisException | RuntimeException e) {
             bugReporter.logError("SessionGuard could not read " + slashedClassName + " as a cookie builder: " + e, e);
@@ -173,10 +222,71 @@ final class CookieSummaries {
         return outer;
     }
 
+    /**
+     * The builder fields of the object a static final field holds ({@code CookiePolicy.REMEMBER}, an enum's constant),
+     * read from the one expression its class's static initialiser stores there; null when it cannot be read.
+     */
+    Map<Integer, FieldValue> constantFields(String owner, String field, BuilderClass builder, int depth) {
+        String key = owner + "." + field;
+        Map<Integer, FieldValue> known = constants.get(key);
+        if (known == null && depth > MAX_FACTORY_DEPTH) {
+            factoryReadCut = true;
+            return null;
+        }
+        if (known == null) {
+            constants.put(key, Map.of()); // a constant reached again while it is read is unreadable
+            boolean outermost = depth <= 1;
+            known = readConstant(owner, field, builder, depth);
+            if (factoryReadCut) {
+                constants.remove(key);
+            } else {
+                constants.put(key, known);
+            }
+            if (outermost) {
+                factoryReadCut = false;
+            }
+        }
+        return known.isEmpty() ? null : known;
+    }
+
+    private Map<Integer, FieldValue> readConstant(String owner, String field, BuilderClass builder, int depth) {
+        try {
+            edu.umd.cs.findbugs.ba.XClass xClass = io.github.sessionguard.flow.QuietClasspath.find(owner);
+            edu.umd.cs.findbugs.ba.XField xField = xClass == null ? null : xClass.findField(field, "L" + builder.className() + ";", true);
+            CallTargets.Target target = xField != null && xField.isFinal()
+                    ? CallTargets.resolve(owner, "<clinit>", "()V") : null;
+            if (target == null || target.javaClass() == null || target.method() == null
+                    || !target.slashedClassName().equals(owner)) {
+                return Map.of();
+            }
+            MethodContext context = contextOf(target, DescriptorFactory.instance().getMethodDescriptor(owner, "<clinit>",
+                    "()V", true)).readingSettings();
+            edu.umd.cs.findbugs.ba.vna.ValueNumber stored = null;
+            for (java.util.Iterator<edu.umd.cs.findbugs.ba.Location> it = context.cfg().locationIterator(); it.hasNext();) {
+                edu.umd.cs.findbugs.ba.Location location = it.next();
+                org.apache.bcel.generic.Instruction instruction = location.getHandle().getInstruction();
+                if (instruction instanceof org.apache.bcel.generic.PUTSTATIC
+                        && field.equals(((org.apache.bcel.generic.PUTSTATIC) instruction).getFieldName(context.cpg()))
+                        && owner.equals(((org.apache.bcel.generic.PUTSTATIC) instruction).getClassName(context.cpg()).replace('.', '/'))) {
+                    edu.umd.cs.findbugs.ba.vna.ValueNumberFrame frame = context.vna().getFactAtLocation(location);
+                    if (stored != null || !frame.isValid()) {
+                        return Map.of();
+                    }
+                    stored = frame.getTopValue();
+                }
+            }
+            Map<Integer, FieldValue> fields = stored == null ? null : ReceiverFields.read(context, stored, builder, null, depth);
+            return fields == null ? Map.of() : fields;
+        } catch (CheckedAnalysisException | RuntimeException e) {
+            bugReporter.logError("SessionGuard could not read the constant " + owner + "." + field + ": " + e, e);
+            return Map.of();
+        }
+    }
+
     private Map<Integer, FieldValue> readFactory(CallTargets.Target target, MethodDescriptor factory, BuilderClass builder,
             int depth) {
         try {
-            MethodContext context = contextOf(target, factory);
+            MethodContext context = contextOf(target, factory).readingSettings();
             edu.umd.cs.findbugs.ba.vna.ValueNumber returned = null;
             for (java.util.Iterator<edu.umd.cs.findbugs.ba.Location> it = context.cfg().locationIterator(); it.hasNext();) {
                 edu.umd.cs.findbugs.ba.Location location = it.next();

@@ -25,35 +25,38 @@ abstract class FieldValue {
 
     abstract String secretSource() throws DataflowAnalysisException;
 
-    /** Argument {@code index} of a call that wrote the field (a setter's, a constructor's). */
+    /**
+     * Argument {@code index} of a call that wrote the field (a setter's, a constructor's). Read when asked, so a read
+     * may lead into another object's fields and on: nested reads are capped (see {@link CallArguments#nested}).
+     */
     static FieldValue argument(CallArguments arguments, int index) {
         return new FieldValue() {
             FlagEffect booleanEffect() throws DataflowAnalysisException {
-                return arguments.booleanArgument(index);
+                return arguments.nested(() -> arguments.booleanArgument(index), FlagEffect.of(FlagValue.UNKNOWN));
             }
 
             FlagEffect sameSiteEffect() throws DataflowAnalysisException {
-                return arguments.sameSiteArgument(index);
+                return arguments.nested(() -> arguments.sameSiteArgument(index), FlagEffect.of(FlagValue.UNKNOWN));
             }
 
             String sameSiteText() throws DataflowAnalysisException {
-                return arguments.sameSiteText(index);
+                return arguments.nested(() -> arguments.sameSiteText(index), null);
             }
 
             String text() throws DataflowAnalysisException {
-                return arguments.stringArgument(index);
+                return arguments.nested(() -> arguments.stringArgument(index), null);
             }
 
             int parameter() throws DataflowAnalysisException {
-                return arguments.parameterOfArgument(index);
+                return arguments.nested(() -> arguments.parameterOfArgument(index), -1);
             }
 
             boolean isEmptyText() throws DataflowAnalysisException {
-                return arguments.isEmptyText(index);
+                return arguments.nested(() -> arguments.isEmptyText(index), false);
             }
 
             String secretSource() throws DataflowAnalysisException {
-                return arguments.secretSourceOf(index);
+                return arguments.nested(() -> arguments.secretSourceOf(index), null);
             }
         };
     }
@@ -89,6 +92,42 @@ abstract class FieldValue {
 
             boolean isEmptyText() {
                 return value == null || "".equals(value);
+            }
+
+            String secretSource() {
+                return null;
+            }
+        };
+    }
+
+    /**
+     * A field of an object the reading method was handed as its parameter: the parameter number
+     * {@code parameter} (see {@link BuilderClass#argumentField}), decided by its callers.
+     */
+    static FieldValue parameter(int parameter) {
+        return new FieldValue() {
+            FlagEffect booleanEffect() {
+                return FlagEffect.fromParameter(parameter);
+            }
+
+            FlagEffect sameSiteEffect() {
+                return FlagEffect.fromParameter(parameter);
+            }
+
+            String sameSiteText() {
+                return null;
+            }
+
+            String text() {
+                return null;
+            }
+
+            int parameter() {
+                return parameter;
+            }
+
+            boolean isEmptyText() {
+                return false;
             }
 
             String secretSource() {

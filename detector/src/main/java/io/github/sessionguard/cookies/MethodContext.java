@@ -57,6 +57,14 @@ final class MethodContext {
     private List<CallAt> allCalls;
     /** See {@link #ownBuilder}; null until asked. */
     private Optional<BuilderClass> ownBuilder;
+    /** Read for a factory or constant of a settings class: its fields count as a builder's do (see {@link #ownBuilder}). */
+    private boolean readsSettings;
+    /** The settings objects each call's arguments are, read once per call and argument ({@link #NO_MATCH}: unreadable). */
+    private final Map<CallAt, Map<Integer, Object>> argumentFields = new java.util.IdentityHashMap<>();
+    /** The declared types of the parameters, as signatures. */
+    private final String[] parameterTypes;
+    /** Some parameter is of an application class's type (a settings object a flag may be read from). */
+    private final boolean objectParameters;
 
     MethodContext(MethodDescriptor method, CFG cfg, ConstantPoolGen cpg, ValueNumberDataflow vna,
             ConstantDataflow constants, ValueOrigins origins, CookieSummaries summaries) {
@@ -74,6 +82,13 @@ final class MethodContext {
         this.calls = new CallSites(cpg, vna, constants);
         SignatureParser signature = new SignatureParser(method.getSignature());
         this.parameterValues = new int[signature.getNumParameters()];
+        this.parameterTypes = signature.getArguments();
+        boolean objects = false;
+        for (String type : parameterTypes) {
+            objects |= type.startsWith("L") && !type.startsWith("Ljava/")
+                    && io.github.sessionguard.flow.QuietClasspath.isApplicationClass(type.substring(1, type.length() - 1));
+        }
+        this.objectParameters = objects;
         int index = 0;
         for (String parameter : signature.parameterSignatures()) {
             parameterValues[index] = vna.getAnalysis().getEntryValueForParameter(index).getNumber();
@@ -89,6 +104,12 @@ final class MethodContext {
 
     MethodContext inClass(org.apache.bcel.classfile.JavaClass owner) {
         this.javaClass = owner;
+        return this;
+    }
+
+    /** This context reads a settings class's factory or constant (see {@link CookieSummaries#settingsOf}). */
+    MethodContext readingSettings() {
+        this.readsSettings = true;
         return this;
     }
 
@@ -317,22 +338,83 @@ final class MethodContext {
     /**
      * The parameter number (see {@link BuilderClass#FIELD_BASE}) of a value this method loaded from a builder field
      * of {@code this}, or -1: in a builder's own method such a field is decided by the code that configured the object.
+     * Or the number of a field of a settings object the method was handed ({@code policy.secure()},
+     * {@link BuilderClass#argumentField}): decided by the code that made the argument.
      */
     int fieldParameter(ValueNumber value) throws DataflowAnalysisException {
         BuilderClass builder = ownBuilder();
-        Location producer = builder == null ? null : origins.producer(value);
-        if (producer == null || !(producer.getHandle().getInstruction() instanceof org.apache.bcel.generic.GETFIELD)) {
+        Location producer = builder == null && !objectParameters ? null : origins.producer(value);
+        if (producer == null) {
             return -1;
         }
-        org.apache.bcel.generic.GETFIELD load = (org.apache.bcel.generic.GETFIELD) producer.getHandle().getInstruction();
-        if (!load.getClassName(cpg).replace('.', '/').equals(method.getSlashedClassName())) {
-            return -1;
+        org.apache.bcel.generic.Instruction instruction = producer.getHandle().getInstruction();
+        if (instruction instanceof org.apache.bcel.generic.GETFIELD) {
+            org.apache.bcel.generic.GETFIELD load = (org.apache.bcel.generic.GETFIELD) instruction;
+            String owner = load.getClassName(cpg).replace('.', '/');
+            ValueNumberFrame frame = vna.getFactAtLocation(producer);
+            if (!frame.isValid()) {
+                return -1;
+            }
+            if (builder != null && owner.equals(method.getSlashedClassName()) && isThis(frame.getTopValue())) {
+                return builder.parameterOf(load.getFieldName(cpg));
+            }
+            int argument = objectParameters ? parameterOf(frame.getTopValue(), owner) : -1;
+            BuilderClass settings = argument < 0 ? null : summaries.settingsOf(owner);
+            int field = settings == null ? -1 : settings.parameterOf(load.getFieldName(cpg));
+            return field < 0 ? -1 : BuilderClass.argumentField(argument, field);
         }
-        ValueNumberFrame frame = vna.getFactAtLocation(producer);
-        if (!frame.isValid() || !isThis(frame.getTopValue())) {
-            return -1;
+        if (objectParameters && instruction instanceof org.apache.bcel.generic.INVOKEVIRTUAL) {
+            org.apache.bcel.generic.INVOKEVIRTUAL call = (org.apache.bcel.generic.INVOKEVIRTUAL) instruction;
+            String owner = call.getClassName(cpg).replace('.', '/');
+            if (call.getArgumentTypes(cpg).length != 0) {
+                return -1;
+            }
+            ValueNumberFrame frame = vna.getFactAtLocation(producer);
+            int argument = frame.isValid() ? parameterOf(frame.getTopValue(), owner) : -1;
+            BuilderClass settings = argument < 0 ? null : summaries.settingsOf(owner);
+            int field = settings == null ? -1 : settings.accessedField(call.getMethodName(cpg), call.getSignature(cpg));
+            return field < 0 ? -1 : BuilderClass.argumentField(argument, field);
         }
-        return builder.parameterOf(load.getFieldName(cpg));
+        return -1;
+    }
+
+    /** The parameter whose entry value {@code value} is, when it is declared of the type {@code owner}; else -1. */
+    private int parameterOf(ValueNumber value, String owner) {
+        int parameter = parameterIndexOf(value);
+        return parameter >= 0 && parameterTypes[parameter].equals("L" + owner + ";") ? parameter : -1;
+    }
+
+    /** The parameter whose entry value {@code value} is, or -1. */
+    int parameterIndexOf(ValueNumber value) {
+        for (int i = 0; i < parameterValues.length; i++) {
+            if (parameterValues[i] == value.getNumber()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The declared type of parameter {@code index}, as a signature. */
+    String parameterType(int index) {
+        return parameterTypes[index];
+    }
+
+    /** Can a branch's test of a value stand for a field the method was handed (see {@link #fieldParameter})? */
+    boolean readsFields() {
+        return ownBuilder() != null || objectParameters;
+    }
+
+    /**
+     * Is {@code value}, or another read of the same builder or settings field {@code parameter}, tested for null
+     * ({@code if (policy.sameSite() != null) cookie.setAttribute("SameSite", policy.sameSite())})?
+     */
+    boolean testsForNull(ValueNumber value, int parameter) throws DataflowAnalysisException {
+        for (ValueNumber tested : branches.nullTestedValues()) {
+            if (tested.equals(value) || parameter >= 0 && fieldParameter(tested) == parameter) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -341,7 +423,9 @@ final class MethodContext {
      */
     BuilderClass ownBuilder() {
         if (ownBuilder == null) {
-            BuilderClass builder = method.isStatic() ? null : summaries.builderOf(method.getSlashedClassName());
+            BuilderClass builder = method.isStatic() ? null
+                    : readsSettings ? summaries.settingsOf(method.getSlashedClassName())
+                    : summaries.builderOf(method.getSlashedClassName());
             BuilderClass.Writes own = builder == null ? null : builder.writesOf(method.getName(), method.getSignature());
             ownBuilder = own == null || own.readsOwnState ? Optional.empty() : Optional.of(builder);
         }
@@ -352,12 +436,46 @@ final class MethodContext {
     ReceiverFields receiverFields(CallAt call) throws DataflowAnalysisException {
         Object known = receiverFields.get(call);
         if (known == null) {
-            BuilderClass builder = call.hasReceiver() && declaredByOwner(call) ? summaries.builderOf(call.owner()) : null;
+            BuilderClass builder = call.hasReceiver() && declaredByOwner(call) ? summaries.settingsOf(call.owner()) : null;
             ReceiverFields fields = builder == null ? null : ReceiverFields.of(this, call, builder);
             known = fields == null ? NO_MATCH : fields;
             receiverFields.put(call, known);
         }
         return known == NO_MATCH ? null : (ReceiverFields) known;
+    }
+
+    /** The fields of the settings object the call's argument {@code argument} is, when they can be read; else null. */
+    ReceiverFields argumentFields(CallAt call, int argument) throws DataflowAnalysisException {
+        Map<Integer, Object> byArgument = argumentFields.computeIfAbsent(call, c -> new java.util.HashMap<>());
+        Object known = byArgument.get(argument);
+        if (known == null) {
+            String type = argument < call.argumentCount()
+                    ? new SignatureParser(call.descriptor()).getArguments()[argument] : "";
+            BuilderClass settings = type.startsWith("L") ? summaries.settingsOf(type.substring(1, type.length() - 1)) : null;
+            ReceiverFields fields = settings == null ? null : ReceiverFields.ofArgument(this, call, argument, settings);
+            known = fields == null ? NO_MATCH : fields;
+            byArgument.put(argument, known);
+        }
+        return known == NO_MATCH ? null : (ReceiverFields) known;
+    }
+
+    /** See {@link CookieSummaries#enterFieldRead}. */
+    boolean enterFieldRead() {
+        return summaries.enterFieldRead();
+    }
+
+    void exitFieldRead() {
+        summaries.exitFieldRead();
+    }
+
+    /** The class as a settings object (see {@link CookieSummaries#settingsOf}), or null. */
+    BuilderClass settingsOf(String slashedClassName) {
+        return summaries.settingsOf(slashedClassName);
+    }
+
+    /** The fields of the static final constant {@code owner.field}, of the class {@code builder}; null when unreadable. */
+    Map<Integer, FieldValue> constantFields(String owner, String field, BuilderClass builder, int depth) {
+        return summaries.constantFields(owner, field, builder, depth);
     }
 
     /**

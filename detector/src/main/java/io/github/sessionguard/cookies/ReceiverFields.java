@@ -62,6 +62,13 @@ final class ReceiverFields {
         return values == null ? null : new ReceiverFields(builder, values);
     }
 
+    /** The fields of the settings object the call's argument {@code argument} is, or null when they cannot be read. */
+    static ReceiverFields ofArgument(MethodContext context, CallAt call, int argument, BuilderClass builder)
+            throws DataflowAnalysisException {
+        Map<Integer, FieldValue> values = read(context, call.argument(argument), builder, call, 0);
+        return values == null ? null : new ReceiverFields(builder, values);
+    }
+
     /**
      * The fields of the object {@code object} is, by parameter number, in the terms of {@code context}'s method; null
      * when they cannot be read. {@code reader} is the call reading them (null for a factory's returned object).
@@ -75,11 +82,50 @@ final class ReceiverFields {
             chainCalls.add(reader);
         }
         ValueNumber current = object;
+        boolean configured = false;
         for (int step = 0; step < MAX_CHAIN; step++) {
             chainValues.add(current.getNumber());
+            if (context.isThis(current)) {
+                if (context.ownBuilder() == null || !context.ownBuilder().className().equals(builder.className())) {
+                    return null;
+                }
+                // this, in a builder's own method: its fields are its callers' choice, as they are for the method.
+                for (int field = 0; field < builder.fieldCount(); field++) {
+                    values.putIfAbsent(BuilderClass.FIELD_BASE + field, FieldValue.parameter(BuilderClass.FIELD_BASE + field));
+                }
+                return usedElsewhere(context, chainValues, chainCalls) ? null : values;
+            }
+            int parameter = context.parameterIndexOf(current);
+            if (parameter >= 0) {
+                if (!context.parameterType(parameter).equals("L" + builder.className() + ";")) {
+                    return null;
+                }
+                // The method's parameter: its fields are its callers' choice, read where it is called.
+                for (int field = 0; field < builder.fieldCount(); field++) {
+                    values.putIfAbsent(BuilderClass.FIELD_BASE + field,
+                            FieldValue.parameter(BuilderClass.argumentField(parameter, BuilderClass.FIELD_BASE + field)));
+                }
+                return usedElsewhere(context, chainValues, chainCalls) ? null : values;
+            }
             Location producer = context.origins().producer(current);
             if (producer == null) {
-                return null; // a parameter, this, or a merge of paths
+                return null; // a merge of paths
+            }
+            if (producer.getHandle().getInstruction() instanceof org.apache.bcel.generic.GETSTATIC) {
+                org.apache.bcel.generic.GETSTATIC load = (org.apache.bcel.generic.GETSTATIC) producer.getHandle().getInstruction();
+                Map<Integer, FieldValue> constant = load.getSignature(context.cpg()).equals("L" + builder.className() + ";")
+                        ? context.constantFields(load.getClassName(context.cpg()).replace('.', '/'),
+                                load.getFieldName(context.cpg()), builder, depth + 1)
+                        : null;
+                if (constant == null) {
+                    return null;
+                }
+                constant.forEach(values::putIfAbsent);
+                if (!configured) {
+                    // A shared constant read as it is (no setter of the chain changes it): its other uses change nothing.
+                    chainValues.remove(current.getNumber());
+                }
+                return usedElsewhere(context, chainValues, chainCalls) ? null : values;
             }
             if (producer.getHandle().getInstruction() instanceof NEW) {
                 String made = context.origins().newClass(current);
@@ -106,6 +152,7 @@ final class ReceiverFields {
                 if (!apply(context, call, builder, values)) {
                     return null;
                 }
+                configured = true;
                 current = call.receiver();
                 continue;
             }
@@ -126,11 +173,22 @@ final class ReceiverFields {
             return false;
         }
         CallArguments arguments = context.arguments(call);
-        writes.byField.forEach((field, write) -> values.putIfAbsent(BuilderClass.FIELD_BASE + field,
-                !write.known ? FieldValue.UNKNOWN
-                        : write.parameter >= 0 ? FieldValue.argument(arguments, write.parameter)
-                        : FieldValue.constant(write.constant)));
+        for (Map.Entry<Integer, BuilderClass.Write> entry : writes.byField.entrySet()) {
+            BuilderClass.Write write = entry.getValue();
+            values.putIfAbsent(BuilderClass.FIELD_BASE + entry.getKey(),
+                    !write.known ? FieldValue.UNKNOWN
+                            : write.copiedOwner != null ? copied(context, arguments, write)
+                            : write.parameter >= 0 ? FieldValue.argument(arguments, write.parameter)
+                            : FieldValue.constant(write.constant));
+        }
         return true;
+    }
+
+    /** A field the call copied from a field of its argument's object: that object's field, read where it was made. */
+    private static FieldValue copied(MethodContext context, CallArguments arguments, BuilderClass.Write write) {
+        BuilderClass source = context.settingsOf(write.copiedOwner);
+        int field = source == null ? -1 : write.copiedField(source);
+        return field < 0 ? FieldValue.UNKNOWN : FieldValue.argument(arguments, BuilderClass.argumentField(write.parameter, field));
     }
 
     /** Fields no call wrote hold their initial value: false, 0 or null. */
@@ -140,9 +198,22 @@ final class ReceiverFields {
         }
     }
 
-    /** Is the object, at any step of its chain, handed to a call outside the chain? */
+    /**
+     * Is the object, at any step of its chain, handed to a call outside the chain, or are its fields written directly
+     * ({@code b.secure = secure} in a {@code toBuilder()})?
+     */
     private static boolean usedElsewhere(MethodContext context, Set<Integer> chainValues, List<CallAt> chainCalls)
             throws DataflowAnalysisException {
+        for (java.util.Iterator<Location> it = context.cfg().locationIterator(); it.hasNext();) {
+            Location location = it.next();
+            if (location.getHandle().getInstruction() instanceof org.apache.bcel.generic.PUTFIELD) {
+                edu.umd.cs.findbugs.ba.vna.ValueNumberFrame frame = context.vna().getFactAtLocation(location);
+                if (frame.isValid() && frame.getStackDepth() > 1
+                        && chainValues.contains(frame.getStackValue(1).getNumber())) {
+                    return true;
+                }
+            }
+        }
         for (CallAt call : context.allCalls()) {
             if (chainCalls.contains(call)) {
                 continue;

@@ -62,6 +62,12 @@ public final class BranchConditions {
 
     /** Does any branch of the method test this value against null ({@code if (sameSite != null)})? */
     public boolean testsForNull(ValueNumber value) throws DataflowAnalysisException {
+        return nullTestedValues().contains(value);
+    }
+
+    /** The values the method's branches test for null ({@code if (x != null)}), in no particular order. */
+    public List<ValueNumber> nullTestedValues() throws DataflowAnalysisException {
+        List<ValueNumber> tested = new ArrayList<>();
         for (Iterator<BasicBlock> it = cfg.blockIterator(); it.hasNext();) {
             BasicBlock block = it.next();
             InstructionHandle last = block.getLastInstruction();
@@ -70,11 +76,11 @@ public final class BranchConditions {
                 continue;
             }
             ValueNumberFrame frame = vna.getFactAtLocation(new Location(last, block));
-            if (frame.isValid() && frame.getStackDepth() > 0 && frame.getTopValue().equals(value)) {
-                return true;
+            if (frame.isValid() && frame.getStackDepth() > 0) {
+                tested.add(frame.getTopValue());
             }
         }
-        return false;
+        return tested;
     }
 
     /**

@@ -14,9 +14,15 @@ import edu.umd.cs.findbugs.classfile.IClassPath;
 import edu.umd.cs.findbugs.classfile.ICodeBase;
 import edu.umd.cs.findbugs.classfile.IScannableCodeBase;
 import edu.umd.cs.findbugs.classfile.ResourceNotFoundException;
+import io.github.sessionguard.catalogue.SaTokenCookieKeys;
 import io.github.sessionguard.catalogue.SessionSettingSources;
 import io.github.sessionguard.flow.MethodGuard;
 import io.github.sessionguard.flow.QuietClasspath;
+import org.apache.bcel.classfile.Constant;
+import org.apache.bcel.classfile.ConstantMethodref;
+import org.apache.bcel.classfile.ConstantNameAndType;
+import org.apache.bcel.classfile.ConstantPool;
+import org.apache.bcel.classfile.JavaClass;
 import org.xml.sax.SAXException;
 
 import java.io.IOException;
@@ -44,6 +50,8 @@ public class SettingsDetector implements Detector2 {
     private final TreeSet<String> classes = new TreeSet<>();
     private final TreeSet<String> bootApplications = new TreeSet<>();
     private final TreeSet<String> mainClasses = new TreeSet<>();
+    /** Some class logs users in through Sa-Token, which then writes its token cookie (see {@link SaTokenCookieSettings}). */
+    private boolean saTokenLogins;
 
     public SettingsDetector(BugReporter bugReporter) {
         this.bugReporter = bugReporter;
@@ -63,11 +71,31 @@ public class SettingsDetector implements Detector2 {
                 bootApplications.add(classDescriptor.getDottedClassName());
             }
         }
+        if (!saTokenLogins) {
+            saTokenLogins = callsSaTokenLogin(cache.getClassAnalysis(JavaClass.class, classDescriptor));
+        }
         for (XMethod method : xclass.getXMethods()) {
             if (method.isStatic() && method.getName().equals("main") && method.getSignature().equals("([Ljava/lang/String;)V")) {
                 mainClasses.add(classDescriptor.getDottedClassName());
             }
         }
+    }
+
+    /** Does the class call a Sa-Token login method (a method reference in its constant pool)? */
+    private static boolean callsSaTokenLogin(JavaClass javaClass) {
+        ConstantPool pool = javaClass.getConstantPool();
+        for (Constant constant : pool.getConstantPool()) {
+            if (constant instanceof ConstantMethodref) {
+                ConstantMethodref ref = (ConstantMethodref) constant;
+                String owner = ref.getClass(pool).replace('.', '/');
+                ConstantNameAndType nameAndType = (ConstantNameAndType) pool.getConstant(ref.getNameAndTypeIndex());
+                if (SaTokenCookieKeys.LOGIN_OWNERS.contains(owner)
+                        && SaTokenCookieKeys.LOGIN_METHOD.equals(nameAndType.getName(pool))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Override
@@ -113,6 +141,9 @@ public class SettingsDetector implements Detector2 {
         }
         findings.addAll(BootSessionSettings.judge(bootProperties, context));
         findings.addAll(QuarkusFormAuthSettings.judge(bootProperties));
+        if (saTokenLogins) {
+            findings.addAll(SaTokenCookieSettings.judge(bootProperties));
+        }
         for (SettingsResource file : files) {
             if (ShiroIni.isShiroIni(file.resourceName())) {
                 findings.addAll(ShiroIni.judge(file, shiroSecureByDefault()));

@@ -15,12 +15,49 @@ import java.util.Map;
  * {@code name.property = value} lines. A {@code DefaultWebSessionManager} installed there gives the application
  * Shiro's own sessions and session cookie, configured by the same lines as in code
  * ({@code sessionManager.sessionIdUrlRewritingEnabled = true}, {@code cookie.secure = true}); the code-level rules
- * of {@code setSessionIdUrlRewritingEnabled(true)} and of the manager's cookie defaults apply to them unchanged.
+ * of {@code setSessionIdUrlRewritingEnabled(true)} and of the manager's cookie defaults apply to them unchanged. A
+ * {@code CookieRememberMeManager} installed there writes the remember-me cookie, judged by the same rules.
  */
 final class ShiroIni {
     private static final String MAIN = "main";
     private static final String SECURITY_MANAGER_SESSIONS = "securityManager.sessionManager";
-    private static final String COOKIE = ".sessionIdCookie";
+
+    /** A manager of the security manager that writes a cookie of its own, and how {@code shiro.ini} configures it. */
+    private static class ManagedCookie {
+        /** The security manager's property installing the manager. */
+        final String installedAs;
+        /** The manager's property holding its cookie. */
+        final String cookieProperty;
+        /** The cookie's default name. */
+        final String defaultName;
+        /** What the cookie is, for the message. */
+        final String kind;
+        /** Shiro's class of such managers, slashed; a class of the application extending it counts too. */
+        final String managerClass;
+
+        ManagedCookie(String installedAs, String cookieProperty, String defaultName, String kind, String managerClass) {
+            this.installedAs = installedAs;
+            this.cookieProperty = cookieProperty;
+            this.defaultName = defaultName;
+            this.kind = kind;
+            this.managerClass = managerClass;
+        }
+
+        boolean isManager(String className) {
+            return className.replace('.', '/').equals(managerClass) || className.matches("[\\w.$]+")
+                    && TypeChecks.isKnownSubtype(className.replace('.', '/'), managerClass);
+        }
+    }
+
+    private static final ManagedCookie SESSION_COOKIE = new ManagedCookie(SECURITY_MANAGER_SESSIONS, ".sessionIdCookie",
+            "JSESSIONID", "session cookie", SessionSettingSources.SHIRO_SESSION_MANAGER_CLASS) {
+        @Override
+        boolean isManager(String className) {
+            return isWebSessionManager(className);
+        }
+    };
+    private static final ManagedCookie REMEMBER_ME_COOKIE = new ManagedCookie("securityManager.rememberMeManager",
+            ".cookie", "rememberMe", "remember-me cookie", SessionSettingSources.SHIRO_REMEMBER_ME_MANAGER_CLASS);
 
     private ShiroIni() {
     }
@@ -66,7 +103,15 @@ final class ShiroIni {
                         "sessionIdUrlRewritingEnabled = true writes ;JSESSIONID= into the links Shiro encodes",
                         "remove it, or set " + name + ".sessionIdUrlRewritingEnabled = false (Shiro's default)"));
             }
-            findings.addAll(judgeCookie(file, main, name, prefixes, object.getValue(), managerSecureByDefault));
+            findings.addAll(judgeCookie(file, main, name, SESSION_COOKIE, prefixes, object.getValue(),
+                    managerSecureByDefault));
+        }
+        Entry rememberMe = main.get(REMEMBER_ME_COOKIE.installedAs);
+        String manager = rememberMe != null && rememberMe.value.startsWith("$") ? rememberMe.value.substring(1) : null;
+        Entry declaration = manager == null ? null : main.get(manager);
+        if (declaration != null && REMEMBER_ME_COOKIE.isManager(declaration.value)) {
+            findings.addAll(judgeCookie(file, main, manager, REMEMBER_ME_COOKIE,
+                    List.of(manager, REMEMBER_ME_COOKIE.installedAs), declaration, managerSecureByDefault));
         }
         return findings;
     }
@@ -79,18 +124,19 @@ final class ShiroIni {
     }
 
     /**
-     * The session id cookie: the manager's own (its defaults), or a SimpleCookie object handed to it; its properties
-     * set through the object's name or through the manager's path to it. None with
+     * The manager's cookie: its own (its defaults), or a SimpleCookie object handed to it; its properties set through the
+     * object's name or through the manager's path to it. The session cookie is none with
      * {@code sessionIdCookieEnabled = false} (the id travels in a header: no cookie is sent).
      */
     private static List<SettingFinding> judgeCookie(SettingsResource file, Map<String, Entry> main, String manager,
-            List<String> prefixes, Entry declaration, boolean secureByDefault) {
-        Entry enabled = property(main, prefixes, ".sessionIdCookieEnabled");
+            ManagedCookie managed, List<String> prefixes, Entry declaration, boolean secureByDefault) {
+        Entry enabled = managed == SESSION_COOKIE ? property(main, prefixes, ".sessionIdCookieEnabled") : null;
         if (enabled != null && "false".equalsIgnoreCase(enabled.value)) {
             return List.of();
         }
+        String cookieProperty = managed.cookieProperty;
         List<String> cookiePrefixes = new ArrayList<>();
-        Entry replaced = property(main, prefixes, COOKIE);
+        Entry replaced = property(main, prefixes, cookieProperty);
         Entry cookieAt = declaration;
         if (replaced != null) {
             String object = replaced.value.startsWith("$") ? replaced.value.substring(1) : null;
@@ -103,10 +149,11 @@ final class ShiroIni {
             cookieAt = cookie;
         }
         for (String prefix : prefixes) {
-            cookiePrefixes.add(prefix + COOKIE);
+            cookiePrefixes.add(prefix + cookieProperty);
         }
         Entry name = property(main, cookiePrefixes, ".name");
-        String cookieName = name == null ? "JSESSIONID" : name.value;
+        String cookieName = name == null ? managed.defaultName : name.value;
+        String described = "Shiro's " + managed.kind + " \"" + cookieName + "\"";
         List<SettingFinding> findings = new ArrayList<>();
         Entry secure = property(main, cookiePrefixes, ".secure");
         // Shiro 2.2's Secure default is the manager's own cookie template's; a SimpleCookie made here starts off.
@@ -114,23 +161,27 @@ final class ShiroIni {
         if (secure == null ? !startsSecure : !"true".equalsIgnoreCase(secure.value)) {
             findings.add(new SettingFinding("COOKIE_MISSING_SECURE", Priorities.HIGH_PRIORITY, file,
                     secure == null ? cookieAt.line : secure.line,
-                    "Shiro's session cookie \"" + cookieName + "\" (" + manager + " = DefaultWebSessionManager: Secure"
+                    described + " (" + manager + " = " + simpleName(declaration.value) + ": Secure"
                             + (secure == null ? " is off by default before Shiro 2.2)" : " set to " + secure.value + ")"),
                     "set " + cookiePrefixes.get(0) + ".secure = true"));
         }
         Entry httpOnly = property(main, cookiePrefixes, ".httpOnly");
         if (httpOnly != null && "false".equalsIgnoreCase(httpOnly.value)) {
             findings.add(new SettingFinding("COOKIE_MISSING_HTTPONLY", Priorities.HIGH_PRIORITY, file, httpOnly.line,
-                    "Shiro's session cookie \"" + cookieName + "\" (httpOnly = false)",
+                    described + " (httpOnly = false)",
                     "remove " + cookiePrefixes.get(0) + ".httpOnly = false (HttpOnly is Shiro's default)"));
         }
         Entry sameSite = property(main, cookiePrefixes, ".sameSite");
         if (sameSite != null && "none".equalsIgnoreCase(sameSite.value)) {
             findings.add(new SettingFinding("COOKIE_MISSING_SAMESITE", Priorities.NORMAL_PRIORITY, file, sameSite.line,
-                    "Shiro's session cookie \"" + cookieName + "\" (sameSite = NONE: sent on cross-site requests)",
+                    described + " (sameSite = NONE: sent on cross-site requests)",
                     "set " + cookiePrefixes.get(0) + ".sameSite = LAX (Shiro's default)"));
         }
         return findings;
+    }
+
+    private static String simpleName(String className) {
+        return className.substring(className.lastIndexOf('.') + 1);
     }
 
     /** The last line setting {@code prefix + suffix} for any of the prefixes (Shiro applies lines in order). */
