@@ -195,26 +195,9 @@ final class CookieSummaries {
         }
         MethodDescriptor factory = DescriptorFactory.instance().getMethodDescriptor(target.slashedClassName(),
                 target.name(), target.descriptor(), target.isStatic());
-        Map<Integer, FieldValue> inner = factories.get(factory);
-        if (inner == null && depth > MAX_FACTORY_DEPTH) {
-            factoryReadCut = true;
-            return null;
-        }
+        Map<Integer, FieldValue> inner = memoised(factories, factory, depth,
+                () -> readFactory(target, factory, builder, depth));
         if (inner == null) {
-            // A factory reached again while it is read (recursion) is unreadable: every factory of a cycle is.
-            factories.put(factory, Map.of());
-            boolean outermost = depth <= 1;
-            inner = readFactory(target, factory, builder, depth);
-            if (factoryReadCut) {
-                factories.remove(factory);
-            } else {
-                factories.put(factory, inner);
-            }
-            if (outermost) {
-                factoryReadCut = false;
-            }
-        }
-        if (inner.isEmpty()) {
             return null;
         }
         Map<Integer, FieldValue> outer = new HashMap<>();
@@ -227,20 +210,29 @@ final class CookieSummaries {
      * read from the one expression its class's static initialiser stores there; null when it cannot be read.
      */
     Map<Integer, FieldValue> constantFields(String owner, String field, BuilderClass builder, int depth) {
-        String key = owner + "." + field;
-        Map<Integer, FieldValue> known = constants.get(key);
+        return memoised(constants, owner + "." + field, depth, () -> readConstant(owner, field, builder, depth));
+    }
+
+    /**
+     * A factory's or constant's fields, read once into {@code memo} (an empty map: unreadable); null when unreadable or
+     * nested more than {@link #MAX_FACTORY_DEPTH} deep. One reached again while it is read (recursion) is unreadable,
+     * as is every one of a cycle; an answer given under a cut depends on where the reading began, so is not kept.
+     */
+    private <K> Map<Integer, FieldValue> memoised(Map<K, Map<Integer, FieldValue>> memo, K key, int depth,
+            java.util.function.Supplier<Map<Integer, FieldValue>> read) {
+        Map<Integer, FieldValue> known = memo.get(key);
         if (known == null && depth > MAX_FACTORY_DEPTH) {
             factoryReadCut = true;
             return null;
         }
         if (known == null) {
-            constants.put(key, Map.of()); // a constant reached again while it is read is unreadable
+            memo.put(key, Map.of());
             boolean outermost = depth <= 1;
-            known = readConstant(owner, field, builder, depth);
+            known = read.get();
             if (factoryReadCut) {
-                constants.remove(key);
+                memo.remove(key);
             } else {
-                constants.put(key, known);
+                memo.put(key, known);
             }
             if (outermost) {
                 factoryReadCut = false;
