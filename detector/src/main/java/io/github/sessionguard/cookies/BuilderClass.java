@@ -108,7 +108,18 @@ final class BuilderClass {
     private final List<String> fields;
     private final Map<String, Writes> methods;
 
-    private BuilderClass(String className, List<String> fields, Map<String, Writes> methods) {
+    /** An enum: its objects are its constants, one of which any receiver of its type is. */
+    private final boolean enumClass;
+    /** No method but a constructor writes a field of the class's objects: an object keeps the values it was made with. */
+    private final boolean immutable;
+    /** The class's plain accessors, as name + descriptor. */
+    private final java.util.Set<String> accessors;
+
+    private BuilderClass(String className, List<String> fields, Map<String, Writes> methods, boolean enumClass,
+            boolean immutable, java.util.Set<String> accessors) {
+        this.enumClass = enumClass;
+        this.immutable = immutable;
+        this.accessors = accessors;
         this.className = className;
         this.simpleName = className.substring(className.lastIndexOf('/') + 1);
         this.fields = fields;
@@ -153,6 +164,11 @@ final class BuilderClass {
         return FIELD_BASE + (parameter - ARGUMENT_FIELD_BASE) % FIELDS_PER_ARGUMENT;
     }
 
+    /** Is the method {@code name + descriptor} of this class a plain accessor (it returns one of its fields, of any kind)? */
+    boolean isAccessor(String name, String descriptor) {
+        return accessors.contains(name + descriptor);
+    }
+
     /** The builder field the method {@code name + descriptor} of this class only returns (an accessor), or -1. */
     int accessedField(String name, String descriptor) {
         Writes writes = methods.get(name + descriptor);
@@ -161,6 +177,14 @@ final class BuilderClass {
 
     String className() {
         return className;
+    }
+
+    boolean isEnum() {
+        return enumClass;
+    }
+
+    boolean isImmutable() {
+        return immutable;
     }
 
     /** The parameter number of the named field, or -1 when it is no builder field. */
@@ -236,8 +260,10 @@ final class BuilderClass {
             boolean constructor = "<init>".equals(method.getName());
             for (Map.Entry<Integer, Write> write : writes.byField.entrySet()) {
                 String field = candidates.get(write.getKey());
+                // A copy (this.secure = config.secure) makes no field a builder's: the class is configured elsewhere.
                 boolean counts = writes.returnsThis && write.getValue().known
-                        || constructor && plainClass && write.getValue().parameter >= 0 && !annotatedFields.contains(field);
+                        || constructor && plainClass && write.getValue().parameter >= 0
+                        && write.getValue().copiedOwner == null && !annotatedFields.contains(field);
                 if (counts && !builderFields.contains(field)) {
                     builderFields.add(field);
                 }
@@ -261,7 +287,15 @@ final class BuilderClass {
             renumbered.put(method.getKey(), new Writes(byField, writes.returnsThis, writes.unreadable,
                     writes.readsOwnState || !byField.isEmpty(), returned < 0 ? -1 : FIELD_BASE + returned));
         }
-        return new BuilderClass(className, builderFields, renumbered);
+        boolean immutable = methods.entrySet().stream()
+                .allMatch(method -> method.getKey().startsWith("<init>") || method.getValue().byField.isEmpty());
+        java.util.Set<String> accessors = new java.util.HashSet<>();
+        methods.forEach((method, writes) -> {
+            if (writes.returnsField >= 0) {
+                accessors.add(method);
+            }
+        });
+        return new BuilderClass(className, builderFields, renumbered, javaClass.isEnum(), immutable, accessors);
     }
 
     /**
@@ -326,11 +360,7 @@ final class BuilderClass {
                     thisEscapes = true; // this(...) or a call of its own setters: writes elsewhere
                 }
                 int arguments = invoke.getArgumentTypes(cpg).length;
-                // new CookieTemplate(this) in a builder's build(): a constructor copying the builder's fields.
-                boolean copiedByConstructor = instruction instanceof INVOKESPECIAL && !own
-                        && "<init>".equals(invoke.getMethodName(cpg))
-                        && io.github.sessionguard.flow.QuietClasspath.isApplicationClass(invoke.getClassName(cpg).replace('.', '/'));
-                for (int i = 0; i < arguments && i < frame.getStackDepth() && !copiedByConstructor; i++) {
+                for (int i = 0; i < arguments && i < frame.getStackDepth(); i++) {
                     if (frame.getStackValue(i).equals(self)) {
                         thisEscapes = true; // handed to other code (a callback, a helper) that may set its fields
                     }

@@ -73,6 +73,20 @@ final class CallArguments {
         }
     }
 
+    /**
+     * Is the callee's field {@code index}, which this call does not show, one of an enum's: the receiver is one of its
+     * constants, which one known only at run time (a loop over {@code values()}, a {@code valueOf(name)}), so the
+     * flag is not known rather than decided elsewhere.
+     */
+    boolean unshownConstantField(int index) throws DataflowAnalysisException {
+        if (!BuilderClass.isField(index) || BuilderClass.isArgumentField(index) || index == BuilderClass.LOST_FIELD
+                || !call.hasReceiver()) {
+            return false;
+        }
+        BuilderClass builder = context.settingsOf(call.owner());
+        return builder != null && builder.isEnum();
+    }
+
     /** The object whose fields a field parameter numbers: an argument's (a settings object), else the receiver's. */
     private ReceiverFields fieldsOf(int index) throws DataflowAnalysisException {
         return BuilderClass.isArgumentField(index) ? context.argumentFields(call, BuilderClass.argumentOf(index))

@@ -101,9 +101,9 @@ final class CookieCallInterpreter {
                 : instruction instanceof org.apache.bcel.generic.INVOKEVIRTUAL
                 ? ((org.apache.bcel.generic.INVOKEVIRTUAL) instruction).getReturnType(context.cpg()).getSignature()
                 : null;
-        // A boolean field's own test (if (secure) setSecure(true)); another field's (if (sameSite != null)) says
-        // nothing of this flag.
-        return "Z".equals(type) || "Ljava/lang/Boolean;".equals(type) ? context.fieldParameter(tested) : -1;
+        // A boolean field's own test (if (secure) setSecure(true)); another field's (if (sameSite != null)), or a
+        // Boolean's test for null (if (httpOnly != null): set however it is set), says nothing of this flag.
+        return "Z".equals(type) ? context.fieldParameter(tested) : -1;
     }
 
     /** {@code new CookieUtils(defaults)}: the new object is the one tracked cookie configuration it is given. */
@@ -619,8 +619,10 @@ final class CookieCallInterpreter {
         for (CookieFlag flag : CookieFlag.values()) {
             FlagEffect effect = state.effect(flag);
             if (lostField(effect.parameter(), arguments)) {
-                // A builder this call's receiver does not show (kept in a field, handed in): no caller decides it.
-                resolved = resolved.withFlag(flag, effect.withParameter(BuilderClass.LOST_FIELD));
+                // A builder this call's receiver does not show (kept in a field, handed in): no caller decides it; an
+                // enum's constant not shown is one of its constants, the flag known only at run time.
+                resolved = resolved.withFlag(flag, arguments.unshownConstantField(effect.parameter())
+                        ? FlagEffect.of(FlagValue.UNKNOWN) : effect.withParameter(BuilderClass.LOST_FIELD));
             } else if (effect.parameter() >= 0 && arguments.covers(effect.parameter())) {
                 if (flag == CookieFlag.SAME_SITE) {
                     // The caller's SameSite argument: its text (None judged apart), or its own caller's choice.

@@ -60,6 +60,8 @@ final class CookieSummaries {
     private static final Object NOT_A_BUILDER = new Object();
     /** The same for classes read as settings objects handed to a cookie's maker (see {@link #settingsOf}). */
     private final Map<String, Object> settings = new HashMap<>();
+    /** Each class's static initialiser, read once for all of its constants. */
+    private final Map<String, MethodContext> initialisers = new HashMap<>();
     /** The fields of each static final constant of a builder or settings class, read once (an empty map: unreadable). */
     private final Map<String, Map<Integer, FieldValue>> constants = new HashMap<>();
     /** The builder fields each factory method's returned object has, in its own terms (an empty map: unreadable). */
@@ -251,8 +253,12 @@ final class CookieSummaries {
                     || !target.slashedClassName().equals(owner)) {
                 return Map.of();
             }
-            MethodContext context = contextOf(target, DescriptorFactory.instance().getMethodDescriptor(owner, "<clinit>",
-                    "()V", true)).readingSettings();
+            MethodContext context = initialisers.get(owner);
+            if (context == null) {
+                context = contextOf(target, DescriptorFactory.instance().getMethodDescriptor(owner, "<clinit>", "()V", true))
+                        .readingSettings();
+                initialisers.put(owner, context);
+            }
             edu.umd.cs.findbugs.ba.vna.ValueNumber stored = null;
             for (java.util.Iterator<edu.umd.cs.findbugs.ba.Location> it = context.cfg().locationIterator(); it.hasNext();) {
                 edu.umd.cs.findbugs.ba.Location location = it.next();

@@ -61,6 +61,8 @@ final class MethodContext {
     private boolean readsSettings;
     /** The settings objects each call's arguments are, read once per call and argument ({@link #NO_MATCH}: unreadable). */
     private final Map<CallAt, Map<Integer, Object>> argumentFields = new java.util.IdentityHashMap<>();
+    /** Per parameter: is its object only read here (see {@link #onlyRead})? */
+    private final Map<Integer, Boolean> onlyRead = new java.util.HashMap<>();
     /** The declared types of the parameters, as signatures. */
     private final String[] parameterTypes;
     /** Some parameter is of an application class's type (a settings object a flag may be read from). */
@@ -361,7 +363,7 @@ final class MethodContext {
             int argument = objectParameters ? parameterOf(frame.getTopValue(), owner) : -1;
             BuilderClass settings = argument < 0 ? null : summaries.settingsOf(owner);
             int field = settings == null ? -1 : settings.parameterOf(load.getFieldName(cpg));
-            return field < 0 ? -1 : BuilderClass.argumentField(argument, field);
+            return field < 0 || !onlyRead(argument, settings) ? -1 : BuilderClass.argumentField(argument, field);
         }
         if (objectParameters && instruction instanceof org.apache.bcel.generic.INVOKEVIRTUAL) {
             org.apache.bcel.generic.INVOKEVIRTUAL call = (org.apache.bcel.generic.INVOKEVIRTUAL) instruction;
@@ -373,9 +375,41 @@ final class MethodContext {
             int argument = frame.isValid() ? parameterOf(frame.getTopValue(), owner) : -1;
             BuilderClass settings = argument < 0 ? null : summaries.settingsOf(owner);
             int field = settings == null ? -1 : settings.accessedField(call.getMethodName(cpg), call.getSignature(cpg));
-            return field < 0 ? -1 : BuilderClass.argumentField(argument, field);
+            return field < 0 || !onlyRead(argument, settings) ? -1 : BuilderClass.argumentField(argument, field);
         }
         return -1;
+    }
+
+    /**
+     * Is the object parameter {@code parameter} only read in this method: handed to no call but its class's plain
+     * accessors, its fields written nowhere, stored nowhere (a field, an array) where other code could change it? Only
+     * then are its fields as its caller made them where this method reads them.
+     */
+    private boolean onlyRead(int parameter, BuilderClass settings) throws DataflowAnalysisException {
+        Boolean known = onlyRead.get(parameter);
+        if (known == null) {
+            // An object of a class no method changes is as its caller made it wherever else it goes.
+            known = settings.isImmutable() ? !ReceiverFields.storedOrWritten(this, java.util.Set.of(parameterValues[parameter]), false)
+                    : !touched(parameterValues[parameter], settings);
+            onlyRead.put(parameter, known);
+        }
+        return known;
+    }
+
+    private boolean touched(int object, BuilderClass settings) throws DataflowAnalysisException {
+        for (CallAt call : allCalls()) {
+            boolean accessor = call.hasReceiver() && call.receiver().getNumber() == object && call.argumentCount() == 0
+                    && call.owner().equals(settings.className()) && settings.isAccessor(call.name(), call.descriptor());
+            if (accessor) {
+                continue;
+            }
+            for (ValueNumber consumed : call.consumedValues()) {
+                if (consumed.getNumber() == object) {
+                    return true;
+                }
+            }
+        }
+        return ReceiverFields.storedOrWritten(this, java.util.Set.of(object), true);
     }
 
     /** The parameter whose entry value {@code value} is, when it is declared of the type {@code owner}; else -1. */

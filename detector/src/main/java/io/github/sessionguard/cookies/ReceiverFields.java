@@ -82,7 +82,6 @@ final class ReceiverFields {
             chainCalls.add(reader);
         }
         ValueNumber current = object;
-        boolean configured = false;
         for (int step = 0; step < MAX_CHAIN; step++) {
             chainValues.add(current.getNumber());
             if (context.isThis(current)) {
@@ -93,7 +92,7 @@ final class ReceiverFields {
                 for (int field = 0; field < builder.fieldCount(); field++) {
                     values.putIfAbsent(BuilderClass.FIELD_BASE + field, FieldValue.parameter(BuilderClass.FIELD_BASE + field));
                 }
-                return usedElsewhere(context, chainValues, chainCalls) ? null : values;
+                return usedElsewhere(context, chainValues, chainCalls, builder) ? null : values;
             }
             int parameter = context.parameterIndexOf(current);
             if (parameter >= 0) {
@@ -105,7 +104,7 @@ final class ReceiverFields {
                     values.putIfAbsent(BuilderClass.FIELD_BASE + field,
                             FieldValue.parameter(BuilderClass.argumentField(parameter, BuilderClass.FIELD_BASE + field)));
                 }
-                return usedElsewhere(context, chainValues, chainCalls) ? null : values;
+                return usedElsewhere(context, chainValues, chainCalls, builder) ? null : values;
             }
             Location producer = context.origins().producer(current);
             if (producer == null) {
@@ -113,7 +112,9 @@ final class ReceiverFields {
             }
             if (producer.getHandle().getInstruction() instanceof org.apache.bcel.generic.GETSTATIC) {
                 org.apache.bcel.generic.GETSTATIC load = (org.apache.bcel.generic.GETSTATIC) producer.getHandle().getInstruction();
-                Map<Integer, FieldValue> constant = load.getSignature(context.cpg()).equals("L" + builder.className() + ";")
+                // Only an object no method can change keeps what the static initialiser gave it.
+                Map<Integer, FieldValue> constant = builder.isImmutable()
+                        && load.getSignature(context.cpg()).equals("L" + builder.className() + ";")
                         ? context.constantFields(load.getClassName(context.cpg()).replace('.', '/'),
                                 load.getFieldName(context.cpg()), builder, depth + 1)
                         : null;
@@ -121,11 +122,9 @@ final class ReceiverFields {
                     return null;
                 }
                 constant.forEach(values::putIfAbsent);
-                if (!configured) {
-                    // A shared constant read as it is (no setter of the chain changes it): its other uses change nothing.
-                    chainValues.remove(current.getNumber());
-                }
-                return usedElsewhere(context, chainValues, chainCalls) ? null : values;
+                // A shared constant of a class no method changes: its other uses change nothing.
+                chainValues.remove(current.getNumber());
+                return usedElsewhere(context, chainValues, chainCalls, builder) ? null : values;
             }
             if (producer.getHandle().getInstruction() instanceof NEW) {
                 String made = context.origins().newClass(current);
@@ -135,7 +134,7 @@ final class ReceiverFields {
                 }
                 chainCalls.add(constructor);
                 defaults(builder, values);
-                return usedElsewhere(context, chainValues, chainCalls) ? null : values;
+                return usedElsewhere(context, chainValues, chainCalls, builder) ? null : values;
             }
             if (!(producer.getHandle().getInstruction() instanceof InvokeInstruction)
                     || producer.getHandle().getInstruction() instanceof INVOKEDYNAMIC) {
@@ -152,7 +151,6 @@ final class ReceiverFields {
                 if (!apply(context, call, builder, values)) {
                     return null;
                 }
-                configured = true;
                 current = call.receiver();
                 continue;
             }
@@ -161,7 +159,7 @@ final class ReceiverFields {
                 return null;
             }
             made.forEach(values::putIfAbsent);
-            return usedElsewhere(context, chainValues, chainCalls) ? null : values;
+            return usedElsewhere(context, chainValues, chainCalls, builder) ? null : values;
         }
         return null;
     }
@@ -191,6 +189,35 @@ final class ReceiverFields {
         return field < 0 ? FieldValue.UNKNOWN : FieldValue.argument(arguments, BuilderClass.argumentField(write.parameter, field));
     }
 
+    /**
+     * Does the method write a field of one of the objects, or (with {@code stores}) store one of them in a field, a
+     * static field or an array (where other code may change it later)?
+     */
+    static boolean storedOrWritten(MethodContext context, Set<Integer> objects, boolean stores)
+            throws DataflowAnalysisException {
+        for (java.util.Iterator<Location> it = context.cfg().locationIterator(); it.hasNext();) {
+            Location location = it.next();
+            org.apache.bcel.generic.Instruction instruction = location.getHandle().getInstruction();
+            boolean store = instruction instanceof org.apache.bcel.generic.PUTFIELD
+                    || instruction instanceof org.apache.bcel.generic.PUTSTATIC
+                    || instruction instanceof org.apache.bcel.generic.AASTORE;
+            if (!store) {
+                continue;
+            }
+            edu.umd.cs.findbugs.ba.vna.ValueNumberFrame frame = context.vna().getFactAtLocation(location);
+            if (!frame.isValid() || frame.getStackDepth() == 0) {
+                continue;
+            }
+            // The stored value is on top; a PUTFIELD's object is below it.
+            if (stores && objects.contains(frame.getTopValue().getNumber())
+                    || instruction instanceof org.apache.bcel.generic.PUTFIELD && frame.getStackDepth() > 1
+                    && objects.contains(frame.getStackValue(1).getNumber())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Fields no call wrote hold their initial value: false, 0 or null. */
     private static void defaults(BuilderClass builder, Map<Integer, FieldValue> values) {
         for (int field = 0; field < builder.fieldCount(); field++) {
@@ -199,20 +226,16 @@ final class ReceiverFields {
     }
 
     /**
-     * Is the object, at any step of its chain, handed to a call outside the chain, or are its fields written directly
-     * ({@code b.secure = secure} in a {@code toBuilder()})?
+     * Is the object, at any step of its chain, handed to a call outside the chain, are its fields written directly
+     * ({@code b.secure = secure} in a {@code toBuilder()}), or is it stored where other code may change it?
      */
-    private static boolean usedElsewhere(MethodContext context, Set<Integer> chainValues, List<CallAt> chainCalls)
-            throws DataflowAnalysisException {
-        for (java.util.Iterator<Location> it = context.cfg().locationIterator(); it.hasNext();) {
-            Location location = it.next();
-            if (location.getHandle().getInstruction() instanceof org.apache.bcel.generic.PUTFIELD) {
-                edu.umd.cs.findbugs.ba.vna.ValueNumberFrame frame = context.vna().getFactAtLocation(location);
-                if (frame.isValid() && frame.getStackDepth() > 1
-                        && chainValues.contains(frame.getStackValue(1).getNumber())) {
-                    return true;
-                }
-            }
+    private static boolean usedElsewhere(MethodContext context, Set<Integer> chainValues, List<CallAt> chainCalls,
+            BuilderClass builder) throws DataflowAnalysisException {
+        if (storedOrWritten(context, chainValues, !builder.isImmutable())) {
+            return true;
+        }
+        if (builder.isImmutable()) {
+            return false; // an object no method of its class changes keeps its values wherever else it goes
         }
         for (CallAt call : context.allCalls()) {
             if (chainCalls.contains(call)) {
