@@ -19,10 +19,6 @@ public final class SessionSettingSources {
     /** The annotation that marks the class users know as "the application" in a Spring Boot code base. */
     public static final String SPRING_BOOT_APPLICATION = "org/springframework/boot/autoconfigure/SpringBootApplication";
 
-    /** Shiro's web session manager, named by its class in {@code shiro.ini} (Shiro's own sessions and cookie). */
-    public static final java.util.Set<String> SHIRO_WEB_SESSION_MANAGERS =
-            java.util.Set.of("org.apache.shiro.web.session.mgt.DefaultWebSessionManager");
-
     /** Shiro's cookie class, as {@code shiro.ini} names it: Secure off, HttpOnly on, SameSite=Lax by default. */
     public static final java.util.Set<String> SHIRO_COOKIES = java.util.Set.of("org.apache.shiro.web.servlet.SimpleCookie");
 

@@ -70,10 +70,60 @@ final class BuilderClass {
 
         /** A copy's source field, numbered among its own object's fields (see {@link #FIELD_BASE}), or -1. */
         int copiedField(BuilderClass source) {
-            int paren = copiedMember.indexOf('(');
-            return paren < 0 ? source.parameterOf(copiedMember)
-                    : source.accessedField(copiedMember.substring(0, paren), copiedMember.substring(paren));
+            return source.fieldRead(copiedMember);
         }
+    }
+
+    /**
+     * A read of a member of an object: a field ({@code other.secure}) or a call of a method that takes no argument
+     * ({@code policy.secure()}, which may be an accessor): the object, its class (slashed) and the member, a field's
+     * name or a method's name and descriptor.
+     */
+    static final class MemberRead {
+        final ValueNumber object;
+        final String owner;
+        final String member;
+
+        private MemberRead(ValueNumber object, String owner, String member) {
+            this.object = object;
+            this.owner = owner;
+            this.member = member;
+        }
+
+        boolean isField() {
+            return member.indexOf('(') < 0;
+        }
+
+        /** The read produced at {@code producer}, or null when it is none. */
+        static MemberRead at(Location producer, ValueNumberDataflow vna, ConstantPoolGen cpg)
+                throws edu.umd.cs.findbugs.ba.DataflowAnalysisException {
+            Instruction instruction = producer == null ? null : producer.getHandle().getInstruction();
+            String owner;
+            String member;
+            if (instruction instanceof org.apache.bcel.generic.GETFIELD) {
+                org.apache.bcel.generic.GETFIELD load = (org.apache.bcel.generic.GETFIELD) instruction;
+                owner = load.getClassName(cpg);
+                member = load.getFieldName(cpg);
+            } else if (instruction instanceof org.apache.bcel.generic.INVOKEVIRTUAL
+                    && ((InvokeInstruction) instruction).getArgumentTypes(cpg).length == 0) {
+                InvokeInstruction call = (InvokeInstruction) instruction;
+                owner = call.getClassName(cpg);
+                member = call.getMethodName(cpg) + call.getSignature(cpg);
+            } else {
+                return null;
+            }
+            ValueNumberFrame frame = vna.getFactAtLocation(producer);
+            return frame.isValid() ? new MemberRead(frame.getTopValue(), owner.replace('.', '/'), member) : null;
+        }
+    }
+
+    /**
+     * The field a member read of one of this class's objects gives ({@link MemberRead#member}: a field's name, or an
+     * accessor's name and descriptor), numbered from {@link #FIELD_BASE}; -1 when it is no builder field.
+     */
+    int fieldRead(String member) {
+        int paren = member.indexOf('(');
+        return paren < 0 ? parameterOf(member) : accessedField(member.substring(0, paren), member.substring(paren));
     }
 
     /** One method's writes into this class's fields, read when every path writes alike. */
@@ -455,28 +505,13 @@ final class BuilderClass {
      */
     private static Write copyOf(Location producer, ValueNumberDataflow vna, int parameters, ConstantPoolGen cpg)
             throws edu.umd.cs.findbugs.ba.DataflowAnalysisException {
-        Instruction instruction = producer == null ? null : producer.getHandle().getInstruction();
-        String owner;
-        String member;
-        if (instruction instanceof org.apache.bcel.generic.GETFIELD) {
-            org.apache.bcel.generic.GETFIELD load = (org.apache.bcel.generic.GETFIELD) instruction;
-            owner = load.getClassName(cpg).replace('.', '/');
-            member = load.getFieldName(cpg);
-        } else if (instruction instanceof org.apache.bcel.generic.INVOKEVIRTUAL
-                && ((InvokeInstruction) instruction).getArgumentTypes(cpg).length == 0) {
-            InvokeInstruction call = (InvokeInstruction) instruction;
-            owner = call.getClassName(cpg).replace('.', '/');
-            member = call.getMethodName(cpg) + call.getSignature(cpg);
-        } else {
-            return null;
-        }
-        ValueNumberFrame frame = vna.getFactAtLocation(producer);
-        if (!frame.isValid() || !io.github.sessionguard.flow.QuietClasspath.isApplicationClass(owner)) {
+        MemberRead read = MemberRead.at(producer, vna, cpg);
+        if (read == null || !io.github.sessionguard.flow.QuietClasspath.isApplicationClass(read.owner)) {
             return null;
         }
         for (int i = 0; i < parameters; i++) {
-            if (vna.getAnalysis().getEntryValueForParameter(i).equals(frame.getTopValue())) {
-                return new Write(i, null, true, owner, member);
+            if (vna.getAnalysis().getEntryValueForParameter(i).equals(read.object)) {
+                return new Write(i, null, true, read.owner, read.member);
             }
         }
         return null;

@@ -23,17 +23,15 @@ import java.util.Set;
  */
 final class CallArguments {
     private final CallAt call;
-    private final int[] parameterValues;
     private final BooleanOrigins booleans;
     private final SecretValues secrets;
     private final ValueOrigins origins;
-    /** The calling method, for the fields of a builder (see {@link BuilderClass}). */
+    /** The calling method: its parameters, and the fields of a builder (see {@link BuilderClass}). */
     private final MethodContext context;
 
-    CallArguments(CallAt call, int[] parameterValues, BooleanOrigins booleans, SecretValues secrets,
-            ValueOrigins origins, MethodContext context) {
+    CallArguments(CallAt call, BooleanOrigins booleans, SecretValues secrets, ValueOrigins origins,
+            MethodContext context) {
         this.call = call;
-        this.parameterValues = parameterValues;
         this.booleans = booleans;
         this.secrets = secrets;
         this.origins = origins;
@@ -276,11 +274,7 @@ final class CallArguments {
     }
 
     private int parameterOf(ValueNumber value) throws DataflowAnalysisException {
-        for (int i = 0; i < parameterValues.length; i++) {
-            if (parameterValues[i] == value.getNumber()) {
-                return i;
-            }
-        }
-        return context.fieldParameter(value);
+        int parameter = context.parameterIndexOf(value);
+        return parameter >= 0 ? parameter : context.fieldParameter(value);
     }
 }

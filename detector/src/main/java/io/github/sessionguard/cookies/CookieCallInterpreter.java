@@ -590,14 +590,6 @@ final class CookieCallInterpreter {
     }
 
     /**
-     * Replaces the callee's parameters in a state by what this call passes. When the caller chose a flag
-     * and {@code callSite} is given, the cookie is reported at the call; so it is when the caller chose the
-     * name and {@code nameMovesReport} (an application cookie subclass's constructor that leaves the flags as
-     * the cookie type made them: the caller's {@code new} is where it is fixed). A name the caller passes to a
-     * factory method that decides the flags itself leaves the cookie where the factory made it (the fix goes
-     * there, once for every caller), named by this caller ({@code namedBy}), ranked by the strongest caller.
-     */
-    /**
      * A builder field of the callee that this call neither shows (its receiver's chain is not read) nor hands on as it
      * is (a builder's own method calling another on {@code this}): no caller decides it.
      */
@@ -612,6 +604,14 @@ final class CookieCallInterpreter {
         return owner.substring(owner.lastIndexOf('/') + 1) + "." + callSite.method().getName();
     }
 
+    /**
+     * Replaces the callee's parameters in a state by what this call passes. When the caller chose a flag
+     * and {@code callSite} is given, the cookie is reported at the call; so it is when the caller chose the
+     * name and {@code nameMovesReport} (an application cookie subclass's constructor that leaves the flags as
+     * the cookie type made them: the caller's {@code new} is where it is fixed). A name the caller passes to a
+     * factory method that decides the flags itself leaves the cookie where the factory made it (the fix goes
+     * there, once for every caller), named by this caller ({@code namedBy}), ranked by the strongest caller.
+     */
     static CookieState resolve(CookieState state, CallArguments arguments, Site callSite, boolean nameMovesReport)
             throws DataflowAnalysisException {
         CookieState resolved = state;

@@ -55,10 +55,10 @@ final class CookieSummaries {
     private final Deque<MethodDescriptor> inProgress = new ArrayDeque<>();
     private final Set<MethodDescriptor> recursive = new HashSet<>();
     private final CookieSubclasses subclasses = new CookieSubclasses();
-    /** Each application class read once as a possible builder ({@link #NOT_A_BUILDER}: it is none). */
+    /** Each application class's answer as a builder ({@link #NOT_A_BUILDER}: it is none). */
     private final Map<String, Object> builders = new HashMap<>();
     private static final Object NOT_A_BUILDER = new Object();
-    /** The same for classes read as settings objects handed to a cookie's maker (see {@link #settingsOf}). */
+    /** Each application class read once as a builder or settings object, screen aside (see {@link #settingsOf}). */
     private final Map<String, Object> settings = new HashMap<>();
     /** Each class's static initialiser, read once for all of its constants. */
     private final Map<String, MethodContext> initialisers = new HashMap<>();
@@ -135,12 +135,14 @@ final class CookieSummaries {
 
     /**
      * The class as a builder of cookies (see {@link BuilderClass}), or null: only application classes that name a
-     * cookie type or the Set-Cookie header (their build method makes the cookie) are read.
+     * cookie type or the Set-Cookie header (their build method makes the cookie) count; the class is read once, as a
+     * settings object is (see {@link #settingsOf}).
      */
     BuilderClass builderOf(String slashedClassName) {
         Object known = builders.get(slashedClassName);
         if (known == null) {
-            known = readBuilder(slashedClassName);
+            BuilderClass builder = namesCookie(slashedClassName) ? settingsOf(slashedClassName) : null;
+            known = builder == null ? NOT_A_BUILDER : builder;
             builders.put(slashedClassName, known);
         }
         return known == NOT_A_BUILDER ? null : (BuilderClass) known;
@@ -150,39 +152,42 @@ final class CookieSummaries {
      * The class as a settings object whose fields a method reads to make a cookie ({@code policy.secure()} in
      * {@code Cookies.build(name, value, policy)}), or null: any application class keeping values in fields that its
      * constructors or fluent setters fill, whether or not it names a cookie type itself. Asked only for the object a
-     * flag's value was read from.
+     * flag's value was read from, and by {@link #builderOf}.
      */
     BuilderClass settingsOf(String slashedClassName) {
-        BuilderClass builder = builders.get(slashedClassName) instanceof BuilderClass
-                ? (BuilderClass) builders.get(slashedClassName) : null;
-        if (builder != null) {
-            return builder;
-        }
         Object known = settings.get(slashedClassName);
         if (known == null) {
-            known = readBuilder(slashedClassName, false);
+            BuilderClass builder = null;
+            try {
+                JavaClass javaClass = applicationClass(slashedClassName);
+                builder = javaClass == null ? null : BuilderClass.read(javaClass, CalleeClassContexts.of(
+                        DescriptorFactory.createClassDescriptor(slashedClassName)));
+            } catch (CheckedAnalysisException | RuntimeException e) {
+                bugReporter.logError("SessionGuard could not read " + slashedClassName + " as a cookie builder: " + e, e);
+            }
+            known = builder == null ? NOT_A_BUILDER : builder;
             settings.put(slashedClassName, known);
         }
         return known == NOT_A_BUILDER ? null : (BuilderClass) known;
     }
 
-    private Object readBuilder(String slashedClassName) {
-        return readBuilder(slashedClassName, true);
-    }
-
-    private Object readBuilder(String slashedClassName, boolean screened) {
-        if (slashedClassName.startsWith("java/") || !io.github.sessionguard.flow.QuietClasspath.isApplicationClass(slashedClassName)) {
-            return NOT_A_BUILDER;
-        }
+    /** Does the application class name a cookie type or the Set-Cookie header (see {@link #passesScreen})? */
+    private boolean namesCookie(String slashedClassName) {
         try {
-            ClassContext classContext = CalleeClassContexts.of(DescriptorFactory.createClassDescriptor(slashedClassName));
-            JavaClass javaClass = classContext.getJavaClass();
-            BuilderClass builder = !screened || passesScreen(javaClass) ? BuilderClass.read(javaClass, classContext) : null;
-            return builder == null ? NOT_A_BUILDER : builder;
+            JavaClass javaClass = applicationClass(slashedClassName);
+            return javaClass != null && passesScreen(javaClass);
         } catch (CheckedAnalysisException | RuntimeException e) {
             bugReporter.logError("SessionGuard could not read " + slashedClassName + " as a cookie builder: " + e, e);
-            return NOT_A_BUILDER;
+            return false;
         }
+    }
+
+    /** The class when it is the application's own (not the JDK's nor a library's), else null. */
+    private static JavaClass applicationClass(String slashedClassName) throws CheckedAnalysisException {
+        if (slashedClassName.startsWith("java/") || !io.github.sessionguard.flow.QuietClasspath.isApplicationClass(slashedClassName)) {
+            return null;
+        }
+        return CalleeClassContexts.of(DescriptorFactory.createClassDescriptor(slashedClassName)).getJavaClass();
     }
 
     /**
@@ -259,20 +264,11 @@ final class CookieSummaries {
                         .readingSettings();
                 initialisers.put(owner, context);
             }
-            edu.umd.cs.findbugs.ba.vna.ValueNumber stored = null;
-            for (java.util.Iterator<edu.umd.cs.findbugs.ba.Location> it = context.cfg().locationIterator(); it.hasNext();) {
-                edu.umd.cs.findbugs.ba.Location location = it.next();
-                org.apache.bcel.generic.Instruction instruction = location.getHandle().getInstruction();
-                if (instruction instanceof org.apache.bcel.generic.PUTSTATIC
-                        && field.equals(((org.apache.bcel.generic.PUTSTATIC) instruction).getFieldName(context.cpg()))
-                        && owner.equals(((org.apache.bcel.generic.PUTSTATIC) instruction).getClassName(context.cpg()).replace('.', '/'))) {
-                    edu.umd.cs.findbugs.ba.vna.ValueNumberFrame frame = context.vna().getFactAtLocation(location);
-                    if (stored != null || !frame.isValid()) {
-                        return Map.of();
-                    }
-                    stored = frame.getTopValue();
-                }
-            }
+            org.apache.bcel.generic.ConstantPoolGen cpg = context.cpg();
+            edu.umd.cs.findbugs.ba.vna.ValueNumber stored = onlyValueAt(context, instruction ->
+                    instruction instanceof org.apache.bcel.generic.PUTSTATIC
+                    && field.equals(((org.apache.bcel.generic.PUTSTATIC) instruction).getFieldName(cpg))
+                    && owner.equals(((org.apache.bcel.generic.PUTSTATIC) instruction).getClassName(cpg).replace('.', '/')));
             Map<Integer, FieldValue> fields = stored == null ? null : ReceiverFields.read(context, stored, builder, null, depth);
             return fields == null ? Map.of() : fields;
         } catch (CheckedAnalysisException | RuntimeException e) {
@@ -281,21 +277,34 @@ final class CookieSummaries {
         }
     }
 
+    /**
+     * The value on top of the stack at the one instruction of the method that {@code at} accepts (what a method returns,
+     * what its static initialiser stores in a field); null when there is none, or several.
+     */
+    private static edu.umd.cs.findbugs.ba.vna.ValueNumber onlyValueAt(MethodContext context,
+            java.util.function.Predicate<org.apache.bcel.generic.Instruction> at)
+            throws edu.umd.cs.findbugs.ba.DataflowAnalysisException {
+        edu.umd.cs.findbugs.ba.vna.ValueNumber found = null;
+        for (java.util.Iterator<edu.umd.cs.findbugs.ba.Location> it = context.cfg().locationIterator(); it.hasNext();) {
+            edu.umd.cs.findbugs.ba.Location location = it.next();
+            if (at.test(location.getHandle().getInstruction())) {
+                edu.umd.cs.findbugs.ba.vna.ValueNumberFrame frame = context.vna().getFactAtLocation(location);
+                if (found != null || !frame.isValid()) {
+                    return null;
+                }
+                found = frame.getTopValue();
+            }
+        }
+        return found;
+    }
+
     private Map<Integer, FieldValue> readFactory(CallTargets.Target target, MethodDescriptor factory, BuilderClass builder,
             int depth) {
         try {
             MethodContext context = contextOf(target, factory).readingSettings();
-            edu.umd.cs.findbugs.ba.vna.ValueNumber returned = null;
-            for (java.util.Iterator<edu.umd.cs.findbugs.ba.Location> it = context.cfg().locationIterator(); it.hasNext();) {
-                edu.umd.cs.findbugs.ba.Location location = it.next();
-                if (location.getHandle().getInstruction() instanceof org.apache.bcel.generic.ARETURN) {
-                    edu.umd.cs.findbugs.ba.vna.ValueNumberFrame frame = context.vna().getFactAtLocation(location);
-                    if (returned != null || !frame.isValid()) {
-                        return Map.of(); // several returns: the object is not one chain's
-                    }
-                    returned = frame.getTopValue();
-                }
-            }
+            // Several returns: the object is not one chain's.
+            edu.umd.cs.findbugs.ba.vna.ValueNumber returned = onlyValueAt(context,
+                    instruction -> instruction instanceof org.apache.bcel.generic.ARETURN);
             Map<Integer, FieldValue> fields = returned == null ? null
                     : ReceiverFields.read(context, returned, builder, null, depth);
             return fields == null ? Map.of() : fields;

@@ -334,7 +334,7 @@ final class MethodContext {
     }
 
     CallArguments arguments(CallAt call) {
-        return new CallArguments(call, parameterValues, booleans, secrets, origins, this);
+        return new CallArguments(call, booleans, secrets, origins, this);
     }
 
     /**
@@ -349,35 +349,25 @@ final class MethodContext {
         if (producer == null) {
             return -1;
         }
-        org.apache.bcel.generic.Instruction instruction = producer.getHandle().getInstruction();
-        if (instruction instanceof org.apache.bcel.generic.GETFIELD) {
-            org.apache.bcel.generic.GETFIELD load = (org.apache.bcel.generic.GETFIELD) instruction;
-            String owner = load.getClassName(cpg).replace('.', '/');
-            ValueNumberFrame frame = vna.getFactAtLocation(producer);
-            if (!frame.isValid()) {
-                return -1;
-            }
-            if (builder != null && owner.equals(method.getSlashedClassName()) && isThis(frame.getTopValue())) {
-                return builder.parameterOf(load.getFieldName(cpg));
-            }
-            int argument = objectParameters ? parameterOf(frame.getTopValue(), owner) : -1;
-            BuilderClass settings = argument < 0 ? null : summaries.settingsOf(owner);
-            int field = settings == null ? -1 : settings.parameterOf(load.getFieldName(cpg));
-            return field < 0 || !onlyRead(argument, settings) ? -1 : BuilderClass.argumentField(argument, field);
+        BuilderClass.MemberRead read = BuilderClass.MemberRead.at(producer, vna, cpg);
+        if (read == null) {
+            return -1;
         }
-        if (objectParameters && instruction instanceof org.apache.bcel.generic.INVOKEVIRTUAL) {
-            org.apache.bcel.generic.INVOKEVIRTUAL call = (org.apache.bcel.generic.INVOKEVIRTUAL) instruction;
-            String owner = call.getClassName(cpg).replace('.', '/');
-            if (call.getArgumentTypes(cpg).length != 0) {
-                return -1;
-            }
-            ValueNumberFrame frame = vna.getFactAtLocation(producer);
-            int argument = frame.isValid() ? parameterOf(frame.getTopValue(), owner) : -1;
-            BuilderClass settings = argument < 0 ? null : summaries.settingsOf(owner);
-            int field = settings == null ? -1 : settings.accessedField(call.getMethodName(cpg), call.getSignature(cpg));
-            return field < 0 || !onlyRead(argument, settings) ? -1 : BuilderClass.argumentField(argument, field);
+        if (builder != null && read.isField() && read.owner.equals(method.getSlashedClassName()) && isThis(read.object)) {
+            return builder.parameterOf(read.member);
         }
-        return -1;
+        return argumentField(read);
+    }
+
+    /**
+     * The number of the field {@code read} reads, when its object is a parameter of the settings class it names that
+     * this method only reads (see {@link BuilderClass#argumentField}); else -1.
+     */
+    private int argumentField(BuilderClass.MemberRead read) throws DataflowAnalysisException {
+        int argument = objectParameters ? parameterOf(read.object, read.owner) : -1;
+        BuilderClass settings = argument < 0 ? null : summaries.settingsOf(read.owner);
+        int field = settings == null ? -1 : settings.fieldRead(read.member);
+        return field < 0 || !onlyRead(argument, settings) ? -1 : BuilderClass.argumentField(argument, field);
     }
 
     /**
@@ -388,28 +378,18 @@ final class MethodContext {
     private boolean onlyRead(int parameter, BuilderClass settings) throws DataflowAnalysisException {
         Boolean known = onlyRead.get(parameter);
         if (known == null) {
-            // An object of a class no method changes is as its caller made it wherever else it goes.
-            known = settings.isImmutable() ? !ReceiverFields.storedOrWritten(this, java.util.Set.of(parameterValues[parameter]), false)
-                    : !touched(parameterValues[parameter], settings);
+            int object = parameterValues[parameter];
+            List<CallAt> accessors = new ArrayList<>();
+            for (CallAt call : allCalls()) {
+                if (call.hasReceiver() && call.receiver().getNumber() == object && call.argumentCount() == 0
+                        && call.owner().equals(settings.className()) && settings.isAccessor(call.name(), call.descriptor())) {
+                    accessors.add(call);
+                }
+            }
+            known = !ReceiverFields.usedElsewhere(this, java.util.Set.of(object), accessors, settings);
             onlyRead.put(parameter, known);
         }
         return known;
-    }
-
-    private boolean touched(int object, BuilderClass settings) throws DataflowAnalysisException {
-        for (CallAt call : allCalls()) {
-            boolean accessor = call.hasReceiver() && call.receiver().getNumber() == object && call.argumentCount() == 0
-                    && call.owner().equals(settings.className()) && settings.isAccessor(call.name(), call.descriptor());
-            if (accessor) {
-                continue;
-            }
-            for (ValueNumber consumed : call.consumedValues()) {
-                if (consumed.getNumber() == object) {
-                    return true;
-                }
-            }
-        }
-        return ReceiverFields.storedOrWritten(this, java.util.Set.of(object), true);
     }
 
     /** The parameter whose entry value {@code value} is, when it is declared of the type {@code owner}; else -1. */

@@ -84,25 +84,19 @@ final class ReceiverFields {
         ValueNumber current = object;
         for (int step = 0; step < MAX_CHAIN; step++) {
             chainValues.add(current.getNumber());
-            if (context.isThis(current)) {
-                if (context.ownBuilder() == null || !context.ownBuilder().className().equals(builder.className())) {
+            boolean self = context.isThis(current);
+            int parameter = self ? -1 : context.parameterIndexOf(current);
+            if (self || parameter >= 0) {
+                // this, in a builder's own method, or the method's parameter: its fields are its callers' choice, read
+                // where the method is called (as a builder's own fields are, or as an argument's).
+                boolean callersChoice = self
+                        ? context.ownBuilder() != null && context.ownBuilder().className().equals(builder.className())
+                        : context.parameterType(parameter).equals("L" + builder.className() + ";");
+                if (!callersChoice) {
                     return null;
                 }
-                // this, in a builder's own method: its fields are its callers' choice, as they are for the method.
-                for (int field = 0; field < builder.fieldCount(); field++) {
-                    values.putIfAbsent(BuilderClass.FIELD_BASE + field, FieldValue.parameter(BuilderClass.FIELD_BASE + field));
-                }
-                return usedElsewhere(context, chainValues, chainCalls, builder) ? null : values;
-            }
-            int parameter = context.parameterIndexOf(current);
-            if (parameter >= 0) {
-                if (!context.parameterType(parameter).equals("L" + builder.className() + ";")) {
-                    return null;
-                }
-                // The method's parameter: its fields are its callers' choice, read where it is called.
-                for (int field = 0; field < builder.fieldCount(); field++) {
-                    values.putIfAbsent(BuilderClass.FIELD_BASE + field,
-                            FieldValue.parameter(BuilderClass.argumentField(parameter, BuilderClass.FIELD_BASE + field)));
+                for (int field = BuilderClass.FIELD_BASE; field < BuilderClass.FIELD_BASE + builder.fieldCount(); field++) {
+                    values.putIfAbsent(field, FieldValue.parameter(self ? field : BuilderClass.argumentField(parameter, field)));
                 }
                 return usedElsewhere(context, chainValues, chainCalls, builder) ? null : values;
             }
@@ -227,9 +221,10 @@ final class ReceiverFields {
 
     /**
      * Is the object, at any step of its chain, handed to a call outside the chain, are its fields written directly
-     * ({@code b.secure = secure} in a {@code toBuilder()}), or is it stored where other code may change it?
+     * ({@code b.secure = secure} in a {@code toBuilder()}), or is it stored where other code may change it? An object
+     * of a class no method changes ({@link BuilderClass#isImmutable}) may go anywhere but have its fields written.
      */
-    private static boolean usedElsewhere(MethodContext context, Set<Integer> chainValues, List<CallAt> chainCalls,
+    static boolean usedElsewhere(MethodContext context, Set<Integer> chainValues, List<CallAt> chainCalls,
             BuilderClass builder) throws DataflowAnalysisException {
         if (storedOrWritten(context, chainValues, !builder.isImmutable())) {
             return true;

@@ -17,10 +17,10 @@ import edu.umd.cs.findbugs.classfile.ResourceNotFoundException;
 import io.github.sessionguard.catalogue.SaTokenCookieKeys;
 import io.github.sessionguard.catalogue.SessionSettingSources;
 import io.github.sessionguard.flow.MethodGuard;
+import io.github.sessionguard.flow.MethodRefs;
 import io.github.sessionguard.flow.QuietClasspath;
 import org.apache.bcel.classfile.Constant;
-import org.apache.bcel.classfile.ConstantMethodref;
-import org.apache.bcel.classfile.ConstantNameAndType;
+import org.apache.bcel.classfile.ConstantCP;
 import org.apache.bcel.classfile.ConstantPool;
 import org.apache.bcel.classfile.JavaClass;
 import org.xml.sax.SAXException;
@@ -85,14 +85,10 @@ public class SettingsDetector implements Detector2 {
     private static boolean callsSaTokenLogin(JavaClass javaClass) {
         ConstantPool pool = javaClass.getConstantPool();
         for (Constant constant : pool.getConstantPool()) {
-            if (constant instanceof ConstantMethodref) {
-                ConstantMethodref ref = (ConstantMethodref) constant;
-                String owner = ref.getClass(pool).replace('.', '/');
-                ConstantNameAndType nameAndType = (ConstantNameAndType) pool.getConstant(ref.getNameAndTypeIndex());
-                if (SaTokenCookieKeys.LOGIN_OWNERS.contains(owner)
-                        && SaTokenCookieKeys.LOGIN_METHOD.equals(nameAndType.getName(pool))) {
-                    return true;
-                }
+            if (MethodRefs.isMethodRef(constant)
+                    && SaTokenCookieKeys.LOGIN_OWNERS.contains(MethodRefs.owner(pool, (ConstantCP) constant))
+                    && SaTokenCookieKeys.LOGIN_METHOD.equals(MethodRefs.name(pool, (ConstantCP) constant))) {
+                return true;
             }
         }
         return false;

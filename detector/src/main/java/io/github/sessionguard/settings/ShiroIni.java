@@ -23,7 +23,7 @@ final class ShiroIni {
     private static final String SECURITY_MANAGER_SESSIONS = "securityManager.sessionManager";
 
     /** A manager of the security manager that writes a cookie of its own, and how {@code shiro.ini} configures it. */
-    private static class ManagedCookie {
+    private static final class ManagedCookie {
         /** The security manager's property installing the manager. */
         final String installedAs;
         /** The manager's property holding its cookie. */
@@ -50,12 +50,7 @@ final class ShiroIni {
     }
 
     private static final ManagedCookie SESSION_COOKIE = new ManagedCookie(SECURITY_MANAGER_SESSIONS, ".sessionIdCookie",
-            "JSESSIONID", "session cookie", SessionSettingSources.SHIRO_SESSION_MANAGER_CLASS) {
-        @Override
-        boolean isManager(String className) {
-            return isWebSessionManager(className);
-        }
-    };
+            "JSESSIONID", "session cookie", SessionSettingSources.SHIRO_SESSION_MANAGER_CLASS);
     private static final ManagedCookie REMEMBER_ME_COOKIE = new ManagedCookie("securityManager.rememberMeManager",
             ".cookie", "rememberMe", "remember-me cookie", SessionSettingSources.SHIRO_REMEMBER_ME_MANAGER_CLASS);
 
@@ -88,7 +83,7 @@ final class ShiroIni {
         Entry installed = main.get(SECURITY_MANAGER_SESSIONS);
         for (Map.Entry<String, Entry> object : main.entrySet()) {
             String name = object.getKey();
-            if (name.contains(".") || !isWebSessionManager(object.getValue().value)) {
+            if (name.contains(".") || !SESSION_COOKIE.isManager(object.getValue().value)) {
                 continue;
             }
             // Installed as securityManager.sessionManager = $name, or configured through that path.
@@ -114,13 +109,6 @@ final class ShiroIni {
                     List.of(manager, REMEMBER_ME_COOKIE.installedAs), declaration, managerSecureByDefault));
         }
         return findings;
-    }
-
-    /** Shiro's web session manager, or an application subclass of it the classpath places. */
-    private static boolean isWebSessionManager(String className) {
-        return SessionSettingSources.SHIRO_WEB_SESSION_MANAGERS.contains(className)
-                || className.matches("[\\w.$]+") && TypeChecks.isKnownSubtype(className.replace('.', '/'),
-                        SessionSettingSources.SHIRO_SESSION_MANAGER_CLASS);
     }
 
     /**
