@@ -38,12 +38,36 @@ public final class LoginCatalogue {
             CallPattern.of(Set.of("org/springframework/security/web/context/SecurityContextRepository",
                     "org/springframework/security/web/context/HttpSessionSecurityContextRepository"), "saveContext", null));
 
+    /** Shiro's {@code Subject.login} itself (not a filter's {@code executeLogin}): its receiver is the subject. */
+    public static final CallPattern SHIRO_SUBJECT_LOGIN = CallPattern.of("org/apache/shiro/subject/Subject", "login",
+            "(Lorg/apache/shiro/authc/AuthenticationToken;)V");
+
     public static final List<CallPattern> SHIRO_LOGINS = List.of(
-            CallPattern.of("org/apache/shiro/subject/Subject", "login", "(Lorg/apache/shiro/authc/AuthenticationToken;)V"),
+            SHIRO_SUBJECT_LOGIN,
             // AuthenticatingFilter.executeLogin, called from an application subclass (a captcha or JSON login
             // filter): it runs Subject.login for the application. The owner is the subclass, so by shape.
             CallPattern.anyOwner("executeLogin", "(Ljavax/servlet/ServletRequest;Ljavax/servlet/ServletResponse;)Z"),
             CallPattern.anyOwner("executeLogin", "(Ljakarta/servlet/ServletRequest;Ljakarta/servlet/ServletResponse;)Z"));
+
+    /**
+     * Shiro's plain subject builder. What it builds has a session only if one is handed to it ({@code sessionId(id)},
+     * {@code session(s)}): else {@code createSubject} resolves none (no session id, and a plain builder's context has no
+     * request), and {@code login} keeps the user in a session Shiro makes afterwards under its own id (shiro-core
+     * 2.1.0: {@code DefaultSubjectContext.resolveSession}, {@code DefaultSubjectDAO.mergePrincipals}). Not the web
+     * {@code WebSubject.Builder}, whose request brings the session the browser presented.
+     */
+    public static final String SHIRO_SUBJECT_BUILDER = "org/apache/shiro/subject/Subject$Builder";
+    public static final CallPattern SHIRO_BUILD_SUBJECT = CallPattern.of(SHIRO_SUBJECT_BUILDER, "buildSubject",
+            "()Lorg/apache/shiro/subject/Subject;");
+
+    /** The builder's uses that give it no session; any other ({@code sessionId}, {@code contextAttribute}...) may. */
+    public static final List<CallPattern> SHIRO_SESSIONLESS_BUILDER_STEPS = List.of(
+            CallPattern.of(SHIRO_SUBJECT_BUILDER, "<init>", null), SHIRO_BUILD_SUBJECT,
+            CallPattern.of(SHIRO_SUBJECT_BUILDER, "host", "(Ljava/lang/String;)Lorg/apache/shiro/subject/Subject$Builder;"),
+            CallPattern.of(SHIRO_SUBJECT_BUILDER, "principals",
+                    "(Lorg/apache/shiro/subject/PrincipalCollection;)Lorg/apache/shiro/subject/Subject$Builder;"),
+            CallPattern.of(SHIRO_SUBJECT_BUILDER, "authenticated", "(Z)Lorg/apache/shiro/subject/Subject$Builder;"),
+            CallPattern.of(SHIRO_SUBJECT_BUILDER, "sessionCreationEnabled", "(Z)Lorg/apache/shiro/subject/Subject$Builder;"));
 
     /**
      * The hook Shiro's {@code AuthenticatingFilter.executeLogin} calls right after {@code Subject.login} succeeded,

@@ -72,12 +72,18 @@ final class LoginCallMeaning {
     private final Map<Integer, RecordedUpdates> recordedChecked = new HashMap<>();
     private final Map<Integer, RecordedUpdates> recordedUnchecked = new HashMap<>();
     private ValueOrigins origins;
+    /** Subjects this method builds without a session (see {@link ShiroSubjects}); made by {@link #survey}. */
+    private ShiroSubjects shiroSubjects;
     private boolean checksCredentials;
     private boolean readsCredentialParameter;
     /** Whether Spring logins count here (see countSpringLogins): decided at the first Spring login met. */
     private Boolean springLoginsCount;
     private java.util.function.BooleanSupplier perRequestComponent;
     private boolean containerLoginsCount = true;
+    /** The boolean parameter's value the paths are read under (see {@link #assume}). */
+    private AssumedFlag assumed = AssumedFlag.NONE;
+    /** Whether some path may change the id (see {@link #mayRotate}). */
+    private boolean mayRotate;
     private final CredentialFlow flow;
     private final io.github.sessionguard.flow.TypeTestBranches typeTests;
 
@@ -99,6 +105,7 @@ final class LoginCallMeaning {
     void survey(CFG cfg) throws DataflowAnalysisException {
         flow.compute(cfg);
         origins = flow.origins();
+        shiroSubjects = new ShiroSubjects(cfg, vna, origins, this::callAt);
         checksCredentials |= flow.checksCredentials();
         noteRouteHandlers(cfg);
         noteSessionParameters();
@@ -235,6 +242,7 @@ final class LoginCallMeaning {
         if (reactiveSave == ReactiveContextSaves.Meaning.LOGIN_WITH_NEW_ID
                 || ReactiveContextSaves.isChangeSessionIdReference(classContext.getJavaClass(), cpg, location.getHandle())) {
             // WebSessionServerSecurityContextRepository.save, or WebSession::changeSessionId composed in a chain.
+            mayRotate = true;
             fact.rotate();
             return;
         }
@@ -245,12 +253,21 @@ final class LoginCallMeaning {
             return;
         }
         if (isRotation(call, location) || shiroLoginStopsSession(call)) {
+            mayRotate = true;
             if (call.name().equals("invalidate") && !sessionMaps.contains(call.receiver().getNumber())) {
                 int session = call.receiver().getNumber();
                 fact.invalidate(session, requestOfSession.get(session));
             } else {
                 fact.rotate();
             }
+            return;
+        }
+        if (shiroLoginOfSubjectWithoutSession(call)) {
+            // No session before this login, so no id a browser could have planted: the user goes into the session Shiro
+            // makes for the subject afterwards, under a new id. What follows on the path is as safe as after an id
+            // change (as on the side where getSession(false) answered null: see meansNoSession).
+            mayRotate = true;
+            fact.rotate();
             return;
         }
         Site site = new Site(descriptor, location.getHandle().getPosition());
@@ -283,10 +300,41 @@ final class LoginCallMeaning {
                     fact.authenticate(facadeWrite);
                 }
             }
-            if (callee.rotatesOnEveryPath()) {
+            if (callee.rotatesOnEveryPath() || flagsRotate(callee, call)) {
+                mayRotate = true;
                 fact.rotate();
             }
         }
+    }
+
+    /** Does this call pass a constant that makes the callee change the id on every path (see LoginSummary)? */
+    private boolean flagsRotate(LoginSummary callee, CallAt call) throws DataflowAnalysisException {
+        for (Map.Entry<Integer, Boolean> flag : callee.flagRotations().entrySet()) {
+            mayRotate = true;
+            if (flag.getKey() < call.argumentCount()
+                    && flag.getValue().equals(assumed.argument(call, flag.getKey(), vna))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Reads the paths again under {@code flag}. The updates recorded per instruction depend on it, so they are
+     * recorded again.
+     */
+    void assume(AssumedFlag flag) {
+        assumed = flag;
+        recordedChecked.clear();
+        recordedUnchecked.clear();
+    }
+
+    /**
+     * Whether the paths read so far met an id change, or a callee a flag makes change it: without one no value of a
+     * flag can make every path change the id (cost only: {@link FlagRotations} tries no flag then).
+     */
+    boolean mayRotate() {
+        return mayRotate;
     }
 
     /** A session-facade call's write, with this call's name and value: a login write like a direct one. */
@@ -308,7 +356,8 @@ final class LoginCallMeaning {
      * framework session map tested against the class it always is ({@link LoginCatalogue#SESSION_MAP_CLASSES}).
      */
     boolean cannotRun(Edge edge) throws DataflowAnalysisException {
-        return typeTests.cannotRun(edge, vna, origins) || isSessionMapTypeTestFailure(edge);
+        return typeTests.cannotRun(edge, vna, origins) || isSessionMapTypeTestFailure(edge)
+                || assumed.contradicts(edge, vna);
     }
 
     private boolean isSessionMapTypeTestFailure(Edge edge) throws DataflowAnalysisException {
@@ -346,6 +395,13 @@ final class LoginCallMeaning {
      */
     private boolean shiroLoginStopsSession(CallAt call) {
         return !shiroLoginsCount && LoginCatalogue.any(LoginCatalogue.SHIRO_LOGINS, call.owner(), call.name(), call.descriptor());
+    }
+
+    /** {@code subject.login(token)} on a subject this method built with no session (see {@link ShiroSubjects}). */
+    private boolean shiroLoginOfSubjectWithoutSession(CallAt call) throws DataflowAnalysisException {
+        return shiroLoginsCount && call.hasReceiver()
+                && LoginCatalogue.SHIRO_SUBJECT_LOGIN.matches(call.owner(), call.name(), call.descriptor())
+                && shiroSubjects.builtWithoutSession(call.receiver());
     }
 
     /**

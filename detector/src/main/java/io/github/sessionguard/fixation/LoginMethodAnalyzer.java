@@ -30,6 +30,7 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Computes one method's {@link LoginMethodResult}: its credential checks, its paths, its verdict. */
@@ -56,12 +57,16 @@ final class LoginMethodAnalyzer {
         meaning.countContainerLogins(!containerLogin);
 
         PathsOut paths = new PathsOut(classContext, method, descriptor, meaning);
+        Map<Integer, Boolean> flagRotations = Map.of();
         if (summaries.isWorthAnalysing(classContext.getJavaClass(), method)) {
             LoginFlowAnalysis analysis = new LoginFlowAnalysis(classContext.getDepthFirstSearch(method), meaning);
             new Dataflow<>(cfg, analysis).execute();
             // The fact before each instruction, carried along each block once (FactsBefore); an invalid
             // block start (dead code) is a top fact, which visit skips anyway.
             FactsBefore.walk(cfg, analysis, paths::visit);
+            if (paths.anyReturn && !paths.rotatesOnEveryPath && meaning.mayRotate()) {
+                flagRotations = FlagRotations.of(classContext, method, cfg, meaning);
+            }
         } else {
             // Neither the method nor anything it runs names a session, login or id-change API (the method
             // screen, with the rotation methods of the settings): no path of it can authenticate, rotate or
@@ -99,7 +104,8 @@ final class LoginMethodAnalyzer {
         LoginSummary summary = new LoginSummary(paths.anyReturn && paths.rotatesOnEveryPath, credentials,
                 loginPath ? Set.of() : paths.pending, loginPath ? paths.pending : Set.of(), loginPath, containerLogin,
                 paths.identityWrittenToParameters).withFlow(new LoginSummary.Flow(paths.returnsIdentity,
-                        paths.returnsSecret, paths.returnsHashed, paths.sessionWrites));
+                        paths.returnsSecret, paths.returnsHashed, paths.sessionWrites))
+                .withFlagRotations(flagRotations);
         // Asked only of a method with logins to report: whether callers can answer for them (LoginResponsibility).
         boolean requestEntry = !summary.reported().isEmpty()
                 && LoginHandlers.isRequestEntry(classContext.getJavaClass(), method);

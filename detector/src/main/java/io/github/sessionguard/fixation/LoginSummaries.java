@@ -239,6 +239,8 @@ final class LoginSummaries {
         Set<LoginEvent> reported = new HashSet<>();
         Set<Integer> writtenParameters = new HashSet<>();
         Set<SessionWrite> writes = new HashSet<>();
+        // A flag rotates the call only if it does so in every implementation that does not rotate anyway.
+        Map<Integer, Boolean> flags = null;
         for (Body body : implementations) {
             LoginSummary summary = forCall(body);
             if (summary == null) {
@@ -253,10 +255,18 @@ final class LoginSummaries {
             reported.addAll(summary.reported());
             writtenParameters.addAll(summary.identityWrittenToParameters());
             writes.addAll(summary.sessionWrites());
+            if (!summary.rotatesOnEveryPath()) {
+                if (flags == null) {
+                    flags = new HashMap<>(summary.flagRotations());
+                } else {
+                    flags.entrySet().retainAll(summary.flagRotations().entrySet());
+                }
+            }
         }
         // Each implementation reports its own logins; they are in the union so that a caller's id change counts.
         return new LoginSummary(rotates, checks, exported, reported, false, false, writtenParameters)
-                .withFlow(new LoginSummary.Flow(returnsIdentity, returnsSecret, returnsHashed, writes));
+                .withFlow(new LoginSummary.Flow(returnsIdentity, returnsSecret, returnsHashed, writes))
+                .withFlagRotations(flags == null ? Map.of() : flags);
     }
 
     private LoginSummary forCall(Body body) {

@@ -1,5 +1,6 @@
 package io.github.sessionguard.fixation;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -29,6 +30,8 @@ final class LoginSummary {
     }
 
     private Flow flow = Flow.NONE;
+    /** See {@link #flagRotations()}. */
+    private Map<Integer, Boolean> flagRotations = Map.of();
 
     private final boolean rotatesOnEveryPath;
     private final boolean checksCredentials;
@@ -82,6 +85,23 @@ final class LoginSummary {
         LoginSummary copy = new LoginSummary(rotatesOnEveryPath, checksCredentials, exported, reported, loginPath,
                 containerLogin, identityWrittenToParameters);
         copy.flow = methodFlow;
+        copy.flagRotations = flagRotations;
+        return copy;
+    }
+
+    /**
+     * The method's boolean parameters (0 = first) whose value, when the caller passes that constant, makes every path
+     * change the session id ({@code login(request, response, user, boolean logout)} with {@code if (logout)
+     * logout(request, response);} before the write): at such a call the method rotates on every path, and the caller
+     * that passes it fixes the method's unfixed logins. Empty for a method that rotates on every path anyway.
+     */
+    Map<Integer, Boolean> flagRotations() {
+        return flagRotations;
+    }
+
+    LoginSummary withFlagRotations(Map<Integer, Boolean> rotations) {
+        LoginSummary copy = withFlow(flow);
+        copy.flagRotations = Map.copyOf(rotations);
         return copy;
     }
 

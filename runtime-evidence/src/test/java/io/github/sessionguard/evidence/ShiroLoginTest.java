@@ -105,4 +105,18 @@ class ShiroLoginTest {
             }
         }
     }
+
+    /**
+     * A subject built by the plain {@code Subject.Builder} with no session id has no session before {@code login}: the
+     * user is kept in a session Shiro creates during the login, under an id of its own, in every release. No id a
+     * client presented is behind it, so such a login cannot be fixed (fixtures {@code ShiroFreshSubjectResource}).
+     */
+    @Test
+    void aSubjectBuiltWithoutASessionLogsIntoANewOne() throws Exception {
+        for (ShiroRelease release : List.of(current, previous, old)) {
+            Map<String, String> seen = login(release, "fresh");
+            assertEquals("none", seen.get("before"), release.version + ": no session before login");
+            assertNotEquals("none", seen.get("after"), release.version + ": the login made a session");
+        }
+    }
 }

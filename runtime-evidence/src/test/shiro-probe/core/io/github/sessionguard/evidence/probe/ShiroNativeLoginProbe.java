@@ -20,7 +20,8 @@ import org.apache.shiro.subject.Subject;
  *
  * <p>Modes: {@code plain} logs in on the planted session; {@code stop-first} and {@code logout-first} do what an
  * application on an older Shiro does to protect itself; {@code stateless} switches the subject's session storage off
- * ({@code DefaultSessionStorageEvaluator.setSessionStorageEnabled(false)}), as token-per-request applications do.
+ * ({@code DefaultSessionStorageEvaluator.setSessionStorageEnabled(false)}), as token-per-request applications do;
+ * {@code fresh} logs in on a subject built with no session at all.
  */
 public final class ShiroNativeLoginProbe implements Function<String, Map<String, String>> {
 
@@ -39,8 +40,20 @@ public final class ShiroNativeLoginProbe implements Function<String, Map<String,
             securityManager.setSubjectDAO(subjectDAO);
         }
 
-        // The planted session: the subject has a session before it logs in.
         Subject subject = new Subject.Builder(securityManager).buildSubject();
+        if ("fresh".equals(mode)) {
+            // A subject built with no session id and no session: what does it have before and after login?
+            Session before = subject.getSession(false);
+            out.put("before", before == null ? "none" : String.valueOf(before.getId()));
+            subject.login(new UsernamePasswordToken("alice", "s3cret"));
+            Session after = subject.getSession(false);
+            out.put("authenticated", String.valueOf(subject.isAuthenticated()));
+            out.put("after", after == null ? "none" : String.valueOf(after.getId()));
+            out.put("loadedFrom", String.valueOf(
+                    DefaultSecurityManager.class.getProtectionDomain().getCodeSource().getLocation()));
+            return out;
+        }
+        // The planted session: the subject has a session before it logs in.
         Session planted = subject.getSession();
         planted.setAttribute("cart", "3 items");
         Serializable plantedId = planted.getId();
