@@ -50,6 +50,8 @@ public final class CookieCatalogue {
     /** Hutool 5's servlet helpers: {@code ServletUtil} (javax) and {@code JakartaServletUtil} (jakarta). */
     private static final List<String> HUTOOL_SERVLET_UTILS = List.of("cn/hutool/extra/servlet/ServletUtil",
             "cn/hutool/extra/servlet/JakartaServletUtil");
+    /** Jetty 12's mutable header fields ({@code Response.getHeaders()}). */
+    private static final String JETTY_FIELDS = "org/eclipse/jetty/http/HttpFields$Mutable";
     private static final List<String> HELIDON_RESPONSE_HEADERS = List.of("io/helidon/webserver/ResponseHeaders");
 
     /** The pseudo-API of hand-written {@code Set-Cookie} header values. */
@@ -128,6 +130,12 @@ public final class CookieCatalogue {
             new HeaderSink("io/undertow/util/HeaderMap", "add", "(Lio/undertow/util/HttpString;Ljava/lang/String;)"),
             new HeaderSink("io/undertow/util/HeaderMap", "put", "(Lio/undertow/util/HttpString;Ljava/lang/String;)"),
             new HeaderSink("spark/Response", "header", "(Ljava/lang/String;Ljava/lang/String;)"),
+            // Jetty 12 core: response.getHeaders().add(HttpHeader.SET_COOKIE, text) (or put, or the name as a text).
+            // Jetty's context SameSite default applies to HttpCookie objects only, never to such a text.
+            new HeaderSink(JETTY_FIELDS, "add", "(Lorg/eclipse/jetty/http/HttpHeader;Ljava/lang/String;)"),
+            new HeaderSink(JETTY_FIELDS, "put", "(Lorg/eclipse/jetty/http/HttpHeader;Ljava/lang/String;)"),
+            new HeaderSink(JETTY_FIELDS, "add", "(Ljava/lang/String;Ljava/lang/String;)"),
+            new HeaderSink(JETTY_FIELDS, "put", "(Ljava/lang/String;Ljava/lang/String;)"),
             // The JDK's own HTTP server: exchange.getResponseHeaders().add/set("Set-Cookie", text).
             new HeaderSink("com/sun/net/httpserver/Headers", "add", "(Ljava/lang/String;Ljava/lang/String;)"),
             new HeaderSink("com/sun/net/httpserver/Headers", "set", "(Ljava/lang/String;Ljava/lang/String;)"),

@@ -315,11 +315,17 @@ public final class CookiePolicyCatalogue {
          * {@code DynamicFeature}); null when every filter of the type runs for every request (a WebFlux bean).
          */
         public final String discoveredBy;
+        /**
+         * The response method that defers a callback until the response is committed ({@code beforeCommit}), when
+         * the filter itself runs before the handler has added its cookies: only a read of the cookies in a callback so
+         * deferred sees them. Null when the filter runs after the handler (JAX-RS response filters).
+         */
+        public final String deferredBy;
 
         CookieRewriteHook(List<String> filters, List<String> responses, String cookiesRead, List<String> cookies,
                 String ownSameSite, List<String> copyOwners, String copyName, List<String> builders, String build,
                 String sameSiteValues, List<String> cookieMaps, Map<String, java.util.Set<String>> putsBack,
-                String discoveredBy) {
+                String discoveredBy, String deferredBy) {
             this.filters = filters;
             this.responses = responses;
             this.cookiesRead = cookiesRead;
@@ -333,6 +339,7 @@ public final class CookiePolicyCatalogue {
             this.cookieMaps = cookieMaps;
             this.putsBack = putsBack;
             this.discoveredBy = discoveredBy;
+            this.deferredBy = deferredBy;
         }
 
         /** Is this call the copy of a cookie ({@code cookie.mutate()}, {@code new NewCookie.Builder(cookie)})? */
@@ -341,6 +348,21 @@ public final class CookiePolicyCatalogue {
                 return false;
             }
             return !"<init>".equals(name) || cookieArgument(descriptor);
+        }
+
+        /**
+         * Is this call a builder made from a cookie's name alone ({@code new NewCookie.Builder(cookie.getName())}, the
+         * caller then copies the other attributes by their getters)? A copy when that name is the cookie's own
+         * ({@link #readsOwnName} just before).
+         */
+        public boolean isRebuild(String owner, String name, String descriptor) {
+            return "<init>".equals(copyName) && copyOwners.contains(owner) && copyName.equals(name)
+                    && REBUILT_FROM.equals(descriptor);
+        }
+
+        /** Is this call a cookie's own name ({@code cookie.getName()}) of a type the copy takes? */
+        public boolean readsOwnName(String owner, String name) {
+            return OWN_NAME.equals(name) && COPIED_TYPES.contains(owner);
         }
 
         private boolean cookieArgument(String descriptor) {
@@ -381,6 +403,9 @@ public final class CookiePolicyCatalogue {
             "equalsIgnoreCase", "matches", "contains");
     /** JAX-RS' name-binding meta-annotation: a filter whose annotation carries it runs for bound resources only. */
     public static final List<String> NAME_BINDINGS = List.of("Ljakarta/ws/rs/NameBinding;", "Ljavax/ws/rs/NameBinding;");
+    /** A builder constructor taking the cookie's name, and the getter of that name. */
+    private static final String REBUILT_FROM = "(Ljava/lang/String;)V";
+    private static final String OWN_NAME = "getName";
     /** The cookie a JAX-RS copy constructor takes. */
     private static final List<String> COPIED_TYPES = List.of("jakarta/ws/rs/core/Cookie", "jakarta/ws/rs/core/NewCookie");
 
@@ -393,7 +418,9 @@ public final class CookiePolicyCatalogue {
             List.of("org/springframework/util/MultiValueMap", "java/util/Map"),
             Map.of("java/util/Map$Entry", java.util.Set.of("setValue"), "org/springframework/util/MultiValueMap",
                     java.util.Set.of("set", "put", "add", "addAll", "setAll", "replaceAll"), "java/util/Map",
-                    java.util.Set.of("put", "replaceAll")), null);
+                    java.util.Set.of("put", "replaceAll")), null,
+            // A WebFilter runs before the handler: cookies are there only in its response.beforeCommit(...) callback.
+            "beforeCommit");
 
     public static final CookieRewriteHook JAX_RS = new CookieRewriteHook(
             List.of("jakarta/ws/rs/container/ContainerResponseFilter"),
@@ -408,7 +435,7 @@ public final class CookiePolicyCatalogue {
             Map.of("jakarta/ws/rs/core/MultivaluedMap", java.util.Set.of("put", "putSingle", "add", "addAll", "replace"),
                     "java/util/ListIterator", java.util.Set.of("set"), "java/util/List", java.util.Set.of("set",
                             "replaceAll"), "java/util/Map", java.util.Set.of("put", "replace", "replaceAll")),
-            "Ljakarta/ws/rs/ext/Provider;");
+            "Ljakarta/ws/rs/ext/Provider;", null);
 
     /** Every cookie-rewriting hook the first pass reads. */
     public static final List<CookieRewriteHook> REWRITE_HOOKS = List.of(WEBFLUX, JAX_RS);

@@ -82,13 +82,47 @@ public final class SessionStoreCatalogue {
      */
     public static final Set<String> REQUEST_ATTRIBUTE_PARAMETERS = Set.of(
             "Lorg/springframework/web/bind/annotation/RequestAttribute;");
+    /**
+     * Request attribute writes: the servlet request's, Javalin's {@code ctx.attribute(name, value)} (a {@code before}
+     * handler's), Spark's {@code request.attribute(name, value)}.
+     */
     public static final List<CallPattern> REQUEST_ATTRIBUTE_WRITES = List.of(
             CallPattern.of(CallPattern.servlet("ServletRequest"), "setAttribute", "(Ljava/lang/String;Ljava/lang/Object;)V"),
             CallPattern.of(CallPattern.servlet("http/HttpServletRequest"), "setAttribute",
-                    "(Ljava/lang/String;Ljava/lang/Object;)V"));
+                    "(Ljava/lang/String;Ljava/lang/Object;)V"),
+            CallPattern.of("io/javalin/http/Context", "attribute", "(Ljava/lang/String;Ljava/lang/Object;)V"),
+            CallPattern.of("spark/Request", "attribute", "(Ljava/lang/String;Ljava/lang/Object;)V"));
+
+    /**
+     * The same attributes read back by name in a handler ({@code (String) request.getAttribute("cartshop.sid")},
+     * Javalin {@code ctx.attribute("ksid")}, Spark {@code request.attribute("sid")}): as for
+     * {@link #REQUEST_ATTRIBUTE_PARAMETERS}, the presented id when some application code stores one under that name.
+     */
+    public static final List<CallPattern> REQUEST_ATTRIBUTE_READS = List.of(
+            CallPattern.of(CallPattern.servlet("ServletRequest"), "getAttribute", "(Ljava/lang/String;)Ljava/lang/Object;"),
+            CallPattern.of(CallPattern.servlet("http/HttpServletRequest"), "getAttribute",
+                    "(Ljava/lang/String;)Ljava/lang/Object;"),
+            CallPattern.of("io/javalin/http/Context", "attribute", "(Ljava/lang/String;)Ljava/lang/Object;"),
+            CallPattern.of("spark/Request", "attribute", "(Ljava/lang/String;)Ljava/lang/Object;"));
 
     public static boolean isRequestAttributeWrite(String owner, String name, String descriptor) {
         return LoginCatalogue.any(REQUEST_ATTRIBUTE_WRITES, owner, name, descriptor);
+    }
+
+    /**
+     * Words of an application type's simple name that say its objects are sessions ({@code LobbySession},
+     * {@code BffSession}, {@code TerminalSession}): such an object kept under the presented id and handed the checked
+     * user is a logged-in session; a {@code GuestCart} given its owner is not.
+     */
+    private static final List<String> SESSION_RECORD_WORDS = List.of("session");
+
+    public static boolean namesSessionRecord(String simpleName) {
+        String lower = simpleName.toLowerCase(Locale.ROOT);
+        return SESSION_RECORD_WORDS.stream().anyMatch(lower::contains);
+    }
+
+    public static boolean isRequestAttributeRead(String owner, String name, String descriptor) {
+        return LoginCatalogue.any(REQUEST_ATTRIBUTE_READS, owner, name, descriptor);
     }
 
     /** Parameter annotations that hand a handler a request cookie's value. */
@@ -295,7 +329,7 @@ public final class SessionStoreCatalogue {
             "getRequestedSessionId", "CookieValue", "CookieParam", "ws/rs/core/Cookie", "http/cookie/Cookie",
             "vertx/core/http/Cookie", "undertow/server/handlers/Cookie", "jetty/http/HttpCookie", "javalin/http/Context",
             "spark/Request", "jfinal/core/Controller", "linecorp/armeria/common/Cookie", "getHeader", "RequestHeader",
-            "HeaderParam", "helidon/webserver/RequestHeaders", "RequestAttribute");
+            "HeaderParam", "helidon/webserver/RequestHeaders", "RequestAttribute", "getAttribute", "setAttribute");
 
     /** Texts whose absence from a class's constant pool rules out a session store keyed by the presented id. */
     public static List<String> relevantTypes() {

@@ -138,7 +138,10 @@ public final class SessionWriteApi {
      * is written into it binds nothing the client presented.
      */
     public static final List<CallPattern> NEW_SESSIONS = List.of(
-            CallPattern.of("io/vertx/ext/web/sstore/SessionStore", "createSession", null));
+            CallPattern.of("io/vertx/ext/web/sstore/SessionStore", "createSession", null),
+            // Micronaut 4: a new session under a new id, not the one the request presented (bound to the request by
+            // the application, or by SessionForRequest.create).
+            CallPattern.of("io/micronaut/session/SessionStore", "newSession", "()Lio/micronaut/session/Session;"));
 
     /**
      * Names whose mention makes a class worth the fixation analysis. JFinal's method name too: a controller

@@ -7,6 +7,7 @@ import edu.umd.cs.findbugs.Priorities;
 import edu.umd.cs.findbugs.SourceLineAnnotation;
 import io.github.sessionguard.catalogue.CookieFlag;
 import io.github.sessionguard.catalogue.FlagValue;
+import io.github.sessionguard.flow.CookieApiSupport;
 import io.github.sessionguard.flow.Site;
 import io.github.sessionguard.flow.ReportedMethods;
 

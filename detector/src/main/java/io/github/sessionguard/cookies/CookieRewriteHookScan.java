@@ -35,8 +35,9 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * Reads one response filter class for a {@link CookieRewriteHook}: it reads the response's cookies, copies each
- * ({@code mutate()}, {@code new NewCookie.Builder(cookie)}) and sets flags on the copy that a method answers, and never
+ * Reads one response filter class for a {@link CookieRewriteHook}: it reads the response's cookies (where the hook
+ * defers, in a callback run at commit), copies each ({@code mutate()}, {@code new NewCookie.Builder(cookie)}, or a
+ * rebuild from {@code cookie.getName()}) and sets flags on the copy that a method answers, and never
  * picks a cookie by name, nor tests a text or a set anywhere but in that method (which may choose the cookies or
  * requests it hardens) or in a method that rewrites a header text (which tests what the text lacks). A flag set on
  * every path of its method (post-dominating the entry) with a protective constant is set on every cookie of the hook's
@@ -59,6 +60,8 @@ final class CookieRewriteHookScan {
     /** The calls a class makes, by owner and name, from its bytecode alone (no dataflow). */
     private static final class Calls {
         boolean readsCookies;
+        /** Does the class hand a callback to the hook's deferring call ({@code response.beforeCommit(...)})? */
+        boolean defers;
         boolean copiesCookie;
         /** Methods that read one entry of the cookie map ({@code cookies.get(key)}): by name, or every key in turn. */
         final List<Method> keyedReading = new ArrayList<>();
@@ -74,7 +77,8 @@ final class CookieRewriteHookScan {
             return;
         }
         Calls calls = survey(javaClass, hook, lambdaPrefixes);
-        if (!calls.readsCookies || !calls.copiesCookie || calls.selectsElsewhere) {
+        if (!calls.readsCookies || !calls.copiesCookie || calls.selectsElsewhere
+                || hook.deferredBy != null && !calls.defers) {
             return;
         }
         for (Method method : calls.keyedReading) {
@@ -154,6 +158,8 @@ final class CookieRewriteHookScan {
         boolean selects;
         boolean putsBack;
         boolean keyedRead;
+        /** Was the reference just seen a cookie's own name ({@code cookie.getName()})? */
+        boolean afterOwnName;
         // A test between a copy's mutate() and its build() decides one of its flags (httpOnly(!readable.contains(
         // name))), not which cookies are copied.
         boolean inCopy;
@@ -163,18 +169,27 @@ final class CookieRewriteHookScan {
     private static Calls survey(JavaClass javaClass, CookieRewriteHook hook, List<String> lambdaPrefixes) {
         Calls calls = new Calls();
         ConstantPool pool = javaClass.getConstantPool();
+        // A filter that runs before the handler sees its cookies only in a callback run later (a WebFilter's read of
+        // getCookies() in filter() itself finds none yet, and its copies harden nothing).
+        java.util.Set<String> callbacks = hook.deferredBy == null ? null : CallbackBodies.reached(javaClass, hook.filters);
         for (Method method : javaClass.getMethods()) {
             if (method.getCode() == null) {
                 continue;
             }
             MethodSurvey seen = new MethodSurvey();
+            boolean deferred = callbacks == null || callbacks.contains(method.getName() + method.getSignature());
             NamedReferences.walkOrReport(javaClass, method, (opcode, owner, name, descriptor) -> {
                 if (!RawInstructions.callsMethodRef(opcode)) {
                     return false;
                 }
-                boolean copy = hook.isCopy(owner, name, descriptor);
+                // A rebuild from the cookie's own name (new Builder(cookie.getName()) then each getter) copies it too.
+                boolean copy = hook.isCopy(owner, name, descriptor)
+                        || seen.afterOwnName && hook.isRebuild(owner, name, descriptor);
+                seen.afterOwnName = hook.readsOwnName(owner, name);
                 calls.readsCookies |= hook.cookiesRead.equals(name) && TypeChecks.isSubtypeOfAny(owner, hook.responses)
-                        && (lambdaPrefixes == null || lambdaPrefixes.stream().anyMatch(method.getName()::startsWith));
+                        && (lambdaPrefixes == null || lambdaPrefixes.stream().anyMatch(method.getName()::startsWith))
+                        && deferred;
+                calls.defers |= name.equals(hook.deferredBy) && TypeChecks.isSubtypeOfAny(owner, hook.responses);
                 calls.copiesCookie |= copy;
                 seen.keyedRead |= CookiePolicyCatalogue.KEYED_READS.contains(name) && hook.cookieMaps.contains(owner);
                 seen.sets |= hook.builders.contains(owner) && CookiePolicyCatalogue.REWRITE_SETTERS.containsKey(name);
@@ -383,16 +398,21 @@ final class CookieRewriteHookScan {
     }
 
     /**
-     * {@code own != null ? own : "Lax"} with {@code own = cookie.getSameSite()}: the protective constant the merge
-     * gives a cookie without its own SameSite; null for anything else.
+     * {@code own != null ? own : "Lax"} with {@code own = cookie.getSameSite()} (or {@code : NewCookie.SameSite.LAX}):
+     * the protective constant the merge gives a cookie without its own SameSite; null for anything else.
      */
     private String defaultForOwnSameSite(ValueNumber value, ValueOrigins origins) throws DataflowAnalysisException {
         String constant = null;
         for (ValueNumber input : origins.inputsOf(value)) {
             Location producer = input == null ? null : origins.producer(input);
             Instruction instruction = producer == null ? null : producer.getHandle().getInstruction();
-            if (instruction instanceof LDC && ((LDC) instruction).getValue(classContext.getConstantPoolGen()) instanceof String) {
-                String text = (String) ((LDC) instruction).getValue(classContext.getConstantPoolGen());
+            // The default as an enum constant (NewCookie.SameSite.LAX) is read as its text.
+            String enumText = input == null || hook.sameSiteValues == null ? null
+                    : CookiePolicyCatalogue.sameSiteOfConstant(origins.staticFieldName(input, hook.sameSiteValues));
+            if (enumText != null || instruction instanceof LDC
+                    && ((LDC) instruction).getValue(classContext.getConstantPoolGen()) instanceof String) {
+                String text = enumText != null ? enumText
+                        : (String) ((LDC) instruction).getValue(classContext.getConstantPoolGen());
                 if (!CookiePolicyCatalogue.isHardeningSameSite(text)) {
                     return null;
                 }

@@ -22,6 +22,7 @@ import edu.umd.cs.findbugs.classfile.ClassDescriptor;
 import edu.umd.cs.findbugs.classfile.DescriptorFactory;
 import edu.umd.cs.findbugs.classfile.Global;
 import edu.umd.cs.findbugs.classfile.analysis.AnnotationValue;
+import io.github.sessionguard.catalogue.AsyncCarriers;
 import io.github.sessionguard.catalogue.ContainerApis;
 import io.github.sessionguard.catalogue.LoginCatalogue;
 import io.github.sessionguard.flow.CallAt;
@@ -703,6 +704,12 @@ final class CredentialFlow {
             checked(call, pc, returnType, result);
             return;
         }
+        if (result != null && carriesIdentity(call, owner, name, receiver, identityArgument)) {
+            // verify(badge, pin).thenApply(...), authenticate(...).zipWith(exchange.getSession()), pair.getT1():
+            // the checked user, still carried (later, or maybe) by what an asynchronous login chains on it.
+            mark(identities, result);
+            return;
+        }
         LoginSummary callee = LoginCatalogue.isJdk(owner) ? null : summaries.of(owner, name, descriptor);
         if (LoginCatalogue.isCredentialCheck(owner, name, descriptor, summaries.settings())
                 || (callee != null && callee.checksCredentials() && !LoginCatalogue.managesPasswords(name))) {
@@ -870,6 +877,30 @@ final class CredentialFlow {
         // Users by token: its values are users, or its name says so (tokenHashToUser); not a referrer's id by token.
         return LoginCatalogue.isUserType(field.getName()) || (values != null && values.startsWith("L")
                 && LoginCatalogue.isUserType(values.substring(1, values.length() - 1).replace('/', '.')));
+    }
+
+    /**
+     * Does the call's result carry the checked user its receiver (or a zip's argument) carries: an operator of a
+     * carrier that keeps the element ({@link AsyncCarriers#keepsElement}), a zip, a {@code map}/{@code flatMap}
+     * with a method reference that wraps, unwraps or reads the identity ({@code Mono::justOrEmpty},
+     * {@code Member::getId}), or a tuple's member of a zipped pair?
+     */
+    private boolean carriesIdentity(CallAt call, String owner, String name, ValueNumber receiver, boolean identityArgument)
+            throws DataflowAnalysisException {
+        if (receiver == null) {
+            return false;
+        }
+        if (!isIdentity(receiver)) {
+            return identityArgument && AsyncCarriers.zips(owner, name);
+        }
+        if (call.argumentCount() == 0 && AsyncCarriers.isTupleElementRead(name)) {
+            return true;
+        }
+        return AsyncCarriers.keepsElement(owner, name) || AsyncCarriers.zips(owner, name)
+                || AsyncCarriers.maps(owner, name) && call.argumentCount() == 1 && mapsWith(call.argument(0),
+                        target -> AsyncCarriers.passesElement(target.owner(), target.name())
+                                || !target.owner().startsWith("java/") && LoginCatalogue.isIdentityGetter(target.name()),
+                        LoginCatalogue::isIdentityGetter);
     }
 
     /** A method reference to a cookie's {@code getValue}, or a lambda that is only that getter ({@code c -> c.getValue()}). */
@@ -1606,7 +1637,10 @@ final class CredentialFlow {
     private static boolean resultIsIdentity(String name, Type returnType) {
         if (returnType instanceof ObjectType) {
             String type = ((ObjectType) returnType).getClassName();
-            if (type.startsWith("java.util.") && !type.equals("java.util.Optional")) {
+            // A collection is no user (validation errors); an Optional, or a future of the answer, carries one.
+            if (type.startsWith("java.util.") && !type.equals("java.util.Optional")
+                    && !type.equals("java.util.concurrent.CompletableFuture")
+                    && !type.equals("java.util.concurrent.CompletionStage")) {
                 return false;
             }
             if (!type.equals("java.lang.String") && !type.startsWith("java.lang.")) {

@@ -14,6 +14,7 @@ import edu.umd.cs.findbugs.ba.vna.ValueNumberDataflow;
 import edu.umd.cs.findbugs.ba.vna.ValueNumberFrame;
 import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
 import edu.umd.cs.findbugs.classfile.MethodDescriptor;
+import io.github.sessionguard.catalogue.AsyncCarriers;
 import io.github.sessionguard.catalogue.LoginCatalogue;
 import io.github.sessionguard.catalogue.SpringSessionCatalogue;
 import io.github.sessionguard.catalogue.LoginComponent;
@@ -63,6 +64,11 @@ final class LoginCallMeaning {
     private final Set<Integer> maybeAbsentSessions = new HashSet<>();
     /** Positions of the invokedynamic instructions that make route handlers (see noteRouteHandlers). */
     private final Set<Integer> routeHandlers = new HashSet<>();
+    /**
+     * For each invokedynamic (by pc) whose function is chained on a carrier ({@code found.map(member -> ...)}), the
+     * carrier: the function is handed its element (see noteChainedFunctions).
+     */
+    private final Map<Integer, ValueNumber> chainedOn = new HashMap<>();
     /** Results of {@code request.isRequestedSessionIdValid()}: their false side has no presented session. */
     private final Set<Integer> requestedIdValidity = new HashSet<>();
     /** Results of {@code session.isNew()}: their true side has no presented session. */
@@ -108,6 +114,7 @@ final class LoginCallMeaning {
         shiroSubjects = new ShiroSubjects(cfg, vna, origins, this::callAt);
         checksCredentials |= flow.checksCredentials();
         noteRouteHandlers(cfg);
+        noteChainedFunctions(cfg);
         noteSessionParameters();
         for (Iterator<Location> it = cfg.locationIterator(); it.hasNext();) {
             Location location = it.next();
@@ -295,7 +302,7 @@ final class LoginCallMeaning {
                 fact.authenticate(inner.inheritedAt(site, call.name()));
             }
             for (SessionWrite write : callee.sessionWrites()) {
-                LoginEvent facadeWrite = facadeWriteEvent(call, write, site, fact);
+                LoginEvent facadeWrite = facadeWriteEvent(call, location, write, site, fact);
                 if (facadeWrite != null) {
                     fact.authenticate(facadeWrite);
                 }
@@ -338,17 +345,26 @@ final class LoginCallMeaning {
     }
 
     /** A session-facade call's write, with this call's name and value: a login write like a direct one. */
-    LoginEvent facadeWriteEvent(CallAt call, SessionWrite write, Site site, LoginFactUpdates fact)
+    LoginEvent facadeWriteEvent(CallAt call, Location location, SessionWrite write, Site site, LoginFactUpdates fact)
             throws DataflowAnalysisException {
-        if (write.valueParameter() >= call.argumentCount() || write.nameParameter() >= call.argumentCount()) {
+        ValueNumber value = passedTo(call, location, write.valueParameter());
+        if (value == null || write.nameParameter() >= 0 && passedTo(call, location, write.nameParameter()) == null) {
             return null;
         }
-        String name = write.nameParameter() < 0 ? write.constantName() : attributeName(call, write.nameParameter());
-        ValueNumber value = call.argument(write.valueParameter());
+        String name = write.nameParameter() < 0 ? write.constantName() : passedName(call, location, write.nameParameter());
         if (origins.isNullLiteral(value) || isFalse(value)) {
             return null;
         }
-        return writeEvent(site, write.kind(), name, value, fact, " (written by " + call.name() + "())");
+        return writeEvent(site, write.kind(), name, value, fact, " (written by " + writerName(call, location) + ")");
+    }
+
+    /** How a facade write's method is named: the called method, a method reference's target, or a lambda. */
+    private String writerName(CallAt call, Location location) {
+        MethodHandleTargets.Target target = lambdaTarget(location);
+        if (target == null) {
+            return call.name() + "()";
+        }
+        return target.name().startsWith("lambda$") ? "a lambda" : target.name() + "()";
     }
 
     /**
@@ -599,6 +615,12 @@ final class LoginCallMeaning {
         }
     }
 
+    /** A put into a framework's session map ({@code webSession.getAttributes().put(...)}, JSF's, Struts'). */
+    boolean isSessionMapWrite(CallAt call) throws DataflowAnalysisException {
+        return call.hasReceiver() && sessionMaps.contains(call.receiver().getNumber())
+                && LoginCatalogue.any(LoginCatalogue.MAP_WRITES, call.owner(), call.name(), call.descriptor());
+    }
+
     /** Is this call a write to the session (an attribute, or a key of a framework's session map)? */
     boolean isSessionWrite(CallAt call) throws DataflowAnalysisException {
         return LoginCatalogue.any(LoginCatalogue.SESSION_WRITES, call.owner(), call.name(), call.descriptor())
@@ -731,7 +753,9 @@ final class LoginCallMeaning {
      * fields only ({@code member.id}, {@code user.getUsername()}): {@code member.getLocale()} is no part of the user.
      */
     java.util.List<ValueNumber> identityPartsOf(ValueNumber value) throws DataflowAnalysisException {
-        return origins.partsOf(value, LoginCatalogue::isIdentityGetter);
+        // A tuple's member too: the user a zip paired with the session (pair.getT1().id()).
+        return origins.partsOf(value, name -> LoginCatalogue.isIdentityGetter(name)
+                || AsyncCarriers.isTupleElementRead(name));
     }
 
     /** The attribute name an argument holds: a constant, a trivial constant getter, a once-assigned static. */
@@ -815,6 +839,76 @@ final class LoginCallMeaning {
                 }
             }
         }
+    }
+
+    /**
+     * Lambdas and method references made here and handed to a call on a carrier ({@code future.thenApply(...)},
+     * {@code mono.map(...)}, {@code optional.map(...)}; see {@link AsyncCarriers}):
+     * the first value each is handed is the carrier's element, so what a body does with that parameter is done with
+     * what the carrier carries (the checked user, when the carrier is a credential check's answer).
+     */
+    private void noteChainedFunctions(CFG cfg) throws DataflowAnalysisException {
+        for (Iterator<Location> it = cfg.locationIterator(); it.hasNext();) {
+            Location location = it.next();
+            if (location.getHandle().getInstruction() instanceof INVOKEDYNAMIC) {
+                continue;
+            }
+            CallAt call = callAt(location);
+            if (call == null || !call.hasReceiver()
+                    || !AsyncCarriers.feedsElement(call.owner(), call.name())) {
+                continue;
+            }
+            for (int i = 0; i < call.argumentCount(); i++) {
+                Location producer = origins.producer(call.argument(i));
+                if (producer != null && producer.getHandle().getInstruction() instanceof INVOKEDYNAMIC) {
+                    chainedOn.putIfAbsent(producer.getHandle().getPosition(), call.receiver());
+                }
+            }
+        }
+    }
+
+    /**
+     * The value the callee's parameter {@code parameter} receives at this call: its argument; for a lambda body or
+     * method reference made here, what it captured, or the element of the carrier it is chained on (see
+     * {@link LambdaParameters}); null when unknown here.
+     */
+    ValueNumber passedTo(CallAt call, Location location, int parameter) throws DataflowAnalysisException {
+        int source = sourceOf(call, location, parameter);
+        if (source >= 0) {
+            return source < call.argumentCount() ? call.argument(source) : null;
+        }
+        return source == LambdaParameters.FIRST_HANDED ? chainedOn.get(location.getHandle().getPosition()) : null;
+    }
+
+    /** The attribute name the callee's parameter receives at this call (see {@link #passedTo}), or null. */
+    String passedName(CallAt call, Location location, int parameter) throws DataflowAnalysisException {
+        int source = sourceOf(call, location, parameter);
+        return source >= 0 && source < call.argumentCount() ? attributeName(call, source) : null;
+    }
+
+    private int sourceOf(CallAt call, Location location, int parameter) {
+        MethodHandleTargets.Target target = lambdaTarget(location);
+        if (target == null) {
+            // A plain call (or a function whose body is no application method): the arguments in order.
+            return location.getHandle().getInstruction() instanceof INVOKEDYNAMIC ? LambdaParameters.LATER_HANDED
+                    : parameter;
+        }
+        return LambdaParameters.sourceOf(target, call.argumentCount(), parameter);
+    }
+
+    /** The application method an invokedynamic here makes a function of (the one calleeSummary reads), or null. */
+    private MethodHandleTargets.Target lambdaTarget(Location location) {
+        Instruction instruction = location.getHandle().getInstruction();
+        if (!(instruction instanceof INVOKEDYNAMIC)) {
+            return null;
+        }
+        for (MethodHandleTargets.Target target : MethodHandleTargets.of(classContext.getJavaClass(),
+                cpg.getConstant(((INVOKEDYNAMIC) instruction).getIndex()))) {
+            if (summaries.of(target.owner(), target.name(), target.descriptor()) != null) {
+                return target;
+            }
+        }
+        return null;
     }
 
     private boolean madeByRouteCall(ValueNumber receiver) throws DataflowAnalysisException {

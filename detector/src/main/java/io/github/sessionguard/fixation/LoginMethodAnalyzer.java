@@ -263,13 +263,16 @@ final class LoginMethodAnalyzer {
                 if (helper != null) {
                     // A helper's session is not an HttpSession value of this method: no invalidated-session check.
                     if (write == null) {
-                        facadeWrite(call, helper.nameArgument(), meaning.attributeName(call, helper.nameArgument()),
-                                helper.valueArgument(), helper.kind());
+                        facadeWrite(helper.nameArgument() < 0 ? null : call.argument(helper.nameArgument()),
+                                meaning.attributeName(call, helper.nameArgument()), call.argument(helper.valueArgument()),
+                                helper.kind());
                     }
                 } else if (write != null) {
                     checkWrite(fact, call.receiver().getNumber(), write);
                 } else {
-                    facadeWrite(call, 0, meaning.attributeName(call, 0), 1, LoginEventKind.SESSION_ATTRIBUTE);
+                    // A framework's session map (WebFlux's getAttributes()) keeps its own kind: its own fix.
+                    facadeWrite(call.argument(0), meaning.attributeName(call, 0), call.argument(1),
+                            meaning.isSessionMapWrite(call) ? LoginEventKind.SESSION_MAP : LoginEventKind.SESSION_ATTRIBUTE);
                 }
                 return;
             }
@@ -278,22 +281,28 @@ final class LoginMethodAnalyzer {
                 return;
             }
             for (SessionWrite write : callee.sessionWrites()) {
-                if (write.valueParameter() >= call.argumentCount() || write.nameParameter() >= call.argumentCount()) {
+                // What the callee's parameters receive here: the arguments, or a lambda's captures and chain element.
+                edu.umd.cs.findbugs.ba.vna.ValueNumber value = meaning.passedTo(call, location, write.valueParameter());
+                edu.umd.cs.findbugs.ba.vna.ValueNumber nameValue = write.nameParameter() < 0 ? null
+                        : meaning.passedTo(call, location, write.nameParameter());
+                if (value == null || write.nameParameter() >= 0 && nameValue == null) {
                     continue;
                 }
-                LoginEvent login = meaning.facadeWriteEvent(call, write, site, fact);
+                LoginEvent login = meaning.facadeWriteEvent(call, location, write, site, fact);
                 if (login == null) {
                     String name = write.nameParameter() < 0 ? write.constantName()
-                            : meaning.attributeName(call, write.nameParameter());
-                    facadeWrite(call, write.nameParameter(), name, write.valueParameter(), write.kind());
+                            : meaning.passedName(call, location, write.nameParameter());
+                    facadeWrite(nameValue, name, value, write.kind());
                 } else if (login.attribute() != null) {
                     loginAttributes.add(login.attribute());
                 }
             }
             for (int parameter : callee.identityWrittenToParameters()) {
-                int session = call.argument(parameter).getNumber();
-                checkWrite(fact, session, new LoginEvent(site, LoginEventKind.SESSION_ATTRIBUTE,
-                        "the user written by " + call.name() + "()"));
+                edu.umd.cs.findbugs.ba.vna.ValueNumber session = meaning.passedTo(call, location, parameter);
+                if (session != null) {
+                    checkWrite(fact, session.getNumber(), new LoginEvent(site, LoginEventKind.SESSION_ATTRIBUTE,
+                            "the user written by " + call.name() + "()"));
+                }
             }
         }
 
@@ -301,23 +310,23 @@ final class LoginMethodAnalyzer {
          * A write whose value is one of this method's parameters (its name a parameter, known, or computed
          * here): what it means is decided at each call, with the caller's name (if any) and value.
          */
-        private void facadeWrite(CallAt call, int nameArgument, String name, int valueArgument,
-                LoginEventKind kind)
+        private void facadeWrite(edu.umd.cs.findbugs.ba.vna.ValueNumber nameValue, String name,
+                edu.umd.cs.findbugs.ba.vna.ValueNumber value, LoginEventKind kind)
                 throws DataflowAnalysisException {
-            int valueParameter = parameterOf(call.argument(valueArgument));
+            int valueParameter = parameterOf(value);
             if (valueParameter < 0) {
                 // setAttribute(KEY, GSON.toJson(vo)): the parameter, as text.
-                valueParameter = parameterOf(meaning.serializedObject(call.argument(valueArgument)));
+                valueParameter = parameterOf(meaning.serializedObject(value));
             }
             if (valueParameter < 0) {
                 // setAttribute(KEY, new SessionMember(member.id, member.name)), setAttribute(KEY, user.getId()):
                 // a value made from a parameter is judged by what the caller passes for that parameter.
-                valueParameter = parameterMadeInto(call.argument(valueArgument));
+                valueParameter = parameterMadeInto(value);
             }
             if (valueParameter < 0) {
                 return;
             }
-            int nameParameter = nameArgument < 0 ? -1 : parameterOf(call.argument(nameArgument));
+            int nameParameter = nameValue == null ? -1 : parameterOf(nameValue);
             if (nameParameter >= 0) {
                 sessionWrites.add(new SessionWrite(nameParameter, null, valueParameter, kind));
             } else {

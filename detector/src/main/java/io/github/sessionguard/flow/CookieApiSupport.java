@@ -1,9 +1,8 @@
-package io.github.sessionguard.cookies;
+package io.github.sessionguard.flow;
 
 import edu.umd.cs.findbugs.ba.XClass;
 import io.github.sessionguard.catalogue.CookieApi;
 import io.github.sessionguard.catalogue.CookieFlag;
-import io.github.sessionguard.flow.QuietClasspath;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +12,11 @@ import java.util.Map;
  * the user cannot fix with the API at hand is noise (javax {@code Cookie} and JAX-RS 2.1 have no SameSite,
  * Servlet 2.x's {@code Cookie} has no {@code setHttpOnly}).
  */
-final class CookieApiSupport {
+public final class CookieApiSupport {
     /** Answers per analysis: another analysis in the same JVM (an IDE) may have another classpath. */
     private final Map<String, Boolean> known = new HashMap<>();
 
-    boolean supports(CookieApi api, CookieFlag flag) {
+    public boolean supports(CookieApi api, CookieFlag flag) {
         if (flag == CookieFlag.HTTP_ONLY) {
             return api.httpOnlyMethod() == null || !lacksMethod(api.httpOnlyMethod());
         }
@@ -55,7 +54,7 @@ final class CookieApiSupport {
      * True when the release of the API on the analysis classpath makes its cookie Secure by default (see
      * {@link CookieApi#secureByDefaultMarker()}): the class's bytes contain the marker text.
      */
-    boolean secureByDefault(CookieApi api) {
+    public boolean secureByDefault(CookieApi api) {
         List<String> marker = api.secureByDefaultMarker();
         if (marker.isEmpty()) {
             return false;

@@ -16,6 +16,7 @@ import edu.umd.cs.findbugs.classfile.IScannableCodeBase;
 import edu.umd.cs.findbugs.classfile.ResourceNotFoundException;
 import io.github.sessionguard.catalogue.SaTokenCookieKeys;
 import io.github.sessionguard.catalogue.SessionSettingSources;
+import io.github.sessionguard.flow.CookieApiSupport;
 import io.github.sessionguard.flow.MethodGuard;
 import io.github.sessionguard.flow.MethodRefs;
 import io.github.sessionguard.flow.QuietClasspath;
@@ -29,6 +30,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -145,6 +147,8 @@ public class SettingsDetector implements Detector2 {
                 findings.addAll(ShiroIni.judge(file, shiroSecureByDefault()));
             }
         }
+        Set<String> profiles = SpringProfiles.declared(files, bootProperties);
+        CookieApiSupport cookieApis = new CookieApiSupport();
         boolean webXmlHttpOnly = files.stream().anyMatch(file -> WebXmlSessionSettings.isWebXml(file.resourceName())
                 && WebXmlSessionSettings.setsHttpOnly(file.text()));
         for (SettingsResource file : files) {
@@ -152,20 +156,26 @@ public class SettingsDetector implements Detector2 {
             boolean security = SpringSecurityXml.mayConfigure(file.text());
             boolean tomcatContext = TomcatContextFile.isDeployedContextFile(codeBase, file)
                     && TomcatContextFile.mayJudge(file.text());
-            if (!webXml && !security && !tomcatContext) {
+            boolean cookieBeans = SpringXmlCookieBeans.mayConfigure(file.text());
+            if (!webXml && !security && !tomcatContext && !cookieBeans) {
                 continue;
             }
             try {
                 XmlElement root = XmlReader.parse(file);
+                SpringProfiles.prune(root, profiles, 0);
                 if (webXml) {
                     findings.addAll(WebXmlSessionSettings.judge(file, root));
                     findings.addAll(WebXmlLoginFilters.judge(file, root));
+                    findings.addAll(WebXmlFilterSwitches.judge(file, root));
                 }
                 if (security) {
                     findings.addAll(SpringSecurityXml.judge(file, root));
                 }
                 if (tomcatContext) {
                     findings.addAll(TomcatContextFile.judge(file, root, webXmlHttpOnly));
+                }
+                if (cookieBeans) {
+                    findings.addAll(SpringXmlCookieBeans.judge(file, root, cookieApis));
                 }
             } catch (SAXException | IOException e) {
                 bugReporter.logError("SessionGuard could not read " + file.path() + " (not well-formed XML?)", e);

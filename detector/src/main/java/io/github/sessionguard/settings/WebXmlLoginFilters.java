@@ -60,7 +60,7 @@ final class WebXmlLoginFilters {
         return null;
     }
 
-    private static boolean isMapped(XmlElement root, String filterName) {
+    static boolean isMapped(XmlElement root, String filterName) {
         for (XmlElement mapping : root.children("filter-mapping")) {
             XmlElement name = mapping.child("filter-name");
             if (name != null && name.text().equals(filterName)) {
@@ -86,7 +86,7 @@ final class WebXmlLoginFilters {
         return "false".equalsIgnoreCase(value);
     }
 
-    private static String parameterValue(List<XmlElement> parameters, String name) {
+    static String parameterValue(List<XmlElement> parameters, String name) {
         for (XmlElement parameter : parameters) {
             XmlElement key = parameter.child("param-name");
             XmlElement value = parameter.child("param-value");

@@ -99,6 +99,20 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
      */
     private static final Object KEYED_HANDLE = new Marker("handle on the entry under the presented id");
 
+    /**
+     * The stack value is the plain record (a session object of the application's own type, no map of attributes) an
+     * application store answers for the presented id from a map it keeps ({@code registry.lookup(id)} returning
+     * {@code sessions.get(id)}): only a call handing it the checked identity ({@link #CHECKED}) writes the store.
+     */
+    private static final Object KEPT_RECORD = new Marker("session object a store keeps under the presented id");
+
+    /**
+     * The stack value is what a credential check answered ({@code accounts.login(tag, password)}, {@code
+     * idp.passwordGrant(user, password)}), an identity read out of it ({@code tokens.subject()}, {@code orElse(null)})
+     * or an application object made from it: the user the login established.
+     */
+    private static final Object CHECKED = new Marker("checked identity");
+
     /** A user value on the operand stack, named for debugging. */
     private static final class Marker {
         private final String name;
@@ -177,6 +191,8 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
     private final Map<Site, Integer> attributeSites = new java.util.LinkedHashMap<>();
     /** The request attribute a parameter of the visited method is bound to ({@code @RequestAttribute}), or null. */
     private String attributeParameter;
+    /** A parameter of the visited method is bound to a request cookie or a session header (it names the site). */
+    private boolean presentedParameter;
 
     private Site site;
     private boolean rotated;
@@ -210,6 +226,12 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
     private final Map<Integer, JoinMark> joinMarks = new HashMap<>();
     private boolean freshResult;
     /** Locals that hold a record read by the presented id, in the same may sense. */
+    /** Locals holding the checked identity ({@link #CHECKED}), in the same may sense as records. */
+    private final Set<Integer> checkedRegisters = new HashSet<>();
+    /** The current call answers the checked identity. */
+    private boolean checkedResult;
+    /** Per analysis: does this application method answer a plain session record kept under its argument? */
+    private final Map<String, Boolean> keptRecordHelpers = new HashMap<>();
     /** Locals holding a record ({@link #RECORD} or {@link #MANAGED_RECORD}), by register. */
     private final Map<Integer, Object> recordRegisters = new HashMap<>();
     /** The record kind the current call leaves on the stack, or null. */
@@ -263,7 +285,8 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
             if (flowChecks == null) {
                 flowChecks = new io.github.sessionguard.fixation.CredentialChecks(settings);
             }
-            if (!ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), STORE_TYPES, LOGIN_TYPES)) {
+            if (!ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), STORE_TYPES, LOGIN_TYPES)
+                    && !StoreCallScreen.callsCredentialCheck(classContext.getJavaClass(), settings)) {
                 return;
             }
             // Cost only: a class none of whose methods can yield a site or a login's callees is not followed.
@@ -301,6 +324,7 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         callees.clear();
         markedRegisters.clear();
         recordRegisters.clear();
+        checkedRegisters.clear();
         freshRegisters.clear();
         joins.clear();
         joinMarks.clear();
@@ -312,6 +336,7 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         recordResult = null;
         readsSessionState = false;
         attributeParameter = null;
+        presentedParameter = false;
         noteCookieParameters(getMethod());
         super.visit(code);
         // A login that also stores the user in the HttpSession is the session fixation analysis' finding.
@@ -396,6 +421,7 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
                     if (SessionStoreCatalogue.COOKIE_PARAMETERS.contains(annotation.getAnnotationType())
                             || namesSessionHeader(annotation)) {
                         markedRegisters.add(register);
+                        presentedParameter = true;
                     } else if (SessionStoreCatalogue.REQUEST_ATTRIBUTE_PARAMETERS.contains(annotation.getAnnotationType())
                             && Type.STRING.equals(types[i]) && attributeParameter == null) {
                         attributeParameter = annotationName(annotation);
@@ -438,6 +464,7 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         markResult = false;
         markedSource = false;
         recordResult = null;
+        checkedResult = false;
         freshResult = false;
         pendingSql = null;
         if (joins.contains(getPC())) {
@@ -460,6 +487,11 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
                 freshRegisters.add(getRegisterOperand());
             } else {
                 freshRegisters.remove(getRegisterOperand());
+            }
+            if (stack.getStackDepth() > 0 && stack.getStackItem(0).getUserValue() == CHECKED) {
+                checkedRegisters.add(getRegisterOperand());
+            } else if (!insideBranch()) {
+                checkedRegisters.remove(getRegisterOperand());
             }
             if (stack.getStackDepth() > 0 && marked(stack.getStackItem(0))) {
                 markedRegisters.add(getRegisterOperand());
@@ -548,6 +580,8 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
             stack.getStackItem(0).setUserValue(PRESENTED);
         } else if (recordResult != null) {
             stack.getStackItem(0).setUserValue(recordResult);
+        } else if (checkedResult) {
+            stack.getStackItem(0).setUserValue(CHECKED);
         } else if (pendingSql != null) {
             stack.getStackItem(0).setUserValue(new Sql(pendingSql));
         } else if (seen == Const.ALOAD || seen == Const.ALOAD_0 || seen == Const.ALOAD_1 || seen == Const.ALOAD_2
@@ -558,6 +592,8 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
                 stack.getStackItem(0).setUserValue(PRESENTED);
             } else if (recordRegisters.containsKey(getRegisterOperand())) {
                 stack.getStackItem(0).setUserValue(recordRegisters.get(getRegisterOperand()));
+            } else if (checkedRegisters.contains(getRegisterOperand())) {
+                stack.getStackItem(0).setUserValue(CHECKED);
             }
         }
     }
@@ -572,7 +608,9 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         }
         if (LoginCatalogue.isCredentialCheck(owner, name, signature, settings)) {
             credentialCheck = true;
+            checkedResult = signature.endsWith(";");
         }
+        noteCheckedIdentity(seen, owner, name, signature, arguments);
         if (LoginCatalogue.any(LoginCatalogue.ROTATIONS, owner, name, signature)) {
             rotated = true;
         }
@@ -596,8 +634,13 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
             }
             return;
         }
+        if (noteAttributeRead(owner, name, signature)) {
+            return;
+        }
         if (SessionStoreCatalogue.isRequestAttributeWrite(owner, name, signature) && stack.getStackDepth() > 1
-                && stack.getStackItem(1).getConstant() instanceof String && marked(stack.getStackItem(0))) {
+                && stack.getStackItem(1).getConstant() instanceof String && marked(stack.getStackItem(0))
+                && (sourceName != null || attributeParameter == null)) {
+            // (an id this method only read from an attribute is no presented id of its own to hand on)
             // request.setAttribute("X-Clinic-Session", token) with the presented id: a handler's @RequestAttribute.
             presentedAttributes.add((String) stack.getStackItem(1).getConstant());
         }
@@ -650,6 +693,12 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
             recordResult = MANAGED_RECORD;
             return;
         }
+        if (arguments >= 1 && anyArgumentMarked(signature, 0) && !rotated && answersKeptRecord(owner, name, signature)) {
+            // registry.lookup(id): the application's own session object, kept in its map under the presented id.
+            readsSessionState = true;
+            recordResult = KEPT_RECORD;
+            return;
+        }
         readsSessionState |= readsSessionState(seen, owner, name, signature, arguments);
         if (SessionStoreCatalogue.JDBC_PREPARES.contains(name) && owner.startsWith("java/sql/") && arguments >= 1) {
             Object sql = stack.getStackItem(arguments - 1).getConstant();
@@ -674,6 +723,89 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
                 site.attribute = sourceName == null ? attributeParameter : null;
             }
         }
+    }
+
+    /**
+     * {@code (String) request.getAttribute("cartshop.sid")}, Javalin's {@code ctx.attribute("ksid")}: a handler reading
+     * by name what a filter (or a {@code before} handler) stored for it. As for a {@code @RequestAttribute} parameter,
+     * the value is the presented id only if some application code stores one under that name, which is known once every
+     * class is seen: the site waits ({@link Site#attribute}). One attribute per method, the first read by a constant
+     * name; not after an id change, nor where the method reads the presented id itself (that source names the site).
+     */
+    private boolean noteAttributeRead(String owner, String name, String signature) {
+        if (!SessionStoreCatalogue.isRequestAttributeRead(owner, name, signature) || stack.getStackDepth() == 0
+                || !(stack.getStackItem(0).getConstant() instanceof String)) {
+            return false;
+        }
+        String attribute = (String) stack.getStackItem(0).getConstant();
+        if (attributeParameter == null && !rotated && !presentedParameter) {
+            attributeParameter = attribute;
+        }
+        markResult = attribute.equals(attributeParameter) && !rotated;
+        return true;
+    }
+
+    /**
+     * Follows the identity a credential check answered: an identity getter on it ({@code tokens.subject()}, {@code
+     * Optional.orElse}), and an application object constructed with it ({@code new TenantGrant(tenant, userId)}).
+     */
+    private void noteCheckedIdentity(int seen, String owner, String name, String signature, int arguments) {
+        if (stack.getStackDepth() <= arguments) {
+            return;
+        }
+        if (seen != Const.INVOKESTATIC && !name.equals("<init>") && signature.endsWith(";")
+                && stack.getStackItem(arguments).getUserValue() == CHECKED && LoginCatalogue.isIdentityGetter(name)) {
+            checkedResult = true;
+        } else if (seen == Const.INVOKESPECIAL && name.equals("<init>") && !SessionStoreCatalogue.isLibrary(owner)
+                && anyArgumentChecked(arguments) && stack.getStackItem(arguments).getUserValue() == null) {
+            stack.getStackItem(arguments).setUserValue(CHECKED);
+        }
+    }
+
+    private boolean anyArgumentChecked(int arguments) {
+        for (int i = 0; i < arguments && i < stack.getStackDepth(); i++) {
+            if (stack.getStackItem(i).getUserValue() == CHECKED) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@code session.setPlayer(player)}, {@code session.authenticate(tokens.subject(), token)}: the application's own
+     * method, on a session object kept under the presented id (a record found by it whose type is named as a session:
+     * {@link SessionStoreCatalogue#namesSessionRecord}, not a guest cart given its owner), handed the identity a
+     * credential check answered. The object is the store's entry, so the id now carries the user.
+     */
+    private boolean handsCheckedIdentityToSessionRecord(String owner, String name, OpcodeStack.Item receiver) {
+        String type = receiver.getSignature();
+        return isRecord(receiver) && !SessionStoreCatalogue.isLibrary(owner) && !name.startsWith("get")
+                && anyArgumentChecked(argumentCount(getSigConstantOperand()))
+                && type.startsWith("L") && SessionStoreCatalogue.namesSessionRecord(
+                        type.substring(Math.max(type.lastIndexOf('/'), type.lastIndexOf('$')) + 1));
+    }
+
+    /**
+     * Does the application method answer the plain record (not a map, no map of its own: those are {@link
+     * #returnsKeyedRecord}'s) a JDK map of its class keeps, values of the type it answers ({@code Map<String,
+     * LobbySession>}), read by the key it is handed, without making a fresh id or changing one? From its bytecode,
+     * one level deep, once per method and analysis.
+     */
+    private boolean answersKeptRecord(String owner, String name, String signature) {
+        String returned = signature.substring(signature.indexOf(')') + 1);
+        if (!returned.startsWith("L") || returned.equals("Ljava/lang/String;") || SessionStoreCatalogue.isLibrary(owner)
+                || !QuietClasspath.isApplicationClass(returned.substring(1, returned.length() - 1))) {
+            return false;
+        }
+        return keptRecordHelpers.computeIfAbsent(owner + "." + name + signature, key -> {
+            CallTargets.Target target = CallTargets.resolve(owner, name, signature);
+            return target != null && target.method() != null && keepsRecordsOf(target.javaClass(), returned)
+                    && MethodCalls.calls(target.javaClass(), target.method(), (o, n, d) -> SessionStoreCatalogue.MAP_TYPES
+                            .contains(o) && SessionStoreCatalogue.MAP_READS.contains(n))
+                    && !MethodCalls.calls(target.javaClass(), target.method(),
+                            (o, n, d) -> LoginCatalogue.any(LoginCatalogue.ROTATIONS, o, n, d)
+                                    || SessionStoreCatalogue.makesFreshId(o, n, d));
+        });
     }
 
     /**
@@ -891,6 +1023,9 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
                 && SessionStoreCatalogue.MAP_WRITES.contains(name)) || (name.startsWith("set") && !SessionStoreCatalogue.isLibrary(owner)))
                 || receiver.getUserValue() == MANAGED_RECORD && isAttributeWrite(getSigConstantOperand())) {
             return "the record a map keeps under that id (" + simple(owner) + "." + name + ")";
+        }
+        if (handsCheckedIdentityToSessionRecord(owner, name, receiver)) {
+            return "the session object kept under that id (" + simple(owner) + "." + name + ")";
         }
         if (receiver.getUserValue() == KEYED_HANDLE && SessionStoreCatalogue.HANDLE_WRITES.contains(name)) {
             return "the entry kept under that id (" + simple(owner) + "." + name + ")";
@@ -1165,7 +1300,7 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
     }
 
     private static boolean isRecord(OpcodeStack.Item item) {
-        return item.getUserValue() == RECORD || item.getUserValue() == MANAGED_RECORD || item.getUserValue() == FOUND_ENTITY
+        return item.getUserValue() == KEPT_RECORD || item.getUserValue() == RECORD || item.getUserValue() == MANAGED_RECORD || item.getUserValue() == FOUND_ENTITY
                 || item.getUserValue() == BOUND_ENTITY;
     }
 

@@ -82,8 +82,10 @@ final class StoreCallScreen {
             String name = MethodRefs.name(pool, reference);
             String descriptor = MethodRefs.descriptor(pool, reference);
             int kind = 0;
+            // (a request attribute read may bring in an id a filter stored under its name: the detector decides at the end)
             if (SessionStoreCatalogue.isPresentedId(ownerName, name, descriptor)
-                    || SessionStoreCatalogue.isHeaderRead(ownerName, name, descriptor)) {
+                    || SessionStoreCatalogue.isHeaderRead(ownerName, name, descriptor)
+                    || SessionStoreCatalogue.isRequestAttributeRead(ownerName, name, descriptor)) {
                 kind |= PRESENTED_ID;
             }
             if (LoginCatalogue.isCredentialCheck(ownerName, name, descriptor, settings)) {
@@ -99,7 +101,8 @@ final class StoreCallScreen {
             anyKind[index] = kind != 0;
             classKinds |= kind;
         }
-        if ((classKinds & STORE_WRITE) != 0) {
+        // A filter handing a cookie read by an application helper to a request attribute needs the helper known too.
+        if ((classKinds & (STORE_WRITE | ATTRIBUTE_WRITE)) != 0) {
             for (int index = 1; index < constants.length; index++) {
                 if (kinds[index] == 0 && MethodRefs.isMethodRef(constants[index])) {
                     ConstantCP reference = (ConstantCP) constants[index];
@@ -130,6 +133,22 @@ final class StoreCallScreen {
             }
         }
         return new StoreCallScreen(kinds, anyKind, classKinds);
+    }
+
+    /**
+     * Does the class call a credential check ({@link LoginCatalogue#isCredentialCheck}, also one known by its name
+     * alone: {@code accounts.login(tag, password)})? Such a class may read the presented id through an application
+     * helper ({@code LobbyCookies.read(request)}) and name none of the types the detector's first screen looks for.
+     */
+    static boolean callsCredentialCheck(JavaClass javaClass, UserSettings settings) {
+        ConstantPool pool = javaClass.getConstantPool();
+        for (Constant constant : pool.getConstantPool()) {
+            if (MethodRefs.isMethodRef(constant) && LoginCatalogue.isCredentialCheck(MethodRefs.owner(pool, (ConstantCP) constant),
+                    MethodRefs.name(pool, (ConstantCP) constant), MethodRefs.descriptor(pool, (ConstantCP) constant), settings)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasCookieParameter(JavaClass javaClass) {
