@@ -16,16 +16,8 @@ final class WebXmlFilterSwitches {
 
     static List<SettingFinding> judge(SettingsResource file, XmlElement root) {
         List<SettingFinding> findings = new ArrayList<>();
-        if (root == null || !(root.localName.equals("web-app") || root.localName.equals("web-fragment"))) {
-            return findings;
-        }
-        for (XmlElement filter : root.children("filter")) {
-            XmlElement name = filter.child("filter-name");
-            XmlElement filterClass = filter.child("filter-class");
-            if (name == null || filterClass == null || !WebXmlLoginFilters.isMapped(root, name.text())) {
-                continue;
-            }
-            String slashed = filterClass.text().replace('.', '/');
+        for (XmlElement filter : WebXmlLoginFilters.mappedFilters(root)) {
+            String slashed = filter.child("filter-class").text().replace('.', '/');
             for (FilterProtectionSwitch row : FilterProtectionSwitch.ALL) {
                 String value = row.filterClasses().contains(slashed)
                         ? WebXmlLoginFilters.parameterValue(filter.children("init-param"), row.parameter()) : null;

@@ -24,15 +24,8 @@ final class WebXmlLoginFilters {
 
     static List<SettingFinding> judge(SettingsResource file, XmlElement root) {
         List<SettingFinding> findings = new ArrayList<>();
-        if (root == null || !(root.localName.equals("web-app") || root.localName.equals("web-fragment"))) {
-            return findings;
-        }
-        for (XmlElement filter : root.children("filter")) {
-            XmlElement name = filter.child("filter-name");
+        for (XmlElement filter : mappedFilters(root)) {
             XmlElement filterClass = filter.child("filter-class");
-            if (name == null || filterClass == null || !isMapped(root, name.text())) {
-                continue;
-            }
             String slashed = filterClass.text().replace('.', '/');
             LoginComponent component = componentOf(slashed);
             if (component == null || sessionSwitchedOff(root, filter, component) || overridesHook(slashed, component)) {
@@ -60,7 +53,22 @@ final class WebXmlLoginFilters {
         return null;
     }
 
-    static boolean isMapped(XmlElement root, String filterName) {
+    /** The {@code <filter>}s of a web.xml or web-fragment.xml that have a name and class and are mapped. */
+    static List<XmlElement> mappedFilters(XmlElement root) {
+        List<XmlElement> mapped = new ArrayList<>();
+        if (root == null || !(root.localName.equals("web-app") || root.localName.equals("web-fragment"))) {
+            return mapped;
+        }
+        for (XmlElement filter : root.children("filter")) {
+            XmlElement name = filter.child("filter-name");
+            if (name != null && filter.child("filter-class") != null && isMapped(root, name.text())) {
+                mapped.add(filter);
+            }
+        }
+        return mapped;
+    }
+
+    private static boolean isMapped(XmlElement root, String filterName) {
         for (XmlElement mapping : root.children("filter-mapping")) {
             XmlElement name = mapping.child("filter-name");
             if (name != null && name.text().equals(filterName)) {
