@@ -147,7 +147,7 @@ public class SettingsDetector implements Detector2 {
                 findings.addAll(ShiroIni.judge(file, shiroSecureByDefault()));
             }
         }
-        Set<String> profiles = SpringProfiles.declared(files, bootProperties);
+        Set<String> profiles = SpringProfiles.declared(files);
         CookieApiSupport cookieApis = new CookieApiSupport();
         boolean webXmlHttpOnly = files.stream().anyMatch(file -> WebXmlSessionSettings.isWebXml(file.resourceName())
                 && WebXmlSessionSettings.setsHttpOnly(file.text()));

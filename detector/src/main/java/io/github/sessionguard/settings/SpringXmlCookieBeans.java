@@ -12,6 +12,7 @@ import io.github.sessionguard.flow.CookieApiSupport;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -28,6 +29,8 @@ import java.util.Map;
 final class SpringXmlCookieBeans {
     static final String BEANS_NAMESPACE = "http://www.springframework.org/schema/beans";
     private static final String BEAN = "bean";
+    private static final String P_NAMESPACE = "http://www.springframework.org/schema/p";
+    private static final String C_NAMESPACE = "http://www.springframework.org/schema/c";
 
     private SpringXmlCookieBeans() {
     }
@@ -82,11 +85,16 @@ final class SpringXmlCookieBeans {
         private final CookieApi api;
         private final CookieApiSupport support;
         private final Map<CookieFlag, FlagValue> flags = new EnumMap<>(CookieFlag.class);
-        private final Map<CookieFlag, XmlElement> setAt = new EnumMap<>(CookieFlag.class);
+        /** Where each flag is set: the property's line and its {@code name=value}. */
+        private final Map<CookieFlag, Setting> setAt = new EnumMap<>(CookieFlag.class);
         private String name;
         private boolean sameSiteNone;
-        /** False once a property hands the cookie to another bean or stops it. */
-        private boolean judged = true;
+        /**
+         * False once the bean's cookie is decided where this reader does not look: a property hands it to another
+         * bean or stops it, a nested path ({@code sessionIdCookie.secure}) sets it, or the bean is an abstract
+         * template or inherits a parent's properties.
+         */
+        private boolean judged;
 
         Bean(SettingsResource file, XmlElement bean, String type, CookieApi api, CookieApiSupport support) {
             this.file = file;
@@ -95,6 +103,7 @@ final class SpringXmlCookieBeans {
             this.api = api;
             this.support = support;
             this.name = api.defaultName();
+            this.judged = !"true".equals(bean.attribute("abstract")) && bean.attribute("parent") == null;
             for (CookieFlag flag : CookieFlag.values()) {
                 flags.put(flag, flag == CookieFlag.SECURE && support.secureByDefault(api) ? FlagValue.SET
                         : api.defaultFor(flag));
@@ -104,7 +113,22 @@ final class SpringXmlCookieBeans {
         void judge(List<SettingFinding> findings) {
             readConstructorName();
             for (XmlElement property : bean.children("property")) {
-                read(property);
+                String propertyName = property.attribute("name");
+                if (propertyName != null && property.child("null") != null) {
+                    readNull(propertyName.trim(), property.line);
+                } else if (propertyName != null) {
+                    read(propertyName.trim(), value(property), property.line);
+                }
+            }
+            // The p: namespace's attributes are properties too (p:secure="true", p:cookie-ref="other").
+            String prefix = XmlElement.qualified(P_NAMESPACE, "");
+            for (Map.Entry<String, String> attribute : bean.attributes.entrySet()) {
+                if (attribute.getKey().startsWith(prefix)) {
+                    String property = attribute.getKey().substring(prefix.length());
+                    boolean ref = property.endsWith("-ref");
+                    read(ref ? property.substring(0, property.length() - 4) : property, ref ? null : attribute.getValue(),
+                            file.lineContainingBefore(property + "=", bean.line));
+                }
             }
             if (!judged) {
                 return;
@@ -116,60 +140,93 @@ final class SpringXmlCookieBeans {
             }
         }
 
-        /** {@code <constructor-arg value="sid"/>} where a constructor of the API takes the name first. */
+        /**
+         * {@code <constructor-arg value="sid"/>} (or {@code c:name="sid"}, {@code c:_0="sid"}) where a constructor of
+         * the API takes the name first.
+         */
         private void readConstructorName() {
             List<XmlElement> arguments = bean.children("constructor-arg");
-            if (arguments.size() != 1 || value(arguments.get(0)) == null) {
+            String argument = arguments.size() == 1 ? value(arguments.get(0)) : null;
+            if (argument == null) {
+                argument = bean.attribute(XmlElement.qualified(C_NAMESPACE, "name"));
+            }
+            if (argument == null) {
+                argument = bean.attribute(XmlElement.qualified(C_NAMESPACE, "_0"));
+            }
+            if (argument == null) {
                 return;
             }
             for (CookieCall call : api.calls()) {
                 if (call.role() == CookieCall.Role.CREATE && call.arg() == 0 && call.call().name().equals("<init>")) {
-                    name = value(arguments.get(0));
+                    name = isPlaceholder(argument) ? null : argument;
                     return;
                 }
             }
         }
 
-        private void read(XmlElement property) {
-            String propertyName = property.attribute("name");
-            CookieCall call = propertyName == null ? null : setter(propertyName.trim());
+        /** One property: its name, its value (null for a reference or an inner bean), its line. */
+        private void read(String property, String value, int line) {
+            if (property.contains(".") || property.contains("[")) {
+                // A nested path (sessionIdCookie.secure = true) configures the cookie through another object.
+                CookieCall owner = setter(property.substring(0, property.contains(".") ? property.indexOf('.')
+                        : property.indexOf('[')));
+                judged &= owner == null;
+                return;
+            }
+            CookieCall call = setter(property);
             if (call == null) {
                 return;
             }
-            String value = value(property);
             if (call.role() == CookieCall.Role.DECIDED_ELSEWHERE) {
                 // A cookie bean of its own (a ref or an inner bean) replaces this object's: that one is judged.
                 judged = false;
                 return;
             }
             if (value == null) {
+                // A reference, an inner bean or <null/>: a value this reader cannot see.
+                if (call.role() == CookieCall.Role.SET_FLAG || call.role() == CookieCall.Role.SET_SAME_SITE) {
+                    CookieFlag flag = call.role() == CookieCall.Role.SET_FLAG ? call.flag() : CookieFlag.SAME_SITE;
+                    flags.put(flag, FlagValue.UNKNOWN);
+                    setAt.put(flag, new Setting(line, property + " from another bean"));
+                }
                 return;
             }
-            boolean placeholder = value.contains("${") || value.contains("#{");
+            Boolean bool = springBoolean(value);
+            Setting setting = new Setting(line, property + "=" + value);
             switch (call.role()) {
             case DELETE:
                 // A switch that stops the cookie (Shiro's sessionIdCookieEnabled=false): nothing is sent to protect.
-                judged &= placeholder || call.arg() < 0 || Boolean.parseBoolean(value) == call.offWhenFalse();
+                judged &= bool == null || call.arg() < 0 || bool == call.offWhenFalse();
                 break;
             case SET_NAME:
-                name = placeholder ? null : value;
+                name = isPlaceholder(value) ? null : value;
                 break;
             case SET_FLAG:
                 if (call.arg() >= 0) {
-                    flags.put(call.flag(), placeholder ? FlagValue.UNKNOWN
-                            : Boolean.parseBoolean(value) ? FlagValue.SET : FlagValue.CLEARED);
-                    setAt.put(call.flag(), property);
+                    flags.put(call.flag(), bool == null ? FlagValue.UNKNOWN : bool ? FlagValue.SET : FlagValue.CLEARED);
+                    setAt.put(call.flag(), setting);
                 }
                 break;
             case SET_SAME_SITE:
-                sameSiteNone = !placeholder && "none".equalsIgnoreCase(value);
-                flags.put(CookieFlag.SAME_SITE, placeholder ? FlagValue.UNKNOWN
-                        : sameSiteNone || "lax".equalsIgnoreCase(value) || "strict".equalsIgnoreCase(value)
-                                ? FlagValue.SET : FlagValue.CLEARED);
-                setAt.put(CookieFlag.SAME_SITE, property);
+                boolean known = "none".equalsIgnoreCase(value) || "lax".equalsIgnoreCase(value)
+                        || "strict".equalsIgnoreCase(value);
+                sameSiteNone = "none".equalsIgnoreCase(value);
+                flags.put(CookieFlag.SAME_SITE, known ? FlagValue.SET : FlagValue.UNKNOWN);
+                setAt.put(CookieFlag.SAME_SITE, setting);
                 break;
             default:
                 break;
+            }
+        }
+
+        /** {@code <property name="sameSite"><null/></property>}: the setter handed null, a serializer's SameSite removed. */
+        private void readNull(String property, int line) {
+            CookieCall call = setter(property);
+            if (call != null && call.role() == CookieCall.Role.SET_SAME_SITE) {
+                flags.put(CookieFlag.SAME_SITE, FlagValue.CLEARED);
+                setAt.put(CookieFlag.SAME_SITE, new Setting(line, property + "=null"));
+            } else if (call != null) {
+                read(property, null, line);
             }
         }
 
@@ -195,7 +252,7 @@ final class SpringXmlCookieBeans {
             boolean credential = CookieNames.isSensitive(shown);
             boolean innocuous = CookieNames.isInnocuous(shown);
             FlagValue value = flags.get(flag);
-            XmlElement property = setAt.get(flag);
+            Setting setting = setAt.get(flag);
             int priority;
             String detail;
             if (flag == CookieFlag.SAME_SITE && value == FlagValue.SET && sameSiteNone
@@ -204,7 +261,7 @@ final class SpringXmlCookieBeans {
                 detail = "SameSite=None: sent on cross-site requests";
             } else if (value == FlagValue.CLEARED) {
                 priority = innocuous ? Priorities.LOW_PRIORITY : Priorities.HIGH_PRIORITY;
-                detail = property.attribute("name") + "=" + value(property);
+                detail = setting.text;
             } else if (value == FlagValue.MISSING) {
                 boolean demanded = credential || flag == CookieFlag.SECURE && CookieNames.hasSecurePrefix(shown);
                 priority = demanded ? Priorities.HIGH_PRIORITY
@@ -212,12 +269,11 @@ final class SpringXmlCookieBeans {
                 detail = "no " + flag.attributeName() + " by default";
             } else if (value == FlagValue.UNKNOWN) {
                 priority = Priorities.LOW_PRIORITY;
-                detail = property == null ? flag.attributeName() + " decided at run time"
-                        : property.attribute("name") + " from " + value(property);
+                detail = setting == null ? flag.attributeName() + " decided at run time" : setting.text;
             } else {
                 return;
             }
-            int line = property != null ? property.line : file.lineContainingBefore(type, bean.line);
+            int line = setting != null ? setting.line : file.lineContainingBefore(type, bean.line);
             findings.add(new SettingFinding(flag.bugPattern(), priority, file, line,
                     "cookie \"" + (name == null ? "(set at run time)" : name) + "\" written by the " + api.label()
                             + " bean (" + detail + ")", fix(flag)));
@@ -245,6 +301,36 @@ final class SpringXmlCookieBeans {
                 value = element.child("value").text();
             }
             return value == null ? null : value.trim();
+        }
+
+        private static boolean isPlaceholder(String value) {
+            return value.contains("${") || value.contains("#{");
+        }
+
+        /**
+         * A boolean as Spring's {@code CustomBooleanEditor} reads it ({@code true}/{@code on}/{@code yes}/{@code 1},
+         * {@code false}/{@code off}/{@code no}/{@code 0}); null for a placeholder or anything else.
+         */
+        private static Boolean springBoolean(String value) {
+            String text = value.toLowerCase(Locale.ROOT);
+            if (text.equals("true") || text.equals("on") || text.equals("yes") || text.equals("1")) {
+                return Boolean.TRUE;
+            }
+            if (text.equals("false") || text.equals("off") || text.equals("no") || text.equals("0")) {
+                return Boolean.FALSE;
+            }
+            return null;
+        }
+    }
+
+    /** Where a flag is set: a line and the setting as written. */
+    private static final class Setting {
+        final int line;
+        final String text;
+
+        Setting(int line, String text) {
+            this.line = line;
+            this.text = text;
         }
     }
 }

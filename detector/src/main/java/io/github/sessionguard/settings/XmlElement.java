@@ -29,6 +29,11 @@ final class XmlElement {
         return attributes.get(name);
     }
 
+    /** The key of an attribute in a namespace ({@code {uri}local}), as the reader also stores it. */
+    static String qualified(String namespace, String localName) {
+        return "{" + namespace + "}" + localName;
+    }
+
     List<XmlElement> children(String name) {
         List<XmlElement> found = new ArrayList<>();
         for (XmlElement child : children) {

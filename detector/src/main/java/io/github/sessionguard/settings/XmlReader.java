@@ -67,6 +67,11 @@ final class XmlReader {
             for (int i = 0; i < attributes.getLength(); i++) {
                 String name = attributes.getLocalName(i);
                 values.put(name == null || name.isEmpty() ? attributes.getQName(i) : name, attributes.getValue(i));
+                String namespace = attributes.getURI(i);
+                if (namespace != null && !namespace.isEmpty() && name != null && !name.isEmpty()) {
+                    // Also by its namespace: Spring's p:secure="true" is a property, not the bean's own attribute.
+                    values.put(XmlElement.qualified(namespace, name), attributes.getValue(i));
+                }
             }
             String name = localName == null || localName.isEmpty() ? qName : localName;
             XmlElement element = new XmlElement(uri, name, values, locator == null ? 1 : locator.getLineNumber());

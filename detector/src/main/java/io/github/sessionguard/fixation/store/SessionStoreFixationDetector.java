@@ -187,6 +187,8 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
      * presented id under: {@code request.setAttribute("X-Clinic-Session", token)}. Known once every class is seen.
      */
     private final Set<String> presentedAttributes = new HashSet<>();
+    /** Request attributes some application code stores a fresh id under: a read of one may be that fresh id. */
+    private final Set<String> freshAttributes = new HashSet<>();
     /** Sites keyed by a request attribute's value ({@link Site#attribute}), with their priority, waiting for the end. */
     private final Map<Site, Integer> attributeSites = new java.util.LinkedHashMap<>();
     /** The request attribute a parameter of the visited method is bound to ({@code @RequestAttribute}), or null. */
@@ -380,7 +382,8 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
             }
         }
         for (Map.Entry<Site, Integer> waiting : attributeSites.entrySet()) {
-            if (presentedAttributes.contains(waiting.getKey().attribute)) {
+            if (presentedAttributes.contains(waiting.getKey().attribute)
+                    && !freshAttributes.contains(waiting.getKey().attribute)) {
                 report(waiting.getKey(), waiting.getValue());
             }
         }
@@ -388,6 +391,7 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         calledByLogins.clear();
         attributeSites.clear();
         presentedAttributes.clear();
+        freshAttributes.clear();
     }
 
     /** Reports a site, or keeps one keyed by a request attribute's value until every class is seen. */
@@ -638,11 +642,17 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
             return;
         }
         if (SessionStoreCatalogue.isRequestAttributeWrite(owner, name, signature) && stack.getStackDepth() > 1
-                && stack.getStackItem(1).getConstant() instanceof String && marked(stack.getStackItem(0))
-                && (sourceName != null || attributeParameter == null)) {
-            // (an id this method only read from an attribute is no presented id of its own to hand on)
-            // request.setAttribute("X-Clinic-Session", token) with the presented id: a handler's @RequestAttribute.
-            presentedAttributes.add((String) stack.getStackItem(1).getConstant());
+                && stack.getStackItem(1).getConstant() instanceof String) {
+            String attribute = (String) stack.getStackItem(1).getConstant();
+            if (marked(stack.getStackItem(0)) && (sourceName != null || attributeParameter == null)) {
+                // (an id this method only read from an attribute is no presented id of its own to hand on)
+                // request.setAttribute("X-Clinic-Session", token) with the presented id: a handler's @RequestAttribute.
+                presentedAttributes.add(attribute);
+            } else if (stack.getStackItem(0).getUserValue() == FRESH) {
+                // A login that moves the session to a fresh id and publishes it under the same name: a later read of
+                // the attribute may be that fresh id (the read cannot tell which write it follows).
+                freshAttributes.add(attribute);
+            }
         }
         if (makesFresh(seen, owner, name, signature, arguments)) {
             // UUID.randomUUID().toString().replace("-", ""), random.nextBytes(bytes) then an encoding of the bytes:
