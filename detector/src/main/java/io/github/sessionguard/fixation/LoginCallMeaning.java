@@ -62,11 +62,11 @@ final class LoginCallMeaning {
 
     private final Map<Integer, Integer> requestOfSession = new HashMap<>();
     private final Set<Integer> maybeAbsentSessions = new HashSet<>();
-    /** Positions of the invokedynamic instructions that make route handlers (see noteRouteHandlers). */
+    /** Positions of the invokedynamic instructions that make route handlers (see noteFunctionArguments). */
     private final Set<Integer> routeHandlers = new HashSet<>();
     /**
      * For each invokedynamic (by pc) whose function is chained on a carrier ({@code found.map(member -> ...)}), the
-     * carrier: the function is handed its element (see noteChainedFunctions).
+     * carrier: the function is handed its element (see noteFunctionArguments).
      */
     private final Map<Integer, ValueNumber> chainedOn = new HashMap<>();
     /** Results of {@code request.isRequestedSessionIdValid()}: their false side has no presented session. */
@@ -113,8 +113,7 @@ final class LoginCallMeaning {
         origins = flow.origins();
         shiroSubjects = new ShiroSubjects(cfg, vna, origins, this::callAt);
         checksCredentials |= flow.checksCredentials();
-        noteRouteHandlers(cfg);
-        noteChainedFunctions(cfg);
+        noteFunctionArguments(cfg);
         noteSessionParameters();
         for (Iterator<Location> it = cfg.locationIterator(); it.hasNext();) {
             Location location = it.next();
@@ -817,51 +816,44 @@ final class LoginCallMeaning {
     }
 
     /**
-     * Lambdas and method references handed to a route, a call with a path argument ({@code app.post("/login",
-     * this::login)}, {@code router.post("/login").handler(...)}): the framework runs each for a request of its own,
-     * so none is a callee of the method that registers them (the logout route registered next does not change
-     * the login route's session id).
+     * Lambdas and method references made here and handed to a call, in one walk over the calls:
+     * <ul>
+     * <li>to a route, a call with a path argument ({@code app.post("/login", this::login)},
+     * {@code router.post("/login").handler(...)}): the framework runs each for a request of its own, so none is a
+     * callee of the method that registers them (the logout route registered next does not change the login route's
+     * session id);</li>
+     * <li>to a call on a carrier ({@code future.thenApply(...)}, {@code mono.map(...)}, {@code optional.map(...)}; see
+     * {@link AsyncCarriers}): the first value each is handed is the carrier's element, so what a body does with that
+     * parameter is done with what the carrier carries (the checked user, when the carrier is a credential check's
+     * answer; see {@link #chainedOn}).</li>
+     * </ul>
      */
-    private void noteRouteHandlers(CFG cfg) throws DataflowAnalysisException {
+    private void noteFunctionArguments(CFG cfg) throws DataflowAnalysisException {
         for (Iterator<Location> it = cfg.locationIterator(); it.hasNext();) {
             Location location = it.next();
             if (location.getHandle().getInstruction() instanceof INVOKEDYNAMIC) {
                 continue;
             }
             CallAt call = callAt(location);
-            if (call == null || !(takesRoutePath(call) || (call.hasReceiver() && madeByRouteCall(call.receiver())))) {
+            if (call == null) {
+                continue;
+            }
+            boolean route = takesRoutePath(call) || (call.hasReceiver() && madeByRouteCall(call.receiver()));
+            boolean chained = call.hasReceiver() && AsyncCarriers.feedsElement(call.owner(), call.name());
+            if (!route && !chained) {
                 continue;
             }
             for (int i = 0; i < call.argumentCount(); i++) {
                 Location producer = origins.producer(call.argument(i));
-                if (producer != null && producer.getHandle().getInstruction() instanceof INVOKEDYNAMIC) {
-                    routeHandlers.add(producer.getHandle().getPosition());
+                if (producer == null || !(producer.getHandle().getInstruction() instanceof INVOKEDYNAMIC)) {
+                    continue;
                 }
-            }
-        }
-    }
-
-    /**
-     * Lambdas and method references made here and handed to a call on a carrier ({@code future.thenApply(...)},
-     * {@code mono.map(...)}, {@code optional.map(...)}; see {@link AsyncCarriers}):
-     * the first value each is handed is the carrier's element, so what a body does with that parameter is done with
-     * what the carrier carries (the checked user, when the carrier is a credential check's answer).
-     */
-    private void noteChainedFunctions(CFG cfg) throws DataflowAnalysisException {
-        for (Iterator<Location> it = cfg.locationIterator(); it.hasNext();) {
-            Location location = it.next();
-            if (location.getHandle().getInstruction() instanceof INVOKEDYNAMIC) {
-                continue;
-            }
-            CallAt call = callAt(location);
-            if (call == null || !call.hasReceiver()
-                    || !AsyncCarriers.feedsElement(call.owner(), call.name())) {
-                continue;
-            }
-            for (int i = 0; i < call.argumentCount(); i++) {
-                Location producer = origins.producer(call.argument(i));
-                if (producer != null && producer.getHandle().getInstruction() instanceof INVOKEDYNAMIC) {
-                    chainedOn.putIfAbsent(producer.getHandle().getPosition(), call.receiver());
+                int position = producer.getHandle().getPosition();
+                if (route) {
+                    routeHandlers.add(position);
+                }
+                if (chained) {
+                    chainedOn.putIfAbsent(position, call.receiver());
                 }
             }
         }
