@@ -274,6 +274,13 @@ public final class CookieCall {
         return row;
     }
 
+    /** As {@link #disable}, for a setter taking a {@code Boolean} object (Sa-Token's {@code setIsReadCookie}). */
+    static CookieCall disableBoxed(List<String> owners, String name) {
+        CookieCall row = row(owners, name, "(Ljava/lang/Boolean;)", Role.DELETE, null, 0);
+        row.offWhenFalse = true;
+        return row;
+    }
+
     /** For a DELETE row with a boolean: true when {@code false}, not {@code true}, stops the cookie. */
     public boolean offWhenFalse() {
         return offWhenFalse;

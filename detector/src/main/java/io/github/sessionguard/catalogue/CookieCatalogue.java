@@ -97,6 +97,7 @@ public final class CookieCatalogue {
             hutoolAddCookie("jakarta.servlet"),
             shiroRememberMeManager(),
             shiroWebSessionManager(),
+            saTokenConfig(),
             springRememberMeServices(),
             springRememberMeDsl());
 
@@ -299,6 +300,9 @@ public final class CookieCatalogue {
                                 VAADIN_RESPONSE, WICKET_WEB_RESPONSE), "addCookie", "(L" + cookie + ";)", 0),
                         // JFinal: controller.setCookie(cookie) adds it to the response as it is.
                         CookieCall.sendThrough(List.of(JFINAL_CONTROLLER), "setCookie", "(L" + cookie + ";)", 0),
+                        // Spring MVC's functional endpoints: ServerResponse.ok().cookie(cookie) adds it as it is.
+                        CookieCall.sendThrough(List.of("org/springframework/web/servlet/function/ServerResponse$HeadersBuilder"),
+                                "cookie", "(L" + cookie + ";)", 0),
                         // Hutool: ServletUtil/JakartaServletUtil.addCookie(response, cookie) adds it as it is.
                         CookieCall.send(HUTOOL_SERVLET_UTILS, "addCookie",
                                 "(L" + pkg.replace('.', '/') + "/http/HttpServletResponse;L" + cookie + ";)", 1))
@@ -1023,6 +1027,37 @@ public final class CookieCatalogue {
                 // SameSite only where the servlet Cookie underneath can carry it (Servlet 6's setAttribute).
                 .sameSiteThrough("jakarta.servlet".equals(servletPackage)
                         ? "jakarta/servlet/http/Cookie.setAttribute(Ljava/lang/String;Ljava/lang/String;)V" : null)
+                .build();
+    }
+
+    /**
+     * Sa-Token's configuration made in code (the documented {@code @Bean @Primary SaTokenConfig}): the token cookie a
+     * Sa-Token login writes is named by {@code setTokenName} and has the attributes of the {@code SaCookieConfig} that
+     * {@code getCookie()} hands out to be configured in place (or that {@code setCookie} puts in, judged where it is
+     * made), as {@code sa-token.cookie.*} gives them in the settings files ({@link SaTokenCookieKeys}, where the defaults
+     * are read: Secure and HttpOnly off, no SameSite); {@code setIsReadCookie(false)} writes no cookie.
+     */
+    private static CookieApi saTokenConfig() {
+        String config = "cn/dev33/satoken/config/SaTokenConfig";
+        String cookie = "cn/dev33/satoken/config/SaCookieConfig";
+        List<String> configs = List.of(config);
+        List<String> cookies = List.of(cookie);
+        return CookieApi.builder("Sa-Token SaTokenConfig", Kind.CONFIGURATION, config, cookie)
+                .implementedIn("cn/dev33/satoken/")
+                .calls(CookieCall.constructor(config, "()", -1),
+                        CookieCall.constructor(cookie, "()", -1),
+                        CookieCall.setName(configs, "setTokenName"),
+                        CookieCall.disableBoxed(configs, "setIsReadCookie"),
+                        CookieCall.decidedElsewhere(configs, "setCookie", "(L" + cookie + ";)"),
+                        CookieCall.setBoxedFlag(cookies, "setSecure", CookieFlag.SECURE),
+                        CookieCall.setBoxedFlag(cookies, "setHttpOnly", CookieFlag.HTTP_ONLY),
+                        CookieCall.setSameSite(cookies, "setSameSite", STRING))
+                .defaultName(SaTokenCookieKeys.DEFAULT_TOKEN_NAME)
+                .sessionCookie()
+                .fix(CookieFlag.SECURE, "config.getCookie().setSecure(true) (sa-token.cookie.secure=true)")
+                .fix(CookieFlag.HTTP_ONLY, "config.getCookie().setHttpOnly(true) (sa-token.cookie.http-only=true)")
+                .fix(CookieFlag.SAME_SITE, "config.getCookie().setSameSite(\"Lax\") (or \"Strict\")")
+                .sameSiteThrough(cookie + ".setSameSite(Ljava/lang/String;)L" + cookie + ";")
                 .build();
     }
 

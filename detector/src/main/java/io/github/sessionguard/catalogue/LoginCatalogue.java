@@ -221,9 +221,51 @@ public final class LoginCatalogue {
             CallPattern.of("io/undertow/util/Sessions", "getSession",
                     "(Lio/undertow/server/HttpServerExchange;)Lio/undertow/server/session/Session;"));
 
-    /** {@code session.removeAttribute(name)}: a two-step login's second step drops the pending user it read. */
+    private static final String ONE_NAME_TO_OBJECT = "(Ljava/lang/String;)Ljava/lang/Object;";
+
+    /**
+     * Reads of one session attribute by the name given first, in every session {@link SessionWriteApi} writes: the
+     * servlet session's and the frameworks' own ({@code session.getAttribute(KEY)}, Vert.x {@code session.get(KEY)},
+     * Javalin {@code ctx.sessionAttribute(KEY)}, Spark {@code request.session().attribute(KEY)}...). What a check was
+     * handed from one of them is the session's user re-checked, or a pending user a second step reads back.
+     */
+    public static final List<CallPattern> SESSION_READS = List.of(
+            CallPattern.of(CallPattern.servlet("http/HttpSession"), "getAttribute", ONE_NAME_TO_OBJECT),
+            CallPattern.of(CallPattern.servlet("http/HttpSession"), "getValue", ONE_NAME_TO_OBJECT),
+            CallPattern.of("org/apache/shiro/session/Session", "getAttribute", "(Ljava/lang/Object;)Ljava/lang/Object;"),
+            CallPattern.of(Set.of("spark/Session", "com/blade/mvc/http/Session", "com/blade/mvc/http/HttpSession"),
+                    "attribute", ONE_NAME_TO_OBJECT),
+            CallPattern.of("io/vertx/ext/web/Session", "get", ONE_NAME_TO_OBJECT),
+            CallPattern.of("io/javalin/http/Context", "sessionAttribute", ONE_NAME_TO_OBJECT),
+            // Javalin's read that also removes the attribute: a pending user read and dropped in one call.
+            CallPattern.of("io/javalin/http/Context", "consumeSessionAttribute", ONE_NAME_TO_OBJECT),
+            CallPattern.of(Set.of("io/undertow/server/session/Session", "org/eclipse/jetty/server/Session",
+                    "org/zkoss/zk/ui/Session", "com/vaadin/flow/server/WrappedSession",
+                    "com/vaadin/flow/server/VaadinSession"), "getAttribute", ONE_NAME_TO_OBJECT),
+            CallPattern.onKnownReceiver(List.of(FrameworkSessionCatalogue.WICKET_SESSION), "getAttribute",
+                    "(Ljava/lang/String;)"),
+            CallPattern.onReceiver(List.of("com/jfinal/core/Controller"), "getSessionAttr", ONE_NAME_TO_OBJECT),
+            CallPattern.of("io/jooby/Session", "get", "(Ljava/lang/String;)Lio/jooby/Value;"),
+            CallPattern.of("io/micronaut/session/Session", "get", "(Ljava/lang/CharSequence;)Ljava/util/Optional;"));
+
+    /**
+     * Removals of one session attribute by the name given first, in the same sessions as {@link #SESSION_READS}: a
+     * two-step login's second step drops the pending user it read.
+     */
     public static final List<CallPattern> SESSION_REMOVES = List.of(
-            CallPattern.of(CallPattern.servlet("http/HttpSession"), "removeAttribute", "(Ljava/lang/String;)V"));
+            CallPattern.of(CallPattern.servlet("http/HttpSession"), "removeAttribute", "(Ljava/lang/String;)V"),
+            CallPattern.of("org/apache/shiro/session/Session", "removeAttribute", "(Ljava/lang/Object;)Ljava/lang/Object;"),
+            CallPattern.withArguments(Set.of("spark/Session", "com/blade/mvc/http/Session",
+                    "com/blade/mvc/http/HttpSession", "io/undertow/server/session/Session",
+                    "org/eclipse/jetty/server/Session", "org/zkoss/zk/ui/Session",
+                    "com/vaadin/flow/server/WrappedSession"), "removeAttribute", "(Ljava/lang/String;)"),
+            CallPattern.of("io/vertx/ext/web/Session", "remove", ONE_NAME_TO_OBJECT),
+            CallPattern.of("io/javalin/http/Context", "consumeSessionAttribute", ONE_NAME_TO_OBJECT),
+            CallPattern.onKnownReceiver(List.of(FrameworkSessionCatalogue.WICKET_SESSION), "removeAttribute",
+                    "(Ljava/lang/String;)"),
+            CallPattern.onReceiver(List.of("com/jfinal/core/Controller"), "removeSessionAttr", "(Ljava/lang/String;)"),
+            CallPattern.of("io/jooby/Session", "remove", "(Ljava/lang/String;)Lio/jooby/Value;"),
+            CallPattern.withArguments(Set.of("io/micronaut/session/Session"), "remove", "(Ljava/lang/CharSequence;)"));
 
     /**
      * Ends of the whole session (every attribute goes with it): a two-step login's second step that invalidates the
@@ -667,9 +709,15 @@ public final class LoginCatalogue {
         return HTTP_EXCHANGES.contains(name) && startsWithAny(owner, HTTP_CLIENT_PREFIXES);
     }
 
-    /** Text that marks a class as an OAuth/OIDC client, where a {@code code} parameter is an authorization code. */
+    /**
+     * Text that marks a class as an OAuth/OIDC client, where a {@code code} parameter is an authorization code: the
+     * protocol's names, and the parameters of its requests (RFC 6749: {@code response_type=code} in the redirect to
+     * the provider, {@code grant_type}, {@code redirect_uri}, {@code client_id} in the exchange), which a client
+     * written by hand against a company's provider spells although it names neither OAuth nor OpenID.
+     */
     public static final List<String> AUTHORIZATION_CODE_MARKERS = List.of("oauth", "oidc", "openid", "access_token",
-            "authorization_code", "accesstoken", "id_token");
+            "authorization_code", "accesstoken", "id_token", "response_type", "grant_type", "redirect_uri",
+            "client_id", "code_verifier");
 
     /** Can a call of this owner and name look a user up (or check a secret) when handed a secret? */
     public static boolean mayLookUpUser(String owner, String name) {

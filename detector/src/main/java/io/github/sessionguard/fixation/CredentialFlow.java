@@ -1184,7 +1184,7 @@ final class CredentialFlow {
             return false;
         }
         InvokeInstruction read = (InvokeInstruction) producer.getHandle().getInstruction();
-        return readsSession(read.getClassName(cpg).replace('.', '/'), read.getMethodName(cpg));
+        return readsSession(read.getClassName(cpg).replace('.', '/'), read.getMethodName(cpg), read.getSignature(cpg));
     }
 
     /**
@@ -1236,13 +1236,10 @@ final class CredentialFlow {
         return !sessionReadsBehind(List.of(value)).isEmpty();
     }
 
-    /** {@code HttpSession.getAttribute}/{@code getValue} (javax or jakarta). */
-    private static boolean readsSession(String slashedOwner, String name) {
-        return SESSION_READ_NAMES.contains(name)
-                && (slashedOwner.equals("javax/servlet/http/HttpSession") || slashedOwner.equals("jakarta/servlet/http/HttpSession"));
+    /** A read of a session attribute by name, in the servlet session or a framework's ({@link LoginCatalogue#SESSION_READS}). */
+    private static boolean readsSession(String slashedOwner, String name, String descriptor) {
+        return LoginCatalogue.any(LoginCatalogue.SESSION_READS, slashedOwner, name, descriptor);
     }
-
-    private static final java.util.Set<String> SESSION_READ_NAMES = java.util.Set.of("getAttribute", "getValue");
 
     /**
      * The checked user taken out of an Optional ({@code found.get().getPasswordHash()}): the Optional holds that
@@ -1564,7 +1561,7 @@ final class CredentialFlow {
             if (call == null) {
                 continue;
             }
-            boolean sessionRead = readsSession(call.owner(), call.name());
+            boolean sessionRead = readsSession(call.owner(), call.name(), call.descriptor());
             anyRead |= sessionRead;
             userRead |= sessionRead && call.argumentCount() == 1
                     && LoginCatalogue.isIdentityAttribute(call.stringArgument(0), summaries.settings())

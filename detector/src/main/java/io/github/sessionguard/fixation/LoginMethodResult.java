@@ -6,7 +6,7 @@ import java.util.Set;
 /** One method's login analysis: its summary for callers, and what is reported in the method itself. */
 final class LoginMethodResult {
     static final LoginMethodResult NOTHING = new LoginMethodResult(LoginSummary.NOTHING, Set.of(), Set.of(), false, false,
-            Set.of());
+            Set.of(), Set.of());
 
     private final LoginSummary summary;
     private final Set<LoginEvent> reusedInvalidatedSessions;
@@ -14,11 +14,13 @@ final class LoginMethodResult {
     private final boolean requestEntry;
     private final boolean loginByNameOnly;
     private final Set<String> pendingUserAttributes;
+    private final Set<String> renewedLoginAttributes;
 
     LoginMethodResult(LoginSummary summary, Set<LoginEvent> reusedInvalidatedSessions,
             Set<LoginEvent> fixedInherited, boolean requestEntry, boolean loginByNameOnly,
-            Set<String> pendingUserAttributes) {
+            Set<String> pendingUserAttributes, Set<String> renewedLoginAttributes) {
         this.summary = summary;
+        this.renewedLoginAttributes = Set.copyOf(renewedLoginAttributes);
         this.requestEntry = requestEntry;
         this.loginByNameOnly = loginByNameOnly;
         this.pendingUserAttributes = Set.copyOf(pendingUserAttributes);
@@ -64,6 +66,15 @@ final class LoginMethodResult {
         return pendingUserAttributes;
     }
 
+    /**
+     * Attributes (as {@link #pendingUserKey} keys) this method writes as a login only where the session id changes
+     * too (no unfixed login of it writes them): a first step that renews the session before it parks the pending user.
+     * A second step that reads back only such attributes runs in a session whose id changed at the first step: an
+     * id planted before opens nothing.
+     */
+    Set<String> renewedLoginAttributes() {
+        return renewedLoginAttributes;
+    }
 
     /** The key of a pending-user attribute of the package of a class (slashed name). */
     static String pendingUserKey(String slashedClass, String attribute) {

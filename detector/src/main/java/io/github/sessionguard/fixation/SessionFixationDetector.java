@@ -5,6 +5,7 @@ import edu.umd.cs.findbugs.BugReporter;
 import edu.umd.cs.findbugs.Detector;
 import edu.umd.cs.findbugs.Priorities;
 import edu.umd.cs.findbugs.ba.ClassContext;
+import edu.umd.cs.findbugs.classfile.Global;
 import io.github.sessionguard.catalogue.LoginComponent;
 import io.github.sessionguard.catalogue.LoginEventKind;
 import io.github.sessionguard.catalogue.UserSettings;
@@ -14,6 +15,7 @@ import io.github.sessionguard.flow.ConstantPoolScreen;
 import io.github.sessionguard.flow.LookupFailures;
 import io.github.sessionguard.flow.MethodGuard;
 import io.github.sessionguard.flow.ReportedMethods;
+import io.github.sessionguard.settings.TomcatContextFile;
 import org.apache.bcel.classfile.Method;
 
 import java.util.Comparator;
@@ -99,10 +101,20 @@ public class SessionFixationDetector implements Detector {
         }
     }
 
-    private void report(LoginMethodResult result, LoginResponsibility responsibility, Set<String> pendingUsers) {
+    private void report(LoginMethodResult result, LoginResponsibility responsibility, Set<String> pendingUsers,
+            Set<String> renewedPendingUsers, boolean containerKeepsId) {
         LoginSummary summary = result.summary();
+        // A second step that reads back only pending users its first steps parked after an id change logs in a
+        // session whose id changed already.
+        if (!result.pendingUserAttributes().isEmpty()
+                && renewedPendingUsers.containsAll(result.pendingUserAttributes())) {
+            return;
+        }
         // A two-step login's first step stores only the pending user that the second step checks: not the login.
+        // A container login where the war's context.xml switches the container's id change off is that setting's
+        // finding (SESSION_FIXATION_PROTECTION_DISABLED, where the fix goes), not a second one here.
         Set<LoginEvent> reported = summary.reported().stream().filter(responsibility::isReportedHere)
+                .filter(e -> !(containerKeepsId && e.kind() == LoginEventKind.CONTAINER))
                 .filter(e -> e.attribute() == null || !pendingUsers.contains(
                         LoginMethodResult.pendingUserKey(e.site().method().getSlashedClassName(), e.attribute())))
                 .collect(java.util.stream.Collectors.toSet());
@@ -117,6 +129,35 @@ public class SessionFixationDetector implements Detector {
             bugReporter.reportBug(bug(reuse, Priorities.HIGH_PRIORITY,
                     reuse.what() + " written to the session invalidated just before (it throws, and the login gets no new session)",
                     LoginEventKind.REUSED_INVALIDATED_SESSION_FIX));
+        }
+    }
+
+    /**
+     * Pending-user attributes (package keys) some login writes only after an id change and none writes without one:
+     * the first steps of two-step logins that renew the session before parking the user.
+     */
+    private Set<String> renewedPendingUsers() {
+        Set<String> renewed = new java.util.TreeSet<>();
+        Set<String> unrenewed = new java.util.TreeSet<>();
+        for (LoginMethodResult result : summaries.allResults()) {
+            renewed.addAll(result.renewedLoginAttributes());
+            LoginSummary summary = result.summary();
+            java.util.stream.Stream.concat(summary.reported().stream(), summary.exported().stream())
+                    .filter(event -> event.attribute() != null)
+                    .forEach(event -> unrenewed.add(LoginMethodResult.pendingUserKey(
+                            event.site().method().getSlashedClassName(), event.attribute())));
+        }
+        renewed.removeAll(unrenewed);
+        return renewed;
+    }
+
+    /** Does an analysed war's context.xml keep the id at container logins (see TomcatContextFile)? */
+    private boolean containerKeepsId() {
+        try {
+            return TomcatContextFile.keepsIdAtContainerLogin(Global.getAnalysisCache().getClassPath());
+        } catch (java.io.IOException e) {
+            bugReporter.logError("SessionGuard could not read the application's META-INF/context.xml", e);
+            return false;
         }
     }
 
@@ -145,12 +186,15 @@ public class SessionFixationDetector implements Detector {
             LoginResponsibility responsibility = new LoginResponsibility(summaries.allResults());
             Set<String> pendingUsers = new java.util.TreeSet<>();
             summaries.allResults().forEach(r -> pendingUsers.addAll(r.pendingUserAttributes()));
+            boolean containerKeepsId = containerKeepsId();
+            Set<String> renewedPendingUsers = renewedPendingUsers();
             visited.entrySet().stream()
                     .filter(e -> !e.getValue().summary().reported().isEmpty()
                             || !e.getValue().reusedInvalidatedSessions().isEmpty())
                     .sorted(Comparator.comparing(e -> e.getKey().toString()))
                     .forEach(e -> MethodGuard.runReport(bugReporter, "report " + e.getKey(),
-                            () -> report(e.getValue(), responsibility, pendingUsers)));
+                            () -> report(e.getValue(), responsibility, pendingUsers, renewedPendingUsers,
+                                    containerKeepsId)));
             visited.clear();
         }
         // Findings are reported per class as it is visited. A bad setting is also reported as a finding,

@@ -90,7 +90,7 @@ public final class TomcatContextFile {
         }
         for (XmlElement valve : root.children("Valve")) {
             String type = valve.attribute("className");
-            if (type != null && type.startsWith(AUTHENTICATORS) && "false".equalsIgnoreCase(valve.attribute(ID_CHANGE))) {
+            if (keepsIdAtLogin(valve)) {
                 findings.add(new SettingFinding("SESSION_FIXATION_PROTECTION_DISABLED", Priorities.HIGH_PRIORITY, file,
                         file.lineContainingBefore(ID_CHANGE, valve.line),
                         "<Valve className=\"" + type.substring(AUTHENTICATORS.length()) + "\" " + ID_CHANGE + "=\"false\">",
@@ -98,6 +98,34 @@ public final class TomcatContextFile {
             }
         }
         return findings;
+    }
+
+    /** An authenticator valve with {@code changeSessionIdOnAuthentication="false"}. */
+    private static boolean keepsIdAtLogin(XmlElement valve) {
+        String type = valve.attribute("className");
+        return type != null && type.startsWith(AUTHENTICATORS) && "false".equalsIgnoreCase(valve.attribute(ID_CHANGE));
+    }
+
+    /**
+     * Does an analysed war's {@code META-INF/context.xml} keep the session id at container logins (an authenticator
+     * valve with {@code changeSessionIdOnAuthentication="false"}, reported at that file)? Then a
+     * {@code request.login} in the code is that same bug, whose fix is the file's: the login is not reported again.
+     * A file that is not well-formed keeps nothing here; the settings detector reports it.
+     */
+    public static boolean keepsIdAtContainerLogin(IClassPath classPath) throws IOException {
+        for (SettingsResource file : CodeBaseResources.applicationFiles(classPath, PATH, TomcatContextFile::isWebArchive)) {
+            try {
+                XmlElement root = XmlReader.parse(file);
+                if (root != null && root.localName.equals("Context")
+                        && root.children("Valve").stream().anyMatch(TomcatContextFile::keepsIdAtLogin)) {
+                    return true;
+                }
+            } catch (SAXException e) {
+                // Expected answer for a malformed file: no setting; SettingsDetector reports the file as an error.
+                continue;
+            }
+        }
+        return false;
     }
 
     /** A war, packed or exploded: the root of what Tomcat deploys, where it reads META-INF/context.xml. */
