@@ -33,7 +33,8 @@ import java.util.Map;
  * reported at that call; Spark's {@code response.cookie(...)} too, with the flags its boolean arguments give.</li>
  * <li>{@code java.net.HttpCookie}: when its {@code toString()} is written into a Set-Cookie header; that
  * text never carries Secure or HttpOnly.</li>
- * <li>Vert.x Web {@code SessionHandler}: a configuration, with the defaults of its session cookie.</li>
+ * <li>Vert.x Web {@code SessionHandler} and Jetty 12's session handlers (core and ee10): configurations, with the
+ * defaults of their session cookie.</li>
  * </ul>
  * A cookie whose value is the constant "" or null (and never set later) carries nothing and is not judged.
  * A cookie returned by a factory is judged where a caller sends it and reported at the factory's
@@ -52,6 +53,9 @@ public final class CookieCatalogue {
             "cn/hutool/extra/servlet/JakartaServletUtil");
     /** Jetty 12's mutable header fields ({@code Response.getHeaders()}). */
     private static final String JETTY_FIELDS = "org/eclipse/jetty/http/HttpFields$Mutable";
+    /** Jetty 12's session handlers: core, and the ee10 servlet environment's. */
+    public static final String JETTY_CORE_SESSIONS = "org/eclipse/jetty/session/SessionHandler";
+    public static final String JETTY_EE10_SESSIONS = "org/eclipse/jetty/ee10/servlet/SessionHandler";
     private static final List<String> HELIDON_RESPONSE_HEADERS = List.of("io/helidon/webserver/ResponseHeaders");
 
     /** The pseudo-API of hand-written {@code Set-Cookie} header values. */
@@ -85,6 +89,7 @@ public final class CookieCatalogue {
             bladeCookie(),
             jfinalSetCookie(),
             jettyCookie(),
+            jettySessionHandler(),
             undertowCookie(),
             micronautCookie(),
             joobyCookie(),
@@ -777,6 +782,40 @@ public final class CookieCatalogue {
                 .fix(CookieFlag.SECURE, "HttpCookie.build(name, value).secure(true)")
                 .fix(CookieFlag.HTTP_ONLY, "HttpCookie.build(name, value).httpOnly(true)")
                 .fix(CookieFlag.SAME_SITE, "HttpCookie.build(name, value).sameSite(HttpCookie.SameSite.LAX) (or STRICT)")
+                .sameSiteThrough("")
+                .build();
+    }
+
+    /**
+     * Jetty 12's session handler made by the application, core ({@code org.eclipse.jetty.session.SessionHandler}) and
+     * servlet ({@code org.eclipse.jetty.ee10.servlet.SessionHandler}); the setters are declared in their
+     * {@code AbstractSessionManager}. Its session cookie has no HttpOnly and no SameSite unless set, and Secure only on
+     * requests Jetty sees as secure (the core handler: only on a TLS connection) unless {@code setSecureCookies(true)}:
+     * a container default, as for the servlet {@code SessionCookieConfig}, judged where the code configures the
+     * handler. A context's SameSite default attribute reaches it (runtime evidence:
+     * {@code Jetty12SessionCookieDefaultsTest}). {@code setUsingCookies(false)}: no cookie, the id travels elsewhere.
+     */
+    private static CookieApi jettySessionHandler() {
+        String manager = "org/eclipse/jetty/session/AbstractSessionManager";
+        List<String> self = List.of(JETTY_CORE_SESSIONS, JETTY_EE10_SESSIONS, manager);
+        String sameSite = "Lorg/eclipse/jetty/http/HttpCookie$SameSite;";
+        return CookieApi.builder("Jetty SessionHandler", Kind.CONFIGURATION, JETTY_CORE_SESSIONS, JETTY_EE10_SESSIONS,
+                        manager)
+                .implementedIn("org/eclipse/jetty/session/", "org/eclipse/jetty/ee10/")
+                .calls(CookieCall.constructor(JETTY_CORE_SESSIONS, "()", -1),
+                        CookieCall.constructor(JETTY_EE10_SESSIONS, "()", -1),
+                        CookieCall.setName(self, "setSessionCookie"),
+                        CookieCall.setFlag(self, "setSecureCookies", CookieFlag.SECURE),
+                        CookieCall.setFlag(self, "setHttpOnly", CookieFlag.HTTP_ONLY),
+                        CookieCall.setSameSite(self, "setSameSite", sameSite),
+                        CookieCall.setMaxAge(self, "setMaxCookieAge", "I"),
+                        CookieCall.disable(self, "setUsingCookies"))
+                .starts(CookieFlag.SECURE, FlagValue.CONTAINER_DEFAULT)
+                .defaultName("JSESSIONID")
+                .sessionCookie()
+                .fix(CookieFlag.SECURE, "sessionHandler.setSecureCookies(true)")
+                .fix(CookieFlag.HTTP_ONLY, "sessionHandler.setHttpOnly(true)")
+                .fix(CookieFlag.SAME_SITE, "sessionHandler.setSameSite(HttpCookie.SameSite.LAX) (or STRICT)")
                 .sameSiteThrough("")
                 .build();
     }

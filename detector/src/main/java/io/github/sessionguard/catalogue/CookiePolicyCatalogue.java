@@ -248,16 +248,28 @@ public final class CookiePolicyCatalogue {
     public static final String ATTRIBUTE_SETTER = "setAttribute";
     public static final String ATTRIBUTE_SETTER_DESCRIPTOR = "(Ljava/lang/String;Ljava/lang/Object;)Ljava/lang/Object;";
 
+    /** Jetty 12's context attribute naming the SameSite of every cookie without its own. */
+    public static final String JETTY_SAME_SITE_DEFAULT = "org.eclipse.jetty.cookie.sameSiteDefault";
+
+    /**
+     * The cookies a Jetty 12 context's SameSite default reaches: {@code HttpCookie}s added with
+     * {@code Response.addCookie}, the session handlers' cookie (core and ee10), and in an ee10 servlet context the
+     * servlet {@code Cookie}s added with {@code response.addCookie} (runtime evidence {@code JettyCookiePolicyTest},
+     * {@code Jetty12SessionCookieDefaultsTest}).
+     */
+    public static final List<String> JETTY_CONTEXT_WRITTEN = List.of("org/eclipse/jetty/http/HttpCookie",
+            CookieCatalogue.JETTY_CORE_SESSIONS, CookieCatalogue.JETTY_EE10_SESSIONS, "jakarta/servlet/http/Cookie");
+
     /**
      * Jetty 12's {@code HttpCookieUtils.SAME_SITE_DEFAULT_ATTRIBUTE} on a {@code ContextHandler} or the
-     * {@code Server}: cookies added with {@code Response.addCookie} (runtime-evidence {@code JettyCookiePolicyTest}).
+     * {@code Server}: the cookies of {@link #JETTY_CONTEXT_WRITTEN}.
      */
     public static final List<AttributeDefault> SAME_SITE_ATTRIBUTES = List.of(
             // A context's or the server's attributes: Jetty reads request.getContext()'s (a request's or a
             // session's own attributes are not asked).
             new AttributeDefault(List.of("org/eclipse/jetty/server/handler/ContextHandler",
-                    "org/eclipse/jetty/server/Server"), "org.eclipse.jetty.cookie.sameSiteDefault",
-                    "org/eclipse/jetty/http/HttpCookie$SameSite", List.of("org/eclipse/jetty/http/HttpCookie")));
+                    "org/eclipse/jetty/server/Server"), JETTY_SAME_SITE_DEFAULT,
+                    "org/eclipse/jetty/http/HttpCookie$SameSite", JETTY_CONTEXT_WRITTEN));
 
     private static boolean isAttributeHolder(String policyOwner) {
         return SAME_SITE_ATTRIBUTES.stream().anyMatch(attribute -> attribute.holder.contains(policyOwner));

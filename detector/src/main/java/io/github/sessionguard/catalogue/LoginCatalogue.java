@@ -367,12 +367,42 @@ public final class LoginCatalogue {
     /** Request parameters whose reading marks a handler of a login form. */
     public static final Set<String> CREDENTIAL_PARAMETERS = Set.of("password", "passwd", "pwd", "pass", "j_password");
 
-    public static final List<CallPattern> PARAMETER_READS = List.of(
+    private static final String JAVALIN_CONTEXT = "io/javalin/http/Context";
+    private static final String VERTX_REQUEST = "io/vertx/core/http/HttpServerRequest";
+
+    /**
+     * Form, query and path parameters read by name on the request of a web stack whose session SessionGuard follows
+     * (Javalin's {@code Context}, Vert.x Web's {@code RoutingContext} and {@code HttpServerRequest}, WebFlux.fn's
+     * {@code ServerRequest}): they are what the request submitted, as a servlet's {@code getParameter} is, so a
+     * sign-in link's {@code ctx.queryParam("token")} is a secret and {@code rc.pathParam("ticket")} handed to a
+     * verification is a request value. WebFlux' {@code queryParam} answers an {@code Optional}, which carries the
+     * value to its {@code orElse}. The descriptors are those of javalin 6, vertx-web 4.5 and spring-webflux 6/7.
+     */
+    private static final List<CallPattern> FRAMEWORK_PARAMETER_READS = List.of(
+            CallPattern.of(JAVALIN_CONTEXT, "formParam", "(Ljava/lang/String;)Ljava/lang/String;"),
+            CallPattern.of(JAVALIN_CONTEXT, "queryParam", "(Ljava/lang/String;)Ljava/lang/String;"),
+            CallPattern.of(JAVALIN_CONTEXT, "pathParam", "(Ljava/lang/String;)Ljava/lang/String;"),
+            CallPattern.of("io/vertx/ext/web/RoutingContext", "pathParam", "(Ljava/lang/String;)Ljava/lang/String;"),
+            CallPattern.of(VERTX_REQUEST, "getParam", "(Ljava/lang/String;)Ljava/lang/String;"),
+            CallPattern.of(VERTX_REQUEST, "getFormAttribute", "(Ljava/lang/String;)Ljava/lang/String;"),
+            CallPattern.of("org/springframework/web/reactive/function/server/ServerRequest", "queryParam",
+                    "(Ljava/lang/String;)Ljava/util/Optional;"),
+            CallPattern.of("org/springframework/web/reactive/function/server/ServerRequest", "pathVariable",
+                    "(Ljava/lang/String;)Ljava/lang/String;"));
+
+    public static final List<CallPattern> PARAMETER_READS = withFrameworkReads(List.of(
             CallPattern.of(CallPattern.servlet("ServletRequest"), "getParameter", "(Ljava/lang/String;)Ljava/lang/String;"),
             CallPattern.of(CallPattern.servlet("http/HttpServletRequest"), "getParameter", "(Ljava/lang/String;)Ljava/lang/String;"),
             CallPattern.of("spark/Request", "queryParams", "(Ljava/lang/String;)Ljava/lang/String;"),
             // JFinal's Controller.getPara(name), called on the application's controller (any owner, by shape).
-            CallPattern.anyOwner("getPara", "(Ljava/lang/String;)Ljava/lang/String;"));
+            CallPattern.anyOwner("getPara", "(Ljava/lang/String;)Ljava/lang/String;")));
+
+    /** The catalogue's servlet-era reads and the framework reads above, in one list. */
+    private static List<CallPattern> withFrameworkReads(List<CallPattern> reads) {
+        List<CallPattern> all = new java.util.ArrayList<>(reads);
+        all.addAll(FRAMEWORK_PARAMETER_READS);
+        return List.copyOf(all);
+    }
 
     /** Method names (lower case) of application code that logs a user in or checks a password. */
     private static final Set<String> LOGIN_METHOD_NAMES = Set.of("authenticate", "authenticateuser", "login", "signin",
@@ -425,14 +455,17 @@ public final class LoginCatalogue {
             "new", "confirm", "repeat", "retype", "hash", "encoded", "digest", "salt");
 
     /** Request reads whose argument 0 names what is read: parameters and headers. */
-    public static final List<CallPattern> REQUEST_VALUE_READS = List.of(
+    public static final List<CallPattern> REQUEST_VALUE_READS = withFrameworkReads(List.of(
             CallPattern.of(CallPattern.servlet("ServletRequest"), "getParameter", "(Ljava/lang/String;)Ljava/lang/String;"),
             CallPattern.of(CallPattern.servlet("http/HttpServletRequest"), "getParameter", "(Ljava/lang/String;)Ljava/lang/String;"),
             CallPattern.of(CallPattern.servlet("http/HttpServletRequest"), "getHeader", "(Ljava/lang/String;)Ljava/lang/String;"),
             // Spark Java: form fields and query parameters alike.
             CallPattern.of("spark/Request", "queryParams", "(Ljava/lang/String;)Ljava/lang/String;"),
             // JFinal's Controller.getPara(name), called on the application's controller (any owner, by shape).
-            CallPattern.anyOwner("getPara", "(Ljava/lang/String;)Ljava/lang/String;"));
+            CallPattern.anyOwner("getPara", "(Ljava/lang/String;)Ljava/lang/String;"),
+            // Headers of the other web stacks of FRAMEWORK_PARAMETER_READS (their parameters are added below).
+            CallPattern.of(JAVALIN_CONTEXT, "header", "(Ljava/lang/String;)Ljava/lang/String;"),
+            CallPattern.of(VERTX_REQUEST, "getHeader", "(Ljava/lang/String;)Ljava/lang/String;")));
 
     /** A cookie's value: a secret when the class names a secret-bearing cookie ("remember-me", "auth_token"). */
     public static final List<CallPattern> COOKIE_VALUE_READS = List.of(

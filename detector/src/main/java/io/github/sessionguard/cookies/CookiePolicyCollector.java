@@ -9,6 +9,7 @@ import io.github.sessionguard.flow.ConstantPoolScreen;
 import io.github.sessionguard.flow.MethodGuard;
 import io.github.sessionguard.flow.QuietClasspath;
 import io.github.sessionguard.flow.TextSearch;
+import io.github.sessionguard.settings.JettyWebXml;
 import io.github.sessionguard.settings.TomcatContextFile;
 import io.github.sessionguard.settings.WebXmlMappings;
 import edu.umd.cs.findbugs.classfile.Global;
@@ -76,7 +77,8 @@ public class CookiePolicyCollector implements Detector, NonReportingDetector {
     public void report() {
         // Nothing to report: the facts are read by InsecureCookieDetector in the next pass. The pass is over, so the
         // settings files join the facts here: Tomcat's META-INF/context.xml cookie processor, web.xml's mappings.
-        MethodGuard.runReport(bugReporter, "read the application's META-INF/context.xml", this::readContextFiles);
+        MethodGuard.runReport(bugReporter, "read the application's META-INF/context.xml and WEB-INF/jetty-web.xml",
+                this::readContextFiles);
         MethodGuard.runReport(bugReporter, "read the application's WEB-INF/web.xml mappings", this::readWebXml);
     }
 
@@ -92,6 +94,11 @@ public class CookiePolicyCollector implements Detector, NonReportingDetector {
         try {
             for (String value : TomcatContextFile.hardeningSameSites(Global.getAnalysisCache().getClassPath())) {
                 facts.sameSite(CookiePolicyFacts.SameSitePolicy.everyCookieFromFile(value, "Tomcat's META-INF/context.xml"));
+            }
+            // Jetty's WEB-INF/jetty-web.xml: the context's SameSite default (its None is the settings detector's).
+            for (String value : JettyWebXml.sameSiteDefaults(Global.getAnalysisCache().getClassPath())) {
+                facts.sameSite(CookiePolicyFacts.SameSitePolicy.everyCookieFromFile(value, "Jetty's WEB-INF/jetty-web.xml",
+                        CookiePolicyCatalogue.JETTY_CONTEXT_WRITTEN));
             }
         } catch (java.io.IOException e) {
             bugReporter.logError("SessionGuard could not read the application's META-INF/context.xml", e);

@@ -161,6 +161,11 @@ public final class CookiePolicyFacts {
                     false);
         }
 
+        /** A settings file's default for every cookie of these types without its own (Jetty's jetty-web.xml). */
+        static SameSitePolicy everyCookieFromFile(String value, String file, Collection<String> cookieTypes) {
+            return new SameSitePolicy(value, file, null, null, null, false, cookieTypes, false);
+        }
+
         /** A server handler's value, replacing the own value of every cookie of these types. */
         static SameSitePolicy everyCookieReplacing(String value, String owner, Site site,
                 Collection<String> cookieTypes) {

@@ -736,9 +736,11 @@ final class CredentialFlow {
         }
         if (!secretArgument && result != null && returnType instanceof ObjectType && hasRequestValue(call)
                 && !LoginCatalogue.isJdk(owner) && LoginCatalogue.mayLookUpUser(owner, name)
-                && LoginCatalogue.namesVerification(name) && LoginCatalogue.isUserType(((ObjectType) returnType).getClassName())) {
+                && LoginCatalogue.namesVerification(name) && answersUser(call, (ObjectType) returnType)) {
             // sso.loginCheck(request.getParameter("sso_sessionid")) returning an SsoUser: what the request
-            // handed in is verified and a user comes back, whatever the request value is called.
+            // handed in is verified and a user comes back, whatever the request value is called. The user may
+            // come in an Optional, and its type is a user's by name or by the application's own password check
+            // (registry.verifyBrokerAssertion(assertion) answering the Adjuster that verifyPassword answers).
             lookUp(call, pc, name, returnType, result);
             return;
         }
@@ -792,6 +794,11 @@ final class CredentialFlow {
             // found.map(Member::getId): the identity getter applied inside the Optional.
             mark(identities, result);
             return;
+        }
+        if (receiver != null && result != null && requestValues.contains(receiver.getNumber())
+                && LoginCatalogue.OPTIONAL_TYPE.equals(owner) && LoginCatalogue.OPTIONAL_UNWRAPS.contains(name)) {
+            // request.queryParam("assertion").orElse(""): WebFlux.fn hands a request value in an Optional.
+            mark(requestValues, result);
         }
         if (receiver != null && result != null && (isIdentity(receiver) || isSecret(receiver))
                 && (LoginCatalogue.OPTIONAL_TYPE.equals(owner) && LoginCatalogue.OPTIONAL_UNWRAPS.contains(name)
@@ -1674,6 +1681,90 @@ final class CredentialFlow {
         int nested = generic.indexOf('<', start);
         return end > start && LoginCatalogue.isUserType(generic.substring(start, nested > 0 && nested < end ? nested : end)
                 .replace('/', '.'));
+    }
+
+    /** At most this many methods of a verification's class are asked whether they check a password. */
+    private static final int MAX_SIBLING_CHECKS = 16;
+
+    /**
+     * Does a verification answer a user: a type whose name says so ({@link LoginCatalogue#isUserType}), directly or in
+     * an {@code Optional}, or the type that a password check of the same class answers? The name list cannot know an
+     * application's words for its users ({@code Adjuster}, {@code Brewer}, {@code Agent}); the class that verifies a
+     * broker's assertion and, beside it, a password ({@code verifyPassword(login, password)} answering
+     * {@code Optional<Adjuster>}) says by its bytecode that what both answer is who logs in.
+     */
+    private boolean answersUser(CallAt call, ObjectType returnType) {
+        String answered = returnType.getClassName();
+        String generic = null;
+        if (answered.equals(LoginCatalogue.OPTIONAL_TYPE.replace('/', '.'))) {
+            XMethod callee = XFactory.createXMethod(call.owner().replace('/', '.'), call.name(), call.descriptor(),
+                    !call.hasReceiver());
+            generic = returnedSignature(callee.getSourceSignature());
+            if (generic == null || !generic.startsWith("Ljava/util/Optional<L")) {
+                return false;
+            }
+            int start = "Ljava/util/Optional<L".length();
+            int end = generic.indexOf(';', start);
+            int nested = generic.indexOf('<', start);
+            if (end <= start) {
+                return false;
+            }
+            answered = generic.substring(start, nested > 0 && nested < end ? nested : end).replace('/', '.');
+        }
+        if (LoginCatalogue.isUserType(answered)) {
+            return true;
+        }
+        if (answered.startsWith("java.") || LoginCatalogue.isJdk(answered.replace('.', '/'))) {
+            return false;
+        }
+        String returned = generic != null ? generic : returnType.getSignature();
+        return summaries.fact("checks-and-answers " + call.owner() + ' ' + returned,
+                () -> siblingChecksAndAnswers(call, returned));
+    }
+
+    /** The return part of a method's generic signature, or null. */
+    private static String returnedSignature(String signature) {
+        int close = signature == null ? -1 : signature.lastIndexOf(')');
+        return close < 0 ? null : signature.substring(close + 1);
+    }
+
+    /**
+     * Does another method of the call's class, answering the same (generic) type, check a credential (by the
+     * catalogue, as a call of it would count: {@code verifyPassword}; or its summary says so: a password compared
+     * with a stored one)? Password management ({@code changePassword})
+     * is no such check.
+     */
+    private boolean siblingChecksAndAnswers(CallAt call, String returned) {
+        XClass owner;
+        try {
+            owner = Global.getAnalysisCache().getClassAnalysis(XClass.class,
+                    DescriptorFactory.createClassDescriptor(call.owner()));
+        } catch (CheckedAnalysisException e) {
+            // A class the classpath cannot give (counted when missing, else reported): nothing to learn from it.
+            LookupFailures.failed(e, "the methods of " + call.owner());
+            return false;
+        }
+        int asked = 0;
+        for (XMethod sibling : owner.getXMethods()) {
+            if (sibling.getName().equals(call.name()) || sibling.getName().startsWith("<") || sibling.isSynthetic()
+                    || LoginCatalogue.managesPasswords(sibling.getName())) {
+                continue;
+            }
+            String siblingReturn = returnedSignature(sibling.getSourceSignature() != null
+                    ? sibling.getSourceSignature() : sibling.getSignature());
+            if (!returned.equals(siblingReturn) || asked++ >= MAX_SIBLING_CHECKS) {
+                continue;
+            }
+            if (LoginCatalogue.isCredentialCheck(call.owner(), sibling.getName(), sibling.getSignature(),
+                    summaries.settings())) {
+                return true; // verifyPassword(login, password), authenticate(...): a check by its name, as at a call
+            }
+            LoginSummary summary = summaries.of(call.owner(), sibling.getName(), sibling.getSignature());
+            if (summary != null && summary.checksCredentials()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean fluent(String owner, Type returnType) {

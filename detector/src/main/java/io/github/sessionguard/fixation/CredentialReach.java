@@ -92,7 +92,14 @@ final class CredentialReach implements CallReach.Screen {
             return false;
         }
         Type returned = Type.getReturnType(descriptor);
-        return returned instanceof ObjectType && LoginCatalogue.isUserType(((ObjectType) returned).getClassName());
+        if (!(returned instanceof ObjectType)) {
+            return false;
+        }
+        // A user by its type's name, or (over-approximated here) in an Optional or of an application type, which
+        // CredentialFlow takes for a user when a password check of the same class answers it.
+        String type = ((ObjectType) returned).getClassName();
+        return LoginCatalogue.isUserType(type) || type.equals("java.util.Optional")
+                || !LoginCatalogue.isJdk(type.replace('.', '/'));
     }
 
     /** The method's parameters: their names, the values of annotations on them, and their types. */

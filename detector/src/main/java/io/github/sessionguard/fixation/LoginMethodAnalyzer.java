@@ -101,8 +101,16 @@ final class LoginMethodAnalyzer {
                 && !LoginHandlers.isFrameworkLoginStepMethod(classContext.getJavaClass(), method)
                 && !summaries.classFact(classContext.getJavaClass(), "framework-login-step",
                         () -> LoginHandlers.isFrameworkLoginStep(classContext.getJavaClass()));
+        // A helper that changes the id itself, but only on some of its paths (behind a test its callers cannot set:
+        // not a flag they pass, see FlagRotations), has taken the id change on: the guard around it is what leaves its
+        // own write unfixed, so that write is its own to fix, as a login method's is (callers may still fix it for it,
+        // see LoginResponsibility). A helper with no id change at all leaves it to the logins that call it.
+        boolean ownsIdChange = !loginPath && !paths.pending.isEmpty() && paths.anyReturn && !paths.rotatesOnEveryPath
+                && meaning.mayRotate() && flagRotations.isEmpty()
+                && paths.pending.stream().allMatch(e -> e.parent() == null);
+        boolean reportsItsOwn = loginPath || ownsIdChange;
         LoginSummary summary = new LoginSummary(paths.anyReturn && paths.rotatesOnEveryPath, credentials,
-                loginPath ? Set.of() : paths.pending, loginPath ? paths.pending : Set.of(), loginPath, containerLogin,
+                reportsItsOwn ? Set.of() : paths.pending, reportsItsOwn ? paths.pending : Set.of(), loginPath, containerLogin,
                 paths.identityWrittenToParameters).withFlow(new LoginSummary.Flow(paths.returnsIdentity,
                         paths.returnsSecret, paths.returnsHashed, paths.sessionWrites))
                 .withFlagRotations(flagRotations);

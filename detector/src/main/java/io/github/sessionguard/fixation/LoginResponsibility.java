@@ -21,6 +21,11 @@ import java.util.Set;
  * what it is handed) leaves its logins to callers that are logins themselves: each is reported at its call,
  * where the user was checked, and the helper is not reported for them.
  *
+ * <p>A helper that is no login path but changes the id itself on some of its paths (behind a test of its own, not a
+ * flag its callers pass) answers for its own unfixed write like a login method: the guard around its id change is the
+ * place to fix, once for all callers; callers that fix it take it over, as above. It is reported only when some
+ * login calls it (directly or through callers that hand it on).
+ *
  * <p>A request entry (a mapped handler, a servlet's {@code doPost}) is run by the framework for a request of
  * its own, without any of its callers: its callers never answer for it, and its unfixed login is reported
  * in it even when a caller (a sign-up handler that logs the new user in through it) changes the id after
@@ -43,11 +48,19 @@ final class LoginResponsibility {
     private final Set<LoginEvent> handedToLoginCallers = new HashSet<>();
     /** Inherited copies reported by their caller: the caller is a login itself. */
     private final Set<LoginEvent> copiesInLoginCallers = new HashSet<>();
+    /**
+     * Writes of helpers that are no login path but change the id themselves on some path (see LoginMethodAnalyzer):
+     * theirs to fix, but a login only where some login calls them.
+     */
+    private final Set<LoginEvent> ofHelpersWithOwnIdChange = new HashSet<>();
 
     LoginResponsibility(Collection<LoginMethodResult> results) {
         for (LoginMethodResult result : results) {
             if (result.isRequestEntry()) {
                 inRequestEntries.addAll(result.summary().reported());
+            }
+            if (!result.summary().isLoginPath()) {
+                ofHelpersWithOwnIdChange.addAll(result.summary().reported());
             }
             if (result.isLoginByNameOnly()) {
                 handedToLoginCallers.addAll(result.summary().reported());
@@ -75,7 +88,22 @@ final class LoginResponsibility {
 
     /** Is this unfixed login, in the method it is reported in, that method's to report? */
     boolean isReportedHere(LoginEvent event) {
+        if (ofHelpersWithOwnIdChange.contains(event) && !reachesALogin(event, 0)) {
+            // A helper's write is a login only on a login's path: a profile update calling it logs nobody in.
+            return false;
+        }
         return !callersAnswer(event, 0) && (event.parent() == null || callersAnswer(event.parent(), 0));
+    }
+
+    /** Some caller (or a caller of a caller) that is a login path gets this login unfixed from its call. */
+    private boolean reachesALogin(LoginEvent event, int depth) {
+        for (LoginEvent copy : unfixedInCallers.getOrDefault(event, Set.of())) {
+            // Each copy nests the event it came from, so the walk up the callers ends; the bound guards the stack.
+            if (copiesInLoginCallers.contains(copy) || (depth < MAX_CHAIN && reachesALogin(copy, depth + 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Some caller (or a caller of a caller) fixes this login: the callers answer for it. */

@@ -157,7 +157,8 @@ public class SettingsDetector implements Detector2 {
             boolean tomcatContext = TomcatContextFile.isDeployedContextFile(codeBase, file)
                     && TomcatContextFile.mayJudge(file.text());
             boolean cookieBeans = SpringXmlCookieBeans.mayConfigure(file.text());
-            if (!webXml && !security && !tomcatContext && !cookieBeans) {
+            boolean jettyWeb = JettyWebXml.isJettyWebXml(file.resourceName()) && JettyWebXml.mayJudge(file.text());
+            if (!webXml && !security && !tomcatContext && !cookieBeans && !jettyWeb) {
                 continue;
             }
             try {
@@ -176,6 +177,9 @@ public class SettingsDetector implements Detector2 {
                 }
                 if (cookieBeans) {
                     findings.addAll(SpringXmlCookieBeans.judge(file, root, cookieApis));
+                }
+                if (jettyWeb) {
+                    findings.addAll(JettyWebXml.judge(file, root, webXmlHttpOnly));
                 }
             } catch (SAXException | IOException e) {
                 bugReporter.logError("SessionGuard could not read " + file.path() + " (not well-formed XML?)", e);

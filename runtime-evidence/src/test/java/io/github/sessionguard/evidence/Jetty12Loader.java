@@ -21,11 +21,20 @@ final class Jetty12Loader {
 
     /** A new loader holding Jetty 12 and the probes, compiled into the probe work folder {@code folder}. */
     static URLClassLoader open(String folder) throws Exception {
-        List<Path> jars = ProbeCompiler.jars(Paths.get(ShiroRelease.property("evidence.jetty12.dir")));
+        return open(folder, "evidence.jetty12.dir", "evidence.jetty12.probe.sources");
+    }
+
+    /**
+     * A new loader holding the Jetty 12 jars of the folder the system property {@code jarsProperty} names and the
+     * probes of the folder {@code sourcesProperty} names (the ee10 servlet jars and their probes live apart from the
+     * core ones: {@code target/jetty12-ee10}, {@code src/test/jetty12-ee10-probe}).
+     */
+    static URLClassLoader open(String folder, String jarsProperty, String sourcesProperty) throws Exception {
+        List<Path> jars = ProbeCompiler.jars(Paths.get(ShiroRelease.property(jarsProperty)));
         assertTrue(jars.stream().anyMatch(j -> j.getFileName().toString().startsWith("jetty-security-12.")), jars.toString());
         Path classes = Paths.get(ShiroRelease.property("evidence.probe.work"), folder);
         ProbeCompiler.compile(jars, classes,
-                ProbeCompiler.sources(List.of(Paths.get(ShiroRelease.property("evidence.jetty12.probe.sources")))),
+                ProbeCompiler.sources(List.of(Paths.get(ShiroRelease.property(sourcesProperty)))),
                 "Jetty 12");
         List<URL> urls = new ArrayList<>();
         urls.add(classes.toUri().toURL());

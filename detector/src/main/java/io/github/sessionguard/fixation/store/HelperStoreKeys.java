@@ -37,6 +37,11 @@ final class HelperStoreKeys {
     }
 
     static boolean keyedBy(CallTargets.Target helper, int parameter) {
+        return keyedBy(helper, parameter, false);
+    }
+
+    /** The same; with {@code recordsOnly}, only a binding write into the record its map keeps counts. */
+    private static boolean keyedBy(CallTargets.Target helper, int parameter, boolean recordsOnly) {
         try {
             ClassContext classContext = CalleeClassContexts.of(
                     DescriptorFactory.createClassDescriptor(helper.slashedClassName()));
@@ -46,9 +51,13 @@ final class HelperStoreKeys {
             ValueNumber key = vna.getAnalysis().getEntryValueForParameter(parameter);
             ValueOrigins origins = ValueOrigins.of(cfg, vna, cpg);
             boolean keepsMap = SessionStoreCatalogue.keepsMapField(classContext.getJavaClass());
+            Set<ValueNumber> others = otherParameters(helper, vna, parameter);
             for (Iterator<Location> it = cfg.locationIterator(); it.hasNext();) {
                 Location location = it.next();
-                if (!(location.getHandle().getInstruction() instanceof InvokeInstruction)) {
+                if (keepsMap && bindsKeptRecord(location, vna, cpg, origins, key, others)) {
+                    return true;
+                }
+                if (recordsOnly || !(location.getHandle().getInstruction() instanceof InvokeInstruction)) {
                     continue;
                 }
                 InvokeInstruction call = (InvokeInstruction) location.getHandle().getInstruction();
@@ -68,6 +77,112 @@ final class HelperStoreKeys {
             LookupFailures.failed(e, "the store keys of " + helper.slashedClassName() + "." + helper.method().getName());
             return false;
         }
+    }
+
+    /**
+     * Does the helper, for some parameter, give the record its map keeps under that parameter a value another
+     * parameter brought ({@code sessions.computeIfAbsent(id, k -> new LedgerSession(k)).setAccountId(accountId)},
+     * {@code s.member = member})? Then the helper binds what it is handed to the id it is handed: a store write. Read
+     * with value numbers, as {@link #keyedBy}.
+     */
+    static boolean bindsKeptRecord(CallTargets.Target helper) {
+        int parameters = new SignatureParser(helper.method().getSignature()).getNumParameters();
+        for (int parameter = 0; parameter < parameters; parameter++) {
+            if (keyedBy(helper, parameter, true)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The entry values of the helper's parameters other than the key: the values a binding write may bring. */
+    private static Set<ValueNumber> otherParameters(CallTargets.Target helper, ValueNumberDataflow vna, int key) {
+        Set<ValueNumber> others = new HashSet<>();
+        int parameters = new SignatureParser(helper.method().getSignature()).getNumParameters();
+        for (int i = 0; i < parameters; i++) {
+            if (i != key) {
+                others.add(vna.getAnalysis().getEntryValueForParameter(i));
+            }
+        }
+        return others;
+    }
+
+    /**
+     * Is the instruction a write into the record a JDK map keeps under the key ({@code record.field = value}, or an
+     * application setter {@code record.setX(value)}), the record read out of the map by a call whose key is made of
+     * the parameter ({@code get}, {@code computeIfAbsent}...), and the value one another parameter brought? Not a null
+     * (clearing a login), nor a time or a number of no parameter (stamping an access), nor a primitive (a counter).
+     */
+    private static boolean bindsKeptRecord(Location location, ValueNumberDataflow vna, ConstantPoolGen cpg,
+            ValueOrigins origins, ValueNumber key, Set<ValueNumber> others) throws DataflowAnalysisException {
+        org.apache.bcel.generic.Instruction instruction = location.getHandle().getInstruction();
+        org.apache.bcel.generic.Type written;
+        boolean setter = false;
+        if (instruction instanceof org.apache.bcel.generic.PUTFIELD) {
+            written = ((org.apache.bcel.generic.PUTFIELD) instruction).getFieldType(cpg);
+        } else if (instruction instanceof InvokeInstruction && !(instruction instanceof org.apache.bcel.generic.INVOKESTATIC)
+                && !(instruction instanceof org.apache.bcel.generic.INVOKEDYNAMIC)) {
+            InvokeInstruction call = (InvokeInstruction) instruction;
+            String name = call.getMethodName(cpg);
+            if (!name.startsWith("set") || name.length() <= 3 || call.getArgumentTypes(cpg).length != 1
+                    || SessionStoreCatalogue.isLibrary(call.getClassName(cpg).replace('.', '/'))) {
+                return false;
+            }
+            written = call.getArgumentTypes(cpg)[0];
+            setter = true;
+        } else {
+            return false;
+        }
+        if (!(written instanceof org.apache.bcel.generic.ObjectType) || isStamp((org.apache.bcel.generic.ObjectType) written)) {
+            return false;
+        }
+        ValueNumberFrame frame = vna.getFactAtLocation(location);
+        if (!frame.isValid() || frame.getStackDepth() < 2) {
+            return false;
+        }
+        ValueNumber value = frame.getTopValue();
+        ValueNumber record = setter ? frame.getInstance(instruction, cpg) : frame.getStackValue(1);
+        if (origins.isNullLiteral(value) || !madeOf(value, others, origins)) {
+            return false;
+        }
+        for (ValueNumber source : origins.copiedFrom(record)) {
+            InvokeInstruction read = origins.producingCall(source);
+            if (read != null && SessionStoreCatalogue.MAP_TYPES.contains(read.getClassName(cpg).replace('.', '/'))
+                    && SessionStoreCatalogue.MAP_READS.contains(read.getMethodName(cpg))
+                    && anyArgumentMadeOf(read, origins.producer(source), vna, cpg, origins, key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A time or date: what an access stamp writes, no user. */
+    private static boolean isStamp(org.apache.bcel.generic.ObjectType type) {
+        String name = type.getClassName();
+        return name.startsWith("java.time.") || name.equals("java.util.Date") || name.startsWith("java.sql.");
+    }
+
+    /** Is the value one of these, or made from one within a few steps (see {@link #anyArgumentMadeOf})? */
+    private static boolean madeOf(ValueNumber value, Set<ValueNumber> sources, ValueOrigins origins)
+            throws DataflowAnalysisException {
+        List<ValueNumber> level = List.of(value);
+        Set<Integer> seen = new HashSet<>();
+        for (int step = 0; step <= MAX_STEPS && !level.isEmpty(); step++) {
+            List<ValueNumber> next = new ArrayList<>();
+            for (ValueNumber candidate : level) {
+                if (candidate == null) {
+                    continue;
+                }
+                if (sources.contains(candidate)) {
+                    return true;
+                }
+                if (seen.add(candidate.getNumber())) {
+                    next.addAll(origins.inputsOf(candidate));
+                }
+            }
+            level = next;
+        }
+        return false;
     }
 
     private static boolean anyArgumentMadeOf(InvokeInstruction call, Location location, ValueNumberDataflow vna,

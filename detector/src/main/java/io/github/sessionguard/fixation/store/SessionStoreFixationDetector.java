@@ -262,6 +262,8 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
     /** Whether an application method's own bytes make a fresh id, by owner.name+descriptor. */
     private final Map<String, Boolean> freshIdMakers = new HashMap<>();
     private static final String NO_STORE = "";
+    /** What {@link #storeWrittenBy} calls a helper's write into the record its map keeps (HelperStoreKeys). */
+    private static final String KEPT_RECORD_STORE = "the record a map it keeps holds under that id";
     /** The class whose login routes (see routedToLogin) are known, and those routes' handlers. */
     private String loginRoutesClass;
     private Set<String> loginRoutes = Set.of();
@@ -377,7 +379,7 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
 
     private void reportCalledByLogins() {
         for (Site waiting : pending.values()) {
-            if (calledByLogins.contains(waiting.key())) {
+            if (calledByLogins.contains(waiting.key()) || calledThroughSupertype(waiting)) {
                 reportOrWait(waiting, Priorities.HIGH_PRIORITY);
             }
         }
@@ -392,6 +394,27 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         attributeSites.clear();
         presentedAttributes.clear();
         freshAttributes.clear();
+    }
+
+    /**
+     * Does a login call the site's method through an application interface or superclass its class implements
+     * ({@code store.bind(request, response, user)} on a {@code SessionStore} whose implementation reads the cookie and
+     * writes its map)? The call names the supertype; the implementation is what runs when the login calls it.
+     */
+    private boolean calledThroughSupertype(Site waiting) {
+        String slashed = waiting.className.replace('.', '/');
+        String member = "." + waiting.methodName + waiting.signature;
+        for (String called : calledByLogins) {
+            if (!called.endsWith(member)) {
+                continue;
+            }
+            String owner = called.substring(0, called.length() - member.length());
+            if (!owner.equals(slashed) && QuietClasspath.isApplicationClass(owner)
+                    && Boolean.TRUE.equals(QuietClasspath.isSubtype(slashed, owner))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Reports a site, or keeps one keyed by a request attribute's value until every class is seen. */
@@ -902,15 +925,16 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
     }
 
     /**
-     * For a store written by an application helper handed the id that is a login itself (its name says so, or it
-     * calls a credential check: {@code loginService.login(name, password, presentedSid)}), the site in the helper,
-     * at its store write; else null (the site is the call).
+     * For a store written by an application helper handed the id that is a login itself (it calls a credential
+     * check: {@code loginService.login(name, password, presentedSid)}), the site in the helper, at its store write;
+     * else null (the site is the call). A helper whose name alone says login ({@code tokens.signIn(token, user)},
+     * {@code registry.authenticate(sid, accountId)}) binds whatever id it is handed: the caller chose the presented
+     * one and is the place to fix, and calling it makes the caller a login (a credential check by name).
      */
     private Site loginHelperSite(String owner, String name, String signature, String store) {
         CallTargets.Target target = CallTargets.resolve(owner, name, signature);
-        if (target == null || target.method() == null || !(LoginCatalogue.isLoginMethodName(name)
-                || MethodCalls.calls(target.javaClass(), target.method(),
-                        (o, n, d) -> LoginCatalogue.isCredentialCheck(o, n, d, settings)))) {
+        if (target == null || target.method() == null || !MethodCalls.calls(target.javaClass(), target.method(),
+                (o, n, d) -> LoginCatalogue.isCredentialCheck(o, n, d, settings))) {
             return null;
         }
         int pc = firstStoreWrite(target.javaClass(), target.method());
@@ -1082,6 +1106,13 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
             });
             if (renews) {
                 return NO_STORE;
+            }
+            if (found[0].equals(NO_STORE) && mapField && MethodCalls.calls(helper, target.method(), (o, n, d) ->
+                    SessionStoreCatalogue.MAP_TYPES.contains(o) && SessionStoreCatalogue.MAP_READS.contains(n))
+                    && HelperStoreKeys.bindsKeptRecord(target)) {
+                // registry.authenticate(sid, accountId) over computeIfAbsent(id, ...).setAccountId(accountId): the
+                // helper writes what it is handed into the record its map keeps under a parameter.
+                return KEPT_RECORD_STORE;
             }
             // A JDBC update counts when the helper's SQL writes a row (INSERT/UPDATE...), not when it deletes one.
             return found[0].equals(SessionStoreCatalogue.DATABASE) && !loadsWritingSql(helper, target.method())
