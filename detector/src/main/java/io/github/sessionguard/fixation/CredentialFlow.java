@@ -12,6 +12,9 @@ import edu.umd.cs.findbugs.ba.XFactory;
 import edu.umd.cs.findbugs.ba.XField;
 import edu.umd.cs.findbugs.ba.XMethod;
 import edu.umd.cs.findbugs.ba.constant.Constant;
+import edu.umd.cs.findbugs.ba.generic.GenericObjectType;
+import edu.umd.cs.findbugs.ba.generic.GenericSignatureParser;
+import edu.umd.cs.findbugs.ba.generic.GenericUtilities;
 import edu.umd.cs.findbugs.ba.constant.ConstantDataflow;
 import edu.umd.cs.findbugs.ba.constant.ConstantFrame;
 import edu.umd.cs.findbugs.ba.vna.ValueNumber;
@@ -47,6 +50,7 @@ import org.apache.bcel.generic.InvokeInstruction;
 import org.apache.bcel.generic.LDC;
 import org.apache.bcel.generic.PUTFIELD;
 import org.apache.bcel.generic.ObjectType;
+import org.apache.bcel.generic.ReferenceType;
 import org.apache.bcel.generic.Type;
 
 import java.util.Collection;
@@ -1669,18 +1673,31 @@ final class CredentialFlow {
         if (!type.equals("java.util.Optional")) {
             return LoginCatalogue.isUserType(type);
         }
+        String element = optionalElement(call);
+        return element != null && LoginCatalogue.isUserType(element);
+    }
+
+    /**
+     * The class an {@code Optional} the call answers holds ({@code Optional<Account>}: {@code Account}, dotted), read
+     * from the callee's generic signature by SpotBugs' parser, or null (not on the classpath, no generic signature, a
+     * type variable or wildcard).
+     */
+    private static String optionalElement(CallAt call) {
         XMethod callee = XFactory.createXMethod(call.owner().replace('/', '.'), call.name(), call.descriptor(),
                 !call.hasReceiver());
         String generic = callee.getSourceSignature();
-        int open = generic == null ? -1 : generic.lastIndexOf(")Ljava/util/Optional<L");
-        if (open < 0) {
-            return false;
+        if (generic == null) {
+            return null;
         }
-        int start = open + ")Ljava/util/Optional<L".length();
-        int end = generic.indexOf(';', start);
-        int nested = generic.indexOf('<', start);
-        return end > start && LoginCatalogue.isUserType(generic.substring(start, nested > 0 && nested < end ? nested : end)
-                .replace('/', '.'));
+        Type returned = GenericUtilities.getType(new GenericSignatureParser(generic).getReturnTypeSignature());
+        if (!(returned instanceof GenericObjectType) || ((GenericObjectType) returned).getNumParameters() != 1
+                || !((GenericObjectType) returned).getClassName().equals(LoginCatalogue.OPTIONAL_TYPE.replace('/', '.'))) {
+            return null;
+        }
+        ReferenceType element = ((GenericObjectType) returned).getParameterAt(0);
+        GenericUtilities.TypeCategory category = GenericUtilities.getTypeCategory(element);
+        return category == GenericUtilities.TypeCategory.PLAIN_OBJECT_TYPE
+                || category == GenericUtilities.TypeCategory.PARAMETERIZED ? ((ObjectType) element).getClassName() : null;
     }
 
     /** At most this many methods of a verification's class are asked whether they check a password. */
@@ -1695,21 +1712,12 @@ final class CredentialFlow {
      */
     private boolean answersUser(CallAt call, ObjectType returnType) {
         String answered = returnType.getClassName();
-        String generic = null;
-        if (answered.equals(LoginCatalogue.OPTIONAL_TYPE.replace('/', '.'))) {
-            XMethod callee = XFactory.createXMethod(call.owner().replace('/', '.'), call.name(), call.descriptor(),
-                    !call.hasReceiver());
-            generic = returnedSignature(callee.getSourceSignature());
-            if (generic == null || !generic.startsWith("Ljava/util/Optional<L")) {
+        boolean optional = answered.equals(LoginCatalogue.OPTIONAL_TYPE.replace('/', '.'));
+        if (optional) {
+            answered = optionalElement(call);
+            if (answered == null) {
                 return false;
             }
-            int start = "Ljava/util/Optional<L".length();
-            int end = generic.indexOf(';', start);
-            int nested = generic.indexOf('<', start);
-            if (end <= start) {
-                return false;
-            }
-            answered = generic.substring(start, nested > 0 && nested < end ? nested : end).replace('/', '.');
         }
         if (LoginCatalogue.isUserType(answered)) {
             return true;
@@ -1717,15 +1725,17 @@ final class CredentialFlow {
         if (answered.startsWith("java.") || LoginCatalogue.isJdk(answered.replace('.', '/'))) {
             return false;
         }
-        String returned = generic != null ? generic : returnType.getSignature();
+        // Siblings are compared by their generic return (Optional<Adjuster>), erased for any other type.
+        String returned = optional ? "Ljava/util/Optional<L" + answered.replace('.', '/') + ";>;" : returnType.getSignature();
         return summaries.fact("checks-and-answers " + call.owner() + ' ' + returned,
                 () -> siblingChecksAndAnswers(call, returned));
     }
 
-    /** The return part of a method's generic signature, or null. */
+    /** The return part of a method's (generic) signature, by SpotBugs' parser, without the generic throws clause. */
     private static String returnedSignature(String signature) {
-        int close = signature == null ? -1 : signature.lastIndexOf(')');
-        return close < 0 ? null : signature.substring(close + 1);
+        String returned = new GenericSignatureParser(signature).getReturnTypeSignature();
+        int thrown = returned.indexOf('^'); // the parser leaves "^Ljava/io/IOException;" on the return type
+        return thrown < 0 ? returned : returned.substring(0, thrown);
     }
 
     /**

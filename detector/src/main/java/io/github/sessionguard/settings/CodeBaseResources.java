@@ -1,9 +1,12 @@
 package io.github.sessionguard.settings;
 
+import edu.umd.cs.findbugs.classfile.IClassPath;
 import edu.umd.cs.findbugs.classfile.ICodeBase;
 import edu.umd.cs.findbugs.classfile.ICodeBaseEntry;
 import edu.umd.cs.findbugs.classfile.ICodeBaseIterator;
 import edu.umd.cs.findbugs.classfile.IScannableCodeBase;
+
+import org.xml.sax.SAXException;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,8 +14,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 /**
  * The settings files of one application code base (a classes folder, a jar with its resources at the
@@ -68,10 +73,11 @@ final class CodeBaseResources {
      * The file at {@code path} of each analysed application code base the filter accepts (one lookup per code base, no
      * scan), as settings resources, in the class path's order.
      */
-    static List<SettingsResource> applicationFiles(edu.umd.cs.findbugs.classfile.IClassPath classPath, String path,
-            java.util.function.Predicate<ICodeBase> accepted) throws IOException {
+    /** The file at {@code path} in every specified application code base the predicate accepts (one lookup each). */
+    static List<SettingsResource> applicationFiles(IClassPath classPath, String path, Predicate<ICodeBase> accepted)
+            throws IOException {
         List<SettingsResource> files = new ArrayList<>();
-        for (java.util.Iterator<? extends ICodeBase> it = classPath.appCodeBaseIterator(); it.hasNext();) {
+        for (Iterator<? extends ICodeBase> it = classPath.appCodeBaseIterator(); it.hasNext();) {
             ICodeBase codeBase = it.next();
             if (!isSpecifiedApplicationCodeBase(codeBase) || !accepted.test(codeBase)) {
                 continue;
@@ -83,6 +89,33 @@ final class CodeBaseResources {
             }
         }
         return files;
+    }
+
+    /** What one settings file answers: a value, or null for none. */
+    @FunctionalInterface
+    interface FileAnswer {
+        String of(SettingsResource file) throws SAXException, IOException;
+    }
+
+    /**
+     * The answers of the {@link #applicationFiles}, nulls left out, sorted so they never depend on the class path's order.
+     */
+    static List<String> answers(IClassPath classPath, String path, Predicate<ICodeBase> accepted, FileAnswer answer)
+            throws IOException {
+        List<String> values = new ArrayList<>();
+        for (SettingsResource file : applicationFiles(classPath, path, accepted)) {
+            try {
+                String value = answer.of(file);
+                if (value != null) {
+                    values.add(value);
+                }
+            } catch (SAXException e) {
+                // Expected answer for a malformed file: it sets nothing here; SettingsDetector reports it as an error.
+                continue;
+            }
+        }
+        values.sort(null);
+        return values;
     }
 
     static String readText(ICodeBaseEntry entry) throws IOException {

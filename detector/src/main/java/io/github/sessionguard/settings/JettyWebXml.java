@@ -147,20 +147,8 @@ public final class JettyWebXml {
      * the settings detector reports it.
      */
     public static List<String> sameSiteDefaults(IClassPath classPath) throws IOException {
-        List<String> values = new ArrayList<>();
-        for (SettingsResource file : CodeBaseResources.applicationFiles(classPath, PATH, codeBase -> true)) {
-            try {
-                String value = file.text().contains(CookiePolicyCatalogue.JETTY_SAME_SITE_DEFAULT)
-                        ? sameSiteDefault(XmlReader.parse(file)) : null;
-                if (value != null) {
-                    values.add(value);
-                }
-            } catch (SAXException e) {
-                // Expected answer for a malformed file: no policy; SettingsDetector reports the file as an error.
-                continue;
-            }
-        }
-        values.sort(null);
-        return values;
+        return CodeBaseResources.answers(classPath, PATH, codeBase -> true,
+                file -> file.text().contains(CookiePolicyCatalogue.JETTY_SAME_SITE_DEFAULT)
+                        ? sameSiteDefault(XmlReader.parse(file)) : null);
     }
 }

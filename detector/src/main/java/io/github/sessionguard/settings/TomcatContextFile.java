@@ -113,19 +113,12 @@ public final class TomcatContextFile {
      * A file that is not well-formed keeps nothing here; the settings detector reports it.
      */
     public static boolean keepsIdAtContainerLogin(IClassPath classPath) throws IOException {
-        for (SettingsResource file : CodeBaseResources.applicationFiles(classPath, PATH, TomcatContextFile::isWebArchive)) {
-            try {
-                XmlElement root = XmlReader.parse(file);
-                if (root != null && root.localName.equals("Context")
-                        && root.children("Valve").stream().anyMatch(TomcatContextFile::keepsIdAtLogin)) {
-                    return true;
-                }
-            } catch (SAXException e) {
-                // Expected answer for a malformed file: no setting; SettingsDetector reports the file as an error.
-                continue;
-            }
-        }
-        return false;
+        return !CodeBaseResources.answers(classPath, PATH, TomcatContextFile::isWebArchive, file -> {
+            XmlElement root = XmlReader.parse(file);
+            boolean keeps = root != null && root.localName.equals("Context")
+                    && root.children("Valve").stream().anyMatch(TomcatContextFile::keepsIdAtLogin);
+            return keeps ? ID_CHANGE : null;
+        }).isEmpty();
     }
 
     /** A war, packed or exploded: the root of what Tomcat deploys, where it reads META-INF/context.xml. */
@@ -139,20 +132,8 @@ public final class TomcatContextFile {
      * detector reports it.
      */
     public static List<String> hardeningSameSites(IClassPath classPath) throws IOException {
-        List<String> values = new ArrayList<>();
         // A classes folder or jar ends up under WEB-INF/classes/, where Tomcat never reads a context.xml.
-        for (SettingsResource file : CodeBaseResources.applicationFiles(classPath, PATH, TomcatContextFile::isWebArchive)) {
-            try {
-                String value = hardeningSameSite(file);
-                if (value != null) {
-                    values.add(value);
-                }
-            } catch (SAXException e) {
-                // Expected answer for a malformed file: no policy; SettingsDetector reports the file as an error.
-                continue;
-            }
-        }
-        values.sort(null);
-        return values;
+        return CodeBaseResources.answers(classPath, PATH, TomcatContextFile::isWebArchive,
+                TomcatContextFile::hardeningSameSite);
     }
 }
