@@ -85,6 +85,7 @@ public final class CookieCall {
     private final String sameSiteType;
     private int valueArg = -1;
     private int attributesArg = -1;
+    private List<String> attributeKeys = List.of();
     private int maxAgeInt = -1;
     private List<String> unlessClassCalls = List.of();
     private List<CookieFlag> presets = List.of();
@@ -137,6 +138,21 @@ public final class CookieCall {
 
     public int attributesArg() {
         return attributesArg;
+    }
+
+    /**
+     * As {@link #attributesAt(int)}, for an API whose map names the flags otherwise (Faces' {@code addResponseCookie}:
+     * "secure", "httpOnly"), in the order Secure, HttpOnly, SameSite.
+     */
+    CookieCall attributesAt(int index, String secureKey, String httpOnlyKey, String sameSiteKey) {
+        attributesArg = index;
+        attributeKeys = List.of(secureKey, httpOnlyKey, sameSiteKey);
+        return this;
+    }
+
+    /** The key under which this row's attribute map sets the flag (by default its Set-Cookie attribute name). */
+    public String attributeKey(CookieFlag flag) {
+        return attributeKeys.isEmpty() ? flag.attributeName() : attributeKeys.get(flag.ordinal());
     }
 
     /** This row's String argument at {@code index} is the cookie's value (for CREATE, CREATE_SENT rows). */

@@ -46,6 +46,8 @@ public final class CookieCatalogue {
     private static final String JFINAL_CONTROLLER = "com/jfinal/core/Controller";
     private static final String VAADIN_RESPONSE = "com/vaadin/flow/server/VaadinResponse";
     private static final String WICKET_WEB_RESPONSE = "org/apache/wicket/request/http/WebResponse";
+    /** Tapestry 5's injectable cookie service. */
+    private static final String TAPESTRY_COOKIES = "org/apache/tapestry5/services/Cookies";
     private static final String BLADE_RESPONSE = "com/blade/mvc/http/Response";
     private static final String HELIDON_SET_COOKIE = "io/helidon/common/http/SetCookie";
     /** Hutool 5's servlet helpers: {@code ServletUtil} (javax) and {@code JakartaServletUtil} (jakarta). */
@@ -91,6 +93,7 @@ public final class CookieCatalogue {
             jettyCookie(),
             jettySessionHandler(),
             undertowCookie(),
+            undertowSessionCookieConfig(),
             micronautCookie(),
             joobyCookie(),
             armeriaCookie(),
@@ -98,13 +101,18 @@ public final class CookieCatalogue {
             helidonSetCookie(),
             helidonShortForms(),
             wicketCookieUtils(),
+            tapestryCookieBuilder(),
+            tapestryShortForms(),
+            facesResponseCookie("javax.faces"),
+            facesResponseCookie("jakarta.faces"),
             hutoolAddCookie("javax.servlet"),
             hutoolAddCookie("jakarta.servlet"),
             shiroRememberMeManager(),
             shiroWebSessionManager(),
             saTokenConfig(),
             springRememberMeServices(),
-            springRememberMeDsl());
+            springRememberMeDsl(),
+            springCsrfCookieRepository());
 
     /**
      * Calls that add a response header. Only those whose header name is the constant Set-Cookie (any
@@ -844,6 +852,34 @@ public final class CookieCatalogue {
     }
 
     /**
+     * Undertow core's session cookie settings ({@code io.undertow.server.session.SessionCookieConfig}, handed to a
+     * {@code SessionAttachmentHandler}): its attributes live in a kernel {@code CookieImpl} copied into every session
+     * cookie it writes, so, like that cookie, it has no Secure, no HttpOnly and no SameSite unless set (undertow-core
+     * 2.3.21 bytecode: the constructor sets only the path "/" and the name JSESSIONID). Since 2.3 the setters are
+     * declared in {@code CookieAttributes}, whose fluent results have that type.
+     */
+    private static CookieApi undertowSessionCookieConfig() {
+        String pkg = "io/undertow/server/session/";
+        String config = pkg + "SessionCookieConfig";
+        List<String> self = List.of(config, pkg + "CookieAttributes");
+        return CookieApi.builder("Undertow SessionCookieConfig", Kind.CONFIGURATION, config, pkg + "CookieAttributes")
+                .calls(CookieCall.constructor(config, "()", -1),
+                        CookieCall.setName(self, "setCookieName"),
+                        CookieCall.setFlag(self, "setSecure", CookieFlag.SECURE),
+                        CookieCall.setFlag(self, "setHttpOnly", CookieFlag.HTTP_ONLY),
+                        CookieCall.setAttribute(self),
+                        CookieCall.setMaxAge(self, "setMaxAge", "I"))
+                .defaultName("JSESSIONID")
+                .sessionCookie()
+                .fix(CookieFlag.SECURE, "sessionCookieConfig.setSecure(true)")
+                .fix(CookieFlag.HTTP_ONLY, "sessionCookieConfig.setHttpOnly(true)")
+                .fix(CookieFlag.SAME_SITE, "sessionCookieConfig.setAttribute(\"SameSite\", \"Lax\") (or \"Strict\"), or a "
+                        + "SameSiteCookieHandler around the session handler")
+                .sameSiteThrough("")
+                .build();
+    }
+
+    /**
      * Micronaut {@code Cookie.of(name, value)}: nothing set by default; sent by {@code MutableHttpResponse.cookie}; a
      * {@code configure(CookieConfiguration)} hands its flags to that configuration.
      */
@@ -1101,6 +1137,77 @@ public final class CookieCatalogue {
     }
 
     /**
+     * Tapestry 5's {@code Cookies.getBuilder(name, value)}: a {@code CookieBuilder} whose {@code write()} adds a javax
+     * {@code Cookie} with Secure from {@code setSecure}, else from {@code request.isSecure()} (the request's scheme,
+     * as Spring Session does), and never HttpOnly: Tapestry 5.4's builder has no such setter (tapestry-core 5.4.5
+     * bytecode of {@code CookiesImpl$1.write}); 5.5 adds {@code setHttpOnly}. No SameSite (javax {@code Cookie}).
+     */
+    private static CookieApi tapestryCookieBuilder() {
+        String builder = "org/apache/tapestry5/CookieBuilder";
+        List<String> self = List.of(builder);
+        return CookieApi.builder("Tapestry CookieBuilder", Kind.COOKIE, builder)
+                .implementedIn("org/apache/tapestry5/")
+                .calls(CookieCall.nameValueFactory(List.of(TAPESTRY_COOKIES), "getBuilder"),
+                        CookieCall.setFlag(self, "setSecure", CookieFlag.SECURE),
+                        CookieCall.setFlag(self, "setHttpOnly", CookieFlag.HTTP_ONLY),
+                        CookieCall.setMaxAge(self, "setMaxAge", "I"),
+                        CookieCall.send(self, "write", "()", -1),
+                        CookieCall.delete(self, "delete"))
+                .starts(CookieFlag.SECURE, FlagValue.SET)
+                .fix(CookieFlag.SECURE, "builder.setSecure(true)")
+                .fix(CookieFlag.HTTP_ONLY, "builder.setHttpOnly(true) (Tapestry 5.5 and later); on 5.4 add a javax Cookie "
+                        + "with setHttpOnly(true) to the servlet response instead")
+                .build();
+    }
+
+    /**
+     * Tapestry 5's {@code Cookies.writeCookieValue(...)} and {@code writeDomainCookieValue(...)}: shorthands for
+     * {@code getBuilder(name, value)...write()}, so Secure follows the request and HttpOnly is never set.
+     */
+    private static CookieApi tapestryShortForms() {
+        List<String> cookies = List.of(TAPESTRY_COOKIES);
+        String fix = "cookies.getBuilder(name, value)%s.write() instead: writeCookieValue sets no %s";
+        List<CookieFlag> none = List.of();
+        return CookieApi.builder("Tapestry Cookies.writeCookieValue(...)", Kind.COOKIE)
+                .mentions(TAPESTRY_COOKIES)
+                .implementedIn("org/apache/tapestry5/")
+                .calls(CookieCall.createSent(cookies, "writeCookieValue", "(" + STRING + STRING + ")", 0, 1),
+                        CookieCall.createSentWithFlags(cookies, "writeCookieValue", "(" + STRING + STRING + "I)", 0, 1, none),
+                        CookieCall.createSent(cookies, "writeCookieValue", "(" + STRING + STRING + STRING + ")", 0, 1),
+                        CookieCall.createSent(cookies, "writeCookieValue", "(" + STRING + STRING + STRING + STRING + ")",
+                                0, 1),
+                        CookieCall.createSent(cookies, "writeDomainCookieValue", "(" + STRING + STRING + STRING + ")", 0, 1),
+                        CookieCall.createSentWithFlags(cookies, "writeDomainCookieValue",
+                                "(" + STRING + STRING + STRING + "I)", 0, 1, none))
+                .starts(CookieFlag.SECURE, FlagValue.SET)
+                .fix(CookieFlag.SECURE, String.format(fix, ".setSecure(true)", "Secure on plain-HTTP requests"))
+                .fix(CookieFlag.HTTP_ONLY, String.format(fix, ".setHttpOnly(true)", "HttpOnly")
+                        + " (Tapestry 5.5 and later; on 5.4 add a javax Cookie with setHttpOnly(true) to the servlet response)")
+                .build();
+    }
+
+    /**
+     * JSF / Jakarta Faces {@code ExternalContext.addResponseCookie(name, value, properties)}: a servlet {@code Cookie}
+     * made and added at once, its flags from the properties map's keys "secure" and "httpOnly" (Booleans; Mojarra's
+     * {@code ExternalContextImpl} knows domain, maxAge, path, secure and httpOnly), neither when absent or the map is
+     * null. SameSite is not asked for: JSF 2.x has no such key, and the servlet 6 attribute a Faces 4 implementation may
+     * copy from other keys is not verified here; a "SameSite" key is still read.
+     */
+    private static CookieApi facesResponseCookie(String pkg) {
+        String context = pkg.replace('.', '/') + "/context/ExternalContext";
+        String fix = "put(\"%s\", true) in the properties map given to externalContext.addResponseCookie(name, value, "
+                + "properties)";
+        return CookieApi.builder("Faces ExternalContext.addResponseCookie(...) (" + pkg + ")", Kind.COOKIE)
+                .mentions(context)
+                .implementedIn(pkg.replace('.', '/') + "/", "com/sun/faces/", "org/apache/myfaces/")
+                .calls(CookieCall.createSent(List.of(context), "addResponseCookie",
+                        "(" + STRING + STRING + "Ljava/util/Map;)", 0, 1).attributesAt(2, "secure", "httpOnly", "SameSite"))
+                .fix(CookieFlag.SECURE, String.format(fix, "secure"))
+                .fix(CookieFlag.HTTP_ONLY, String.format(fix, "httpOnly"))
+                .build();
+    }
+
+    /**
      * Shiro's {@code CookieRememberMeManager}: its constructor makes the remember-me cookie template
      * {@code new SimpleCookie("rememberMe")} with HttpOnly on, SameSite=Lax and, before Shiro 2.2, Secure off
      * (SimpleCookie's defaults), used for every remember-me cookie it writes. {@code getCookie()} hands out that template to
@@ -1210,6 +1317,36 @@ public final class CookieCatalogue {
                         + "cookie -> cookie.setAttribute(\"SameSite\", \"Lax\")), or a SameSite policy for every cookie "
                         + "(Tomcat's sameSiteCookies, a Boot CookieSameSiteSupplier)")
                 .sameSiteThrough("jakarta/servlet/http/Cookie.setAttribute(Ljava/lang/String;Ljava/lang/String;)V")
+                .build();
+    }
+
+    /**
+     * Spring Security's {@code CookieCsrfTokenRepository} (servlet): its XSRF-TOKEN cookie is HttpOnly unless made by
+     * {@code withHttpOnlyFalse()} (a double-submit token page scripts read, which the verdict leaves alone by its
+     * name), Secure follows the request unless {@code setSecure} says otherwise, and it has no SameSite: 6.x builds a
+     * {@code ResponseCookie} without one (spring-security-web 6.3.4 bytecode of {@code saveToken}) and only a
+     * {@code setCookieCustomizer(...)} (5.8 and later) can add one, so SameSite is asked for only where that exists.
+     */
+    private static CookieApi springCsrfCookieRepository() {
+        String repository = "org/springframework/security/web/csrf/CookieCsrfTokenRepository";
+        List<String> self = List.of(repository);
+        return CookieApi.builder("Spring Security CookieCsrfTokenRepository", Kind.CONFIGURATION, repository)
+                .implementedIn("org/springframework/security/web/csrf/")
+                .calls(CookieCall.constructor(repository, "()", -1),
+                        CookieCall.factory(self, "withHttpOnlyFalse", "()", -1),
+                        CookieCall.setName(self, "setCookieName"),
+                        CookieCall.setFlag(self, "setCookieHttpOnly", CookieFlag.HTTP_ONLY),
+                        CookieCall.setBoxedFlag(self, "setSecure", CookieFlag.SECURE),
+                        CookieCall.setMaxAge(self, "setCookieMaxAge", "I"),
+                        // The customizer may set any attribute, SameSite included.
+                        CookieCall.decidedElsewhere(self, "setCookieCustomizer", "(Ljava/util/function/Consumer;)"))
+                .starts(CookieFlag.SECURE, FlagValue.SET)
+                .starts(CookieFlag.HTTP_ONLY, FlagValue.SET)
+                .defaultName("XSRF-TOKEN")
+                .fix(CookieFlag.SECURE, "repository.setSecure(true), or drop setSecure(false)")
+                .fix(CookieFlag.HTTP_ONLY, "repository.setCookieHttpOnly(true)")
+                .fix(CookieFlag.SAME_SITE, "repository.setCookieCustomizer(cookie -> cookie.sameSite(\"Lax\")) (or \"Strict\")")
+                .sameSiteThrough(repository + ".setCookieCustomizer(Ljava/util/function/Consumer;)V")
                 .build();
     }
 }

@@ -13,8 +13,11 @@ public final class CookieNames {
     private static final List<String> SENSITIVE_PARTS = List.of("session", "sessid", "token", "auth", "jwt",
             "remember", "login", "credential", "passw", "sso", "saml", "oauth", "apikey", "access", "refresh");
 
-    /** Whole words that say the same but are too short to match inside other words. */
-    private static final List<String> SENSITIVE_WORDS = List.of("sid", "sess", "user", "uid");
+    /**
+     * Whole words that say the same but are too short to match inside other words ("tgc" and "tgt": the single
+     * sign-on ticket-granting cookie and ticket, CAS's default cookie name TGC).
+     */
+    private static final List<String> SENSITIVE_WORDS = List.of("sid", "sess", "user", "uid", "tgc", "tgt");
 
     /**
      * Parts of a name that say the cookie carries a display or consent choice, nothing secret: a theme,

@@ -191,8 +191,12 @@ public final class CookiePolicyCatalogue {
         }
     }
 
-    /** Undertow core's own cookies ({@code exchange.setResponseCookie(new CookieImpl(...))}). */
-    private static final List<String> UNDERTOW_COOKIES = List.of("io/undertow/server/handlers/CookieImpl");
+    /**
+     * Undertow core's own cookies ({@code exchange.setResponseCookie(new CookieImpl(...))}), and its session cookie, which
+     * {@code SessionCookieConfig.setSessionId} sends the same way (a {@code CookieImpl} copied from the config's).
+     */
+    private static final List<String> UNDERTOW_COOKIES = List.of("io/undertow/server/handlers/CookieImpl",
+            "io/undertow/server/session/SessionCookieConfig");
 
     /**
      * Server handlers that harden every cookie (runtime-evidence {@code UndertowCookiePolicyTest}). Undertow's

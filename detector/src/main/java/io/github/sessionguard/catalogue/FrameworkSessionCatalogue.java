@@ -75,8 +75,19 @@ public final class FrameworkSessionCatalogue {
     public static final String WEB_SESSION = "org/springframework/web/server/WebSession";
     public static final String CHANGE_SESSION_ID = "changeSessionId";
 
+    /**
+     * Field annotations that make the field a session attribute: Apache Tapestry 5 rewrites every read and write of a
+     * page's or component's {@code @SessionState} field into its {@code ApplicationStateManager}, which keeps the
+     * object in the servlet session (an attribute, {@code "sso:" + class}); {@code @SessionAttribute} keeps the field
+     * under a session attribute of its name. The session keeps its id: Tapestry 5's own {@code Session} has no id
+     * change.
+     */
+    public static final Set<String> SESSION_FIELD_ANNOTATIONS = Set.of(
+            "org/apache/tapestry5/annotations/SessionState", "org/apache/tapestry5/annotations/SessionAttribute");
+
     /** Names whose mention makes a class worth the fixation analysis (session-scoped classes come from the first pass). */
     public static final List<String> SCREEN = List.of(SESSION_ATTRIBUTES, "org/apache/struts2/action/SessionAware",
+            "org/apache/tapestry5/annotations/SessionState", "org/apache/tapestry5/annotations/SessionAttribute",
             "org/apache/struts2/interceptor/SessionAware",
             "org/springframework/security/web/server/context/ServerSecurityContextRepository", ROTATING_CONTEXT_REPOSITORY);
 

@@ -29,6 +29,25 @@ public final class LoginCatalogue {
     public static final List<CallPattern> MAP_WRITES = List.of(
             CallPattern.of(Set.of("java/util/Map"), "put", "(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;"));
 
+    /**
+     * Spring Security authentications the application makes already authenticated: the factory
+     * {@code UsernamePasswordAuthenticationToken.authenticated(principal, credentials, authorities)} and the
+     * constructors given the authorities, which call {@code setAuthenticated(true)} themselves (spring-security-core
+     * and -web 6.3.4, read with javap). The application vouches for the principal, as a successful check would:
+     * what it answers is who logs in.
+     */
+    public static final List<CallPattern> AUTHENTICATED_TOKENS = List.of(
+            CallPattern.of("org/springframework/security/authentication/UsernamePasswordAuthenticationToken",
+                    "authenticated", null),
+            CallPattern.of(Set.of("org/springframework/security/authentication/UsernamePasswordAuthenticationToken",
+                    "org/springframework/security/web/authentication/preauth/PreAuthenticatedAuthenticationToken"),
+                    "<init>", "(Ljava/lang/Object;Ljava/lang/Object;Ljava/util/Collection;)V"));
+
+    /** Reads of the authentication the request already has (the logged-in user, in a profile change). */
+    public static final CallPattern CURRENT_AUTHENTICATION = CallPattern.of(Set.of(
+            "org/springframework/security/core/context/SecurityContext",
+            "org/springframework/security/core/context/SecurityContextImpl"), "getAuthentication", null);
+
     /** Spring Security calls that make an authentication current; a login only after a credential check. */
     public static final List<CallPattern> SPRING_LOGINS = List.of(
             CallPattern.of(Set.of("org/springframework/security/core/context/SecurityContext",
@@ -75,6 +94,19 @@ public final class LoginCatalogue {
      * makes the filter's login an id change.
      */
     public static final String SHIRO_SUCCESS_HOOK = "onLoginSuccess";
+
+    /** Shiro's filter whose {@code executeLogin} runs {@code Subject.login} and then {@link #SHIRO_SUCCESS_HOOK}. */
+    public static final String SHIRO_AUTHENTICATING_FILTER = "org/apache/shiro/web/filter/authc/AuthenticatingFilter";
+
+    /**
+     * Is this method an application filter's override of Shiro's {@link #SHIRO_SUCCESS_HOOK} (javax or jakarta
+     * servlet types)? The class is checked by the caller.
+     */
+    public static boolean isShiroSuccessHook(String methodName, String descriptor) {
+        return SHIRO_SUCCESS_HOOK.equals(methodName) && java.util.stream.Stream.of("javax", "jakarta").anyMatch(servlet ->
+                shiroSuccessHookDescriptor("(L" + servlet + "/servlet/ServletRequest;L" + servlet
+                        + "/servlet/ServletResponse;)Z").equals(descriptor));
+    }
 
     /** {@code onLoginSuccess}'s descriptor for an {@code executeLogin(ServletRequest, ServletResponse)} descriptor. */
     public static String shiroSuccessHookDescriptor(String executeLoginDescriptor) {
@@ -362,7 +394,17 @@ public final class LoginCatalogue {
                     + "Lreactor/core/publisher/Mono;"),
             CallPattern.anyOwner("matches", "(Ljava/lang/CharSequence;Ljava/lang/String;)Z"),
             CallPattern.anyOwner("checkpw", "(Ljava/lang/String;Ljava/lang/String;)Z"),
-            CallPattern.anyOwner("checkpw", "([BLjava/lang/String;)Z"));
+            CallPattern.anyOwner("checkpw", "([BLjava/lang/String;)Z"),
+            // Jakarta (and Java EE 8) Security: the identity stores' verdict on a credential, as a custom
+            // HttpAuthenticationMechanism asks it (IdentityStoreHandler) or an identity store answers it.
+            CallPattern.of(Set.of("jakarta/security/enterprise/identitystore/IdentityStoreHandler",
+                    "jakarta/security/enterprise/identitystore/IdentityStore"), "validate",
+                    "(Ljakarta/security/enterprise/credential/Credential;)"
+                    + "Ljakarta/security/enterprise/identitystore/CredentialValidationResult;"),
+            CallPattern.of(Set.of("javax/security/enterprise/identitystore/IdentityStoreHandler",
+                    "javax/security/enterprise/identitystore/IdentityStore"), "validate",
+                    "(Ljavax/security/enterprise/credential/Credential;)"
+                    + "Ljavax/security/enterprise/identitystore/CredentialValidationResult;"));
 
     /** Request parameters whose reading marks a handler of a login form. */
     public static final Set<String> CREDENTIAL_PARAMETERS = Set.of("password", "passwd", "pwd", "pass", "j_password");
@@ -466,6 +508,21 @@ public final class LoginCatalogue {
             // Headers of the other web stacks of FRAMEWORK_PARAMETER_READS (their parameters are added below).
             CallPattern.of(JAVALIN_CONTEXT, "header", "(Ljava/lang/String;)Ljava/lang/String;"),
             CallPattern.of(VERTX_REQUEST, "getHeader", "(Ljava/lang/String;)Ljava/lang/String;")));
+
+    /**
+     * The TLS client certificate chain the container puts in a request attribute (Servlet spec, "Client Certificates":
+     * {@code jakarta.servlet.request.X509Certificate}, {@code javax.} before Servlet 5), only after the handshake
+     * proved the client holds its private key: a credential, as a password is. What the certificate answers (its
+     * subject, issuer, serial number, read through {@link #CERTIFICATE_TYPES}) names who presented it.
+     */
+    public static final List<CallPattern> CLIENT_CERTIFICATE_READS = List.of(
+            CallPattern.of(CallPattern.servlet("ServletRequest"), "getAttribute", "(Ljava/lang/String;)Ljava/lang/Object;"),
+            CallPattern.of(CallPattern.servlet("http/HttpServletRequest"), "getAttribute",
+                    "(Ljava/lang/String;)Ljava/lang/Object;"));
+    public static final Set<String> CLIENT_CERTIFICATE_ATTRIBUTES = Set.of("jakarta.servlet.request.X509Certificate",
+            "javax.servlet.request.X509Certificate");
+    /** The JDK's certificate and principal types: a value read from a presented certificate carries its proof. */
+    public static final List<String> CERTIFICATE_TYPES = List.of("java/security/cert/", "javax/security/auth/x500/");
 
     /** A cookie's value: a secret when the class names a secret-bearing cookie ("remember-me", "auth_token"). */
     public static final List<CallPattern> COOKIE_VALUE_READS = List.of(
@@ -572,6 +629,15 @@ public final class LoginCatalogue {
     /** A read of a JDK map by its key ({@code java.util} maps: {@code get}, {@code getOrDefault}). */
     public static boolean isMapRead(String owner, String name) {
         return owner.startsWith("java/util/") && owner.endsWith("Map") && ("get".equals(name) || "getOrDefault".equals(name));
+    }
+
+    /**
+     * A take out of a JDK map ({@code codes.remove(code)}): the entry is answered and gone, so a key can be
+     * redeemed once (an invitation, a one-time sign-in code).
+     */
+    public static boolean isMapTake(String owner, String name, String descriptor) {
+        return owner.startsWith("java/util/") && owner.endsWith("Map") && "remove".equals(name)
+                && "(Ljava/lang/Object;)Ljava/lang/Object;".equals(descriptor);
     }
 
     /** {@code Optional} and the calls that apply a function inside it ({@code found.map(Member::getId)}). */
@@ -885,6 +951,10 @@ public final class LoginCatalogue {
                 "com/blade/mvc/http/session/SessionManager",
                 "org/apache/wicket/authroles/authentication/"));
         types.addAll(LoginComponent.screenTexts());
+        // The owners of every id change: a helper whose only session call is one (Struts 2's
+        // ((SessionMap) session).invalidate() on a map it is handed) changes the id for its callers.
+        ROTATIONS.stream().filter(pattern -> pattern.owners() != null).flatMap(pattern -> pattern.owners().stream())
+                .filter(owner -> !types.contains(owner)).sorted().distinct().forEach(types::add);
         return List.copyOf(types);
     }
 
@@ -928,7 +998,36 @@ public final class LoginCatalogue {
         if (isLoginMethodName(methodName)) {
             return true;
         }
-        return containsAny(lower, CREDENTIAL_WORDS) && !managesPasswords(methodName);
+        return containsAny(lower, CREDENTIAL_WORDS) && !managesPasswords(methodName)
+                || isSecondFactorCheckName(methodName);
+    }
+
+    /** Verbs of a second factor's check ({@code checkTotp}, {@code verifyOtp}, {@code isMfaCodeValid}). */
+    private static final Set<String> CHECK_VERBS = Set.of("check", "verify", "validate", "is", "confirm");
+    /** Words (camel-case parts, lower case) naming a one-time code or second factor. */
+    private static final Set<String> SECOND_FACTOR_WORDS = Set.of("totp", "hotp", "otp", "mfa", "2fa");
+
+    /**
+     * A method that, by its name, checks a second factor (a time-based or one-time code): {@code checkTotp(member,
+     * code, now)}, {@code verifyOtp}, {@code validateMfaCode}, {@code verifyTwoFactorCode}. Its verb comes first and the
+     * factor is a word of its own ({@code isNotPresent} holds "otp" inside a word, and is none).
+     */
+    public static boolean isSecondFactorCheckName(String methodName) {
+        List<String> words = new java.util.ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        for (int i = 0; i < methodName.length(); i++) {
+            char c = methodName.charAt(i);
+            if (Character.isUpperCase(c) && word.length() > 0 && !Character.isUpperCase(methodName.charAt(i - 1))) {
+                words.add(word.toString().toLowerCase(Locale.ROOT));
+                word.setLength(0);
+            }
+            word.append(c);
+        }
+        words.add(word.toString().toLowerCase(Locale.ROOT));
+        String joined = String.join("", words);
+        return words.size() > 1 && CHECK_VERBS.contains(words.get(0))
+                && (words.stream().anyMatch(SECOND_FACTOR_WORDS::contains) || joined.contains("twofactor")
+                        || joined.contains("secondfactor"));
     }
 
     /**

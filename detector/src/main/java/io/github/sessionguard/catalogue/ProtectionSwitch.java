@@ -14,7 +14,12 @@ public final class ProtectionSwitch {
         /** Its single argument is an object of {@link #argumentType()}. */
         ARGUMENT_OF_TYPE,
         /** Its single boolean argument is false. */
-        FALSE_ARGUMENT
+        FALSE_ARGUMENT,
+        /**
+         * Its single {@code Boolean} argument is false ({@code Boolean.FALSE}, or javac's boxing of {@code false}); a
+         * null one leaves the framework's default.
+         */
+        FALSE_BOXED_ARGUMENT
     }
 
     public static final List<ProtectionSwitch> ALL = java.util.stream.Stream.of(
@@ -42,6 +47,15 @@ public final class ProtectionSwitch {
                             "(Z)Lio/undertow/servlet/api/DeploymentInfo;"),
                     Trigger.FALSE_ARGUMENT, null, "io/undertow/", "Undertow setChangeSessionIdOnLogin(false)",
                     "leave changeSessionIdOnLogin at its default, true"),
+            // pac4j's callback filter, set up in code (a listener's ServletContext.addFilter): the same switch as its
+            // web.xml init-param (FilterProtectionSwitch). DefaultCallbackLogic renews the session on login unless
+            // renewSession is false; null, the default, counts as true (runtime evidence:
+            // Pac4jCallbackFilterLoginTest, setRenewSession(false) keeps the planted id).
+            new ProtectionSwitch(
+                    CallPattern.of(java.util.Set.of("org/pac4j/jee/filter/CallbackFilter", "org/pac4j/j2e/filter/CallbackFilter"),
+                            "setRenewSession", "(Ljava/lang/Boolean;)V"),
+                    Trigger.FALSE_BOXED_ARGUMENT, null, "org/pac4j/", "pac4j CallbackFilter setRenewSession(false)",
+                    "leave renewSession unset (pac4j renews the session on login by default) or set it to true"),
             // Not a fixation switch but the same shape: Tomcat's session cookie (JSESSIONID) is HttpOnly
             // unless the context says otherwise (runtime evidence: TomcatUseHttpOnlyTest). On a Context
             // or a subtype (StandardContext), wherever it is configured (a TomcatContextCustomizer too).
@@ -134,6 +148,6 @@ public final class ProtectionSwitch {
     /** Slashed names whose mention makes a class worth reading for switches. */
     public static List<String> relevantNames() {
         return List.of("SessionFixationConfigurer", "SessionManagementConfigurer", "setChangeSessionIdOnAuthentication",
-                "setSessionRenewedOnAuthentication", "setChangeSessionIdOnLogin", "setUseHttpOnly");
+                "setSessionRenewedOnAuthentication", "setChangeSessionIdOnLogin", "setUseHttpOnly", "setRenewSession");
     }
 }

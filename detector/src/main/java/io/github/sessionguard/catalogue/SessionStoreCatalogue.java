@@ -38,6 +38,9 @@ public final class SessionStoreCatalogue {
             CallPattern.of("com/linecorp/armeria/common/Cookie", "value", "()Ljava/lang/String;"),
             CallPattern.of(Set.of("io/vertx/core/http/Cookie", "io/undertow/server/handlers/Cookie",
                     "org/eclipse/jetty/http/HttpCookie"), "getValue", "()Ljava/lang/String;"),
+            // Spring WebFlux: a request cookie (ServerHttpRequest.getCookies(), ServerRequest.cookies()) is an
+            // HttpCookie; a response cookie is read as a ResponseCookie, another owner.
+            CallPattern.of("org/springframework/http/HttpCookie", "getValue", "()Ljava/lang/String;"),
             // A request cookie's value by its name: Javalin ctx.cookie(name), Spark request.cookie(name),
             // JFinal getCookie(name).
             CallPattern.of("io/javalin/http/Context", "cookie", "(Ljava/lang/String;)Ljava/lang/String;"),
@@ -197,6 +200,43 @@ public final class SessionStoreCatalogue {
     public static final Set<String> ENTITY_LOOKUPS = Set.of("findById", "getById", "getReferenceById", "find",
             "getReference");
 
+    private static final String SPRING_SECURITY_WEB = "org/springframework/security/web/";
+
+    /**
+     * Framework methods an application implements and the framework calls with the user it has just authenticated,
+     * to keep that login: Spring Security's {@code SecurityContextRepository.saveContext(context, request, response)}
+     * (form login's {@code AbstractAuthenticationProcessingFilter.successfulAuthentication} saves the authenticated
+     * context through the configured repository), WebFlux' {@code ServerSecurityContextRepository.save(exchange,
+     * context)} ({@code AuthenticationWebFilter.onAuthenticationSuccess}), and the success handlers both call next.
+     * A home-made store written there under the id the browser presented is the login's, whatever checked the
+     * credential: the framework's own id change is the {@code HttpSession}'s or {@code WebSession}'s, not the store's.
+     */
+    public static final List<CallPattern> LOGIN_PERSISTENCE = List.of(
+            CallPattern.onKnownReceiver(List.of(SPRING_SECURITY_WEB + "context/SecurityContextRepository"),
+                    "saveContext", "(Lorg/springframework/security/core/context/SecurityContext;"),
+            CallPattern.onKnownReceiver(List.of(SPRING_SECURITY_WEB + "server/context/ServerSecurityContextRepository"),
+                    "save", "(Lorg/springframework/web/server/ServerWebExchange;"
+                            + "Lorg/springframework/security/core/context/SecurityContext;)"),
+            CallPattern.onKnownReceiver(List.of(SPRING_SECURITY_WEB + "authentication/AuthenticationSuccessHandler"),
+                    "onAuthenticationSuccess", null),
+            CallPattern.onKnownReceiver(
+                    List.of(SPRING_SECURITY_WEB + "server/authentication/ServerAuthenticationSuccessHandler"),
+                    "onAuthenticationSuccess", "(L" + SPRING_SECURITY_WEB + "server/WebFilterExchange;"
+                            + "Lorg/springframework/security/core/Authentication;)"));
+
+    /** Does this application method implement a {@link #LOGIN_PERSISTENCE} method (its class a known subtype)? */
+    public static boolean persistsLogin(String slashedClass, String methodName, String descriptor) {
+        if (isLibrary(slashedClass)) {
+            return false;
+        }
+        for (CallPattern hook : LOGIN_PERSISTENCE) {
+            if (hook.matches(slashedClass, methodName, descriptor) && hook.matchesReceiver(slashedClass)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** An application's own registry of logged-in sessions: {@code registry.register(id, user)}. */
     private static final List<String> REGISTRY_PREFIXES = List.of("register", "bind", "put", "store", "save",
             "track", "associate", "attach");
@@ -327,7 +367,8 @@ public final class SessionStoreCatalogue {
 
     private static final List<String> RELEVANT_TYPES = List.of("servlet/http/HttpSession", "servlet/http/Cookie",
             "getRequestedSessionId", "CookieValue", "CookieParam", "ws/rs/core/Cookie", "http/cookie/Cookie",
-            "vertx/core/http/Cookie", "undertow/server/handlers/Cookie", "jetty/http/HttpCookie", "javalin/http/Context",
+            "vertx/core/http/Cookie", "undertow/server/handlers/Cookie", "jetty/http/HttpCookie",
+            "springframework/http/HttpCookie", "javalin/http/Context",
             "spark/Request", "jfinal/core/Controller", "linecorp/armeria/common/Cookie", "getHeader", "RequestHeader",
             "HeaderParam", "helidon/webserver/RequestHeaders", "RequestAttribute", "getAttribute", "setAttribute");
 

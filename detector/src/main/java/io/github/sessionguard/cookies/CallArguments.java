@@ -202,28 +202,57 @@ final class CallArguments {
     }
 
     /**
-     * The argument as the map of constant texts {@code Map.of(k1, v1, k2, v2...)} built it, in order; null when it was
-     * built otherwise or any of its texts is not a constant.
+     * The argument as a map of attributes whose keys are constant texts, in order: {@code Map.of(k1, v1, k2, v2...)}, a
+     * map made empty here and filled by {@code put(key, value)} calls (whatever their paths; see
+     * {@link ValueOrigins#putEntries}), or the null literal (no attributes). A value is its text ({@code "true"} for
+     * {@code Boolean.TRUE} or a boxed constant), or null when it is not a constant. Null when the map is built
+     * otherwise or a key is not a constant text.
      */
-    Map<String, String> constantMap(int index) throws DataflowAnalysisException {
+    Map<String, String> attributeMap(int index) throws DataflowAnalysisException {
         ValueNumber map = call.argument(index);
-        if (!CONSTANT_MAP_FACTORY.equals(origins.producingStaticCall(map))) {
-            return null;
+        if (origins.isNullLiteral(map)) {
+            return Map.of();
         }
-        List<ValueNumber> parts = origins.inputsOf(map);
+        List<ValueNumber> parts = new java.util.ArrayList<>();
+        if (CONSTANT_MAP_FACTORY.equals(origins.producingStaticCall(map))) {
+            parts.addAll(origins.inputsOf(map));
+        } else {
+            List<ValueNumber[]> entries = origins.putEntries(map, call.name());
+            if (entries == null) {
+                return null;
+            }
+            entries.forEach(entry -> parts.addAll(List.of(entry)));
+        }
         if (parts.size() % 2 != 0) {
             return null;
         }
         Map<String, String> texts = new LinkedHashMap<>();
         for (int i = 0; i < parts.size(); i += 2) {
             String key = origins.stringLiteral(parts.get(i));
-            String value = origins.stringLiteral(parts.get(i + 1));
-            if (key == null || value == null) {
+            if (key == null) {
                 return null;
             }
-            texts.put(key, value);
+            texts.put(key, constantText(parts.get(i + 1)));
         }
         return texts;
+    }
+
+    /** A constant attribute value as text: a string, {@code Boolean.TRUE}/{@code FALSE}, a boxed boolean; else null. */
+    private String constantText(ValueNumber value) throws DataflowAnalysisException {
+        String text = origins.stringLiteral(value);
+        if (text != null) {
+            return text;
+        }
+        String field = origins.staticFieldName(value, "java/lang/Boolean");
+        if ("TRUE".equals(field) || "FALSE".equals(field)) {
+            return field.toLowerCase(java.util.Locale.ROOT);
+        }
+        if ("java/lang/Boolean.valueOf".equals(origins.producingStaticCall(value))) {
+            List<ValueNumber> inputs = origins.inputsOf(value);
+            Number literal = inputs.size() == 1 ? origins.numberLiteral(inputs.get(0)) : null;
+            return literal == null ? null : String.valueOf(literal.intValue() != 0);
+        }
+        return null;
     }
 
     /** The JDK factory whose arguments are a map's keys and values in turn. */

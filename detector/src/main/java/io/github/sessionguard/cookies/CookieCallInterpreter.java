@@ -149,7 +149,7 @@ final class CookieCallInterpreter {
             state = state.withEmptyValue(true);
         }
         if (row.attributesArg() >= 0) {
-            state = withAttributes(state, arguments.constantMap(row.attributesArg()));
+            state = withAttributes(state, row, arguments.attributeMap(row.attributesArg()));
         }
         return row.role() == CookieCall.Role.CREATE_SENT ? sentWithArguments(state, row, arguments) : state;
     }
@@ -425,11 +425,12 @@ final class CookieCallInterpreter {
     }
 
     /**
-     * The flags an attribute map gives a new cookie: Jetty looks its keys up as written ("Secure", "HttpOnly",
-     * "SameSite"), and a flag's attribute set to anything but "false" is on (runtime-evidence JettyCookiePolicyTest). A
-     * map not known here leaves every flag unknown.
+     * The flags an attribute map gives a new cookie, under the row's keys: Jetty looks its keys up as written
+     * ("Secure", "HttpOnly", "SameSite"), and a flag's attribute set to anything but "false" is on (runtime-evidence
+     * JettyCookiePolicyTest); Faces reads "secure" and "httpOnly" as Booleans. A map not known here leaves every flag
+     * unknown, a value not known the flag it sets.
      */
-    private static CookieState withAttributes(CookieState state, Map<String, String> attributes) {
+    private static CookieState withAttributes(CookieState state, CookieCall row, Map<String, String> attributes) {
         if (attributes == null) {
             CookieState unknown = state;
             for (CookieFlag flag : CookieFlag.values()) {
@@ -440,12 +441,17 @@ final class CookieCallInterpreter {
         CookieState result = state;
         for (Map.Entry<String, String> attribute : attributes.entrySet()) {
             for (CookieFlag flag : CookieFlag.values()) {
-                if (!flag.attributeName().equals(attribute.getKey())) {
+                if (!row.attributeKey(flag).equals(attribute.getKey())) {
                     continue;
                 }
-                result = flag == CookieFlag.SAME_SITE ? sameSite(result, attribute.getValue())
-                        : result.withFlag(flag, "false".equalsIgnoreCase(attribute.getValue().trim())
-                                ? FlagValue.CLEARED : FlagValue.SET);
+                String value = attribute.getValue();
+                if (value == null) {
+                    result = result.withFlag(flag, FlagValue.UNKNOWN);
+                } else {
+                    result = flag == CookieFlag.SAME_SITE ? sameSite(result, value)
+                            : result.withFlag(flag, "false".equalsIgnoreCase(value.trim()) ? FlagValue.CLEARED
+                                    : FlagValue.SET);
+                }
             }
         }
         return result;

@@ -98,6 +98,8 @@ final class CredentialFlow {
      */
     private Boolean readsSessionAttribute;
     private Boolean readsLoggedInUser;
+    /** See {@link #readsCurrentAuthentication()}; null until first asked. */
+    private Boolean readsCurrentAuthentication;
     /** The method's parameter count, parsed from its descriptor at the first question. */
     private int parameterCount = -1;
     private ValueOrigins origins;
@@ -177,6 +179,17 @@ final class CredentialFlow {
                 origins.forEachMerge((merge, inputs) -> {
                     if (inputs.stream().anyMatch(this::isSecret)) {
                         mark(secrets, merge);
+                    }
+                });
+            }
+            if (!identities.isEmpty()) {
+                // user = phone == null ? null : gateway.verify(phone, code), found = ok ? lookUp(...) : Optional.empty():
+                // where the paths meet, the checked user or nothing (its test then decides the branch, as for the
+                // check's own result) is that user.
+                origins.forEachMerge((merge, inputs) -> {
+                    if (inputs.stream().anyMatch(this::isIdentity)
+                            && inputs.stream().allMatch(input -> isIdentity(input) || isNothing(input))) {
+                        mark(identities, merge);
                     }
                 });
             }
@@ -570,6 +583,32 @@ final class CredentialFlow {
             mark(identities, result);
             return;
         }
+        if (LoginCatalogue.any(LoginCatalogue.AUTHENTICATED_TOKENS, owner, name, descriptor) && !readsLoggedInUser()
+                && !readsCurrentAuthentication()) {
+            // UsernamePasswordAuthenticationToken.authenticated(identity.memberNumber(), null, roles): the application
+            // vouches for the principal (after a check of its own: an SSO code redeemed, a certificate accepted), so the
+            // token is the checked user and the method checked a credential. Not where it read the user logged in
+            // already (a profile change rebuilding that user's authentication).
+            checksCredentials = true;
+            if (verifyingCalls.add(pc)) {
+                changed = true;
+            }
+            mark(identities, constructor ? receiver : result);
+            return;
+        }
+        if (result != null && LoginCatalogue.any(LoginCatalogue.CLIENT_CERTIFICATE_READS, owner, name, descriptor)
+                && LoginCatalogue.CLIENT_CERTIFICATE_ATTRIBUTES.contains(call.stringArgument(0))) {
+            // (X509Certificate[]) request.getAttribute("jakarta.servlet.request.X509Certificate"): the chain the TLS
+            // handshake verified, a credential; looking its subject up answers who logs in.
+            mark(secrets, result);
+            return;
+        }
+        if (result != null && receiver != null && isSecret(receiver)
+                && LoginCatalogue.CERTIFICATE_TYPES.stream().anyMatch(owner::startsWith)) {
+            // leaf.getSubjectX500Principal().getName(): what the presented certificate says, with its proof.
+            mark(secrets, result);
+            return;
+        }
         if (LoginCatalogue.any(LoginCatalogue.REQUEST_VALUE_READS, owner, name, descriptor)) {
             mark(submitted, result);
             String read = call.stringArgument(0);
@@ -698,6 +737,14 @@ final class CredentialFlow {
                 && isUserStoreField(receiver)) {
             // tokenHashToUser.get(sha256(token)): a store of users the class keeps in a field, read by a secret,
             // answers who the user is (a map made in the method holds nothing yet).
+            lookUp(call, pc, name, returnType, result);
+            return;
+        }
+        if (receiver != null && result != null && call.argumentCount() == 1
+                && LoginCatalogue.isMapTake(owner, name, descriptor) && isRedeemableKey(call.argument(0))
+                && isRecordStoreField(receiver)) {
+            // pending.remove(code) on the records the class keeps by one-time key: the text the caller was handed is
+            // checked against what is stored, and consumed; the record taken out is whom the key was issued to.
             lookUp(call, pc, name, returnType, result);
             return;
         }
@@ -888,6 +935,42 @@ final class CredentialFlow {
         // Users by token: its values are users, or its name says so (tokenHashToUser); not a referrer's id by token.
         return LoginCatalogue.isUserType(field.getName()) || (values != null && values.startsWith("L")
                 && LoginCatalogue.isUserType(values.substring(1, values.length() - 1).replace('/', '.')));
+    }
+
+    /** A text parameter of the method (what its caller hands in to redeem), not one named a nonce or state. */
+    private boolean isRedeemableKey(ValueNumber value) {
+        if (value == null || !isParameter(value)) {
+            return false;
+        }
+        LocalVariableTable names = method.getLocalVariableTable();
+        Type[] types = method.getArgumentTypes();
+        int slot = method.isStatic() ? 0 : 1;
+        for (int i = 0; i < types.length; i++) {
+            if (vna.getAnalysis().getEntryValueForParameter(i).equals(value)) {
+                LocalVariable variable = names == null ? null : names.getLocalVariable(slot, 0);
+                return Type.STRING.equals(types[i])
+                        && (variable == null || !LoginCatalogue.isNotSecretName(variable.getName()));
+            }
+            slot += types[i].getSize();
+        }
+        return false;
+    }
+
+    /**
+     * A map the class keeps in a field whose values are records of the application (an {@code Invite}, a code's
+     * {@code Entry}): not a cache of texts or containers, whose entries name no one.
+     */
+    private boolean isRecordStoreField(ValueNumber value) {
+        Location producer = origins.producer(value);
+        if (producer == null || !(producer.getHandle().getInstruction() instanceof GETFIELD
+                || producer.getHandle().getInstruction() instanceof GETSTATIC)) {
+            return false;
+        }
+        XField field = XFactory.createXField((org.apache.bcel.generic.FieldInstruction) producer.getHandle().getInstruction(), cpg);
+        String values = io.github.sessionguard.flow.MapValueTypes.erasedValueType(field.getSourceSignature());
+        return values != null && values.startsWith("L") && !LoginCatalogue.isContainerType(values)
+                && !LoginCatalogue.isJdk(values.substring(1)) && !values.startsWith("Ljavax/")
+                && !values.startsWith("Ljakarta/");
     }
 
     /**
@@ -1117,7 +1200,11 @@ final class CredentialFlow {
             return;
         }
         Location producer = origins.producer(value);
-        if (!isSecret(value) && !isSessionRead(value) && type instanceof ObjectType && !"java.lang.String".equals(((ObjectType) type).getClassName())
+        // An object read from the session is the user a two-step login parked there (credentials.checkTotp(pending,
+        // code, now)), as a pending name read back is, unless the method reads the logged-in user: then it re-checks
+        // that user.
+        if (!isSecret(value) && !(isSessionRead(value) && readsLoggedInUser()) && type instanceof ObjectType
+                && !"java.lang.String".equals(((ObjectType) type).getClassName())
                 && producer != null && !(producer.getHandle().getInstruction() instanceof LDC)) {
             mark(identities, value);
         }
@@ -1554,6 +1641,33 @@ final class CredentialFlow {
     private boolean readsLoggedInUser() throws DataflowAnalysisException {
         surveySessionReads();
         return readsLoggedInUser;
+    }
+
+    /** {@code null}, or an empty {@code Optional} ({@code Optional.empty()}): no user. */
+    private boolean isNothing(ValueNumber value) {
+        if (origins.isNullLiteral(value)) {
+            return true;
+        }
+        InvokeInstruction producer = origins.producingCall(value);
+        return producer instanceof INVOKESTATIC && LoginCatalogue.OPTIONAL_TYPE.equals(producer.getClassName(cpg).replace('.', '/'))
+                && "empty".equals(producer.getMethodName(cpg));
+    }
+
+    /** Does the method read the authentication the request has already ({@code getContext().getAuthentication()})? */
+    private boolean readsCurrentAuthentication() throws DataflowAnalysisException {
+        if (readsCurrentAuthentication == null) {
+            boolean read = false;
+            for (Iterator<Location> it = cfg.locationIterator(); it.hasNext() && !read;) {
+                Location location = it.next();
+                if (location.getHandle().getInstruction() instanceof InvokeInstruction) {
+                    CallAt call = calls.at((InvokeInstruction) location.getHandle().getInstruction(), location);
+                    read = call != null && LoginCatalogue.CURRENT_AUTHENTICATION.matches(call.owner(), call.name(),
+                            call.descriptor());
+                }
+            }
+            readsCurrentAuthentication = read;
+        }
+        return readsCurrentAuthentication;
     }
 
     /** One walk over the method's calls for {@link #readsSessionAttribute()} and {@link #readsLoggedInUser()}. */

@@ -37,7 +37,9 @@ import java.util.Locale;
  * <li>a cookie's value (a remember-me cookie is a secret);</li>
  * <li>a one-way hash ({@link LoginCatalogue#ONE_WAY_HASHES}: a helper returning one is a password's other form);</li>
  * <li>a call named like a verification that returns a user type (the lookup a request value turns into a
- * check).</li>
+ * check);</li>
+ * <li>a take out of a JDK map (a one-time key redeemed), an authentication made authenticated
+ * ({@link LoginCatalogue#AUTHENTICATED_TOKENS}), the client certificate's request attribute.</li>
  * </ul>
  * A method with none of them, calling no application method that has one (however deep), gets the empty
  * summary without its analyses being built: the answer its full analysis would give.
@@ -83,7 +85,10 @@ final class CredentialReach implements CallReach.Screen {
                 || LoginCatalogue.isCredentialCheck(owner, name, descriptor, summaries.settings())
                 || LoginCatalogue.any(LoginCatalogue.COOKIE_VALUE_READS, owner, name, descriptor)
                 || LoginCatalogue.any(LoginCatalogue.ONE_WAY_HASHES, owner, name, descriptor)
-                || isVerificationReturningUser(owner, name, descriptor);
+                || isVerificationReturningUser(owner, name, descriptor)
+                // a one-time key taken out of a store, an authentication the application makes authenticated
+                || LoginCatalogue.isMapTake(owner, name, descriptor)
+                || LoginCatalogue.any(LoginCatalogue.AUTHENTICATED_TOKENS, owner, name, descriptor);
     }
 
     private static boolean isVerificationReturningUser(String owner, String name, String descriptor) {
@@ -147,6 +152,7 @@ final class CredentialReach implements CallReach.Screen {
     /** A text read as a secret's name: by CredentialFlow's test, or as a password parameter's. */
     private static boolean namesSecret(String text) {
         return LoginCatalogue.isSecretName(text)
-                || LoginCatalogue.CREDENTIAL_PARAMETERS.contains(text.toLowerCase(Locale.ROOT));
+                || LoginCatalogue.CREDENTIAL_PARAMETERS.contains(text.toLowerCase(Locale.ROOT))
+                || LoginCatalogue.CLIENT_CERTIFICATE_ATTRIBUTES.contains(text);
     }
 }

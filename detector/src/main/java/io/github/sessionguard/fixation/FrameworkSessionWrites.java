@@ -96,12 +96,36 @@ final class FrameworkSessionWrites {
         PUTFIELD store = (PUTFIELD) instruction;
         String owner = store.getClassName(cpg).replace('.', '/');
         String self = classContext.getJavaClass().getClassName().replace('.', '/');
-        if (!owner.equals(self) || !isSessionScoped(self) || !LoginCatalogue.isIdentityAttribute(store.getFieldName(cpg), settings)
+        if (!owner.equals(self) || !LoginCatalogue.isIdentityAttribute(store.getFieldName(cpg), settings)
                 || clearsValue(handle)) {
+            return null;
+        }
+        String annotation = sessionFieldAnnotation(classContext.getJavaClass(), store.getFieldName(cpg));
+        if (annotation != null) {
+            return new LoginEvent(new Site(method, handle.getPosition()), LoginEventKind.SESSION_ATTRIBUTE, "@"
+                    + simpleName(annotation) + " field \"" + store.getFieldName(cpg) + "\" of " + simpleName(self));
+        }
+        if (!isSessionScoped(self)) {
             return null;
         }
         return new LoginEvent(new Site(method, handle.getPosition()), heldKind(self), "field \""
                 + store.getFieldName(cpg) + "\" of the " + sessionObject(self) + " " + simpleName(self));
+    }
+
+    /** The session annotation ({@link FrameworkSessionCatalogue#SESSION_FIELD_ANNOTATIONS}) on the class's field, or null. */
+    private static String sessionFieldAnnotation(org.apache.bcel.classfile.JavaClass javaClass, String fieldName) {
+        for (org.apache.bcel.classfile.Field field : javaClass.getFields()) {
+            if (!field.getName().equals(fieldName)) {
+                continue;
+            }
+            for (org.apache.bcel.classfile.AnnotationEntry entry : field.getAnnotationEntries()) {
+                String type = entry.getAnnotationType().replaceAll("^L|;$", "");
+                if (FrameworkSessionCatalogue.SESSION_FIELD_ANNOTATIONS.contains(type)) {
+                    return type;
+                }
+            }
+        }
+        return null;
     }
 
     /**

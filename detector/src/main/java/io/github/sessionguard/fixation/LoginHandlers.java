@@ -151,6 +151,19 @@ final class LoginHandlers {
     }
 
     /** A step Spring Security's own login runs before its session strategy (see {@link LoginCatalogue#FRAMEWORK_LOGIN_STEPS}). */
+    /** Names {@code executeLogin} (a call or an override): see {@link #leavesShiroFilterLoginToShiro}. */
+    private static final io.github.sessionguard.flow.TextSearch EXECUTE_LOGIN =
+            io.github.sessionguard.flow.TextSearch.of(List.of("executeLogin"));
+
+    /**
+     * A subclass of Shiro's {@code AuthenticatingFilter} that neither calls nor overrides {@code executeLogin}: Shiro's
+     * own code (FormAuthenticationFilter's {@code onAccessDenied}) runs its login.
+     */
+    static boolean leavesShiroFilterLoginToShiro(JavaClass javaClass) {
+        return isSubtype(javaClass, LoginCatalogue.SHIRO_AUTHENTICATING_FILTER)
+                && !io.github.sessionguard.flow.ConstantPoolScreen.mentionsAny(javaClass, EXECUTE_LOGIN);
+    }
+
     static boolean isFrameworkLoginStep(JavaClass javaClass) {
         return LoginCatalogue.FRAMEWORK_LOGIN_STEPS.stream().anyMatch(type -> isSubtype(javaClass, type));
     }

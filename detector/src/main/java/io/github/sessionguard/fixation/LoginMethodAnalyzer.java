@@ -84,6 +84,18 @@ final class LoginMethodAnalyzer {
             paths.pending.add(new LoginEvent(new Site(descriptor, 0), hooked.kind(),
                     hooked.what() + " before it calls " + method.getName() + "()"));
         }
+        // Shiro's AuthenticatingFilter.executeLogin runs Subject.login and then the filter's onLoginSuccess. A filter
+        // that overrides the hook but leaves the call of executeLogin to Shiro (FormAuthenticationFilter's own
+        // onAccessDenied) has its login there: on a Shiro whose login keeps the session (ShiroProtection), the hook
+        // is where the id must change. A class that names executeLogin itself is reported at that call instead.
+        if (hooked == null && summaries.shiroLoginsCount()
+                && LoginCatalogue.isShiroSuccessHook(method.getName(), method.getSignature())
+                && !(paths.anyReturn && paths.rotatesOnEveryPath)
+                && summaries.classFact(classContext.getJavaClass(), "shiro-filter-leaving-login-to-shiro",
+                        () -> LoginHandlers.leavesShiroFilterLoginToShiro(classContext.getJavaClass()))) {
+            paths.pending.add(new LoginEvent(new Site(descriptor, 0), LoginEventKind.SHIRO,
+                    "Shiro Subject.login, which the filter's executeLogin runs before it calls " + method.getName() + "()"));
+        }
         // A password change re-checks the old password of a user who is logged in already: no login path.
         // A method returning a request cookie's value after only looking it up (currentSessionId(request): the
         // presented id, once the store knows it) reads that cookie: its caller decides what it is. One that compared

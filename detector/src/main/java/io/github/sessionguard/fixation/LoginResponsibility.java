@@ -18,8 +18,9 @@ import java.util.Set;
  * there, once for all callers. So each unfixed login is reported exactly once along its call chain.
  *
  * <p>A method that is a login only by its name ({@code signIn(session, user)}, which checks nothing and stores
- * what it is handed) leaves its logins to callers that are logins themselves: each is reported at its call,
- * where the user was checked, and the helper is not reported for them.
+ * what it is handed) leaves its logins to the caller that is a login itself: it is reported at its call, where the
+ * user was checked, and the helper is not reported for it. With several such callers and none changing the id, the
+ * helper is reported once instead: the single fix for all of them is there.
  *
  * <p>A helper that is no login path but changes the id itself on some of its paths (behind a test of its own, not a
  * flag its callers pass) answers for its own unfixed write like a login method: the guard around its id change is the
@@ -95,6 +96,15 @@ final class LoginResponsibility {
         return !callersAnswer(event, 0) && (event.parent() == null || callersAnswer(event.parent(), 0));
     }
 
+    /**
+     * Is this copy of a callee's login, inherited at a call, reported in the callee itself? Then the call is covered by
+     * that report: what else the callee writes there (its writes of values the caller hands it, judged at the call) is
+     * the same login, with the same fix in the callee.
+     */
+    boolean isReportedInCallee(LoginEvent copy) {
+        return copy.parent() != null && isReportedHere(copy.parent());
+    }
+
     /** Some caller (or a caller of a caller) that is a login path gets this login unfixed from its call. */
     private boolean reachesALogin(LoginEvent event, int depth) {
         for (LoginEvent copy : unfixedInCallers.getOrDefault(event, Set.of())) {
@@ -106,6 +116,16 @@ final class LoginResponsibility {
         return false;
     }
 
+    /**
+     * How many methods, logins themselves, get this login unfixed from their calls (and would report it there). A
+     * login-by-name helper with one such caller is that caller's to fix, where the user was checked; with several,
+     * none of which changes the id, the one fix that covers them all is in the helper, which is reported once.
+     */
+    private long loginCallersReporting(LoginEvent event) {
+        return unfixedInCallers.getOrDefault(event, Set.of()).stream().filter(copiesInLoginCallers::contains)
+                .map(copy -> copy.site().method()).distinct().count();
+    }
+
     /** Some caller (or a caller of a caller) fixes this login: the callers answer for it. */
     boolean callersAnswer(LoginEvent event, int depth) {
         Boolean known = handled.get(event);
@@ -115,8 +135,8 @@ final class LoginResponsibility {
         if (inRequestEntries.contains(event)) {
             return false;
         }
-        boolean answer = fixedByACaller.contains(event) || (handedToLoginCallers.contains(event)
-                && unfixedInCallers.getOrDefault(event, Set.of()).stream().anyMatch(copiesInLoginCallers::contains));
+        boolean answer = fixedByACaller.contains(event)
+                || (handedToLoginCallers.contains(event) && loginCallersReporting(event) == 1);
         // Each copy nests the event it came from, so the walk up the callers ends; the bound guards the stack.
         if (!answer && depth < MAX_CHAIN) {
             for (LoginEvent copy : unfixedInCallers.getOrDefault(event, Set.of())) {

@@ -30,6 +30,11 @@ public class ProtectionDisabledDetector extends OpcodeStackDetector {
     private static final TextSearch RELEVANT_NAMES = TextSearch.of(ProtectionSwitch.relevantNames());
 
     private final BugReporter bugReporter;
+    /**
+     * The constant the previous instruction boxed ({@code Boolean.valueOf(false)}, javac's boxing of {@code false}: 0),
+     * else null: the stack keeps no constant for a boxed value.
+     */
+    private Object previousBoxedConstant;
 
     public ProtectionDisabledDetector(BugReporter bugReporter) {
         this.bugReporter = bugReporter;
@@ -51,6 +56,10 @@ public class ProtectionDisabledDetector extends OpcodeStackDetector {
     }
 
     private void sawOpcodeGuarded(int seen) {
+        Object boxedConstant = previousBoxedConstant;
+        previousBoxedConstant = seen == Const.INVOKESTATIC && "java/lang/Boolean".equals(getClassConstantOperand())
+                && "valueOf".equals(getNameConstantOperand()) && "(Z)Ljava/lang/Boolean;".equals(getSigConstantOperand())
+                && stack.getStackDepth() > 0 ? stack.getStackItem(0).getConstant() : null;
         if (seen == Const.INVOKEDYNAMIC) {
             for (MethodHandleTargets.Target target : MethodHandleTargets.of(getThisClass(), getConstantRefOperand())) {
                 for (ProtectionSwitch protection : ProtectionSwitch.ALL) {
@@ -68,7 +77,7 @@ public class ProtectionDisabledDetector extends OpcodeStackDetector {
         }
         for (ProtectionSwitch protection : ProtectionSwitch.ALL) {
             if (protection.matches(getClassConstantOperand(), getNameConstantOperand(), getSigConstantOperand())) {
-                int priority = priorityOf(protection);
+                int priority = priorityOf(protection, boxedConstant);
                 if (priority != 0) {
                     report(protection, priority);
                 }
@@ -76,7 +85,7 @@ public class ProtectionDisabledDetector extends OpcodeStackDetector {
         }
     }
 
-    private int priorityOf(ProtectionSwitch protection) {
+    private int priorityOf(ProtectionSwitch protection, Object boxedConstant) {
         switch (protection.trigger()) {
         case ARGUMENT_OF_TYPE:
             if (stack.getStackDepth() == 0) {
@@ -102,6 +111,20 @@ public class ProtectionDisabledDetector extends OpcodeStackDetector {
                 return Priorities.LOW_PRIORITY;
             }
             return value instanceof Integer && (Integer) value == 0 ? Priorities.HIGH_PRIORITY : 0;
+        case FALSE_BOXED_ARGUMENT:
+            if (stack.getStackDepth() == 0) {
+                return 0;
+            }
+            if (boxedConstant instanceof Integer) {
+                return (Integer) boxedConstant == 0 ? Priorities.HIGH_PRIORITY : 0;
+            }
+            OpcodeStack.Item boxed = stack.getStackItem(0);
+            edu.umd.cs.findbugs.ba.XField field = boxed.getXField();
+            if (field != null && field.isStatic() && "java.lang.Boolean".equals(field.getClassName())) {
+                return "FALSE".equals(field.getName()) ? Priorities.HIGH_PRIORITY : 0;
+            }
+            // A null keeps the framework's default (the protection); any other value the bytecode cannot see.
+            return boxed.isNull() ? 0 : Priorities.LOW_PRIORITY;
         default:
             return Priorities.HIGH_PRIORITY;
         }

@@ -8,6 +8,7 @@ import edu.umd.cs.findbugs.ba.ClassContext;
 import edu.umd.cs.findbugs.classfile.Global;
 import io.github.sessionguard.catalogue.LoginComponent;
 import io.github.sessionguard.catalogue.LoginEventKind;
+import io.github.sessionguard.flow.Site;
 import io.github.sessionguard.catalogue.UserSettings;
 import io.github.sessionguard.engine.AnalysisSettings;
 import io.github.sessionguard.engine.AnalysisStats;
@@ -113,7 +114,12 @@ public class SessionFixationDetector implements Detector {
         // A two-step login's first step stores only the pending user that the second step checks: not the login.
         // A container login where the war's context.xml switches the container's id change off is that setting's
         // finding (SESSION_FIXATION_PROTECTION_DISABLED, where the fix goes), not a second one here.
-        Set<LoginEvent> reported = summary.reported().stream().filter(responsibility::isReportedHere)
+        // A call whose callee reports the login itself is that report's (the fix is in the callee, once for all
+        // callers): the callee's writes of what this method hands it are not reported again at the call.
+        Set<Site> coveredCalls = summary.reported().stream().filter(responsibility::isReportedInCallee)
+                .map(LoginEvent::site).collect(java.util.stream.Collectors.toSet());
+        Set<LoginEvent> reported = summary.reported().stream().filter(e -> !coveredCalls.contains(e.site()))
+                .filter(responsibility::isReportedHere)
                 .filter(e -> !(containerKeepsId && e.kind() == LoginEventKind.CONTAINER))
                 .filter(e -> e.attribute() == null || !pendingUsers.contains(
                         LoginMethodResult.pendingUserKey(e.site().method().getSlashedClassName(), e.attribute())))

@@ -77,6 +77,21 @@ public final class MethodCalls {
         return found[0];
     }
 
+    /**
+     * Does the function an invokedynamic makes call a method the filter accepts: a method reference to one, or a
+     * lambda of the same class whose own body calls one ({@code a -> PasswordCheck.verify(password, a.hash())})?
+     */
+    public static boolean functionCalls(JavaClass javaClass, org.apache.bcel.classfile.Constant invokeDynamic,
+            Callee wanted) {
+        for (MethodHandleTargets.Target target : MethodHandleTargets.of(javaClass, invokeDynamic)) {
+            if (wanted.matches(target.owner(), target.name(), target.descriptor())
+                    || lambdaCalls(javaClass, target, wanted)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean lambdaCalls(JavaClass javaClass, MethodHandleTargets.Target target, Callee wanted) {
         if (!target.owner().equals(javaClass.getClassName().replace('.', '/'))) {
             return false;

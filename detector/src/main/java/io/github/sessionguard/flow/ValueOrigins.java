@@ -379,6 +379,85 @@ public final class ValueOrigins {
         return List.of();
     }
 
+    /** Map classes whose fresh, empty instances {@link #putEntries} reads. */
+    private static final java.util.Set<String> EMPTY_MAPS = java.util.Set.of("java/util/HashMap",
+            "java/util/LinkedHashMap", "java/util/TreeMap");
+
+    /** Calls on such a map that neither add entries nor let it escape. */
+    private static final java.util.Set<String> MAP_READS = java.util.Set.of("get", "getOrDefault", "containsKey",
+            "containsValue", "isEmpty", "size", "toString", "hashCode", "equals");
+
+    /**
+     * The entries a map made empty in this method ({@code new HashMap<>()}) receives from {@code put(key, value)} calls
+     * on it, as {@code [key, value]} pairs in code order, whatever the paths; null when the map is made otherwise or
+     * is used in any way that may add entries this method does not show: handed to a call other than
+     * {@code consumer} (by name), filled by another method ({@code putAll}, {@code computeIfAbsent}), stored in a field
+     * or an array, or returned.
+     */
+    public List<ValueNumber[]> putEntries(ValueNumber map, String consumer) throws DataflowAnalysisException {
+        String made = newClass(map);
+        if (made == null || !EMPTY_MAPS.contains(made)) {
+            return null;
+        }
+        List<ValueNumber[]> entries = new ArrayList<>();
+        for (Iterator<Location> it = cfg.locationIterator(); it.hasNext();) {
+            Location location = it.next();
+            Instruction instruction = location.getHandle().getInstruction();
+            ValueNumberFrame frame = vna.getFactAtLocation(location);
+            if (!frame.isValid()) {
+                continue;
+            }
+            if (instruction instanceof InvokeInstruction) {
+                if (!mapUseAllowed((InvokeInstruction) instruction, frame, map, consumer, entries)) {
+                    return null;
+                }
+            } else if (stores(instruction) && frame.getStackDepth() > 0 && map.equals(frame.getTopValue())) {
+                return null;
+            }
+        }
+        return entries;
+    }
+
+    /** Instructions that let the value on top of the stack leave the method's locals. */
+    private static boolean stores(Instruction instruction) {
+        return instruction instanceof org.apache.bcel.generic.PUTFIELD
+                || instruction instanceof org.apache.bcel.generic.PUTSTATIC
+                || instruction instanceof org.apache.bcel.generic.AASTORE
+                || instruction instanceof org.apache.bcel.generic.ARETURN;
+    }
+
+    /** One call seen by {@link #putEntries}: false when it may add entries to the map or let it escape. */
+    private boolean mapUseAllowed(InvokeInstruction invoke, ValueNumberFrame frame, ValueNumber map, String consumer,
+            List<ValueNumber[]> entries) throws DataflowAnalysisException {
+        String name = invoke.getMethodName(cpg);
+        SignatureParser signature = new SignatureParser(invoke.getSignature(cpg));
+        boolean onMap = !(invoke instanceof INVOKESTATIC) && !(invoke instanceof INVOKEDYNAMIC)
+                && map.equals(frame.getInstance(invoke, cpg));
+        if (onMap && name.equals("put") && signature.getNumParameters() == 2) {
+            entries.add(new ValueNumber[] {frame.getArgument(invoke, cpg, 0, signature),
+                frame.getArgument(invoke, cpg, 1, signature)});
+            return true;
+        }
+        if (onMap && name.equals("<init>")) {
+            // new HashMap<>() or with a capacity; not a copy of another map's entries.
+            for (int i = 0; i < signature.getNumParameters(); i++) {
+                if (signature.getParameter(i).startsWith("L") || signature.getParameter(i).startsWith("[")) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (onMap && !MAP_READS.contains(name)) {
+            return false;
+        }
+        for (int i = 0; i < signature.getNumParameters(); i++) {
+            if (map.equals(frame.getArgument(invoke, cpg, i, signature)) && !name.equals(consumer)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The static call that produced the value, as slashed owner, a dot and its name ({@code java/util/Map.of}), or null. */
     public String producingStaticCall(ValueNumber value) {
         InvokeInstruction call = producingCall(value);

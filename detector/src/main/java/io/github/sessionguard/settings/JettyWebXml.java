@@ -21,6 +21,9 @@ import java.util.Locale;
  * <li>{@code <Get name="sessionHandler"><Set name="...">}: the session handler's setters. Its cookie has no HttpOnly
  * unless {@code httpOnly} is set (or web.xml's {@code <cookie-config><http-only>true}), and no SameSite unless
  * {@code sameSite} is set or the context has a SameSite default.</li>
+ * <li>{@code <Get name="securityHandler"><Set name="sessionRenewedOnAuthentication">false</Set>}: the security handler's
+ * {@code setSessionRenewedOnAuthentication(false)}, which makes the container's logins (FORM, BASIC) keep the pre-login
+ * session id (runtime evidence {@code JettyRenewOnAuthenticationTest}, the same call in code).</li>
  * </ul>
  * Secure is not judged here: left alone, Jetty sends it on the requests it sees as secure, as Tomcat does for a
  * web.xml without {@code <secure>}.
@@ -30,6 +33,9 @@ public final class JettyWebXml {
     private static final String SESSION_HANDLER = "sessionHandler";
     private static final String HTTP_ONLY = "httpOnly";
     private static final String SAME_SITE = "sameSite";
+    private static final String SECURITY_HANDLER = "securityHandler";
+    /** The security handler's switch for its id change at login (true by default). */
+    private static final String RENEW = "sessionRenewedOnAuthentication";
 
     private JettyWebXml() {
     }
@@ -40,7 +46,8 @@ public final class JettyWebXml {
 
     /** Does the file's text name a setting {@link #judge} reads (the parse is skipped otherwise)? */
     static boolean mayJudge(String text) {
-        return text.contains(SESSION_HANDLER) || text.contains(CookiePolicyCatalogue.JETTY_SAME_SITE_DEFAULT);
+        return text.contains(SESSION_HANDLER) || text.contains(CookiePolicyCatalogue.JETTY_SAME_SITE_DEFAULT)
+                || text.contains(RENEW);
     }
 
     /**
@@ -66,7 +73,7 @@ public final class JettyWebXml {
     /**
      * The session handler configured by the file without HttpOnly (and no web.xml {@code <http-only>true}), or with
      * SameSite left unset where the file gives the context no protective SameSite default, or set to None; and a
-     * SameSite default of None for every cookie.
+     * SameSite default of None for every cookie; the security handler told not to renew the session at login.
      */
     static List<SettingFinding> judge(SettingsResource file, XmlElement root, boolean webXmlHttpOnly) {
         List<SettingFinding> findings = new ArrayList<>();
@@ -83,6 +90,14 @@ public final class JettyWebXml {
                             + " cross-site only"));
         }
         for (XmlElement get : root.children("Get")) {
+            if (SECURITY_HANDLER.equals(get.attribute("name")) && "false".equalsIgnoreCase(setting(get, RENEW))) {
+                findings.add(new SettingFinding("SESSION_FIXATION_PROTECTION_DISABLED", Priorities.HIGH_PRIORITY, file,
+                        file.lineContaining(RENEW, get.line),
+                        "<Get name=\"" + SECURITY_HANDLER + "\"><Set name=\"" + RENEW + "\">false</Set> (the container's"
+                                + " logins keep the pre-login session id)",
+                        "remove the <Set name=\"" + RENEW + "\"> (Jetty's default, true, gives the session a new id at"
+                                + " login)"));
+            }
             if (!SESSION_HANDLER.equals(get.attribute("name")) || get.children("Set").isEmpty()) {
                 continue;
             }

@@ -151,6 +151,8 @@ public class SettingsDetector implements Detector2 {
         CookieApiSupport cookieApis = new CookieApiSupport();
         boolean webXmlHttpOnly = files.stream().anyMatch(file -> WebXmlSessionSettings.isWebXml(file.resourceName())
                 && WebXmlSessionSettings.setsHttpOnly(file.text()));
+        boolean webXmlExcludesUrl = files.stream().anyMatch(file -> WebXmlSessionSettings.isWebXml(file.resourceName())
+                && GlassFishWebXml.excludesUrlTracking(file.text()));
         for (SettingsResource file : files) {
             boolean webXml = WebXmlSessionSettings.isWebXml(file.resourceName());
             boolean security = SpringSecurityXml.mayConfigure(file.text());
@@ -158,7 +160,9 @@ public class SettingsDetector implements Detector2 {
                     && TomcatContextFile.mayJudge(file.text());
             boolean cookieBeans = SpringXmlCookieBeans.mayConfigure(file.text());
             boolean jettyWeb = JettyWebXml.isJettyWebXml(file.resourceName()) && JettyWebXml.mayJudge(file.text());
-            if (!webXml && !security && !tomcatContext && !cookieBeans && !jettyWeb) {
+            boolean glassFishWeb = GlassFishWebXml.isGlassFishWebXml(file.resourceName())
+                    && GlassFishWebXml.mayJudge(file.text());
+            if (!webXml && !security && !tomcatContext && !cookieBeans && !jettyWeb && !glassFishWeb) {
                 continue;
             }
             try {
@@ -180,6 +184,9 @@ public class SettingsDetector implements Detector2 {
                 }
                 if (jettyWeb) {
                     findings.addAll(JettyWebXml.judge(file, root, webXmlHttpOnly));
+                }
+                if (glassFishWeb) {
+                    findings.addAll(GlassFishWebXml.judge(file, root, webXmlExcludesUrl));
                 }
             } catch (SAXException | IOException e) {
                 bugReporter.logError("SessionGuard could not read " + file.path() + " (not well-formed XML?)", e);

@@ -1,6 +1,7 @@
 package io.github.sessionguard.settings;
 
 import edu.umd.cs.findbugs.Priorities;
+import edu.umd.cs.findbugs.ba.XClass;
 import io.github.sessionguard.catalogue.CookieApi;
 import io.github.sessionguard.catalogue.CookieCall;
 import io.github.sessionguard.catalogue.CookieCatalogue;
@@ -8,6 +9,7 @@ import io.github.sessionguard.catalogue.CookieFlag;
 import io.github.sessionguard.catalogue.CookieNames;
 import io.github.sessionguard.catalogue.FlagValue;
 import io.github.sessionguard.flow.CookieApiSupport;
+import io.github.sessionguard.flow.QuietClasspath;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -35,18 +37,15 @@ final class SpringXmlCookieBeans {
     private SpringXmlCookieBeans() {
     }
 
-    /** Cheap text screen before any XML parsing: a beans file that names a cookie configuration class. */
+    /** Superclasses looked at above a bean's class before giving up (a guard against odd class graphs). */
+    private static final int MAX_SUPERCLASSES = 16;
+
+    /**
+     * Cheap text screen before any XML parsing: a beans file that declares a bean of some class (which may be a cookie
+     * configuration or a subclass of one: {@code CookieLocaleResolver} extends {@code CookieGenerator} in Spring 4 and 5).
+     */
     static boolean mayConfigure(String text) {
-        if (!text.contains(BEANS_NAMESPACE)) {
-            return false;
-        }
-        for (CookieApi api : CookieCatalogue.apis()) {
-            if (api.kind() == CookieApi.Kind.CONFIGURATION && api.types().stream()
-                    .anyMatch(type -> text.contains(type.replace('/', '.')))) {
-                return true;
-            }
-        }
-        return false;
+        return text.contains(BEANS_NAMESPACE) && text.contains("class=");
     }
 
     static List<SettingFinding> judge(SettingsResource file, XmlElement root, CookieApiSupport support) {
@@ -58,19 +57,48 @@ final class SpringXmlCookieBeans {
         root.collect(BEAN, beans, 0);
         for (XmlElement bean : beans) {
             String type = bean.attribute("class");
-            CookieApi api = BEANS_NAMESPACE.equals(bean.namespace) && type != null ? configuration(type.trim()) : null;
+            if (!BEANS_NAMESPACE.equals(bean.namespace) || type == null) {
+                continue;
+            }
+            String slashed = type.trim().replace('.', '/');
+            CookieApi api = configuration(slashed);
+            List<String> subclasses = new ArrayList<>();
+            if (api == null) {
+                api = inheritedConfiguration(slashed, subclasses);
+            }
             if (api != null) {
-                new Bean(file, bean, type.trim(), api, support).judge(findings);
+                new Bean(file, bean, type.trim(), api, support, subclasses).judge(findings);
             }
         }
         return findings;
     }
 
-    /** The catalogue's configuration API whose types include the class, or null. */
-    private static CookieApi configuration(String dottedClass) {
-        String slashed = dottedClass.replace('.', '/');
+    /** The catalogue's configuration API whose types include the class (slashed), or null. */
+    private static CookieApi configuration(String slashed) {
         for (CookieApi api : CookieCatalogue.apis()) {
             if (api.kind() == CookieApi.Kind.CONFIGURATION && api.types().contains(slashed)) {
+                return api;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The configuration API of the class's nearest catalogue superclass on the analysis classpath, or null (also when
+     * the classpath lacks the class: a bean judged as what it may not be would be noise). {@code subclasses} receives the
+     * classes between, whose constructors may change the inherited defaults.
+     */
+    private static CookieApi inheritedConfiguration(String slashed, List<String> subclasses) {
+        String current = slashed;
+        for (int depth = 0; depth < MAX_SUPERCLASSES; depth++) {
+            XClass type = QuietClasspath.find(current);
+            if (type == null || type.getSuperclassDescriptor() == null) {
+                return null;
+            }
+            subclasses.add(current);
+            current = type.getSuperclassDescriptor().getClassName();
+            CookieApi api = configuration(current);
+            if (api != null) {
                 return api;
             }
         }
@@ -96,17 +124,29 @@ final class SpringXmlCookieBeans {
          */
         private boolean judged;
 
-        Bean(SettingsResource file, XmlElement bean, String type, CookieApi api, CookieApiSupport support) {
+        /**
+         * @param subclasses the classes between the bean's class (first) and the API's: a flag whose setter one of them
+         *                   calls (its constructor may change the default) is left to that class: taken as set, not
+         *                   reported (the bytes mention the setter's name; which value it passes is not read)
+         */
+        Bean(SettingsResource file, XmlElement bean, String type, CookieApi api, CookieApiSupport support,
+                List<String> subclasses) {
             this.file = file;
             this.bean = bean;
             this.type = type;
             this.api = api;
             this.support = support;
-            this.name = api.defaultName();
+            this.name = subclasses.isEmpty() ? api.defaultName() : null;
             this.judged = !"true".equals(bean.attribute("abstract")) && bean.attribute("parent") == null;
             for (CookieFlag flag : CookieFlag.values()) {
                 flags.put(flag, flag == CookieFlag.SECURE && support.secureByDefault(api) ? FlagValue.SET
                         : api.defaultFor(flag));
+            }
+            for (CookieCall call : api.calls()) {
+                boolean setsFlag = call.role() == CookieCall.Role.SET_FLAG || call.role() == CookieCall.Role.SET_SAME_SITE;
+                if (setsFlag && subclasses.stream().anyMatch(c -> QuietClasspath.mentions(c, call.call().name()))) {
+                    flags.put(call.role() == CookieCall.Role.SET_FLAG ? call.flag() : CookieFlag.SAME_SITE, FlagValue.SET);
+                }
             }
         }
 

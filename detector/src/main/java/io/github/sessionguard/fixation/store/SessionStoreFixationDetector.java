@@ -113,6 +113,13 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
      */
     private static final Object CHECKED = new Marker("checked identity");
 
+    /**
+     * The stack value is a function whose body checks a credential ({@code a -> PasswordCheck.verify(password,
+     * a.passwordHash())}): what an {@code Optional} or a {@code Stream} keeps through {@code filter} with it is the
+     * checked user ({@link #CHECKED}).
+     */
+    private static final Object CHECKING_FUNCTION = new Marker("credential-checking function");
+
     /** A user value on the operand stack, named for debugging. */
     private static final class Marker {
         private final String name;
@@ -160,6 +167,12 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
          * site stands only if some application code stores a presented id under that name (see presentedAttributes).
          */
         String attribute;
+        /**
+         * The site's record was read from that request attribute ({@code (PortalSession)
+         * request.getAttribute("portalSession")}): it stands only if some application code stores there the record a
+         * store keeps under the presented id (see recordAttributes).
+         */
+        boolean heldRecord;
 
         Site(String className, String methodName, String signature, MethodAnnotation method,
                 SourceLineAnnotation line, String store, String source) {
@@ -187,12 +200,21 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
      * presented id under: {@code request.setAttribute("X-Clinic-Session", token)}. Known once every class is seen.
      */
     private final Set<String> presentedAttributes = new HashSet<>();
+    /**
+     * Request attributes some application code (a filter resolving the session) stores the record a store keeps under
+     * the presented id in: {@code request.setAttribute("portalSession", sessions.find(presentedId(request)))}.
+     */
+    private final Set<String> recordAttributes = new HashSet<>();
     /** Request attributes some application code stores a fresh id under: a read of one may be that fresh id. */
     private final Set<String> freshAttributes = new HashSet<>();
     /** Sites keyed by a request attribute's value ({@link Site#attribute}), with their priority, waiting for the end. */
     private final Map<Site, Integer> attributeSites = new java.util.LinkedHashMap<>();
     /** The request attribute a parameter of the visited method is bound to ({@code @RequestAttribute}), or null. */
     private String attributeParameter;
+    /** The visited method cast its request attribute's value to an application type: a record, not an id. */
+    private boolean attributeRecord;
+    /** The current instruction makes a {@link #CHECKING_FUNCTION}. */
+    private boolean checkingFunction;
     /** A parameter of the visited method is bound to a request cookie or a session header (it names the site). */
     private boolean presentedParameter;
 
@@ -340,6 +362,7 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         recordResult = null;
         readsSessionState = false;
         attributeParameter = null;
+        attributeRecord = false;
         presentedParameter = false;
         noteCookieParameters(getMethod());
         super.visit(code);
@@ -350,13 +373,27 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         if (site == null || writesSession) {
             return;
         }
-        if (credentialCheck || (!readsSessionState && flowChecks.checksCredentials(getClassContext(), getMethod()))) {
+        if (credentialCheck || persistsLogin()
+                || (!readsSessionState && flowChecks.checksCredentials(getClassContext(), getMethod()))) {
             reportOrWait(site, Priorities.HIGH_PRIORITY);
         } else if (LoginCatalogue.isLoginMethodName(getMethodName()) || routedToLogin()) {
             reportOrWait(site, Priorities.NORMAL_PRIORITY);
         } else {
             pending.putIfAbsent(site.key(), site);
         }
+    }
+
+    /**
+     * Is the visited method (or the method that creates the visited lambda, {@code Mono.fromRunnable(() -> ...)} in a
+     * repository's {@code save}) the application's implementation of a framework method that keeps a login the
+     * framework has just authenticated ({@link SessionStoreCatalogue#LOGIN_PERSISTENCE}: a {@code
+     * SecurityContextRepository.saveContext})? Asked only of a method with a site.
+     */
+    private boolean persistsLogin() {
+        edu.umd.cs.findbugs.classfile.MethodDescriptor written = io.github.sessionguard.flow.ReportedMethods.enclosing(
+                MethodAnnotation.fromVisitedMethod(this).toMethodDescriptor());
+        return SessionStoreCatalogue.persistsLogin(written.getSlashedClassName(), written.getName(),
+                written.getSignature());
     }
 
     /**
@@ -384,8 +421,9 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
             }
         }
         for (Map.Entry<Site, Integer> waiting : attributeSites.entrySet()) {
-            if (presentedAttributes.contains(waiting.getKey().attribute)
-                    && !freshAttributes.contains(waiting.getKey().attribute)) {
+            String attribute = waiting.getKey().attribute;
+            if (waiting.getKey().heldRecord ? recordAttributes.contains(attribute)
+                    : presentedAttributes.contains(attribute) && !freshAttributes.contains(attribute)) {
                 report(waiting.getKey(), waiting.getValue());
             }
         }
@@ -393,6 +431,7 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         calledByLogins.clear();
         attributeSites.clear();
         presentedAttributes.clear();
+        recordAttributes.clear();
         freshAttributes.clear();
     }
 
@@ -492,6 +531,7 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         markedSource = false;
         recordResult = null;
         checkedResult = false;
+        checkingFunction = false;
         freshResult = false;
         pendingSql = null;
         if (joins.contains(getPC())) {
@@ -540,9 +580,25 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
             return;
         case Const.INVOKEDYNAMIC:
             markResult = anyArgumentMarked(getSigConstantOperand(), 0);
+            checkingFunction = !markResult && MethodCalls.functionCalls(getThisClass(), getConstantRefOperand(),
+                    (o, n, d) -> LoginCatalogue.isCredentialCheck(o, n, d, settings));
+            return;
+        case Const.CHECKCAST:
+            // (PortalSession) request.getAttribute("portalSession"): the attribute holds an application object, the
+            // session record a filter found for the presented id, not the id itself.
+            if (stack.getStackDepth() > 0 && marked(stack.getStackItem(0)) && sourceName == null
+                    && attributeParameter != null && QuietClasspath.isApplicationClass(getClassConstantOperand())) {
+                attributeRecord = true;
+                recordResult = KEPT_RECORD;
+            }
             return;
         case Const.PUTFIELD:
             noteRecordFieldWrite();
+            return;
+        case Const.GETFIELD:
+            // member.get().email: an identity field of the checked user, read as its getter would be.
+            checkedResult = stack.getStackDepth() > 0 && stack.getStackItem(0).getUserValue() == CHECKED
+                    && LoginCatalogue.isIdentityGetter(getNameConstantOperand());
             return;
         case Const.AASTORE:
             // String.format("auth:%s", session.getId()): a varargs array given the id carries it into the call.
@@ -609,6 +665,8 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
             stack.getStackItem(0).setUserValue(recordResult);
         } else if (checkedResult) {
             stack.getStackItem(0).setUserValue(CHECKED);
+        } else if (checkingFunction) {
+            stack.getStackItem(0).setUserValue(CHECKING_FUNCTION);
         } else if (pendingSql != null) {
             stack.getStackItem(0).setUserValue(new Sql(pendingSql));
         } else if (seen == Const.ALOAD || seen == Const.ALOAD_0 || seen == Const.ALOAD_1 || seen == Const.ALOAD_2
@@ -636,6 +694,12 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         if (LoginCatalogue.isCredentialCheck(owner, name, signature, settings)) {
             credentialCheck = true;
             checkedResult = signature.endsWith(";");
+        } else if ("filter".equals(name) && arguments == 1 && LoginCatalogue.FILTERING_TYPES.contains(owner)
+                && stack.getStackDepth() > 0 && stack.getStackItem(0).getUserValue() == CHECKING_FUNCTION) {
+            // accounts.byEmail(email).filter(a -> PasswordCheck.verify(password, a.passwordHash())): the check runs
+            // in the lambda, and what passes it is the checked user.
+            credentialCheck = true;
+            checkedResult = true;
         }
         noteCheckedIdentity(seen, owner, name, signature, arguments);
         if (LoginCatalogue.any(LoginCatalogue.ROTATIONS, owner, name, signature)) {
@@ -671,6 +735,10 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
                 // (an id this method only read from an attribute is no presented id of its own to hand on)
                 // request.setAttribute("X-Clinic-Session", token) with the presented id: a handler's @RequestAttribute.
                 presentedAttributes.add(attribute);
+            } else if (isRecord(stack.getStackItem(0)) && sourceName != null) {
+                // request.setAttribute("portalSession", sessions.find(presentedId(request))): a handler reading it back
+                // holds the record kept under the presented id.
+                recordAttributes.add(attribute);
             } else if (stack.getStackItem(0).getUserValue() == FRESH) {
                 // A login that moves the session to a fresh id and publishes it under the same name: a later read of
                 // the attribute may be that fresh id (the read cannot tell which write it follows).
@@ -754,6 +822,7 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
                         sourceName != null ? sourceName : attributeParameter != null
                                 ? "the request attribute " + attributeParameter : "a request cookie's value");
                 site.attribute = sourceName == null ? attributeParameter : null;
+                site.heldRecord = site.attribute != null && attributeRecord;
             }
         }
     }
@@ -1155,7 +1224,9 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
     }
 
     private boolean returnsPresentedId(String owner, String name, String signature, int depth) {
-        if (!signature.endsWith(")Ljava/lang/String;") || SessionStoreCatalogue.isLibrary(owner)) {
+        // (an Optional<String> too: SessionCookies.read(request).orElseGet(store::newId) holds the presented id)
+        if (!(signature.endsWith(")Ljava/lang/String;") || signature.endsWith(")Ljava/util/Optional;"))
+                || SessionStoreCatalogue.isLibrary(owner)) {
             return false;
         }
         String key = owner + "." + name + signature + "@" + depth;

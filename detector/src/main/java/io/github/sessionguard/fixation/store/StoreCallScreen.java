@@ -28,10 +28,11 @@ import java.io.IOException;
  * <li>the callees of a login, recorded only when the method calls a credential check
  * ({@link LoginCatalogue#isCredentialCheck}).</li>
  * </ul>
- * So a method is followed only when it calls a credential check, or calls a store write and has a
- * presented-id call or a cookie-value parameter, or has a presented-id call and a request attribute write (a filter
- * handing the id to a handler's {@code @RequestAttribute}: the detector notes the attribute's name). Calls are
- * judged once per constant-pool entry of the class (as the detector reads them: the raw slashed owner, name and
+ * So a method is followed only when it calls a credential check (or, in a class that calls one, hands a function
+ * to an {@code Optional}'s or a {@code Stream}'s {@code filter}: the check may be in the lambda), or calls a store
+ * write and has a presented-id call or a cookie-value parameter, or has a presented-id call and a request attribute
+ * write (a filter handing the id to a handler's {@code @RequestAttribute}: the detector notes the attribute's
+ * name). Calls are judged once per constant-pool entry of the class (as the detector reads them: the raw slashed owner, name and
  * descriptor), and a method's code is only searched for invoke instructions naming a judged entry.
  */
 final class StoreCallScreen {
@@ -100,6 +101,18 @@ final class StoreCallScreen {
             kinds[index] = kind;
             anyKind[index] = kind != 0;
             classKinds |= kind;
+        }
+        if ((classKinds & CREDENTIAL_CHECK) != 0) {
+            // A credential check in a lambda's body: the method that hands the lambda to a filter
+            // (found.filter(a -> verify(password, a.hash()))) is the one that checks (the detector reads the lambda).
+            for (int index = 1; index < constants.length; index++) {
+                ConstantCP reference = MethodRefs.isMethodRef(constants[index]) ? (ConstantCP) constants[index] : null;
+                if (reference != null && "filter".equals(MethodRefs.name(pool, reference))
+                        && LoginCatalogue.FILTERING_TYPES.contains(MethodRefs.owner(pool, reference))) {
+                    kinds[index] |= CREDENTIAL_CHECK;
+                    anyKind[index] = true;
+                }
+            }
         }
         // A filter handing a cookie read by an application helper to a request attribute needs the helper known too.
         if ((classKinds & (STORE_WRITE | ATTRIBUTE_WRITE)) != 0) {
