@@ -72,7 +72,8 @@ public final class CookieCall {
          * Writes a deletion of the cookie the receiver describes (Spring's {@code CookieGenerator.removeCookie}: an empty
          * value with Max-Age 0), or, with a boolean argument, stops the object sending its cookie when given
          * {@code true} (Vert.x {@code SessionHandler.setCookieless(true)}: the id travels in the path): on that path the
-         * object sends nothing to protect.
+         * object sends nothing to protect; without an argument, a call that removes the object altogether (Spring
+         * Security's configurer {@code disable()}: no remember-me cookie is ever written) is the same.
          */
         DELETE
     }

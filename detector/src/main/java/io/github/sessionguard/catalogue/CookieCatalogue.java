@@ -1292,7 +1292,7 @@ public final class CookieCatalogue {
      * (see {@link #springRememberMeServices()}) whose cookie has no SameSite, and the configurer has no way to
      * give it one. The lambda form is configured in a method the analysis does not enter: a class that also
      * calls the configurer's {@code rememberMeServices(...)} hands the cookie to services judged where they
-     * are built.
+     * are built. {@code rememberMe(r -> r.disable())} removes the configurer: no cookie at all.
      */
     private static CookieApi springRememberMeDsl() {
         String configurer = "org/springframework/security/config/annotation/web/configurers/RememberMeConfigurer";
@@ -1307,7 +1307,10 @@ public final class CookieCatalogue {
                         CookieCall.setName(self, "rememberMeCookieName"),
                         CookieCall.setFlag(self, "useSecureCookie", CookieFlag.SECURE),
                         CookieCall.decidedElsewhere(self, "rememberMeServices",
-                                "(Lorg/springframework/security/web/authentication/RememberMeServices;)"))
+                                "(Lorg/springframework/security/web/authentication/RememberMeServices;)"),
+                        // AbstractHttpConfigurer.disable() removes the configurer from HttpSecurity: no
+                        // remember-me services are built, so no cookie is ever written (javap, Spring Security 6.3).
+                        CookieCall.delete(self, "disable"))
                 .starts(CookieFlag.SECURE, FlagValue.UNKNOWN)
                 .starts(CookieFlag.HTTP_ONLY, FlagValue.SET)
                 .defaultName("remember-me")

@@ -417,6 +417,16 @@ public final class CookiePolicyCatalogue {
      */
     public static final java.util.Set<String> SELECTIONS = java.util.Set.of("startsWith", "endsWith", "equals",
             "equalsIgnoreCase", "matches", "contains");
+    /**
+     * A membership test of a cookie's name in a constant collection of names ({@code if
+     * (!SCRIPT_READABLE.contains(cookie.getName()))}): the collection types and the test.
+     */
+    public static final List<String> NAME_COLLECTIONS = List.of("java/util/Set", "java/util/List",
+            "java/util/Collection");
+    public static final String MEMBERSHIP_TEST = "contains";
+    /** The JDK factories of unmodifiable collections: a static final field set to one holds its elements for good. */
+    public static final List<String> UNMODIFIABLE_COLLECTION_FACTORIES = List.of("java/util/List.of",
+            "java/util/Set.of", "java/util/Collections.singletonList", "java/util/Collections.singleton");
     /** JAX-RS' name-binding meta-annotation: a filter whose annotation carries it runs for bound resources only. */
     public static final List<String> NAME_BINDINGS = List.of("Ljakarta/ws/rs/NameBinding;", "Ljavax/ws/rs/NameBinding;");
     /** A builder constructor taking the cookie's name, and the getter of that name. */
@@ -517,6 +527,22 @@ public final class CookiePolicyCatalogue {
         }
         return "setSameSiteCookies(\"Lax\") (or \"Strict\"), and set SameSite=None on the cookies that must"
                 + " travel cross-site only";
+    }
+
+    /**
+     * The fix for a policy narrowed to one session or credential cookie by name that sends it SameSite=None (Boot's
+     * {@code CookieSameSiteSupplier.ofNone().whenHasName("remember-me")}).
+     */
+    public static String noneForCredentialFix() {
+        return "CookieSameSiteSupplier.ofLax().whenHasName(...) (or ofStrict()) for it: None only for cookies that must"
+                + " travel cross-site and carry no credential";
+    }
+
+    /** What a policy narrowed to one session or credential cookie that sends it SameSite=None is called. */
+    public static String noneForCredentialSubject(String cookieName) {
+        return "cookie \"" + cookieName + "\", a session or credential cookie, given SameSite=None by"
+                + " CookieSameSiteSupplier.ofNone().whenHasName(\"" + cookieName + "\") (sent on every cross-site"
+                + " request),";
     }
 
     /** What a policy that sends every cookie SameSite=None is called in its finding. */

@@ -33,6 +33,13 @@ public final class SessionSettingSources {
      * Shiro's remember-me manager, which writes the remember-me cookie (default name {@code rememberMe}) on a login whose
      * token asks to be remembered; its own cookie template is Secure from Shiro 2.2, as the session manager's is.
      */
+    /**
+     * The remember-me services Spring Security's XML {@code <remember-me>} builds (token-based; the persistent flavour
+     * writes its cookie the same way, {@code AbstractRememberMeServices.setCookie} through {@code response.addCookie}):
+     * the cookie type app-wide SameSite policies are asked about for it.
+     */
+    public static final String SPRING_XML_REMEMBER_ME_SERVICES =
+            "org/springframework/security/web/authentication/rememberme/TokenBasedRememberMeServices";
     public static final String SHIRO_REMEMBER_ME_MANAGER_CLASS = "org/apache/shiro/web/mgt/CookieRememberMeManager";
 
     private SessionSettingSources() {

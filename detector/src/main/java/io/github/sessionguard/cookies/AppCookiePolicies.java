@@ -6,6 +6,7 @@ import edu.umd.cs.findbugs.Priorities;
 import edu.umd.cs.findbugs.ba.XClass;
 import edu.umd.cs.findbugs.classfile.MethodDescriptor;
 import io.github.sessionguard.catalogue.CookieFlag;
+import io.github.sessionguard.catalogue.CookieNames;
 import io.github.sessionguard.catalogue.CookiePolicyCatalogue;
 import io.github.sessionguard.catalogue.FlagValue;
 import io.github.sessionguard.cookies.CookiePolicyFacts.SameSitePolicy;
@@ -72,32 +73,41 @@ final class AppCookiePolicies implements CookieFindings.PolicyHook {
             return false;
         }
         boolean ownValue = !cookie.flag(CookieFlag.SAME_SITE).isUnset() || cookie.isSameSiteNone();
-        for (SameSitePolicy policy : facts.sameSitePolicies()) {
-            // A None policy decides too: the finding is then the policy's (everyCookieNone), or, for a
-            // supplier narrowed to named cookies, a deliberate cross-site choice for those cookies.
-            if (policy.reachesType(type) && (policy.replacesOwn() || !ownValue) && policy.reaches(cookie.name())
-                    && (CookiePolicyCatalogue.isHardeningSameSite(policy.value())
-                            || CookiePolicyCatalogue.isNone(policy.value()))) {
-                return true;
-            }
-        }
-        return false;
+        // A None policy decides too: the finding is then the policy's (policyFindings), or, for a supplier narrowed
+        // to named cookies, a deliberate cross-site choice for those cookies.
+        return facts.decidesSameSite(type, cookie.name(), cookie.namePrefix(), ownValue);
     }
 
-    /** Findings for the policies that send every cookie SameSite=None, at the call that installs them. */
+    /**
+     * Findings for the policies that send every cookie SameSite=None, and for those narrowed by name to one session or
+     * credential cookie that send it None (as a cookie's own None on such a cookie is one), at the call that installs
+     * them. None narrowed to another cookie (an embeddable widget's) is a deliberate cross-site choice.
+     */
     List<BugInstance> policyFindings(Detector detector) {
         List<BugInstance> bugs = new ArrayList<>();
         if (facts == null) {
             return bugs;
         }
         for (SameSitePolicy policy : facts.sameSitePolicies()) {
-            if (policy.isEveryCookie() && CookiePolicyCatalogue.isNone(policy.value()) && policy.site() != null) {
-                bugs.add(ReportedMethods.addClassAndMethod(new BugInstance(detector, CookieFlag.SAME_SITE.bugPattern(),
-                        Priorities.NORMAL_PRIORITY), policy.site().method())
-                        .addString(CookiePolicyCatalogue.noneEverywhereSubject(policy.owner()))
-                        .addString(CookiePolicyCatalogue.noneEverywhereFix(policy.owner()))
-                        .addSourceLine(policy.site().sourceLine()));
+            if (!CookiePolicyCatalogue.isNone(policy.value()) || policy.site() == null) {
+                continue;
             }
+            String subject;
+            String fix;
+            if (policy.isEveryCookie()) {
+                subject = CookiePolicyCatalogue.noneEverywhereSubject(policy.owner());
+                fix = CookiePolicyCatalogue.noneEverywhereFix(policy.owner());
+            } else if (policy.exactName() != null && CookieNames.isSensitive(policy.exactName())) {
+                subject = CookiePolicyCatalogue.noneForCredentialSubject(policy.exactName());
+                fix = CookiePolicyCatalogue.noneForCredentialFix();
+            } else {
+                continue;
+            }
+            bugs.add(ReportedMethods.addClassAndMethod(new BugInstance(detector, CookieFlag.SAME_SITE.bugPattern(),
+                    Priorities.NORMAL_PRIORITY), policy.site().method())
+                    .addString(subject)
+                    .addString(fix)
+                    .addSourceLine(policy.site().sourceLine()));
         }
         return bugs;
     }

@@ -292,7 +292,10 @@ final class CookieCallInterpreter {
         if (name != null) {
             return state.withName(name, -1);
         }
-        return state.withName(null, arguments.parameterOfArgument(nameArg));
+        CookieState renamed = state.withName(null, arguments.parameterOfArgument(nameArg));
+        // "EH_BASKET_" + id: a policy narrowed to the names that start so reaches it.
+        String prefix = renamed.nameParameter() < 0 ? context.namePrefix(arguments.call().argument(nameArg)) : null;
+        return prefix == null ? renamed : renamed.withNamePrefix(prefix);
     }
 
     /** Any constructor: booleans set the flags in order, the SameSite enum argument SameSite, the last int the max age. */

@@ -113,6 +113,33 @@ public final class CookiePolicyFacts {
         return Collections.unmodifiableList(sorted);
     }
 
+    /**
+     * Does an app-wide SameSite policy decide SameSite for a cookie of this type and name: a protective value, or a
+     * None (then the policy's finding, or a deliberate cross-site choice for the cookies it names)? A policy that only
+     * fills in a missing SameSite decides nothing for a cookie with its own ({@code ownValue}).
+     */
+    boolean decidesSameSite(String cookieType, String cookieName, String namePrefix, boolean ownValue) {
+        for (SameSitePolicy policy : sameSitePolicies()) {
+            if (policy.reachesType(cookieType) && (policy.replacesOwn() || !ownValue)
+                    && (policy.reaches(cookieName) || policy.reachesEveryNameStarting(namePrefix))
+                    && (CookiePolicyCatalogue.isHardeningSameSite(policy.value())
+                            || CookiePolicyCatalogue.isNone(policy.value()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * For a cookie a framework writes as a settings file configures it (Spring Security XML's {@code <remember-me>}):
+     * does an app-wide SameSite policy of this analysis ({@link CookiePolicyCollector}'s pass, complete by then) decide
+     * its SameSite, as it would for the same cookie configured in code? False when that pass did not run.
+     */
+    public static boolean sameSiteDecidedForFrameworkCookie(String cookieType, String cookieName) {
+        CookiePolicyFacts facts = ofAnalysis();
+        return facts != null && facts.decidesSameSite(cookieType, cookieName, null, false);
+    }
+
     /** Installed response wrappers and the classes that install them. */
     Map<String, Set<String>> wrappers() {
         return Collections.unmodifiableMap(wrappers);
@@ -124,6 +151,10 @@ public final class CookiePolicyFacts {
 
     /** A SameSite value given to the cookies of some names (or all) that have none of their own. */
     static final class SameSitePolicy {
+        /** A pattern's tail that matches whatever follows (a cookie name holds no line break). */
+        private static final String ANY_REST = ".*";
+        /** A character with a meaning in a regular expression: a text holding none is matched literally. */
+        private static final Pattern PATTERN_SYNTAX = Pattern.compile("[\\\\^$.|?*+()\\[\\]{}]");
         private final String value;
         private final String owner;
         private final Site site;
@@ -225,6 +256,11 @@ public final class CookiePolicyFacts {
             return site != null ? site.toString() : owner;
         }
 
+        /** The one cookie name it is narrowed to ({@code whenHasName("remember-me")}), or null. */
+        String exactName() {
+            return unknownScope ? null : exactName;
+        }
+
         boolean isEveryCookie() {
             return !unknownScope && exactName == null && namePattern == null;
         }
@@ -238,6 +274,23 @@ public final class CookiePolicyFacts {
                 return false;
             }
             return exactName != null ? exactName.equals(cookieName) : namePattern.matcher(cookieName).matches();
+        }
+
+        /**
+         * Does it surely reach every cookie whose name starts with {@code prefix} ({@code "EH_BASKET_" + id})? A pattern
+         * of a plain text followed by {@code .*} ({@code whenHasNameMatching("EH_BASKET_.*")}) does when the prefix
+         * starts with that text; other patterns are not read.
+         */
+        boolean reachesEveryNameStarting(String prefix) {
+            if (prefix == null || unknownScope || namePattern == null || namePattern.flags() != 0) {
+                return false;
+            }
+            String regex = namePattern.pattern();
+            if (!regex.endsWith(ANY_REST)) {
+                return false;
+            }
+            String text = regex.substring(0, regex.length() - ANY_REST.length());
+            return !PATTERN_SYNTAX.matcher(text).find() && prefix.startsWith(text);
         }
 
         @Override

@@ -38,6 +38,8 @@ public final class CookieState {
     private String namedBy;
     /** Some path set one of its flags (a configuration the code hardens here, not only reads or names). */
     private boolean configured;
+    /** The constant text a name known only in part surely starts with ({@code "EH_BASKET_" + id}), else null. */
+    private String namePrefix;
 
     private CookieState(CookieApi api, String name, int nameParameter, Site origin, int parameter,
             Map<CookieFlag, FlagEffect> flags, boolean deleting, boolean sameSiteNone,
@@ -79,6 +81,19 @@ public final class CookieState {
     /** The cookie's name when it is a constant, else null. */
     public String name() {
         return name;
+    }
+
+    /** When the name is not a constant, the constant text it surely starts with, or null. */
+    public String namePrefix() {
+        return name == null ? namePrefix : null;
+    }
+
+    /** The cookie, its name known to start with {@code prefix}. */
+    public CookieState withNamePrefix(String prefix) {
+        CookieState copy = keepChooser(new CookieState(api, name, nameParameter, origin, parameter, flags, deleting,
+                sameSiteNone, sameSiteNoneWithoutSecure));
+        copy.namePrefix = prefix;
+        return copy;
     }
 
     /** The String parameter the name comes from (its caller's choice), or -1. */
@@ -169,6 +184,7 @@ public final class CookieState {
         copy.secretSource = secretSource;
         copy.namedBy = namedBy;
         copy.configured = configured;
+        copy.namePrefix = namePrefix;
         return copy;
     }
 
@@ -242,8 +258,10 @@ public final class CookieState {
     }
 
     public CookieState withName(String newName, int newNameParameter) {
-        return keepChooser(new CookieState(api, newName, newNameParameter, origin, parameter, flags, deleting,
+        CookieState copy = keepChooser(new CookieState(api, newName, newNameParameter, origin, parameter, flags, deleting,
                 sameSiteNone, sameSiteNoneWithoutSecure));
+        copy.namePrefix = null; // a new name: what the old one started with says nothing
+        return copy;
     }
 
     /**
@@ -298,6 +316,9 @@ public final class CookieState {
             composedState.valueParameter = effect.valueParameter;
         }
         composedState.configured = configured || effect.configured;
+        if (effect.name == null && effect.namePrefix != null) {
+            composedState.namePrefix = effect.namePrefix;
+        }
         return composedState;
     }
 
@@ -323,6 +344,7 @@ public final class CookieState {
                 : other.secretSource;
         joined.namedBy = Objects.equals(namedBy, other.namedBy) ? namedBy : null;
         joined.configured = configured || other.configured;
+        joined.namePrefix = Objects.equals(namePrefix, other.namePrefix) ? namePrefix : null;
         return joined;
     }
 
@@ -338,7 +360,8 @@ public final class CookieState {
                 && Objects.equals(name, other.name) && Objects.equals(origin, other.origin)
                 && choosers.equals(other.choosers) && flags.equals(other.flags)
                 && valueParameter == other.valueParameter && Objects.equals(secretSource, other.secretSource)
-                && Objects.equals(namedBy, other.namedBy) && configured == other.configured;
+                && Objects.equals(namedBy, other.namedBy) && configured == other.configured
+                && Objects.equals(namePrefix, other.namePrefix);
     }
 
     @Override

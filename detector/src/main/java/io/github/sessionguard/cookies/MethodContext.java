@@ -33,6 +33,8 @@ final class MethodContext {
     private final ConstantPoolGen cpg;
     private final ValueNumberDataflow vna;
     private final ConstantDataflow constants;
+    /** Reads names built by concatenation; made on first use. */
+    private io.github.sessionguard.flow.StringSketchReader strings;
     private final ValueOrigins origins;
     private final CookieSummaries summaries;
     private final int[] parameterValues;
@@ -102,6 +104,23 @@ final class MethodContext {
             }
             index++;
         }
+    }
+
+    /**
+     * The constant text a name value surely starts with when only its start is constant ({@code "EH_BASKET_" + id}, as
+     * a concatenation or a builder chain reads); null for a constant or an unknown start. The concatenation's constant
+     * parts are read from the class's bootstrap arguments, so a context without its class knows none.
+     */
+    String namePrefix(ValueNumber value) throws DataflowAnalysisException {
+        if (javaClass == null || value == null) {
+            return null;
+        }
+        if (strings == null) {
+            strings = new io.github.sessionguard.flow.StringSketchReader(cfg, vna, constants, cpg, javaClass, origins);
+        }
+        String text = strings.read(value, null).text();
+        int hole = text.indexOf(io.github.sessionguard.flow.StringSketch.HOLE);
+        return hole > 0 ? text.substring(0, hole) : null;
     }
 
     MethodContext inClass(org.apache.bcel.classfile.JavaClass owner) {

@@ -10,18 +10,22 @@ import edu.umd.cs.findbugs.ba.vna.ValueNumberFrame;
 import io.github.sessionguard.catalogue.CookieCatalogue;
 import io.github.sessionguard.catalogue.CookiePolicyCatalogue;
 import io.github.sessionguard.flow.BranchConditions;
+import io.github.sessionguard.flow.ConstantNameSets;
 import io.github.sessionguard.flow.ValueOrigins;
 import org.apache.bcel.Const;
 import org.apache.bcel.generic.ConstantPoolGen;
+import org.apache.bcel.generic.GETSTATIC;
 import org.apache.bcel.generic.IfInstruction;
 import org.apache.bcel.generic.InstructionHandle;
 import org.apache.bcel.generic.InvokeInstruction;
 
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * A test of a cookie's name against a constant ({@code cookie.getName().startsWith("forum_")}), as a response
+ * A test of a cookie's name against a constant ({@code cookie.getName().startsWith("forum_")}), or its membership in a
+ * constant collection of names ({@code !SCRIPT_READABLE.contains(cookie.getName())}), as a response
  * wrapper uses it to harden only some cookies: on the side where it {@link #holds}, and for a cookie whose name is
  * known, the wrapper's hardening applies.
  */
@@ -32,17 +36,20 @@ final class NameCondition {
 
     private final String test;
     private final String text;
+    /** For a membership test ({@code NAMES.contains(name)}), the constant collection's names; else null. */
+    private final Set<String> members;
     private final boolean holdsWhenTrue;
 
-    private NameCondition(String test, String text, boolean holdsWhenTrue) {
+    private NameCondition(String test, String text, Set<String> members, boolean holdsWhenTrue) {
         this.test = test;
         this.text = text;
+        this.members = members;
         this.holdsWhenTrue = holdsWhenTrue;
     }
 
     /** The same test, holding on its other side ({@code if (!name.startsWith("ui_")) harden}). */
     NameCondition negated() {
-        return new NameCondition(test, text, !holdsWhenTrue);
+        return new NameCondition(test, text, members, !holdsWhenTrue);
     }
 
     /** Does a cookie of this name pass the test on the side this condition stands for? Null names pass nothing. */
@@ -51,6 +58,9 @@ final class NameCondition {
             return false;
         }
         boolean result;
+        if (members != null) {
+            return members.contains(name) == holdsWhenTrue;
+        }
         switch (test) {
         case "startsWith":
             result = name.startsWith(text);
@@ -97,6 +107,10 @@ final class NameCondition {
         }
         InvokeInstruction call = (InvokeInstruction) producer.getHandle().getInstruction();
         String test = call.getMethodName(cpg);
+        if (CookiePolicyCatalogue.MEMBERSHIP_TEST.equals(test) && call.getArgumentTypes(cpg).length == 1
+                && CookiePolicyCatalogue.NAME_COLLECTIONS.contains(call.getClassName(cpg).replace('.', '/'))) {
+            return membership(producer, vna, origins, cpg, isCookie);
+        }
         if (!STRING.equals(call.getClassName(cpg).replace('.', '/')) || !CookiePolicyCatalogue.SELECTIONS.contains(test)
                 || call.getArgumentTypes(cpg).length != 1) {
             return null;
@@ -114,7 +128,29 @@ final class NameCondition {
             name = argument;
         }
         return text != null && readsName(name, vna, origins, cpg, isCookie)
-                ? new NameCondition(test, text, true) : null;
+                ? new NameCondition(test, text, null, true) : null;
+    }
+
+    /**
+     * {@code NAMES.contains(cookie.getName())} with {@code NAMES} a constant collection of names (see
+     * {@link ConstantNameSets}): holds for exactly those names; null when the collection is not known.
+     */
+    private static NameCondition membership(Location call, ValueNumberDataflow vna, ValueOrigins origins,
+            ConstantPoolGen cpg, Predicate<ValueNumber> isCookie) throws DataflowAnalysisException {
+        ValueNumberFrame atCall = vna.getFactAtLocation(call);
+        if (!atCall.isValid() || atCall.getStackDepth() < 2
+                || !readsName(atCall.getStackValue(0), vna, origins, cpg, isCookie)) {
+            return null;
+        }
+        Location read = origins.producer(atCall.getStackValue(1));
+        if (read == null || !(read.getHandle().getInstruction() instanceof GETSTATIC)) {
+            return null;
+        }
+        GETSTATIC field = (GETSTATIC) read.getHandle().getInstruction();
+        String owner = field.getClassName(cpg).replace('.', '/');
+        Set<String> members = ConstantNameSets.of(owner, field.getFieldName(cpg));
+        return members == null ? null : new NameCondition(CookiePolicyCatalogue.MEMBERSHIP_TEST,
+                owner + "." + field.getFieldName(cpg), Set.copyOf(members), true);
     }
 
     /** Is the edge the side of its branch where the branch's tested value is true? */
@@ -140,12 +176,12 @@ final class NameCondition {
     @Override
     public boolean equals(Object o) {
         return o instanceof NameCondition && ((NameCondition) o).test.equals(test) && ((NameCondition) o).text.equals(text)
-                && ((NameCondition) o).holdsWhenTrue == holdsWhenTrue;
+                && Objects.equals(((NameCondition) o).members, members) && ((NameCondition) o).holdsWhenTrue == holdsWhenTrue;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(test, text, holdsWhenTrue);
+        return Objects.hash(test, text, members, holdsWhenTrue);
     }
 
     @Override

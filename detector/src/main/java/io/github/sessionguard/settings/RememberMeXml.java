@@ -11,7 +11,10 @@ import java.util.List;
  * "remember-me" cookie (or the name in {@code remember-me-cookie}) themselves, judged as for the Java DSL's
  * {@code http.rememberMe(...)}: HttpOnly on; Secure only on requests seen as HTTPS unless
  * {@code use-secure-cookie} says otherwise (LOW when absent, a finding when "false"); no SameSite, which
- * the namespace cannot give it (runtime evidence for the services: SpringRememberMeCookieTest). With
+ * the namespace cannot give it (runtime evidence for the services: SpringRememberMeCookieTest), unless an app-wide
+ * SameSite policy (Tomcat's {@code sameSiteCookies} in {@code META-INF/context.xml}, a cookie processor or a Boot
+ * {@code CookieSameSiteSupplier} installed in code) gives it one, as it would the same cookie configured in code:
+ * the services write it through {@code response.addCookie}, which the container's cookie processor serialises. With
  * {@code services-ref} the application's own services write the cookie: they are judged where they are built.
  */
 final class RememberMeXml {
@@ -21,7 +24,12 @@ final class RememberMeXml {
     private RememberMeXml() {
     }
 
-    static List<SettingFinding> judge(SettingsResource file, XmlElement root) {
+    /**
+     * @param sameSiteByPolicy tells, for a cookie name, whether an app-wide SameSite policy decides that cookie's
+     *        SameSite
+     */
+    static List<SettingFinding> judge(SettingsResource file, XmlElement root,
+            java.util.function.Predicate<String> sameSiteByPolicy) {
         List<SettingFinding> findings = new ArrayList<>();
         List<XmlElement> elements = new ArrayList<>();
         root.collect(SpringSecurityXml.REMEMBER_ME, elements, 0);
@@ -41,6 +49,9 @@ final class RememberMeXml {
             } else if ("false".equalsIgnoreCase(secure.trim())) {
                 findings.add(new SettingFinding(SECURE, credentialOr(name, Priorities.HIGH_PRIORITY), file,
                         line, cookie + " with use-secure-cookie=\"false\"", "set use-secure-cookie=\"true\""));
+            }
+            if (sameSiteByPolicy.test(name)) {
+                continue;
             }
             findings.add(new SettingFinding(SAMESITE, credentialOr(name, Priorities.NORMAL_PRIORITY), file, line,
                     cookie, "services-ref to TokenBasedRememberMeServices with setCookieCustomizer(cookie -> "

@@ -16,6 +16,7 @@ import edu.umd.cs.findbugs.classfile.IScannableCodeBase;
 import edu.umd.cs.findbugs.classfile.ResourceNotFoundException;
 import io.github.sessionguard.catalogue.SaTokenCookieKeys;
 import io.github.sessionguard.catalogue.SessionSettingSources;
+import io.github.sessionguard.cookies.CookiePolicyFacts;
 import io.github.sessionguard.flow.CookieApiSupport;
 import io.github.sessionguard.flow.MethodGuard;
 import io.github.sessionguard.flow.MethodRefs;
@@ -174,7 +175,9 @@ public class SettingsDetector implements Detector2 {
                     findings.addAll(WebXmlFilterSwitches.judge(file, root));
                 }
                 if (security) {
-                    findings.addAll(SpringSecurityXml.judge(file, root));
+                    // The app-wide SameSite policies the cookie pass collected (an earlier pass, see findbugs.xml).
+                    findings.addAll(SpringSecurityXml.judge(file, root, name -> CookiePolicyFacts
+                            .sameSiteDecidedForFrameworkCookie(SessionSettingSources.SPRING_XML_REMEMBER_ME_SERVICES, name)));
                 }
                 if (tomcatContext) {
                     findings.addAll(TomcatContextFile.judge(file, root, webXmlHttpOnly));

@@ -31,7 +31,9 @@ final class SpringSecurityXml {
                 && text.contains(NAMESPACE);
     }
 
-    static List<SettingFinding> judge(SettingsResource file, XmlElement root) {
+    /** @param sameSiteByPolicy see {@link RememberMeXml#judge} */
+    static List<SettingFinding> judge(SettingsResource file, XmlElement root,
+            java.util.function.Predicate<String> sameSiteByPolicy) {
         List<SettingFinding> findings = new ArrayList<>();
         if (root == null) {
             return findings;
@@ -57,7 +59,7 @@ final class SpringSecurityXml {
                         "remove the attribute (its default is true) or set disable-url-rewriting=\"true\""));
             }
         }
-        findings.addAll(RememberMeXml.judge(file, root));
+        findings.addAll(RememberMeXml.judge(file, root, sameSiteByPolicy));
         return findings;
     }
 }

@@ -73,6 +73,8 @@ class FixTextsTest {
             fixes.get(CookieFlag.SAME_SITE.bugPattern()).add(escape("SameSite=None for every cookie: "
                     + CookiePolicyCatalogue.noneEverywhereFix(policy)));
         }
+        fixes.get(CookieFlag.SAME_SITE.bugPattern()).add(escape("SameSite=None for a session or credential cookie by name: "
+                + CookiePolicyCatalogue.noneForCredentialFix()));
         fixes.put("SESSION_FIXATION_PROTECTION_DISABLED", new ArrayList<>());
         for (ProtectionSwitch protection : ProtectionSwitch.ALL) {
             // A switch reported as a cookie pattern (Tomcat's setUseHttpOnly) is listed with that pattern's fixes.
