@@ -651,7 +651,12 @@ public final class LoginCatalogue {
      * checked user, or nothing.
      */
     public static final String STREAM_TYPE = "java/util/stream/Stream";
-    public static final Set<String> FILTERING_TYPES = Set.of(OPTIONAL_TYPE, STREAM_TYPE);
+    private static final Set<String> FILTERING_TYPES = Set.of(OPTIONAL_TYPE, STREAM_TYPE);
+
+    /** {@code filter(predicate)} on one of the {@link #FILTERING_TYPES}. */
+    public static boolean isPredicateFilter(String owner, String name) {
+        return "filter".equals(name) && FILTERING_TYPES.contains(owner);
+    }
     /** The stream calls that take the element that passed a filter out, as an {@code Optional}. */
     public static final Set<String> STREAM_PICKS = Set.of("findFirst", "findAny");
     /**

@@ -226,15 +226,7 @@ public final class SessionStoreCatalogue {
 
     /** Does this application method implement a {@link #LOGIN_PERSISTENCE} method (its class a known subtype)? */
     public static boolean persistsLogin(String slashedClass, String methodName, String descriptor) {
-        if (isLibrary(slashedClass)) {
-            return false;
-        }
-        for (CallPattern hook : LOGIN_PERSISTENCE) {
-            if (hook.matches(slashedClass, methodName, descriptor) && hook.matchesReceiver(slashedClass)) {
-                return true;
-            }
-        }
-        return false;
+        return !isLibrary(slashedClass) && LoginCatalogue.any(LOGIN_PERSISTENCE, slashedClass, methodName, descriptor);
     }
 
     /** An application's own registry of logged-in sessions: {@code registry.register(id, user)}. */

@@ -748,8 +748,8 @@ final class CredentialFlow {
             lookUp(call, pc, name, returnType, result);
             return;
         }
-        if (receiver != null && result != null && "filter".equals(name) && call.argumentCount() == 1
-                && LoginCatalogue.FILTERING_TYPES.contains(owner) && lambdaChecksCredentials(call.argument(0))) {
+        if (receiver != null && result != null && call.argumentCount() == 1
+                && LoginCatalogue.isPredicateFilter(owner, name) && lambdaChecksCredentials(call.argument(0))) {
             // found.filter(m -> encoder.matches(password, m.getPassword())): the check runs in the lambda, and what
             // passes it is the checked user.
             checked(call, pc, returnType, result);

@@ -694,7 +694,7 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         if (LoginCatalogue.isCredentialCheck(owner, name, signature, settings)) {
             credentialCheck = true;
             checkedResult = signature.endsWith(";");
-        } else if ("filter".equals(name) && arguments == 1 && LoginCatalogue.FILTERING_TYPES.contains(owner)
+        } else if (arguments == 1 && LoginCatalogue.isPredicateFilter(owner, name)
                 && stack.getStackDepth() > 0 && stack.getStackItem(0).getUserValue() == CHECKING_FUNCTION) {
             // accounts.byEmail(email).filter(a -> PasswordCheck.verify(password, a.passwordHash())): the check runs
             // in the lambda, and what passes it is the checked user.

@@ -107,8 +107,8 @@ final class StoreCallScreen {
             // (found.filter(a -> verify(password, a.hash()))) is the one that checks (the detector reads the lambda).
             for (int index = 1; index < constants.length; index++) {
                 ConstantCP reference = MethodRefs.isMethodRef(constants[index]) ? (ConstantCP) constants[index] : null;
-                if (reference != null && "filter".equals(MethodRefs.name(pool, reference))
-                        && LoginCatalogue.FILTERING_TYPES.contains(MethodRefs.owner(pool, reference))) {
+                if (reference != null && LoginCatalogue.isPredicateFilter(MethodRefs.owner(pool, reference),
+                        MethodRefs.name(pool, reference))) {
                     kinds[index] |= CREDENTIAL_CHECK;
                     anyKind[index] = true;
                 }
