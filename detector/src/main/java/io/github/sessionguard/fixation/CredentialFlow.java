@@ -12,9 +12,6 @@ import edu.umd.cs.findbugs.ba.XFactory;
 import edu.umd.cs.findbugs.ba.XField;
 import edu.umd.cs.findbugs.ba.XMethod;
 import edu.umd.cs.findbugs.ba.constant.Constant;
-import edu.umd.cs.findbugs.ba.generic.GenericObjectType;
-import edu.umd.cs.findbugs.ba.generic.GenericSignatureParser;
-import edu.umd.cs.findbugs.ba.generic.GenericUtilities;
 import edu.umd.cs.findbugs.ba.constant.ConstantDataflow;
 import edu.umd.cs.findbugs.ba.constant.ConstantFrame;
 import edu.umd.cs.findbugs.ba.vna.ValueNumber;
@@ -50,7 +47,6 @@ import org.apache.bcel.generic.InvokeInstruction;
 import org.apache.bcel.generic.LDC;
 import org.apache.bcel.generic.PUTFIELD;
 import org.apache.bcel.generic.ObjectType;
-import org.apache.bcel.generic.ReferenceType;
 import org.apache.bcel.generic.Type;
 
 import java.util.Collection;
@@ -787,7 +783,7 @@ final class CredentialFlow {
         }
         if (!secretArgument && result != null && returnType instanceof ObjectType && hasRequestValue(call)
                 && !LoginCatalogue.isJdk(owner) && LoginCatalogue.mayLookUpUser(owner, name)
-                && LoginCatalogue.namesVerification(name) && answersUser(call, (ObjectType) returnType)) {
+                && LoginCatalogue.namesVerification(name) && CheckAnswers.answersUser(call, (ObjectType) returnType, summaries)) {
             // sso.loginCheck(request.getParameter("sso_sessionid")) returning an SsoUser: what the request
             // handed in is verified and a user comes back, whatever the request value is called. The user may
             // come in an Optional, and its type is a user's by name or by the application's own password check
@@ -823,7 +819,7 @@ final class CredentialFlow {
         if ((identityArgument || checkedNameArgument && !sessionArgument) && !secretArgument && result != null
                 && returnType instanceof ObjectType
                 && !LoginCatalogue.isJdk(owner) && !fluent(owner, returnType) && LoginCatalogue.mayLookUpUser(owner, name)
-                && returnsUser(call, (ObjectType) returnType)) {
+                && CheckAnswers.returnsUser(call, (ObjectType) returnType)) {
             // members.findById(link.memberId()): the user a lookup keyed by the checked identity returns is that
             // user (a magic link or reset token checked first, the member loaded by the id it names), and so is
             // the one a lookup by the name a check was asked about returns (directory.lookupAccount(uid) after
@@ -1138,7 +1134,7 @@ final class CredentialFlow {
             if (verifyingCalls.add(pc)) {
                 changed = true;
             }
-            if (resultIsIdentity(call.name(), returnType) || isNewKey(returnType) || isProviderToken(call, returnType)) {
+            if (CheckAnswers.resultIsIdentity(call.name(), returnType) || isNewKey(returnType) || isProviderToken(call, returnType)) {
                 mark(identities, result);
             }
         }
@@ -1569,7 +1565,7 @@ final class CredentialFlow {
         for (int i = 0; i < call.argumentCount(); i++) {
             checkedUser(call.argument(i), argumentTypes[i]);
         }
-        if (resultIsIdentity(name, returnType) || isNewKey(returnType)) {
+        if (CheckAnswers.resultIsIdentity(name, returnType) || isNewKey(returnType)) {
             mark(identities, result);
             identifiesByRequest |= noArgumentFromSession(call);
         } else if (isTextual(returnType)) {
@@ -1750,147 +1746,6 @@ final class CredentialFlow {
         return returnType == Type.LONG && !readsLoggedInUser();
     }
 
-    /**
-     * Is what a check or lookup returns the user? An object (a user, an assertion, a token, an
-     * {@code Optional}) is; a collection or map (validation errors) is not; a string or number only when the
-     * call's name says it is a user's ({@code findUsernameByToken}, {@code userIdFor}) or a login's (or a new key:
-     * {@link #isNewKey}).
-     */
-    private static boolean resultIsIdentity(String name, Type returnType) {
-        if (returnType instanceof ObjectType) {
-            String type = ((ObjectType) returnType).getClassName();
-            // A collection is no user (validation errors); an Optional, or a future of the answer, carries one.
-            if (type.startsWith("java.util.") && !type.equals("java.util.Optional")
-                    && !type.equals("java.util.concurrent.CompletableFuture")
-                    && !type.equals("java.util.concurrent.CompletionStage")) {
-                return false;
-            }
-            if (!type.equals("java.lang.String") && !type.startsWith("java.lang.")) {
-                return true;
-            }
-        } else if (returnType != Type.LONG && returnType != Type.INT) {
-            return false;
-        }
-        return LoginCatalogue.namesIdentity(name) || LoginCatalogue.isLoginMethodName(name)
-                || LoginCatalogue.isSecretName(name);
-    }
-
-    /**
-     * Does the call return a user type ({@link LoginCatalogue#isUserType}), directly or in an {@code Optional}
-     * (read from the callee's generic signature, when the class is on the classpath)?
-     */
-    private static boolean returnsUser(CallAt call, ObjectType returnType) {
-        String type = returnType.getClassName();
-        if (type.equals("java.lang.Object")) {
-            return LoginCatalogue.namesUserLookup(call.name());
-        }
-        if (!type.equals("java.util.Optional")) {
-            return LoginCatalogue.isUserType(type);
-        }
-        String element = optionalElement(call);
-        return element != null && LoginCatalogue.isUserType(element);
-    }
-
-    /**
-     * The class an {@code Optional} the call answers holds ({@code Optional<Account>}: {@code Account}, dotted), read
-     * from the callee's generic signature by SpotBugs' parser, or null (not on the classpath, no generic signature, a
-     * type variable or wildcard).
-     */
-    private static String optionalElement(CallAt call) {
-        XMethod callee = XFactory.createXMethod(call.owner().replace('/', '.'), call.name(), call.descriptor(),
-                !call.hasReceiver());
-        String generic = callee.getSourceSignature();
-        if (generic == null) {
-            return null;
-        }
-        Type returned = GenericUtilities.getType(new GenericSignatureParser(generic).getReturnTypeSignature());
-        if (!(returned instanceof GenericObjectType) || ((GenericObjectType) returned).getNumParameters() != 1
-                || !((GenericObjectType) returned).getClassName().equals(LoginCatalogue.OPTIONAL_TYPE.replace('/', '.'))) {
-            return null;
-        }
-        ReferenceType element = ((GenericObjectType) returned).getParameterAt(0);
-        GenericUtilities.TypeCategory category = GenericUtilities.getTypeCategory(element);
-        return category == GenericUtilities.TypeCategory.PLAIN_OBJECT_TYPE
-                || category == GenericUtilities.TypeCategory.PARAMETERIZED ? ((ObjectType) element).getClassName() : null;
-    }
-
-    /** At most this many methods of a verification's class are asked whether they check a password. */
-    private static final int MAX_SIBLING_CHECKS = 16;
-
-    /**
-     * Does a verification answer a user: a type whose name says so ({@link LoginCatalogue#isUserType}), directly or in
-     * an {@code Optional}, or the type that a password check of the same class answers? The name list cannot know an
-     * application's words for its users ({@code Adjuster}, {@code Brewer}, {@code Agent}); the class that verifies a
-     * broker's assertion and, beside it, a password ({@code verifyPassword(login, password)} answering
-     * {@code Optional<Adjuster>}) says by its bytecode that what both answer is who logs in.
-     */
-    private boolean answersUser(CallAt call, ObjectType returnType) {
-        String answered = returnType.getClassName();
-        boolean optional = answered.equals(LoginCatalogue.OPTIONAL_TYPE.replace('/', '.'));
-        if (optional) {
-            answered = optionalElement(call);
-            if (answered == null) {
-                return false;
-            }
-        }
-        if (LoginCatalogue.isUserType(answered)) {
-            return true;
-        }
-        if (answered.startsWith("java.") || LoginCatalogue.isJdk(answered.replace('.', '/'))) {
-            return false;
-        }
-        // Siblings are compared by their generic return (Optional<Adjuster>), erased for any other type.
-        String returned = optional ? "Ljava/util/Optional<L" + answered.replace('.', '/') + ";>;" : returnType.getSignature();
-        return summaries.fact("checks-and-answers " + call.owner() + ' ' + returned,
-                () -> siblingChecksAndAnswers(call, returned));
-    }
-
-    /** The return part of a method's (generic) signature, by SpotBugs' parser, without the generic throws clause. */
-    private static String returnedSignature(String signature) {
-        String returned = new GenericSignatureParser(signature).getReturnTypeSignature();
-        int thrown = returned.indexOf('^'); // the parser leaves "^Ljava/io/IOException;" on the return type
-        return thrown < 0 ? returned : returned.substring(0, thrown);
-    }
-
-    /**
-     * Does another method of the call's class, answering the same (generic) type, check a credential (by the
-     * catalogue, as a call of it would count: {@code verifyPassword}; or its summary says so: a password compared
-     * with a stored one)? Password management ({@code changePassword})
-     * is no such check.
-     */
-    private boolean siblingChecksAndAnswers(CallAt call, String returned) {
-        XClass owner;
-        try {
-            owner = Global.getAnalysisCache().getClassAnalysis(XClass.class,
-                    DescriptorFactory.createClassDescriptor(call.owner()));
-        } catch (CheckedAnalysisException e) {
-            // A class the classpath cannot give (counted when missing, else reported): nothing to learn from it.
-            LookupFailures.failed(e, "the methods of " + call.owner());
-            return false;
-        }
-        int asked = 0;
-        for (XMethod sibling : owner.getXMethods()) {
-            if (sibling.getName().equals(call.name()) || sibling.getName().startsWith("<") || sibling.isSynthetic()
-                    || LoginCatalogue.managesPasswords(sibling.getName())) {
-                continue;
-            }
-            String siblingReturn = returnedSignature(sibling.getSourceSignature() != null
-                    ? sibling.getSourceSignature() : sibling.getSignature());
-            if (!returned.equals(siblingReturn) || asked++ >= MAX_SIBLING_CHECKS) {
-                continue;
-            }
-            if (LoginCatalogue.isCredentialCheck(call.owner(), sibling.getName(), sibling.getSignature(),
-                    summaries.settings())) {
-                return true; // verifyPassword(login, password), authenticate(...): a check by its name, as at a call
-            }
-            LoginSummary summary = summaries.of(call.owner(), sibling.getName(), sibling.getSignature());
-            if (summary != null && summary.checksCredentials()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static boolean fluent(String owner, Type returnType) {
         return returnType instanceof ObjectType
                 && ((ObjectType) returnType).getClassName().replace('.', '/').equals(owner);
@@ -1904,7 +1759,6 @@ final class CredentialFlow {
                 || signature.equals("Ljava/lang/StringBuilder;") || signature.equals("Ljava/lang/StringBuffer;");
     }
 
-    /** An object made in this method ({@code new}), or the object the method runs on. */
     /**
      * A secret the user submitted (read from the request or handed in), not a configured one read from a field
      * or a constant: a service account's bind password ({@code env.put(SECURITY_CREDENTIALS, this.bindPassword)})
