@@ -139,20 +139,12 @@ final class LoginMethodAnalyzer {
         return new LoginMethodResult(summary, paths.reused, paths.fixedInherited, requestEntry, loginByNameOnly,
                 keys(descriptor, pendingUserAttributes(meaning, credentials, paths.loginAttributes, paths.removedAttributes,
                         paths.endsSession && paths.pending.isEmpty())),
-                keys(descriptor, renewedLoginAttributes(paths.loginAttributes, paths.pending)));
+                keys(descriptor, paths.loginAttributes));
     }
 
     private static Set<String> keys(MethodDescriptor descriptor, Set<String> attributes) {
         return attributes.stream().map(attribute -> LoginMethodResult.pendingUserKey(descriptor.getSlashedClassName(),
                 attribute)).collect(java.util.stream.Collectors.toSet());
-    }
-
-    /** The attributes of the method's login writes that no unfixed login of it writes (see LoginMethodResult). */
-    private static Set<String> renewedLoginAttributes(Set<String> written, Set<LoginEvent> unfixed) {
-        Set<String> renewed = new java.util.TreeSet<>(written);
-        // An event without an attribute (a Spring or container login) names none to take out.
-        unfixed.stream().map(LoginEvent::attribute).filter(java.util.Objects::nonNull).forEach(renewed::remove);
-        return renewed;
     }
 
     /**

@@ -14,13 +14,13 @@ final class LoginMethodResult {
     private final boolean requestEntry;
     private final boolean loginByNameOnly;
     private final Set<String> pendingUserAttributes;
-    private final Set<String> renewedLoginAttributes;
+    private final Set<String> loginAttributes;
 
     LoginMethodResult(LoginSummary summary, Set<LoginEvent> reusedInvalidatedSessions,
             Set<LoginEvent> fixedInherited, boolean requestEntry, boolean loginByNameOnly,
-            Set<String> pendingUserAttributes, Set<String> renewedLoginAttributes) {
+            Set<String> pendingUserAttributes, Set<String> loginAttributes) {
         this.summary = summary;
-        this.renewedLoginAttributes = Set.copyOf(renewedLoginAttributes);
+        this.loginAttributes = Set.copyOf(loginAttributes);
         this.requestEntry = requestEntry;
         this.loginByNameOnly = loginByNameOnly;
         this.pendingUserAttributes = Set.copyOf(pendingUserAttributes);
@@ -67,13 +67,14 @@ final class LoginMethodResult {
     }
 
     /**
-     * Attributes (as {@link #pendingUserKey} keys) this method writes as a login only where the session id changes
-     * too (no unfixed login of it writes them): a first step that renews the session before it parks the pending user.
-     * A second step that reads back only such attributes runs in a session whose id changed at the first step: an
-     * id planted before opens nothing.
+     * Attributes (as {@link #pendingUserKey} keys) this method writes as a login, with or without an id change. Those
+     * that no unfixed login of the analysis writes are written only where the session id changes too (see
+     * {@code SessionFixationDetector.renewedPendingUsers}): a first step that renews the session before it parks the
+     * pending user. A second step that reads back only such attributes runs in a session whose id changed at the
+     * first step: an id planted before opens nothing.
      */
-    Set<String> renewedLoginAttributes() {
-        return renewedLoginAttributes;
+    Set<String> loginAttributes() {
+        return loginAttributes;
     }
 
     /** The key of a pending-user attribute of the package of a class (slashed name). */

@@ -146,7 +146,7 @@ public class SessionFixationDetector implements Detector {
         Set<String> renewed = new java.util.TreeSet<>();
         Set<String> unrenewed = new java.util.TreeSet<>();
         for (LoginMethodResult result : summaries.allResults()) {
-            renewed.addAll(result.renewedLoginAttributes());
+            renewed.addAll(result.loginAttributes());
             LoginSummary summary = result.summary();
             java.util.stream.Stream.concat(summary.reported().stream(), summary.exported().stream())
                     .filter(event -> event.attribute() != null)
