@@ -130,11 +130,38 @@ public final class LoginCatalogue {
      */
     public static final java.util.Set<String> WICKET_SIGN_IN_ID_CHANGES = java.util.Set.of("changeSessionId", "replaceSession");
 
+    /**
+     * Jakarta Security's {@code SecurityContext.authenticate}: a container login that runs the application's own
+     * {@code HttpAuthenticationMechanism}s, when it has any, which then decide what it does to the session.
+     */
+    public static final CallPattern SECURITY_CONTEXT_AUTHENTICATE = CallPattern.of(
+            Set.of("jakarta/security/enterprise/SecurityContext", "javax/security/enterprise/SecurityContext"),
+            "authenticate", null);
+
     /** Logins the container performs, and (Tomcat, Jetty) follows with its own id change. */
     public static final List<CallPattern> CONTAINER_LOGINS = List.of(
             CallPattern.of(CallPattern.servlet("http/HttpServletRequest"), "login", "(Ljava/lang/String;Ljava/lang/String;)V"),
-            CallPattern.of(Set.of("jakarta/security/enterprise/SecurityContext", "javax/security/enterprise/SecurityContext"),
-                    "authenticate", null));
+            SECURITY_CONTEXT_AUTHENTICATE);
+
+    /**
+     * Jakarta Security's authentication mechanism interface (jakarta and javax): {@code SecurityContext.authenticate}
+     * runs the application's implementations' {@code validateRequest}, when the application has any.
+     */
+    public static final List<String> AUTHENTICATION_MECHANISMS = List.of(
+            "jakarta/security/enterprise/authentication/mechanism/http/HttpAuthenticationMechanism",
+            "javax/security/enterprise/authentication/mechanism/http/HttpAuthenticationMechanism");
+
+    /** {@code validateRequest}'s descriptor in a mechanism of that namespace ("jakarta" or "javax"). */
+    public static String validateRequestDescriptor(String namespace) {
+        return "(L" + namespace + "/servlet/http/HttpServletRequest;L" + namespace + "/servlet/http/HttpServletResponse;L"
+                + namespace + "/security/enterprise/authentication/mechanism/http/HttpMessageContext;)L" + namespace
+                + "/security/enterprise/AuthenticationStatus;";
+    }
+
+    /** A mechanism hands the caller it established to the container: {@code HttpMessageContext.notifyContainerAboutLogin}. */
+    public static final CallPattern CONTAINER_NOTIFICATION = CallPattern.of(Set.of(
+            "jakarta/security/enterprise/authentication/mechanism/http/HttpMessageContext",
+            "javax/security/enterprise/authentication/mechanism/http/HttpMessageContext"), "notifyContainerAboutLogin", null);
 
     /** Calls that give the session a new id (or end it) on the path they are on. */
     /**

@@ -529,6 +529,10 @@ final class LoginCallMeaning {
             if (wrapped != null) {
                 return wrapped;
             }
+            if (LoginCatalogue.SECURITY_CONTEXT_AUTHENTICATE.matches(owner, name, callDescriptor)) {
+                // The application's own mechanisms may answer for it (LoginEvent#isSecurityContextAuthenticate).
+                return LoginEvent.securityContextAuthenticate(site, "container login " + simpleName(owner) + "." + name);
+            }
             return new LoginEvent(site, LoginEventKind.CONTAINER, "container login " + simpleName(owner) + "." + name);
         }
         LoginEvent framework = FrameworkSessionWrites.event(classContext, call, site, location.getHandle(),

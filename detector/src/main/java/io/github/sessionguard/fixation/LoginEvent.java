@@ -15,6 +15,11 @@ final class LoginEvent {
     private final String attribute;
     /** For a login a called login method left unfixed: that method's event; null for the method's own. */
     private final LoginEvent parent;
+    /**
+     * A Jakarta Security {@code SecurityContext.authenticate} (or a call that reaches one), whose meaning the
+     * application's own authentication mechanisms may decide (see {@link LoginSummaries#mechanismsAnswerForAuthenticate()}).
+     */
+    private final boolean securityContextAuthenticate;
 
     LoginEvent(Site site, LoginEventKind kind, String what) {
         this(site, kind, what, false);
@@ -33,8 +38,19 @@ final class LoginEvent {
         return new LoginEvent(site, kind, what, markerOnly, attribute, null);
     }
 
+    /** The container login {@code SecurityContext.authenticate} (see {@link #isSecurityContextAuthenticate()}). */
+    static LoginEvent securityContextAuthenticate(Site site, String what) {
+        return new LoginEvent(site, LoginEventKind.CONTAINER, what, false, null, null, true);
+    }
+
     private LoginEvent(Site site, LoginEventKind kind, String what, boolean markerOnly, String attribute,
             LoginEvent parent) {
+        this(site, kind, what, markerOnly, attribute, parent, parent != null && parent.securityContextAuthenticate);
+    }
+
+    private LoginEvent(Site site, LoginEventKind kind, String what, boolean markerOnly, String attribute,
+            LoginEvent parent, boolean securityContextAuthenticate) {
+        this.securityContextAuthenticate = securityContextAuthenticate;
         this.site = site;
         this.kind = kind;
         this.what = what;
@@ -50,6 +66,15 @@ final class LoginEvent {
      */
     LoginEvent parent() {
         return parent;
+    }
+
+    /**
+     * Is this (or the login it was inherited from) a Jakarta Security {@code SecurityContext.authenticate}, whose
+     * meaning the application's own authentication mechanisms may decide (see
+     * {@link LoginSummaries#mechanismsAnswerForAuthenticate()})?
+     */
+    boolean isSecurityContextAuthenticate() {
+        return securityContextAuthenticate;
     }
 
     boolean isMarkerOnly() {
@@ -77,12 +102,14 @@ final class LoginEvent {
     /** The same event seen from a caller: it happens at the call of the method that contains it. */
     LoginEvent calledFrom(Site callSite, String calleeName) {
         // An exported event that was itself inherited keeps its chain back to the login method that left it.
-        return new LoginEvent(callSite, kind, through(calleeName), markerOnly, attribute, parent == null ? null : this);
+        return new LoginEvent(callSite, kind, through(calleeName), markerOnly, attribute, parent == null ? null : this,
+                securityContextAuthenticate);
     }
 
     /** A called login method's unfixed login, seen at its call: the caller may fix it (an id change after the call). */
     LoginEvent inheritedAt(Site callSite, String calleeName) {
-        return new LoginEvent(callSite, kind, through(calleeName), markerOnly, attribute, this);
+        return new LoginEvent(callSite, kind, through(calleeName), markerOnly, attribute, this,
+                securityContextAuthenticate);
     }
 
     /** The message's chain of methods: one call seen both as inherited and as exported names its method once. */

@@ -139,7 +139,7 @@ final class LoginMethodAnalyzer {
         return new LoginMethodResult(summary, paths.reused, paths.fixedInherited, requestEntry, loginByNameOnly,
                 keys(descriptor, pendingUserAttributes(meaning, credentials, paths.loginAttributes, paths.removedAttributes,
                         paths.endsSession && paths.pending.isEmpty())),
-                keys(descriptor, paths.loginAttributes));
+                keys(descriptor, paths.loginAttributes), paths.mechanismLogin);
     }
 
     private static Set<String> keys(MethodDescriptor descriptor, Set<String> attributes) {
@@ -197,6 +197,8 @@ final class LoginMethodAnalyzer {
         boolean endsSession;
         boolean anyReturn;
         boolean rotatesOnEveryPath = true;
+        /** At the container notifications after a passed credential check (see MechanismLogin): the worst answer. */
+        MechanismLogin mechanismLogin = MechanismLogin.NOT_SEEN;
 
         PathsOut(ClassContext classContext, Method method, MethodDescriptor descriptor, LoginCallMeaning meaning)
                 throws CheckedAnalysisException {
@@ -264,6 +266,12 @@ final class LoginMethodAnalyzer {
             CallAt call = meaning.callAt(location);
             if (call == null) {
                 return;
+            }
+            if (fact.isChecked()
+                    && LoginCatalogue.CONTAINER_NOTIFICATION.matches(call.owner(), call.name(), call.descriptor())) {
+                // A mechanism hands the checked caller to the container: what the session went through before it.
+                mechanismLogin = mechanismLogin.and(!fact.isUnrotated() ? MechanismLogin.NEW_ID
+                        : fact.pending().isEmpty() ? MechanismLogin.CONTAINER_ONLY : MechanismLogin.OWN_UNFIXED_WRITE);
             }
             Site site = new Site(descriptor, location.getHandle().getPosition());
             endsSession |= LoginCatalogue.any(LoginCatalogue.SESSION_ENDS, call.owner(), call.name(), call.descriptor());

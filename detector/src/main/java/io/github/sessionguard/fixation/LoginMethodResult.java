@@ -6,7 +6,7 @@ import java.util.Set;
 /** One method's login analysis: its summary for callers, and what is reported in the method itself. */
 final class LoginMethodResult {
     static final LoginMethodResult NOTHING = new LoginMethodResult(LoginSummary.NOTHING, Set.of(), Set.of(), false, false,
-            Set.of(), Set.of());
+            Set.of(), Set.of(), MechanismLogin.NOT_SEEN);
 
     private final LoginSummary summary;
     private final Set<LoginEvent> reusedInvalidatedSessions;
@@ -15,11 +15,14 @@ final class LoginMethodResult {
     private final boolean loginByNameOnly;
     private final Set<String> pendingUserAttributes;
     private final Set<String> loginAttributes;
+    /** See {@link #mechanismLogin()}. */
+    private final MechanismLogin mechanismLogin;
 
     LoginMethodResult(LoginSummary summary, Set<LoginEvent> reusedInvalidatedSessions,
             Set<LoginEvent> fixedInherited, boolean requestEntry, boolean loginByNameOnly,
-            Set<String> pendingUserAttributes, Set<String> loginAttributes) {
+            Set<String> pendingUserAttributes, Set<String> loginAttributes, MechanismLogin mechanismLogin) {
         this.summary = summary;
+        this.mechanismLogin = mechanismLogin;
         this.loginAttributes = Set.copyOf(loginAttributes);
         this.requestEntry = requestEntry;
         this.loginByNameOnly = loginByNameOnly;
@@ -80,6 +83,14 @@ final class LoginMethodResult {
     /** The key of a pending-user attribute of the package of a class (slashed name). */
     static String pendingUserKey(String slashedClass, String attribute) {
         return slashedClass.substring(0, slashedClass.lastIndexOf('/') + 1) + "#" + attribute;
+    }
+
+    /**
+     * What the method, a Jakarta Security mechanism's {@code validateRequest}, does to the session where it notifies
+     * the container of a login after a passed credential check; {@link MechanismLogin#NOT_SEEN} for other methods.
+     */
+    MechanismLogin mechanismLogin() {
+        return mechanismLogin;
     }
 
     LoginSummary summary() {

@@ -353,6 +353,62 @@ final class LoginSummaries {
         return result;
     }
 
+    /** More application mechanisms than this are not judged one by one: the container's default stands. */
+    private static final int MAX_MECHANISMS = 8;
+
+    /**
+     * Does the application's own Jakarta Security code answer for what {@code SecurityContext.authenticate} does to the
+     * session? That call runs the application's {@code HttpAuthenticationMechanism}s (jakarta or javax), not a
+     * container default, when it has any. True when it has at least one, and each one's {@code validateRequest}, on
+     * every path where it notifies the container of a caller after a passed credential check, either changed the
+     * session id before (the call is then no login with the old id) or wrote a login of its own to the session without
+     * one (the mechanism is reported for that write, where the fix goes, and the call would report it twice). False,
+     * and the call stays a container login, when some mechanism leaves the session to the container there, or was not
+     * seen to notify after a check at all, or cannot be read. Asked when every class has been seen: the answer comes
+     * from the class hierarchy and from memoised method results, so it does not depend on the order of the visits.
+     */
+    boolean mechanismsAnswerForAuthenticate() {
+        boolean any = false;
+        for (String mechanismType : io.github.sessionguard.catalogue.LoginCatalogue.AUTHENTICATION_MECHANISMS) {
+            String namespace = mechanismType.substring(0, mechanismType.indexOf('/'));
+            List<String> implementations = io.github.sessionguard.flow.TypeChecks.applicationImplementations(
+                    mechanismType, MAX_MECHANISMS);
+            for (String implementation : implementations) {
+                any = true;
+                LoginMethodResult result = mechanismResult(implementation,
+                        io.github.sessionguard.catalogue.LoginCatalogue.validateRequestDescriptor(namespace));
+                if (result == null) {
+                    return false;
+                }
+                MechanismLogin answer = result.mechanismLogin();
+                boolean answers = answer == MechanismLogin.NEW_ID
+                        || (answer == MechanismLogin.OWN_UNFIXED_WRITE && !result.summary().reported().isEmpty());
+                if (!answers) {
+                    return false;
+                }
+            }
+        }
+        return any;
+    }
+
+    /** The result of a mechanism class's {@code validateRequest} (its own or inherited from an application class). */
+    private LoginMethodResult mechanismResult(String slashedClass, String descriptor) {
+        CallTargets.Target target = CallTargets.resolve(slashedClass, "validateRequest", descriptor);
+        if (target == null) {
+            return null;
+        }
+        try {
+            ClassContext classContext = CalleeClassContexts.of(
+                    DescriptorFactory.createClassDescriptor(target.slashedClassName()));
+            Method method = methodOf(classContext, DescriptorFactory.instance().getMethodDescriptor(
+                    target.slashedClassName(), target.name(), target.descriptor(), target.isStatic()));
+            return method == null ? null : resultOf(classContext, method);
+        } catch (CheckedAnalysisException e) {
+            AnalysisContext.logError("SessionGuard could not read " + slashedClass + " for its login summary", e);
+            return null;
+        }
+    }
+
     /** Every method result computed in this analysis so far (for the decisions made once all are known). */
     java.util.Collection<LoginMethodResult> allResults() {
         return java.util.Collections.unmodifiableCollection(done.values());

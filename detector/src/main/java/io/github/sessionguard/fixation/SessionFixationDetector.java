@@ -103,7 +103,7 @@ public class SessionFixationDetector implements Detector {
     }
 
     private void report(LoginMethodResult result, LoginResponsibility responsibility, Set<String> pendingUsers,
-            Set<String> renewedPendingUsers, boolean containerKeepsId) {
+            Set<String> renewedPendingUsers, boolean containerKeepsId, boolean mechanismsAnswerForAuthenticate) {
         LoginSummary summary = result.summary();
         // A second step that reads back only pending users its first steps parked after an id change logs in a
         // session whose id changed already.
@@ -121,6 +121,10 @@ public class SessionFixationDetector implements Detector {
         Set<LoginEvent> reported = summary.reported().stream().filter(e -> !coveredCalls.contains(e.site()))
                 .filter(responsibility::isReportedHere)
                 .filter(e -> !(containerKeepsId && e.kind() == LoginEventKind.CONTAINER))
+                // SecurityContext.authenticate runs the application's own mechanisms, when it has any: where each
+                // changes the id before it notifies the container of a checked caller, or is reported for its own
+                // unfixed session write there, the call is no login with the old id of its own.
+                .filter(e -> !(mechanismsAnswerForAuthenticate && e.isSecurityContextAuthenticate()))
                 .filter(e -> e.attribute() == null || !pendingUsers.contains(
                         LoginMethodResult.pendingUserKey(e.site().method().getSlashedClassName(), e.attribute())))
                 .collect(java.util.stream.Collectors.toSet());
@@ -157,6 +161,14 @@ public class SessionFixationDetector implements Detector {
         return renewed;
     }
 
+    /** Do the application's Jakarta Security mechanisms answer for SecurityContext.authenticate (see LoginSummaries)? */
+    private boolean mechanismsAnswerForAuthenticate() {
+        boolean[] answer = {false};
+        MethodGuard.runReport(bugReporter, "judge its authentication mechanisms",
+                () -> answer[0] = summaries.mechanismsAnswerForAuthenticate());
+        return answer[0];
+    }
+
     /** Does an analysed war's context.xml keep the id at container logins (see TomcatContextFile)? */
     private boolean containerKeepsId() {
         try {
@@ -189,6 +201,8 @@ public class SessionFixationDetector implements Detector {
     public void report() {
         // Whether a login method or its callers answer for an unfixed login is known only now.
         if (summaries != null) {
+            // First: it may analyse a mechanism no visit asked for, whose result the decisions below then include.
+            boolean mechanismsAnswerForAuthenticate = mechanismsAnswerForAuthenticate();
             LoginResponsibility responsibility = new LoginResponsibility(summaries.allResults());
             Set<String> pendingUsers = new java.util.TreeSet<>();
             summaries.allResults().forEach(r -> pendingUsers.addAll(r.pendingUserAttributes()));
@@ -200,7 +214,7 @@ public class SessionFixationDetector implements Detector {
                     .sorted(Comparator.comparing(e -> e.getKey().toString()))
                     .forEach(e -> MethodGuard.runReport(bugReporter, "report " + e.getKey(),
                             () -> report(e.getValue(), responsibility, pendingUsers, renewedPendingUsers,
-                                    containerKeepsId)));
+                                    containerKeepsId, mechanismsAnswerForAuthenticate)));
             visited.clear();
         }
         // Findings are reported per class as it is visited. A bad setting is also reported as a finding,
