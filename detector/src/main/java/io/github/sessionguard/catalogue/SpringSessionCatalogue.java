@@ -92,6 +92,12 @@ public final class SpringSessionCatalogue {
                 + " is built (http.formLogin() does this for its own filter, addFilterAt does not)";
     }
 
+    /** The fix for a login filter whose own constructor keeps its login in the session under the Null strategy. */
+    public static String constructorFilterFix(String filter) {
+        return "setSessionAuthenticationStrategy(new ChangeSessionIdAuthenticationStrategy()) in " + filter
+                + "'s constructor, beside the session-backed repository it sets";
+    }
+
     /** The fix for a login filter whose own success hook keeps the login in the session under the Null strategy. */
     public static String ownHookFix(String filter) {
         return "setSessionAuthenticationStrategy(new ChangeSessionIdAuthenticationStrategy()) in " + filter

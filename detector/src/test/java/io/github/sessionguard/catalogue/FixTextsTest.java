@@ -88,6 +88,7 @@ class FixTextsTest {
         logins.add(escape(LoginEventKind.REUSED_INVALIDATED_SESSION_FIX));
         logins.add(escape(SessionStoreCatalogue.FIX));
         logins.add(escape(SpringSessionCatalogue.loginFilterFix("the filter")));
+        logins.add(escape(SpringSessionCatalogue.constructorFilterFix("the filter")));
         fixes.put("SESSION_FIXATION", new ArrayList<>(logins));
         Set<String> tracking = new LinkedHashSet<>();
         for (SessionTrackingApi.Setter setter : SessionTrackingApi.SETTERS) {

@@ -61,12 +61,15 @@ public class LoginFilterStrategyDetector extends OpcodeStackDetector {
         MethodGuard.runClass(bugReporter, classContext.getJavaClass(), () -> {
             JavaClass javaClass = classContext.getJavaClass();
             ownHookUnprotected = false;
+            ownConstructorUnprotected = false;
             if (!springSecurityPresent() || javaClass.getClassName().startsWith("org.springframework.")) {
                 return;
             }
             String self = javaClass.getClassName().replace('.', '/');
             ownHookUnprotected = overridesSuccessHook(javaClass) && isLoginFilter(self) && keepsNullStrategy(self);
-            if (ownHookUnprotected || mayBuildOrRegisterLoginFilter(javaClass)) {
+            ownConstructorUnprotected = SpringSessionFacts.current().constructorLoginUnprotected(self)
+                    && isLoginFilter(self) && !changesIdItself(self);
+            if (ownHookUnprotected || ownConstructorUnprotected || mayBuildOrRegisterLoginFilter(javaClass)) {
                 super.visitClassContext(classContext);
             }
         });
@@ -77,6 +80,41 @@ public class LoginFilterStrategyDetector extends OpcodeStackDetector {
      * session while the filter keeps the Null strategy (see {@link #sawSessionSave})?
      */
     private boolean ownHookUnprotected;
+
+    /**
+     * Is the visited class a login filter whose own constructor keeps its login in the session (a session-backed
+     * repository set on itself) with the Null strategy, unprotected anywhere (see {@link #sawConstructorRepository})?
+     */
+    private boolean ownConstructorUnprotected;
+
+    /**
+     * In such a filter's constructor, its {@code setSecurityContextRepository(sessionBacked)} on itself: the filter
+     * configures its session behaviour here, so this is where the id-changing strategy belongs, once for every place
+     * that builds it (they are not reported for it).
+     */
+    private void sawConstructorRepository(int seen) {
+        if (!ownConstructorUnprotected || !Const.CONSTRUCTOR_NAME.equals(getMethodName())
+                || (seen != Const.INVOKEVIRTUAL && seen != Const.INVOKESPECIAL)
+                || !SpringSessionCatalogue.isRepositorySetter(getNameConstantOperand(), getSigConstantOperand())
+                || stack.getStackDepth() < 2 || stack.getStackItem(1).getRegisterNumber() != 0
+                || SpringSessionCatalogue.REQUEST_ONLY_REPOSITORIES.contains(signatureType(stack.getStackItem(0)))) {
+            return;
+        }
+        String self = getClassName();
+        String simple = self.substring(self.lastIndexOf('/') + 1).replace('$', '.');
+        bugReporter.reportBug(ReportedMethods.addClassAndMethod(new BugInstance(this, PATTERN, Priorities.HIGH_PRIORITY),
+                getMethodDescriptor())
+                .addString("the login filter " + simple + " (its constructor keeps the login in the HTTP session, with"
+                        + " its default NullAuthenticatedSessionStrategy)")
+                .addString(SpringSessionCatalogue.constructorFilterFix(simple))
+                .addSourceLine(this));
+        ownConstructorUnprotected = false;
+    }
+
+    private static String signatureType(edu.umd.cs.findbugs.OpcodeStack.Item item) {
+        String signature = item.getSignature();
+        return signature.startsWith("L") ? signature.substring(1, signature.length() - 1) : signature;
+    }
 
     private static boolean overridesSuccessHook(JavaClass javaClass) {
         for (org.apache.bcel.classfile.Method method : javaClass.getMethods()) {
@@ -166,12 +204,17 @@ public class LoginFilterStrategyDetector extends OpcodeStackDetector {
     public void sawOpcode(int seen) {
         // Spring's own classes never get here: see visitClassContext.
         sawSessionSave(seen);
+        sawConstructorRepository(seen);
         if (seen == Const.NEW) {
             String type = getClassConstantOperand();
             if (isBuiltUnprotected(type)) {
-                boolean ownStrategy = SpringSessionFacts.current().builtFilterKeepsIdByItsStrategy(type, builtBy());
-                report(type, ownStrategy ? "built here with a session strategy that keeps the session id"
-                        : "built here with its default NullAuthenticatedSessionStrategy");
+                SpringSessionFacts facts = SpringSessionFacts.current();
+                boolean ownStrategy = facts.builtFilterKeepsIdByItsStrategy(type, builtBy());
+                // A filter whose own constructor keeps the login in the session is reported there, once.
+                if (ownStrategy || !facts.constructorKeepsLoginInSession(type)) {
+                    report(type, ownStrategy ? "built here with a session strategy that keeps the session id"
+                            : "built here with its default NullAuthenticatedSessionStrategy");
+                }
             }
         } else if ((seen == Const.INVOKEVIRTUAL || seen == Const.INVOKEINTERFACE)
                 && SpringSessionCatalogue.isFilterRegistration(getClassConstantOperand(), getNameConstantOperand())) {
@@ -179,7 +222,8 @@ public class LoginFilterStrategyDetector extends OpcodeStackDetector {
             if (stack.getStackDepth() > filterArgument) {
                 String signature = stack.getStackItem(filterArgument).getSignature();
                 String type = signature.startsWith("L") ? signature.substring(1, signature.length() - 1) : signature;
-                if (isSpringComponent(type) && isUnprotectedLoginFilter(type)) {
+                if (isSpringComponent(type) && isUnprotectedLoginFilter(type)
+                        && !SpringSessionFacts.current().constructorKeepsLoginInSession(type)) {
                     report(type, "registered here with its default NullAuthenticatedSessionStrategy");
                 }
             }

@@ -61,6 +61,11 @@ public final class SpringSessionFacts {
      */
     private final Map<String, Boolean> builtFilterStrategies = new HashMap<>();
     private final Map<String, Boolean> builtFilterRepositories = new HashMap<>();
+    /**
+     * Login filter classes whose own constructor sets a session-backed repository on the filter itself: the filter
+     * configures its session behaviour there, so that is where a missing id-changing strategy belongs.
+     */
+    private final Set<String> sessionRepositoryInConstructor = new HashSet<>();
     private final Set<String> constructedClasses = new HashSet<>();
     private final Set<String> sessionScopedClasses = new HashSet<>();
     private final Set<String> sessionHeldClasses = new HashSet<>();
@@ -127,6 +132,29 @@ public final class SpringSessionFacts {
         } else {
             (session ? sessionRepositoryOwners : requestRepositoryOwners).add(slashedOwner);
         }
+    }
+
+    /** The filter class's own constructor sets a session-backed repository on the filter it constructs. */
+    void sessionRepositorySetInConstructor(String slashedFilter) {
+        sessionRepositoryInConstructor.add(slashedFilter);
+    }
+
+    /**
+     * Does the filter's own constructor keep its login in the session (a session-backed repository set on
+     * itself)? Then the constructor, not the places that build it, is where its session strategy belongs.
+     */
+    public boolean constructorKeepsLoginInSession(String slashedFilter) {
+        return sessionRepositoryInConstructor.contains(slashedFilter);
+    }
+
+    /**
+     * The filter's own constructor keeps its login in the session, and nothing protects it: no id-changing strategy
+     * is set on it anywhere (see {@link #strategySetFor}), and no request-only repository replaces the constructor's.
+     */
+    public boolean constructorLoginUnprotected(String slashedFilter) {
+        return constructorKeepsLoginInSession(slashedFilter) && !strategySetFor(slashedFilter)
+                && !requestRepositoryBuiltTypes.contains(slashedFilter)
+                && requestRepositoryOwners.stream().noneMatch(owner -> isSubtype(slashedFilter, owner));
     }
 
     /** @param madeStrategies the strategy classes the bean method makes, sorted */

@@ -172,10 +172,18 @@ public class SpringSessionFactsScanner extends OpcodeStackDetector implements No
                     changesId(stack.getStackItem(0).getSignature()), builtBy);
         } else if (SpringSessionCatalogue.isRepositorySetter(name, signature) && stack.getStackDepth() > 1) {
             String builtBy = builtHere(stack.getStackItem(1));
-            facts.repositorySetOn(receiverType(owner, stack.getStackItem(1), builtBy),
-                    !SpringSessionCatalogue.REQUEST_ONLY_REPOSITORIES.contains(slashed(stack.getStackItem(0).getSignature())),
-                    builtBy);
+            boolean session = !SpringSessionCatalogue.REQUEST_ONLY_REPOSITORIES.contains(
+                    slashed(stack.getStackItem(0).getSignature()));
+            facts.repositorySetOn(receiverType(owner, stack.getStackItem(1), builtBy), session, builtBy);
+            if (session && isOwnConstructorReceiver(stack.getStackItem(1))) {
+                facts.sessionRepositorySetInConstructor(getClassName());
+            }
         }
+    }
+
+    /** The receiver is the object this constructor constructs ({@code this} in {@code <init>}). */
+    private boolean isOwnConstructorReceiver(OpcodeStack.Item receiver) {
+        return Const.CONSTRUCTOR_NAME.equals(getMethodName()) && receiver.getRegisterNumber() == 0;
     }
 
     /**
