@@ -304,6 +304,13 @@ final class LoginCallMeaning {
                 LoginEvent facadeWrite = facadeWriteEvent(call, location, write, site, fact);
                 if (facadeWrite != null) {
                     fact.authenticate(facadeWrite);
+                    // A callee whose own guarded id change leaves this write unfixed answers for it (see
+                    // GuardedHelperWrites): its event, inherited here, lets a caller's id change after the call fix
+                    // it, and covers this call's own event when the callee reports it (LoginResponsibility).
+                    LoginEvent guarded = callee.writesBehindOwnGuard().get(write);
+                    if (guarded != null) {
+                        fact.authenticate(guarded.inheritedAt(site, call.name()));
+                    }
                 }
             }
             if (callee.rotatesOnEveryPath() || flagsRotate(callee, call)) {

@@ -117,15 +117,19 @@ final class LoginMethodAnalyzer {
         // not a flag they pass, see FlagRotations), has taken the id change on: the guard around it is what leaves its
         // own write unfixed, so that write is its own to fix, as a login method's is (callers may still fix it for it,
         // see LoginResponsibility). A helper with no id change at all leaves it to the logins that call it.
-        boolean ownsIdChange = !loginPath && !paths.pending.isEmpty() && paths.anyReturn && !paths.rotatesOnEveryPath
-                && meaning.mayRotate() && flagRotations.isEmpty()
+        boolean guardsItsIdChange = paths.anyReturn && !paths.rotatesOnEveryPath && meaning.mayRotate()
+                && flagRotations.isEmpty();
+        boolean ownsIdChange = !loginPath && !paths.pending.isEmpty() && guardsItsIdChange
                 && paths.pending.stream().allMatch(e -> e.parent() == null);
         boolean reportsItsOwn = loginPath || ownsIdChange;
         LoginSummary summary = new LoginSummary(paths.anyReturn && paths.rotatesOnEveryPath, credentials,
                 reportsItsOwn ? Set.of() : paths.pending, reportsItsOwn ? paths.pending : Set.of(), loginPath, containerLogin,
                 paths.identityWrittenToParameters).withFlow(new LoginSummary.Flow(paths.returnsIdentity,
                         paths.returnsSecret, paths.returnsHashed, paths.sessionWrites))
-                .withFlagRotations(flagRotations);
+                .withFlagRotations(flagRotations)
+                // The same guard leaves its writes of what callers hand it unfixed: a login caller's value makes them
+                // logins, and the fix is the guard's (GuardedHelperWrites). A login method's too: the guard is its own.
+                .withWritesBehindOwnGuard(guardsItsIdChange ? GuardedHelperWrites.of(paths.unfixedWriteSites) : Map.of());
         // Asked only of a method with logins to report: whether callers can answer for them (LoginResponsibility).
         boolean requestEntry = !summary.reported().isEmpty()
                 && LoginHandlers.isRequestEntry(classContext.getJavaClass(), method);
@@ -176,6 +180,8 @@ final class LoginMethodAnalyzer {
         private final ValueNumberAnalysis values;
         private final ValueNumberDataflow vna;
         final Set<SessionWrite> sessionWrites = new HashSet<>();
+        /** Of the session writes, those made where some path has not changed the id (yet), at their first such site. */
+        final Map<SessionWrite, Site> unfixedWriteSites = new java.util.HashMap<>();
         boolean returnsIdentity;
         boolean returnsSecret;
         boolean returnsHashed;
@@ -297,14 +303,15 @@ final class LoginMethodAnalyzer {
                     if (write == null) {
                         facadeWrite(helper.nameArgument() < 0 ? null : call.argument(helper.nameArgument()),
                                 meaning.attributeName(call, helper.nameArgument()), call.argument(helper.valueArgument()),
-                                helper.kind());
+                                helper.kind(), site, fact);
                     }
                 } else if (write != null) {
                     checkWrite(fact, call.receiver().getNumber(), write);
                 } else {
                     // A framework's session map (WebFlux's getAttributes()) keeps its own kind: its own fix.
                     facadeWrite(call.argument(0), meaning.attributeName(call, 0), call.argument(1),
-                            meaning.isSessionMapWrite(call) ? LoginEventKind.SESSION_MAP : LoginEventKind.SESSION_ATTRIBUTE);
+                            meaning.isSessionMapWrite(call) ? LoginEventKind.SESSION_MAP : LoginEventKind.SESSION_ATTRIBUTE,
+                            site, fact);
                 }
                 return;
             }
@@ -324,7 +331,7 @@ final class LoginMethodAnalyzer {
                 if (login == null) {
                     String name = write.nameParameter() < 0 ? write.constantName()
                             : meaning.passedName(call, location, write.nameParameter());
-                    facadeWrite(nameValue, name, value, write.kind());
+                    facadeWrite(nameValue, name, value, write.kind(), site, fact);
                 } else if (login.attribute() != null) {
                     loginAttributes.add(login.attribute());
                 }
@@ -343,7 +350,7 @@ final class LoginMethodAnalyzer {
          * here): what it means is decided at each call, with the caller's name (if any) and value.
          */
         private void facadeWrite(edu.umd.cs.findbugs.ba.vna.ValueNumber nameValue, String name,
-                edu.umd.cs.findbugs.ba.vna.ValueNumber value, LoginEventKind kind)
+                edu.umd.cs.findbugs.ba.vna.ValueNumber value, LoginEventKind kind, Site site, LoginFacts fact)
                 throws DataflowAnalysisException {
             int valueParameter = parameterOf(value);
             if (valueParameter < 0) {
@@ -359,11 +366,13 @@ final class LoginMethodAnalyzer {
                 return;
             }
             int nameParameter = nameValue == null ? -1 : parameterOf(nameValue);
-            if (nameParameter >= 0) {
-                sessionWrites.add(new SessionWrite(nameParameter, null, valueParameter, kind));
-            } else {
-                // A name computed here (a key from User.class.getName()) is null: the caller's value decides alone.
-                sessionWrites.add(new SessionWrite(-1, name, valueParameter, kind));
+            // A name computed here (a key from User.class.getName()) is null: the caller's value decides alone.
+            SessionWrite write = nameParameter >= 0 ? new SessionWrite(nameParameter, null, valueParameter, kind)
+                    : new SessionWrite(-1, name, valueParameter, kind);
+            sessionWrites.add(write);
+            if (fact.isUnrotated()) {
+                // Where a guarded id change of the method's own would be reported (see GuardedHelperWrites).
+                unfixedWriteSites.merge(write, site, (a, b) -> a.pc() <= b.pc() ? a : b);
             }
         }
 

@@ -27,6 +27,11 @@ import java.util.Set;
  * place to fix, once for all callers; callers that fix it take it over, as above. It is reported only when some
  * login calls it (directly or through callers that hand it on).
  *
+ * <p>The same holds for a helper's write of a value its callers hand it, made behind its own guarded id change (see
+ * {@link GuardedHelperWrites}): a login that hands it the user inherits the write's event at the call, so the write is
+ * reported in the helper, once for all its login callers, unless a caller changes the id after the call; the callers'
+ * own events at that call are then covered by it.
+ *
  * <p>A request entry (a mapped handler, a servlet's {@code doPost}) is run by the framework for a request of
  * its own, without any of its callers: its callers never answer for it, and its unfixed login is reported
  * in it even when a caller (a sign-up handler that logs the new user in through it) changes the id after
@@ -63,6 +68,9 @@ final class LoginResponsibility {
             if (!result.summary().isLoginPath()) {
                 ofHelpersWithOwnIdChange.addAll(result.summary().reported());
             }
+            // Writes of what callers hand it, behind the method's own guarded id change: logins only for a login's
+            // value, so reported (in the method) only when a login inherits them (see GuardedHelperWrites).
+            ofHelpersWithOwnIdChange.addAll(result.summary().writesBehindOwnGuard().values());
             if (result.isLoginByNameOnly()) {
                 handedToLoginCallers.addAll(result.summary().reported());
             }
@@ -97,12 +105,20 @@ final class LoginResponsibility {
     }
 
     /**
-     * Is this copy of a callee's login, inherited at a call, reported in the callee itself? Then the call is covered by
-     * that report: what else the callee writes there (its writes of values the caller hands it, judged at the call) is
-     * the same login, with the same fix in the callee.
+     * Is this copy of a callee's login, inherited at a call, reported in the callee itself (or further down the chain of
+     * calls it came through: a helper's guarded write reached through a method that hands it on)? Then the call is
+     * covered by that report: what else the callee writes there (its writes of values the caller hands it, judged at
+     * the call) is the same login, with the same fix in the callee.
      */
     boolean isReportedInCallee(LoginEvent copy) {
-        return copy.parent() != null && isReportedHere(copy.parent());
+        // Each copy nests the event it came from, so the walk down the chain ends; the bound guards against a long one.
+        LoginEvent inner = copy.parent();
+        for (int depth = 0; inner != null && depth < MAX_CHAIN; depth++, inner = inner.parent()) {
+            if (isReportedHere(inner)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Some caller (or a caller of a caller) that is a login path gets this login unfixed from its call. */

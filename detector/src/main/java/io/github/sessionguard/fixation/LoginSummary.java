@@ -32,6 +32,8 @@ final class LoginSummary {
     private Flow flow = Flow.NONE;
     /** See {@link #flagRotations()}. */
     private Map<Integer, Boolean> flagRotations = Map.of();
+    /** See {@link #writesBehindOwnGuard()}. */
+    private Map<SessionWrite, LoginEvent> writesBehindOwnGuard = Map.of();
 
     private final boolean rotatesOnEveryPath;
     private final boolean checksCredentials;
@@ -86,6 +88,7 @@ final class LoginSummary {
                 containerLogin, identityWrittenToParameters);
         copy.flow = methodFlow;
         copy.flagRotations = flagRotations;
+        copy.writesBehindOwnGuard = writesBehindOwnGuard;
         return copy;
     }
 
@@ -102,6 +105,21 @@ final class LoginSummary {
     LoginSummary withFlagRotations(Map<Integer, Boolean> rotations) {
         LoginSummary copy = withFlow(flow);
         copy.flagRotations = Map.copyOf(rotations);
+        return copy;
+    }
+
+    /**
+     * Of its {@link #sessionWrites()}, those it makes on a path its own guarded id change leaves unfixed (see
+     * {@link GuardedHelperWrites}), each with the event at the write that the method answers for when a login's value
+     * makes it a login. Empty for a method that changes the id on every path, never, or as a flag decides.
+     */
+    Map<SessionWrite, LoginEvent> writesBehindOwnGuard() {
+        return writesBehindOwnGuard;
+    }
+
+    LoginSummary withWritesBehindOwnGuard(Map<SessionWrite, LoginEvent> writes) {
+        LoginSummary copy = withFlow(flow);
+        copy.writesBehindOwnGuard = Map.copyOf(writes);
         return copy;
     }
 

@@ -118,7 +118,10 @@ public class SessionFixationDetector implements Detector {
         // callers): the callee's writes of what this method hands it are not reported again at the call.
         Set<Site> coveredCalls = summary.reported().stream().filter(responsibility::isReportedInCallee)
                 .map(LoginEvent::site).collect(java.util.stream.Collectors.toSet());
-        Set<LoginEvent> reported = summary.reported().stream().filter(e -> !coveredCalls.contains(e.site()))
+        // A helper's writes behind its own guarded id change are its to report, where some login made them logins.
+        Set<LoginEvent> reported = java.util.stream.Stream.concat(summary.reported().stream(),
+                        summary.writesBehindOwnGuard().values().stream())
+                .filter(e -> !coveredCalls.contains(e.site()))
                 .filter(responsibility::isReportedHere)
                 .filter(e -> !(containerKeepsId && e.kind() == LoginEventKind.CONTAINER))
                 // SecurityContext.authenticate runs the application's own mechanisms, when it has any: where each
@@ -210,6 +213,7 @@ public class SessionFixationDetector implements Detector {
             Set<String> renewedPendingUsers = renewedPendingUsers();
             visited.entrySet().stream()
                     .filter(e -> !e.getValue().summary().reported().isEmpty()
+                            || !e.getValue().summary().writesBehindOwnGuard().isEmpty()
                             || !e.getValue().reusedInvalidatedSessions().isEmpty())
                     .sorted(Comparator.comparing(e -> e.getKey().toString()))
                     .forEach(e -> MethodGuard.runReport(bugReporter, "report " + e.getKey(),
