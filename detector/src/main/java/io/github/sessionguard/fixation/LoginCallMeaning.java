@@ -305,9 +305,9 @@ final class LoginCallMeaning {
                 if (facadeWrite != null) {
                     fact.authenticate(facadeWrite);
                     // A callee whose own guarded id change leaves this write unfixed answers for it (see
-                    // GuardedHelperWrites): its event, inherited here, lets a caller's id change after the call fix
+                    // HelperOwnedWrites): its event, inherited here, lets a caller's id change after the call fix
                     // it, and covers this call's own event when the callee reports it (LoginResponsibility).
-                    LoginEvent guarded = callee.writesBehindOwnGuard().get(write);
+                    LoginEvent guarded = callee.ownedWrites().get(write);
                     if (guarded != null) {
                         fact.authenticate(guarded.inheritedAt(site, call.name()));
                     }

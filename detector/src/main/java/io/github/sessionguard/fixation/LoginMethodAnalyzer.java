@@ -119,7 +119,13 @@ final class LoginMethodAnalyzer {
         // see LoginResponsibility). A helper with no id change at all leaves it to the logins that call it.
         boolean guardsItsIdChange = paths.anyReturn && !paths.rotatesOnEveryPath && meaning.mayRotate()
                 && flagRotations.isEmpty();
-        boolean ownsIdChange = !loginPath && !paths.pending.isEmpty() && guardsItsIdChange
+        // A private method is its class's own login code split out (bindAccount(account), establish(request, user)):
+        // no other class can call it for another purpose, so where it writes the login is where the id change belongs,
+        // once for its callers, as for a guarded helper (callers that change the id after the call still take it over).
+        // (Not a lambda's body, a private synthetic method: its writes are judged where the lambda is made.)
+        boolean ownsItsWrites = guardsItsIdChange
+                || (method.isPrivate() && !method.isSynthetic() && paths.anyReturn && flagRotations.isEmpty());
+        boolean ownsIdChange = !loginPath && !paths.pending.isEmpty() && ownsItsWrites
                 && paths.pending.stream().allMatch(e -> e.parent() == null);
         boolean reportsItsOwn = loginPath || ownsIdChange;
         LoginSummary summary = new LoginSummary(paths.anyReturn && paths.rotatesOnEveryPath, credentials,
@@ -128,8 +134,8 @@ final class LoginMethodAnalyzer {
                         paths.returnsSecret, paths.returnsHashed, paths.sessionWrites))
                 .withFlagRotations(flagRotations)
                 // The same guard leaves its writes of what callers hand it unfixed: a login caller's value makes them
-                // logins, and the fix is the guard's (GuardedHelperWrites). A login method's too: the guard is its own.
-                .withWritesBehindOwnGuard(guardsItsIdChange ? GuardedHelperWrites.of(paths.unfixedWriteSites) : Map.of());
+                // logins, and the fix is the guard's (HelperOwnedWrites). A login method's too: the guard is its own.
+                .withOwnedWrites(ownsItsWrites ? HelperOwnedWrites.of(paths.unfixedWriteSites) : Map.of());
         // Asked only of a method with logins to report: whether callers can answer for them (LoginResponsibility).
         boolean requestEntry = !summary.reported().isEmpty()
                 && LoginHandlers.isRequestEntry(classContext.getJavaClass(), method);
@@ -371,7 +377,7 @@ final class LoginMethodAnalyzer {
                     : new SessionWrite(-1, name, valueParameter, kind);
             sessionWrites.add(write);
             if (fact.isUnrotated()) {
-                // Where a guarded id change of the method's own would be reported (see GuardedHelperWrites).
+                // Where a guarded id change of the method's own would be reported (see HelperOwnedWrites).
                 unfixedWriteSites.merge(write, site, (a, b) -> a.pc() <= b.pc() ? a : b);
             }
         }

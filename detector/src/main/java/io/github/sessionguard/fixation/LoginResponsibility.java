@@ -28,7 +28,7 @@ import java.util.Set;
  * login calls it (directly or through callers that hand it on).
  *
  * <p>The same holds for a helper's write of a value its callers hand it, made behind its own guarded id change (see
- * {@link GuardedHelperWrites}): a login that hands it the user inherits the write's event at the call, so the write is
+ * {@link HelperOwnedWrites}): a login that hands it the user inherits the write's event at the call, so the write is
  * reported in the helper, once for all its login callers, unless a caller changes the id after the call; the callers'
  * own events at that call are then covered by it.
  *
@@ -54,6 +54,8 @@ final class LoginResponsibility {
     private final Set<LoginEvent> handedToLoginCallers = new HashSet<>();
     /** Inherited copies reported by their caller: the caller is a login itself. */
     private final Set<LoginEvent> copiesInLoginCallers = new HashSet<>();
+    /** Of those, the copies in callers that check a credential themselves. */
+    private final Set<LoginEvent> copiesInCheckingCallers = new HashSet<>();
     /**
      * Writes of helpers that are no login path but change the id themselves on some path (see LoginMethodAnalyzer):
      * theirs to fix, but a login only where some login calls them.
@@ -69,14 +71,17 @@ final class LoginResponsibility {
                 ofHelpersWithOwnIdChange.addAll(result.summary().reported());
             }
             // Writes of what callers hand it, behind the method's own guarded id change: logins only for a login's
-            // value, so reported (in the method) only when a login inherits them (see GuardedHelperWrites).
-            ofHelpersWithOwnIdChange.addAll(result.summary().writesBehindOwnGuard().values());
+            // value, so reported (in the method) only when a login inherits them (see HelperOwnedWrites).
+            ofHelpersWithOwnIdChange.addAll(result.summary().ownedWrites().values());
             if (result.isLoginByNameOnly()) {
                 handedToLoginCallers.addAll(result.summary().reported());
             }
             for (LoginEvent copy : result.summary().reported()) {
                 if (copy.parent() != null) {
                     copiesInLoginCallers.add(copy);
+                    if (result.summary().checksCredentials()) {
+                        copiesInCheckingCallers.add(copy);
+                    }
                 }
             }
             for (LoginEvent fixed : result.fixedInherited()) {
@@ -123,9 +128,21 @@ final class LoginResponsibility {
 
     /** Some caller (or a caller of a caller) that is a login path gets this login unfixed from its call. */
     private boolean reachesALogin(LoginEvent event, int depth) {
+        return reaches(event, copiesInLoginCallers, depth);
+    }
+
+    /**
+     * Some caller (or a caller of a caller) that checks a credential itself gets this login unfixed from its call: a
+     * helper's write it reports is as certain a login as that caller's own would be.
+     */
+    boolean reachesACheckingLogin(LoginEvent event) {
+        return reaches(event, copiesInCheckingCallers, 0);
+    }
+
+    private boolean reaches(LoginEvent event, Set<LoginEvent> callerCopies, int depth) {
         for (LoginEvent copy : unfixedInCallers.getOrDefault(event, Set.of())) {
             // Each copy nests the event it came from, so the walk up the callers ends; the bound guards the stack.
-            if (copiesInLoginCallers.contains(copy) || (depth < MAX_CHAIN && reachesALogin(copy, depth + 1))) {
+            if (callerCopies.contains(copy) || (depth < MAX_CHAIN && reaches(copy, callerCopies, depth + 1))) {
                 return true;
             }
         }

@@ -32,8 +32,8 @@ final class LoginSummary {
     private Flow flow = Flow.NONE;
     /** See {@link #flagRotations()}. */
     private Map<Integer, Boolean> flagRotations = Map.of();
-    /** See {@link #writesBehindOwnGuard()}. */
-    private Map<SessionWrite, LoginEvent> writesBehindOwnGuard = Map.of();
+    /** See {@link #ownedWrites()}. */
+    private Map<SessionWrite, LoginEvent> ownedWrites = Map.of();
 
     private final boolean rotatesOnEveryPath;
     private final boolean checksCredentials;
@@ -88,7 +88,7 @@ final class LoginSummary {
                 containerLogin, identityWrittenToParameters);
         copy.flow = methodFlow;
         copy.flagRotations = flagRotations;
-        copy.writesBehindOwnGuard = writesBehindOwnGuard;
+        copy.ownedWrites = ownedWrites;
         return copy;
     }
 
@@ -110,16 +110,16 @@ final class LoginSummary {
 
     /**
      * Of its {@link #sessionWrites()}, those it makes on a path its own guarded id change leaves unfixed (see
-     * {@link GuardedHelperWrites}), each with the event at the write that the method answers for when a login's value
+     * {@link HelperOwnedWrites}), each with the event at the write that the method answers for when a login's value
      * makes it a login. Empty for a method that changes the id on every path, never, or as a flag decides.
      */
-    Map<SessionWrite, LoginEvent> writesBehindOwnGuard() {
-        return writesBehindOwnGuard;
+    Map<SessionWrite, LoginEvent> ownedWrites() {
+        return ownedWrites;
     }
 
-    LoginSummary withWritesBehindOwnGuard(Map<SessionWrite, LoginEvent> writes) {
+    LoginSummary withOwnedWrites(Map<SessionWrite, LoginEvent> writes) {
         LoginSummary copy = withFlow(flow);
-        copy.writesBehindOwnGuard = Map.copyOf(writes);
+        copy.ownedWrites = Map.copyOf(writes);
         return copy;
     }
 

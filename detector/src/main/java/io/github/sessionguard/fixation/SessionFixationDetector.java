@@ -120,7 +120,7 @@ public class SessionFixationDetector implements Detector {
                 .map(LoginEvent::site).collect(java.util.stream.Collectors.toSet());
         // A helper's writes behind its own guarded id change are its to report, where some login made them logins.
         Set<LoginEvent> reported = java.util.stream.Stream.concat(summary.reported().stream(),
-                        summary.writesBehindOwnGuard().values().stream())
+                        summary.ownedWrites().values().stream())
                 .filter(e -> !coveredCalls.contains(e.site()))
                 .filter(responsibility::isReportedHere)
                 .filter(e -> !(containerKeepsId && e.kind() == LoginEventKind.CONTAINER))
@@ -136,7 +136,7 @@ public class SessionFixationDetector implements Detector {
                 .ifPresent(first -> {
             String what = first.parent() == null ? first.what()
                     : first.what() + " (its other callers change the session id after it)";
-            bugReporter.reportBug(bug(first, priority(summary, reported), what, first.kind().fix()));
+            bugReporter.reportBug(bug(first, priority(summary, reported, responsibility), what, first.kind().fix()));
         });
         for (LoginEvent reuse : result.reusedInvalidatedSessions()) {
             bugReporter.reportBug(bug(reuse, Priorities.HIGH_PRIORITY,
@@ -182,14 +182,16 @@ public class SessionFixationDetector implements Detector {
         }
     }
 
-    private static int priority(LoginSummary summary, Set<LoginEvent> reported) {
+    private static int priority(LoginSummary summary, Set<LoginEvent> reported, LoginResponsibility responsibility) {
         boolean containerOnly = reported.stream().allMatch(e -> e.kind() == LoginEventKind.CONTAINER);
         if (containerOnly || summary.isContainerLogin()) {
             return Priorities.LOW_PRIORITY;
         }
         // A constant marker under a name no catalogue knows is weaker evidence than the user or an identity name.
         boolean markersOnly = reported.stream().allMatch(LoginEvent::isMarkerOnly);
-        boolean checked = summary.checksCredentials() || reported.stream().anyMatch(e -> e.kind().checksCredentialItself());
+        // A helper's write reported for its callers is checked where a caller that reaches it checked the credential.
+        boolean checked = summary.checksCredentials() || reported.stream().anyMatch(e -> e.kind().checksCredentialItself()
+                || responsibility.reachesACheckingLogin(e));
         return checked && !markersOnly ? Priorities.HIGH_PRIORITY : Priorities.NORMAL_PRIORITY;
     }
 
@@ -213,7 +215,7 @@ public class SessionFixationDetector implements Detector {
             Set<String> renewedPendingUsers = renewedPendingUsers();
             visited.entrySet().stream()
                     .filter(e -> !e.getValue().summary().reported().isEmpty()
-                            || !e.getValue().summary().writesBehindOwnGuard().isEmpty()
+                            || !e.getValue().summary().ownedWrites().isEmpty()
                             || !e.getValue().reusedInvalidatedSessions().isEmpty())
                     .sorted(Comparator.comparing(e -> e.getKey().toString()))
                     .forEach(e -> MethodGuard.runReport(bugReporter, "report " + e.getKey(),

@@ -16,8 +16,8 @@ import java.util.Map;
  * that hands it its user inherits that event at the call (see {@link LoginCallMeaning}): {@link LoginResponsibility}
  * then reports it in the helper, once, when some login calls it and no caller changes the id after the call.
  */
-final class GuardedHelperWrites {
-    private GuardedHelperWrites() {
+final class HelperOwnedWrites {
+    private HelperOwnedWrites() {
     }
 
     /**
