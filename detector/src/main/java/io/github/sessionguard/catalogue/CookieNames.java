@@ -53,7 +53,7 @@ public final class CookieNames {
 
     /**
      * The call {@code simpleOwner.method} returns a token or a session id, by the parts of its method's or
-     * class's name, or it is a session's {@code getId()}.
+     * class's name, or it is a session's {@code getId()} (or a session record's {@code id()} accessor).
      */
     public static boolean yieldsSecret(String simpleOwner, String method) {
         String owner = simpleOwner.toLowerCase(Locale.ROOT);
@@ -64,7 +64,7 @@ public final class CookieNames {
         if (containsAny(owner, SECRET_VALUE_PARTS) || containsAny(name, SECRET_VALUE_PARTS)) {
             return true;
         }
-        return owner.endsWith("session") && "getid".equals(name);
+        return owner.endsWith("session") && ("getid".equals(name) || "id".equals(name));
     }
 
     public static boolean isSensitive(String name) {

@@ -673,12 +673,20 @@ public final class LoginCatalogue {
     /** ...and those that take the value out: each {@code found.get()} of a checked user's Optional is that user. */
     public static final Set<String> OPTIONAL_UNWRAPS = Set.of("get", "orElse", "orElseThrow", "orElseGet");
     /**
+     * {@code List.get(int)}: the first element of a list a lookup answered ({@code admins.get(0)} of
+     * {@code adminService.findAdmin(username)}) is, once its stored password was checked, the checked user, and
+     * each later {@code admins.get(0)} is that user too (only index 0: other elements are other records).
+     */
+    public static final CallPattern LIST_ELEMENT_READ = CallPattern.of("java/util/List", "get", "(I)Ljava/lang/Object;");
+    /**
      * Types whose {@code filter(predicate)} keeps what passes the predicate: a credential check inside it
      * ({@code repository.findByLoginId(id).filter(m -> encoder.matches(password, m.getPassword()))}) leaves the
      * checked user, or nothing.
      */
     public static final String STREAM_TYPE = "java/util/stream/Stream";
-    private static final Set<String> FILTERING_TYPES = Set.of(OPTIONAL_TYPE, STREAM_TYPE);
+    private static final Set<String> FILTERING_TYPES = Set.of(OPTIONAL_TYPE, STREAM_TYPE, "reactor/core/publisher/Mono",
+            "reactor/core/publisher/Flux", "io/reactivex/rxjava3/core/Maybe", "io/reactivex/rxjava3/core/Single",
+            "io/reactivex/rxjava3/core/Observable", "io/reactivex/rxjava3/core/Flowable");
 
     /** {@code filter(predicate)} on one of the {@link #FILTERING_TYPES}. */
     public static boolean isPredicateFilter(String owner, String name) {

@@ -847,6 +847,15 @@ final class CredentialFlow {
             // request.queryParam("assertion").orElse(""): WebFlux.fn hands a request value in an Optional.
             mark(requestValues, result);
         }
+        if (receiver != null && result != null && isIdentity(receiver)
+                && LoginCatalogue.LIST_ELEMENT_READ.matches(owner, name, descriptor)) {
+            // admins.get(0) again, after the password of admins.get(0) was checked: the same checked user.
+            Constant index = call.constantArgument(0);
+            if (index.isConstantInteger() && index.getConstantInt() == 0) {
+                mark(identities, result);
+            }
+            return;
+        }
         if (receiver != null && result != null && (isIdentity(receiver) || isSecret(receiver))
                 && (LoginCatalogue.OPTIONAL_TYPE.equals(owner) && LoginCatalogue.OPTIONAL_UNWRAPS.contains(name)
                         || LoginCatalogue.STREAM_TYPE.equals(owner) && LoginCatalogue.STREAM_PICKS.contains(name))) {
@@ -1344,7 +1353,23 @@ final class CredentialFlow {
         if (unwrap != null && LoginCatalogue.OPTIONAL_TYPE.equals(unwrap.getClassName(cpg).replace('.', '/'))
                 && LoginCatalogue.OPTIONAL_UNWRAPS.contains(unwrap.getMethodName(cpg))) {
             mark(identities, origins.receiverOfProducingCall(user));
+        } else if (unwrap != null && isFirstListElementRead(unwrap, origins.producer(user))) {
+            mark(identities, origins.receiverOfProducingCall(user));
         }
+    }
+
+    /** {@code list.get(0)} at this location ({@link LoginCatalogue#LIST_ELEMENT_READ} with the constant index 0). */
+    private boolean isFirstListElementRead(InvokeInstruction invoke, Location location) throws DataflowAnalysisException {
+        if (location == null || !LoginCatalogue.LIST_ELEMENT_READ.matches(invoke.getClassName(cpg).replace('.', '/'),
+                invoke.getMethodName(cpg), invoke.getSignature(cpg))) {
+            return false;
+        }
+        ConstantFrame frame = constants.getFactAtLocation(location);
+        if (!frame.isValid() || frame.getStackDepth() == 0) {
+            return false;
+        }
+        Constant index = frame.getTopValue();
+        return index.isConstantInteger() && index.getConstantInt() == 0;
     }
 
     /**
