@@ -580,11 +580,13 @@ final class CredentialFlow {
             return;
         }
         if (LoginCatalogue.any(LoginCatalogue.AUTHENTICATED_TOKENS, owner, name, descriptor) && !readsLoggedInUser()
-                && !readsCurrentAuthentication()) {
+                && !madeFromCurrentAuthentication(call)) {
             // UsernamePasswordAuthenticationToken.authenticated(identity.memberNumber(), null, roles): the application
-            // vouches for the principal (after a check of its own: an SSO code redeemed, a certificate accepted), so the
-            // token is the checked user and the method checked a credential. Not where it read the user logged in
-            // already (a profile change rebuilding that user's authentication).
+            // vouches for the principal (after a check of its own: an SSO code redeemed, a certificate accepted, a
+            // trusted proxy's header), so the token is the checked user and the method checked a credential. Not a
+            // token made from the authentication the request has already (a profile change rebuilding that user's
+            // authentication from current.getPrincipal()); a mere test of it (getAuthentication() == null, so nobody
+            // is signed in yet) is the guard of a login, not a rebuild.
             checksCredentials = true;
             if (verifyingCalls.add(pc)) {
                 changed = true;
@@ -1672,6 +1674,38 @@ final class CredentialFlow {
         InvokeInstruction producer = origins.producingCall(value);
         return producer instanceof INVOKESTATIC && LoginCatalogue.OPTIONAL_TYPE.equals(producer.getClassName(cpg).replace('.', '/'))
                 && "empty".equals(producer.getMethodName(cpg));
+    }
+
+    /**
+     * Is one of the call's arguments made, a few steps back ({@link #MAX_INPUT_STEPS}), from the authentication the
+     * request has already ({@code current.getPrincipal()} of {@code getContext().getAuthentication()}, or a user looked up
+     * by its name)? Then the token rebuilds a signed-in user's authentication. Only when the method reads it at all.
+     */
+    private boolean madeFromCurrentAuthentication(CallAt call) throws DataflowAnalysisException {
+        if (!readsCurrentAuthentication()) {
+            return false;
+        }
+        List<ValueNumber> level = new java.util.ArrayList<>();
+        for (int i = 0; i < call.argumentCount(); i++) {
+            level.add(call.argument(i));
+        }
+        Set<Integer> seen = new HashSet<>();
+        for (int step = 0; step < MAX_INPUT_STEPS && !level.isEmpty(); step++) {
+            List<ValueNumber> next = new java.util.ArrayList<>();
+            for (ValueNumber value : level) {
+                if (value == null || !seen.add(value.getNumber())) {
+                    continue;
+                }
+                InvokeInstruction producer = origins.producingCall(value);
+                if (producer != null && LoginCatalogue.CURRENT_AUTHENTICATION.matches(
+                        producer.getClassName(cpg).replace('.', '/'), producer.getMethodName(cpg), producer.getSignature(cpg))) {
+                    return true;
+                }
+                next.addAll(origins.inputsOf(value));
+            }
+            level = next;
+        }
+        return false;
     }
 
     /** Does the method read the authentication the request has already ({@code getContext().getAuthentication()})? */

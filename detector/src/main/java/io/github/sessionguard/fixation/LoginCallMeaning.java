@@ -17,6 +17,7 @@ import edu.umd.cs.findbugs.classfile.MethodDescriptor;
 import io.github.sessionguard.catalogue.AsyncCarriers;
 import io.github.sessionguard.catalogue.LoginCatalogue;
 import io.github.sessionguard.catalogue.SpringSessionCatalogue;
+import io.github.sessionguard.flow.QuietClasspath;
 import io.github.sessionguard.catalogue.LoginComponent;
 import io.github.sessionguard.catalogue.LoginEventKind;
 import io.github.sessionguard.catalogue.SessionWriteApi;
@@ -502,6 +503,22 @@ final class LoginCallMeaning {
         return !repositories.isEmpty() && SpringSessionCatalogue.REQUEST_ONLY_REPOSITORIES.containsAll(repositories);
     }
 
+    /**
+     * {@code repository.saveContext(...)} on a repository that is known to keep the context in the HTTP session
+     * ({@code new HttpSessionSecurityContextRepository()}, or a subclass): the component keeps the login in the
+     * session on purpose, so the next request is signed in by the session alone, even where the component runs on
+     * every request (a filter trusting a proxy's header). A repository of unknown class is not.
+     */
+    private boolean savesToSessionRepository(CallAt call, Location location) throws DataflowAnalysisException {
+        if (!SpringSessionCatalogue.SAVE_CONTEXT.equals(call.name()) || !call.hasReceiver()) {
+            return false;
+        }
+        Set<String> repositories = ReceiverClasses.of(classContext, method, call, location, origins);
+        return !repositories.isEmpty() && repositories.stream().allMatch(repository ->
+                SpringSessionCatalogue.SESSION_REPOSITORY.equals(repository)
+                        || Boolean.TRUE.equals(QuietClasspath.isSubtype(repository, SpringSessionCatalogue.SESSION_REPOSITORY)));
+    }
+
     /** The authentication this call performs, or null; {@code fact} is the path state before it. */
     LoginEvent event(CallAt call, Site site, Location location, LoginFactUpdates fact) throws DataflowAnalysisException {
         String owner = call.owner();
@@ -514,7 +531,8 @@ final class LoginCallMeaning {
         if (write != null) {
             return write;
         }
-        if (LoginCatalogue.any(LoginCatalogue.SPRING_LOGINS, owner, name, callDescriptor) && springLoginsCount()
+        if (LoginCatalogue.any(LoginCatalogue.SPRING_LOGINS, owner, name, callDescriptor)
+                && (springLoginsCount() || savesToSessionRepository(call, location))
                 && SpringHolderLogins.reachSession(name) && !savesToRequestOnly(call, location)) {
             return new LoginEvent(site, LoginEventKind.SPRING_SECURITY, "Spring Security " + simpleName(owner) + "." + name);
         }
