@@ -21,4 +21,14 @@ public final class CredentialChecks {
     public boolean checksCredentials(ClassContext classContext, Method method) {
         return summaries.resultOf(classContext, method).summary().checksCredentials();
     }
+
+    /**
+     * Is the method a login of the servlet session (or another session the login analysis follows), as that analysis
+     * reads it: it checks a credential and some path authenticates the session, whether it changes the id or not.
+     */
+    public boolean logsSessionIn(ClassContext classContext, Method method) {
+        LoginMethodResult result = summaries.resultOf(classContext, method);
+        return result.summary().checksCredentials()
+                && (!result.summary().reported().isEmpty() || !result.loginAttributes().isEmpty());
+    }
 }

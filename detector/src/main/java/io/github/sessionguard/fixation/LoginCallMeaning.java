@@ -314,7 +314,11 @@ final class LoginCallMeaning {
                     }
                 }
             }
-            if (callee.rotatesOnEveryPath() || flagsRotate(callee, call)) {
+            if (callee.rotatesOnEveryPath() && LoginCatalogue.mentionsLogout(call.name())) {
+                // A logout ends what was logged in before it on this path; it fixes no callee's login.
+                mayRotate = true;
+                fact.endSession();
+            } else if (callee.rotatesOnEveryPath() || flagsRotate(callee, call)) {
                 mayRotate = true;
                 fact.rotate();
             }

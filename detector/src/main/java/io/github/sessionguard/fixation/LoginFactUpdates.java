@@ -13,6 +13,12 @@ interface LoginFactUpdates {
 
     void rotate();
 
+    /**
+     * A logout (a call of a method named so that drops the session on every path): the id changes, but what a
+     * callee logged in before it on this path is ended, not fixed by this caller (see LoginResponsibility).
+     */
+    void endSession();
+
     void invalidate(int session, Integer request);
 
     void containerLogin(LoginEvent event);

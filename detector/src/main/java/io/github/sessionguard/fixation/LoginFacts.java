@@ -123,6 +123,17 @@ final class LoginFacts implements PathFact<LoginFacts>, LoginFactUpdates {
         pending = Set.of();
     }
 
+    /**
+     * A logout after a callee's login on this path: every path through here has a new id, but the inherited logins
+     * it ends are not fixed by this method (it takes no responsibility for them: a front controller that runs a login
+     * helper for every request and logs out on one of its actions does not rotate the helper's logins).
+     */
+    @Override
+    public void endSession() {
+        unrotated = false;
+        pending = Set.of();
+    }
+
     private void notePendingFixed() {
         for (LoginEvent event : pending) {
             if (event.parent() != null) {

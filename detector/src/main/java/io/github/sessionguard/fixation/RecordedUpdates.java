@@ -37,6 +37,11 @@ final class RecordedUpdates implements LoginFactUpdates {
     }
 
     @Override
+    public void endSession() {
+        updates.add(LoginFacts::endSession);
+    }
+
+    @Override
     public void rotate() {
         updates.add(LoginFacts::rotate);
     }

@@ -220,6 +220,9 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
 
     private Site site;
     private boolean rotated;
+    /** The source named for a servlet session's own id (see keyedByServletSessionOfCalledLogin). */
+    private static final String SERVLET_SESSION_ID_SOURCE = "HttpSession.getId()";
+    private static final int MAX_CALLEES_WEIGHED = 16;
     private boolean credentialCheck;
     private boolean writesSession;
     private boolean markResult;
@@ -370,7 +373,7 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         if (credentialCheck && !writesSession) {
             calledByLogins.addAll(callees);
         }
-        if (site == null || writesSession) {
+        if (site == null || writesSession || keyedByServletSessionOfCalledLogin()) {
             return;
         }
         if (credentialCheck || persistsLogin()
@@ -381,6 +384,54 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         } else {
             pending.putIfAbsent(site.key(), site);
         }
+    }
+
+    /**
+     * Is the site's record keyed by the servlet session's own id ({@code HttpSession.getId()}) in a method that calls an
+     * application method logging that servlet session in (a credential check, then a session write)? A "who is online"
+     * map filled for every request, then a remember-me check that stores the user in the servlet session: the map's
+     * entry is reachable only through a live servlet session with that id, so the servlet session's login (the fixation
+     * analysis' finding, in the callee) is the one login, and its id change (there) the one fix. At most
+     * {@link #MAX_CALLEES_WEIGHED} callees are weighed.
+     */
+    private boolean keyedByServletSessionOfCalledLogin() {
+        if (!SERVLET_SESSION_ID_SOURCE.equals(site.source)) {
+            return false;
+        }
+        if (flowChecks == null) {
+            flowChecks = new io.github.sessionguard.fixation.CredentialChecks(settings);
+        }
+        int weighed = 0;
+        for (String callee : new java.util.TreeSet<>(callees)) {
+            int open = callee.indexOf('(');
+            int dot = open < 0 ? -1 : callee.lastIndexOf('.', open);
+            if (dot < 0) {
+                continue;
+            }
+            String owner = callee.substring(0, dot);
+            if (SessionStoreCatalogue.isLibrary(owner) || owner.startsWith("java/") || owner.startsWith("javax/")
+                    || owner.startsWith("jakarta/")) {
+                continue;
+            }
+            if (++weighed > MAX_CALLEES_WEIGHED) {
+                return false;
+            }
+            CallTargets.Target target = CallTargets.resolve(owner, callee.substring(dot + 1, open), callee.substring(open));
+            if (target == null || target.method() == null || !MethodCalls.calls(target.javaClass(), target.method(),
+                    (o, n, d) -> LoginCatalogue.any(LoginCatalogue.SESSION_WRITES, o, n, d))) {
+                continue;
+            }
+            try {
+                if (flowChecks.logsSessionIn(io.github.sessionguard.flow.CalleeClassContexts.of(
+                        edu.umd.cs.findbugs.classfile.DescriptorFactory.createClassDescriptor(
+                                target.javaClass().getClassName().replace('.', '/'))), target.method())) {
+                    return true;
+                }
+            } catch (edu.umd.cs.findbugs.classfile.CheckedAnalysisException e) {
+                bugReporter.logError("SessionGuard: no class context for " + owner, e);
+            }
+        }
+        return false;
     }
 
     /**
