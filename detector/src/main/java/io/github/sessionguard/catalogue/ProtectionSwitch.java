@@ -13,6 +13,11 @@ public final class ProtectionSwitch {
         ANY_CALL,
         /** Its single argument is an object of {@link #argumentType()}. */
         ARGUMENT_OF_TYPE,
+        /**
+         * Its single argument is an object of a class of the application's (a subtype of {@link #argumentType()}) that
+         * changes no id (see {@code fixation.spring.ProvidedStrategies}).
+         */
+        APPLICATION_ARGUMENT,
         /** Its single boolean argument is false. */
         FALSE_ARGUMENT,
         /**
@@ -31,6 +36,18 @@ public final class ProtectionSwitch {
             // A strategy given to the DSL replaces its id-changing one (SpringChainSessionTest /register-strategy):
             // one that changes no id switches the protection off.
             LoginCatalogue.NON_ROTATING_STRATEGIES.stream().sorted().map(ProtectionSwitch::providedStrategy),
+            // The same for a strategy of the application's own that changes no id (an audit or session-seeding hook).
+            java.util.stream.Stream.of(new ProtectionSwitch(
+                    CallPattern.of("org/springframework/security/config/annotation/web/configurers/SessionManagementConfigurer",
+                            "sessionAuthenticationStrategy", null),
+                    Trigger.APPLICATION_ARGUMENT,
+                    "Lorg/springframework/security/web/authentication/session/SessionAuthenticationStrategy;",
+                    "org/springframework/security/",
+                    "Spring Security sessionAuthenticationStrategy(...) with the application's own strategy, which "
+                            + "changes no id and replaces the DSL's id change",
+                    "keep the id change: register the hook with addSessionAuthenticationStrategy(...) (or an "
+                            + "AuthenticationSuccessHandler), or pass a CompositeSessionAuthenticationStrategy of "
+                            + "ChangeSessionIdAuthenticationStrategy and the hook")),
             java.util.stream.Stream.of(new ProtectionSwitch(
                     CallPattern.anyOwner("setChangeSessionIdOnAuthentication", "(Z)V"),
                     Trigger.FALSE_ARGUMENT, null, "org/apache/catalina/", "Tomcat setChangeSessionIdOnAuthentication(false)",

@@ -294,6 +294,20 @@ final class CallArguments {
     }
 
     /**
+     * A cookie's name argument: its constant, or a settings property's in-code default or configured value
+     * ({@code new Cookie(settings.getName(), id)} with {@code private String name = "TGC"}: see
+     * {@link BooleanOrigins#boundDefaultText}); null when known only at run time.
+     */
+    String nameArgument(int index) throws DataflowAnalysisException {
+        String text = stringArgument(index);
+        if (text != null || BuilderClass.isField(index)
+                || !"Ljava/lang/String;".equals(new SignatureParser(call.descriptor()).getArguments()[index])) {
+            return text;
+        }
+        return booleans.boundDefaultText(call.argument(index));
+    }
+
+    /**
      * The calling method's parameter whose entry value the argument is, or, in a builder's own method, the builder
      * field of {@code this} it was loaded from (see {@link BuilderClass#FIELD_BASE}); else -1.
      */

@@ -288,7 +288,7 @@ final class CookieCallInterpreter {
         if (nameArg < 0) {
             return state;
         }
-        String name = arguments.stringArgument(nameArg);
+        String name = arguments.nameArgument(nameArg);
         if (name != null) {
             return state.withName(name, -1);
         }
@@ -647,7 +647,7 @@ final class CookieCallInterpreter {
         if (lostField(state.nameParameter(), arguments)) {
             resolved = resolved.withName(null, -1);
         } else if (state.nameParameter() >= 0 && arguments.covers(state.nameParameter())) {
-            String name = arguments.stringArgument(state.nameParameter());
+            String name = arguments.nameArgument(state.nameParameter());
             resolved = resolved.withName(name, name != null ? -1 : arguments.parameterOfArgument(state.nameParameter()));
             namedHere = true;
         }

@@ -9,6 +9,7 @@ import edu.umd.cs.findbugs.bcel.OpcodeStackDetector;
 import io.github.sessionguard.catalogue.ProtectionSwitch;
 import io.github.sessionguard.catalogue.SpringSessionCatalogue;
 import io.github.sessionguard.engine.AnalysisSettings;
+import io.github.sessionguard.fixation.spring.ProvidedStrategies;
 import io.github.sessionguard.fixation.spring.SpringSessionFacts;
 import io.github.sessionguard.flow.ConstantPoolScreen;
 import io.github.sessionguard.flow.LookupFailures;
@@ -102,6 +103,9 @@ public class ProtectionDisabledDetector extends OpcodeStackDetector {
             String kept = strategyType.equals(argument.getSignature()) && isBeanMethodParameter(local, strategyType)
                     ? SpringSessionFacts.current().injectedStrategyKeepingId(getClassName(), local) : null;
             return kept != null && protection.argumentType().equals("L" + kept + ";") ? Priorities.HIGH_PRIORITY : 0;
+        case APPLICATION_ARGUMENT:
+            return stack.getStackDepth() > 0 && ProvidedStrategies.keepsId(stack.getStackItem(0).getSignature())
+                    ? Priorities.HIGH_PRIORITY : 0;
         case FALSE_ARGUMENT:
             if (stack.getStackDepth() == 0) {
                 return 0;

@@ -20,6 +20,8 @@ import org.apache.bcel.generic.ReturnInstruction;
  * sameSite = "Lax";} is "Lax"), read through the class's plain getter ({@code props.isSecure()}). As for an
  * {@code @Value("${app.cookie.secure:false}")} default, the code's default is what runs unless configured. A record's
  * component has the default its {@code @DefaultValue} gives it ({@code @DefaultValue("true") boolean secure}).
+ * The same holds for a plain settings object of the application's whose field only its constructors write (its setters,
+ * if any, called nowhere in the application: see {@link FieldStrings#writtenOnlyAtConstruction}).
  */
 public final class BoundPropertyDefaults {
     private static final String DEFAULT_VALUE = "Lorg/springframework/boot/context/properties/bind/DefaultValue;";
@@ -86,13 +88,15 @@ public final class BoundPropertyDefaults {
      */
     private static Object initialValue(String slashedOwner, String getter, String descriptor) {
         CallTargets.Target target = CallTargets.resolve(slashedOwner, getter, descriptor);
-        if (target == null || target.method() == null || target.method().getCode() == null
-                || !isBoundProperties(target.javaClass())) {
+        if (target == null || target.method() == null || target.method().getCode() == null) {
             return null;
         }
         ConstantPoolGen cpg = new ConstantPoolGen(target.javaClass().getConstantPool());
         String field = returnedOwnField(target.method(), cpg);
-        if (field == null) {
+        if (field == null || !isBoundProperties(target.javaClass()) && !FieldStrings.current()
+                .writtenOnlyAtConstruction(target.javaClass().getClassName().replace('.', '/'), field)) {
+            // Neither a bound class's default nor a settings object of the application's that only its
+            // constructors write (its setters uncalled): the value is known only at run time.
             return null;
         }
         Object agreed = null;

@@ -56,6 +56,7 @@ public final class FieldStrings {
 
     private final IClassPath classPath;
     private final Map<String, Set<String>> answers = new HashMap<>();
+    private final Map<String, Boolean> constructionOnly = new HashMap<>();
     private List<String> applicationClasses;
 
     public FieldStrings(IClassPath classPath) {
@@ -78,6 +79,93 @@ public final class FieldStrings {
             answers.put(key, values == null ? null : Collections.unmodifiableSet(values));
         }
         return answers.get(key);
+    }
+
+    /**
+     * Is the application's field {@code slashedOwner.name} written only by its class's constructors, as far as the
+     * application's code shows? True for a private, unannotated field of a class without a framework's run-time
+     * annotations (none binds or maps it) whose other writers
+     * (setters) no application class calls or refers to (no call, no method reference): a settings object whose
+     * defaults are what runs ({@code private boolean secure = true;} with a {@code setSecure} nobody calls). False
+     * when anything else may write it, or too many classes would be searched.
+     */
+    public synchronized boolean writtenOnlyAtConstruction(String slashedOwner, String name) {
+        return constructionOnly.computeIfAbsent(slashedOwner + "." + name, key -> searchWriters(slashedOwner, name));
+    }
+
+    private boolean searchWriters(String owner, String name) {
+        JavaClass javaClass = QuietClasspath.isApplicationClass(owner) ? javaClass(owner) : null;
+        Field field = javaClass == null ? null : declared(javaClass, name);
+        if (field == null || !field.isPrivate() || field.getAnnotationEntries().length > 0
+                || runtimeAnnotated(javaClass.getAnnotationEntries()) || nest(owner).size() > 1) {
+            // Written by a framework (@Value, a bound or mapped class: a framework's annotations are visible at run
+            // time) or by nested classes: not this code's constants alone.
+            return false;
+        }
+        List<Method> writers = new ArrayList<>();
+        for (Method method : javaClass.getMethods()) {
+            if (method.getCode() != null && !"<init>".equals(method.getName())
+                    && writes(javaClass, method, owner, name)) {
+                if (method.isPrivate() || method.isStatic() || runtimeAnnotated(method.getAnnotationEntries())) {
+                    return false;
+                }
+                writers.add(method);
+            }
+        }
+        if (writers.isEmpty()) {
+            return true;
+        }
+        List<String> classes = applicationClasses();
+        if (classes.size() > MAX_CALLER_CLASSES) {
+            return false;
+        }
+        for (String candidate : classes) {
+            JavaClass other = javaClass(candidate);
+            if (other != null && refersTo(other.getConstantPool(), owner, writers)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean runtimeAnnotated(org.apache.bcel.classfile.AnnotationEntry[] annotations) {
+        for (org.apache.bcel.classfile.AnnotationEntry annotation : annotations) {
+            String type = annotation.getAnnotationType();
+            if (annotation.isRuntimeVisible() && !(type.startsWith("L") && type.endsWith(";")
+                    && QuietClasspath.isApplicationClass(type.substring(1, type.length() - 1)))) {
+                // A framework's annotation (an application's own one binds nothing by itself).
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Does the constant pool name one of the methods of {@code owner} (or of a subclass, the receiver's type), for a
+     * call or a method reference?
+     */
+    private static boolean refersTo(ConstantPool pool, String owner, List<Method> methods) {
+        for (int i = 1; i < pool.getLength(); i++) {
+            org.apache.bcel.classfile.Constant constant = pool.getConstant(i);
+            if (constant instanceof org.apache.bcel.classfile.ConstantLong
+                    || constant instanceof org.apache.bcel.classfile.ConstantDouble) {
+                i++; // a long or double takes two slots; the second is unused
+                continue;
+            }
+            if (constant instanceof org.apache.bcel.classfile.ConstantCP
+                    && !(constant instanceof org.apache.bcel.classfile.ConstantFieldref)) {
+                org.apache.bcel.classfile.ConstantNameAndType nat = (org.apache.bcel.classfile.ConstantNameAndType)
+                        pool.getConstant(((org.apache.bcel.classfile.ConstantCP) constant).getNameAndTypeIndex());
+                for (Method method : methods) {
+                    if (method.getName().equals(nat.getName(pool)) && method.getSignature().equals(nat.getSignature(pool))
+                            && isOwnerOrSubclass(((org.apache.bcel.classfile.ConstantCP) constant).getClass(pool)
+                                    .replace('.', '/'), owner)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -344,6 +432,11 @@ public final class FieldStrings {
             return true;
         }
         return found[0];
+    }
+
+    private static boolean isOwnerOrSubclass(String referenced, String owner) {
+        return referenced.equals(owner)
+                || QuietClasspath.isApplicationClass(referenced) && TypeChecks.isKnownSubtype(referenced, owner);
     }
 
     private static boolean isField(FieldInstruction instruction, ConstantPoolGen cpg, String owner, String name) {

@@ -21,6 +21,8 @@ import java.util.Map;
 final class ShiroIni {
     private static final String MAIN = "main";
     private static final String SECURITY_MANAGER_SESSIONS = "securityManager.sessionManager";
+    /** The security manager a web environment's {@code shiro.ini} builds unless {@code securityManager} names another. */
+    private static final String WEB_SECURITY_MANAGER = "org.apache.shiro.web.mgt.DefaultWebSecurityManager";
 
     /** A manager of the security manager that writes a cookie of its own, and how {@code shiro.ini} configures it. */
     private static final class ManagedCookie {
@@ -107,8 +109,38 @@ final class ShiroIni {
         if (declaration != null && REMEMBER_ME_COOKIE.isManager(declaration.value)) {
             findings.addAll(judgeCookie(file, main, manager, REMEMBER_ME_COOKIE,
                     List.of(manager, REMEMBER_ME_COOKIE.installedAs), declaration, managerSecureByDefault));
+        } else if (rememberMe == null) {
+            Entry builtIn = builtInRememberMeManager(main);
+            if (builtIn != null) {
+                findings.addAll(judgeCookie(file, main, REMEMBER_ME_COOKIE.installedAs, REMEMBER_ME_COOKIE,
+                        List.of(REMEMBER_ME_COOKIE.installedAs), builtIn, managerSecureByDefault));
+            }
         }
         return findings;
+    }
+
+    /**
+     * The remember-me manager the web security manager makes for itself ({@code DefaultWebSecurityManager}'s
+     * constructor installs a {@code CookieRememberMeManager}), when {@code [main]} configures its cookie through the
+     * security manager's path ({@code securityManager.rememberMeManager.cookie.name = ...}): the application uses
+     * remember-me, with that cookie. Given as a declaration at the first such line; null when no line configures it,
+     * or {@code securityManager} is a class of the application's that may make another manager.
+     */
+    private static Entry builtInRememberMeManager(Map<String, Entry> main) {
+        Entry securityManager = main.get("securityManager");
+        if (securityManager != null && !WEB_SECURITY_MANAGER.equals(securityManager.value)) {
+            return null;
+        }
+        Entry first = null;
+        for (Map.Entry<String, Entry> entry : main.entrySet()) {
+            String cookie = REMEMBER_ME_COOKIE.installedAs + REMEMBER_ME_COOKIE.cookieProperty;
+            if ((entry.getKey().equals(cookie) || entry.getKey().startsWith(cookie + "."))
+                    && (first == null || entry.getValue().line < first.line)) {
+                first = entry.getValue();
+            }
+        }
+        return first == null ? null
+                : new Entry(SessionSettingSources.SHIRO_REMEMBER_ME_MANAGER_CLASS.replace('/', '.'), first.line);
     }
 
     /**
