@@ -33,8 +33,12 @@ public final class CookieNames {
             "font", "color", "colour", "country", "region", "density", "cookies", "accepted", "tour", "dark",
             "light", "contrast", "preferences", "prefs");
 
-    /** Cookies that page scripts must read by design (double-submit CSRF tokens). */
-    private static final List<String> SCRIPT_READABLE_PARTS = List.of("xsrf", "csrf");
+    /**
+     * Cookies that page scripts must read by design: double-submit CSRF tokens, and the download marker the
+     * jQuery File Download plugin polls {@code document.cookie} for (its {@code cookieName}, "fileDownload") to
+     * learn that a file download started.
+     */
+    private static final List<String> SCRIPT_READABLE_PARTS = List.of("xsrf", "csrf", "filedownload");
 
     /**
      * Parts of a call's method name or class name (any case) that say its result is a token or a session

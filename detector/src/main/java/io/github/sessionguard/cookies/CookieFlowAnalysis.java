@@ -28,6 +28,7 @@ import org.apache.bcel.generic.InstructionHandle;
 import org.apache.bcel.generic.InvokeInstruction;
 
 import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -46,6 +47,8 @@ final class CookieFlowAnalysis extends PathFactAnalysis<CookieFacts> {
     /** Values that hold a cookie's own flag, read back (see meetInto), by value number. */
     private final Map<Integer, FlagRead> flagReads = new java.util.HashMap<>();
     private static final Object NO_RESULT = new Object();
+    /** The servlet cookie's max age accessor: 0 makes the cookie a deletion. */
+    private static final String MAX_AGE_READ = "getMaxAge";
     /** A test of a tracked cookie's name taken to hold (see {@link NameCondition}): paths where it fails are not followed. */
     private final NameCondition assumed;
 
@@ -71,6 +74,22 @@ final class CookieFlowAnalysis extends PathFactAnalysis<CookieFacts> {
                 return; // the side where the assumed name test fails: not a path of the cookies assumed
             }
         }
+        Integer deleted = fact.isTop() || edge.isExceptionEdge() ? null : deletionSide(edge, fact);
+        if (deleted != null) {
+            // A cookie sent with max age 0 only removes the browser's copy (never reported, see CookieVerdict): on
+            // that side its flags do not matter, so they count as set, and a wrapper that hardens every cookie but
+            // the deletions it passes on ({@code if (cookie.getMaxAge() != 0) cookie.setSecure(true)}) hardens all.
+            CookieState cookie = fact.get(deleted);
+            CookieFacts incoming = createFact();
+            copy(fact, incoming);
+            CookieState settled = cookie;
+            for (CookieFlag flag : CookieFlag.values()) {
+                settled = settled.withFlag(flag, FlagValue.SET);
+            }
+            incoming.put(deleted, settled);
+            super.meetInto(incoming, edge, result);
+            return;
+        }
         FlagRead read = fact.isTop() || flagReads.isEmpty() ? null : presentSide(edge);
         if (read == null) {
             super.meetInto(fact, edge, result);
@@ -85,6 +104,120 @@ final class CookieFlowAnalysis extends PathFactAnalysis<CookieFacts> {
         copy(fact, incoming);
         incoming.put(read.cookie, cookie.withFlag(read.flag, FlagValue.SET));
         super.meetInto(incoming, edge, result);
+    }
+
+    /**
+     * The tracked cookie (its value number) this edge leaves known to be a deletion: the side where the cookie's
+     * {@code getMaxAge()} is 0, tested directly ({@code if (cookie.getMaxAge() != 0)}) or through a boolean local
+     * javac made of the comparison ({@code boolean deletion = cookie.getMaxAge() == 0; if (!deletion)}); else null.
+     */
+    private Integer deletionSide(Edge edge, CookieFacts fact) throws DataflowAnalysisException {
+        InstructionHandle last = edge.getSource().getLastInstruction();
+        if (last == null) {
+            return null;
+        }
+        short opcode = last.getInstruction().getOpcode();
+        if (opcode != Const.IFEQ && opcode != Const.IFNE) {
+            return null;
+        }
+        // Which value of the tested int means a deletion: 0 for getMaxAge() itself, 1 or 0 for a boolean of it.
+        Integer cookie = maxAgeReceiver(new Location(last, edge.getSource()), fact);
+        boolean deletionWhenZero = true;
+        if (cookie == null) {
+            InstructionHandle diamondTest = booleanLocalTest(last);
+            if (diamondTest == null) {
+                return null;
+            }
+            cookie = maxAgeReceiver(new Location(diamondTest, blockEndingWith(diamondTest)), fact);
+            // boolean b = x == 0 is "ifne L; iconst_1; goto J; L: iconst_0": b is true where x is 0 (ifeq: not 0).
+            deletionWhenZero = diamondTest.getInstruction().getOpcode() != Const.IFNE;
+        }
+        if (cookie == null) {
+            return null;
+        }
+        boolean zeroSide = BranchConditions.isSideWhere(edge, Const.IFEQ, Const.IFNE);
+        return zeroSide == deletionWhenZero ? cookie : null;
+    }
+
+    /** The block that ends with the branch, or null. */
+    private BasicBlock blockEndingWith(InstructionHandle handle) {
+        for (Iterator<BasicBlock> blocks = context.cfg().blockIterator(); blocks.hasNext();) {
+            BasicBlock block = blocks.next();
+            if (block.getLastInstruction() == handle) {
+                return block;
+            }
+        }
+        return null;
+    }
+
+    /** The tracked cookie whose {@code getMaxAge()} (an int) is the value tested at the branch, or null. */
+    private Integer maxAgeReceiver(Location branch, CookieFacts fact) throws DataflowAnalysisException {
+        if (branch.getBasicBlock() == null) {
+            return null;
+        }
+        ValueNumberFrame frame = vna.getFactAtLocation(branch);
+        if (!frame.isValid() || frame.getStackDepth() == 0) {
+            return null;
+        }
+        Location producer = context.origins().producer(frame.getTopValue());
+        if (producer == null || !(producer.getHandle().getInstruction() instanceof InvokeInstruction)) {
+            return null;
+        }
+        InvokeInstruction call = (InvokeInstruction) producer.getHandle().getInstruction();
+        if (!MAX_AGE_READ.equals(call.getMethodName(context.cpg())) || !"()I".equals(call.getSignature(context.cpg()))
+                || call.getOpcode() == Const.INVOKESTATIC) {
+            return null;
+        }
+        ValueNumberFrame atCall = vna.getFactAtLocation(producer);
+        if (!atCall.isValid() || atCall.getStackDepth() == 0) {
+            return null;
+        }
+        int receiver = atCall.getTopValue().getNumber();
+        return fact.get(receiver) != null ? receiver : null;
+    }
+
+    /**
+     * For a branch on a boolean local ({@code iload n; ifeq}), the int test javac compiled the local's only
+     * assignment from ({@code ifne L; iconst_1; goto J; L: iconst_0; J: istore n}); null for any other shape.
+     */
+    private static InstructionHandle booleanLocalTest(InstructionHandle branch) {
+        InstructionHandle load = branch.getPrev();
+        if (load == null || !(load.getInstruction() instanceof org.apache.bcel.generic.ILOAD)) {
+            return null;
+        }
+        int local = ((org.apache.bcel.generic.ILOAD) load.getInstruction()).getIndex();
+        InstructionHandle store = null;
+        for (InstructionHandle h = load.getPrev(); h != null; h = h.getPrev()) {
+            if (h.getInstruction() instanceof org.apache.bcel.generic.StoreInstruction
+                    && ((org.apache.bcel.generic.StoreInstruction) h.getInstruction()).getIndex() == local) {
+                if (store != null) {
+                    return null; // assigned more than once before the test
+                }
+                store = h;
+            }
+        }
+        for (InstructionHandle h = load.getNext(); h != null; h = h.getNext()) {
+            if (h.getInstruction() instanceof org.apache.bcel.generic.StoreInstruction
+                    && ((org.apache.bcel.generic.StoreInstruction) h.getInstruction()).getIndex() == local) {
+                return null; // reassigned later (a loop may bring it back)
+            }
+        }
+        if (store == null || !(store.getInstruction() instanceof org.apache.bcel.generic.ISTORE)) {
+            return null;
+        }
+        InstructionHandle zero = store.getPrev();
+        InstructionHandle jump = zero == null ? null : zero.getPrev();
+        InstructionHandle one = jump == null ? null : jump.getPrev();
+        InstructionHandle test = one == null ? null : one.getPrev();
+        if (test == null || zero.getInstruction().getOpcode() != Const.ICONST_0
+                || !(jump.getInstruction() instanceof org.apache.bcel.generic.GOTO)
+                || ((org.apache.bcel.generic.GOTO) jump.getInstruction()).getTarget() != store
+                || one.getInstruction().getOpcode() != Const.ICONST_1
+                || test.getInstruction().getOpcode() != Const.IFNE && test.getInstruction().getOpcode() != Const.IFEQ
+                || ((org.apache.bcel.generic.IfInstruction) test.getInstruction()).getTarget() != zero) {
+            return null;
+        }
+        return test;
     }
 
     /** The flag read this edge leaves the flag present on, or null. */

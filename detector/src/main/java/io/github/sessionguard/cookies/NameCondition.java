@@ -14,6 +14,7 @@ import io.github.sessionguard.flow.ConstantNameSets;
 import io.github.sessionguard.flow.ValueOrigins;
 import org.apache.bcel.Const;
 import org.apache.bcel.generic.ConstantPoolGen;
+import org.apache.bcel.generic.GETFIELD;
 import org.apache.bcel.generic.GETSTATIC;
 import org.apache.bcel.generic.IfInstruction;
 import org.apache.bcel.generic.InstructionHandle;
@@ -133,7 +134,8 @@ final class NameCondition {
 
     /**
      * {@code NAMES.contains(cookie.getName())} with {@code NAMES} a constant collection of names (see
-     * {@link ConstantNameSets}): holds for exactly those names; null when the collection is not known.
+     * {@link ConstantNameSets}): holds for exactly those names; with {@code names} a field of the wrapper (configured
+     * at run time), holds for no name the code makes; null when the collection is not known.
      */
     private static NameCondition membership(Location call, ValueNumberDataflow vna, ValueOrigins origins,
             ConstantPoolGen cpg, Predicate<ValueNumber> isCookie) throws DataflowAnalysisException {
@@ -143,6 +145,19 @@ final class NameCondition {
             return null;
         }
         Location read = origins.producer(atCall.getStackValue(1));
+        if (read != null && read.getHandle().getInstruction() instanceof GETFIELD) {
+            // A collection the wrapper was handed when made (an exemption list read from the deployment's settings):
+            // its names are known only at run time, and a cookie is taken for one it does not name. Exempted names
+            // are a deployer's deliberate choice; the cookies the code makes otherwise get what the other side does.
+            ValueNumberFrame atRead = vna.getFactAtLocation(read);
+            if (!atRead.isValid() || atRead.getStackDepth() == 0
+                    || !atRead.getTopValue().equals(vna.getAnalysis().getThisValue())) {
+                return null;
+            }
+            GETFIELD field = (GETFIELD) read.getHandle().getInstruction();
+            return new NameCondition(CookiePolicyCatalogue.MEMBERSHIP_TEST,
+                    "this." + field.getFieldName(cpg) + " (configured)", Set.of(), true);
+        }
         if (read == null || !(read.getHandle().getInstruction() instanceof GETSTATIC)) {
             return null;
         }
