@@ -17,16 +17,6 @@ public final class SessionSettingSources {
             "org/springframework/session/hazelcast/HazelcastIndexedSessionRepository.class");
 
     /** The annotation that marks the class users know as "the application" in a Spring Boot code base. */
-    /**
-     * Tomcat's {@code Context.setUseHttpOnly(boolean)}: an application that calls it with {@code true} (in a
-     * {@code TomcatContextCustomizer}, which Boot's {@code TomcatServletWebServerFactory.configureContext} runs after
-     * {@code configureSession} applied {@code server.servlet.session.cookie.http-only}) gives the session cookie
-     * HttpOnly whatever the property says: Tomcat's {@code ApplicationSessionCookieConfig.createSessionCookie} sets it
-     * when {@code SessionCookieConfig.isHttpOnly() || context.getUseHttpOnly()}.
-     */
-    public static final String TOMCAT_CONTEXT = "org/apache/catalina/Context";
-    public static final String TOMCAT_USE_HTTP_ONLY = "setUseHttpOnly";
-
     public static final String SPRING_BOOT_APPLICATION = "org/springframework/boot/autoconfigure/SpringBootApplication";
 
     /** Shiro's cookie class, as {@code shiro.ini} names it: Secure off, HttpOnly on, SameSite=Lax by default. */

@@ -48,10 +48,7 @@ final class BootSessionSettings {
                 String cookie = cookieName(properties, keys, context, property.profile());
                 if (property.is(keys.secure)) {
                     insecureFlag(property, SECURE, sessionCookie(cookie), keys.prefix + "secure=true", findings);
-                } else if (property.is(keys.httpOnly)
-                        && !(keys == BootSessionKeys.SERVLET && context.tomcatForcesHttpOnly && !context.springSession)) {
-                    // A Tomcat context customizer's setUseHttpOnly(true) runs after Boot applied the property (to
-                    // Tomcat's own session cookie: Spring Session's cookie takes the property, not the context's).
+                } else if (property.is(keys.httpOnly)) {
                     insecureFlag(property, HTTPONLY, sessionCookie(cookie), keys.prefix + "http-only=true", findings);
                 } else if (property.is(keys.sameSite)
                         && "none".equals(BootSessionKeys.effectiveValue(property.value()))) {

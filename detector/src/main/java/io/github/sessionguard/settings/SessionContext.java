@@ -7,12 +7,9 @@ package io.github.sessionguard.settings;
  */
 final class SessionContext {
     final boolean springSession;
-    /** The application's code sets Tomcat's {@code Context.setUseHttpOnly(true)}: the session cookie keeps HttpOnly. */
-    final boolean tomcatForcesHttpOnly;
 
-    SessionContext(boolean springSession, boolean tomcatForcesHttpOnly) {
+    SessionContext(boolean springSession) {
         this.springSession = springSession;
-        this.tomcatForcesHttpOnly = tomcatForcesHttpOnly;
     }
 
     /** Spring Session replaces the container's JSESSIONID with its SESSION cookie. */

@@ -25,11 +25,6 @@ import org.apache.bcel.classfile.Constant;
 import org.apache.bcel.classfile.ConstantCP;
 import org.apache.bcel.classfile.ConstantPool;
 import org.apache.bcel.classfile.JavaClass;
-import org.apache.bcel.classfile.Method;
-import org.apache.bcel.generic.ConstantPoolGen;
-import org.apache.bcel.generic.InstructionHandle;
-import org.apache.bcel.generic.InstructionList;
-import org.apache.bcel.generic.InvokeInstruction;
 import org.xml.sax.SAXException;
 
 import java.io.IOException;
@@ -60,8 +55,6 @@ public class SettingsDetector implements Detector2 {
     private final TreeSet<String> mainClasses = new TreeSet<>();
     /** Some class logs users in through Sa-Token, which then writes its token cookie (see {@link SaTokenCookieSettings}). */
     private boolean saTokenLogins;
-    /** Some class sets Tomcat's {@code Context.setUseHttpOnly(true)} (see {@link SessionContext#tomcatForcesHttpOnly}). */
-    private boolean tomcatForcesHttpOnly;
 
     public SettingsDetector(BugReporter bugReporter) {
         this.bugReporter = bugReporter;
@@ -84,38 +77,11 @@ public class SettingsDetector implements Detector2 {
         if (!saTokenLogins) {
             saTokenLogins = callsSaTokenLogin(cache.getClassAnalysis(JavaClass.class, classDescriptor));
         }
-        if (!tomcatForcesHttpOnly) {
-            tomcatForcesHttpOnly = setsTomcatHttpOnly(cache.getClassAnalysis(JavaClass.class, classDescriptor));
-        }
         for (XMethod method : xclass.getXMethods()) {
             if (method.isStatic() && method.getName().equals("main") && method.getSignature().equals("([Ljava/lang/String;)V")) {
                 mainClasses.add(classDescriptor.getDottedClassName());
             }
         }
-    }
-
-    /** Does a method of the class call Tomcat's {@code Context.setUseHttpOnly(true)}, the argument the constant true? */
-    private static boolean setsTomcatHttpOnly(JavaClass javaClass) {
-        ConstantPoolGen cpg = new ConstantPoolGen(javaClass.getConstantPool());
-        for (Method method : javaClass.getMethods()) {
-            if (method.getCode() == null) {
-                continue;
-            }
-            InstructionHandle previous = null;
-            for (InstructionHandle handle : new InstructionList(method.getCode().getCode()).getInstructionHandles()) {
-                if (handle.getInstruction() instanceof InvokeInstruction && previous != null
-                        && previous.getInstruction().getOpcode() == org.apache.bcel.Const.ICONST_1) {
-                    InvokeInstruction call = (InvokeInstruction) handle.getInstruction();
-                    if (SessionSettingSources.TOMCAT_USE_HTTP_ONLY.equals(call.getMethodName(cpg))
-                            && "(Z)V".equals(call.getSignature(cpg))
-                            && SessionSettingSources.TOMCAT_CONTEXT.equals(call.getClassName(cpg).replace('.', '/'))) {
-                        return true;
-                    }
-                }
-                previous = handle;
-            }
-        }
-        return false;
     }
 
     /** Does the class call a Sa-Token login method (a method reference in its constant pool)? */
@@ -139,8 +105,7 @@ public class SettingsDetector implements Detector2 {
     private void judgeSettingsFiles() {
         IClassPath classPath = Global.getAnalysisCache().getClassPath();
         SessionContext context = new SessionContext(
-                SessionSettingSources.SPRING_SESSION_STORES.stream().anyMatch(store -> onClasspath(classPath, store)),
-                tomcatForcesHttpOnly);
+                SessionSettingSources.SPRING_SESSION_STORES.stream().anyMatch(store -> onClasspath(classPath, store)));
         for (Iterator<? extends ICodeBase> it = classPath.appCodeBaseIterator(); it.hasNext();) {
             ICodeBase codeBase = it.next();
             if (!CodeBaseResources.isSpecifiedApplicationCodeBase(codeBase)) {
