@@ -51,6 +51,11 @@ final class CookieFlowAnalysis extends PathFactAnalysis<CookieFacts> {
     private static final String MAX_AGE_READ = "getMaxAge";
     /** A test of a tracked cookie's name taken to hold (see {@link NameCondition}): paths where it fails are not followed. */
     private final NameCondition assumed;
+    /**
+     * Cost only: does the class's constant pool name {@link #MAX_AGE_READ} at all? Without it no branch can test a
+     * deletion, and {@link #deletionSide}, asked at every branch edge of every pass, is not asked.
+     */
+    private final boolean namesMaxAge;
 
     CookieFlowAnalysis(DepthFirstSearch dfs, ValueNumberDataflow vna, MethodContext context, NameCondition assumed) {
         super(dfs, CookieFacts::new);
@@ -58,6 +63,7 @@ final class CookieFlowAnalysis extends PathFactAnalysis<CookieFacts> {
         this.context = context;
         this.interpreter = new CookieCallInterpreter(context);
         this.assumed = assumed;
+        this.namesMaxAge = context.cpg().lookupUtf8(MAX_AGE_READ) >= 0;
     }
 
     /**
@@ -74,7 +80,7 @@ final class CookieFlowAnalysis extends PathFactAnalysis<CookieFacts> {
                 return; // the side where the assumed name test fails: not a path of the cookies assumed
             }
         }
-        Integer deleted = fact.isTop() || edge.isExceptionEdge() ? null : deletionSide(edge, fact);
+        Integer deleted = !namesMaxAge || fact.isTop() || edge.isExceptionEdge() ? null : deletionSide(edge, fact);
         if (deleted != null) {
             // A cookie sent with max age 0 only removes the browser's copy (never reported, see CookieVerdict): on
             // that side its flags do not matter, so they count as set, and a wrapper that hardens every cookie but

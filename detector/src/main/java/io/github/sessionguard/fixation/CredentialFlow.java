@@ -1631,7 +1631,16 @@ final class CredentialFlow {
 
     /** The session reads the values were made from, a few steps back ({@link #MAX_INPUT_STEPS}). */
     private List<ValueNumber> sessionReadsBehind(List<ValueNumber> values) throws DataflowAnalysisException {
-        List<ValueNumber> reads = new java.util.ArrayList<>();
+        return inputsBehind(values, this::isSessionRead);
+    }
+
+    /**
+     * The values these were made from, a few steps back ({@link #MAX_INPUT_STEPS}), that pass the test (the walk does
+     * not go behind them): SpotBugs' value numbers, through the inputs {@link ValueOrigins} knows.
+     */
+    private List<ValueNumber> inputsBehind(List<ValueNumber> values, java.util.function.Predicate<ValueNumber> test)
+            throws DataflowAnalysisException {
+        List<ValueNumber> found = new java.util.ArrayList<>();
         List<ValueNumber> level = values;
         Set<Integer> seen = new HashSet<>();
         for (int step = 0; step < MAX_INPUT_STEPS && !level.isEmpty(); step++) {
@@ -1640,15 +1649,15 @@ final class CredentialFlow {
                 if (value == null || !seen.add(value.getNumber())) {
                     continue;
                 }
-                if (isSessionRead(value)) {
-                    reads.add(value);
+                if (test.test(value)) {
+                    found.add(value);
                 } else {
                     next.addAll(origins.inputsOf(value));
                 }
             }
             level = next;
         }
-        return reads;
+        return found;
     }
 
     /** Does the method read an attribute of the HTTP session anywhere? */
@@ -1685,27 +1694,18 @@ final class CredentialFlow {
         if (!readsCurrentAuthentication()) {
             return false;
         }
-        List<ValueNumber> level = new java.util.ArrayList<>();
+        List<ValueNumber> arguments = new java.util.ArrayList<>();
         for (int i = 0; i < call.argumentCount(); i++) {
-            level.add(call.argument(i));
+            arguments.add(call.argument(i));
         }
-        Set<Integer> seen = new HashSet<>();
-        for (int step = 0; step < MAX_INPUT_STEPS && !level.isEmpty(); step++) {
-            List<ValueNumber> next = new java.util.ArrayList<>();
-            for (ValueNumber value : level) {
-                if (value == null || !seen.add(value.getNumber())) {
-                    continue;
-                }
-                InvokeInstruction producer = origins.producingCall(value);
-                if (producer != null && LoginCatalogue.CURRENT_AUTHENTICATION.matches(
-                        producer.getClassName(cpg).replace('.', '/'), producer.getMethodName(cpg), producer.getSignature(cpg))) {
-                    return true;
-                }
-                next.addAll(origins.inputsOf(value));
-            }
-            level = next;
-        }
-        return false;
+        return !inputsBehind(arguments, this::isCurrentAuthenticationRead).isEmpty();
+    }
+
+    /** A value {@link LoginCatalogue#CURRENT_AUTHENTICATION} answered ({@code getContext().getAuthentication()}). */
+    private boolean isCurrentAuthenticationRead(ValueNumber value) {
+        InvokeInstruction producer = origins.producingCall(value);
+        return producer != null && LoginCatalogue.CURRENT_AUTHENTICATION.matches(
+                producer.getClassName(cpg).replace('.', '/'), producer.getMethodName(cpg), producer.getSignature(cpg));
     }
 
     /** Does the method read the authentication the request has already ({@code getContext().getAuthentication()})? */

@@ -97,23 +97,14 @@ public class LoginFilterStrategyDetector extends OpcodeStackDetector {
                 || (seen != Const.INVOKEVIRTUAL && seen != Const.INVOKESPECIAL)
                 || !SpringSessionCatalogue.isRepositorySetter(getNameConstantOperand(), getSigConstantOperand())
                 || stack.getStackDepth() < 2 || stack.getStackItem(1).getRegisterNumber() != 0
-                || SpringSessionCatalogue.REQUEST_ONLY_REPOSITORIES.contains(signatureType(stack.getStackItem(0)))) {
+                || SpringSessionCatalogue.REQUEST_ONLY_REPOSITORIES.contains(
+                        SpringSessionFactsScanner.slashed(stack.getStackItem(0).getSignature()))) {
             return;
         }
-        String self = getClassName();
-        String simple = self.substring(self.lastIndexOf('/') + 1).replace('$', '.');
-        bugReporter.reportBug(ReportedMethods.addClassAndMethod(new BugInstance(this, PATTERN, Priorities.HIGH_PRIORITY),
-                getMethodDescriptor())
-                .addString("the login filter " + simple + " (its constructor keeps the login in the HTTP session, with"
-                        + " its default NullAuthenticatedSessionStrategy)")
-                .addString(SpringSessionCatalogue.constructorFilterFix(simple))
-                .addSourceLine(this));
+        String simple = simpleName(getClassName());
+        reportFilter(simple, "its constructor keeps the login in the HTTP session, with its default"
+                + " NullAuthenticatedSessionStrategy", SpringSessionCatalogue.constructorFilterFix(simple));
         ownConstructorUnprotected = false;
-    }
-
-    private static String signatureType(edu.umd.cs.findbugs.OpcodeStack.Item item) {
-        String signature = item.getSignature();
-        return signature.startsWith("L") ? signature.substring(1, signature.length() - 1) : signature;
     }
 
     private static boolean overridesSuccessHook(JavaClass javaClass) {
@@ -152,14 +143,9 @@ public class LoginFilterStrategyDetector extends OpcodeStackDetector {
                 && stack.getStackDepth() > 1
                 && SpringSessionCatalogue.SESSION_CONTEXT_KEY.equals(stack.getStackItem(1).getConstant());
         if (saves || stores) {
-            String self = getClassName();
-            String simple = self.substring(self.lastIndexOf('/') + 1).replace('$', '.');
-            bugReporter.reportBug(ReportedMethods.addClassAndMethod(new BugInstance(this, PATTERN, Priorities.HIGH_PRIORITY),
-                    getMethodDescriptor())
-                    .addString("the login filter " + simple + " (its successfulAuthentication keeps the login in the"
-                            + " session after its default NullAuthenticatedSessionStrategy)")
-                    .addString(SpringSessionCatalogue.ownHookFix(simple))
-                    .addSourceLine(this));
+            String simple = simpleName(getClassName());
+            reportFilter(simple, "its successfulAuthentication keeps the login in the session after its default"
+                    + " NullAuthenticatedSessionStrategy", SpringSessionCatalogue.ownHookFix(simple));
             ownHookUnprotected = false;
         }
     }
@@ -220,8 +206,7 @@ public class LoginFilterStrategyDetector extends OpcodeStackDetector {
                 && SpringSessionCatalogue.isFilterRegistration(getClassConstantOperand(), getNameConstantOperand())) {
             int filterArgument = getNameConstantOperand().equals("addFilter") ? 0 : 1;
             if (stack.getStackDepth() > filterArgument) {
-                String signature = stack.getStackItem(filterArgument).getSignature();
-                String type = signature.startsWith("L") ? signature.substring(1, signature.length() - 1) : signature;
+                String type = SpringSessionFactsScanner.slashed(stack.getStackItem(filterArgument).getSignature());
                 if (isSpringComponent(type) && isUnprotectedLoginFilter(type)
                         && !SpringSessionFacts.current().constructorKeepsLoginInSession(type)) {
                     report(type, "registered here with its default NullAuthenticatedSessionStrategy");
@@ -231,12 +216,22 @@ public class LoginFilterStrategyDetector extends OpcodeStackDetector {
     }
 
     private void report(String filterType, String where) {
-        String simple = filterType.substring(filterType.lastIndexOf('/') + 1).replace('$', '.');
+        String simple = simpleName(filterType);
+        reportFilter(simple, where, SpringSessionCatalogue.loginFilterFix(simple));
+    }
+
+    /** A HIGH finding at the visited instruction: "the login filter X (why)", with the fix. */
+    private void reportFilter(String simpleFilter, String why, String fix) {
         bugReporter.reportBug(ReportedMethods.addClassAndMethod(new BugInstance(this, PATTERN, Priorities.HIGH_PRIORITY),
                 getMethodDescriptor())
-                .addString("the login filter " + simple + " (" + where + ")")
-                .addString(SpringSessionCatalogue.loginFilterFix(simple))
+                .addString("the login filter " + simpleFilter + " (" + why + ")")
+                .addString(fix)
                 .addSourceLine(this));
+    }
+
+    /** A slashed class name as messages show it: {@code Outer.Inner}. */
+    private static String simpleName(String slashed) {
+        return slashed.substring(slashed.lastIndexOf('/') + 1).replace('$', '.');
     }
 
     /** A login filter type the application may build or register (per analysis run, cached: asked of every class). */

@@ -226,7 +226,8 @@ public class SpringSessionFactsScanner extends OpcodeStackDetector implements No
         return true;
     }
 
-    private static String slashed(String signature) {
+    /** The slashed class name of an object type's signature ({@code Lpkg/Type;}); any other signature as it is. */
+    static String slashed(String signature) {
         return signature.startsWith("L") && signature.endsWith(";") ? signature.substring(1, signature.length() - 1)
                 : signature;
     }
