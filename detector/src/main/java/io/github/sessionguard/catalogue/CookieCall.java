@@ -69,6 +69,15 @@ public final class CookieCall {
          */
         DECIDED_ELSEWHERE,
         /**
+         * Hands the receiver a callback it runs on each cookie it writes, after its own defaults (WebFlux's
+         * {@code CookieWebSessionIdResolver.addCookieInitializer(builder -> ...)}, Spring Security's
+         * {@code setCookieCustomizer(cookie -> ...)}): a callback at {@link #arg} the analysis follows (a lambda or
+         * method reference of the application) changes the receiver's cookie as it changes its parameter of type
+         * {@link #callbackCookieType()}; one it cannot follow (a bean, a field) decides what is sent, as
+         * {@link #DECIDED_ELSEWHERE}.
+         */
+        CONFIGURED_BY_CALLBACK,
+        /**
          * Writes a deletion of the cookie the receiver describes (Spring's {@code CookieGenerator.removeCookie}: an empty
          * value with Max-Age 0), or, with a boolean argument, stops the object sending its cookie when given
          * {@code true} (Vert.x {@code SessionHandler.setCookieless(true)}: the id travels in the path): on that path the
@@ -92,6 +101,7 @@ public final class CookieCall {
     private List<CookieFlag> presets = List.of();
     private int sendNameArg = -1;
     private boolean offWhenFalse;
+    private String callbackCookieType;
 
     private CookieCall(CallPattern call, Role role, CookieFlag flag, int arg, List<CookieFlag> booleanFlags,
             String sameSiteType) {
@@ -189,6 +199,18 @@ public final class CookieCall {
     /** See {@link Role#DECIDED_ELSEWHERE}. */
     static CookieCall decidedElsewhere(List<String> owners, String name, String arguments) {
         return row(owners, name, arguments, Role.DECIDED_ELSEWHERE, null, -1);
+    }
+
+    /** See {@link Role#CONFIGURED_BY_CALLBACK}: {@code cookieType} is slashed, the callback is argument 0. */
+    static CookieCall configuredByCallback(List<String> owners, String name, String cookieType) {
+        CookieCall row = row(owners, name, "(Ljava/util/function/Consumer;)", Role.CONFIGURED_BY_CALLBACK, null, 0);
+        row.callbackCookieType = cookieType;
+        return row;
+    }
+
+    /** For {@link Role#CONFIGURED_BY_CALLBACK}: the slashed type of the cookie the callback is given, else null. */
+    public String callbackCookieType() {
+        return callbackCookieType;
     }
 
     /**

@@ -74,6 +74,7 @@ public final class CookieCatalogue {
             springResponseCookie(),
             springCookieGenerator(),
             springSessionSerializer(),
+            webFluxSessionIdResolver(),
             jaxRsNewCookie("javax.ws.rs"),
             jaxRsNewCookie("jakarta.ws.rs"),
             sessionCookieConfig("javax.servlet"),
@@ -399,6 +400,34 @@ public final class CookieCatalogue {
                 .fix(CookieFlag.SECURE, "serializer.setUseSecureCookie(true), or drop setUseSecureCookie(false)")
                 .fix(CookieFlag.HTTP_ONLY, "drop serializer.setUseHttpOnlyCookie(false) (HttpOnly is the default)")
                 .fix(CookieFlag.SAME_SITE, "serializer.setSameSite(\"Lax\") (the default) or \"Strict\"")
+                .sameSiteThrough("")
+                .build();
+    }
+
+    /**
+     * WebFlux's {@code CookieWebSessionIdResolver} writes the reactive session cookie: {@code initCookie} makes it
+     * HttpOnly, SameSite=Lax and Secure on HTTPS requests, then runs the initializers the application added, which
+     * may change any of them (spring-web 6.2.12 bytecode). Only such changes are findings.
+     */
+    private static CookieApi webFluxSessionIdResolver() {
+        String resolver = "org/springframework/web/server/session/CookieWebSessionIdResolver";
+        List<String> self = List.of(resolver);
+        return CookieApi.builder("WebFlux CookieWebSessionIdResolver", Kind.CONFIGURATION, resolver)
+                .implementedIn("org/springframework/web/server/session/")
+                .calls(CookieCall.constructor(resolver, "()", -1),
+                        CookieCall.setName(self, "setCookieName"),
+                        CookieCall.setMaxAge(self, "setCookieMaxAge", "Ljava/time/Duration;"),
+                        CookieCall.configuredByCallback(self, "addCookieInitializer",
+                                "org/springframework/http/ResponseCookie$ResponseCookieBuilder"))
+                .starts(CookieFlag.SECURE, FlagValue.SET)
+                .starts(CookieFlag.HTTP_ONLY, FlagValue.SET)
+                .starts(CookieFlag.SAME_SITE, FlagValue.SET)
+                .defaultName("SESSION")
+                .sessionCookie()
+                .fix(CookieFlag.SECURE, "drop the initializer's secure(false) (the resolver sets Secure on HTTPS requests)")
+                .fix(CookieFlag.HTTP_ONLY, "drop the initializer's httpOnly(false) (HttpOnly is the resolver's default)")
+                .fix(CookieFlag.SAME_SITE, "resolver.addCookieInitializer(builder -> builder.sameSite(\"Lax\")) "
+                        + "(the resolver's default) or \"Strict\"")
                 .sameSiteThrough("")
                 .build();
     }
@@ -1275,7 +1304,8 @@ public final class CookieCatalogue {
                         CookieCall.constructor(self.get(1), "(" + STRING, -1),
                         CookieCall.setName(self, "setCookieName"),
                         CookieCall.setFlag(self, "setUseSecureCookie", CookieFlag.SECURE),
-                        CookieCall.decidedElsewhere(self, "setCookieCustomizer", "(Ljava/util/function/Consumer;)"))
+                        // AbstractRememberMeServices.setCookie runs the customizer on the servlet Cookie it built.
+                        CookieCall.configuredByCallback(self, "setCookieCustomizer", "jakarta/servlet/http/Cookie"))
                 .starts(CookieFlag.SECURE, FlagValue.UNKNOWN)
                 .starts(CookieFlag.HTTP_ONLY, FlagValue.SET)
                 .defaultName("remember-me")
@@ -1341,8 +1371,10 @@ public final class CookieCatalogue {
                         CookieCall.setFlag(self, "setCookieHttpOnly", CookieFlag.HTTP_ONLY),
                         CookieCall.setBoxedFlag(self, "setSecure", CookieFlag.SECURE),
                         CookieCall.setMaxAge(self, "setCookieMaxAge", "I"),
-                        // The customizer may set any attribute, SameSite included.
-                        CookieCall.decidedElsewhere(self, "setCookieCustomizer", "(Ljava/util/function/Consumer;)"))
+                        // saveToken runs the customizer on the builder after its own settings: it may set any
+                        // attribute, SameSite included.
+                        CookieCall.configuredByCallback(self, "setCookieCustomizer",
+                                "org/springframework/http/ResponseCookie$ResponseCookieBuilder"))
                 .starts(CookieFlag.SECURE, FlagValue.SET)
                 .starts(CookieFlag.HTTP_ONLY, FlagValue.SET)
                 .defaultName("XSRF-TOKEN")

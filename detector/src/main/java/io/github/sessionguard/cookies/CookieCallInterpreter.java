@@ -376,6 +376,10 @@ final class CookieCallInterpreter {
             return named(state, row.arg(), arguments);
         case SET_ATTRIBUTE:
             return attribute(state, arguments);
+        case CONFIGURED_BY_CALLBACK:
+            CookieState effect = context.lambdaEffect(call.argument(row.arg()),
+                    CookieCatalogue.apiForType(row.callbackCookieType()));
+            return effect == null ? state.withEmptyValue(true) : state.then(effect);
         case DECIDED_ELSEWHERE:
             // What is sent is decided by the replacement or the callback: like a cookie that carries
             // nothing of its own, this object is no longer judged.

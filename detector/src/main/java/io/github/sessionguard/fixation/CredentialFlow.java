@@ -595,7 +595,7 @@ final class CredentialFlow {
             return;
         }
         if (result != null && LoginCatalogue.any(LoginCatalogue.CLIENT_CERTIFICATE_READS, owner, name, descriptor)
-                && LoginCatalogue.CLIENT_CERTIFICATE_ATTRIBUTES.contains(call.stringArgument(0))) {
+                && isClientCertificateAttribute(call.stringArgument(0))) {
             // (X509Certificate[]) request.getAttribute("jakarta.servlet.request.X509Certificate"): the chain the TLS
             // handshake verified, a credential; looking its subject up answers who logs in.
             mark(secrets, result);
@@ -1107,6 +1107,11 @@ final class CredentialFlow {
             }
         }
         return false;
+    }
+
+    /** The constant name of the request attribute holding the TLS client's certificates (null: not a constant). */
+    private static boolean isClientCertificateAttribute(String attribute) {
+        return attribute != null && LoginCatalogue.CLIENT_CERTIFICATE_ATTRIBUTES.contains(attribute);
     }
 
     /** A persistent entity (JPA, Spring Data): what its setters receive is stored, not submitted. */

@@ -279,23 +279,12 @@ final class LoginSummaries {
         if (inProgress.contains(callee)) {
             markCycle(callee);
             summary = LoginSummary.NOTHING;
-        } else if (done.containsKey(callee)) {
-            // Cost: a summary already computed needs no ClassContext (the callee's analyses).
-            summary = done.get(callee).summary();
         } else {
-            ClassDescriptor targetClass = DescriptorFactory.createClassDescriptor(slashedClass);
-            ClassContext classContext;
-            try {
-                classContext = CalleeClassContexts.of(targetClass);
-            } catch (CheckedAnalysisException e) {
-                AnalysisContext.logError("SessionGuard could not read " + targetClass + " for its login summary", e);
+            LoginMethodResult result = resultFor(slashedClass, callee);
+            if (result == null) {
                 return null;
             }
-            Method method = methodOf(classContext, callee);
-            if (method == null) {
-                return null;
-            }
-            summary = resultOf(classContext, method).summary();
+            summary = result.summary();
         }
         if (recursive.contains(callee)) {
             if (!inProgress.isEmpty()) {
@@ -304,6 +293,27 @@ final class LoginSummaries {
             return LoginSummary.NOTHING;
         }
         return summary;
+    }
+
+    /**
+     * The result for a method of an application class: memoised, else analysed in its class's context. Null when the
+     * class or the method cannot be read (reported).
+     */
+    private LoginMethodResult resultFor(String slashedClass, MethodDescriptor callee) {
+        LoginMethodResult known = done.get(callee);
+        if (known != null) {
+            // Cost: a result already computed needs no ClassContext (the callee's analyses).
+            return known;
+        }
+        ClassContext classContext;
+        try {
+            classContext = CalleeClassContexts.of(DescriptorFactory.createClassDescriptor(slashedClass));
+        } catch (CheckedAnalysisException e) {
+            AnalysisContext.logError("SessionGuard could not read " + slashedClass + " for its login summary", e);
+            return null;
+        }
+        Method method = methodOf(classContext, callee);
+        return method == null ? null : resultOf(classContext, method);
     }
 
     /** The parsed method a body names, in its class as SpotBugs holds it now. */
@@ -394,19 +404,8 @@ final class LoginSummaries {
     /** The result of a mechanism class's {@code validateRequest} (its own or inherited from an application class). */
     private LoginMethodResult mechanismResult(String slashedClass, String descriptor) {
         CallTargets.Target target = CallTargets.resolve(slashedClass, "validateRequest", descriptor);
-        if (target == null) {
-            return null;
-        }
-        try {
-            ClassContext classContext = CalleeClassContexts.of(
-                    DescriptorFactory.createClassDescriptor(target.slashedClassName()));
-            Method method = methodOf(classContext, DescriptorFactory.instance().getMethodDescriptor(
-                    target.slashedClassName(), target.name(), target.descriptor(), target.isStatic()));
-            return method == null ? null : resultOf(classContext, method);
-        } catch (CheckedAnalysisException e) {
-            AnalysisContext.logError("SessionGuard could not read " + slashedClass + " for its login summary", e);
-            return null;
-        }
+        return target == null ? null : resultFor(target.slashedClassName(), DescriptorFactory.instance()
+                .getMethodDescriptor(target.slashedClassName(), target.name(), target.descriptor(), target.isStatic()));
     }
 
     /** Every method result computed in this analysis so far (for the decisions made once all are known). */

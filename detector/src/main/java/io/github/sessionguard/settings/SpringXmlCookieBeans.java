@@ -217,8 +217,9 @@ final class SpringXmlCookieBeans {
             if (call == null) {
                 return;
             }
-            if (call.role() == CookieCall.Role.DECIDED_ELSEWHERE) {
-                // A cookie bean of its own (a ref or an inner bean) replaces this object's: that one is judged.
+            if (call.role() == CookieCall.Role.DECIDED_ELSEWHERE || call.role() == CookieCall.Role.CONFIGURED_BY_CALLBACK) {
+                // A cookie bean of its own (a ref or an inner bean) replaces this object's: that one is judged; a
+                // customizer bean is code this reader does not follow.
                 judged = false;
                 return;
             }
