@@ -73,6 +73,7 @@ public final class CookieCatalogue {
             servletCookie("jakarta.servlet"),
             springResponseCookie(),
             springCookieGenerator(),
+            springLocaleResolver(),
             springSessionSerializer(),
             webFluxSessionIdResolver(),
             jaxRsNewCookie("javax.ws.rs"),
@@ -375,6 +376,35 @@ public final class CookieCatalogue {
                         CookieCall.delete(self, "removeCookie"))
                 .fix(CookieFlag.SECURE, "generator.setCookieSecure(true)")
                 .fix(CookieFlag.HTTP_ONLY, "generator.setCookieHttpOnly(true)")
+                .build();
+    }
+
+    /**
+     * Spring MVC's {@code CookieLocaleResolver} (6.0 and later; in 4 and 5 it extends {@code CookieGenerator}, whose
+     * setters it shares): it keeps a {@code ResponseCookie} template made as {@code ResponseCookie.from(name).path("/")
+     * .sameSite("Lax")}, so SameSite is Lax and Secure and HttpOnly are off unless its setters turn them on; every
+     * {@code setLocale} (a {@code LocaleChangeInterceptor}'s {@code ?lang=}) sends it (spring-webmvc 6.2.12 and 7.0.10
+     * bytecode). 7.0 dropped {@code setCookieName}: the name then comes from the constructor.
+     */
+    private static CookieApi springLocaleResolver() {
+        String resolver = "org/springframework/web/servlet/i18n/CookieLocaleResolver";
+        List<String> self = List.of(resolver);
+        return CookieApi.builder("Spring CookieLocaleResolver", Kind.CONFIGURATION, resolver)
+                .implementedIn("org/springframework/web/servlet/i18n/")
+                .calls(CookieCall.constructor(resolver, "()", -1),
+                        CookieCall.constructor(resolver, "(Ljava/lang/String;)", 0),
+                        CookieCall.setName(self, "setCookieName"),
+                        CookieCall.setFlag(self, "setCookieSecure", CookieFlag.SECURE),
+                        CookieCall.setFlag(self, "setCookieHttpOnly", CookieFlag.HTTP_ONLY),
+                        CookieCall.setSameSite(self, "setCookieSameSite", STRING),
+                        CookieCall.setMaxAge(self, "setCookieMaxAge", "Ljava/time/Duration;"),
+                        CookieCall.setMaxAge(self, "setCookieMaxAge", "Ljava/lang/Integer;"))
+                .starts(CookieFlag.SAME_SITE, FlagValue.SET)
+                .defaultName("org.springframework.web.servlet.i18n.CookieLocaleResolver.LOCALE")
+                .fix(CookieFlag.SECURE, "resolver.setCookieSecure(true)")
+                .fix(CookieFlag.HTTP_ONLY, "resolver.setCookieHttpOnly(true)")
+                .fix(CookieFlag.SAME_SITE, "resolver.setCookieSameSite(\"Lax\") (the resolver's default) or \"Strict\"")
+                .sameSiteThrough(resolver + ".setCookieSameSite(Ljava/lang/String;)V")
                 .build();
     }
 

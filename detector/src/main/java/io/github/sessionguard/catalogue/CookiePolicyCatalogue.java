@@ -199,6 +199,15 @@ public final class CookiePolicyCatalogue {
             "io/undertow/server/session/SessionCookieConfig");
 
     /**
+     * The cookies an Undertow handler wrapped around a servlet deployment (WildFly's, Quarkus'
+     * {@code undertow-handlers.conf}) sees among the response cookies: the servlet API's (Undertow's
+     * {@code HttpServletResponseImpl.addCookie} hands them to {@code exchange.setResponseCookie}), the servlet session
+     * cookie, and Undertow core's own; not a raw {@code Set-Cookie} header.
+     */
+    public static final List<String> UNDERTOW_DEPLOYMENT_WRITTEN = java.util.stream.Stream
+            .concat(CONTAINER_WRITTEN.stream(), UNDERTOW_COOKIES.stream()).collect(java.util.stream.Collectors.toUnmodifiableList());
+
+    /**
      * Server handlers that harden every cookie (runtime-evidence {@code UndertowCookiePolicyTest}). Undertow's
      * {@code SecureCookieHandler} is not one: it adds Secure on HTTPS exchanges only, so behind a TLS-terminating
      * proxy its cookies go out without it.

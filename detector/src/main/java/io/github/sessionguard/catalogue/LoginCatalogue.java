@@ -641,6 +641,18 @@ public final class LoginCatalogue {
         return type.endsWith("Map") || type.endsWith("List") || type.endsWith("Set") || type.endsWith("Collection");
     }
 
+    /**
+     * Clock readings: what they answer (boxed or not) is a time stamp, when something happened, not who did it. Stored
+     * under a login's name ({@code reauthenticatedAt = Instant.now()}) by a method that requires a logged-in user, it
+     * records a re-check of that user, no login (docs/SESSION_FIXATION.md).
+     */
+    public static final List<CallPattern> CLOCK_READS = List.of(
+            CallPattern.withArguments(Set.of("java/time/Instant", "java/time/LocalDateTime", "java/time/ZonedDateTime",
+                    "java/time/OffsetDateTime"), "now", "("),
+            CallPattern.of("java/lang/System", "currentTimeMillis", "()J"),
+            CallPattern.of("java/time/Clock", "instant", "()Ljava/time/Instant;"),
+            CallPattern.of("java/time/Clock", "millis", "()J"));
+
     /** Calls that answer the user a request is authenticated as (the container's or a framework's). */
     public static final Set<String> READS_AUTHENTICATED_USER = Set.of("getUserPrincipal", "getRemoteUser");
 

@@ -15,6 +15,7 @@ import io.github.sessionguard.catalogue.LoginCatalogue;
 import io.github.sessionguard.catalogue.PropertySources;
 import edu.umd.cs.findbugs.ba.SignatureParser;
 import io.github.sessionguard.flow.BoundPropertyDefaults;
+import io.github.sessionguard.flow.ConstructorInjectedFields;
 import io.github.sessionguard.flow.ValueOrigins;
 import io.github.sessionguard.settings.AppProperties;
 import org.apache.bcel.generic.ConstantPoolGen;
@@ -233,24 +234,29 @@ final class BooleanOrigins {
     }
 
     /**
-     * For a field injected from a property ({@code @Value("${key:default}")}): its key and its default (null when the
-     * placeholder has none); {"", null} for an injection that is no single placeholder; null for any other field.
+     * For a field injected from a property ({@code @Value("${key:default}")}, on the field or on the constructor parameter
+     * a final field is copied from): its key and its default (null when the placeholder has none); {"", null} for an
+     * injection that is no single placeholder; null for any other field.
      */
     private String[] injectedPlaceholder(GETFIELD load) {
         XField field = XFactory.createXField(load, cpg);
         for (String annotation : PropertySources.INJECTION_ANNOTATIONS) {
             AnnotationValue value = field.getAnnotation(DescriptorFactory.createClassDescriptor(annotation));
-            if (value == null) {
-                continue;
+            if (value != null) {
+                Object text = value.getValue("value");
+                return placeholder(text == null ? "" : text.toString());
             }
-            Object text = value.getValue("value");
-            Matcher matcher = PLACEHOLDER_DEFAULT.matcher(text == null ? "" : text.toString().trim());
-            if (!matcher.matches()) {
-                return new String[] {"", null};
-            }
-            return new String[] {matcher.group(1), matcher.group(2)};
         }
-        return null;
+        // A final field its constructors copy from an injected parameter (constructor injection) holds that injection.
+        String text = ConstructorInjectedFields.injectedText(load.getClassName(cpg).replace('.', '/'),
+                load.getFieldName(cpg), PropertySources.INJECTION_ANNOTATIONS);
+        return text == null ? null : placeholder(text);
+    }
+
+    /** An injection's key and default (null when none), or {"", null} when it is no single placeholder. */
+    private static String[] placeholder(String text) {
+        Matcher matcher = PLACEHOLDER_DEFAULT.matcher(text.trim());
+        return matcher.matches() ? new String[] {matcher.group(1), matcher.group(2)} : new String[] {"", null};
     }
 
     /** A boolean as Spring converts text to one (true/on/yes/1, false/off/no/0), or null. */

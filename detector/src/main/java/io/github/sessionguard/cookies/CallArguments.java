@@ -264,7 +264,7 @@ final class CallArguments {
 
     /**
      * A boolean (or {@code Boolean}) argument as a flag: its constant, the calling method's parameter it
-     * is, a configuration field's in-code default, or UNKNOWN.
+     * is (or its negation), a configuration field's in-code default, or UNKNOWN.
      */
     FlagEffect booleanArgument(int index) throws DataflowAnalysisException {
         FieldValue field = field(index);
@@ -279,6 +279,12 @@ final class CallArguments {
         int parameter = parameterOf(argument);
         if (parameter >= 0) {
             return FlagEffect.fromParameter(parameter);
+        }
+        ValueNumber negated = context.branches().negationOf(argument);
+        int negatedParameter = negated == null ? -1 : parameterOf(negated);
+        if (negatedParameter >= 0) {
+            // cookie.setHttpOnly(!scriptReadable): the caller's choice still, turned over.
+            return FlagEffect.fromNegatedParameter(negatedParameter);
         }
         Number literal = origins.numberLiteral(argument); // a boxed constant: Boolean.valueOf(false)
         if (literal != null) {

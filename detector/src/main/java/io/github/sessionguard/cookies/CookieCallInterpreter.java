@@ -629,6 +629,7 @@ final class CookieCallInterpreter {
             throws DataflowAnalysisException {
         CookieState resolved = state;
         Map<CookieFlag, String> choosers = new java.util.EnumMap<>(CookieFlag.class);
+        java.util.Set<CookieFlag> inverted = java.util.EnumSet.noneOf(CookieFlag.class);
         for (CookieFlag flag : CookieFlag.values()) {
             FlagEffect effect = state.effect(flag);
             if (lostField(effect.parameter(), arguments)) {
@@ -645,6 +646,9 @@ final class CookieCallInterpreter {
                     resolved = resolved.withFlag(flag, effect.withArgument(arguments.booleanArgument(effect.parameter())));
                 }
                 choosers.put(flag, arguments.chooserOf(effect.parameter()));
+                if (effect.isNegated()) {
+                    inverted.add(flag);
+                }
             }
         }
         boolean namedHere = false;
@@ -666,6 +670,6 @@ final class CookieCallInterpreter {
         if (choosers.isEmpty() && !(namedHere && nameMovesReport)) {
             return namedHere && resolved.name() != null ? resolved.namedBy(callerName(callSite)) : resolved;
         }
-        return resolved.chosenAt(callSite, choosers);
+        return resolved.chosenAt(callSite, choosers, inverted);
     }
 }

@@ -227,7 +227,8 @@ final class CookieFindings {
             String call = cookie.api().fixFor(flag);
             String chooser = cookie.chooserOf(flag);
             if (chooser != null) {
-                call = "pass " + (flag == CookieFlag.SAME_SITE ? "\"Lax\" (or \"Strict\")" : "true") + " as the "
+                String protective = cookie.isChoiceInverted(flag) ? "false" : "true"; // setHttpOnly(!scriptReadable)
+                call = "pass " + (flag == CookieFlag.SAME_SITE ? "\"Lax\" (or \"Strict\")" : protective) + " as the "
                         + flag.attributeName() + " argument of " + chooser + " (which does "
                         + call + ")";
             }

@@ -11,6 +11,7 @@ import io.github.sessionguard.flow.QuietClasspath;
 import io.github.sessionguard.flow.TextSearch;
 import io.github.sessionguard.settings.JettyWebXml;
 import io.github.sessionguard.settings.TomcatContextFile;
+import io.github.sessionguard.settings.UndertowHandlersConf;
 import io.github.sessionguard.settings.WebXmlMappings;
 import edu.umd.cs.findbugs.classfile.Global;
 import org.apache.bcel.classfile.JavaClass;
@@ -77,7 +78,7 @@ public class CookiePolicyCollector implements Detector, NonReportingDetector {
     public void report() {
         // Nothing to report: the facts are read by InsecureCookieDetector in the next pass. The pass is over, so the
         // settings files join the facts here: Tomcat's META-INF/context.xml cookie processor, web.xml's mappings.
-        MethodGuard.runReport(bugReporter, "read the application's META-INF/context.xml and WEB-INF/jetty-web.xml",
+        MethodGuard.runReport(bugReporter, "read the application's META-INF/context.xml, WEB-INF/jetty-web.xml and undertow-handlers.conf",
                 this::readContextFiles);
         MethodGuard.runReport(bugReporter, "read the application's WEB-INF/web.xml mappings", this::readWebXml);
     }
@@ -100,8 +101,17 @@ public class CookiePolicyCollector implements Detector, NonReportingDetector {
                 facts.sameSite(CookiePolicyFacts.SameSitePolicy.everyCookieFromFile(value, "Jetty's WEB-INF/jetty-web.xml",
                         CookiePolicyCatalogue.JETTY_CONTEXT_WRITTEN));
             }
+            // WildFly's (Quarkus') undertow-handlers.conf: samesite-cookie(...) around the deployment (its None is the
+            // settings detector's).
+            for (UndertowHandlersConf.SameSiteHandler handler : UndertowHandlersConf.sameSiteHandlers(
+                    Global.getAnalysisCache().getClassPath())) {
+                CookiePolicyFacts.SameSitePolicy policy = CookiePolicyFacts.SameSitePolicy.everyCookieReplacingFromFile(
+                        handler.mode, "Undertow's undertow-handlers.conf", CookiePolicyCatalogue.UNDERTOW_DEPLOYMENT_WRITTEN);
+                facts.sameSite(handler.cookiePattern == null ? policy : policy.onlyMatching(handler.cookiePattern,
+                        handler.caseSensitive ? 0 : java.util.regex.Pattern.CASE_INSENSITIVE));
+            }
         } catch (java.io.IOException e) {
-            bugReporter.logError("SessionGuard could not read the application's META-INF/context.xml", e);
+            bugReporter.logError("SessionGuard could not read the application's settings files", e);
         }
     }
 }

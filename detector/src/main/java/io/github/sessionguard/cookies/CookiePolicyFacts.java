@@ -197,6 +197,11 @@ public final class CookiePolicyFacts {
             return new SameSitePolicy(value, file, null, null, null, false, cookieTypes, false);
         }
 
+        /** A settings file's server handler: its value replaces the own value of every cookie of these types. */
+        static SameSitePolicy everyCookieReplacingFromFile(String value, String file, Collection<String> cookieTypes) {
+            return new SameSitePolicy(value, file, null, null, null, false, cookieTypes, true);
+        }
+
         /** A server handler's value, replacing the own value of every cookie of these types. */
         static SameSitePolicy everyCookieReplacing(String value, String owner, Site site,
                 Collection<String> cookieTypes) {

@@ -7,6 +7,7 @@ import io.github.sessionguard.flow.Site;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 
 /**
@@ -30,6 +31,8 @@ public final class CookieState {
     private boolean empty;
     /** The call whose arguments chose each flag at this cookie's reported call (a helper, a builder's setter). */
     private Map<CookieFlag, String> choosers = Map.of();
+    /** The chosen flags the chooser's argument turns off when true ({@code setHttpOnly(!scriptReadable)}). */
+    private Set<CookieFlag> invertedChoices = Set.of();
     /** The String parameter the value comes from (its caller's choice), or -1. */
     private int valueParameter = -1;
     /** The call whose result the value is, when that call says it yields a token or session id, else null. */
@@ -179,6 +182,7 @@ public final class CookieState {
 
     private CookieState keepChooser(CookieState copy) {
         copy.choosers = choosers;
+        copy.invertedChoices = invertedChoices;
         copy.empty = empty;
         copy.valueParameter = valueParameter;
         copy.secretSource = secretSource;
@@ -273,11 +277,15 @@ public final class CookieState {
                 sameSiteNoneWithoutSecure));
     }
 
-    /** The cookie as reported at a call whose arguments chose some of its flags (each by the call named). */
-    public CookieState chosenAt(Site callSite, Map<CookieFlag, String> chosenBy) {
+    /**
+     * The cookie as reported at a call whose arguments chose some of its flags (each by the call named; {@code inverted}
+     * the flags whose argument is negated before it is written, which {@code false} turns on).
+     */
+    public CookieState chosenAt(Site callSite, Map<CookieFlag, String> chosenBy, Set<CookieFlag> inverted) {
         CookieState copy = new CookieState(api, name, nameParameter, callSite, -1, flags, deleting, sameSiteNone,
                 sameSiteNoneWithoutSecure);
         copy.choosers = chosenBy.isEmpty() ? Map.of() : new EnumMap<>(chosenBy);
+        copy.invertedChoices = inverted.isEmpty() ? Set.of() : java.util.EnumSet.copyOf(inverted);
         copy.empty = empty;
         copy.valueParameter = valueParameter;
         copy.secretSource = secretSource;
@@ -289,6 +297,11 @@ public final class CookieState {
     /** The method whose arguments chose the flag at this cookie's reported call, or null. */
     public String chooserOf(CookieFlag flag) {
         return choosers.get(flag);
+    }
+
+    /** Does the chooser's argument for the flag turn it off when true (see {@link #chosenAt})? */
+    public boolean isChoiceInverted(CookieFlag flag) {
+        return invertedChoices.contains(flag);
     }
 
     /**
@@ -358,7 +371,8 @@ public final class CookieState {
                 && sameSiteNoneWithoutSecure == other.sameSiteNoneWithoutSecure && api == other.api
                 && parameter == other.parameter && nameParameter == other.nameParameter
                 && Objects.equals(name, other.name) && Objects.equals(origin, other.origin)
-                && choosers.equals(other.choosers) && flags.equals(other.flags)
+                && choosers.equals(other.choosers) && invertedChoices.equals(other.invertedChoices)
+                && flags.equals(other.flags)
                 && valueParameter == other.valueParameter && Objects.equals(secretSource, other.secretSource)
                 && Objects.equals(namedBy, other.namedBy) && configured == other.configured
                 && Objects.equals(namePrefix, other.namePrefix);

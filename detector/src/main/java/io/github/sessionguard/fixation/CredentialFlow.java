@@ -136,6 +136,8 @@ final class CredentialFlow {
      * the pending user of a second factor ({@code session.getAttribute("PRE_AUTH_USER_ID")}).
      */
     private final Set<String> checkedSessionAttributes = new java.util.TreeSet<>();
+    /** See {@link #linkedSessionAttributes()}; null until first asked. */
+    private Set<String> linkedSessionAttributes;
     /** The values put into a map made here, by the map's value number (an LDAP bind's environment). */
     private final java.util.Map<Integer, List<ValueNumber>> mapTexts = new java.util.HashMap<>();
     /** Objects a check was called on (a stateful authenticator): not null after it. */
@@ -218,6 +220,57 @@ final class CredentialFlow {
     /** The session attributes a credential check here was handed the values of (see the field). */
     Set<String> checkedSessionAttributes() {
         return checkedSessionAttributes;
+    }
+
+    /**
+     * Session attributes whose values a call here was handed together with the user (or the name) a credential check
+     * established: {@code accounts.linkSsoSubject(employeeNo, pending.issuer(), pending.subject())} after the password of
+     * {@code employeeNo} was checked. The value read back is what the check joins to the user, a pending identity of an
+     * earlier step (an SSO identity waiting to be linked), as a value handed to the check itself is. Computed once, after
+     * {@link #compute}, on the first request.
+     */
+    Set<String> linkedSessionAttributes() throws DataflowAnalysisException {
+        if (linkedSessionAttributes == null) {
+            Set<String> linked = new java.util.TreeSet<>();
+            if (checksCredentials && !(identities.isEmpty() && checkedNames.isEmpty())) {
+                for (Iterator<Location> it = cfg.locationIterator(); it.hasNext();) {
+                    Location location = it.next();
+                    if (location.getHandle().getInstruction() instanceof InvokeInstruction) {
+                        CallAt call = calls.at((InvokeInstruction) location.getHandle().getInstruction(), location);
+                        if (call != null && call.argumentCount() >= 2) {
+                            noteLinkedSessionInputs(call, linked);
+                        }
+                    }
+                }
+            }
+            linkedSessionAttributes = linked;
+        }
+        return linkedSessionAttributes;
+    }
+
+    /** Adds the attributes read back behind one argument of the call when another carries the checked user. */
+    private void noteLinkedSessionInputs(CallAt call, Set<String> linked) throws DataflowAnalysisException {
+        Set<String> read = new java.util.TreeSet<>();
+        List<Integer> readAt = new java.util.ArrayList<>();
+        for (int i = 0; i < call.argumentCount(); i++) {
+            for (ValueNumber sessionRead : sessionReadsBehind(List.of(call.argument(i)))) {
+                String name = attributeRead(sessionRead);
+                if (name != null && read.add(name)) {
+                    readAt.add(i);
+                }
+            }
+        }
+        if (read.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < call.argumentCount(); i++) {
+            ValueNumber argument = call.argument(i);
+            // The checked user, or its name, as an argument that is no session value itself (the logged-in user's).
+            if (!readAt.contains(i) && (isIdentity(argument) || isCheckedName(argument)) && !isSessionDerived(argument)) {
+                linked.addAll(read);
+                return;
+            }
+        }
     }
 
     private boolean isConfiguredSecret(ValueNumber value) {
@@ -1675,7 +1728,7 @@ final class CredentialFlow {
      * Does the method read an identity attribute from the session ({@code session.getAttribute("userId")})? Then its
      * user is logged in already. Decided over the whole method at once, so the order of the passes does not matter.
      */
-    private boolean readsLoggedInUser() throws DataflowAnalysisException {
+    boolean readsLoggedInUser() throws DataflowAnalysisException {
         surveySessionReads();
         return readsLoggedInUser;
     }

@@ -308,6 +308,16 @@ final class FrameworkSessionWrites {
         return facts.sessionHeldClasses().contains(slashed) || facts.frameworkSessionClasses().containsKey(slashed);
     }
 
+    /**
+     * {@code userSession.isSignedIn()}, {@code getAccount()}: a getter of an identity-named property of a session-scoped
+     * bean (or a framework's session), which answers the session's user.
+     */
+    static boolean isIdentityGetterOfSessionBean(String owner, String name, UserSettings settings) {
+        String property = name.startsWith("get") ? name.substring(3) : name.startsWith("is") ? name.substring(2) : null;
+        return property != null && !property.isEmpty() && LoginCatalogue.isIdentityAttribute(property, settings)
+                && isSessionScoped(owner);
+    }
+
     /** A session-scoped bean, or a framework's session: its identity-named fields and setters are session writes. */
     private static boolean isSessionScoped(String slashed) {
         SpringSessionFacts facts = SpringSessionFacts.current();

@@ -92,6 +92,8 @@ final class LoginCallMeaning {
     /** Whether some path may change the id (see {@link #mayRotate}). */
     private boolean mayRotate;
     private final CredentialFlow flow;
+    /** See {@link #requiresLoggedInUser()}: a session-scoped bean's identity getter is called. */
+    private boolean readsSessionBeanUser;
     private final io.github.sessionguard.flow.TypeTestBranches typeTests;
 
     LoginCallMeaning(ClassContext classContext, Method method, MethodDescriptor descriptor, LoginSummaries summaries,
@@ -106,6 +108,28 @@ final class LoginCallMeaning {
         this.shiroLoginsCount = shiroLoginsCount;
         this.flow = new CredentialFlow(classContext, method, vna, constants, summaries);
         this.typeTests = new io.github.sessionguard.flow.TypeTestBranches(classContext, method);
+    }
+
+    /** A value a clock answered ({@link LoginCatalogue#CLOCK_READS}), or its boxed form: a time stamp. */
+    private boolean isClockReading(ValueNumber value) throws DataflowAnalysisException {
+        InvokeInstruction producer = value == null ? null : origins.producingCall(value);
+        if (producer instanceof INVOKESTATIC && "valueOf".equals(producer.getMethodName(cpg))
+                && producer.getClassName(cpg).startsWith("java.lang.")) {
+            ValueNumber unboxed = origins.lastArgumentOfProducingCall(value);
+            producer = unboxed == null ? null : origins.producingCall(unboxed);
+        }
+        return producer != null && !(producer instanceof INVOKEDYNAMIC) && LoginCatalogue.any(LoginCatalogue.CLOCK_READS,
+                producer.getClassName(cpg).replace('.', '/'), producer.getMethodName(cpg), producer.getSignature(cpg));
+    }
+
+    /**
+     * The method requires a logged-in user: it reads the session's user ({@code session.getAttribute("user")}, the
+     * container's principal) or asks a session-scoped bean about it ({@code userSession.isSignedIn()},
+     * {@code getAccount()}). What it records with a clock reading is then a re-check of that user (see
+     * {@link LoginEvent#isTimeStamp()}).
+     */
+    boolean requiresLoggedInUser() throws DataflowAnalysisException {
+        return readsSessionBeanUser || flow.readsLoggedInUser();
     }
 
     /** Reads every call once: credential checks, and which values are which request's session. */
@@ -126,6 +150,8 @@ final class LoginCallMeaning {
                 continue;
             }
             checksCredentials |= checksCredentials(call, location);
+            readsSessionBeanUser |= call.hasReceiver() && call.argumentCount() == 0
+                    && FrameworkSessionWrites.isIdentityGetterOfSessionBean(call.owner(), call.name(), summaries.settings());
             if (LoginCatalogue.any(LoginCatalogue.SESSION_MAP_GETTERS, call.owner(), call.name(), call.descriptor())) {
                 sessionMaps.add(result(location).getNumber());
             }
@@ -241,7 +267,9 @@ final class LoginCallMeaning {
         if (call == null) {
             LoginEvent field = FrameworkSessionWrites.fieldEvent(classContext, location.getHandle(), descriptor, summaries.settings());
             if (field != null) {
-                fact.authenticate(field);
+                ValueNumberFrame frame = vna.getFactAtLocation(location);
+                boolean clock = frame.isValid() && frame.getStackDepth() > 0 && isClockReading(frame.getTopValue());
+                fact.authenticate(clock ? field.asTimeStamp() : field);
             }
             return;
         }
@@ -283,7 +311,9 @@ final class LoginCallMeaning {
             if (event.kind() == LoginEventKind.CONTAINER) {
                 fact.containerLogin(event);
             } else {
-                fact.authenticate(event);
+                // The value a write stores comes last (setAttribute(name, value), a bean's setter).
+                boolean clock = call.argumentCount() > 0 && isClockReading(call.argument(call.argumentCount() - 1));
+                fact.authenticate(clock ? event.asTimeStamp() : event);
             }
             return;
         }

@@ -20,6 +20,8 @@ final class LoginEvent {
      * application's own authentication mechanisms may decide (see {@link LoginSummaries#mechanismsAnswerForAuthenticate()}).
      */
     private final boolean securityContextAuthenticate;
+    /** See {@link #isTimeStamp()}. */
+    private boolean timeStamp;
 
     LoginEvent(Site site, LoginEventKind kind, String what) {
         this(site, kind, what, false);
@@ -81,6 +83,26 @@ final class LoginEvent {
         return markerOnly;
     }
 
+    /**
+     * The value written is a clock reading ({@code reauthenticatedAt = Instant.now()}): when something happened, under a
+     * login's name. A method that requires a logged-in user records a re-check of that user with it, no login.
+     */
+    boolean isTimeStamp() {
+        return timeStamp;
+    }
+
+    /** The same event, its value a clock reading (see {@link #isTimeStamp()}). */
+    LoginEvent asTimeStamp() {
+        LoginEvent copy = new LoginEvent(site, kind, what, markerOnly, attribute, parent, securityContextAuthenticate);
+        copy.timeStamp = true;
+        return copy;
+    }
+
+    private LoginEvent keepingTimeStamp(LoginEvent copy) {
+        copy.timeStamp = timeStamp;
+        return copy;
+    }
+
     /** The session attribute written, or null (not a named attribute write). */
     String attribute() {
         return attribute;
@@ -102,14 +124,14 @@ final class LoginEvent {
     /** The same event seen from a caller: it happens at the call of the method that contains it. */
     LoginEvent calledFrom(Site callSite, String calleeName) {
         // An exported event that was itself inherited keeps its chain back to the login method that left it.
-        return new LoginEvent(callSite, kind, through(calleeName), markerOnly, attribute, parent == null ? null : this,
-                securityContextAuthenticate);
+        return keepingTimeStamp(new LoginEvent(callSite, kind, through(calleeName), markerOnly, attribute,
+                parent == null ? null : this, securityContextAuthenticate));
     }
 
     /** A called login method's unfixed login, seen at its call: the caller may fix it (an id change after the call). */
     LoginEvent inheritedAt(Site callSite, String calleeName) {
-        return new LoginEvent(callSite, kind, through(calleeName), markerOnly, attribute, this,
-                securityContextAuthenticate);
+        return keepingTimeStamp(new LoginEvent(callSite, kind, through(calleeName), markerOnly, attribute, this,
+                securityContextAuthenticate));
     }
 
     /** The message's chain of methods: one call seen both as inherited and as exported names its method once. */
@@ -125,7 +147,7 @@ final class LoginEvent {
         }
         LoginEvent other = (LoginEvent) o;
         return site.equals(other.site) && kind == other.kind && what.equals(other.what)
-                && markerOnly == other.markerOnly && Objects.equals(parent, other.parent);
+                && markerOnly == other.markerOnly && timeStamp == other.timeStamp && Objects.equals(parent, other.parent);
     }
 
     @Override

@@ -64,6 +64,11 @@ final class LoginMethodAnalyzer {
             // The fact before each instruction, carried along each block once (FactsBefore); an invalid
             // block start (dead code) is a top fact, which visit skips anyway.
             FactsBefore.walk(cfg, analysis, paths::visit);
+            if (meaning.requiresLoggedInUser()) {
+                // A clock reading stored by a method that requires a logged-in user (reauthenticatedAt = Instant.now()
+                // after a re-check of that user) records when; the user, and the session's login, stay as they were.
+                paths.pending.removeIf(LoginEvent::isTimeStamp);
+            }
             if (paths.anyReturn && !paths.rotatesOnEveryPath && meaning.mayRotate()) {
                 flagRotations = FlagRotations.of(classContext, method, cfg, meaning);
             }
@@ -135,7 +140,8 @@ final class LoginMethodAnalyzer {
                 .withFlagRotations(flagRotations)
                 // The same guard leaves its writes of what callers hand it unfixed: a login caller's value makes them
                 // logins, and the fix is the guard's (HelperOwnedWrites). A login method's too: the guard is its own.
-                .withOwnedWrites(ownsItsWrites ? HelperOwnedWrites.of(paths.unfixedWriteSites) : Map.of());
+                .withOwnedWrites(ownsItsWrites ? HelperOwnedWrites.of(paths.unfixedWriteSites) : Map.of())
+                .withSessionEffects(paths.sessionEffects());
         // Asked only of a method with logins to report: whether callers can answer for them (LoginResponsibility).
         boolean requestEntry = !summary.reported().isEmpty()
                 && LoginHandlers.isRequestEntry(classContext.getJavaClass(), method);
@@ -147,8 +153,8 @@ final class LoginMethodAnalyzer {
                         method.getName())
                 && paths.pending.stream().noneMatch(e -> e.parent() == null && e.kind().isLoginByItself());
         return new LoginMethodResult(summary, paths.reused, paths.fixedInherited, requestEntry, loginByNameOnly,
-                keys(descriptor, pendingUserAttributes(meaning, credentials, paths.loginAttributes, paths.removedAttributes,
-                        paths.endsSession && paths.pending.isEmpty())),
+                keys(descriptor, pendingUserAttributes(meaning, credentials, paths.sessionEffects(),
+                        paths.pending.isEmpty())),
                 keys(descriptor, paths.loginAttributes), paths.mechanismLogin);
     }
 
@@ -158,21 +164,26 @@ final class LoginMethodAnalyzer {
     }
 
     /**
-     * The attributes a login that checks credentials read back, handed to its check and then removed (alone, or with the whole session), when it
-     * stores the user under another name: the first step's pending user (see
-     * {@link LoginMethodResult#pendingUserAttributes}). A step-up check of the logged-in user (a password confirmed
-     * before an admin page) reads the user but keeps it, and is not one.
+     * The attributes a login that checks credentials read back, handed to its check (or joined to the user it checked)
+     * and then removed (alone, or with the whole session), when it stores the user under another name: the first step's
+     * pending user (see {@link LoginMethodResult#pendingUserAttributes}). The removal, the end of the session and the
+     * login's own write may be made by the application methods it calls (a {@code finish(ctx, member)} or
+     * {@code sellerSession.signIn(request, seller)} shared by both steps): see {@link LoginSummary.SessionEffects}. A
+     * step-up check of the logged-in user (a password confirmed before an admin page) reads the user but keeps it, and is
+     * not one. An ended session counts only where the method leaves no login unfixed (its logins are in the new one).
      */
     private static Set<String> pendingUserAttributes(LoginCallMeaning meaning, boolean credentials,
-            Set<String> written, Set<String> removed, boolean endsSession) {
-        if (!credentials || written.isEmpty() || (removed.isEmpty() && !endsSession)) {
+            LoginSummary.SessionEffects effects, boolean noUnfixedLogin) throws DataflowAnalysisException {
+        boolean endsSession = effects.endsSession && noUnfixedLogin;
+        if (!credentials || effects.loginAttributes.isEmpty() || (effects.removed.isEmpty() && !endsSession)) {
             return Set.of();
         }
         Set<String> pending = new java.util.TreeSet<>(meaning.flow().checkedSessionAttributes());
+        pending.addAll(meaning.flow().linkedSessionAttributes());
         if (!endsSession) {
-            pending.retainAll(removed);
+            pending.retainAll(effects.removed);
         }
-        pending.removeAll(written);
+        pending.removeAll(effects.loginAttributes);
         return pending;
     }
 
@@ -207,6 +218,8 @@ final class LoginMethodAnalyzer {
          * attribute it read is removed with the old one (a step-up check that logs out on failure keeps the user).
          */
         boolean endsSession;
+        /** What the application methods it calls do to the session (see {@link LoginSummary.SessionEffects}). */
+        LoginSummary.SessionEffects calleeEffects = LoginSummary.SessionEffects.NONE;
         boolean anyReturn;
         boolean rotatesOnEveryPath = true;
         /** At the container notifications after a passed credential check (see MechanismLogin): the worst answer. */
@@ -219,6 +232,11 @@ final class LoginMethodAnalyzer {
             this.vna = classContext.getValueNumberDataflow(method);
             this.values = vna.getAnalysis();
             this.parameterCount = method.getArgumentTypes().length;
+        }
+
+        /** The method's own removals, login writes and session ends, with those of the methods it calls. */
+        LoginSummary.SessionEffects sessionEffects() {
+            return new LoginSummary.SessionEffects(removedAttributes, loginAttributes, endsSession).and(calleeEffects);
         }
 
         /**
@@ -325,6 +343,7 @@ final class LoginMethodAnalyzer {
             if (callee == null) {
                 return;
             }
+            calleeEffects = calleeEffects.and(callee.sessionEffects());
             for (SessionWrite write : callee.sessionWrites()) {
                 // What the callee's parameters receive here: the arguments, or a lambda's captures and chain element.
                 edu.umd.cs.findbugs.ba.vna.ValueNumber value = meaning.passedTo(call, location, write.valueParameter());

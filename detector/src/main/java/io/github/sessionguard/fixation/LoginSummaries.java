@@ -239,6 +239,7 @@ final class LoginSummaries {
         Set<LoginEvent> reported = new HashSet<>();
         Set<Integer> writtenParameters = new HashSet<>();
         Set<SessionWrite> writes = new HashSet<>();
+        LoginSummary.SessionEffects effects = LoginSummary.SessionEffects.NONE;
         // A flag rotates the call only if it does so in every implementation that does not rotate anyway.
         Map<Integer, Boolean> flags = null;
         for (Body body : implementations) {
@@ -255,6 +256,7 @@ final class LoginSummaries {
             reported.addAll(summary.reported());
             writtenParameters.addAll(summary.identityWrittenToParameters());
             writes.addAll(summary.sessionWrites());
+            effects = effects.and(summary.sessionEffects());
             if (!summary.rotatesOnEveryPath()) {
                 if (flags == null) {
                     flags = new HashMap<>(summary.flagRotations());
@@ -266,7 +268,8 @@ final class LoginSummaries {
         // Each implementation reports its own logins; they are in the union so that a caller's id change counts.
         return new LoginSummary(rotates, checks, exported, reported, false, false, writtenParameters)
                 .withFlow(new LoginSummary.Flow(returnsIdentity, returnsSecret, returnsHashed, writes))
-                .withFlagRotations(flags == null ? Map.of() : flags);
+                .withFlagRotations(flags == null ? Map.of() : flags)
+                .withSessionEffects(effects);
     }
 
     private LoginSummary forCall(Body body) {

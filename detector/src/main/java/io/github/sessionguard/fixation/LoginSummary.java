@@ -29,7 +29,56 @@ final class LoginSummary {
         }
     }
 
+    /**
+     * What a method does to the session besides its unfixed logins, on some path, itself or in the application methods
+     * it calls: the attributes it removes, those it writes as a login (with or without an id change), and whether it
+     * ends (invalidates) a session. A two-step login's second step often leaves these to a helper ({@code
+     * sellerSession.signIn(request, seller)} removes the pending user and stores the seller): its caller reads them
+     * here (see {@code LoginMethodAnalyzer.pendingUserAttributes}).
+     */
+    static final class SessionEffects {
+        static final SessionEffects NONE = new SessionEffects(Set.of(), Set.of(), false);
+
+        final Set<String> removed;
+        final Set<String> loginAttributes;
+        final boolean endsSession;
+
+        SessionEffects(Set<String> removed, Set<String> loginAttributes, boolean endsSession) {
+            this.removed = Set.copyOf(removed);
+            this.loginAttributes = Set.copyOf(loginAttributes);
+            this.endsSession = endsSession;
+        }
+
+        SessionEffects and(SessionEffects other) {
+            if (other == NONE || other.equals(this)) {
+                return this;
+            }
+            if (this == NONE) {
+                return other;
+            }
+            Set<String> allRemoved = new java.util.TreeSet<>(removed);
+            allRemoved.addAll(other.removed);
+            Set<String> allWritten = new java.util.TreeSet<>(loginAttributes);
+            allWritten.addAll(other.loginAttributes);
+            return new SessionEffects(allRemoved, allWritten, endsSession || other.endsSession);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SessionEffects && removed.equals(((SessionEffects) o).removed)
+                    && loginAttributes.equals(((SessionEffects) o).loginAttributes)
+                    && endsSession == ((SessionEffects) o).endsSession;
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(removed, loginAttributes, endsSession);
+        }
+    }
+
     private Flow flow = Flow.NONE;
+    /** See {@link #sessionEffects()}. */
+    private SessionEffects effects = SessionEffects.NONE;
     /** See {@link #flagRotations()}. */
     private Map<Integer, Boolean> flagRotations = Map.of();
     /** See {@link #ownedWrites()}. */
@@ -89,6 +138,18 @@ final class LoginSummary {
         copy.flow = methodFlow;
         copy.flagRotations = flagRotations;
         copy.ownedWrites = ownedWrites;
+        copy.effects = effects;
+        return copy;
+    }
+
+    /** See {@link SessionEffects}. */
+    SessionEffects sessionEffects() {
+        return effects;
+    }
+
+    LoginSummary withSessionEffects(SessionEffects sessionEffects) {
+        LoginSummary copy = withFlow(flow);
+        copy.effects = sessionEffects;
         return copy;
     }
 

@@ -107,6 +107,73 @@ public final class BranchConditions {
         return tested;
     }
 
+    /**
+     * The boolean whose negation {@code value} is ({@code !secure}, which javac compiles to {@code iload; ifne L;
+     * iconst_1; goto M; L: iconst_0; M:}), or null: the value is made where two paths join, the one from the side of a
+     * branch where the tested value is true bringing the constant 0, the one from its false side the constant 1.
+     */
+    public ValueNumber negationOf(ValueNumber value) throws DataflowAnalysisException {
+        for (Iterator<BasicBlock> blocks = cfg.blockIterator(); blocks.hasNext();) {
+            BasicBlock block = blocks.next();
+            if (cfg.getNumIncomingEdges(block) != 2) {
+                continue;
+            }
+            ValueNumberFrame start = vna.getStartFact(block);
+            if (start.isValid() && start.getStackDepth() > 0 && value.equals(start.getTopValue())) {
+                return negatedAtJoin(block);
+            }
+        }
+        return null;
+    }
+
+    /** The value both paths into the join test, when each brings the constant that negates it; else null. */
+    private ValueNumber negatedAtJoin(BasicBlock join) throws DataflowAnalysisException {
+        ValueNumber tested = null;
+        for (Iterator<Edge> edges = cfg.incomingEdgeIterator(join); edges.hasNext();) {
+            Edge edge = edges.next();
+            ValueNumberFrame end = vna.getResultFact(edge.getSource());
+            Edge branch = edge.isExceptionEdge() ? null : branchLeadingTo(edge.getSource());
+            if (branch == null || !end.isValid() || end.getStackDepth() == 0) {
+                return null;
+            }
+            Number constant = origins.numberLiteral(end.getTopValue());
+            ValueNumberFrame atBranch = vna.getFactAtLocation(
+                    new Location(branch.getSource().getLastInstruction(), branch.getSource()));
+            boolean trueSide = isSideWhere(branch, org.apache.bcel.Const.IFNE, org.apache.bcel.Const.IFEQ);
+            boolean falseSide = isSideWhere(branch, org.apache.bcel.Const.IFEQ, org.apache.bcel.Const.IFNE);
+            if (constant == null || !atBranch.isValid() || atBranch.getStackDepth() == 0
+                    || !(trueSide && constant.intValue() == 0 || falseSide && constant.intValue() == 1)
+                    || tested != null && !tested.equals(atBranch.getTopValue())) {
+                return null;
+            }
+            tested = atBranch.getTopValue();
+        }
+        return tested;
+    }
+
+    /**
+     * The edge from a branch that alone leads into {@code block} (through blocks with one way in and no branch, at
+     * most {@link #MAX_BLOCKS}), or null.
+     */
+    private Edge branchLeadingTo(BasicBlock block) {
+        BasicBlock current = block;
+        for (int step = 0; step < MAX_BLOCKS; step++) {
+            if (cfg.getNumIncomingEdges(current) != 1) {
+                return null;
+            }
+            Edge edge = cfg.incomingEdgeIterator(current).next();
+            InstructionHandle last = edge.getSource().getLastInstruction();
+            if (edge.isExceptionEdge()) {
+                return null;
+            }
+            if (last != null && last.getInstruction() instanceof IfInstruction) {
+                return edge;
+            }
+            current = edge.getSource();
+        }
+        return null;
+    }
+
     /** True when a branch shortly before {@code location} tests a value read from a member named with the word. */
     public boolean guardedByMemberNamed(Location location, String lowerCaseWord) throws DataflowAnalysisException {
         return guardedByMemberNamed(location, lowerCaseWord, owner -> false);

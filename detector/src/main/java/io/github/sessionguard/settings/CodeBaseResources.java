@@ -48,7 +48,8 @@ final class CodeBaseResources {
         if (lower.startsWith("meta-inf/maven/")) {
             return false;
         }
-        return BootSessionSettings.isBootSettingsFile(path) || lower.endsWith(".xml") || ShiroIni.isShiroIni(path);
+        return BootSessionSettings.isBootSettingsFile(path) || lower.endsWith(".xml") || ShiroIni.isShiroIni(path)
+                || UndertowHandlersConf.isHandlersConf(path);
     }
 
     static List<SettingsResource> read(IScannableCodeBase codeBase) throws InterruptedException, IOException {

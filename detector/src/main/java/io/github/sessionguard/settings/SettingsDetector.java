@@ -147,6 +147,9 @@ public class SettingsDetector implements Detector2 {
             if (ShiroIni.isShiroIni(file.resourceName())) {
                 findings.addAll(ShiroIni.judge(file, shiroSecureByDefault()));
             }
+            if (UndertowHandlersConf.isHandlersConf(file.path())) {
+                findings.addAll(UndertowHandlersConf.judge(file));
+            }
         }
         Set<String> profiles = SpringProfiles.declared(files);
         CookieApiSupport cookieApis = new CookieApiSupport();
@@ -163,7 +166,8 @@ public class SettingsDetector implements Detector2 {
             boolean jettyWeb = JettyWebXml.isJettyWebXml(file.resourceName()) && JettyWebXml.mayJudge(file.text());
             boolean glassFishWeb = GlassFishWebXml.isGlassFishWebXml(file.resourceName())
                     && GlassFishWebXml.mayJudge(file.text());
-            if (!webXml && !security && !tomcatContext && !cookieBeans && !jettyWeb && !glassFishWeb) {
+            boolean webLogic = WebLogicXml.isWebLogicXml(file.resourceName()) && WebLogicXml.mayJudge(file.text());
+            if (!webXml && !security && !tomcatContext && !cookieBeans && !jettyWeb && !glassFishWeb && !webLogic) {
                 continue;
             }
             try {
@@ -190,6 +194,9 @@ public class SettingsDetector implements Detector2 {
                 }
                 if (glassFishWeb) {
                     findings.addAll(GlassFishWebXml.judge(file, root, webXmlExcludesUrl));
+                }
+                if (webLogic) {
+                    findings.addAll(WebLogicXml.judge(file, root, webXmlHttpOnly, webXmlExcludesUrl));
                 }
             } catch (SAXException | IOException e) {
                 bugReporter.logError("SessionGuard could not read " + file.path() + " (not well-formed XML?)", e);

@@ -9,6 +9,7 @@ import edu.umd.cs.findbugs.OpcodeStack;
 import edu.umd.cs.findbugs.ba.XField;
 import io.github.sessionguard.catalogue.SessionTrackingApi;
 import io.github.sessionguard.flow.ConstantPoolScreen;
+import io.github.sessionguard.flow.InjectedFlags;
 import io.github.sessionguard.flow.MethodGuard;
 import io.github.sessionguard.flow.TextSearch;
 import io.github.sessionguard.flow.ReportedMethods;
@@ -114,13 +115,8 @@ public class UrlTrackingDetector extends OpcodeStackDetector {
         modeClassPending = false;
         SessionTrackingApi.UrlConfig config = SessionTrackingApi.urlConfig(owner, name);
         SessionTrackingApi.UrlConfig urlSwitch = SessionTrackingApi.urlSwitch(owner, name, getSigConstantOperand());
-        if (urlSwitch != null && stack.getStackDepth() > 0
-                && Integer.valueOf(1).equals(stack.getStackItem(0).getConstant())) {
-            bugReporter.reportBug(ReportedMethods.addClassAndMethod(new BugInstance(this, PATTERN, Priorities.HIGH_PRIORITY),
-                    getMethodDescriptor())
-                    .addString(urlSwitch.display + " (the session id in the links it encodes)")
-                    .addString(urlSwitch.fix)
-                    .addSourceLine(this));
+        if (urlSwitch != null && stack.getStackDepth() > 0) {
+            reportSwitch(urlSwitch, stack.getStackItem(0));
             return;
         }
         if (config != null) {
@@ -146,6 +142,30 @@ public class UrlTrackingDetector extends OpcodeStackDetector {
                     .addString(setter.fix())
                     .addSourceLine(this));
         }
+    }
+
+    /**
+     * A URL switch turned on: by the constant true (HIGH), or by a Spring property injected in the code that is true,
+     * as the application's settings give it (HIGH) or as the placeholder's default (NORMAL: what runs unless the
+     * deployment sets the key).
+     */
+    private void reportSwitch(SessionTrackingApi.UrlConfig urlSwitch, OpcodeStack.Item argument) {
+        String source = "";
+        int priority = Priorities.HIGH_PRIORITY;
+        if (!Integer.valueOf(1).equals(argument.getConstant())) {
+            InjectedFlags.Flag flag = InjectedFlags.of(argument);
+            if (flag == null || !flag.on) {
+                return;
+            }
+            source = ", turned on by the property " + flag.key + (flag.configured ? " (true in the settings)"
+                    : " (true by its default in the code)");
+            priority = flag.configured ? Priorities.HIGH_PRIORITY : Priorities.NORMAL_PRIORITY;
+        }
+        bugReporter.reportBug(ReportedMethods.addClassAndMethod(new BugInstance(this, PATTERN, priority),
+                getMethodDescriptor())
+                .addString(urlSwitch.display + " (the session id in the links it encodes" + source + ")")
+                .addString(urlSwitch.fix)
+                .addSourceLine(this));
     }
 
     /** Fields assigned in a method that loads the URL mode (typically a static initializer). */

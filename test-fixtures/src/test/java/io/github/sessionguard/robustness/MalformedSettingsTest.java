@@ -20,8 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Bad settings input: an application whose {@code application.yml} is not valid YAML and whose
- * {@code web.xml} is not well-formed XML, next to a sound {@code application-prod.properties}. Each bad
- * file must end up in SpotBugs' error channel, named, with SessionGuard named; the run must complete;
+ * {@code web.xml} and {@code weblogic.xml} are not well-formed XML, and whose {@code undertow-handlers.conf} is
+ * garbled, next to a sound {@code application-prod.properties}. Each bad XML or YAML
+ * file must end up in SpotBugs' error channel, named, with SessionGuard named (the handler file, read leniently,
+ * credits nothing and raises nothing); the run must complete;
  * and the sound file is still judged (its HttpOnly off reported), as is the code (a cookie without flags).
  */
 class MalformedSettingsTest {
@@ -41,6 +43,10 @@ class MalformedSettingsTest {
         write(classes.resolve("WEB-INF/web.xml"), ("<?xml version=\"1.0\"?>\n<web-app>\n  <session-config>\n"
                 + "    <cookie-config><http-only>false</http-only></session-config>\n</web-app>\n")
                 .getBytes(StandardCharsets.UTF_8));
+        write(classes.resolve("WEB-INF/weblogic.xml"), ("<weblogic-web-app>\n  <session-descriptor>\n"
+                + "    <cookie-http-only>false</cookie-http-only>\n</weblogic-web-app>\n").getBytes(StandardCharsets.UTF_8));
+        write(classes.resolve("WEB-INF/undertow-handlers.conf"), ("samesite-cookie(mode='Lax\n} -> ;;(\n"
+                + "path-prefix('/a' -> samesite-cookie(\n").getBytes(StandardCharsets.UTF_8));
         write(classes.resolve("application-prod.properties"),
                 "server.servlet.session.cookie.http-only=false\n".getBytes(StandardCharsets.UTF_8));
         run = SpotBugsRun.analyse("malformed-settings", List.of(classes));
@@ -54,6 +60,11 @@ class MalformedSettingsTest {
     @Test
     void malformedWebXmlIsReportedAsAnAnalysisErrorNamingTheFile() {
         assertErrorNames("WEB-INF/web.xml");
+    }
+
+    @Test
+    void malformedWebLogicXmlIsReportedAsAnAnalysisErrorNamingTheFile() {
+        assertErrorNames("WEB-INF/weblogic.xml");
     }
 
     @Test
@@ -77,7 +88,8 @@ class MalformedSettingsTest {
     @Test
     void noOtherSessionGuardError() {
         List<String> others = run.errors().stream().filter(e -> e.contains("SessionGuard"))
-                .filter(e -> !e.contains("application.yml") && !e.contains("WEB-INF/web.xml"))
+                .filter(e -> !e.contains("application.yml") && !e.contains("WEB-INF/web.xml")
+                        && !e.contains("WEB-INF/weblogic.xml"))
                 .collect(Collectors.toList());
         assertEquals(List.of(), others);
     }
