@@ -1,8 +1,5 @@
 package io.github.sessionguard.flow;
 
-import edu.umd.cs.findbugs.classfile.CheckedAnalysisException;
-import edu.umd.cs.findbugs.classfile.DescriptorFactory;
-import edu.umd.cs.findbugs.classfile.Global;
 import org.apache.bcel.classfile.AnnotationEntry;
 import org.apache.bcel.classfile.ElementValuePair;
 import org.apache.bcel.classfile.Field;
@@ -106,25 +103,10 @@ public final class ConstructorInjectedFields {
     }
 
     private static Field declared(JavaClass javaClass, String name) {
-        for (Field field : javaClass.getFields()) {
-            if (field.getName().equals(name)) {
-                return field;
-            }
-        }
-        return null;
+        return FieldStrings.declared(javaClass, name);
     }
 
     private static JavaClass javaClass(String slashed) {
-        if (!QuietClasspath.isApplicationClass(slashed)) {
-            return null;
-        }
-        try {
-            return Global.getAnalysisCache().getClassAnalysis(JavaClass.class,
-                    DescriptorFactory.createClassDescriptor(slashed));
-        } catch (CheckedAnalysisException e) {
-            // Absent from the classpath: nothing known of its constructors; counted, not reported.
-            LookupFailures.missingClass();
-            return null;
-        }
+        return QuietClasspath.isApplicationClass(slashed) ? FieldStrings.javaClass(slashed) : null;
     }
 }

@@ -444,7 +444,8 @@ public final class FieldStrings {
                 && owner.equals(instruction.getReferenceType(cpg).toString().replace('.', '/'));
     }
 
-    private static Field declared(JavaClass javaClass, String name) {
+    /** The field of that name the class declares itself, or null. */
+    static Field declared(JavaClass javaClass, String name) {
         for (Field field : javaClass.getFields()) {
             if (field.getName().equals(name)) {
                 return field;
@@ -453,7 +454,8 @@ public final class FieldStrings {
         return null;
     }
 
-    private static JavaClass javaClass(String slashed) {
+    /** The parsed class, or null when it is absent from the classpath (counted). */
+    static JavaClass javaClass(String slashed) {
         try {
             return Global.getAnalysisCache().getClassAnalysis(JavaClass.class,
                     DescriptorFactory.createClassDescriptor(slashed));
