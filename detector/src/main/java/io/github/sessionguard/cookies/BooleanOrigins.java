@@ -16,6 +16,7 @@ import io.github.sessionguard.catalogue.PropertySources;
 import edu.umd.cs.findbugs.ba.SignatureParser;
 import io.github.sessionguard.flow.BoundPropertyDefaults;
 import io.github.sessionguard.flow.ConstructorInjectedFields;
+import io.github.sessionguard.flow.SpringPropertyText;
 import io.github.sessionguard.flow.ValueOrigins;
 import io.github.sessionguard.settings.AppProperties;
 import org.apache.bcel.generic.ConstantPoolGen;
@@ -27,8 +28,6 @@ import org.apache.bcel.generic.Instruction;
 import org.apache.bcel.generic.InvokeInstruction;
 
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Where a boolean flag value comes from, beyond a plain constant: boxed constants
@@ -39,7 +38,6 @@ import java.util.regex.Pattern;
 final class BooleanOrigins {
     /** How many casts are looked through to the lookup a value comes from. */
     private static final int MAX_CASTS = 4;
-    private static final Pattern PLACEHOLDER_DEFAULT = Pattern.compile("^\\$\\{([^:}]+)(?::([^}]*))?\\}$");
 
     private final ValueNumberDataflow vna;
     private final ValueOrigins origins;
@@ -255,17 +253,12 @@ final class BooleanOrigins {
 
     /** An injection's key and default (null when none), or {"", null} when it is no single placeholder. */
     private static String[] placeholder(String text) {
-        Matcher matcher = PLACEHOLDER_DEFAULT.matcher(text.trim());
-        return matcher.matches() ? new String[] {matcher.group(1), matcher.group(2)} : new String[] {"", null};
+        String[] keyAndDefault = SpringPropertyText.keyAndDefault(text);
+        return keyAndDefault != null ? keyAndDefault : new String[] {"", null};
     }
 
-    /** A boolean as Spring converts text to one (true/on/yes/1, false/off/no/0), or null. */
     private static Boolean booleanText(String text) {
-        String value = text == null ? "" : text.trim().toLowerCase(java.util.Locale.ROOT);
-        if (List.of("true", "on", "yes", "1").contains(value)) {
-            return Boolean.TRUE;
-        }
-        return List.of("false", "off", "no", "0").contains(value) ? Boolean.FALSE : null;
+        return SpringPropertyText.booleanValue(text);
     }
 
     private boolean isBooleanCall(Instruction instruction, String name) {

@@ -18,10 +18,6 @@ import org.apache.bcel.generic.FieldInstruction;
 import org.apache.bcel.generic.Instruction;
 import org.apache.bcel.generic.InstructionList;
 
-import java.util.List;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A boolean handed to a switch that comes from a Spring property injected in the application's code, for detectors
@@ -32,7 +28,6 @@ import java.util.regex.Pattern;
  * {@code @ConfigurationProperties} class is read as {@link BoundPropertyDefaults} reads it.
  */
 public final class InjectedFlags {
-    private static final Pattern PLACEHOLDER = Pattern.compile("^\\$\\{([^:}]+)(?::([^}]*))?\\}$");
 
     /** The property a flag is read from, and the value it has: from the settings, or the code's default. */
     public static final class Flag {
@@ -132,19 +127,15 @@ public final class InjectedFlags {
         return null;
     }
 
-    /** {@code ${key:default}}: key and default (null when there is none); null for any other text. */
+    /** {@code ${key:default}}: key (trimmed) and default (null when there is none); null for any other text. */
     private static String[] placeholder(String text) {
-        Matcher matcher = PLACEHOLDER.matcher(text == null ? "" : text.trim());
-        return matcher.matches() ? new String[] {matcher.group(1).trim(), matcher.group(2)} : null;
+        String[] keyAndDefault = SpringPropertyText.keyAndDefault(text);
+        return keyAndDefault == null ? null : new String[] {keyAndDefault[0].trim(), keyAndDefault[1]};
     }
 
     private static Field declared(JavaClass javaClass, String name) {
-        for (Field field : javaClass.getFields()) {
-            if (field.getName().equals(name) && !field.isStatic()) {
-                return field;
-            }
-        }
-        return null;
+        Field field = FieldStrings.declared(javaClass, name);
+        return field == null || field.isStatic() ? null : field;
     }
 
     /** For {@code return this.field;}, the field's name; else null. */
@@ -158,12 +149,7 @@ public final class InjectedFlags {
         return ((FieldInstruction) body[1]).getFieldName(cpg);
     }
 
-    /** A boolean as Spring converts text to one (true/on/yes/1, false/off/no/0), or null. */
     private static Boolean booleanText(String text) {
-        String value = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
-        if (List.of("true", "on", "yes", "1").contains(value)) {
-            return Boolean.TRUE;
-        }
-        return List.of("false", "off", "no", "0").contains(value) ? Boolean.FALSE : null;
+        return SpringPropertyText.booleanValue(text);
     }
 }
