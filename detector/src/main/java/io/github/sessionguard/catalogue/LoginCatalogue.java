@@ -537,6 +537,30 @@ public final class LoginCatalogue {
             CallPattern.of(VERTX_REQUEST, "getHeader", "(Ljava/lang/String;)Ljava/lang/String;")));
 
     /**
+     * Calls answering every parameter of the request as a map from its name to its values: Undertow core's
+     * {@code exchange.getQueryParameters()} and {@code getPathParameters()} (a {@code Deque} per name), the servlet
+     * {@code getParameterMap()} (a {@code String[]}), Netty's {@code QueryStringDecoder.parameters()} (a {@code List}),
+     * JAX-RS {@code UriInfo.getQueryParameters()}/{@code getPathParameters()} (a {@code MultivaluedMap}). A value read
+     * out of it by a constant name ({@code get("ticket").peekFirst()}) is that request value, as
+     * {@code getParameter("ticket")} is.
+     */
+    public static final List<CallPattern> REQUEST_PARAMETER_MAPS = List.of(
+            CallPattern.of("io/undertow/server/HttpServerExchange", "getQueryParameters", "()Ljava/util/Map;"),
+            CallPattern.of("io/undertow/server/HttpServerExchange", "getPathParameters", "()Ljava/util/Map;"),
+            CallPattern.of(CallPattern.servlet("ServletRequest"), "getParameterMap", "()Ljava/util/Map;"),
+            CallPattern.of(CallPattern.servlet("http/HttpServletRequest"), "getParameterMap", "()Ljava/util/Map;"),
+            CallPattern.of("io/netty/handler/codec/http/QueryStringDecoder", "parameters", "()Ljava/util/Map;"),
+            CallPattern.of(Set.of("javax/ws/rs/core/UriInfo", "jakarta/ws/rs/core/UriInfo"), "getQueryParameters", null),
+            CallPattern.of(Set.of("javax/ws/rs/core/UriInfo", "jakarta/ws/rs/core/UriInfo"), "getPathParameters", null));
+
+    /** The keyed reads of such a map: {@code get(name)} answers the values, a multi-valued map's {@code getFirst} one. */
+    public static final Set<String> PARAMETER_MAP_READS = Set.of("get", "getFirst");
+
+    /** Reads of one element of a parameter's values ({@code Deque.peekFirst()}, {@code List.get(0)}). */
+    public static final Set<String> VALUE_ELEMENT_READS = Set.of("get", "getFirst", "peekFirst", "peek", "element",
+            "getLast", "peekLast", "poll", "pollFirst");
+
+    /**
      * The TLS client certificate chain the container puts in a request attribute (Servlet spec, "Client Certificates":
      * {@code jakarta.servlet.request.X509Certificate}, {@code javax.} before Servlet 5), only after the handshake
      * proved the client holds its private key: a credential, as a password is. What the certificate answers (its
@@ -1056,6 +1080,19 @@ public final class LoginCatalogue {
 
     /** Verbs of a second factor's check ({@code checkTotp}, {@code verifyOtp}, {@code isMfaCodeValid}). */
     private static final Set<String> CHECK_VERBS = Set.of("check", "verify", "validate", "is", "confirm");
+
+    /** Names of helpers that hash or encode a secret: {@code hash(password)}, {@code encodePassword(raw)}, {@code sha256(pw)}. */
+    private static final List<String> SECRET_TRANSFORM_PREFIXES = List.of("hash", "encode", "encrypt", "digest", "md5",
+            "sha1", "sha2", "sha3", "sha5", "bcrypt", "scrypt", "pbkdf", "argon", "derive");
+
+    /**
+     * Does the method's name say it hashes or encodes what it is given (a password's stored form), rather than check
+     * or look anything up?
+     */
+    public static boolean namesSecretTransform(String methodName) {
+        return startsWithAny(methodName.toLowerCase(Locale.ROOT), SECRET_TRANSFORM_PREFIXES);
+    }
+
     /** Words (camel-case parts, lower case) naming a one-time code or second factor. */
     private static final Set<String> SECOND_FACTOR_WORDS = Set.of("totp", "hotp", "otp", "mfa", "2fa");
 

@@ -121,6 +121,10 @@ final class CredentialFlow {
     private boolean checksConfiguredSecret;
     /** Is this class a servlet, filter or singleton bean (see isSharedHandlerField)? Null until first asked. */
     private Boolean sharedHandler;
+    /** Maps of all the request's parameters by name ({@link LoginCatalogue#REQUEST_PARAMETER_MAPS}). */
+    private final Set<Integer> parameterMaps = new HashSet<>();
+    /** The values of one parameter read out of such a map, by value number: the parameter's name. */
+    private final Map<Integer, String> parameterValues = new HashMap<>();
     /** Other request parameters and headers: a proof of identity only when a verifying call says so. */
     private final Set<Integer> requestValues = new HashSet<>();
     private final Set<Integer> identities = new HashSet<>();
@@ -517,6 +521,19 @@ final class CredentialFlow {
         return true;
     }
 
+    /**
+     * A value the request sent under this name (null when unknown): what it submitted, a secret by its name, or
+     * another request value.
+     */
+    private void requestValueRead(ValueNumber value, String read) {
+        mark(submitted, value);
+        if (isSecretName(read)) {
+            mark(secrets, value);
+        } else if (read != null && !LoginCatalogue.isNotSecretName(read)) {
+            mark(requestValues, value);
+        }
+    }
+
     /** Marks the value the instruction at {@code location} leaves on top of the stack. */
     private void markProduced(Set<Integer> marked, Location location) throws DataflowAnalysisException {
         ValueNumberFrame after = vna.getFactAfterLocation(location);
@@ -556,6 +573,13 @@ final class CredentialFlow {
             ValueNumberFrame before = vna.getFactAtLocation(location);
             if (before.isValid() && before.getStackDepth() >= 2 && isSecret(before.getStackValue(1))) {
                 markProduced(secrets, location);
+            }
+            // request.getParameterMap().get("password")[0]: the value the request sent under that name.
+            String parameter = before.isValid() && before.getStackDepth() >= 2
+                    ? parameterValues.get(before.getStackValue(1).getNumber()) : null;
+            ValueNumberFrame after = parameter == null ? null : vna.getFactAfterLocation(location);
+            if (after != null && after.isValid() && after.getStackDepth() > 0) {
+                requestValueRead(after.getTopValue(), parameter);
             }
             return;
         }
@@ -632,8 +656,8 @@ final class CredentialFlow {
             mark(identities, result);
             return;
         }
-        if (LoginCatalogue.any(LoginCatalogue.AUTHENTICATED_TOKENS, owner, name, descriptor) && !readsLoggedInUser()
-                && !madeFromCurrentAuthentication(call)) {
+        if (LoginCatalogue.any(LoginCatalogue.AUTHENTICATED_TOKENS, owner, name, descriptor)
+                && (!readsLoggedInUser() && !madeFromCurrentAuthentication(call) || switchesToAnotherUser(call))) {
             // UsernamePasswordAuthenticationToken.authenticated(identity.memberNumber(), null, roles): the application
             // vouches for the principal (after a check of its own: an SSO code redeemed, a certificate accepted, a
             // trusted proxy's header), so the token is the checked user and the method checked a credential. Not a
@@ -661,13 +685,29 @@ final class CredentialFlow {
             return;
         }
         if (LoginCatalogue.any(LoginCatalogue.REQUEST_VALUE_READS, owner, name, descriptor)) {
-            mark(submitted, result);
-            String read = call.stringArgument(0);
-            if (isSecretName(read)) {
-                mark(secrets, result);
-            } else if (read != null && !LoginCatalogue.isNotSecretName(read)) {
-                mark(requestValues, result);
+            requestValueRead(result, call.stringArgument(0));
+            return;
+        }
+        if (result != null && LoginCatalogue.any(LoginCatalogue.REQUEST_PARAMETER_MAPS, owner, name, descriptor)) {
+            mark(parameterMaps, result);
+            return;
+        }
+        if (receiver != null && result != null && parameterMaps.contains(receiver.getNumber())
+                && LoginCatalogue.PARAMETER_MAP_READS.contains(name) && call.stringArgument(0) != null) {
+            // exchange.getQueryParameters().get("ticket"): the parameter's values; a multi-valued map's getFirst the
+            // value itself.
+            if ("getFirst".equals(name)) {
+                requestValueRead(result, call.stringArgument(0));
+            } else if (!parameterValues.containsKey(result.getNumber())) {
+                parameterValues.put(result.getNumber(), call.stringArgument(0));
+                changed = true;
             }
+            return;
+        }
+        if (receiver != null && result != null && parameterValues.containsKey(receiver.getNumber())
+                && LoginCatalogue.isJdk(owner) && LoginCatalogue.VALUE_ELEMENT_READS.contains(name)) {
+            // ticket.peekFirst(), values.get(0): the value the request sent under that name.
+            requestValueRead(result, parameterValues.get(receiver.getNumber()));
             return;
         }
         if (receiver != null && result != null && isKeyedRead(call, name, returnType) && isParameter(receiver)
@@ -813,8 +853,12 @@ final class CredentialFlow {
             return;
         }
         LoginSummary callee = LoginCatalogue.isJdk(owner) ? null : summaries.of(owner, name, descriptor);
+        // Passwords.hash(password) over a PBKDF2 helper: a helper named for hashing or encoding the secret answers the
+        // secret in another form, whatever its body hands the secret to (a key derivation read as a lookup); it
+        // checks nothing, and what it answers may be stored as a new password.
         if (LoginCatalogue.isCredentialCheck(owner, name, descriptor, summaries.settings())
-                || (callee != null && callee.checksCredentials() && !LoginCatalogue.managesPasswords(name))) {
+                || (callee != null && callee.checksCredentials() && !LoginCatalogue.managesPasswords(name)
+                        && !(LoginCatalogue.namesSecretTransform(name) && isTextual(returnType)))) {
             checked(call, pc, returnType, result);
             return;
         }
@@ -858,7 +902,7 @@ final class CredentialFlow {
         // Only a secret handed in as an argument is checked: calls on a submitted form (form.getUsername())
         // read what the user typed, they verify nothing.
         if (secretArgument && !LoginCatalogue.isJdk(owner) && !fluent(owner, returnType)) {
-            if (LoginCatalogue.mayLookUpUser(owner, name)) {
+            if (LoginCatalogue.mayLookUpUser(owner, name) || setsPasswordOfRequestedAccount(call, returnType)) {
                 lookUp(call, pc, name, returnType, result);
             } else if (isTextual(returnType)) {
                 mark(secrets, result);
@@ -1759,6 +1803,39 @@ final class CredentialFlow {
         return !inputsBehind(arguments, this::isCurrentAuthenticationRead).isEmpty();
     }
 
+    /**
+     * Does an authenticated token made where someone is signed in already name another user: its principal (argument
+     * 0) made, a few steps back, from what the caller or the request handed in ({@code customers.findByEmail(email)}),
+     * and from nothing that reads the signed-in user (a {@code Principal} or {@code Authentication} parameter, the
+     * current authentication, the session, the container's user)? Then the session changes hands: a support agent's
+     * "log in as customer", an administrator's switch to another account. A profile or role change rebuilds the same
+     * user's token from what the signed-in user is, and stays a rebuild.
+     */
+    private boolean switchesToAnotherUser(CallAt call) throws DataflowAnalysisException {
+        if (call.argumentCount() == 0 || call.argument(0) == null || !readsLoggedInUser()) {
+            return false;
+        }
+        // Two walks: the signed-in user's name (agent.getName()) is text the caller handed in too.
+        List<ValueNumber> principal = List.of(call.argument(0));
+        return inputsBehind(principal, this::readsSignedInUser).isEmpty()
+                && !inputsBehind(principal, value -> submitted.contains(value.getNumber())).isEmpty();
+    }
+
+    /** A read of the signed-in user: a principal parameter, the current authentication, a session or container read. */
+    private boolean readsSignedInUser(ValueNumber value) {
+        for (int i = 0; i < method.getArgumentTypes().length; i++) {
+            Type type = method.getArgumentTypes()[i];
+            if (type instanceof ObjectType && LoginCatalogue.PRINCIPAL_TYPES.contains(
+                    ((ObjectType) type).getClassName().replace('.', '/'))
+                    && vna.getAnalysis().getEntryValueForParameter(i).equals(value)) {
+                return true;
+            }
+        }
+        InvokeInstruction producer = origins.producingCall(value);
+        return isCurrentAuthenticationRead(value) || isSessionRead(value)
+                || producer != null && LoginCatalogue.READS_AUTHENTICATED_USER.contains(producer.getMethodName(cpg));
+    }
+
     /** A value {@link LoginCatalogue#CURRENT_AUTHENTICATION} answered ({@code getContext().getAuthentication()}). */
     private boolean isCurrentAuthenticationRead(ValueNumber value) {
         InvokeInstruction producer = origins.producingCall(value);
@@ -1839,6 +1916,33 @@ final class CredentialFlow {
                 changed = true;
             }
         }
+    }
+
+    /**
+     * {@code directory.savePassword(invite.get(), hash(password))} answering the account: a password the request
+     * submitted, stored for an account the request itself named (an invitation's or a reset link's token redeemed,
+     * a key the caller handed in), where nobody is signed in and no argument comes from the session. The request
+     * proved it may set that account's password, so the account answered is the user it now has, as a sign-up's
+     * saved account is. A signed-in user's password change (its key read from the session or the principal) is not.
+     */
+    private boolean setsPasswordOfRequestedAccount(CallAt call, Type returnType) throws DataflowAnalysisException {
+        if (!LoginCatalogue.managesPasswords(call.name()) || !(returnType instanceof ObjectType)
+                || !CheckAnswers.resultIsIdentity(call.name(), returnType) || readsLoggedInUser()) {
+            return false;
+        }
+        boolean requested = false;
+        for (int i = 0; i < call.argumentCount(); i++) {
+            ValueNumber argument = call.argument(i);
+            if (argument == null || isSecret(argument)) {
+                continue;
+            }
+            if (isSessionDerived(argument)) {
+                return false;
+            }
+            requested |= !inputsBehind(List.of(argument), value -> requestValues.contains(value.getNumber())
+                    || submitted.contains(value.getNumber()) || isIdentity(value)).isEmpty();
+        }
+        return requested;
     }
 
     /** Marks the objects made here that carry the secret among the call's arguments as the user; true if any. */

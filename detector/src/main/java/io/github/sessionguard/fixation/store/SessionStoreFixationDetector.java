@@ -1154,7 +1154,10 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
             helperStore = true;
             return storeWrittenBy(owner, name, getSigConstantOperand()) + " in " + simple(owner) + "." + name + "()";
         }
-        if (anyMarked && arguments >= 2 && SessionStoreCatalogue.isRegistryWrite(owner, name)) {
+        // Only the application's own registry: a framework's put (Undertow's response HeaderMap.put(LOCATION, target))
+        // keeps no session, whatever its name says.
+        if (anyMarked && arguments >= 2 && SessionStoreCatalogue.isRegistryWrite(owner, name)
+                && QuietClasspath.isApplicationClass(owner)) {
             return "the application's session registry (" + simple(owner) + "." + name + ")";
         }
         if (seen == Const.INVOKESTATIC) {
