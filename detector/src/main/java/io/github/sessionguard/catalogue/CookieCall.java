@@ -101,6 +101,7 @@ public final class CookieCall {
     private List<CookieFlag> presets = List.of();
     private int sendNameArg = -1;
     private boolean offWhenFalse;
+    private boolean onSecureRequests;
     private String callbackCookieType;
 
     private CookieCall(CallPattern call, Role role, CookieFlag flag, int arg, List<CookieFlag> booleanFlags,
@@ -275,6 +276,22 @@ public final class CookieCall {
 
     static CookieCall setFlag(List<String> owners, String name, CookieFlag flag) {
         return row(owners, name, "(Z)", Role.SET_FLAG, flag, 0);
+    }
+
+    /**
+     * A switch that, when {@code true}, marks the cookie Secure on exactly the requests the server sees as secure, and
+     * when {@code false} never does, whatever another setter adds (Jetty 12's {@code setSecureRequestOnly}, true by
+     * default: Secure = {@code secureCookies || (secureRequestOnly && request.isSecure())}).
+     */
+    static CookieCall secureOnSecureRequests(List<String> owners, String name) {
+        CookieCall row = row(owners, name, "(Z)", Role.SET_FLAG, CookieFlag.SECURE, 0);
+        row.onSecureRequests = true;
+        return row;
+    }
+
+    /** For a SET_FLAG row of Secure: {@code true} sets it on secure requests only (see {@link #secureOnSecureRequests}). */
+    public boolean onSecureRequests() {
+        return onSecureRequests;
     }
 
     /** A setter taking a {@code Boolean} object (Spring Boot's server cookie): null keeps the container's default. */

@@ -859,7 +859,11 @@ public final class CookieCatalogue {
      * {@code AbstractSessionManager}. Its session cookie has no HttpOnly and no SameSite unless set, and Secure only on
      * requests Jetty sees as secure (the core handler: only on a TLS connection) unless {@code setSecureCookies(true)}:
      * a container default, as for the servlet {@code SessionCookieConfig}, judged where the code configures the
-     * handler. A context's SameSite default attribute reaches it (runtime evidence:
+     * handler. {@code setSecureRequestOnly(true)} chooses that behaviour explicitly (Secure on every HTTPS request, as
+     * {@code if (request.isSecure()) cookie.setSecure(true)} does), {@code false} drops it: never Secure unless
+     * {@code setSecureCookies(true)} or the cookie config's {@code setSecure(true)} (AbstractSessionManager 12.1
+     * bytecode: {@code getSessionCookie} adds the secure attributes only when {@code isSecureRequestOnly()} and the
+     * request is secure). A context's SameSite default attribute reaches it (runtime evidence:
      * {@code Jetty12SessionCookieDefaultsTest}). {@code setUsingCookies(false)}: no cookie, the id travels elsewhere.
      */
     private static CookieApi jettySessionHandler() {
@@ -873,6 +877,7 @@ public final class CookieCatalogue {
                         CookieCall.constructor(JETTY_EE10_SESSIONS, "()", -1),
                         CookieCall.setName(self, "setSessionCookie"),
                         CookieCall.setFlag(self, "setSecureCookies", CookieFlag.SECURE),
+                        CookieCall.secureOnSecureRequests(self, "setSecureRequestOnly"),
                         CookieCall.setFlag(self, "setHttpOnly", CookieFlag.HTTP_ONLY),
                         CookieCall.setSameSite(self, "setSameSite", sameSite),
                         CookieCall.setMaxAge(self, "setMaxCookieAge", "I"),

@@ -71,6 +71,16 @@ public final class CookieNames {
         return owner.endsWith("session") && ("getid".equals(name) || "id".equals(name));
     }
 
+    /**
+     * The variable (a parameter or a local) holding a cookie's value is named for a token or a session id
+     * ({@code deviceToken}, {@code sessionId}): the code's own word for what the cookie carries, as a producing
+     * call's name is in {@link #yieldsSecret}.
+     */
+    public static boolean namesSecretValue(String variable) {
+        String name = variable.toLowerCase(Locale.ROOT);
+        return !containsAny(name, NOT_SECRET_VALUE_PARTS) && containsAny(name, SECRET_VALUE_PARTS);
+    }
+
     public static boolean isSensitive(String name) {
         if (name == null) {
             return false;

@@ -13,7 +13,8 @@ public enum FlagValue {
      * Set to a protective value inside a branch that tests a setting of the same name
      * ({@code if (request.isSecure()) cookie.setSecure(true)}): where the cookie is sent inside that
      * branch (or after an early return on the opposite test) it is set on every path; where the paths
-     * without the setter join it, the value follows the setting, known only at run time (UNKNOWN).
+     * without the setter join it, the value follows the setting, known only at run time (UNKNOWN). Also Secure chosen
+     * explicitly for exactly the requests that arrive secure (Jetty's {@code setSecureRequestOnly(true)}).
      */
     SET_WHEN_TESTED,
     /**

@@ -355,11 +355,34 @@ final class CookieCallInterpreter {
         return empty ? state.withEmptyValue(true) : state;
     }
 
+    /**
+     * Jetty's {@code setSecureRequestOnly(on)}: Secure set already stays set; otherwise {@code true} gives Secure on
+     * the requests that arrive secure (the explicit choice of the container's behaviour, as a setter guarded by
+     * {@code request.isSecure()} is), {@code false} leaves the cookie without it, and a run-time value leaves it unknown.
+     */
+    private static CookieState secureOnSecureRequests(CookieState state, CookieFlag flag, FlagEffect on) {
+        FlagValue current = state.flag(flag);
+        if (current == FlagValue.SET) {
+            return state;
+        }
+        boolean followsRequest = current == FlagValue.SET_WHEN_TESTED || current == FlagValue.CONTAINER_DEFAULT;
+        if (on.equals(FlagEffect.of(FlagValue.SET))) {
+            return state.withFlag(flag, FlagValue.SET_WHEN_TESTED);
+        }
+        if (on.equals(FlagEffect.of(FlagValue.CLEARED))) {
+            return followsRequest ? state.withFlag(flag, FlagValue.MISSING) : state;
+        }
+        return followsRequest ? state.withFlag(flag, FlagValue.UNKNOWN) : state;
+    }
+
     private CookieState update(CookieCall row, CallArguments arguments, CookieState state)
             throws DataflowAnalysisException {
         CallAt call = arguments.call();
         switch (row.role()) {
         case SET_FLAG:
+            if (row.onSecureRequests()) {
+                return secureOnSecureRequests(state, row.flag(), arguments.booleanArgument(row.arg()));
+            }
             return state.withFlag(row.flag(), row.arg() < 0 ? FlagEffect.of(FlagValue.SET)
                     : arguments.booleanArgument(row.arg()));
         case SET_VALUE:
@@ -663,6 +686,10 @@ final class CookieCallInterpreter {
             resolved = resolved.withValueFrom(-1, resolved.secretSource());
         } else if (state.valueParameter() >= 0 && arguments.covers(state.valueParameter())) {
             resolved = valued(resolved, state.valueParameter(), arguments);
+            if (resolved.secretSource() == null && state.secretSource() != null) {
+                // The helper's own evidence ("deviceCookie(String deviceToken)") is about every value it is given.
+                resolved = resolved.withValueFrom(resolved.valueParameter(), state.secretSource());
+            }
         }
         if (callSite == null) {
             return resolved;

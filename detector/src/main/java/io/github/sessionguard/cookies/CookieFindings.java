@@ -193,7 +193,7 @@ final class CookieFindings {
             String name = cookie.name() == null ? "a cookie (" + cookie.api().label() + ")"
                     : "cookie \"" + cookie.name() + "\"";
             if (cookie.secretSource() != null && !io.github.sessionguard.catalogue.CookieNames.isSensitive(cookie.name())) {
-                name += " carrying the result of " + cookie.secretSource() + ",";
+                name += " carrying " + cookie.secretSource() + ",";
             }
             if (cookie.namedBy() != null) {
                 name += " (given its name and value by " + cookie.namedBy() + ")";

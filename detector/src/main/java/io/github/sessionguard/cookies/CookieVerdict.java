@@ -17,7 +17,7 @@ final class CookieVerdict {
         if (cookie.isDeleting()) {
             return SILENT;
         }
-        if (flag == CookieFlag.HTTP_ONLY && CookieNames.isScriptReadable(cookie.name())) {
+        if (flag == CookieFlag.HTTP_ONLY && isReadableByDesign(cookie)) {
             return SILENT;
         }
         if (isSameSiteNoneOnCredential(cookie, flag)) {
@@ -42,6 +42,18 @@ final class CookieVerdict {
         default:
             return SILENT;
         }
+    }
+
+    /**
+     * Page scripts must read the cookie: a double-submit CSRF token or a download marker by its name, or a cookie
+     * that carries nothing secret (a consent or display choice, by its name and value) on which the code switched
+     * HttpOnly off itself ({@code httpOnly(false)}: a consent banner reads the stored choice from
+     * {@code document.cookie}). Left unset on such a cookie, HttpOnly is still reported (LOW): nothing says a script
+     * needs it.
+     */
+    private static boolean isReadableByDesign(CookieState cookie) {
+        return CookieNames.isScriptReadable(cookie.name())
+                || cookie.flag(CookieFlag.HTTP_ONLY) == FlagValue.CLEARED && isInnocuous(cookie);
     }
 
     /**

@@ -467,6 +467,85 @@ public final class ValueOrigins {
         return call.getClassName(cpg).replace('.', '/') + "." + call.getMethodName(cpg);
     }
 
+    /**
+     * The declared type (a signature) of what produced the value: a field read, a {@code new}, a call's return type;
+     * null for anything else (a parameter, a merged value, a constant).
+     */
+    public String producedType(ValueNumber value) {
+        Location producer = producer(value);
+        Instruction instruction = producer == null ? null : producer.getHandle().getInstruction();
+        if (instruction instanceof org.apache.bcel.generic.FieldInstruction) {
+            return ((org.apache.bcel.generic.FieldInstruction) instruction).getSignature(cpg);
+        }
+        if (instruction instanceof NEW) {
+            return "L" + newClass(value) + ";";
+        }
+        if (instruction instanceof InvokeInstruction && !(instruction instanceof INVOKEDYNAMIC)) {
+            return ((InvokeInstruction) instruction).getReturnType(cpg).getSignature();
+        }
+        return null;
+    }
+
+    /** The calls of the method (not invokedynamic) that take the value as their argument {@code index}. */
+    public List<InvokeInstruction> callsTaking(ValueNumber value, int index) throws DataflowAnalysisException {
+        List<InvokeInstruction> calls = new ArrayList<>();
+        for (Iterator<Location> it = cfg.locationIterator(); it.hasNext();) {
+            Location location = it.next();
+            Instruction instruction = location.getHandle().getInstruction();
+            if (!(instruction instanceof InvokeInstruction) || instruction instanceof INVOKEDYNAMIC) {
+                continue;
+            }
+            InvokeInstruction invoke = (InvokeInstruction) instruction;
+            SignatureParser signature = new SignatureParser(invoke.getSignature(cpg));
+            ValueNumberFrame frame = vna.getFactAtLocation(location);
+            if (index < signature.getNumParameters() && frame.isValid()
+                    && value.equals(frame.getArgument(invoke, cpg, index, signature))) {
+                calls.add(invoke);
+            }
+        }
+        return calls;
+    }
+
+    /**
+     * The names the class file's local variable table gives the value: the parameter it is, and each local variable
+     * it is stored in. Empty without a table (classes compiled without {@code -g}).
+     */
+    public List<String> variableNames(ValueNumber value) throws DataflowAnalysisException {
+        org.apache.bcel.generic.MethodGen method = cfg.getMethodGen();
+        org.apache.bcel.classfile.LocalVariableTable table = method == null ? null : method.getLocalVariableTable(cpg);
+        if (table == null || value == null) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        int slot = method.isStatic() ? 0 : 1;
+        org.apache.bcel.generic.Type[] types = method.getArgumentTypes();
+        for (int i = 0; i < types.length; i++) {
+            if (vna.getAnalysis().getEntryValueForParameter(i).equals(value)) {
+                addName(table.getLocalVariable(slot, 0), names);
+            }
+            slot += types[i].getSize();
+        }
+        for (Iterator<Location> it = cfg.locationIterator(); it.hasNext();) {
+            Location location = it.next();
+            Instruction instruction = location.getHandle().getInstruction();
+            if (instruction instanceof org.apache.bcel.generic.ASTORE) {
+                ValueNumberFrame frame = vna.getFactAtLocation(location);
+                if (frame.isValid() && frame.getStackDepth() > 0 && value.equals(frame.getTopValue())) {
+                    // The variable's scope starts after the store.
+                    int after = location.getHandle().getPosition() + instruction.getLength();
+                    addName(table.getLocalVariable(((org.apache.bcel.generic.ASTORE) instruction).getIndex(), after), names);
+                }
+            }
+        }
+        return names;
+    }
+
+    private static void addName(org.apache.bcel.classfile.LocalVariable variable, List<String> names) {
+        if (variable != null && !names.contains(variable.getName())) {
+            names.add(variable.getName());
+        }
+    }
+
     /** The call that produced the value, or null. */
     public InvokeInstruction producingCall(ValueNumber value) {
         Location producer = producer(value);
