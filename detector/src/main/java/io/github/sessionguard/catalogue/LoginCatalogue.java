@@ -436,6 +436,13 @@ public final class LoginCatalogue {
     /** Request parameters whose reading marks a handler of a login form. */
     public static final Set<String> CREDENTIAL_PARAMETERS = Set.of("password", "passwd", "pwd", "pass", "j_password");
 
+    /**
+     * Request parameters besides a password that a person types to prove who they are (a badge's PIN, a one-time
+     * code): read by a component that runs on every request, they make it a login form, not a token's per-request
+     * context. Reading one is no credential check by itself (a PIN change reads one too).
+     */
+    public static final Set<String> TYPED_SECRET_PARAMETERS = Set.of("pin", "passcode", "otp", "totp");
+
     private static final String JAVALIN_CONTEXT = "io/javalin/http/Context";
     private static final String VERTX_REQUEST = "io/vertx/core/http/HttpServerRequest";
 

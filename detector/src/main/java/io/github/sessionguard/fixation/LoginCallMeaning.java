@@ -75,6 +75,11 @@ final class LoginCallMeaning {
     /** Results of {@code session.isNew()}: their true side has no presented session. */
     private final Set<Integer> newSessionTests = new HashSet<>();
     private final Set<Integer> sessionMaps = new HashSet<>();
+    /** Spring Security contexts this method gives an authentication: context, and the authentication given. */
+    private final Map<Integer, Set<Integer>> contextAuthentications = new HashMap<>();
+    /** Authentications this method makes already authenticated ({@link LoginCatalogue#AUTHENTICATED_TOKENS}). */
+    private final Set<Integer> authenticatedTokens = new HashSet<>();
+    private boolean savesAuthenticatedContext;
     /** Each instruction's updates of the path fact, by pc, for a fact that is (or is not) checked. */
     private final Map<Integer, RecordedUpdates> recordedChecked = new HashMap<>();
     private final Map<Integer, RecordedUpdates> recordedUnchecked = new HashMap<>();
@@ -154,6 +159,14 @@ final class LoginCallMeaning {
                     && FrameworkSessionWrites.isIdentityGetterOfSessionBean(call.owner(), call.name(), summaries.settings());
             if (LoginCatalogue.any(LoginCatalogue.SESSION_MAP_GETTERS, call.owner(), call.name(), call.descriptor())) {
                 sessionMaps.add(result(location).getNumber());
+            }
+            if (LoginCatalogue.any(LoginCatalogue.SPRING_LOGINS, call.owner(), call.name(), call.descriptor())
+                    && call.name().equals("setAuthentication") && call.argumentCount() == 1) {
+                contextAuthentications.computeIfAbsent(call.receiver().getNumber(), context -> new HashSet<>())
+                        .add(call.argument(0).getNumber());
+            }
+            if (LoginCatalogue.any(LoginCatalogue.AUTHENTICATED_TOKENS, call.owner(), call.name(), call.descriptor())) {
+                authenticatedTokens.add((call.name().equals("<init>") ? call.receiver() : result(location)).getNumber());
             }
             if (LoginCatalogue.REQUESTED_ID_VALID.matches(call.owner(), call.name(), call.descriptor())) {
                 requestedIdValidity.add(result(location).getNumber());
@@ -388,6 +401,9 @@ final class LoginCallMeaning {
     /** A session-facade call's write, with this call's name and value: a login write like a direct one. */
     LoginEvent facadeWriteEvent(CallAt call, Location location, SessionWrite write, Site site, LoginFactUpdates fact)
             throws DataflowAnalysisException {
+        if (write.mapParameter() != SessionWrite.NO_MAP && !isSessionMap(passedTo(call, location, write.mapParameter()))) {
+            return null; // the callee's map is no session map here (or this method's parameter: judged by its callers)
+        }
         ValueNumber value = passedTo(call, location, write.valueParameter());
         if (value == null || write.nameParameter() >= 0 && passedTo(call, location, write.nameParameter()) == null) {
             return null;
@@ -683,6 +699,16 @@ final class LoginCallMeaning {
                 && LoginCatalogue.any(LoginCatalogue.MAP_WRITES, call.owner(), call.name(), call.descriptor());
     }
 
+    /** Is the value a framework's session map (JSF's, Struts', WebFlux's attributes)? */
+    boolean isSessionMap(ValueNumber value) {
+        return value != null && sessionMaps.contains(value.getNumber());
+    }
+
+    /** A put into a {@code Map} (whatever map it is). */
+    boolean isMapWrite(CallAt call) {
+        return call.hasReceiver() && LoginCatalogue.any(LoginCatalogue.MAP_WRITES, call.owner(), call.name(), call.descriptor());
+    }
+
     /** Is this call a write to the session (an attribute, or a key of a framework's session map)? */
     boolean isSessionWrite(CallAt call) throws DataflowAnalysisException {
         return LoginCatalogue.any(LoginCatalogue.SESSION_WRITES, call.owner(), call.name(), call.descriptor())
@@ -711,8 +737,37 @@ final class LoginCallMeaning {
             return null;
         }
         boolean map = sessionMaps.contains(call.receiver().getNumber());
+        if (!map && writesAuthenticatedContext(call)) {
+            savesAuthenticatedContext = true;
+            return new LoginEvent(site, LoginEventKind.SPRING_SECURITY,
+                    "Spring Security context stored under " + SpringSessionCatalogue.SESSION_CONTEXT_KEY);
+        }
         return writeEvent(site, map ? LoginEventKind.SESSION_MAP : LoginEventKind.SESSION_ATTRIBUTE,
                 attributeName(call, 0), call.argument(1), fact, "");
+    }
+
+    /**
+     * {@code session.setAttribute(SPRING_SECURITY_CONTEXT_KEY, context)} of a context this method authenticated: the
+     * application saves the login in the session itself, as HttpSessionSecurityContextRepository would, so even a
+     * per-request component's login (see countSpringLogins) lasts, and no Spring strategy runs for it (Spring's
+     * SessionManagementFilter finds the context already saved). Where Spring logins count the login call itself is
+     * the event.
+     */
+    private boolean writesAuthenticatedContext(CallAt call) throws DataflowAnalysisException {
+        if (contextAuthentications.isEmpty() || !SpringSessionCatalogue.SESSION_CONTEXT_KEY.equals(attributeName(call, 0))) {
+            return false;
+        }
+        Set<Integer> given = contextAuthentications.getOrDefault(call.argument(1).getNumber(), Set.of());
+        return given.stream().anyMatch(authenticatedTokens::contains) && !springLoginsCount();
+    }
+
+    /**
+     * Does this method store, in the session itself, a Spring Security context holding an authentication it made
+     * authenticated (see {@link #writesAuthenticatedContext})? Such a write is a login by itself: the method vouches
+     * for the user, whoever it is (the container's user of an SSO hand-off too), and no Spring strategy runs for it.
+     */
+    boolean savesAuthenticatedContext() {
+        return savesAuthenticatedContext;
     }
 
     /**
@@ -867,7 +922,10 @@ final class LoginCallMeaning {
             String parameter = call.stringArgument(0);
             boolean password = parameter != null
                     && LoginCatalogue.CREDENTIAL_PARAMETERS.contains(parameter.toLowerCase(Locale.ROOT));
-            readsCredentialParameter |= password;
+            // A PIN or one-time code typed into the form is a login form's as a password is (a badge and PIN
+            // sign-on): the component reading it logs a person in, it does not rebuild a per-request token's context.
+            readsCredentialParameter |= password || parameter != null
+                    && LoginCatalogue.TYPED_SECRET_PARAMETERS.contains(parameter.toLowerCase(Locale.ROOT));
             return password;
         }
         if (LoginCatalogue.managesPasswords(name)) {

@@ -114,7 +114,8 @@ final class LoginMethodAnalyzer {
         // (Asked last: whether the class is a framework login step is a question about its supertypes.)
         boolean loginPath = (credentials
                 || LoginHandlers.isLoginHandler(classContext.getJavaClass(), method, summaries.settings())
-                || paths.pending.stream().anyMatch(e -> e.parent() == null && e.kind().isLoginByItself()))
+                || paths.pending.stream().anyMatch(e -> e.parent() == null && e.kind().isLoginByItself())
+                || meaning.savesAuthenticatedContext())
                 && !LoginHandlers.isFrameworkLoginStepMethod(classContext.getJavaClass(), method)
                 && !summaries.classFact(classContext.getJavaClass(), "framework-login-step",
                         () -> LoginHandlers.isFrameworkLoginStep(classContext.getJavaClass()));
@@ -339,6 +340,13 @@ final class LoginMethodAnalyzer {
                 }
                 return;
             }
+            int handedMap = meaning.isMapWrite(call) ? parameterOf(call.receiver()) : -1;
+            if (handedMap >= 0) {
+                // A put into a Map the caller hands in: a session write where that map is a framework's session map.
+                facadeWrite(call.argument(0), meaning.attributeName(call, 0), call.argument(1), LoginEventKind.SESSION_MAP,
+                        site, fact, handedMap);
+                return;
+            }
             LoginSummary callee = meaning.calleeSummary(call, location);
             if (callee == null) {
                 return;
@@ -353,10 +361,19 @@ final class LoginMethodAnalyzer {
                     continue;
                 }
                 LoginEvent login = meaning.facadeWriteEvent(call, location, write, site, fact);
+                int mapParameter = SessionWrite.NO_MAP;
+                if (write.mapParameter() != SessionWrite.NO_MAP) {
+                    // The callee's map is a session map here (the write is judged now), or this method's own parameter.
+                    edu.umd.cs.findbugs.ba.vna.ValueNumber map = meaning.passedTo(call, location, write.mapParameter());
+                    mapParameter = map == null || meaning.isSessionMap(map) ? SessionWrite.NO_MAP : parameterOf(map);
+                    if (map == null || !meaning.isSessionMap(map) && mapParameter < 0) {
+                        continue;
+                    }
+                }
                 if (login == null) {
                     String name = write.nameParameter() < 0 ? write.constantName()
                             : meaning.passedName(call, location, write.nameParameter());
-                    facadeWrite(nameValue, name, value, write.kind(), site, fact);
+                    facadeWrite(nameValue, name, value, write.kind(), site, fact, mapParameter);
                 } else if (login.attribute() != null) {
                     loginAttributes.add(login.attribute());
                 }
@@ -377,6 +394,13 @@ final class LoginMethodAnalyzer {
         private void facadeWrite(edu.umd.cs.findbugs.ba.vna.ValueNumber nameValue, String name,
                 edu.umd.cs.findbugs.ba.vna.ValueNumber value, LoginEventKind kind, Site site, LoginFacts fact)
                 throws DataflowAnalysisException {
+            facadeWrite(nameValue, name, value, kind, site, fact, SessionWrite.NO_MAP);
+        }
+
+        /** {@code mapParameter}: the parameter holding the map written to, or {@link SessionWrite#NO_MAP}. */
+        private void facadeWrite(edu.umd.cs.findbugs.ba.vna.ValueNumber nameValue, String name,
+                edu.umd.cs.findbugs.ba.vna.ValueNumber value, LoginEventKind kind, Site site, LoginFacts fact,
+                int mapParameter) throws DataflowAnalysisException {
             int valueParameter = parameterOf(value);
             if (valueParameter < 0) {
                 // setAttribute(KEY, GSON.toJson(vo)): the parameter, as text.
@@ -392,8 +416,8 @@ final class LoginMethodAnalyzer {
             }
             int nameParameter = nameValue == null ? -1 : parameterOf(nameValue);
             // A name computed here (a key from User.class.getName()) is null: the caller's value decides alone.
-            SessionWrite write = nameParameter >= 0 ? new SessionWrite(nameParameter, null, valueParameter, kind)
-                    : new SessionWrite(-1, name, valueParameter, kind);
+            SessionWrite write = nameParameter >= 0 ? new SessionWrite(nameParameter, null, valueParameter, kind, mapParameter)
+                    : new SessionWrite(-1, name, valueParameter, kind, mapParameter);
             sessionWrites.add(write);
             if (fact.isUnrotated()) {
                 // Where a guarded id change of the method's own would be reported (see HelperOwnedWrites).

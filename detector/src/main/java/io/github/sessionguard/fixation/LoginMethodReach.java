@@ -94,6 +94,34 @@ final class LoginMethodReach implements CallReach.Screen {
         return io.github.sessionguard.flow.ConstantPoolScreen.mentionsAny(javaClass, frameworkSessionTexts);
     }
 
+    /**
+     * A method handed a {@code Map} in a class that puts into maps: its put may go into a framework's session map its
+     * caller hands it (a lambda given the Struts 2 {@code ActionContext.getSession()} map it captured), a write that
+     * only the caller's call names an API for (see {@link SessionWrite#mapParameter()}).
+     */
+    @Override
+    public boolean namesInMethod(JavaClass javaClass, org.apache.bcel.classfile.Method method) {
+        boolean mapParameter = false;
+        for (org.apache.bcel.generic.Type type : method.getArgumentTypes()) {
+            mapParameter |= type instanceof org.apache.bcel.generic.ObjectType
+                    && "java.util.Map".equals(((org.apache.bcel.generic.ObjectType) type).getClassName());
+        }
+        if (!mapParameter) {
+            return false;
+        }
+        ConstantPool pool = javaClass.getConstantPool();
+        for (Constant constant : pool.getConstantPool()) {
+            if (constant != null && MethodRefs.isMethodRef(constant)) {
+                ConstantCP reference = (ConstantCP) constant;
+                if (LoginCatalogue.any(LoginCatalogue.MAP_WRITES, MethodRefs.owner(pool, reference),
+                        MethodRefs.name(pool, reference), MethodRefs.descriptor(pool, reference))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** A request's call that reaches its session or logs in. */
     private static boolean isRequestSessionCall(ConstantPool pool, Constant constant) {
         if (!MethodRefs.isMethodRef(constant)) {

@@ -15,6 +15,7 @@ final class SessionWrite {
     private final String constantName;
     private final int valueParameter;
     private final LoginEventKind kind;
+    private final int mapParameter;
 
     SessionWrite(int nameParameter, String constantName, int valueParameter) {
         this(nameParameter, constantName, valueParameter, LoginEventKind.SESSION_ATTRIBUTE);
@@ -22,10 +23,27 @@ final class SessionWrite {
 
     /** {@code kind}: whose session the write goes to (a Shiro or Spark session has its own fix). */
     SessionWrite(int nameParameter, String constantName, int valueParameter, LoginEventKind kind) {
+        this(nameParameter, constantName, valueParameter, kind, NO_MAP);
+    }
+
+    /**
+     * A put into the plain {@code Map} parameter {@code mapParameter}: a session write only where the caller hands
+     * it a framework's session map (a lambda given the Struts 2 {@code ActionContext.getSession()} map it captured).
+     */
+    SessionWrite(int nameParameter, String constantName, int valueParameter, LoginEventKind kind, int mapParameter) {
         this.nameParameter = nameParameter;
         this.constantName = constantName;
         this.valueParameter = valueParameter;
         this.kind = kind;
+        this.mapParameter = mapParameter;
+    }
+
+    /** {@link #mapParameter()} of a write that goes to the session whatever the caller passes. */
+    static final int NO_MAP = -1;
+
+    /** The parameter (0 = first) holding the map the write puts into, or {@link #NO_MAP}. */
+    int mapParameter() {
+        return mapParameter;
     }
 
     LoginEventKind kind() {
@@ -52,11 +70,12 @@ final class SessionWrite {
         }
         SessionWrite other = (SessionWrite) o;
         return nameParameter == other.nameParameter && valueParameter == other.valueParameter
-                && Objects.equals(constantName, other.constantName) && kind == other.kind;
+                && Objects.equals(constantName, other.constantName) && kind == other.kind
+                && mapParameter == other.mapParameter;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(nameParameter, constantName, valueParameter, kind);
+        return Objects.hash(nameParameter, constantName, valueParameter, kind, mapParameter);
     }
 }
