@@ -966,6 +966,14 @@ public final class LoginCatalogue {
                 || normal.endsWith("name") || normal.contains("email") || normal.contains("subject");
     }
 
+    /**
+     * JDK objects that read parts out of a text they were made from ({@code SERIAL.matcher(subjectDn)}, then
+     * {@code m.group(1)}; a {@code Scanner} or {@code StringTokenizer} over it): what they answer is that text's, so a
+     * part of a secret (the serial number in a client certificate's subject) is still the secret.
+     */
+    public static final Set<String> TEXT_READERS = Set.of("Ljava/util/regex/Matcher;", "Ljava/util/Scanner;",
+            "Ljava/util/StringTokenizer;");
+
     /** Owners of the JDK, whose calls transform values but check no user. */
     public static boolean isJdk(String owner) {
         return owner.startsWith("java/") || owner.startsWith("javax/crypto/");

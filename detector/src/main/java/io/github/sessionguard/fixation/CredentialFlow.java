@@ -969,8 +969,10 @@ final class CredentialFlow {
             }
             return;
         }
-        if (LoginCatalogue.isJdk(owner) && result != null && isTextual(returnType)
+        if (LoginCatalogue.isJdk(owner) && result != null
+                && (isTextual(returnType) || LoginCatalogue.TEXT_READERS.contains(returnType.getSignature()))
                 && (secretArgument || (receiver != null && isSecret(receiver)))) {
+            // name.substring(3), SERIAL.matcher(subjectDn) and then its group(1): still the secret, or a part of it.
             mark(secrets, result);
             return;
         }

@@ -959,7 +959,8 @@ final class LoginCallMeaning {
             if (call == null) {
                 continue;
             }
-            boolean route = takesRoutePath(call) || (call.hasReceiver() && madeByRouteCall(call.receiver()));
+            boolean route = takesRoutePath(call) || takesRoutePredicate(call)
+                    || (call.hasReceiver() && madeByRouteCall(call.receiver()));
             boolean chained = call.hasReceiver() && AsyncCarriers.feedsElement(call.owner(), call.name());
             if (!route && !chained) {
                 continue;
@@ -1031,6 +1032,25 @@ final class LoginCallMeaning {
         }
         CallAt route = callAt(producer);
         return route != null && takesRoutePath(route);
+    }
+
+    /**
+     * A call handed a request predicate made from a route path ({@code RouterFunctions.route(POST("/signin"),
+     * members::login)}, {@code .andRoute(POST("/agency/signin"), agents::login)}): the path is one call back, in
+     * what WebFlux.fn's {@code RequestPredicates.POST(pattern)} (or an application's own predicate helper) was given.
+     */
+    private boolean takesRoutePredicate(CallAt call) throws DataflowAnalysisException {
+        for (int i = 0; i < call.argumentCount(); i++) {
+            Location producer = origins.producer(call.argument(i));
+            if (producer == null || producer.getHandle().getInstruction() instanceof INVOKEDYNAMIC) {
+                continue;
+            }
+            CallAt predicate = callAt(producer);
+            if (predicate != null && takesRoutePath(predicate)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean takesRoutePath(CallAt call) throws DataflowAnalysisException {

@@ -95,6 +95,69 @@ final class HelperStoreKeys {
         return false;
     }
 
+    /**
+     * Does the helper give the object it is handed as one parameter a value the other parameter brought: a field of it
+     * ({@code session.user = user}) or an application method called on it with that value, setter or not ({@code
+     * session.accountNumber(accountNumber)}, {@code session.bind(user)})? Not a null, a time, a primitive (stamps and
+     * counters), nor a getter's argument. Read with value numbers, as {@link #keyedBy}.
+     */
+    static boolean bindsIntoParameter(CallTargets.Target helper, int recordParameter, int valueParameter) {
+        try {
+            ClassContext classContext = CalleeClassContexts.of(
+                    DescriptorFactory.createClassDescriptor(helper.slashedClassName()));
+            CFG cfg = classContext.getCFG(helper.method());
+            ValueNumberDataflow vna = classContext.getValueNumberDataflow(helper.method());
+            ConstantPoolGen cpg = classContext.getConstantPoolGen();
+            ValueOrigins origins = ValueOrigins.of(cfg, vna, cpg);
+            ValueNumber record = vna.getAnalysis().getEntryValueForParameter(recordParameter);
+            Set<ValueNumber> value = Set.of(vna.getAnalysis().getEntryValueForParameter(valueParameter));
+            for (Iterator<Location> it = cfg.locationIterator(); it.hasNext();) {
+                Location location = it.next();
+                org.apache.bcel.generic.Instruction instruction = location.getHandle().getInstruction();
+                ValueNumberFrame frame = vna.getFactAtLocation(location);
+                if (!frame.isValid()) {
+                    continue;
+                }
+                if (instruction instanceof org.apache.bcel.generic.PUTFIELD && frame.getStackDepth() >= 2) {
+                    org.apache.bcel.generic.Type written = ((org.apache.bcel.generic.PUTFIELD) instruction).getFieldType(cpg);
+                    if (frame.getStackValue(1).equals(record) && bindingValue(written, frame.getTopValue(), value, origins)) {
+                        return true;
+                    }
+                } else if (instruction instanceof InvokeInstruction
+                        && !(instruction instanceof org.apache.bcel.generic.INVOKESTATIC)
+                        && !(instruction instanceof org.apache.bcel.generic.INVOKEDYNAMIC)) {
+                    InvokeInstruction call = (InvokeInstruction) instruction;
+                    String name = call.getMethodName(cpg);
+                    if (name.startsWith("get") || name.equals("<init>")
+                            || SessionStoreCatalogue.isLibrary(call.getClassName(cpg).replace('.', '/'))
+                            || !frame.getInstance(instruction, cpg).equals(record)) {
+                        continue;
+                    }
+                    SignatureParser signature = new SignatureParser(call.getSignature(cpg));
+                    org.apache.bcel.generic.Type[] types = call.getArgumentTypes(cpg);
+                    for (int i = 0; i < types.length; i++) {
+                        if (bindingValue(types[i], frame.getArgument(call, cpg, i, signature), value, origins)) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        } catch (CheckedAnalysisException e) {
+            // A helper whose analyses cannot be built (a class missing from the classpath: counted) binds nothing.
+            LookupFailures.failed(e, "the record writes of " + helper.slashedClassName() + "." + helper.method().getName());
+            return false;
+        }
+    }
+
+    /** An object value (not a time, not null) made of the parameter's value: what binds a user to a record. */
+    private static boolean bindingValue(org.apache.bcel.generic.Type written, ValueNumber candidate, Set<ValueNumber> value,
+            ValueOrigins origins) throws DataflowAnalysisException {
+        return written instanceof org.apache.bcel.generic.ObjectType
+                && !isStamp((org.apache.bcel.generic.ObjectType) written)
+                && !origins.isNullLiteral(candidate) && madeOf(candidate, value, origins);
+    }
+
     /** The entry values of the helper's parameters other than the key: the values a binding write may bring. */
     private static Set<ValueNumber> otherParameters(CallTargets.Target helper, ValueNumberDataflow vna, int key) {
         Set<ValueNumber> others = new HashSet<>();

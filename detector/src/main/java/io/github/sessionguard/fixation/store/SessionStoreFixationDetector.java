@@ -120,6 +120,28 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
      */
     private static final Object CHECKING_FUNCTION = new Marker("credential-checking function");
 
+    /**
+     * The stack value is a method reference to an application method taking one value ({@code registry::find},
+     * {@code Sessions::lookup}): an {@code Optional}'s {@code map}/{@code flatMap} with it calls that method on the
+     * element, as a direct call would (see {@link #mappedRecord}).
+     */
+    private static final class FunctionReference {
+        private final String owner;
+        private final String name;
+        private final String descriptor;
+
+        FunctionReference(String owner, String name, String descriptor) {
+            this.owner = owner;
+            this.name = name;
+            this.descriptor = descriptor;
+        }
+
+        @Override
+        public String toString() {
+            return "reference to " + owner + "." + name;
+        }
+    }
+
     /** A user value on the operand stack, named for debugging. */
     private static final class Marker {
         private final String name;
@@ -215,6 +237,8 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
     private boolean attributeRecord;
     /** The current instruction makes a {@link #CHECKING_FUNCTION}. */
     private boolean checkingFunction;
+    /** The method reference the current instruction makes (see {@link FunctionReference}), or null. */
+    private FunctionReference functionReference;
     /** A parameter of the visited method is bound to a request cookie or a session header (it names the site). */
     private boolean presentedParameter;
 
@@ -583,6 +607,7 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         recordResult = null;
         checkedResult = false;
         checkingFunction = false;
+        functionReference = null;
         freshResult = false;
         pendingSql = null;
         if (joins.contains(getPC())) {
@@ -633,6 +658,7 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
             markResult = anyArgumentMarked(getSigConstantOperand(), 0);
             checkingFunction = !markResult && MethodCalls.functionCalls(getThisClass(), getConstantRefOperand(),
                     (o, n, d) -> LoginCatalogue.isCredentialCheck(o, n, d, settings));
+            functionReference = markResult || checkingFunction ? null : applicationReference();
             return;
         case Const.CHECKCAST:
             // (PortalSession) request.getAttribute("portalSession"): the attribute holds an application object, the
@@ -718,6 +744,8 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
             stack.getStackItem(0).setUserValue(CHECKED);
         } else if (checkingFunction) {
             stack.getStackItem(0).setUserValue(CHECKING_FUNCTION);
+        } else if (functionReference != null) {
+            stack.getStackItem(0).setUserValue(functionReference);
         } else if (pendingSql != null) {
             stack.getStackItem(0).setUserValue(new Sql(pendingSql));
         } else if (seen == Const.ALOAD || seen == Const.ALOAD_0 || seen == Const.ALOAD_1 || seen == Const.ALOAD_2
@@ -830,9 +858,19 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
             return;
         }
         if (seen != Const.INVOKESTATIC && "java/util/Optional".equals(owner) && LoginCatalogue.OPTIONAL_UNWRAPS.contains(name)
-                && stack.getStackItem(arguments).getUserValue() == FOUND_ENTITY) {
-            recordResult = FOUND_ENTITY;
+                && isLookedUpRecord(stack.getStackItem(arguments))) {
+            // repository.findById(sid).orElse(null), presented.flatMap(registry::find).orElse(null): the record found.
+            recordResult = stack.getStackItem(arguments).getUserValue();
             return;
+        }
+        if (seen != Const.INVOKESTATIC && arguments == 1 && "java/util/Optional".equals(owner)
+                && LoginCatalogue.OPTIONAL_MAPS.contains(name) && marked(stack.getStackItem(1))
+                && stack.getStackItem(0).getUserValue() instanceof FunctionReference) {
+            // SessionCookies.read(request).flatMap(registry::find): the store's lookup called with the presented id.
+            recordResult = mappedRecord((FunctionReference) stack.getStackItem(0).getUserValue());
+            if (recordResult != null) {
+                return;
+            }
         }
         if (seen != Const.INVOKESTATIC && arguments == 1 && name.startsWith("set") && name.length() > 3
                 && stack.getStackItem(1).getUserValue() == FOUND_ENTITY && stack.getStackItem(1).getRegisterNumber() >= 0
@@ -876,6 +914,53 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
                 site.heldRecord = site.attribute != null && attributeRecord;
             }
         }
+    }
+
+    /**
+     * The method reference an invokedynamic makes, when it is one to an application method that takes the element
+     * as its one argument: a bound reference ({@code registry::find}, the receiver captured) or a static one
+     * ({@code Sessions::lookup}, nothing captured); null for a lambda, an unbound instance reference or a library's.
+     */
+    private FunctionReference applicationReference() {
+        int captured = argumentCount(getSigConstantOperand());
+        for (io.github.sessionguard.flow.MethodHandleTargets.Target target
+                : io.github.sessionguard.flow.MethodHandleTargets.of(getThisClass(), getConstantRefOperand())) {
+            if (target.name().startsWith("lambda$") || SessionStoreCatalogue.isLibrary(target.owner())
+                    || argumentCount(target.descriptor()) != 1 || captured != (target.isStatic() ? 0 : 1)) {
+                continue;
+            }
+            return new FunctionReference(target.owner(), target.name(), target.descriptor());
+        }
+        return null;
+    }
+
+    /**
+     * What an application lookup that a method reference names answers when an {@code Optional} of the presented id
+     * is mapped with it: the record the same call, made with the id, would answer (an entity or session object found
+     * by it, the record its class's map keeps under it); null for any other method, or after an id change.
+     */
+    private Object mappedRecord(FunctionReference function) {
+        if (rotated) {
+            return null;
+        }
+        if (SessionStoreCatalogue.ENTITY_LOOKUPS.contains(function.name) && function.descriptor.endsWith(";")) {
+            readsSessionState = true;
+            return FOUND_ENTITY;
+        }
+        if (returnsKeyedRecord(function.owner, function.name, function.descriptor)) {
+            return MANAGED_RECORD;
+        }
+        if (answersKeptRecord(function.owner, function.name, function.descriptor)) {
+            readsSessionState = true;
+            return KEPT_RECORD;
+        }
+        return null;
+    }
+
+    /** A record a lookup answered (an entity, a session object or a map's record), which an {@code Optional} may hold. */
+    private static boolean isLookedUpRecord(OpcodeStack.Item item) {
+        return item.getUserValue() == FOUND_ENTITY || item.getUserValue() == KEPT_RECORD
+                || item.getUserValue() == MANAGED_RECORD;
     }
 
     /**
@@ -936,6 +1021,45 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
                 && anyArgumentChecked(argumentCount(getSigConstantOperand()))
                 && type.startsWith("L") && SessionStoreCatalogue.namesSessionRecord(
                         type.substring(Math.max(type.lastIndexOf('/'), type.lastIndexOf('$')) + 1));
+    }
+
+    /**
+     * {@code registry.attachAccount(current, account.get().accountNumber())}: an application method handed the
+     * session object kept under the presented id (typed as a session, as for {@link
+     * #handsCheckedIdentityToSessionRecord}) and the identity a credential check answered, which gives that object
+     * the identity itself ({@code session.accountNumber(accountNumber)}, {@code session.user = user}: read from its
+     * bytecode, one level deep, by {@link HelperStoreKeys#bindsIntoParameter}). The object is the store's entry.
+     */
+    private boolean handsCheckedIdentityIntoRecordArgument(String owner, String name, int arguments) {
+        if (SessionStoreCatalogue.isLibrary(owner) || name.startsWith("get") || arguments < 2
+                || stack.getStackDepth() < arguments || !anyArgumentChecked(arguments)) {
+            return false;
+        }
+        String signature = getSigConstantOperand();
+        for (int i = 0; i < arguments; i++) {
+            OpcodeStack.Item record = stack.getStackItem(arguments - 1 - i);
+            String type = record.getSignature();
+            if (!isRecord(record) || !type.startsWith("L") || !SessionStoreCatalogue.namesSessionRecord(
+                    type.substring(Math.max(type.lastIndexOf('/'), type.lastIndexOf('$')) + 1, type.length() - 1))) {
+                continue;
+            }
+            for (int j = 0; j < arguments; j++) {
+                if (j == i || stack.getStackItem(arguments - 1 - j).getUserValue() != CHECKED) {
+                    continue;
+                }
+                int recordParameter = i;
+                int valueParameter = j;
+                boolean binds = helperKeys.computeIfAbsent(owner + "." + name + signature + "#" + i + "<" + j, key -> {
+                    CallTargets.Target target = CallTargets.resolve(owner, name, signature);
+                    return target != null && target.method() != null
+                            && HelperStoreKeys.bindsIntoParameter(target, recordParameter, valueParameter);
+                });
+                if (binds) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -1159,6 +1283,9 @@ public class SessionStoreFixationDetector extends OpcodeStackDetector {
         if (anyMarked && arguments >= 2 && SessionStoreCatalogue.isRegistryWrite(owner, name)
                 && QuietClasspath.isApplicationClass(owner)) {
             return "the application's session registry (" + simple(owner) + "." + name + ")";
+        }
+        if (handsCheckedIdentityIntoRecordArgument(owner, name, arguments)) {
+            return "the session object kept under that id (" + simple(owner) + "." + name + ")";
         }
         if (seen == Const.INVOKESTATIC) {
             return null;
