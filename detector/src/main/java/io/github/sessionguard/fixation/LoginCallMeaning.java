@@ -87,6 +87,8 @@ final class LoginCallMeaning {
     /** Subjects this method builds without a session (see {@link ShiroSubjects}); made by {@link #survey}. */
     private ShiroSubjects shiroSubjects;
     private boolean checksCredentials;
+    /** Whether the method takes a session out of a request its callers hand it (see {@link #sessionFromHandedRequest}). */
+    private boolean sessionFromHandedRequest;
     private boolean readsCredentialParameter;
     /** Whether Spring logins count here (see countSpringLogins): decided at the first Spring login met. */
     private Boolean springLoginsCount;
@@ -178,6 +180,7 @@ final class LoginCallMeaning {
                     || LoginCatalogue.any(LoginCatalogue.SESSION_IF_EXISTS, call.owner(), call.name(), call.descriptor())) {
                 int session = result(location).getNumber();
                 requestOfSession.put(session, call.receiver().getNumber());
+                sessionFromHandedRequest |= isParameter(call.receiver());
                 if (call.argumentCount() == 1 && isFalse(call, 0)) {
                     maybeAbsentSessions.add(session);
                 }
@@ -185,6 +188,26 @@ final class LoginCallMeaning {
                 maybeAbsentSessions.add(result(location).getNumber());
             }
         }
+    }
+
+    /** Is this value, as the method starts, one of its parameters (not {@code this})? */
+    private boolean isParameter(ValueNumber value) {
+        for (int i = 0; i < method.getArgumentTypes().length; i++) {
+            if (vna.getAnalysis().getEntryValueForParameter(i).equals(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Does the method take a session out of a request its callers hand it ({@code request.getSession()} on a
+     * parameter)? Then the method, not its callers, decides which session holds what it writes: it is where the id
+     * change belongs (see {@link LoginResponsibility}). A method handed the session itself, or reaching it through a
+     * field (a session-scoped bean, an injected session, a framework context), leaves that choice to its callers.
+     */
+    boolean sessionFromHandedRequest() {
+        return sessionFromHandedRequest;
     }
 
     /** A session handed in as a parameter may be null, as {@code getSession(false)}'s answer may (see meansNoSession). */

@@ -134,6 +134,17 @@ final class LoginFacts implements PathFact<LoginFacts>, LoginFactUpdates {
         pending = Set.of();
     }
 
+    /**
+     * The side of a test where the request has no session (see LoginCallMeaning.meansNoSession): what follows gets a
+     * new session, with the container's id. A login earlier on the path made a session, so it cannot be on this side:
+     * it is not carried on, and not fixed either (a caller testing {@code getSession(false)} after a login method's
+     * call takes nothing of it over).
+     */
+    void noSession() {
+        unrotated = false;
+        pending = Set.of();
+    }
+
     private void notePendingFixed() {
         for (LoginEvent event : pending) {
             if (event.parent() != null) {

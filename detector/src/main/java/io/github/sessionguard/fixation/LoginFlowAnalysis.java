@@ -53,7 +53,7 @@ final class LoginFlowAnalysis extends PathFactAnalysis<LoginFacts> {
             }
         } else if (meaning.meansNoSession(edge)) {
             incoming = copy(fact);
-            incoming.rotate();
+            incoming.noSession();
         } else {
             Boolean outcome = meaning.checkOutcome(edge);
             if (outcome != null) {

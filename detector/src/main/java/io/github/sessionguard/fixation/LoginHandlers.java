@@ -97,7 +97,7 @@ final class LoginHandlers {
      * Every concrete application subclass declares its own body for the method. False when there is none, or
      * more than the bound, or the classpath cannot tell: the method then stays an entry.
      */
-    private static boolean everyImplementationOverrides(JavaClass javaClass, Method method) {
+    static boolean everyImplementationOverrides(JavaClass javaClass, Method method) {
         String slashed = javaClass.getClassName().replace('.', '/');
         List<String> implementations = TypeChecks.applicationImplementations(slashed, MAX_IMPLEMENTATIONS);
         return !implementations.isEmpty() && implementations.stream().allMatch(implementation -> {

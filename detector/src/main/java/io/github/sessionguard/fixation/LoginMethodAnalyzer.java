@@ -129,8 +129,12 @@ final class LoginMethodAnalyzer {
         // no other class can call it for another purpose, so where it writes the login is where the id change belongs,
         // once for its callers, as for a guarded helper (callers that change the id after the call still take it over).
         // (Not a lambda's body, a private synthetic method: its writes are judged where the lambda is made.)
+        // So is a method that takes the session out of a request its callers hand it (establish(request, user),
+        // SessionUtils.login(request, operator)): it, not its callers, chooses the session its writes go to, so its
+        // write is where the id change belongs, once for all callers (see LoginResponsibility).
         boolean ownsItsWrites = guardsItsIdChange
-                || (method.isPrivate() && !method.isSynthetic() && paths.anyReturn && flagRotations.isEmpty());
+                || ((method.isPrivate() || meaning.sessionFromHandedRequest()) && !method.isSynthetic()
+                        && paths.anyReturn && flagRotations.isEmpty());
         boolean ownsIdChange = !loginPath && !paths.pending.isEmpty() && ownsItsWrites
                 && paths.pending.stream().allMatch(e -> e.parent() == null);
         boolean reportsItsOwn = loginPath || ownsIdChange;
@@ -146,17 +150,24 @@ final class LoginMethodAnalyzer {
         // Asked only of a method with logins to report: whether callers can answer for them (LoginResponsibility).
         boolean requestEntry = !summary.reported().isEmpty()
                 && LoginHandlers.isRequestEntry(classContext.getJavaClass(), method);
-        // It stores what it is handed: its writes' values are its parameters (or made of them).
+        // It stores what it is handed: its writes' values are its parameters (or made of them), into a session it does
+        // not take out of a request of its own (one handed to it, or reached through a field): see LoginResponsibility.
         boolean loginByNameOnly = !summary.reported().isEmpty() && !requestEntry && !credentials
+                && !meaning.sessionFromHandedRequest()
                 && !paths.sessionWrites.isEmpty()
                 && io.github.sessionguard.catalogue.LoginCatalogue.isLoginMethodName(method.getName())
                 && !summaries.settings().isLoginMethod(classContext.getJavaClass().getClassName().replace('.', '/'),
                         method.getName())
                 && paths.pending.stream().noneMatch(e -> e.parent() == null && e.kind().isLoginByItself());
+        // Asked only of a method with logins to report (a question about the class hierarchy): see LoginMethodResult.
+        boolean runsAsItIs = (!summary.reported().isEmpty() || !summary.ownedWrites().isEmpty())
+                && !method.isStatic() && !(classContext.getJavaClass().isAbstract()
+                        && LoginHandlers.everyImplementationOverrides(classContext.getJavaClass(), method));
         return new LoginMethodResult(summary, paths.reused, paths.fixedInherited, requestEntry, loginByNameOnly,
                 keys(descriptor, pendingUserAttributes(meaning, credentials, paths.sessionEffects(),
                         paths.pending.isEmpty())),
-                keys(descriptor, paths.loginAttributes), paths.mechanismLogin);
+                keys(descriptor, paths.loginAttributes), paths.mechanismLogin,
+                runsAsItIs);
     }
 
     private static Set<String> keys(MethodDescriptor descriptor, Set<String> attributes) {

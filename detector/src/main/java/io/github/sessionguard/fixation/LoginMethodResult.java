@@ -6,7 +6,7 @@ import java.util.Set;
 /** One method's login analysis: its summary for callers, and what is reported in the method itself. */
 final class LoginMethodResult {
     static final LoginMethodResult NOTHING = new LoginMethodResult(LoginSummary.NOTHING, Set.of(), Set.of(), false, false,
-            Set.of(), Set.of(), MechanismLogin.NOT_SEEN);
+            Set.of(), Set.of(), MechanismLogin.NOT_SEEN, false);
 
     private final LoginSummary summary;
     private final Set<LoginEvent> reusedInvalidatedSessions;
@@ -17,11 +17,15 @@ final class LoginMethodResult {
     private final Set<String> loginAttributes;
     /** See {@link #mechanismLogin()}. */
     private final MechanismLogin mechanismLogin;
+    /** See {@link #runsAsItIs()}. */
+    private final boolean runsAsItIs;
 
     LoginMethodResult(LoginSummary summary, Set<LoginEvent> reusedInvalidatedSessions,
             Set<LoginEvent> fixedInherited, boolean requestEntry, boolean loginByNameOnly,
-            Set<String> pendingUserAttributes, Set<String> loginAttributes, MechanismLogin mechanismLogin) {
+            Set<String> pendingUserAttributes, Set<String> loginAttributes, MechanismLogin mechanismLogin,
+            boolean runsAsItIs) {
         this.summary = summary;
+        this.runsAsItIs = runsAsItIs;
         this.mechanismLogin = mechanismLogin;
         this.loginAttributes = Set.copyOf(loginAttributes);
         this.requestEntry = requestEntry;
@@ -48,10 +52,19 @@ final class LoginMethodResult {
     }
 
     /**
+     * The method, which has logins to report, runs as it is for some object: its class is concrete, or some concrete
+     * application subclass inherits it without overriding it. An override that calls it ({@code super.establish(...)})
+     * after an id change fixes it for its own subclass only (see {@link LoginResponsibility}).
+     */
+    boolean runsAsItIs() {
+        return runsAsItIs;
+    }
+
+    /**
      * The method is a login only by its name ({@code signIn(session, user)}): it checks no credential, no
-     * request runs it directly, and it stores what its callers hand it. A caller that is a login of its own
-     * (it checked the user it hands over) answers for its logins: the finding is there (see
-     * {@link LoginResponsibility}).
+     * request runs it directly, and it stores what its callers hand it into a session it does not take out of a request
+     * of its own. The callers that are logins of their own (they checked the user they hand over) answer for its logins:
+     * the findings are there (see {@link LoginResponsibility}).
      */
     boolean isLoginByNameOnly() {
         return loginByNameOnly;

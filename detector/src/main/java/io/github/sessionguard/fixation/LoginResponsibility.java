@@ -1,5 +1,8 @@
 package io.github.sessionguard.fixation;
 
+import edu.umd.cs.findbugs.classfile.MethodDescriptor;
+import io.github.sessionguard.flow.TypeChecks;
+
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,10 +20,21 @@ import java.util.Set;
  * one level up. When no caller fixes it, the method's own write is reported, as before: the fix belongs
  * there, once for all callers. So each unfixed login is reported exactly once along its call chain.
  *
- * <p>A method that is a login only by its name ({@code signIn(session, user)}, which checks nothing and stores
- * what it is handed) leaves its logins to the caller that is a login itself: it is reported at its call, where the
- * user was checked, and the helper is not reported for it. With several such callers and none changing the id, the
- * helper is reported once instead: the single fix for all of them is there.
+ * <p>Which of them that is, when no caller fixes it, depends on where the session is chosen. A helper that takes the
+ * session out of a request its callers hand it ({@code complete(request, pending)}, {@code SessionUtils.login(request,
+ * operator)}, a base controller's {@code establishSession(request, user)}) chooses the session it writes to: its write
+ * is the login, reported in it once for all its callers, however many they are, whatever its name, and whether it
+ * checked the credential or its callers did (as a private method's is, and a guarded helper's, below). A helper handed
+ * the session itself, or reaching it through a field (a session-scoped bean's setter, a context's {@code setPatron},
+ * an injected session), cannot change the id: its callers chose the session, so each login among them is reported at
+ * its call, where the id change goes. That holds for a method that is a login only by its name too ({@code
+ * signIn(session, user)}, which checks nothing and stores what it is handed): it leaves its logins to the callers that
+ * are logins themselves, one or several.
+ *
+ * <p>An override that calls the method it overrides ({@code super.establishSession(request, user)}) is that method for
+ * its own subclass, not a caller of it: its id change around the call fixes its subclass's logins, and does not hand
+ * the method's login to the callers while the method still runs as it is for another (a concrete class, a subclass
+ * that inherits it).
  *
  * <p>A helper that is no login path but changes the id itself on some of its paths (behind a test of its own, not a
  * flag its callers pass) answers for its own unfixed write like a login method: the guard around its id change is the
@@ -63,6 +77,15 @@ final class LoginResponsibility {
     private final Set<LoginEvent> ofHelpersWithOwnIdChange = new HashSet<>();
 
     LoginResponsibility(Collection<LoginMethodResult> results) {
+        // Methods with logins to report that also run as they are (see LoginMethodResult.runsAsItIs), by the methods
+        // their events are in: an override's id change around its super call fixes them for its own subclass only.
+        Set<MethodDescriptor> runAsTheyAre = new HashSet<>();
+        for (LoginMethodResult result : results) {
+            if (result.runsAsItIs()) {
+                result.summary().reported().forEach(event -> runAsTheyAre.add(event.site().method()));
+                result.summary().ownedWrites().values().forEach(event -> runAsTheyAre.add(event.site().method()));
+            }
+        }
         for (LoginMethodResult result : results) {
             if (result.isRequestEntry()) {
                 inRequestEntries.addAll(result.summary().reported());
@@ -85,11 +108,26 @@ final class LoginResponsibility {
                 }
             }
             for (LoginEvent fixed : result.fixedInherited()) {
-                fixedByACaller.add(fixed.parent());
+                if (!(runAsTheyAre.contains(fixed.parent().site().method()) && isSuperCall(fixed))) {
+                    fixedByACaller.add(fixed.parent());
+                }
             }
             addUnfixed(result.summary().reported());
             addUnfixed(result.summary().exported());
         }
+    }
+
+    /**
+     * Was this copy inherited at an override's call of the method it overrides ({@code super.establishSession(request,
+     * user)} in {@code establishSession})? The override is that method for its own subclass, not one of its callers.
+     */
+    private static boolean isSuperCall(LoginEvent copy) {
+        MethodDescriptor caller = copy.site().method();
+        MethodDescriptor callee = copy.parent().site().method();
+        return !callee.isStatic() && caller.getName().equals(callee.getName())
+                && caller.getSignature().equals(callee.getSignature())
+                && !caller.getSlashedClassName().equals(callee.getSlashedClassName())
+                && TypeChecks.isKnownSubtype(caller.getSlashedClassName(), callee.getSlashedClassName());
     }
 
     private void addUnfixed(Set<LoginEvent> events) {
@@ -151,8 +189,8 @@ final class LoginResponsibility {
 
     /**
      * How many methods, logins themselves, get this login unfixed from their calls (and would report it there). A
-     * login-by-name helper with one such caller is that caller's to fix, where the user was checked; with several,
-     * none of which changes the id, the one fix that covers them all is in the helper, which is reported once.
+     * login-by-name helper with such callers is theirs to fix, where the user was checked: it does not choose the
+     * session it writes to (see LoginMethodResult.isLoginByNameOnly). With none, it is reported itself.
      */
     private long loginCallersReporting(LoginEvent event) {
         return unfixedInCallers.getOrDefault(event, Set.of()).stream().filter(copiesInLoginCallers::contains)
@@ -169,7 +207,7 @@ final class LoginResponsibility {
             return false;
         }
         boolean answer = fixedByACaller.contains(event)
-                || (handedToLoginCallers.contains(event) && loginCallersReporting(event) == 1);
+                || (handedToLoginCallers.contains(event) && loginCallersReporting(event) > 0);
         // Each copy nests the event it came from, so the walk up the callers ends; the bound guards the stack.
         if (!answer && depth < MAX_CHAIN) {
             for (LoginEvent copy : unfixedInCallers.getOrDefault(event, Set.of())) {
