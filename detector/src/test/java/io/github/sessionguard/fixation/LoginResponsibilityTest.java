@@ -28,13 +28,13 @@ class LoginResponsibilityTest {
             boolean requestEntry) {
         LoginSummary summary = new LoginSummary(false, true, Set.of(), reported, true, false, Set.of());
         return new LoginMethodResult(summary, Set.of(), fixedInherited, requestEntry, false, Set.of(), Set.of(),
-                MechanismLogin.NOT_SEEN);
+                MechanismLogin.NOT_SEEN, false);
     }
 
     /** A login only by its name (a signIn(session, user) helper that checks nothing). */
     private static LoginMethodResult loginByName(Set<LoginEvent> reported) {
         LoginSummary summary = new LoginSummary(false, false, Set.of(), reported, true, false, Set.of());
-        return new LoginMethodResult(summary, Set.of(), Set.of(), false, true, Set.of(), Set.of(), MechanismLogin.NOT_SEEN);
+        return new LoginMethodResult(summary, Set.of(), Set.of(), false, true, Set.of(), Set.of(), MechanismLogin.NOT_SEEN, false);
     }
 
     private final LoginEvent serviceWrite = new LoginEvent(site("signIn", 10), LoginEventKind.SESSION_ATTRIBUTE,
