@@ -58,6 +58,9 @@ public final class CookieCatalogue {
     /** Jetty 12's session handlers: core, and the ee10 servlet environment's. */
     public static final String JETTY_CORE_SESSIONS = "org/eclipse/jetty/session/SessionHandler";
     public static final String JETTY_EE10_SESSIONS = "org/eclipse/jetty/ee10/servlet/SessionHandler";
+    /** Jooby 2/3's session store and its session token, which send the session cookie they are made with. */
+    private static final String JOOBY_SESSION_STORE = "io/jooby/SessionStore";
+    private static final String JOOBY_SESSION_TOKEN = "io/jooby/SessionToken";
     private static final List<String> HELIDON_RESPONSE_HEADERS = List.of("io/helidon/webserver/ResponseHeaders");
 
     /** The pseudo-API of hand-written {@code Set-Cookie} header values. */
@@ -98,6 +101,7 @@ public final class CookieCatalogue {
             undertowSessionCookieConfig(),
             micronautCookie(),
             joobyCookie(),
+            joobySessionStore(),
             armeriaCookie(),
             playCookie(),
             helidonSetCookie(),
@@ -975,7 +979,11 @@ public final class CookieCatalogue {
 
     /**
      * Jooby 2/3 {@code Cookie}: nothing set by default (Secure and HttpOnly false, no SameSite); sent by
-     * {@code ctx.setResponseCookie(cookie)} (JoobyCookieDefaultsTest).
+     * {@code ctx.setResponseCookie(cookie)} (JoobyCookieDefaultsTest), and, as the session cookie, by the session store
+     * it is handed to: {@code SessionStore.memory(cookie[, timeout])}, {@code SessionStore.signed(secret, cookie)},
+     * {@code SessionToken.cookieId(cookie)} and {@code SessionToken.signedCookie(cookie)} send that very cookie, with
+     * the session id as its value, on every session (jooby 3.0.9 and 3.6.1 bytecode: {@code CookieID.saveToken} is
+     * {@code ctx.setResponseCookie(cookie.clone().setValue(token))}).
      */
     private static CookieApi joobyCookie() {
         String cookie = "io/jooby/Cookie";
@@ -993,11 +1001,41 @@ public final class CookieCatalogue {
                         CookieCall.setMaxAge(self, "setMaxAge", "J"),
                         CookieCall.setMaxAge(self, "setMaxAge", "Ljava/time/Duration;"),
                         CookieCall.sendThrough(List.of("io/jooby/Context"), "setResponseCookie", "(L" + cookie + ";)", 0),
+                        CookieCall.send(List.of(JOOBY_SESSION_STORE), "memory", "(L" + cookie + ";", 0),
+                        CookieCall.send(List.of(JOOBY_SESSION_STORE), "signed", "(" + STRING + "L" + cookie + ";)", 1),
+                        CookieCall.send(List.of(JOOBY_SESSION_TOKEN), "cookieId", "(L" + cookie + ";)", 0),
+                        CookieCall.send(List.of(JOOBY_SESSION_TOKEN), "signedCookie", "(L" + cookie + ";)", 0),
                         CookieCall.serialize(self, "toCookieString"))
                 .fix(CookieFlag.SECURE, "cookie.setSecure(true)")
                 .fix(CookieFlag.HTTP_ONLY, "cookie.setHttpOnly(true)")
                 .fix(CookieFlag.SAME_SITE, "cookie.setSameSite(SameSite.LAX) (or STRICT)")
                 .sameSiteThrough(cookie + ".setSameSite(" + sameSite + ")L" + cookie + ";")
+                .build();
+    }
+
+    /**
+     * Jooby 2/3's session store made with its default session cookie: {@code SessionStore.memory()},
+     * {@code memory(timeout)} and {@code signed(secret)} use {@code SessionToken.SID}, a cookie "jooby.sid" with
+     * HttpOnly, path "/" and max age -1 only: neither Secure nor SameSite (jooby 3.0.9 and 3.6.1 bytecode of
+     * {@code SessionToken}'s static initialiser; {@code Cookie.create} reading a configuration is no part of it). The
+     * store has no setter for its cookie: the fix is a store made with a cookie of the application's.
+     */
+    private static CookieApi joobySessionStore() {
+        List<String> self = List.of(JOOBY_SESSION_STORE);
+        String hardened = "SessionStore.memory(new Cookie(\"jooby.sid\").setHttpOnly(true)%s) (signed(secret, cookie) "
+                + "for the signed store): the default session cookie SessionToken.SID has no %s";
+        return CookieApi.builder("Jooby SessionStore", Kind.CONFIGURATION, JOOBY_SESSION_STORE)
+                .implementedIn("io/jooby/")
+                .calls(CookieCall.factory(self, "memory", "()", -1),
+                        CookieCall.factory(self, "memory", "(I)", -1),
+                        CookieCall.factory(self, "memory", "(Ljava/time/Duration;)", -1),
+                        CookieCall.factory(self, "signed", "(" + STRING + ")", -1))
+                .starts(CookieFlag.HTTP_ONLY, FlagValue.SET)
+                .defaultName("jooby.sid")
+                .sessionCookie()
+                .fix(CookieFlag.SECURE, String.format(hardened, ".setSecure(true)", "Secure"))
+                .fix(CookieFlag.SAME_SITE, String.format(hardened, ".setSameSite(SameSite.LAX)", "SameSite"))
+                .sameSiteThrough("")
                 .build();
     }
 

@@ -213,6 +213,10 @@ public final class LoginCatalogue {
             // Jooby 2/3: a new id for the session, or its end (the next ctx.session() is new; JoobyCookieDefaultsTest).
             CallPattern.of("io/jooby/Session", "renewId", "()Lio/jooby/Session;"),
             CallPattern.of("io/jooby/Session", "destroy", "()V"),
+            // Apache Tapestry 5: its Session has no id change, only invalidate(); the request's next session (asked by
+            // ApplicationStateManager.set or getSession(true)) is a new one (RequestImpl.getSession drops an
+            // invalidated session; tapestry-core 5.4.5, tapestry-http 5.8.7).
+            CallPattern.of(SessionWriteApi.TAPESTRY_SESSIONS, "invalidate", "()V"),
             // Micronaut 4: a new session bound to the request, sent with a new id (MicronautSessionLoginTest; the
             // presented one is dropped with sessionStore.deleteSession(id)).
             CallPattern.of("io/micronaut/session/http/SessionForRequest", "create",
@@ -220,6 +224,10 @@ public final class LoginCatalogue {
             // Invalidates the session by default (invalidateHttpSession = true): the next getSession() is new.
             CallPattern.of(Set.of("org/springframework/security/web/authentication/logout/SecurityContextLogoutHandler"),
                     "logout", null));
+
+    /** Apache Tapestry 5's request: tapestry-core's before 5.7, tapestry-http's from 5.7 on. */
+    private static final Set<String> TAPESTRY_REQUESTS = Set.of("org/apache/tapestry5/services/Request",
+            "org/apache/tapestry5/http/services/Request");
 
     /** {@code getSession(false)}: null when the request has no session yet, so nothing can be fixed. */
     /**
@@ -262,6 +270,7 @@ public final class LoginCatalogue {
             CallPattern.of("org/apache/shiro/subject/Subject", "getSession", "(Z)Lorg/apache/shiro/session/Session;"),
             CallPattern.of("spark/Request", "session", "(Z)Lspark/Session;"),
             CallPattern.of("org/eclipse/jetty/server/Request", "getSession", "(Z)Lorg/eclipse/jetty/server/Session;"),
+            CallPattern.withArguments(TAPESTRY_REQUESTS, "getSession", "(Z)"),
             // JFinal: a controller's getSession(false) is its request's (called on the application's subclass).
             CallPattern.onKnownReceiver(List.of("com/jfinal/core/Controller"), "getSession",
                     "(Z)Ljavax/servlet/http/HttpSession;"),
@@ -305,7 +314,8 @@ public final class LoginCatalogue {
                     "(Ljava/lang/String;)"),
             CallPattern.onReceiver(List.of("com/jfinal/core/Controller"), "getSessionAttr", ONE_NAME_TO_OBJECT),
             CallPattern.of("io/jooby/Session", "get", "(Ljava/lang/String;)Lio/jooby/Value;"),
-            CallPattern.of("io/micronaut/session/Session", "get", "(Ljava/lang/CharSequence;)Ljava/util/Optional;"));
+            CallPattern.of("io/micronaut/session/Session", "get", "(Ljava/lang/CharSequence;)Ljava/util/Optional;"),
+            CallPattern.of(SessionWriteApi.TAPESTRY_SESSIONS, "getAttribute", ONE_NAME_TO_OBJECT));
 
     /**
      * Removals of one session attribute by the name given first, in the same sessions as {@link #SESSION_READS}: a
@@ -338,7 +348,8 @@ public final class LoginCatalogue {
             CallPattern.of("spark/Session", "invalidate", "()V"),
             CallPattern.of("io/undertow/server/session/Session", "invalidate", "(Lio/undertow/server/HttpServerExchange;)V"),
             CallPattern.of("org/eclipse/jetty/server/Session", "invalidate", "()V"),
-            CallPattern.of("io/jooby/Session", "destroy", "()V"));
+            CallPattern.of("io/jooby/Session", "destroy", "()V"),
+            CallPattern.of(SessionWriteApi.TAPESTRY_SESSIONS, "invalidate", "()V"));
 
     /**
      * Id changes that throw only when the request has no live session (then the next {@code getSession()} is a new
@@ -352,6 +363,7 @@ public final class LoginCatalogue {
     public static final List<CallPattern> SESSION_GETTERS = List.of(
             CallPattern.of(CallPattern.servlet("http/HttpServletRequest"), "getSession", null),
             CallPattern.of("spark/Request", "session", null),
+            CallPattern.withArguments(TAPESTRY_REQUESTS, "getSession", "(Z)"),
             // JFinal: a controller's getSession() and getSession(create) are its request's (they delegate to them).
             CallPattern.onKnownReceiver(List.of("com/jfinal/core/Controller"), "getSession", "("),
             CallPattern.onKnownReceiver(List.copyOf(CallPattern.servlet("http/HttpServletRequest")), "getSession", "("));

@@ -76,6 +76,16 @@ public enum LoginEventKind {
     /** The user's identity stored in a ZK {@code Session} (its {@code setAttribute} sets the servlet session's). */
     ZK_SESSION_ATTRIBUTE("ZK session attribute", "((HttpServletRequest) Executions.getCurrent().getNativeRequest())"
             + ".changeSessionId() before storing the user (ZK's Session is the servlet session and keeps its id)"),
+    /**
+     * The user kept by Apache Tapestry 5 in the servlet session: a session state object stored with
+     * {@code ApplicationStateManager.set(Type.class, user)} (what a {@code @SessionState} field's assignment becomes), a
+     * {@code @SessionState}/{@code @SessionAttribute} field, or Tapestry's {@code Session.setAttribute}. Tapestry's
+     * {@code Session} has no id change (tapestry-core 5.4.5, tapestry-http 5.8.7): it is invalidated, and the request's
+     * next session (the one {@code ApplicationStateManager.set} asks for) is a new one.
+     */
+    TAPESTRY_SESSION("Tapestry session state", "Session old = request.getSession(false); if (old != null) "
+            + "old.invalidate(); before storing the user (Tapestry's Session has no id change; the store then creates a "
+            + "new session), or changeSessionId() on the servlet request (RequestGlobals.getHTTPServletRequest())"),
     /** Apache Shiro's {@code Subject.login}. */
     SHIRO("subject.getSession().stop() (or subject.logout()) before subject.login(token)"),
     /** A login performed by the container, which normally changes the id itself. */

@@ -19,7 +19,9 @@ import java.util.Set;
  * sessions of Undertow and Jetty 12 ({@code Session.setAttribute(name, value)}, keyed by their {@code JSESSIONID}),
  * and ZK's {@code Session.setAttribute(name, value)} (the servlet session's attribute), and Jooby's
  * {@code Session.put(name, value)} (its own store, keyed by the {@code jooby.sid} cookie), and Micronaut's
- * {@code Session.put(name, value)} (micronaut-session's store, keyed by the {@code SESSION} cookie).
+ * {@code Session.put(name, value)} (micronaut-session's store, keyed by the {@code SESSION} cookie), and Apache
+ * Tapestry 5's {@code ApplicationStateManager.set(Type.class, value)} and {@code Session.setAttribute(name, value)}
+ * (the servlet session's attribute).
  */
 public final class SessionWriteApi {
     /** No argument restricts the row. */
@@ -66,6 +68,11 @@ public final class SessionWriteApi {
     private static final String ZK_SESSION = "org/zkoss/zk/ui/Session";
     private static final String JOOBY_SESSION = "io/jooby/Session";
     private static final String MICRONAUT_SESSION = "io/micronaut/session/Session";
+    /** Apache Tapestry 5's session state objects (tapestry-core, 5.0 to 5.8). */
+    private static final String TAPESTRY_STATE_MANAGER = "org/apache/tapestry5/services/ApplicationStateManager";
+    /** Apache Tapestry 5's own session: tapestry-core's before 5.7, tapestry-http's from 5.7 on. */
+    public static final Set<String> TAPESTRY_SESSIONS = Set.of("org/apache/tapestry5/services/Session",
+            "org/apache/tapestry5/http/services/Session");
 
     /** Session writes other than {@code HttpSession}'s own (those are {@link LoginCatalogue#SESSION_WRITES}). */
     public static final List<SessionWriteApi> HELPER_WRITES = List.of(
@@ -131,7 +138,16 @@ public final class SessionWriteApi {
             // ... and its Scope form, setAttribute(name, value, recurse): a session has no parent scope to recurse to.
             new SessionWriteApi(CallPattern.of(ZK_SESSION, "setAttribute",
                     "(Ljava/lang/String;Ljava/lang/Object;Z)Ljava/lang/Object;"), 0, 1, ANY, 0,
-                    LoginEventKind.ZK_SESSION_ATTRIBUTE));
+                    LoginEventKind.ZK_SESSION_ATTRIBUTE),
+            // Apache Tapestry 5: stateManager.set(User.class, user) stores a session state object; with the default
+            // "session" strategy that is request.getSession(true).setAttribute("sso:" + class, user) on the session
+            // the browser presented (ApplicationStateManagerImpl, SessionApplicationStatePersistenceStrategy; 5.4.5
+            // and 5.8.7 bytecode). The class given is the name.
+            new SessionWriteApi(CallPattern.of(TAPESTRY_STATE_MANAGER, "set", "(Ljava/lang/Class;Ljava/lang/Object;)V"),
+                    0, 1, ANY, 0, LoginEventKind.TAPESTRY_SESSION),
+            // ... and Tapestry's own Session.setAttribute(name, value), the servlet session's attribute.
+            new SessionWriteApi(CallPattern.of(TAPESTRY_SESSIONS, "setAttribute", "(Ljava/lang/String;Ljava/lang/Object;)V"),
+                    0, 1, ANY, 0, LoginEventKind.TAPESTRY_SESSION));
 
     /**
      * Calls that make a new session under a fresh random id (Vert.x Web's {@code store.createSession(timeout)}): what
@@ -151,7 +167,8 @@ public final class SessionWriteApi {
             "org/springframework/web/context/request/", "org/apache/shiro/session/Session", "spark/Session",
             JFINAL_CONTROLLER, "setSessionAttr", VAADIN_WRAPPED_SESSION, VAADIN_SESSION,
             FrameworkSessionCatalogue.WICKET_SESSION, "com/blade/mvc/http/Session", "com/blade/mvc/http/HttpSession",
-            VERTX_SESSION, JAVALIN_CONTEXT, UNDERTOW_SESSION, JETTY_SESSION, ZK_SESSION, JOOBY_SESSION, MICRONAUT_SESSION);
+            VERTX_SESSION, JAVALIN_CONTEXT, UNDERTOW_SESSION, JETTY_SESSION, ZK_SESSION, JOOBY_SESSION, MICRONAUT_SESSION,
+            TAPESTRY_STATE_MANAGER, "org/apache/tapestry5/services/Session", "org/apache/tapestry5/http/services/Session");
 
     public CallPattern call() {
         return call;

@@ -102,7 +102,8 @@ final class FrameworkSessionWrites {
         }
         String annotation = sessionFieldAnnotation(classContext.getJavaClass(), store.getFieldName(cpg));
         if (annotation != null) {
-            return new LoginEvent(new Site(method, handle.getPosition()), LoginEventKind.SESSION_ATTRIBUTE, "@"
+            // Tapestry's annotations: the field is kept in the servlet session through Tapestry's own session.
+            return new LoginEvent(new Site(method, handle.getPosition()), LoginEventKind.TAPESTRY_SESSION, "@"
                     + simpleName(annotation) + " field \"" + store.getFieldName(cpg) + "\" of " + simpleName(self));
         }
         if (!isSessionScoped(self)) {
