@@ -20,7 +20,14 @@ public final class CookieApi {
          * leaves the configuring code (returned, stored in a field, handed to other code) or at the end of
          * the method, as well as at its own SEND rows.
          */
-        CONFIGURATION
+        CONFIGURATION,
+        /**
+         * A single cookie the response already holds when it is made (Ratpack's {@code response.cookie(name, value)},
+         * encoded when the response goes out): what the code sets on it before the method that holds it ends is what
+         * is sent. Judged at the normal end of that method; returned, it is its caller's, which is judged the same way.
+         * Handed to other code (a logger) it is still the response's and still open to change.
+         */
+        IN_RESPONSE
     }
 
     private final String label;

@@ -103,6 +103,8 @@ public final class CookieCall {
     private boolean offWhenFalse;
     private boolean onSecureRequests;
     private String callbackCookieType;
+    private int classArg = -1;
+    private String classLiteral;
 
     private CookieCall(CallPattern call, Role role, CookieFlag flag, int arg, List<CookieFlag> booleanFlags,
             String sameSiteType) {
@@ -190,6 +192,27 @@ public final class CookieCall {
     CookieCall presets(CookieFlag... flags) {
         presets = List.of(flags);
         return this;
+    }
+
+    /**
+     * For a CREATE row of a generic call: it makes the API's object only when its argument at {@code index} is the
+     * class literal {@code slashedClass} (Ratpack's {@code bindings.module(SessionModule.class, config -> ...)}
+     * configures the session cookie; the same call with another module configures something else).
+     */
+    CookieCall whenClassArgument(int index, String slashedClass) {
+        classArg = index;
+        classLiteral = slashedClass;
+        return this;
+    }
+
+    /** See {@link #whenClassArgument}: the argument's position, or -1 when the row has no such condition. */
+    public int classArg() {
+        return classArg;
+    }
+
+    /** See {@link #whenClassArgument}: the slashed class the argument must name, or null. */
+    public String classLiteral() {
+        return classLiteral;
     }
 
     /** See {@link #presets}: empty for most rows. */

@@ -34,7 +34,10 @@ import java.util.Map;
  * <li>{@code java.net.HttpCookie}: when its {@code toString()} is written into a Set-Cookie header; that
  * text never carries Secure or HttpOnly.</li>
  * <li>Vert.x Web {@code SessionHandler} and Jetty 12's session handlers (core and ee10): configurations, with the
- * defaults of their session cookie.</li>
+ * defaults of their session cookie; Ratpack's {@code SessionCookieConfig} too, also where
+ * {@code bindings.module(SessionModule.class[, config -> ...])} stands for it.</li>
+ * <li>Ratpack's {@code response.cookie(name, value)}: a cookie the response already holds, judged at the end of the
+ * method that holds it (a factory's caller); at its creation.</li>
  * </ul>
  * A cookie whose value is the constant "" or null (and never set later) carries nothing and is not judged.
  * A cookie returned by a factory is judged where a caller sends it and reported at the factory's
@@ -61,6 +64,8 @@ public final class CookieCatalogue {
     /** Jooby 2/3's session store and its session token, which send the session cookie they are made with. */
     private static final String JOOBY_SESSION_STORE = "io/jooby/SessionStore";
     private static final String JOOBY_SESSION_TOKEN = "io/jooby/SessionToken";
+    /** Ratpack's response ({@code ctx.getResponse()}). */
+    private static final String RATPACK_RESPONSE = "ratpack/http/Response";
     private static final List<String> HELIDON_RESPONSE_HEADERS = List.of("io/helidon/webserver/ResponseHeaders");
 
     /** The pseudo-API of hand-written {@code Set-Cookie} header values. */
@@ -88,6 +93,8 @@ public final class CookieCatalogue {
             vertxCookie(),
             vertxSessionHandler(),
             nettyCookie(),
+            ratpackResponseCookie(),
+            ratpackSessionCookieConfig(),
             javaNetHttpCookie(),
             javalinCookie(),
             javalinShortForms(),
@@ -150,6 +157,9 @@ public final class CookieCatalogue {
             new HeaderSink("io/undertow/util/HeaderMap", "add", "(Lio/undertow/util/HttpString;Ljava/lang/String;)"),
             new HeaderSink("io/undertow/util/HeaderMap", "put", "(Lio/undertow/util/HttpString;Ljava/lang/String;)"),
             new HeaderSink("spark/Response", "header", "(Ljava/lang/String;Ljava/lang/String;)"),
+            // Ratpack: ctx.getResponse().getHeaders().add/set("Set-Cookie", text), sent beside its cookie set.
+            new HeaderSink("ratpack/http/MutableHeaders", "add", "(Ljava/lang/CharSequence;Ljava/lang/Object;)"),
+            new HeaderSink("ratpack/http/MutableHeaders", "set", "(Ljava/lang/CharSequence;Ljava/lang/Object;)"),
             // Jetty 12 core: response.getHeaders().add(HttpHeader.SET_COOKIE, text) (or put, or the name as a text).
             // Jetty's context SameSite default applies to HttpCookie objects only, never to such a text.
             new HeaderSink(JETTY_FIELDS, "add", "(Lorg/eclipse/jetty/http/HttpHeader;Ljava/lang/String;)"),
@@ -660,6 +670,63 @@ public final class CookieCatalogue {
                 .fix(CookieFlag.HTTP_ONLY, "cookie.setHttpOnly(true) on a DefaultCookie before ServerCookieEncoder encodes it")
                 .fix(CookieFlag.SAME_SITE, "cookie.setSameSite(CookieHeaderNames.SameSite.Lax) (or Strict)")
                 .sameSiteThrough(cookie + ".setSameSite(" + sameSite + ")V")
+                .build();
+    }
+
+    /**
+     * Ratpack's {@code response.cookie(name, value)}: a Netty {@code DefaultCookie} with nothing set, already in the
+     * response's cookie set, which Ratpack encodes with {@code ServerCookieEncoder.STRICT} when the response goes out
+     * (ratpack-core 1.9 {@code DefaultResponse}). What the handler sets on it (the Netty {@code Cookie} rows; SameSite
+     * through a {@code DefaultCookie} cast) is sent: judged at the end of the method that holds it.
+     */
+    private static CookieApi ratpackResponseCookie() {
+        String netty = "io/netty/handler/codec/http/cookie/";
+        return CookieApi.builder("Ratpack response.cookie(name, value)", Kind.IN_RESPONSE)
+                .implementedIn("ratpack/http/", "ratpack/session/")
+                .mentions(RATPACK_RESPONSE)
+                .calls(CookieCall.nameValueFactory(List.of(RATPACK_RESPONSE), "cookie"))
+                .fix(CookieFlag.SECURE, "cookie.setSecure(true) on the cookie response.cookie(name, value) returns")
+                .fix(CookieFlag.HTTP_ONLY, "cookie.setHttpOnly(true) on the cookie response.cookie(name, value) returns")
+                .fix(CookieFlag.SAME_SITE, "((DefaultCookie) cookie).setSameSite(CookieHeaderNames.SameSite.Lax) (or Strict)"
+                        + " on the cookie response.cookie(name, value) returns")
+                .sameSiteThrough(netty + "DefaultCookie.setSameSite(L" + netty + "CookieHeaderNames$SameSite;)V")
+                .build();
+    }
+
+    /**
+     * Ratpack's session cookie settings ({@code ratpack.session.SessionCookieConfig}), which ratpack-session's
+     * {@code CookieBasedSessionId} copies onto every session cookie: HttpOnly on, Secure off (a field without
+     * initialiser), name JSESSIONID, and no SameSite option at all (ratpack-session 1.9 bytecode). Configured in the
+     * Guice bindings, {@code bindings.module(SessionModule.class, config -> ...)} (the lambda configures the object
+     * the call stands for), or installed with its defaults by {@code bindings.module(SessionModule.class)}; or made
+     * with {@code new SessionCookieConfig()} and handed over ({@code moduleConfig}).
+     */
+    private static CookieApi ratpackSessionCookieConfig() {
+        String config = "ratpack/session/SessionCookieConfig";
+        String module = "ratpack/session/SessionModule";
+        List<String> self = List.of(config);
+        List<String> bindings = List.of("ratpack/guice/BindingsSpec");
+        return CookieApi.builder("Ratpack SessionCookieConfig", Kind.CONFIGURATION, config)
+                .implementedIn("ratpack/session/", "ratpack/guice/")
+                .mentions(module)
+                .calls(CookieCall.constructor(config, "()", -1),
+                        CookieCall.factory(bindings, "module", "(Ljava/lang/Class;Lratpack/func/Action;)", -1)
+                                .whenClassArgument(0, module),
+                        CookieCall.factory(bindings, "module", "(Ljava/lang/Class;)", -1).whenClassArgument(0, module),
+                        CookieCall.setName(self, "setIdName"),
+                        CookieCall.setName(self, "idName"),
+                        CookieCall.setFlag(self, "setSecure", CookieFlag.SECURE),
+                        CookieCall.setFlag(self, "secure", CookieFlag.SECURE),
+                        CookieCall.setFlag(self, "setHttpOnly", CookieFlag.HTTP_ONLY),
+                        // No max-age rows: expires(Duration.ZERO) makes a browser-session cookie, not a deletion.
+                        CookieCall.setFlag(self, "httpOnly", CookieFlag.HTTP_ONLY))
+                .starts(CookieFlag.HTTP_ONLY, FlagValue.SET)
+                .defaultName("JSESSIONID")
+                .sessionCookie()
+                .fix(CookieFlag.SECURE, "config.secure(true) on the SessionCookieConfig "
+                        + "(bindings.module(SessionModule.class, config -> config.secure(true)))")
+                .fix(CookieFlag.HTTP_ONLY, "drop config.httpOnly(false) (HttpOnly is the SessionCookieConfig default)")
+                // No SameSite check: Ratpack 1.9's SessionCookieConfig cannot set one (only a SessionId of your own can).
                 .build();
     }
 

@@ -55,6 +55,8 @@ public final class FrameworkSessionCatalogue {
 
     /** Reactive id changes: a Mono that does nothing unless it is composed into the returned chain. */
     public static final String MONO_RESULT = ")Lreactor/core/publisher/Mono;";
+    /** A Ratpack {@code Operation}: lazy as a Mono, it runs only when composed or given a {@code then}. */
+    public static final String OPERATION_RESULT = ")Lratpack/exec/Operation;";
 
     /** Spring Security WebFlux: {@code ServerSecurityContextRepository.save(exchange, context)} keeps a login. */
     public static final CallPattern REACTIVE_CONTEXT_SAVE = CallPattern.of(Set.of(

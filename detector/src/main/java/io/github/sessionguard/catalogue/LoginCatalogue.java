@@ -171,6 +171,10 @@ public final class LoginCatalogue {
      */
     public static final Set<String> SESSION_MAP_CLASSES = Set.of("org/apache/struts2/dispatcher/SessionMap");
 
+    /** Ratpack's session and the data it loads. */
+    private static final String RATPACK_SESSION = "ratpack/session/Session";
+    private static final String RATPACK_SESSION_DATA = "ratpack/session/SessionData";
+
     public static final List<CallPattern> ROTATIONS = List.of(
             CallPattern.anyOwner("changeSessionId", "()Ljava/lang/String;"),
             CallPattern.of(CallPattern.servlet("http/HttpSession"), "invalidate", "()V"),
@@ -221,6 +225,9 @@ public final class LoginCatalogue {
             // presented one is dropped with sessionStore.deleteSession(id)).
             CallPattern.of("io/micronaut/session/http/SessionForRequest", "create",
                     "(Lio/micronaut/session/SessionStore;Lio/micronaut/http/HttpRequest;)Lio/micronaut/session/Session;"),
+            // Ratpack 1.x: ends the session and drops the presented id, so the next write gets a new one
+            // (CookieBasedSessionId.terminate); an Operation, which runs only when composed, like a Mono.
+            CallPattern.of(Set.of(RATPACK_SESSION, RATPACK_SESSION_DATA), "terminate", "()Lratpack/exec/Operation;"),
             // Invalidates the session by default (invalidateHttpSession = true): the next getSession() is new.
             CallPattern.of(Set.of("org/springframework/security/web/authentication/logout/SecurityContextLogoutHandler"),
                     "logout", null));
@@ -315,7 +322,8 @@ public final class LoginCatalogue {
             CallPattern.onReceiver(List.of("com/jfinal/core/Controller"), "getSessionAttr", ONE_NAME_TO_OBJECT),
             CallPattern.of("io/jooby/Session", "get", "(Ljava/lang/String;)Lio/jooby/Value;"),
             CallPattern.of("io/micronaut/session/Session", "get", "(Ljava/lang/CharSequence;)Ljava/util/Optional;"),
-            CallPattern.of(SessionWriteApi.TAPESTRY_SESSIONS, "getAttribute", ONE_NAME_TO_OBJECT));
+            CallPattern.of(SessionWriteApi.TAPESTRY_SESSIONS, "getAttribute", ONE_NAME_TO_OBJECT),
+            CallPattern.of(RATPACK_SESSION_DATA, "get", "(Ljava/lang/String;)Ljava/util/Optional;"));
 
     /**
      * Removals of one session attribute by the name given first, in the same sessions as {@link #SESSION_READS}: a
@@ -334,7 +342,8 @@ public final class LoginCatalogue {
                     "(Ljava/lang/String;)"),
             CallPattern.onReceiver(List.of("com/jfinal/core/Controller"), "removeSessionAttr", "(Ljava/lang/String;)"),
             CallPattern.of("io/jooby/Session", "remove", "(Ljava/lang/String;)Lio/jooby/Value;"),
-            CallPattern.withArguments(Set.of("io/micronaut/session/Session"), "remove", "(Ljava/lang/CharSequence;)"));
+            CallPattern.withArguments(Set.of("io/micronaut/session/Session"), "remove", "(Ljava/lang/CharSequence;)"),
+            CallPattern.withArguments(Set.of(RATPACK_SESSION, RATPACK_SESSION_DATA), "remove", "(Ljava/lang/String;)"));
 
     /**
      * Ends of the whole session (every attribute goes with it): a two-step login's second step that invalidates the
@@ -349,7 +358,8 @@ public final class LoginCatalogue {
             CallPattern.of("io/undertow/server/session/Session", "invalidate", "(Lio/undertow/server/HttpServerExchange;)V"),
             CallPattern.of("org/eclipse/jetty/server/Session", "invalidate", "()V"),
             CallPattern.of("io/jooby/Session", "destroy", "()V"),
-            CallPattern.of(SessionWriteApi.TAPESTRY_SESSIONS, "invalidate", "()V"));
+            CallPattern.of(SessionWriteApi.TAPESTRY_SESSIONS, "invalidate", "()V"),
+            CallPattern.of(Set.of(RATPACK_SESSION, RATPACK_SESSION_DATA), "terminate", "()Lratpack/exec/Operation;"));
 
     /**
      * Id changes that throw only when the request has no live session (then the next {@code getSession()} is a new

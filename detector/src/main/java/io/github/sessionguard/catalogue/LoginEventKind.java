@@ -16,6 +16,12 @@ public enum LoginEventKind {
     /** The user's identity put into a Jooby {@code Session} (its own store, keyed by the {@code jooby.sid} cookie). */
     JOOBY_SESSION("Jooby session key", "ctx.session().renewId() before storing the user (or session.destroy() and a new "
             + "ctx.session())"),
+    /**
+     * The user's identity set in a Ratpack {@code Session} (ratpack-session's store, keyed by the id the browser's
+     * session cookie presents, which it keeps until the session is terminated).
+     */
+    RATPACK_SESSION("Ratpack session key", "terminate the session first, composed before the write: "
+            + "session.terminate().next(session.set(...)) (the next write then gets a new id)"),
     /** The user's identity put into a Micronaut {@code Session} (micronaut-session's store, keyed by the SESSION cookie). */
     MICRONAUT_SESSION("Micronaut session key", "sessionStore.deleteSession(session.getId()), then store the user in "
             + "SessionForRequest.create(sessionStore, request) (a new session bound to the request, sent with a new id)"),

@@ -19,9 +19,10 @@ import java.util.Set;
  * sessions of Undertow and Jetty 12 ({@code Session.setAttribute(name, value)}, keyed by their {@code JSESSIONID}),
  * and ZK's {@code Session.setAttribute(name, value)} (the servlet session's attribute), and Jooby's
  * {@code Session.put(name, value)} (its own store, keyed by the {@code jooby.sid} cookie), and Micronaut's
- * {@code Session.put(name, value)} (micronaut-session's store, keyed by the {@code SESSION} cookie), and Apache
+ * {@code Session.put(name, value)} (micronaut-session's store, keyed by the {@code SESSION} cookie), Apache
  * Tapestry 5's {@code ApplicationStateManager.set(Type.class, value)} and {@code Session.setAttribute(name, value)}
- * (the servlet session's attribute).
+ * (the servlet session's attribute), and Ratpack's {@code Session.set(...)} (ratpack-session's store, keyed by its
+ * session cookie).
  */
 public final class SessionWriteApi {
     /** No argument restricts the row. */
@@ -73,6 +74,8 @@ public final class SessionWriteApi {
     /** Apache Tapestry 5's own session: tapestry-core's before 5.7, tapestry-http's from 5.7 on. */
     public static final Set<String> TAPESTRY_SESSIONS = Set.of("org/apache/tapestry5/services/Session",
             "org/apache/tapestry5/http/services/Session");
+    /** Ratpack's session (an Operation per write) and the data it loads ({@code session.getData()}). */
+    private static final List<String> RATPACK_SESSIONS = List.of("ratpack/session/Session", "ratpack/session/SessionData");
 
     /** Session writes other than {@code HttpSession}'s own (those are {@link LoginCatalogue#SESSION_WRITES}). */
     public static final List<SessionWriteApi> HELPER_WRITES = List.of(
@@ -116,6 +119,17 @@ public final class SessionWriteApi {
             // own store keyed by the SESSION cookie, which keeps the presented id (MicronautSessionLoginTest).
             new SessionWriteApi(CallPattern.withArguments(List.of(MICRONAUT_SESSION), "put",
                     "(Ljava/lang/CharSequence;Ljava/lang/Object;)"), 0, 1, ANY, 0, LoginEventKind.MICRONAUT_SESSION),
+            // Ratpack 1.x: session.set(name, value), by a String, a SessionKey or a Class (with or without a serializer),
+            // or set(value) under the value's class; also on the SessionData it loads. Its store is keyed by the id
+            // the session cookie presents, kept until terminate() (ratpack-session 1.9 CookieBasedSessionId).
+            new SessionWriteApi(CallPattern.withArguments(RATPACK_SESSIONS, "set", "(Ljava/lang/String;"), 0, 1, ANY, 0,
+                    LoginEventKind.RATPACK_SESSION),
+            new SessionWriteApi(CallPattern.withArguments(RATPACK_SESSIONS, "set", "(Lratpack/session/SessionKey;"), 0, 1,
+                    ANY, 0, LoginEventKind.RATPACK_SESSION),
+            new SessionWriteApi(CallPattern.withArguments(RATPACK_SESSIONS, "set", "(Ljava/lang/Class;"), 0, 1, ANY, 0,
+                    LoginEventKind.RATPACK_SESSION),
+            new SessionWriteApi(CallPattern.withArguments(RATPACK_SESSIONS, "set", "(Ljava/lang/Object;"), ANY, 0, ANY, 0,
+                    LoginEventKind.RATPACK_SESSION),
             // Javalin: ctx.sessionAttribute(name, value) and its cached form set the servlet session's attribute.
             new SessionWriteApi(CallPattern.of(JAVALIN_CONTEXT, "sessionAttribute", "(Ljava/lang/String;Ljava/lang/Object;)V"),
                     0, 1, ANY, 0, LoginEventKind.JAVALIN_SESSION_ATTRIBUTE),
@@ -168,7 +182,8 @@ public final class SessionWriteApi {
             JFINAL_CONTROLLER, "setSessionAttr", VAADIN_WRAPPED_SESSION, VAADIN_SESSION,
             FrameworkSessionCatalogue.WICKET_SESSION, "com/blade/mvc/http/Session", "com/blade/mvc/http/HttpSession",
             VERTX_SESSION, JAVALIN_CONTEXT, UNDERTOW_SESSION, JETTY_SESSION, ZK_SESSION, JOOBY_SESSION, MICRONAUT_SESSION,
-            TAPESTRY_STATE_MANAGER, "org/apache/tapestry5/services/Session", "org/apache/tapestry5/http/services/Session");
+            TAPESTRY_STATE_MANAGER, "org/apache/tapestry5/services/Session", "org/apache/tapestry5/http/services/Session",
+            RATPACK_SESSIONS.get(0), RATPACK_SESSIONS.get(1));
 
     public CallPattern call() {
         return call;

@@ -238,6 +238,10 @@ final class CookieCallInterpreter {
         if ("<init>".equals(call.name()) && context.isThis(call.receiver()) && !context.constructsOwnType(api)) {
             return null; // super(...) of a subclass that handles its cookies itself: no cookie of its own
         }
+        if (row.classArg() >= 0
+                && !row.classLiteral().equals(context.origins().classLiteral(call.argument(row.classArg())))) {
+            return null; // the generic call configures another class's object (see CookieCall.whenClassArgument)
+        }
         if (!row.unlessClassCalls().isEmpty()
                 && classCalls(row.unlessClassCalls().get(0), row.unlessClassCalls().get(1))) {
             return null; // configured through something judged elsewhere (see CookieCall.unlessClassCalls)

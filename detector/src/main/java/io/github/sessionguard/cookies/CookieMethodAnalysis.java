@@ -110,12 +110,13 @@ final class CookieMethodAnalysis {
                     readCall(call, fact, context, site, strings, arrayStores, vna, constants);
                 }
             } else if (instruction instanceof ReturnInstruction) {
+                List<CookieState> returned = List.of();
                 if (instruction instanceof ARETURN) {
-                    readReturn(location, fact, context, vna, origins);
+                    returned = readReturn(location, fact, context, vna, origins);
                 } else if ("<init>".equals(context.method().getName())) {
                     readConstructed(location, fact, context, vna);
                 }
-                atNormalExit(fact, context);
+                atNormalExit(fact, context, returned);
             }
         }
         return summary;
@@ -123,10 +124,11 @@ final class CookieMethodAnalysis {
 
     /**
      * A normal return: what happened to the caller's cookies is the method's effect on them; the
-     * configurations made here and still held are final. (Exceptional exits are not effects: a caller
-     * whose helper threw does not go on to send the cookie.)
+     * configurations made here and still held are final, and so are the cookies the response holds, unless
+     * {@code returned} to the caller. (Exceptional exits are not effects: a caller whose helper threw does not go on
+     * to send the cookie.)
      */
-    private void atNormalExit(CookieFacts fact, MethodContext context) {
+    private void atNormalExit(CookieFacts fact, MethodContext context, List<CookieState> returned) {
         for (int parameter : context.cookieParameters().keySet()) {
             if (!holdsParameter(fact, parameter)) {
                 summary.parameterLost(parameter);
@@ -135,8 +137,9 @@ final class CookieMethodAnalysis {
         for (CookieState state : fact.all().values()) {
             if (state.isParameter()) {
                 summary.parameterEffect(state.parameter(), state);
-            } else if (!constructed.contains(state)) {
+            } else if (!constructed.contains(state) && !returned.contains(state)) {
                 leaves(state);
+                ends(state);
             }
         }
     }
@@ -339,11 +342,12 @@ final class CookieMethodAnalysis {
         }
     }
 
-    private void readReturn(Location location, CookieFacts fact, MethodContext context, ValueNumberDataflow vna,
-            ValueOrigins origins) throws DataflowAnalysisException {
+    /** The cookies and configurations the method returns here (empty when the frame is not known). */
+    private List<CookieState> readReturn(Location location, CookieFacts fact, MethodContext context,
+            ValueNumberDataflow vna, ValueOrigins origins) throws DataflowAnalysisException {
         ValueNumberFrame frame = vna.getFactAtLocation(location);
         if (!frame.isValid()) {
-            return;
+            return List.of();
         }
         ValueNumber value = frame.getTopValue();
         List<CookieState> states = context.trackedStates(fact, value);
@@ -357,6 +361,7 @@ final class CookieMethodAnalysis {
                 summary.returns(state);
             }
         }
+        return states;
     }
 
     /**
@@ -379,6 +384,13 @@ final class CookieMethodAnalysis {
     /** A configuration leaving the code that configures it is judged there; plain cookies wait for a send. */
     private void leaves(CookieState state) {
         if (state != null && state.api().kind() == CookieApi.Kind.CONFIGURATION) {
+            sent(state, EnumSet.allOf(CookieFlag.class));
+        }
+    }
+
+    /** A cookie the response holds, at the end of the method that holds it: sent as it is now. */
+    private void ends(CookieState state) {
+        if (state != null && state.api().kind() == CookieApi.Kind.IN_RESPONSE) {
             sent(state, EnumSet.allOf(CookieFlag.class));
         }
     }

@@ -130,11 +130,12 @@ final class FrameworkSessionWrites {
     }
 
     /**
-     * A reactive id change ({@code WebSession.changeSessionId()}) whose Mono is dropped on the spot: nothing
-     * subscribes to it, so the id never changes. Composed ({@code then}, {@code flatMap}, returned) it counts.
+     * A reactive id change ({@code WebSession.changeSessionId()}, Ratpack's {@code session.terminate()}) whose Mono or
+     * Operation is dropped on the spot: nothing subscribes to it, so the id never changes. Composed ({@code then}, {@code flatMap}, returned) it counts.
      */
     static boolean isDroppedReactiveRotation(String descriptor, InstructionHandle handle) {
-        if (!descriptor.endsWith(FrameworkSessionCatalogue.MONO_RESULT)) {
+        if (!descriptor.endsWith(FrameworkSessionCatalogue.MONO_RESULT)
+                && !descriptor.endsWith(FrameworkSessionCatalogue.OPERATION_RESULT)) {
             return false;
         }
         InstructionHandle next = handle.getNext();

@@ -900,7 +900,8 @@ final class LoginCallMeaning {
 
     /** The attribute name an argument holds: a constant, a trivial constant getter, a once-assigned static. */
     String attributeName(CallAt call, int argument) throws DataflowAnalysisException {
-        return AttributeNames.of(call, argument, origins, cpg);
+        // A write without a name (Ratpack's session.set(value), kept under the value's class) names nothing.
+        return argument < 0 ? null : AttributeNames.of(call, argument, origins, cpg);
     }
 
     private boolean isFalse(ValueNumber value) {

@@ -123,6 +123,17 @@ public final class ValueOrigins {
         return null;
     }
 
+    /** The class a class literal pushed ({@code ldc SessionModule.class}), slashed, or null. */
+    public String classLiteral(ValueNumber value) {
+        Location producer = producer(value);
+        if (producer != null && producer.getHandle().getInstruction() instanceof org.apache.bcel.generic.LDC) {
+            Object constant = ((org.apache.bcel.generic.LDC) producer.getHandle().getInstruction()).getValue(cpg);
+            return constant instanceof org.apache.bcel.generic.ObjectType
+                    ? ((org.apache.bcel.generic.ObjectType) constant).getClassName().replace('.', '/') : null;
+        }
+        return null;
+    }
+
     /** For a value loaded from a static field of {@code slashedOwner} (an enum constant), the field's name. */
     public String staticFieldName(ValueNumber value, String slashedOwner) {
         Location producer = producer(value);
