@@ -1429,6 +1429,35 @@ final class CredentialFlow {
         return read;
     }
 
+    /**
+     * The one session attribute a value is what the session held under ({@code (Customer)
+     * session.getAttribute(PENDING_CUSTOMER)}, or a record looked up from it a few steps back), or null when it is
+     * made of no session read, or of reads of several attributes (null on another path is no read).
+     */
+    String onlyAttributeBehind(ValueNumber value) throws DataflowAnalysisException {
+        if (value == null) {
+            return null;
+        }
+        String source = null;
+        for (ValueNumber origin : origins.copiedFrom(value)) {
+            if (origins.isNullLiteral(origin)) {
+                continue;
+            }
+            List<ValueNumber> reads = sessionReadsBehind(List.of(origin));
+            if (reads.isEmpty()) {
+                return null;
+            }
+            for (ValueNumber sessionRead : reads) {
+                String attribute = attributeRead(sessionRead);
+                if (attribute == null || source != null && !source.equals(attribute)) {
+                    return null;
+                }
+                source = attribute;
+            }
+        }
+        return source;
+    }
+
     /** The attribute name a session read takes ({@code "member"} for {@code session.getAttribute("member")}), or null. */
     private String attributeRead(ValueNumber sessionRead) throws DataflowAnalysisException {
         Location producer = origins.producer(sessionRead);

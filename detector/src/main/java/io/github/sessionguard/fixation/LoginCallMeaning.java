@@ -80,6 +80,10 @@ final class LoginCallMeaning {
     /** Authentications this method makes already authenticated ({@link LoginCatalogue#AUTHENTICATED_TOKENS}). */
     private final Set<Integer> authenticatedTokens = new HashSet<>();
     private boolean savesAuthenticatedContext;
+    /** The attributes (constant names) the method removes from the session, on any path. */
+    private final Set<String> removedAttributes = new java.util.TreeSet<>();
+    /** The pending users this method promotes (see {@link #promotedPendingUser}). */
+    private final Set<String> promotedPendingUsers = new java.util.TreeSet<>();
     /** Each instruction's updates of the path fact, by pc, for a fact that is (or is not) checked. */
     private final Map<Integer, RecordedUpdates> recordedChecked = new HashMap<>();
     private final Map<Integer, RecordedUpdates> recordedUnchecked = new HashMap<>();
@@ -157,6 +161,12 @@ final class LoginCallMeaning {
                 continue;
             }
             checksCredentials |= checksCredentials(call, location);
+            if (LoginCatalogue.any(LoginCatalogue.SESSION_REMOVES, call.owner(), call.name(), call.descriptor())) {
+                String removed = attributeName(call, 0);
+                if (removed != null) {
+                    removedAttributes.add(removed);
+                }
+            }
             readsSessionBeanUser |= call.hasReceiver() && call.argumentCount() == 0
                     && FrameworkSessionWrites.isIdentityGetterOfSessionBean(call.owner(), call.name(), summaries.settings());
             if (LoginCatalogue.any(LoginCatalogue.SESSION_MAP_GETTERS, call.owner(), call.name(), call.descriptor())) {
@@ -864,12 +874,37 @@ final class LoginCallMeaning {
         boolean identityValue = dataFlowLogin && isCheckedIdentity(value, fact);
         boolean marker = dataFlowLogin && !identityName && !identityValue && fact != null && fact.isChecked()
                 && flow.isTrueMarker(value);
-        if (!identityName && !identityValue && !marker || flow.isReadBack(name, value)) {
+        String promoted = identityName || identityValue || marker ? null : promotedPendingUser(name, value, fact);
+        if (!identityName && !identityValue && !marker && promoted == null || flow.isReadBack(name, value)) {
             return null;
+        }
+        if (promoted != null) {
+            promotedPendingUsers.add(promoted);
         }
         String noun = kind.noun();
         String what = name == null ? noun + " with a name computed at run time" : noun + " \"" + name + "\"";
         return LoginEvent.attributeWrite(site, kind, what + how, marker, name);
+    }
+
+    /**
+     * A two-step login's second step promoting the pending user: on a path where its own check passed (the one-time
+     * code), it stores under another name what the session held under an attribute it removes ({@code customer =
+     * session.getAttribute(PENDING_CUSTOMER)}, {@code removeAttribute(PENDING_CUSTOMER)}, {@code
+     * setAttribute(CUSTOMER, customer)}): that write is the login, whatever the name. Answers the pending attribute, or
+     * null. (A step-up check that copies the user it keeps removes nothing.)
+     */
+    private String promotedPendingUser(String name, ValueNumber value, LoginFactUpdates fact)
+            throws DataflowAnalysisException {
+        if (fact == null || !fact.isChecked() || name == null || removedAttributes.isEmpty()) {
+            return null;
+        }
+        String source = flow.onlyAttributeBehind(value);
+        return source != null && !source.equals(name) && removedAttributes.contains(source) ? source : null;
+    }
+
+    /** The pending-user attributes this method promoted to a login (see {@link #promotedPendingUser}). */
+    Set<String> promotedPendingUsers() {
+        return promotedPendingUsers;
     }
 
     /**

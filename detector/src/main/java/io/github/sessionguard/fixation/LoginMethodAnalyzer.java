@@ -80,6 +80,12 @@ final class LoginMethodAnalyzer {
             paths.readReturnsWithoutSessions(cfg);
         }
 
+        // The application's advice that changes the id around this method (an @Around on its @RotateSession): its callers
+        // reach it through the proxy, so every path of it ends in a new id (see AdvisedMethods).
+        if (paths.anyReturn && !paths.rotatesOnEveryPath
+                && AdvisedMethods.changeIdAround(summaries, classContext.getJavaClass(), method)) {
+            paths.rotateAtExit();
+        }
         // A component's hook the application overrides (CAS onSuccessfulValidation, Wicket onSignInSucceeded) runs
         // right after the framework logged the user in: the login is there, fixed only by an id change on every path.
         LoginComponent hooked = LoginComponent.hookOverriddenBy(classContext.getJavaClass().getClassName().replace('.', '/'),
@@ -146,7 +152,8 @@ final class LoginMethodAnalyzer {
                 // The same guard leaves its writes of what callers hand it unfixed: a login caller's value makes them
                 // logins, and the fix is the guard's (HelperOwnedWrites). A login method's too: the guard is its own.
                 .withOwnedWrites(ownsItsWrites ? HelperOwnedWrites.of(paths.unfixedWriteSites) : Map.of())
-                .withSessionEffects(paths.sessionEffects());
+                .withSessionEffects(paths.sessionEffects())
+                .withMayChangeId(meaning.mayRotate());
         // Asked only of a method with logins to report: whether callers can answer for them (LoginResponsibility).
         boolean requestEntry = !summary.reported().isEmpty()
                 && LoginHandlers.isRequestEntry(classContext.getJavaClass(), method);
@@ -192,6 +199,8 @@ final class LoginMethodAnalyzer {
         }
         Set<String> pending = new java.util.TreeSet<>(meaning.flow().checkedSessionAttributes());
         pending.addAll(meaning.flow().linkedSessionAttributes());
+        // The pending user itself, promoted to the login's attribute once the second factor passed.
+        pending.addAll(meaning.promotedPendingUsers());
         if (!endsSession) {
             pending.retainAll(effects.removed);
         }
@@ -244,6 +253,21 @@ final class LoginMethodAnalyzer {
             this.vna = classContext.getValueNumberDataflow(method);
             this.values = vna.getAnalysis();
             this.parameterCount = method.getArgumentTypes().length;
+        }
+
+        /**
+         * An id change as every path leaves the method (advice around it): the logins on those paths are fixed, those a
+         * called login method left among them by this method (see LoginFacts.rotate).
+         */
+        void rotateAtExit() {
+            for (LoginEvent event : pending) {
+                if (event.parent() != null) {
+                    fixedInherited.add(event);
+                }
+            }
+            pending.clear();
+            unfixedWriteSites.clear();
+            rotatesOnEveryPath = true;
         }
 
         /** The method's own removals, login writes and session ends, with those of the methods it calls. */

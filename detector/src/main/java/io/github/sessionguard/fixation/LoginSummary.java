@@ -83,6 +83,8 @@ final class LoginSummary {
     private Map<Integer, Boolean> flagRotations = Map.of();
     /** See {@link #ownedWrites()}. */
     private Map<SessionWrite, LoginEvent> ownedWrites = Map.of();
+    /** See {@link #mayChangeId()}. */
+    private boolean mayChangeId;
 
     private final boolean rotatesOnEveryPath;
     private final boolean checksCredentials;
@@ -139,6 +141,21 @@ final class LoginSummary {
         copy.flagRotations = flagRotations;
         copy.ownedWrites = ownedWrites;
         copy.effects = effects;
+        copy.mayChangeId = mayChangeId;
+        return copy;
+    }
+
+    /**
+     * Some path of the method changes the session id (itself or in a method it calls), whether or not every path
+     * does: what an advice that rotates the id around the methods it advises must do (see {@link AdvisedMethods}).
+     */
+    boolean mayChangeId() {
+        return mayChangeId || rotatesOnEveryPath;
+    }
+
+    LoginSummary withMayChangeId(boolean changes) {
+        LoginSummary copy = withFlow(flow);
+        copy.mayChangeId = changes;
         return copy;
     }
 

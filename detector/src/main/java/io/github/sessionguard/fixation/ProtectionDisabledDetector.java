@@ -6,6 +6,7 @@ import edu.umd.cs.findbugs.Priorities;
 import edu.umd.cs.findbugs.ba.ClassContext;
 import edu.umd.cs.findbugs.OpcodeStack;
 import edu.umd.cs.findbugs.bcel.OpcodeStackDetector;
+import io.github.sessionguard.catalogue.ProtectionOverride;
 import io.github.sessionguard.catalogue.ProtectionSwitch;
 import io.github.sessionguard.catalogue.SpringSessionCatalogue;
 import io.github.sessionguard.engine.AnalysisSettings;
@@ -25,10 +26,12 @@ import org.apache.bcel.classfile.LocalVariableTable;
  * Reports configuration that switches a framework's session-id change on login off: Spring
  * Security's {@code sessionFixation().none()} (chained, in the lambda DSL, or as a method
  * reference), a {@code NullAuthenticatedSessionStrategy}, Tomcat's
- * {@code setChangeSessionIdOnAuthentication(false)}.
+ * {@code setChangeSessionIdOnAuthentication(false)}; and an application override of a framework's id-changing method
+ * that changes no id (Wicket's {@code Session.changeSessionId()}: see {@link ProtectionOverride}).
  */
 public class ProtectionDisabledDetector extends OpcodeStackDetector {
     private static final TextSearch RELEVANT_NAMES = TextSearch.of(ProtectionSwitch.relevantNames());
+    private static final TextSearch OVERRIDE_SCREEN = TextSearch.of(ProtectionOverride.relevantNames());
 
     private final BugReporter bugReporter;
     /**
@@ -44,9 +47,14 @@ public class ProtectionDisabledDetector extends OpcodeStackDetector {
     @Override
     public void visitClassContext(ClassContext classContext) {
         MethodGuard.runClass(bugReporter, classContext.getJavaClass(), () -> {
-            if (AnalysisSettings.ofThisAnalysis().usable(bugReporter) != null
-                    && ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), RELEVANT_NAMES)) {
+            if (AnalysisSettings.ofThisAnalysis().usable(bugReporter) == null) {
+                return;
+            }
+            if (ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), RELEVANT_NAMES)) {
                 super.visitClassContext(classContext);
+            }
+            if (ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), OVERRIDE_SCREEN)) {
+                ProtectionOverrides.find(classContext.getJavaClass(), (method, row) -> reportOverride(classContext, method, row));
             }
         });
     }
@@ -181,6 +189,15 @@ public class ProtectionDisabledDetector extends OpcodeStackDetector {
                 .addString(protection.description())
                 .addString(protection.fix())
                 .addSourceLine(this));
+    }
+
+    /** An override of a framework's id-changing method that changes no id: reported at the override. */
+    private void reportOverride(ClassContext classContext, org.apache.bcel.classfile.Method method, ProtectionOverride row) {
+        bugReporter.reportBug(new BugInstance(this, "SESSION_FIXATION_PROTECTION_DISABLED", Priorities.HIGH_PRIORITY)
+                .addClassAndMethod(classContext.getJavaClass(), method)
+                .addString(row.description())
+                .addString(row.fix())
+                .addSourceLine(edu.umd.cs.findbugs.SourceLineAnnotation.forEntireMethod(classContext.getJavaClass(), method)));
     }
 
     @Override

@@ -80,6 +80,9 @@ class FixTextsTest {
             // A switch reported as a cookie pattern (Tomcat's setUseHttpOnly) is listed with that pattern's fixes.
             fixes.get(protection.bugPattern()).add(escape(protection.description() + ": " + protection.fix()));
         }
+        for (ProtectionOverride override : ProtectionOverride.ALL) {
+            fixes.get("SESSION_FIXATION_PROTECTION_DISABLED").add(escape(override.description() + ": " + override.fix()));
+        }
         // Each distinct fix once: kinds of one framework (Wicket's session writes and its sign-in) share theirs.
         Set<String> logins = new LinkedHashSet<>();
         for (LoginEventKind kind : LoginEventKind.values()) {

@@ -32,6 +32,8 @@ import java.util.TreeMap;
  * {@code @SessionScoped}): their fields live in the HTTP session;</li>
  * <li>which classes subclass a framework's session class (Apache Wicket's {@code Session}): one object per
  * HTTP session, kept in it;</li>
+ * <li>which advice of the application runs around the methods an annotation marks (AspectJ {@code @Around}, a CDI
+ * interceptor, a Spring advisor built by hand): where it changes the id, the advised logins are fixed;</li>
  * <li>for hand-built login filters ({@code AbstractAuthenticationProcessingFilter} subclasses): on which
  * declared types an id-changing session strategy, or a session-backed context repository, is set; and, for a
  * filter a method builds with {@code new} and configures itself (a {@code @Bean} method), what that method sets
@@ -70,6 +72,8 @@ public final class SpringSessionFacts {
     private final Set<String> sessionScopedClasses = new HashSet<>();
     private final Set<String> sessionHeldClasses = new HashSet<>();
     private final Map<String, LoginEventKind> frameworkSessionClasses = new HashMap<>();
+    /** Per annotation type (slashed), the application's advice bound to it (see AdviceBindings). */
+    private final Map<String, Set<AdviceMethod>> advice = new HashMap<>();
     /** Per class, its session-strategy bean methods and the strategy classes each makes. */
     private final Map<String, Map<String, Set<String>>> strategyBeans = new HashMap<>();
     private boolean explicitSaveOff;
@@ -214,6 +218,23 @@ public final class SpringSessionFacts {
      */
     public Map<String, LoginEventKind> frameworkSessionClasses() {
         return frameworkSessionClasses;
+    }
+
+    void advice(String slashedAnnotation, AdviceMethod method) {
+        advice.computeIfAbsent(slashedAnnotation, a -> new HashSet<>()).add(method);
+    }
+
+    /**
+     * The application's advice that runs around the methods this annotation type marks, or the methods of a class it
+     * marks (see {@code AdviceCatalogue}); empty when none is bound to it.
+     */
+    public Set<AdviceMethod> adviceBoundTo(String slashedAnnotation) {
+        return advice.getOrDefault(slashedAnnotation, Set.of());
+    }
+
+    /** Is any advice bound to an annotation in this application (cost: most have none)? */
+    public boolean hasAdvice() {
+        return !advice.isEmpty();
     }
 
     void constructed(String slashedClass) {

@@ -5,6 +5,7 @@ import edu.umd.cs.findbugs.NonReportingDetector;
 import edu.umd.cs.findbugs.OpcodeStack;
 import edu.umd.cs.findbugs.ba.ClassContext;
 import edu.umd.cs.findbugs.bcel.OpcodeStackDetector;
+import io.github.sessionguard.catalogue.AdviceCatalogue;
 import io.github.sessionguard.catalogue.FrameworkSessionCatalogue;
 import io.github.sessionguard.catalogue.SpringSessionCatalogue;
 import io.github.sessionguard.flow.ConstantPoolScreen;
@@ -27,6 +28,7 @@ import java.util.TreeSet;
 public class SpringSessionFactsScanner extends OpcodeStackDetector implements NonReportingDetector {
     private static final TextSearch SCREEN = TextSearch.of(SpringSessionCatalogue.SCREEN);
     private static final TextSearch SESSION_CLASS_SCREEN = TextSearch.of(FrameworkSessionCatalogue.SESSION_CLASS_SCREEN);
+    private static final TextSearch ADVICE_SCREEN = TextSearch.of(AdviceCatalogue.SCREEN);
 
     private final BugReporter bugReporter;
     private final SpringSessionFacts facts = new SpringSessionFacts();
@@ -55,6 +57,9 @@ public class SpringSessionFactsScanner extends OpcodeStackDetector implements No
         noteSessionScope(classContext);
         noteFrameworkSession(classContext.getJavaClass());
         SessionHeldTypes.collect(classContext.getJavaClass(), facts::sessionHeld);
+        if (ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), ADVICE_SCREEN)) {
+            AdviceBindings.collect(classContext.getJavaClass(), facts::advice);
+        }
         if (ConstantPoolScreen.mentionsAny(classContext.getJavaClass(), SCREEN)) {
             super.visitClassContext(classContext);
         }
